@@ -1,0 +1,33 @@
+#pragma once
+#include <QChar>
+#include <QDate>
+#include <QString>
+
+namespace gongji {
+
+// One insured person of the registry (DOMAIN.md §2).
+struct Person
+{
+    qint64 id = 0;
+    QString name;
+    QString idType;
+    QString idNumber;
+    QChar sex;               // 'M' / 'F'
+    QDate birthDate;
+    QString insuranceType;   // "310" employee, "390" resident
+    QString employment;      // "working" / "retired" / empty for residents
+    QString status;          // "active" "suspended" "terminated" "deceased"
+    QString poolingRegion;   // 6 digits
+    qint64 balanceFen = 0;   // personal account balance in fen
+    bool publicMedical = false;
+
+    bool isEmployee() const { return insuranceType == QLatin1String("310"); }
+    bool isActive() const { return status == QLatin1String("active"); }
+    QString province() const; // first two digits + "0000"
+
+    static QString insuranceLabel(const QString &insuranceType);
+    static QString statusLabel(const QString &status);
+    static QString employmentLabel(const QString &employment);
+};
+
+} // namespace gongji

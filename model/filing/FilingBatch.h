@@ -1,0 +1,45 @@
+#pragma once
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace gongji {
+
+// Batch intake of the filings CSV (DOMAIN.md §10, 单位代办). Rows are checked in file order and
+// later rows see earlier accepted ones. With commit, accepted rows sharing authorizer and
+// filed_on are stored as one filing through FilingSubmission, the same path as the counter.
+class FilingBatch
+{
+public:
+    struct RowResult
+    {
+        int row = 0;                 // 1-based data row
+        int line = 0;                // line in the file
+        QString verdict;             // "accepted" | "refused" | "needs_confirmation"
+        QStringList codes;
+        QStringList warnings;
+        QString filingNumber;        // set only when committed
+    };
+    struct Options
+    {
+        bool commit = false;
+        bool acceptWarnings = false;
+        QString clerk = QStringLiteral("batch");
+    };
+    struct Result
+    {
+        bool ok = false;
+        QString fileError;           // unreadable file, wrong header, storage failure
+        QList<RowResult> rows;
+    };
+
+    explicit FilingBatch(const QString &connection);
+
+    static QString expectedHeader();
+    Result run(const QString &path, const Options &options);
+
+private:
+    QString m_connection;
+};
+
+} // namespace gongji

@@ -1,0 +1,37 @@
+#pragma once
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace gongji {
+
+// One target as the clerk entered it.
+struct TargetEntry
+{
+    QString relationship;       // keyword of DOMAIN.md §4
+    QString idType;
+    QString idNumber;           // as typed; normalised by the evaluator
+    QString name;
+    QStringList proofs;         // proof keywords seen by the clerk
+    bool ageWarningConfirmed = false; // the clerk confirmed AGE_IMPLAUSIBLE
+};
+
+// A filing being prepared at the counter or read from a batch file. Plain data: the
+// evaluator checks it, FilingSubmission stores it.
+struct FilingDraft
+{
+    QString authorizerIdType;
+    QString authorizerIdNumber;
+    QString authorizerName;     // empty: not compared (the counter looks the person up by number)
+    bool commitmentAcknowledged = false;
+    QString commitmentVersion;
+    QDateTime commitmentAt;     // UTC
+    QDate filedOn;              // the filing date: rules and cooldown are judged on it
+    QString clerk;
+    QString channel = QStringLiteral("counter"); // or "batch"
+    QList<TargetEntry> targets;
+};
+
+} // namespace gongji

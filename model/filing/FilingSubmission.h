@@ -1,0 +1,36 @@
+#pragma once
+#include <QString>
+
+#include "rules/FilingEvaluator.h"
+
+namespace gongji {
+
+struct SubmissionResult
+{
+    enum class Status { Stored, Refused, NeedsConfirmation, Failed };
+    Status status = Status::Failed;
+    QString filingNumber;
+    qint64 filingId = 0;
+    FilingVerdict verdict;  // as re-checked inside the transaction
+    QString error;          // Failed: storage message in the UI language
+
+    bool stored() const { return status == Status::Stored; }
+};
+
+// The one path that stores a mutual-aid filing, used by the wizard and the batch intake:
+// inside one BEGIN IMMEDIATE transaction the draft is checked again, the filing, its bindings
+// and an audit entry are written, and committed together, or nothing is.
+class FilingSubmission
+{
+public:
+    explicit FilingSubmission(const QString &connection);
+
+    // Refused when any target (or the authorizer) is refused or a warning is not confirmed;
+    // the draft must have at least one target.
+    SubmissionResult submit(const FilingDraft &draft);
+
+private:
+    QString m_connection;
+};
+
+} // namespace gongji

@@ -1,0 +1,31 @@
+#pragma once
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include "rules/RefusalCode.h"
+
+namespace gongji {
+
+// One refusal or warning, tied to the field that causes it so the UI can show it there.
+struct Finding
+{
+    enum class Field { None, AuthorizerId, AuthorizerName, Commitment, Relationship, TargetIdType, TargetId, TargetName, Target };
+
+    RefusalCode code = RefusalCode::None;
+    Field field = Field::None;
+    QString detail; // specifics, e.g. the current authorizer's name for TARGET_BOUND_ELSEWHERE
+
+    bool isWarning() const { return RefusalCodes::isWarning(code); }
+    // "CODE: message (detail)" in the UI language.
+    QString text() const;
+};
+
+using Findings = QList<Finding>;
+
+bool hasRefusal(const Findings &findings);
+bool hasWarning(const Findings &findings);
+QStringList refusalNames(const Findings &findings); // sorted by code order, unique
+QStringList warningNames(const Findings &findings);
+
+} // namespace gongji

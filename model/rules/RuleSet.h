@@ -1,0 +1,47 @@
+#pragma once
+#include <QDate>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace gongji {
+
+// One regional, dated version of the mutual-aid rules (DOMAIN.md §5). Data, never code.
+struct RuleSet
+{
+    qint64 id = 0;
+    QString region;          // 000000 national, XX0000 province, or a pooling region
+    QDate effectiveFrom;
+    QDate effectiveTo;       // invalid = open-ended
+    QString title;
+    QString sourceNote;
+    QStringList relationships;
+    QStringList idTypes;
+    QString scope;           // same_pooling_region | same_province | nationwide
+    std::optional<int> maxAuthorizersPerTarget; // empty = unlimited
+    std::optional<int> maxTargetsPerAuthorizer; // empty = unlimited
+    bool allowMutual = true;
+    bool excludePublicMedical = false;
+    qint64 reserveFloorFen = 0;
+    QString paymentOrder = QStringLiteral("by_balance_desc"); // or by_binding_order
+    int cooldownDays = 0;
+    QStringList payable;
+
+    bool isInEffectOn(const QDate &date) const;
+    // How specific the region is: 2 pooling region, 1 province, 0 national.
+    int regionLevel() const;
+    // Checks the rule set on its own; returns a list of problems in the UI language.
+    QStringList validate() const;
+
+    // JSON exchange format (resources/rules/*.json): every parameter of §5; missing ones take defaults.
+    static std::optional<RuleSet> fromJson(const QJsonObject &object, QString *error);
+    QJsonObject toJson() const;
+
+    static QStringList scopes();
+    static QStringList paymentOrders();
+    static QStringList payableItems();
+    static QString scopeLabel(const QString &scope);
+};
+
+} // namespace gongji

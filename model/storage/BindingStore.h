@@ -1,0 +1,49 @@
+#pragma once
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace gongji {
+
+// A mutual-aid binding: the authorizer's personal account may pay for the target.
+struct Binding
+{
+    qint64 id = 0;
+    qint64 filingId = 0;
+    qint64 authorizerId = 0;
+    qint64 targetId = 0;
+    QString relationship;
+    QStringList proofs;
+    qint64 ruleSetId = 0;
+    QString status;          // "active" / "ended"
+    QDateTime startedAt;     // UTC
+    QDateTime endedAt;       // UTC, invalid while active
+    QString endedBy;         // clerk login, or "system" for automatic ends
+    QString endRequestedBy;  // "authorizer" / "target" / "system"
+    QString endReason;
+    bool ageWarningConfirmed = false;
+};
+
+// Every SQL statement on mutual-aid bindings.
+class BindingStore
+{
+public:
+    explicit BindingStore(const QString &connection);
+
+    QList<Binding> activeByTarget(qint64 targetId) const;      // ordered by started_at, id
+    QList<Binding> activeByAuthorizer(qint64 authorizerId) const;
+    bool activePairExists(qint64 authorizerId, qint64 targetId) const;
+    // When the latest ended binding of this pair ended, if any.
+    std::optional<QDateTime> lastEndOfPair(qint64 authorizerId, qint64 targetId) const;
+    QList<Binding> byFiling(qint64 filingId) const;
+    // Inserts binding and its proofs; sets binding.id. Call inside a WriteTransaction.
+    void insert(Binding &binding);
+    qint64 countActive() const;
+
+private:
+    QString m_connection;
+};
+
+} // namespace gongji

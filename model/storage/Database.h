@@ -1,0 +1,32 @@
+#pragma once
+#include <QString>
+
+namespace gongji {
+
+// Opens the one SQLite file, checks it, migrates it. The file is never modified when it is not
+// a database, is damaged or comes from a newer schema.
+class Database
+{
+public:
+    struct OpenResult
+    {
+        bool ok = false;
+        QString error; // names the file and says what to do, in the UI language
+    };
+
+    static QString defaultConnectionName();
+    // <AppDataLocation>/gongji-desk.sqlite (the directory is created when missing).
+    static QString defaultPath();
+
+    // Opens PATH on the named connection: foreign keys, WAL, synchronous=FULL, busy timeout,
+    // then creates or migrates the schema. On failure the connection is removed again.
+    static OpenResult open(const QString &path, const QString &connection = defaultConnectionName());
+    static void close(const QString &connection = defaultConnectionName());
+
+    // The file behind a connection.
+    static QString pathOf(const QString &connection = defaultConnectionName());
+
+    static constexpr int busyTimeoutMs = 10000;
+};
+
+} // namespace gongji

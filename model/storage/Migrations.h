@@ -1,0 +1,16 @@
+#pragma once
+#include <QString>
+
+namespace gongji {
+
+// Schema by version number (PRAGMA user_version). Each step runs in its own transaction;
+// later issues append steps, never edit old ones.
+class Migrations
+{
+public:
+    static int latestVersion();
+    // Brings the database from `currentVersion` to latestVersion(); throws StorageError.
+    static void migrate(const QString &connection, int currentVersion);
+};
+
+} // namespace gongji

@@ -1,0 +1,36 @@
+#pragma once
+#include <QDate>
+#include <QString>
+#include <QTemporaryDir>
+
+#include "domain/Person.h"
+
+// A real SQLite file in a temporary directory, opened through gongji::Database with the shipped
+// default rule sets seeded. One per test function (init/cleanup) keeps tests independent.
+class TestDatabase
+{
+public:
+    explicit TestDatabase(const QString &connection = QStringLiteral("test"));
+    ~TestDatabase();
+
+    bool isOpen() const { return m_open; }
+    QString connection() const { return m_connection; }
+    QString path() const;
+    QString dir() const { return m_dir.path(); }
+
+    // Adds a person to the registry; returns it with its id set. Defaults: active employee,
+    // working, pooling region 330100, balance 5000.00 yuan. Birth date/sex derived from 01/17 numbers.
+    gongji::Person addPerson(const QString &name, const QString &idNumber,
+                             const QString &insuranceType = QStringLiteral("310"),
+                             const QString &poolingRegion = QStringLiteral("330100"),
+                             const QString &idType = QStringLiteral("01"));
+    gongji::Person addPerson(gongji::Person person);
+
+    // A valid 18-digit resident ID number with this address code, birth date and sequence.
+    static QString residentId(const QString &address, const QDate &birth, int sequence = 123);
+
+private:
+    QTemporaryDir m_dir;
+    QString m_connection;
+    bool m_open = false;
+};
