@@ -1,1 +1,177 @@
-// implementation pending
+#include "registry/CsvReader.h"
+
+#include <QCoreApplication>
+#include <QStringDecoder>
+
+namespace gongji {
+
+namespace {
+
+// A physical line longer than this cannot hold a sane record (11 fields of maxFieldLength
+// characters, 4 bytes each, is about 180 KB); reading stops instead of filling memory.
+constexpr qint64 maxLineBytes = 1024 * 1024;
+
+} // namespace
+
+CsvReader::CsvReader(QIODevice *device)
+    : m_device(device)
+{
+}
+
+bool CsvReader::readHeader()
+{
+    QStringList fields;
+    if (readRaw(fields)) {
+        m_header = fields;
+        return true;
+    }
+    if (!hasError())
+        m_error = QCoreApplication::translate("CsvReader",
+                                              "The file is empty: it has no header row. Export "
+                                              "the file again with its header row.");
+    return false;
+}
+
+bool CsvReader::readRecord(QStringList &fields)
+{
+    fields.clear();
+    return readRaw(fields);
+}
+
+// One record, which may span several physical lines when a quoted field holds a line break.
+// Lines are decoded one at a time: a '\n' byte never occurs inside a UTF-8 sequence, so a line
+// is a safe unit for both decoding and line numbers.
+bool CsvReader::readRaw(QStringList &fields)
+{
+    if (hasError() || !m_device)
+        return false;
+
+    enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
+    State state = State::FieldStart;
+    QString field;
+    bool inRecord = false;
+
+    auto fail = [this](int line, const QString &message) {
+        m_error = QCoreApplication::translate("CsvReader", "Line %1: %2")
+                      .arg(QString::number(line), message);
+        return false;
+    };
+    auto failUnclosed = [this, &fail]() {
+        return fail(m_recordLine,
+                    QCoreApplication::translate("CsvReader",
+                                                "a quoted field is not closed before the end of "
+                                                "the file; add the missing closing quote (\")."));
+    };
+
+    while (true) {
+        if (m_device->atEnd()) {
+            if (!inRecord)
+                return false;
+            // Only a quoted field keeps a record open across lines.
+            return failUnclosed();
+        }
+        const QByteArray raw = m_device->readLine(maxLineBytes);
+        ++m_line;
+        if (!raw.endsWith('\n') && !m_device->atEnd()) // cut at maxLineBytes
+            return fail(m_line, QCoreApplication::translate(
+                "CsvReader", "the line is too long (over %1 bytes); check that this is "
+                             "the right CSV file.").arg(maxLineBytes));
+
+        QStringDecoder decoder(QStringConverter::Utf8,
+                               QStringConverter::Flag::Stateless
+                                   | QStringConverter::Flag::ConvertInitialBom);
+        QString line = decoder.decode(raw);
+        if (decoder.hasError())
+            return fail(m_line, QCoreApplication::translate(
+                "CsvReader", "the file is not UTF-8; save it as UTF-8 CSV."));
+        if (m_first) {
+            m_first = false;
+            if (line.startsWith(QChar(0xFEFF)))
+                line.remove(0, 1);
+        }
+        bool hadBreak = false;
+        if (line.endsWith(QLatin1Char('\n'))) {
+            line.chop(1);
+            hadBreak = true;
+            if (line.endsWith(QLatin1Char('\r')))
+                line.chop(1);
+        }
+
+        if (!inRecord) {
+            if (line.isEmpty())
+                continue; // empty lines between records carry nothing
+            inRecord = true;
+            m_recordLine = m_line;
+        } else {
+            // Continuing a quoted field: the line break belongs to the field, as LF.
+            field.append(QLatin1Char('\n'));
+        }
+
+        for (const QChar c : std::as_const(line)) {
+            switch (state) {
+            case State::FieldStart:
+                if (c == QLatin1Char('"')) {
+                    state = State::Quoted;
+                    continue;
+                }
+                if (c == QLatin1Char(',')) {
+                    fields.append(field);
+                    field.clear();
+                    continue;
+                }
+                state = State::Unquoted;
+                field.append(c);
+                break;
+            case State::Unquoted:
+                if (c == QLatin1Char(',')) {
+                    fields.append(field);
+                    field.clear();
+                    state = State::FieldStart;
+                    continue;
+                }
+                if (c == QLatin1Char('"'))
+                    return fail(m_line, QCoreApplication::translate(
+                        "CsvReader", "a quote (\") inside an unquoted field; enclose the "
+                                     "whole field in quotes and double the quote (\"\")."));
+                field.append(c);
+                break;
+            case State::Quoted:
+                if (c == QLatin1Char('"')) {
+                    state = State::QuoteInQuoted;
+                    continue;
+                }
+                field.append(c);
+                break;
+            case State::QuoteInQuoted:
+                if (c == QLatin1Char('"')) {
+                    field.append(c); // "" is one quote
+                    state = State::Quoted;
+                    continue;
+                }
+                if (c == QLatin1Char(',')) {
+                    fields.append(field);
+                    field.clear();
+                    state = State::FieldStart;
+                    continue;
+                }
+                return fail(m_line, QCoreApplication::translate(
+                    "CsvReader", "text after the closing quote of a field; a quote inside "
+                                 "a quoted field must be doubled (\"\")."));
+            }
+            if (field.size() > maxFieldLength)
+                return fail(m_line, QCoreApplication::translate(
+                    "CsvReader", "a field is longer than %1 characters; check that this "
+                                 "is the right CSV file.").arg(maxFieldLength));
+        }
+
+        if (state == State::Quoted) {
+            if (!hadBreak)
+                return failUnclosed();
+            continue; // the record goes on on the next line
+        }
+        fields.append(field);
+        return true;
+    }
+}
+
+} // namespace gongji
