@@ -1,1 +1,127 @@
-// implementation pending
+#include "domain/Relationship.h"
+
+#include <QCoreApplication>
+
+namespace gongji {
+
+namespace {
+const QString Spouse = QStringLiteral("spouse");
+const QString Child = QStringLiteral("child");
+const QString Parent = QStringLiteral("parent");
+const QString Sibling = QStringLiteral("sibling");
+const QString Grandparent = QStringLiteral("grandparent");
+const QString Grandchild = QStringLiteral("grandchild");
+const QString ParentInLaw = QStringLiteral("parent_in_law");
+const QString Other = QStringLiteral("other");
+
+const QString Marriage = QStringLiteral("marriage_certificate");
+const QString Household = QStringLiteral("household_register");
+const QString Birth = QStringLiteral("birth_certificate");
+const QString Police = QStringLiteral("police_certificate");
+const QString Notarial = QStringLiteral("notarial_certificate");
+} // namespace
+
+QList<QString> Relationship::allKeywords()
+{
+    return { Spouse, Child, Parent, Sibling, Grandparent, Grandchild, ParentInLaw, Other };
+}
+
+bool Relationship::isKnown(const QString &keyword)
+{
+    return allKeywords().contains(keyword);
+}
+
+QString Relationship::label(const QString &keyword)
+{
+    if (keyword == Spouse)
+        return QCoreApplication::translate("Relationship", "Spouse");
+    if (keyword == Child)
+        return QCoreApplication::translate("Relationship", "Child");
+    if (keyword == Parent)
+        return QCoreApplication::translate("Relationship", "Parent");
+    if (keyword == Sibling)
+        return QCoreApplication::translate("Relationship", "Sibling");
+    if (keyword == Grandparent)
+        return QCoreApplication::translate("Relationship", "Grandparent");
+    if (keyword == Grandchild)
+        return QCoreApplication::translate("Relationship", "Grandchild");
+    if (keyword == ParentInLaw)
+        return QCoreApplication::translate("Relationship", "Spouse's parent");
+    if (keyword == Other)
+        return QCoreApplication::translate("Relationship", "Other");
+    return QCoreApplication::translate("Relationship", "Unknown relationship %1").arg(keyword);
+}
+
+QString Relationship::gbCode(const QString &keyword)
+{
+    // GB/T 4761 family-relation codes: 20 son / 30 daughter, 53-56 the spouse's parents.
+    if (keyword == Spouse)
+        return QStringLiteral("10");
+    if (keyword == Child)
+        return QStringLiteral("20/30");
+    if (keyword == Parent)
+        return QStringLiteral("50");
+    if (keyword == Sibling)
+        return QStringLiteral("70");
+    if (keyword == Grandparent)
+        return QStringLiteral("60");
+    if (keyword == Grandchild)
+        return QStringLiteral("40");
+    if (keyword == ParentInLaw)
+        return QStringLiteral("53-56");
+    if (keyword == Other)
+        return QStringLiteral("80");
+    return QString();
+}
+
+QList<QString> Relationship::proofsFor(const QString &keyword)
+{
+    if (keyword == Spouse)
+        return { Marriage };
+    if (keyword == Child || keyword == Parent)
+        return { Household, Birth, Police };
+    // Two generations or a shared parent: a chain of the parent/child proofs, or a notary.
+    if (keyword == Sibling || keyword == Grandparent || keyword == Grandchild)
+        return { Household, Birth, Police, Notarial };
+    // The spouse's parent: the marriage plus the spouse's parent/child proof.
+    if (keyword == ParentInLaw)
+        return { Marriage, Household, Birth, Police, Notarial };
+    if (keyword == Other)
+        return { Household, Notarial };
+    return {};
+}
+
+int Relationship::minimumAgeGap(const QString &keyword)
+{
+    if (keyword == Parent)
+        return 14;
+    if (keyword == Child)
+        return -14;
+    if (keyword == Grandparent)
+        return 28;
+    if (keyword == Grandchild)
+        return -28;
+    return 0;
+}
+
+QList<QString> Proof::allKeywords()
+{
+    return { Marriage, Household, Birth, Police, Notarial };
+}
+
+QString Proof::label(const QString &keyword)
+{
+    if (keyword == Marriage)
+        return QCoreApplication::translate("Proof", "Marriage certificate");
+    if (keyword == Household)
+        return QCoreApplication::translate("Proof", "Household register");
+    if (keyword == Birth)
+        return QCoreApplication::translate("Proof", "Medical birth certificate");
+    if (keyword == Police)
+        return QCoreApplication::translate("Proof", "Police certificate of the relationship");
+    if (keyword == Notarial)
+        return QCoreApplication::translate("Proof", "Notarial certificate");
+    return QCoreApplication::translate("Proof", "Unknown proof %1").arg(keyword);
+}
+
+} // namespace gongji
