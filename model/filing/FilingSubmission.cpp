@@ -1,1 +1,112 @@
-// implementation pending
+#include "filing/FilingSubmission.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include "domain/IdNumber.h"
+#include "storage/AuditLog.h"
+#include "storage/BindingStore.h"
+#include "storage/FilingStore.h"
+#include "storage/StorageError.h"
+#include "storage/Timestamp.h"
+#include "storage/WriteTransaction.h"
+
+namespace gongji {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FilingSubmission", text);
+}
+
+bool anyRefused(const FilingVerdict &verdict)
+{
+    if (verdict.authorizer.refused())
+        return true;
+    return std::any_of(verdict.targets.begin(), verdict.targets.end(), [](const TargetVerdict &t) { return t.refused(); });
+}
+
+} // namespace
+
+FilingSubmission::FilingSubmission(const QString &connection) : m_connection(connection) {}
+
+SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
+{
+    SubmissionResult result;
+    if (draft.targets.isEmpty()) {
+        result.error = tr("The filing has no target. Add at least one target before submitting.");
+        return result;
+    }
+    if (draft.clerk.trimmed().isEmpty()) {
+        result.error = tr("No clerk is recorded for this filing; sign in again.");
+        return result;
+    }
+    try {
+        // Check again under the write lock: another counter may have bound a target since the
+        // clerk saw the verdict on screen.
+        WriteTransaction transaction(m_connection);
+        result.verdict = FilingEvaluator(m_connection).evaluate(draft);
+        if (anyRefused(result.verdict)) {
+            result.status = SubmissionResult::Status::Refused;
+            return result;
+        }
+        for (int i = 0; i < draft.targets.size(); ++i) {
+            if (result.verdict.targets.at(i).hasWarnings() && !draft.targets.at(i).ageWarningConfirmed) {
+                result.status = SubmissionResult::Status::NeedsConfirmation;
+                return result;
+            }
+        }
+
+        const QDateTime now = Timestamp::now();
+        const Person &authorizer = *result.verdict.authorizer.person;
+        Filing filing;
+        filing.number = FilingStore(m_connection).nextNumber(now.toLocalTime().date());
+        filing.authorizerId = authorizer.id;
+        filing.clerk = draft.clerk;
+        filing.channel = draft.channel;
+        filing.filedAt = now;
+        filing.effectiveOn = draft.filedOn;
+        filing.ruleSetId = result.verdict.authorizer.ruleSet->id;
+        filing.commitmentVersion = draft.commitmentVersion;
+        filing.commitmentAt = draft.commitmentAt.isValid() ? draft.commitmentAt : now;
+        FilingStore(m_connection).insert(filing);
+
+        BindingStore bindings(m_connection);
+        QJsonArray targets;
+        for (int i = 0; i < draft.targets.size(); ++i) {
+            const TargetEntry &entry = draft.targets.at(i);
+            const Person &target = *result.verdict.targets.at(i).person;
+            Binding binding;
+            binding.filingId = filing.id;
+            binding.authorizerId = authorizer.id;
+            binding.targetId = target.id;
+            binding.relationship = entry.relationship;
+            binding.proofs = entry.proofs;
+            binding.ruleSetId = filing.ruleSetId;
+            binding.startedAt = now;
+            binding.ageWarningConfirmed = entry.ageWarningConfirmed && result.verdict.targets.at(i).hasWarnings();
+            bindings.insert(binding);
+            targets.append(QJsonObject{{QStringLiteral("binding_id"), binding.id},
+                                       {QStringLiteral("target"), IdNumber::mask(target.idNumber)},
+                                       {QStringLiteral("relationship"), entry.relationship}});
+        }
+        AuditLog(m_connection).append(draft.clerk, QStringLiteral("filing"), filing.number,
+                                      QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer.idNumber)},
+                                                  {QStringLiteral("channel"), draft.channel},
+                                                  {QStringLiteral("rule_set_id"), filing.ruleSetId},
+                                                  {QStringLiteral("targets"), targets}});
+        transaction.commit();
+        result.status = SubmissionResult::Status::Stored;
+        result.filingNumber = filing.number;
+        result.filingId = filing.id;
+    } catch (const StorageError &error) {
+        result.status = SubmissionResult::Status::Failed;
+        result.error = error.userMessage();
+        result.filingNumber.clear();
+        result.filingId = 0;
+    }
+    return result;
+}
+
+} // namespace gongji

@@ -38,11 +38,16 @@ public:
     // When the latest ended binding of this pair ended, if any.
     std::optional<QDateTime> lastEndOfPair(qint64 authorizerId, qint64 targetId) const;
     QList<Binding> byFiling(qint64 filingId) const;
+    std::optional<Binding> findById(qint64 bindingId) const;
     // Inserts binding and its proofs; sets binding.id. Call inside a WriteTransaction.
     void insert(Binding &binding);
+    // Ends an active binding; false when it is not active (any more). Call inside a WriteTransaction.
+    bool end(qint64 bindingId, const QDateTime &endedAt, const QString &endedBy, const QString &requestedBy,
+             const QString &reason);
     qint64 countActive() const;
 
 private:
+    QList<Binding> select(const QString &where, const QString &placeholder, qint64 value) const;
     QString m_connection;
 };
 

@@ -1,1 +1,135 @@
-// implementation pending
+#include "storage/Migrations.h"
+
+#include <QStringList>
+
+#include "storage/RuleSetStore.h"
+#include "storage/SqlStatement.h"
+#include "storage/WriteTransaction.h"
+
+namespace gongji {
+
+namespace {
+
+// Version 1: registry, rules, filings, bindings, audit log. Portable SQL (SQLite and
+// PostgreSQL): no AUTOINCREMENT, no datetime('now'), money in integer fen, times as ISO text.
+const QStringList kVersion1 = {
+    QStringLiteral(R"(CREATE TABLE person (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        id_type TEXT NOT NULL,
+        id_number TEXT NOT NULL,
+        sex TEXT CHECK (sex IN ('M', 'F')),
+        birth_date TEXT,
+        insurance_type TEXT NOT NULL CHECK (insurance_type IN ('310', '390')),
+        employment TEXT CHECK (employment IN ('working', 'retired')),
+        status TEXT NOT NULL CHECK (status IN ('active', 'suspended', 'terminated', 'deceased')),
+        pooling_region TEXT NOT NULL,
+        balance_fen INTEGER NOT NULL DEFAULT 0,
+        public_medical INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        UNIQUE (id_type, id_number)))"),
+    QStringLiteral("CREATE INDEX person_by_name ON person (name)"),
+    QStringLiteral(R"(CREATE TABLE rule_set (
+        id INTEGER PRIMARY KEY,
+        region TEXT NOT NULL,
+        effective_from TEXT NOT NULL,
+        effective_to TEXT,
+        title TEXT NOT NULL,
+        source_note TEXT NOT NULL DEFAULT '',
+        scope TEXT NOT NULL CHECK (scope IN ('same_pooling_region', 'same_province', 'nationwide')),
+        max_authorizers_per_target INTEGER,
+        max_targets_per_authorizer INTEGER,
+        allow_mutual INTEGER NOT NULL,
+        exclude_public_medical INTEGER NOT NULL,
+        reserve_floor_fen INTEGER NOT NULL,
+        payment_order TEXT NOT NULL CHECK (payment_order IN ('by_balance_desc', 'by_binding_order')),
+        cooldown_days INTEGER NOT NULL,
+        created_at TEXT NOT NULL))"),
+    QStringLiteral("CREATE INDEX rule_set_by_region ON rule_set (region, effective_from)"),
+    QStringLiteral(R"(CREATE TABLE rule_set_relationship (
+        rule_set_id INTEGER NOT NULL REFERENCES rule_set (id),
+        relationship TEXT NOT NULL,
+        PRIMARY KEY (rule_set_id, relationship)))"),
+    QStringLiteral(R"(CREATE TABLE rule_set_id_type (
+        rule_set_id INTEGER NOT NULL REFERENCES rule_set (id),
+        id_type TEXT NOT NULL,
+        PRIMARY KEY (rule_set_id, id_type)))"),
+    QStringLiteral(R"(CREATE TABLE rule_set_payable (
+        rule_set_id INTEGER NOT NULL REFERENCES rule_set (id),
+        item TEXT NOT NULL,
+        PRIMARY KEY (rule_set_id, item)))"),
+    QStringLiteral(R"(CREATE TABLE filing (
+        id INTEGER PRIMARY KEY,
+        filing_no TEXT NOT NULL UNIQUE,
+        authorizer_id INTEGER NOT NULL REFERENCES person (id),
+        clerk TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('counter', 'batch')),
+        filed_at TEXT NOT NULL,
+        effective_on TEXT NOT NULL,
+        rule_set_id INTEGER NOT NULL REFERENCES rule_set (id),
+        commitment_version TEXT NOT NULL,
+        commitment_at TEXT NOT NULL))"),
+    QStringLiteral("CREATE INDEX filing_by_authorizer ON filing (authorizer_id)"),
+    QStringLiteral(R"(CREATE TABLE binding (
+        id INTEGER PRIMARY KEY,
+        filing_id INTEGER NOT NULL REFERENCES filing (id),
+        authorizer_id INTEGER NOT NULL REFERENCES person (id),
+        target_id INTEGER NOT NULL REFERENCES person (id),
+        relationship TEXT NOT NULL,
+        rule_set_id INTEGER NOT NULL REFERENCES rule_set (id),
+        status TEXT NOT NULL CHECK (status IN ('active', 'ended')),
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        ended_by TEXT,
+        end_requested_by TEXT CHECK (end_requested_by IN ('authorizer', 'target', 'system')),
+        end_reason TEXT,
+        age_warning_confirmed INTEGER NOT NULL DEFAULT 0,
+        CHECK (authorizer_id <> target_id),
+        CHECK ((status = 'active') = (ended_at IS NULL))))"),
+    // One active binding per pair, whatever the application does (both engines support partial indexes).
+    QStringLiteral("CREATE UNIQUE INDEX binding_one_active_pair ON binding (authorizer_id, target_id) WHERE status = 'active'"),
+    QStringLiteral("CREATE INDEX binding_by_target ON binding (target_id, status)"),
+    QStringLiteral("CREATE INDEX binding_by_authorizer ON binding (authorizer_id, status)"),
+    QStringLiteral("CREATE INDEX binding_by_filing ON binding (filing_id)"),
+    QStringLiteral(R"(CREATE TABLE binding_proof (
+        binding_id INTEGER NOT NULL REFERENCES binding (id),
+        proof TEXT NOT NULL,
+        PRIMARY KEY (binding_id, proof)))"),
+    QStringLiteral(R"(CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT '{}'))"),
+    QStringLiteral("CREATE INDEX audit_log_by_time ON audit_log (at)"),
+    // Append-only, enforced by the database itself.
+    QStringLiteral(R"(CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END)"),
+    QStringLiteral(R"(CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END)"),
+};
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return 1;
+}
+
+void Migrations::migrate(const QString &connection, int currentVersion)
+{
+    for (int version = currentVersion + 1; version <= latestVersion(); ++version) {
+        WriteTransaction transaction(connection);
+        if (version == 1) {
+            for (const QString &statement : kVersion1)
+                SqlStatement::run(connection, statement);
+            RuleSetStore(connection).seedDefaultsIfEmpty();
+        }
+        // PRAGMA takes no bound values; `version` is our own integer, never input.
+        SqlStatement::run(connection, QStringLiteral("PRAGMA user_version = %1").arg(version));
+        transaction.commit();
+    }
+}
+
+} // namespace gongji

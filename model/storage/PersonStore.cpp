@@ -1,1 +1,124 @@
-// implementation pending
+#include "storage/PersonStore.h"
+
+#include "storage/SqlStatement.h"
+#include "storage/Timestamp.h"
+
+namespace gongji {
+
+namespace {
+
+const char kColumns[] = "id, name, id_type, id_number, sex, birth_date, insurance_type, employment, status, "
+                        "pooling_region, balance_fen, public_medical";
+
+Person personFrom(const SqlStatement &row)
+{
+    Person p;
+    p.id = row.value(0).toLongLong();
+    p.name = row.value(1).toString();
+    p.idType = row.value(2).toString();
+    p.idNumber = row.value(3).toString();
+    const QString sex = row.value(4).toString();
+    p.sex = sex.isEmpty() ? QChar() : sex.at(0);
+    p.birthDate = Timestamp::dateFromText(row.value(5).toString());
+    p.insuranceType = row.value(6).toString();
+    p.employment = row.value(7).toString();
+    p.status = row.value(8).toString();
+    p.poolingRegion = row.value(9).toString();
+    p.balanceFen = row.value(10).toLongLong();
+    p.publicMedical = row.value(11).toInt() != 0;
+    return p;
+}
+
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+bool samePerson(const Person &a, const Person &b)
+{
+    return a.name == b.name && a.sex == b.sex && a.birthDate == b.birthDate && a.insuranceType == b.insuranceType
+           && a.employment == b.employment && a.status == b.status && a.poolingRegion == b.poolingRegion
+           && a.balanceFen == b.balanceFen && a.publicMedical == b.publicMedical;
+}
+
+} // namespace
+
+PersonStore::PersonStore(const QString &connection) : m_connection(connection) {}
+
+std::optional<Person> PersonStore::findByDocument(const QString &idType, const QString &idNumber) const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM person WHERE id_type = :type AND id_number = :number")
+                                     .arg(QLatin1String(kColumns)));
+    q.bind(QStringLiteral(":type"), idType).bind(QStringLiteral(":number"), idNumber).exec();
+    if (!q.next())
+        return std::nullopt;
+    return personFrom(q);
+}
+
+std::optional<Person> PersonStore::findById(qint64 id) const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM person WHERE id = :id").arg(QLatin1String(kColumns)));
+    q.bind(QStringLiteral(":id"), id).exec();
+    if (!q.next())
+        return std::nullopt;
+    return personFrom(q);
+}
+
+QList<Person> PersonStore::findByNamePrefix(const QString &prefix, int limit) const
+{
+    // A range on the indexed column instead of LIKE, which SQLite cannot serve from the index
+    // for non-ASCII text. U+FFFF sorts after every character a name can hold.
+    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM person WHERE name >= :low AND name < :high "
+                                                "ORDER BY name, id LIMIT :limit").arg(QLatin1String(kColumns)));
+    q.bind(QStringLiteral(":low"), prefix)
+        .bind(QStringLiteral(":high"), QString(prefix + QChar(0xFFFF)))
+        .bind(QStringLiteral(":limit"), limit)
+        .exec();
+    QList<Person> persons;
+    while (q.next())
+        persons.append(personFrom(q));
+    return persons;
+}
+
+PersonStore::UpsertResult PersonStore::upsert(Person &person)
+{
+    const std::optional<Person> existing = findByDocument(person.idType, person.idNumber);
+    if (existing && samePerson(*existing, person)) {
+        person.id = existing->id;
+        return UpsertResult::Unchanged;
+    }
+    const QString sql = existing
+        ? QStringLiteral("UPDATE person SET name = :name, sex = :sex, birth_date = :birth, insurance_type = :insurance, "
+                         "employment = :employment, status = :status, pooling_region = :region, balance_fen = :balance, "
+                         "public_medical = :public, updated_at = :now WHERE id = :id")
+        : QStringLiteral("INSERT INTO person (name, id_type, id_number, sex, birth_date, insurance_type, employment, "
+                         "status, pooling_region, balance_fen, public_medical, updated_at) VALUES (:name, :type, :number, "
+                         ":sex, :birth, :insurance, :employment, :status, :region, :balance, :public, :now)");
+    SqlStatement q(m_connection, sql);
+    q.bind(QStringLiteral(":name"), person.name)
+        .bind(QStringLiteral(":sex"), textOrNull(person.sex.isNull() ? QString() : QString(person.sex)))
+        .bind(QStringLiteral(":birth"), textOrNull(Timestamp::dateToText(person.birthDate)))
+        .bind(QStringLiteral(":insurance"), person.insuranceType)
+        .bind(QStringLiteral(":employment"), textOrNull(person.employment))
+        .bind(QStringLiteral(":status"), person.status)
+        .bind(QStringLiteral(":region"), person.poolingRegion)
+        .bind(QStringLiteral(":balance"), person.balanceFen)
+        .bind(QStringLiteral(":public"), person.publicMedical ? 1 : 0)
+        .bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now()));
+    if (existing)
+        q.bind(QStringLiteral(":id"), existing->id);
+    else
+        q.bind(QStringLiteral(":type"), person.idType).bind(QStringLiteral(":number"), person.idNumber);
+    q.exec();
+    person.id = existing ? existing->id : q.lastInsertId();
+    return existing ? UpsertResult::Updated : UpsertResult::Added;
+}
+
+qint64 PersonStore::count() const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT COUNT(*) FROM person"));
+    q.exec();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+} // namespace gongji

@@ -1,1 +1,206 @@
-// implementation pending
+#include "storage/RuleSetStore.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <algorithm>
+
+#include "domain/IdType.h"
+#include "domain/Relationship.h"
+
+#include "storage/SqlStatement.h"
+#include "storage/StorageError.h"
+#include "storage/Timestamp.h"
+
+namespace gongji {
+
+namespace {
+
+const char kColumns[] = "id, region, effective_from, effective_to, title, source_note, scope, "
+                        "max_authorizers_per_target, max_targets_per_authorizer, allow_mutual, "
+                        "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days";
+
+RuleSet ruleSetFrom(const SqlStatement &row)
+{
+    RuleSet r;
+    r.id = row.value(0).toLongLong();
+    r.region = row.value(1).toString();
+    r.effectiveFrom = Timestamp::dateFromText(row.value(2).toString());
+    r.effectiveTo = Timestamp::dateFromText(row.value(3).toString());
+    r.title = row.value(4).toString();
+    r.sourceNote = row.value(5).toString();
+    r.scope = row.value(6).toString();
+    if (!row.value(7).isNull())
+        r.maxAuthorizersPerTarget = row.value(7).toInt();
+    if (!row.value(8).isNull())
+        r.maxTargetsPerAuthorizer = row.value(8).toInt();
+    r.allowMutual = row.value(9).toInt() != 0;
+    r.excludePublicMedical = row.value(10).toInt() != 0;
+    r.reserveFloorFen = row.value(11).toLongLong();
+    r.paymentOrder = row.value(12).toString();
+    r.cooldownDays = row.value(13).toInt();
+    return r;
+}
+
+QVariant intOrNull(const std::optional<int> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<int>());
+}
+
+// The three child tables of a rule set share one shape: (rule_set_id, value).
+struct ListTable
+{
+    const char *table;
+    const char *column;
+    QStringList RuleSet::*member;
+    QStringList (*canonicalOrder)();
+};
+const ListTable kLists[] = {
+    {"rule_set_relationship", "relationship", &RuleSet::relationships, [] { return QStringList(Relationship::allKeywords()); }},
+    {"rule_set_id_type", "id_type", &RuleSet::idTypes, [] { return QStringList(IdType::allCodes()); }},
+    {"rule_set_payable", "item", &RuleSet::payable, &RuleSet::payableItems},
+};
+
+// Lists come back in the domain's own order (DOMAIN.md), whatever order they were stored in,
+// so that screens and exports are stable.
+void sortCanonically(QStringList &values, const QStringList &order)
+{
+    std::sort(values.begin(), values.end(), [&order](const QString &a, const QString &b) {
+        return order.indexOf(a) < order.indexOf(b);
+    });
+}
+
+} // namespace
+
+RuleSetStore::RuleSetStore(const QString &connection) : m_connection(connection) {}
+
+void RuleSetStore::loadLists(RuleSet &ruleSet) const
+{
+    for (const ListTable &list : kLists) {
+        // Table and column names come from the constant table above, never from input.
+        SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM %2 WHERE rule_set_id = :id")
+                                         .arg(QLatin1String(list.column), QLatin1String(list.table)));
+        q.bind(QStringLiteral(":id"), ruleSet.id).exec();
+        QStringList values;
+        while (q.next())
+            values.append(q.value(0).toString());
+        sortCanonically(values, list.canonicalOrder());
+        ruleSet.*(list.member) = values;
+    }
+}
+
+QList<RuleSet> RuleSetStore::all() const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM rule_set ORDER BY region, effective_from, id")
+                                     .arg(QLatin1String(kColumns)));
+    q.exec();
+    QList<RuleSet> sets;
+    while (q.next())
+        sets.append(ruleSetFrom(q));
+    for (RuleSet &set : sets)
+        loadLists(set);
+    return sets;
+}
+
+std::optional<RuleSet> RuleSetStore::findById(qint64 id) const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM rule_set WHERE id = :id").arg(QLatin1String(kColumns)));
+    q.bind(QStringLiteral(":id"), id).exec();
+    if (!q.next())
+        return std::nullopt;
+    RuleSet set = ruleSetFrom(q);
+    loadLists(set);
+    return set;
+}
+
+std::optional<RuleSet> RuleSetStore::resolve(const QString &poolingRegion, const QDate &date) const
+{
+    if (poolingRegion.size() != 6 || !date.isValid())
+        return std::nullopt;
+    const QString province = poolingRegion.left(2) + QStringLiteral("0000");
+    // Most specific region first (pooling region > province > national), then the latest start.
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT %1 FROM rule_set "
+                                  "WHERE region IN (:pooling, :province, '000000') "
+                                  "AND effective_from <= :date AND (effective_to IS NULL OR effective_to >= :date) "
+                                  "ORDER BY CASE WHEN region = :pooling THEN 0 WHEN region = :province THEN 1 ELSE 2 END, "
+                                  "effective_from DESC, id DESC LIMIT 1").arg(QLatin1String(kColumns)));
+    q.bind(QStringLiteral(":pooling"), poolingRegion)
+        .bind(QStringLiteral(":province"), province)
+        .bind(QStringLiteral(":date"), Timestamp::dateToText(date))
+        .exec();
+    if (!q.next())
+        return std::nullopt;
+    RuleSet set = ruleSetFrom(q);
+    loadLists(set);
+    return set;
+}
+
+void RuleSetStore::insert(RuleSet &ruleSet)
+{
+    SqlStatement q(m_connection,
+                   QStringLiteral("INSERT INTO rule_set (region, effective_from, effective_to, title, source_note, scope, "
+                                  "max_authorizers_per_target, max_targets_per_authorizer, allow_mutual, "
+                                  "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, created_at) "
+                                  "VALUES (:region, :from, :to, :title, :note, :scope, :maxAuth, :maxTargets, :mutual, "
+                                  ":public, :floor, :order, :cooldown, :now)"));
+    q.bind(QStringLiteral(":region"), ruleSet.region)
+        .bind(QStringLiteral(":from"), Timestamp::dateToText(ruleSet.effectiveFrom))
+        .bind(QStringLiteral(":to"), ruleSet.effectiveTo.isValid() ? QVariant(Timestamp::dateToText(ruleSet.effectiveTo))
+                                                                   : QVariant(QMetaType::fromType<QString>()))
+        .bind(QStringLiteral(":title"), ruleSet.title)
+        .bind(QStringLiteral(":note"), ruleSet.sourceNote)
+        .bind(QStringLiteral(":scope"), ruleSet.scope)
+        .bind(QStringLiteral(":maxAuth"), intOrNull(ruleSet.maxAuthorizersPerTarget))
+        .bind(QStringLiteral(":maxTargets"), intOrNull(ruleSet.maxTargetsPerAuthorizer))
+        .bind(QStringLiteral(":mutual"), ruleSet.allowMutual ? 1 : 0)
+        .bind(QStringLiteral(":public"), ruleSet.excludePublicMedical ? 1 : 0)
+        .bind(QStringLiteral(":floor"), ruleSet.reserveFloorFen)
+        .bind(QStringLiteral(":order"), ruleSet.paymentOrder)
+        .bind(QStringLiteral(":cooldown"), ruleSet.cooldownDays)
+        .bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now()))
+        .exec();
+    ruleSet.id = q.lastInsertId();
+    for (const ListTable &list : kLists) {
+        SqlStatement item(m_connection, QStringLiteral("INSERT INTO %1 (rule_set_id, %2) VALUES (:id, :value)")
+                                            .arg(QLatin1String(list.table), QLatin1String(list.column)));
+        for (const QString &value : ruleSet.*(list.member))
+            item.bind(QStringLiteral(":id"), ruleSet.id).bind(QStringLiteral(":value"), value).exec();
+    }
+}
+
+qint64 RuleSetStore::count() const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT COUNT(*) FROM rule_set"));
+    q.exec();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+int RuleSetStore::seedDefaultsIfEmpty()
+{
+    if (count() > 0)
+        return 0;
+    QList<RuleSet> defaults = shippedDefaults();
+    for (RuleSet &set : defaults)
+        insert(set);
+    return int(defaults.size());
+}
+
+QList<RuleSet> RuleSetStore::shippedDefaults()
+{
+    QFile file(QStringLiteral(":/rules/default-rule-sets.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        throw StorageError(StorageError::Kind::Other, QStringLiteral("the shipped rule sets are missing from the program"));
+    QList<RuleSet> sets;
+    const QJsonArray array = QJsonDocument::fromJson(file.readAll()).array();
+    for (const QJsonValue &value : array) {
+        QString error;
+        std::optional<RuleSet> set = RuleSet::fromJson(value.toObject(), &error);
+        if (!set) // a broken shipped file is a build defect, never a user's doing
+            throw StorageError(StorageError::Kind::Other, QStringLiteral("shipped rule set invalid: ") + error);
+        sets.append(*set);
+    }
+    return sets;
+}
+
+} // namespace gongji

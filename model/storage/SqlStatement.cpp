@@ -1,1 +1,42 @@
-// implementation pending
+#include "storage/SqlStatement.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+
+#include "storage/StorageError.h"
+
+namespace gongji {
+
+SqlStatement::SqlStatement(const QString &connection, const QString &sql)
+    : m_sql(sql), m_query(QSqlDatabase::database(connection, false))
+{
+    if (!m_query.prepare(sql))
+        throw StorageError::fromSqlError(m_query.lastError(), QStringLiteral("prepare ") + sql.simplified().left(80));
+}
+
+SqlStatement &SqlStatement::bind(const QString &placeholder, const QVariant &value)
+{
+    m_query.bindValue(placeholder, value);
+    return *this;
+}
+
+SqlStatement &SqlStatement::exec()
+{
+    if (!m_query.exec())
+        throw StorageError::fromSqlError(m_query.lastError(), m_sql.simplified().left(80));
+    return *this;
+}
+
+qint64 SqlStatement::lastInsertId() const
+{
+    return m_query.lastInsertId().toLongLong();
+}
+
+void SqlStatement::run(const QString &connection, const QString &sql)
+{
+    QSqlQuery query(QSqlDatabase::database(connection, false));
+    if (!query.exec(sql))
+        throw StorageError::fromSqlError(query.lastError(), sql.simplified().left(80));
+}
+
+} // namespace gongji

@@ -1,1 +1,40 @@
-// implementation pending
+#include "storage/WriteTransaction.h"
+
+#include "storage/SqlStatement.h"
+
+namespace gongji {
+
+WriteTransaction::WriteTransaction(const QString &connection) : m_connection(connection)
+{
+    // Qt's transaction() is a deferred BEGIN: two counters could both read "free" and then
+    // both write. IMMEDIATE takes the write lock first; the other waits for the busy timeout.
+    SqlStatement::run(m_connection, QStringLiteral("BEGIN IMMEDIATE"));
+    m_open = true;
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    rollback();
+}
+
+void WriteTransaction::commit()
+{
+    if (!m_open)
+        return;
+    SqlStatement::run(m_connection, QStringLiteral("COMMIT"));
+    m_open = false;
+}
+
+void WriteTransaction::rollback()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    try {
+        SqlStatement::run(m_connection, QStringLiteral("ROLLBACK"));
+    } catch (const std::exception &) {
+        // SQLite may already have rolled back on its own (e.g. after SQLITE_FULL); nothing left to undo.
+    }
+}
+
+} // namespace gongji
