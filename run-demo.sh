@@ -6,6 +6,7 @@
 #   bash run-demo.sh --screenshot FILE    start it on a virtual display, save a PNG of the
 #                                         screen to FILE after GONGJI_SCREENSHOT_DELAY seconds
 #                                         (default 5), then quit
+#   bash run-demo.sh [...] -- ARGS...     pass ARGS on to gongji-desk (e.g. -- --lang en)
 # The build directory is ./build (GONGJI_BUILD_DIR overrides).
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -13,11 +14,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 build_dir=${GONGJI_BUILD_DIR:-build}
 screenshot=""
+extra_args=()
 while (( $# )); do
   case "$1" in
     --screenshot) [[ $# -ge 2 ]] || { echo "run-demo: --screenshot needs a file name" >&2; exit 2; }
                   screenshot=$(realpath -m -- "$2"); shift 2 ;;
-    -h|--help)    sed -n '2,9p' "$0"; exit 0 ;;
+    --)           shift; extra_args=("$@"); break ;;
+    -h|--help)    sed -n '2,10p' "$0"; exit 0 ;;
     *)            echo "run-demo: unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -38,14 +41,15 @@ echo "+ ${configure[*]}"
 echo "+ cmake --build $build_dir --parallel $(nproc) --target gongji-desk gongji-admin"
 cmake --build "$build_dir" --parallel "$(nproc)" --target gongji-desk gongji-admin
 
-desk="$PWD/$build_dir/app/desk/gongji-desk"
+build_abs=$(realpath -- "$build_dir")
+desk="$build_abs/app/desk/gongji-desk"
 if [[ ! -x "$desk" ]]; then
   echo "run-demo: the build did not produce $desk" >&2
   exit 1
 fi
-demo_dir="$PWD/$build_dir/demo"
+demo_dir="$build_abs/demo"
 mkdir -p "$demo_dir"
-desk_args=(--db "$demo_dir/gongji-demo.sqlite" --demo)
+desk_args=(--db "$demo_dir/gongji-demo.sqlite" --demo "${extra_args[@]}")
 
 echo "==> [3/3] start gongji-desk on the demo database $demo_dir/gongji-demo.sqlite"
 
