@@ -1,1 +1,271 @@
-// implementation pending
+#include "registry/RegistryImport.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include "domain/IdNumber.h"
+#include "domain/IdType.h"
+#include "domain/Money.h"
+#include "registry/CsvReader.h"
+#include "storage/AuditLog.h"
+#include "storage/PersonStore.h"
+#include "storage/StorageError.h"
+#include "storage/WriteTransaction.h"
+
+namespace gongji {
+
+namespace {
+
+enum Column { Name, IdTypeCol, IdNumberCol, Sex, BirthDate, Insurance, Employment, Status,
+              Region, Balance, PublicMedical, ColumnCount };
+
+// Checks one data row and fills `person`; returns the problems, one message each.
+// Fields are trimmed first: export tools pad columns, and no value here has meaningful spaces.
+QStringList validateRow(QStringList fields, Person &person)
+{
+    QStringList problems;
+    if (fields.size() != ColumnCount) {
+        problems << QCoreApplication::translate(
+                        "RegistryImport", "expected %1 columns, found %2; check for a missing or "
+                                          "extra comma (a value containing a comma must be in "
+                                          "quotes).").arg(ColumnCount).arg(fields.size());
+        return problems;
+    }
+    for (QString &field : fields)
+        field = field.trimmed();
+
+    person.name = fields.at(Name);
+    if (person.name.isEmpty())
+        problems << QCoreApplication::translate("RegistryImport",
+                                                "the name is empty; fill in the person's name.");
+
+    const QString type = fields.at(IdTypeCol);
+    IdCheck id;
+    if (!IdType::isKnown(type)) {
+        problems << QCoreApplication::translate("RegistryImport",
+                                                "unknown id_type \"%1\"; use one of %2.")
+                        .arg(type, IdType::allCodes().join(QStringLiteral(", ")));
+    } else {
+        id = IdNumber::check(type, fields.at(IdNumberCol));
+        if (!id.isValid())
+            problems << QCoreApplication::translate("RegistryImport", "the ID number is not "
+                                                    "valid: %1").arg(id.detail);
+        person.idType = id.type;
+        person.idNumber = id.number;
+    }
+    const bool idOk = IdType::isKnown(type) && id.isValid();
+
+    const QString sex = fields.at(Sex);
+    if (!sex.isEmpty() && sex != QLatin1String("M") && sex != QLatin1String("F")) {
+        problems << QCoreApplication::translate("RegistryImport",
+                                                "sex must be M or F, found \"%1\".").arg(sex);
+    } else if (sex.isEmpty()) {
+        if (idOk && id.sex.isNull())
+            problems << QCoreApplication::translate(
+                "RegistryImport", "sex is empty, and this ID type does not carry it; fill in "
+                                  "M or F.");
+        person.sex = id.sex;
+    } else {
+        person.sex = sex.at(0);
+        if (idOk && !id.sex.isNull() && id.sex != person.sex)
+            problems << QCoreApplication::translate(
+                            "RegistryImport", "sex %1 does not match the ID number, which gives "
+                                              "%2; correct the sex or leave it empty.")
+                            .arg(sex, QString(id.sex));
+    }
+
+    const QString birthText = fields.at(BirthDate);
+    if (birthText.isEmpty()) {
+        if (idOk && !id.birthDate.isValid())
+            problems << QCoreApplication::translate(
+                "RegistryImport", "birth_date is empty, and this ID type does not carry it; "
+                                  "fill in the date as YYYY-MM-DD.");
+        person.birthDate = id.birthDate;
+    } else {
+        const QDate birth = birthText.size() == 10
+            ? QDate::fromString(birthText, QStringLiteral("yyyy-MM-dd")) : QDate();
+        if (!birth.isValid() || birth > QDate::currentDate())
+            problems << QCoreApplication::translate(
+                            "RegistryImport", "birth_date \"%1\" is not a real past date in the "
+                                              "form YYYY-MM-DD.").arg(birthText);
+        else if (idOk && id.birthDate.isValid() && id.birthDate != birth)
+            problems << QCoreApplication::translate(
+                            "RegistryImport", "birth_date %1 does not match the ID number, which "
+                                              "gives %2; correct the date or leave it empty.")
+                            .arg(birthText, id.birthDate.toString(Qt::ISODate));
+        person.birthDate = birth;
+    }
+
+    person.insuranceType = fields.at(Insurance);
+    const bool employee = person.insuranceType == QLatin1String("310");
+    const bool resident = person.insuranceType == QLatin1String("390");
+    // With an unknown insurance type, employment and balance cannot be judged: one message.
+    if (!employee && !resident)
+        problems << QCoreApplication::translate(
+                        "RegistryImport", "insurance_type must be 310 (employee) or 390 "
+                                          "(resident), found \"%1\".").arg(person.insuranceType);
+
+    person.employment = fields.at(Employment);
+    if (employee && person.employment != QLatin1String("working")
+        && person.employment != QLatin1String("retired"))
+        problems << QCoreApplication::translate(
+                        "RegistryImport", "employment must be working or retired for an employee "
+                                          "(310), found \"%1\".").arg(person.employment);
+    if (resident && !person.employment.isEmpty())
+        problems << QCoreApplication::translate(
+                        "RegistryImport", "employment must be empty for a resident (390), found "
+                                          "\"%1\".").arg(person.employment);
+
+    person.status = fields.at(Status);
+    static const QStringList statuses{QStringLiteral("active"), QStringLiteral("suspended"),
+                                      QStringLiteral("terminated"), QStringLiteral("deceased")};
+    if (!statuses.contains(person.status))
+        problems << QCoreApplication::translate("RegistryImport",
+                                                "status must be one of %1, found \"%2\".")
+                        .arg(statuses.join(QStringLiteral(", ")), person.status);
+
+    person.poolingRegion = fields.at(Region);
+    static const QRegularExpression sixDigits(QStringLiteral("^[0-9]{6}$"));
+    if (!sixDigits.match(person.poolingRegion).hasMatch())
+        problems << QCoreApplication::translate(
+                        "RegistryImport", "pooling_region must be a 6-digit region code such as "
+                                          "330100, found \"%1\".").arg(person.poolingRegion);
+
+    const QString balanceText = fields.at(Balance);
+    const std::optional<qint64> balance =
+        balanceText.isEmpty() ? std::optional<qint64>() : Money::parseYuan(balanceText);
+    if (employee && !balance)
+        problems << QCoreApplication::translate(
+                        "RegistryImport", "balance \"%1\" is not an amount in yuan such as "
+                                          "1234.56; an employee's balance is required.")
+                        .arg(balanceText);
+    else if (resident && !balanceText.isEmpty() && balance.value_or(-1) != 0)
+        problems << QCoreApplication::translate(
+                        "RegistryImport", "a resident (390) has no personal account; leave "
+                                          "balance empty or 0, found \"%1\".").arg(balanceText);
+    person.balanceFen = employee ? balance.value_or(0) : 0;
+
+    const QString publicMedical = fields.at(PublicMedical);
+    if (publicMedical != QLatin1String("0") && publicMedical != QLatin1String("1"))
+        problems << QCoreApplication::translate(
+                        "RegistryImport", "public_medical must be 0 or 1, found \"%1\".")
+                        .arg(publicMedical);
+    person.publicMedical = publicMedical == QLatin1String("1");
+    return problems;
+}
+
+} // namespace
+
+RegistryImport::RegistryImport(const QString &connection)
+    : m_connection(connection)
+{
+}
+
+QString RegistryImport::expectedHeader()
+{
+    return QStringLiteral("name,id_type,id_number,sex,birth_date,insurance_type,employment,"
+                          "status,pooling_region,balance,public_medical");
+}
+
+RegistryImport::Result RegistryImport::parse(const QString &path, QList<Person> &persons) const
+{
+    Result result;
+    persons.clear();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.fileError = QCoreApplication::translate(
+                               "RegistryImport", "Cannot read %1: %2. Check the file name and "
+                                                 "that you may read it.")
+                               .arg(QDir::toNativeSeparators(path), file.errorString());
+        return result;
+    }
+    CsvReader reader(&file);
+    if (!reader.readHeader()) {
+        result.fileError = reader.error();
+        return result;
+    }
+    const QString found = reader.header().join(QLatin1Char(','));
+    if (found != expectedHeader()) {
+        result.fileError = QCoreApplication::translate(
+                               "RegistryImport", "The first row is not the registry header.\n"
+                                                 "Expected: %1\nFound:    %2\nExport the registry "
+                                                 "with exactly these columns in this order.")
+                               .arg(expectedHeader(), found);
+        return result;
+    }
+
+    QList<Person> rows;
+    QHash<QString, int> firstLine; // "type|number" → line, to find the same person twice
+    QStringList fields;
+    while (reader.readRecord(fields)) {
+        Person person;
+        const QStringList problems = validateRow(fields, person);
+        for (const QString &problem : problems)
+            result.rowErrors.append({reader.recordLine(), problem});
+        if (!problems.isEmpty())
+            continue;
+        const QString key = person.idType + QLatin1Char('|') + person.idNumber;
+        if (firstLine.contains(key)) {
+            result.rowErrors.append(
+                {reader.recordLine(),
+                 QCoreApplication::translate("RegistryImport", "the same person (ID type and "
+                                             "number) as on line %1; keep one row per person.")
+                     .arg(firstLine.value(key))});
+            continue;
+        }
+        firstLine.insert(key, reader.recordLine());
+        rows.append(person);
+    }
+    if (reader.hasError())
+        result.fileError = reader.error();
+    if (!result.fileError.isEmpty() || !result.rowErrors.isEmpty())
+        return result;
+    persons = rows;
+    result.ok = true;
+    return result;
+}
+
+RegistryImport::Result RegistryImport::importFile(const QString &path, const QString &actor)
+{
+    QList<Person> persons;
+    const Result parsed = parse(path, persons);
+    if (!parsed.ok)
+        return parsed;
+    return store(persons, actor, QFileInfo(path).fileName());
+}
+
+RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const QString &actor,
+                                             const QString &source)
+{
+    Result result;
+    try {
+        WriteTransaction transaction(m_connection);
+        PersonStore store(m_connection);
+        for (Person person : persons) {
+            switch (store.upsert(person)) {
+            case PersonStore::UpsertResult::Added: ++result.added; break;
+            case PersonStore::UpsertResult::Updated: ++result.updated; break;
+            case PersonStore::UpsertResult::Unchanged: ++result.unchanged; break;
+            }
+        }
+        AuditLog(m_connection).append(actor, QStringLiteral("registry_import"), source,
+                                      QJsonObject{{QStringLiteral("rows"), persons.size()},
+                                                  {QStringLiteral("added"), result.added},
+                                                  {QStringLiteral("updated"), result.updated},
+                                                  {QStringLiteral("unchanged"), result.unchanged}});
+        transaction.commit();
+        result.ok = true;
+    } catch (const StorageError &error) {
+        // The transaction has rolled back on leaving the try block: nothing of the file is kept.
+        result = Result();
+        result.fileError = error.userMessage();
+    }
+    return result;
+}
+
+} // namespace gongji

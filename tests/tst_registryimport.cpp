@@ -1,0 +1,263 @@
+#include <QFile>
+#include <QTest>
+
+#include "TestDatabase.h"
+#include "registry/RegistryImport.h"
+#include "storage/AuditLog.h"
+#include "storage/Database.h"
+#include "storage/PersonStore.h"
+#include "storage/WriteTransaction.h"
+
+using namespace gongji;
+
+// Registry CSV import (DOMAIN.md §10) on a real database: all or nothing, every bad row named.
+class TestRegistryImport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void goodFileIsStored();
+    void reimportUpdates();
+    void badRow_data();
+    void badRow();
+    void everyBadRowOfAFileIsReported();
+    void wrongHeaderNamesBoth();
+    void unreadableFile();
+    void busyDatabaseRollsBack();
+
+private:
+    QString write(const QByteArray &content);
+    static QString data(const char *name) { return QStringLiteral(GONGJI_TEST_DATA "/") + QLatin1String(name); }
+
+    TestDatabase *m_db = nullptr;
+    int m_files = 0;
+};
+
+static const QByteArray header = RegistryImport::expectedHeader().toUtf8() + '\n';
+// A valid employee row (张伟, 01, male, born 1980-03-15) that bad rows are put after.
+static const QByteArray goodRow = "张伟,01,330102198003151236,,,310,working,active,330100,5000.00,0\n";
+
+void TestRegistryImport::init()
+{
+    m_db = new TestDatabase;
+    QVERIFY(m_db->isOpen());
+}
+
+void TestRegistryImport::cleanup()
+{
+    delete m_db;
+    m_db = nullptr;
+}
+
+QString TestRegistryImport::write(const QByteArray &content)
+{
+    const QString path = m_db->dir() + QStringLiteral("/registry-%1.csv").arg(++m_files);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+void TestRegistryImport::goodFileIsStored()
+{
+    RegistryImport import(m_db->connection());
+    const qint64 auditBefore = AuditLog(m_db->connection()).count();
+    const RegistryImport::Result result = import.importFile(data("registry-good.csv"), QStringLiteral("tester"));
+    QVERIFY2(result.ok, qPrintable(result.fileError));
+    QVERIFY(result.rowErrors.isEmpty());
+    QCOMPARE(result.added, 8);
+    QCOMPARE(result.updated, 0);
+    QCOMPARE(result.unchanged, 0);
+    QCOMPARE(AuditLog(m_db->connection()).count(), auditBefore + 1);
+
+    PersonStore persons(m_db->connection());
+    QCOMPARE(persons.count(), 8);
+    // Sex and birth date derived from the number where the file leaves them empty.
+    const std::optional<Person> zhang = persons.findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"));
+    QVERIFY(zhang);
+    QCOMPARE(zhang->name, QStringLiteral("张伟"));
+    QCOMPARE(zhang->sex, QLatin1Char('M'));
+    QCOMPARE(zhang->birthDate, QDate(1980, 3, 15));
+    QCOMPARE(zhang->balanceFen, 500000);
+    QCOMPARE(zhang->employment, QStringLiteral("working"));
+    // A lower-case x is stored as the normalised upper-case number.
+    const std::optional<Person> liu = persons.findByDocument(QStringLiteral("01"), QStringLiteral("33010219881111103X"));
+    QVERIFY(liu);
+    QCOMPARE(liu->status, QStringLiteral("suspended"));
+    // Residents: no balance, no employment.
+    const std::optional<Person> child = persons.findByDocument(QStringLiteral("01"), QStringLiteral("330102201005011354"));
+    QVERIFY(child);
+    QCOMPARE(child->insuranceType, QStringLiteral("390"));
+    QCOMPARE(child->balanceFen, 0);
+    QVERIFY(child->employment.isEmpty());
+    // A passport carries no birth date: the file's values are kept.
+    const std::optional<Person> chen = persons.findByDocument(QStringLiteral("16"), QStringLiteral("E12345678"));
+    QVERIFY(chen);
+    QCOMPARE(chen->sex, QLatin1Char('F'));
+    QCOMPARE(chen->birthDate, QDate(1990, 2, 3));
+    QCOMPARE(chen->balanceFen, 10025);
+    QVERIFY(chen->publicMedical);
+}
+
+void TestRegistryImport::reimportUpdates()
+{
+    RegistryImport import(m_db->connection());
+    QVERIFY(import.importFile(data("registry-good.csv"), QStringLiteral("tester")).ok);
+    // BOM, CRLF and an empty line; 张伟's balance changed, 李娜 the same, 孙丽 new.
+    const RegistryImport::Result result = import.importFile(data("registry-update.csv"), QStringLiteral("tester"));
+    QVERIFY2(result.ok, qPrintable(result.fileError));
+    QCOMPARE(result.added, 1);
+    QCOMPARE(result.updated, 1);
+    QCOMPARE(result.unchanged, 1);
+    PersonStore persons(m_db->connection());
+    QCOMPARE(persons.count(), 9);
+    QCOMPARE(persons.findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"))->balanceFen, 480000);
+
+    const RegistryImport::Result again = import.importFile(data("registry-good.csv"), QStringLiteral("tester"));
+    QVERIFY(again.ok);
+    QCOMPARE(again.added, 0);
+    QCOMPARE(again.updated, 1); // 张伟's balance back to 5000.00
+    QCOMPARE(again.unchanged, 7);
+}
+
+void TestRegistryImport::badRow_data()
+{
+    QTest::addColumn<QByteArray>("row");
+    QTest::addColumn<QString>("message"); // expected part of the one error, on line 3
+
+    QTest::newRow("missing column") << QByteArray("李娜,01,330102198207202461,F,1982-07-20,310,working,active,330100,1\n")
+                                    << QStringLiteral("expected 11 columns, found 10");
+    QTest::newRow("empty name") << QByteArray(" ,01,330102201005011354,,,390,,active,330100,,0\n")
+                                << QStringLiteral("the name is empty");
+    QTest::newRow("unknown id type") << QByteArray("王芳,99,330102197509102226,,,310,retired,active,330100,800,0\n")
+                                     << QStringLiteral("unknown id_type \"99\"");
+    QTest::newRow("bad checksum") << QByteArray("张建国,01,330106195501013111,,,390,,active,330100,0,0\n")
+                                  << QStringLiteral("the ID number is not valid");
+    QTest::newRow("sex disagrees") << QByteArray("赵强,01,110105198506064570,F,,310,working,active,110100,1,0\n")
+                                   << QStringLiteral("sex F does not match the ID number, which gives M");
+    QTest::newRow("bad sex") << QByteArray("赵强,01,110105198506064570,male,,310,working,active,110100,1,0\n")
+                             << QStringLiteral("sex must be M or F");
+    QTest::newRow("birth date disagrees") << QByteArray("孙丽,01,330102199303034685,,1993-03-04,310,working,active,330100,1,0\n")
+                                          << QStringLiteral("birth_date 1993-03-04 does not match the ID number, which gives 1993-03-03");
+    QTest::newRow("birth date not a date") << QByteArray("陈静,16,E12345678,F,1990-02-30,310,working,active,330100,1,0\n")
+                                           << QStringLiteral("birth_date \"1990-02-30\" is not a real past date");
+    QTest::newRow("passport without sex") << QByteArray("陈静,16,E12345678,,1990-02-03,310,working,active,330100,1,0\n")
+                                          << QStringLiteral("sex is empty, and this ID type does not carry it");
+    QTest::newRow("passport without birth date") << QByteArray("陈静,16,E12345678,F,,310,working,active,330100,1,0\n")
+                                                 << QStringLiteral("birth_date is empty, and this ID type does not carry it");
+    QTest::newRow("insurance type") << QByteArray("周平,01,330102196006065799,,,320,working,active,330100,10,0\n")
+                                    << QStringLiteral("insurance_type must be 310 (employee) or 390 (resident), found \"320\"");
+    QTest::newRow("resident with employment") << QByteArray("吴敏,01,330102200008086808,,,390,working,active,330100,,0\n")
+                                              << QStringLiteral("employment must be empty for a resident");
+    QTest::newRow("employee without employment") << QByteArray("郑华,01,330102199001019981,,,310,,active,330100,10,0\n")
+                                                 << QStringLiteral("employment must be working or retired");
+    QTest::newRow("status") << QByteArray("刘洋,01,33010219881111103X,,,310,working,retired,330100,20,0\n")
+                            << QStringLiteral("status must be one of active, suspended, terminated, deceased");
+    QTest::newRow("pooling region") << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,3301,20,0\n")
+                                    << QStringLiteral("pooling_region must be a 6-digit region code");
+    QTest::newRow("balance with separator") << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,\"1,000\",0\n")
+                                            << QStringLiteral("balance \"1,000\" is not an amount in yuan");
+    QTest::newRow("employee without balance") << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,,0\n")
+                                              << QStringLiteral("an employee's balance is required");
+    QTest::newRow("resident with balance") << QByteArray("张小明,01,330102201005011354,,,390,,active,330100,50,0\n")
+                                           << QStringLiteral("a resident (390) has no personal account");
+    QTest::newRow("public medical") << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,20,yes\n")
+                                    << QStringLiteral("public_medical must be 0 or 1");
+    QTest::newRow("same person twice") << goodRow << QStringLiteral("the same person (ID type and number) as on line 2");
+    QTest::newRow("same person, lower-case x")
+        << QByteArray("刘洋,01,33010219881111103x,,,310,working,active,330100,20,0\n刘洋,01,33010219881111103X,,,310,working,active,330100,20,0\n")
+        << QStringLiteral("as on line 3");
+}
+
+void TestRegistryImport::badRow()
+{
+    QFETCH(QByteArray, row);
+    QFETCH(QString, message);
+    RegistryImport import(m_db->connection());
+    const qint64 auditBefore = AuditLog(m_db->connection()).count();
+
+    const RegistryImport::Result result = import.importFile(write(header + goodRow + row), QStringLiteral("tester"));
+    QVERIFY(!result.ok);
+    QVERIFY2(result.fileError.isEmpty(), qPrintable(result.fileError));
+    QCOMPARE(result.rowErrors.size(), 1);
+    const int expectedLine = 2 + row.count('\n');
+    QCOMPARE(result.rowErrors.first().line, expectedLine);
+    QVERIFY2(result.rowErrors.first().message.contains(message), qPrintable(result.rowErrors.first().message));
+    // The good row of the same file is not stored either.
+    QCOMPARE(PersonStore(m_db->connection()).count(), 0);
+    QCOMPARE(AuditLog(m_db->connection()).count(), auditBefore);
+}
+
+void TestRegistryImport::everyBadRowOfAFileIsReported()
+{
+    RegistryImport import(m_db->connection());
+    QVERIFY(import.importFile(data("registry-good.csv"), QStringLiteral("tester")).ok);
+    const qint64 stored = PersonStore(m_db->connection()).count();
+
+    const RegistryImport::Result result = import.importFile(data("registry-bad.csv"), QStringLiteral("tester"));
+    QVERIFY(!result.ok);
+    QList<int> lines;
+    for (const RegistryImport::RowError &error : result.rowErrors) {
+        lines.append(error.line);
+        QVERIFY(!error.message.isEmpty());
+    }
+    // Line 2 is good; 3 to 17 have one problem each; 18 (passport) lacks both sex and birth date.
+    QList<int> expected;
+    for (int line = 3; line <= 18; ++line)
+        expected.append(line);
+    expected.append(18);
+    QCOMPARE(lines, expected);
+    QCOMPARE(PersonStore(m_db->connection()).count(), stored);
+    QCOMPARE(PersonStore(m_db->connection())
+                 .findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"))->balanceFen,
+             500000);
+}
+
+void TestRegistryImport::wrongHeaderNamesBoth()
+{
+    RegistryImport import(m_db->connection());
+    const QByteArray wrong = "name,id_type,id_number,sex,birth_date,insurance_type,employment,status,region,balance,public_medical\n";
+    const RegistryImport::Result result = import.importFile(write(wrong + goodRow), QStringLiteral("tester"));
+    QVERIFY(!result.ok);
+    QVERIFY(result.fileError.contains(RegistryImport::expectedHeader()));
+    QVERIFY(result.fileError.contains(QStringLiteral("status,region,balance")));
+    QCOMPARE(PersonStore(m_db->connection()).count(), 0);
+}
+
+void TestRegistryImport::unreadableFile()
+{
+    RegistryImport import(m_db->connection());
+    QList<Person> persons;
+    const RegistryImport::Result missing = import.parse(m_db->dir() + QStringLiteral("/nope.csv"), persons);
+    QVERIFY(!missing.ok);
+    QVERIFY(missing.fileError.contains(QStringLiteral("nope.csv")));
+
+    const RegistryImport::Result gbk = import.importFile(write(header + "\xD5\xC5\xC8\xFD,01\n"), QStringLiteral("tester"));
+    QVERIFY(!gbk.ok);
+    QVERIFY2(gbk.fileError.contains(QStringLiteral("Line 2: the file is not UTF-8")), qPrintable(gbk.fileError));
+    QCOMPARE(PersonStore(m_db->connection()).count(), 0);
+}
+
+void TestRegistryImport::busyDatabaseRollsBack()
+{
+    // Another counter holds the write lock longer than the busy timeout: nothing is stored and
+    // the message says so.
+    const QString other = QStringLiteral("other-counter");
+    QVERIFY(Database::open(m_db->path(), other).ok);
+    {
+        WriteTransaction lock(other);
+        RegistryImport import(m_db->connection());
+        const RegistryImport::Result result = import.importFile(data("registry-good.csv"), QStringLiteral("tester"));
+        QVERIFY(!result.ok);
+        QVERIFY(!result.fileError.isEmpty());
+        QCOMPARE(result.added, 0);
+    }
+    Database::close(other);
+    QCOMPARE(PersonStore(m_db->connection()).count(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestRegistryImport)
+#include "tst_registryimport.moc"
