@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <algorithm>
 #include <cmath>
 
 #include "domain/IdType.h"
@@ -52,6 +53,18 @@ const char kDateFormat[] = "yyyy-MM-dd";
 bool RuleSet::isInEffectOn(const QDate &date) const
 {
     return date >= effectiveFrom && (!effectiveTo.isValid() || date <= effectiveTo);
+}
+
+void RuleSet::sortLists()
+{
+    auto sortBy = [](QStringList &values, const QStringList &order) {
+        std::stable_sort(values.begin(), values.end(), [&order](const QString &a, const QString &b) {
+            return order.indexOf(a) < order.indexOf(b);
+        });
+    };
+    sortBy(relationships, QStringList(Relationship::allKeywords()));
+    sortBy(idTypes, QStringList(IdType::allCodes()));
+    sortBy(payable, payableItems());
 }
 
 int RuleSet::regionLevel() const
@@ -139,6 +152,7 @@ std::optional<RuleSet> RuleSet::fromJson(const QJsonObject &object, QString *err
                       ? toStringList(object.value(QLatin1String("payable")))
                       : QStringList{QStringLiteral("medical_self_pay"), QStringLiteral("pharmacy"),
                                     QStringLiteral("resident_premium"), QStringLiteral("ltc_premium")};
+    set.sortLists();
     const QStringList problems = set.validate();
     if (!problems.isEmpty()) {
         if (error)

@@ -29,6 +29,9 @@ struct RuleSet
     QStringList payable;
 
     bool isInEffectOn(const QDate &date) const;
+    // Puts the lists in the domain's own order (DOMAIN.md), whatever order they came in, so that
+    // screens and exports are stable.
+    void sortLists();
     // How specific the region is: 2 pooling region, 1 province, 0 national.
     int regionLevel() const;
     // Checks the rule set on its own; returns a list of problems in the UI language.

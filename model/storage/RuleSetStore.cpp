@@ -3,10 +3,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <algorithm>
-
-#include "domain/IdType.h"
-#include "domain/Relationship.h"
 
 #include "storage/SqlStatement.h"
 #include "storage/StorageError.h"
@@ -53,22 +49,12 @@ struct ListTable
     const char *table;
     const char *column;
     QStringList RuleSet::*member;
-    QStringList (*canonicalOrder)();
 };
 const ListTable kLists[] = {
-    {"rule_set_relationship", "relationship", &RuleSet::relationships, [] { return QStringList(Relationship::allKeywords()); }},
-    {"rule_set_id_type", "id_type", &RuleSet::idTypes, [] { return QStringList(IdType::allCodes()); }},
-    {"rule_set_payable", "item", &RuleSet::payable, &RuleSet::payableItems},
+    {"rule_set_relationship", "relationship", &RuleSet::relationships},
+    {"rule_set_id_type", "id_type", &RuleSet::idTypes},
+    {"rule_set_payable", "item", &RuleSet::payable},
 };
-
-// Lists come back in the domain's own order (DOMAIN.md), whatever order they were stored in,
-// so that screens and exports are stable.
-void sortCanonically(QStringList &values, const QStringList &order)
-{
-    std::sort(values.begin(), values.end(), [&order](const QString &a, const QString &b) {
-        return order.indexOf(a) < order.indexOf(b);
-    });
-}
 
 } // namespace
 
@@ -84,9 +70,9 @@ void RuleSetStore::loadLists(RuleSet &ruleSet) const
         QStringList values;
         while (q.next())
             values.append(q.value(0).toString());
-        sortCanonically(values, list.canonicalOrder());
         ruleSet.*(list.member) = values;
     }
+    ruleSet.sortLists();
 }
 
 QList<RuleSet> RuleSetStore::all() const
