@@ -1,1 +1,210 @@
-// implementation pending
+#include "registry/DemoDatabase.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <algorithm>
+
+#include "domain/IdNumber.h"
+#include "filing/BindingRevocation.h"
+#include "filing/FilingBatch.h"
+#include "registry/CsvReader.h"
+#include "registry/RegistryImport.h"
+#include "rules/RuleSet.h"
+#include "storage/AuditLog.h"
+#include "storage/BindingStore.h"
+#include "storage/PersonStore.h"
+#include "storage/RuleSetStore.h"
+#include "storage/StorageError.h"
+#include "storage/WriteTransaction.h"
+
+namespace gongji {
+
+namespace {
+
+const QString DemoClerk = QStringLiteral("demo");
+const QString RuleSetsPath = QStringLiteral(":/demo/demo-rule-sets.json");
+const QString RegistryPath = QStringLiteral(":/demo/registry.csv");
+const QString FilingsPath = QStringLiteral(":/demo/filings.csv");
+const QString RevocationsPath = QStringLiteral(":/demo/revocations.csv");
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DemoDatabase", text);
+}
+
+bool sameRuleSet(const RuleSet &a, const RuleSet &b)
+{
+    return a.region == b.region && a.effectiveFrom == b.effectiveFrom && a.title == b.title;
+}
+
+// The demo-only rule sets. A set already stored (an earlier load stopped half-way) is skipped,
+// so loading again never duplicates one. Throws StorageError.
+bool insertRuleSets(const QString &connection, QString *error)
+{
+    QFile file(RuleSetsPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("The demo rule sets (%1) cannot be read: %2.").arg(RuleSetsPath, file.errorString());
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!document.isArray()) {
+        *error = tr("The demo rule sets (%1) are not a JSON array: %2.")
+                     .arg(RuleSetsPath, parseError.errorString());
+        return false;
+    }
+    QList<RuleSet> sets;
+    for (const QJsonValue &value : document.array()) {
+        QString problem;
+        const std::optional<RuleSet> set = RuleSet::fromJson(value.toObject(), &problem);
+        if (!set) {
+            *error = tr("A demo rule set in %1 is invalid: %2").arg(RuleSetsPath, problem);
+            return false;
+        }
+        sets.append(*set);
+    }
+
+    WriteTransaction transaction(connection);
+    RuleSetStore store(connection);
+    const QList<RuleSet> existing = store.all();
+    for (RuleSet set : sets) {
+        const bool stored = std::any_of(existing.begin(), existing.end(),
+                                        [&](const RuleSet &other) { return sameRuleSet(set, other); });
+        if (stored)
+            continue;
+        store.insert(set);
+        AuditLog(connection).append(DemoClerk, QStringLiteral("rule_set_insert"), set.title,
+                                    QJsonObject{{QStringLiteral("id"), set.id},
+                                                {QStringLiteral("region"), set.region},
+                                                {QStringLiteral("source"), RuleSetsPath}});
+    }
+    transaction.commit();
+    return true;
+}
+
+bool importRegistry(const QString &connection, QString *error)
+{
+    RegistryImport import(connection);
+    QList<Person> persons;
+    RegistryImport::Result result = import.parse(RegistryPath, persons);
+    if (result.ok)
+        result = import.store(persons, DemoClerk, RegistryPath);
+    if (result.ok)
+        return true;
+    QStringList problems;
+    if (!result.fileError.isEmpty())
+        problems << result.fileError;
+    for (const RegistryImport::RowError &row : result.rowErrors)
+        problems << tr("line %1: %2").arg(row.line).arg(row.message);
+    *error = tr("The demo registry (%1) could not be loaded: %2")
+                 .arg(RegistryPath, problems.join(QStringLiteral("; ")));
+    return false;
+}
+
+// The demo bindings go through the same batch path as an employer's file. Every row must be
+// stored: a refused row means the demo data no longer fits the rules, which must not pass silently.
+bool fileDemoBindings(const QString &connection, QString *error)
+{
+    FilingBatch::Options options;
+    options.commit = true;
+    options.acceptWarnings = false;
+    options.clerk = DemoClerk;
+    const FilingBatch::Result result = FilingBatch(connection).run(FilingsPath, options);
+    if (!result.ok) {
+        *error = tr("The demo filings (%1) could not be stored: %2").arg(FilingsPath, result.fileError);
+        return false;
+    }
+    QStringList refused;
+    for (const FilingBatch::RowResult &row : result.rows) {
+        if (row.filingNumber.isEmpty())
+            refused << tr("row %1: %2 %3").arg(row.row).arg(row.verdict,
+                                                           (row.codes + row.warnings).join(QLatin1Char(' ')));
+    }
+    if (!refused.isEmpty()) {
+        *error = tr("Demo filings were not stored (%1): %2")
+                     .arg(FilingsPath, refused.join(QStringLiteral("; ")));
+        return false;
+    }
+    return true;
+}
+
+// Ends the demo bindings listed in revocations.csv, so that a cooldown can be seen at once.
+bool revokeDemoBindings(const QString &connection, QString *error)
+{
+    QFile file(RevocationsPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("The demo revocations (%1) cannot be read: %2.").arg(RevocationsPath, file.errorString());
+        return false;
+    }
+    static const QStringList header = {
+        QStringLiteral("authorizer_id_type"), QStringLiteral("authorizer_id_number"),
+        QStringLiteral("target_id_type"), QStringLiteral("target_id_number"),
+        QStringLiteral("requested_by"), QStringLiteral("reason")};
+    CsvReader reader(&file);
+    if (!reader.readHeader() || reader.header() != header) {
+        *error = tr("The demo revocations (%1) do not start with the header %2. %3")
+                     .arg(RevocationsPath, header.join(QLatin1Char(',')), reader.error());
+        return false;
+    }
+    PersonStore persons(connection);
+    BindingStore bindings(connection);
+    BindingRevocation revocation(connection);
+    QStringList fields;
+    while (reader.readRecord(fields)) {
+        const int line = reader.recordLine();
+        std::optional<Person> authorizer;
+        std::optional<Person> target;
+        if (fields.size() == header.size()) {
+            authorizer = persons.findByDocument(fields.at(0), IdNumber::check(fields.at(0), fields.at(1)).number);
+            target = persons.findByDocument(fields.at(2), IdNumber::check(fields.at(2), fields.at(3)).number);
+        }
+        std::optional<Binding> binding;
+        if (authorizer && target) {
+            for (const Binding &candidate : bindings.activeByAuthorizer(authorizer->id)) {
+                if (candidate.targetId == target->id)
+                    binding = candidate;
+            }
+        }
+        if (!binding) {
+            *error = tr("%1, line %2: no active demo binding between these two persons.")
+                         .arg(RevocationsPath).arg(line);
+            return false;
+        }
+        const BindingRevocation::Result result =
+            revocation.revoke(binding->id, fields.at(4), fields.at(5), DemoClerk);
+        if (!result.ok) {
+            *error = tr("%1, line %2: %3").arg(RevocationsPath).arg(line).arg(result.error);
+            return false;
+        }
+    }
+    if (reader.hasError()) {
+        *error = tr("The demo revocations (%1) cannot be read: %2").arg(RevocationsPath, reader.error());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool DemoDatabase::loadIfEmpty(const QString &connection, QString *error)
+{
+    QString message;
+    bool ok = false;
+    try {
+        if (PersonStore(connection).count() > 0)
+            return true; // a real or earlier demo registry: never mix demo people into it
+        ok = insertRuleSets(connection, &message) && importRegistry(connection, &message)
+             && fileDemoBindings(connection, &message) && revokeDemoBindings(connection, &message);
+    } catch (const StorageError &storageError) {
+        message = storageError.userMessage();
+        ok = false;
+    }
+    if (!ok && error)
+        *error = message;
+    return ok;
+}
+
+} // namespace gongji
