@@ -1,1 +1,274 @@
-// implementation pending
+#include "filing/FilingBatch.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QHash>
+
+#include "domain/Relationship.h"
+#include "filing/CommitmentLetter.h"
+#include "filing/FilingDraft.h"
+#include "filing/FilingSubmission.h"
+#include "registry/CsvReader.h"
+#include "rules/FilingEvaluator.h"
+#include "storage/StorageError.h"
+
+namespace gongji {
+
+namespace {
+
+enum Column { AuthorizerType, AuthorizerNumber, AuthorizerName, TargetType, TargetNumber,
+              TargetName, RelationshipCol, FiledOn, Commitment, ColumnCount };
+
+// A data row read from the file: where it is, the one-target draft it stands for, and the
+// authorizer it resolved to (set once it is accepted).
+struct BatchRow
+{
+    int index = 0; // into Result::rows
+    FilingDraft draft;
+    qint64 authorizerId = 0;
+};
+
+// Reads the fields of one row into a one-target draft; returns what makes the row unusable.
+// Only problems of the file itself are reported here: anything the rules decide (ID format,
+// registry, eligibility) is left to the evaluator, which reports it as a refusal code.
+QStringList parseRow(QStringList fields, FilingDraft &draft)
+{
+    QStringList problems;
+    if (fields.size() != ColumnCount) {
+        problems << QCoreApplication::translate(
+                        "FilingBatch", "expected %1 columns, found %2; check for a missing or "
+                                       "extra comma (a value containing a comma must be in "
+                                       "quotes).").arg(ColumnCount).arg(fields.size());
+        return problems;
+    }
+    for (QString &field : fields)
+        field = field.trimmed();
+
+    draft.authorizerIdType = fields.at(AuthorizerType);
+    draft.authorizerIdNumber = fields.at(AuthorizerNumber);
+    draft.authorizerName = fields.at(AuthorizerName);
+    // An empty name would switch off the name check against the registry: not from a file.
+    if (draft.authorizerName.isEmpty())
+        problems << QCoreApplication::translate(
+            "FilingBatch", "authorizer_name is empty; fill in the name as on the ID document.");
+
+    TargetEntry target;
+    target.idType = fields.at(TargetType);
+    target.idNumber = fields.at(TargetNumber);
+    target.name = fields.at(TargetName);
+    if (target.name.isEmpty())
+        problems << QCoreApplication::translate(
+            "FilingBatch", "target_name is empty; fill in the name as on the ID document.");
+    target.relationship = fields.at(RelationshipCol);
+    if (!Relationship::isKnown(target.relationship))
+        problems << QCoreApplication::translate("FilingBatch",
+                                                "unknown relationship \"%1\"; use one of %2.")
+                        .arg(target.relationship,
+                             Relationship::allKeywords().join(QStringLiteral(", ")));
+    draft.targets = {target};
+
+    const QString date = fields.at(FiledOn);
+    draft.filedOn = date.size() == 10 ? QDate::fromString(date, QStringLiteral("yyyy-MM-dd"))
+                                      : QDate();
+    if (!draft.filedOn.isValid())
+        problems << QCoreApplication::translate(
+                        "FilingBatch", "filed_on \"%1\" is not a real date in the form "
+                                       "YYYY-MM-DD.").arg(date);
+    else if (draft.filedOn > QDate::currentDate())
+        problems << QCoreApplication::translate(
+                        "FilingBatch", "filed_on %1 is in the future; give the day the filing "
+                                       "was signed.").arg(date);
+
+    const QString commitment = fields.at(Commitment).toLower();
+    if (commitment != QLatin1String("yes") && commitment != QLatin1String("no"))
+        problems << QCoreApplication::translate(
+                        "FilingBatch", "commitment must be yes or no, found \"%1\".")
+                        .arg(fields.at(Commitment));
+    draft.commitmentAcknowledged = commitment == QLatin1String("yes");
+    // The employer collected the signed letter of the current version; the system learns of it
+    // now, so that is the time it can vouch for.
+    if (draft.commitmentAcknowledged) {
+        draft.commitmentVersion = CommitmentLetter::version();
+        draft.commitmentAt = QDateTime::currentDateTimeUtc();
+    }
+    draft.channel = QStringLiteral("batch");
+    return problems;
+}
+
+void setFindings(FilingBatch::RowResult &row, const Findings &findings, bool acceptWarnings)
+{
+    row.codes = refusalNames(findings);
+    row.warnings = warningNames(findings);
+    if (!row.codes.isEmpty())
+        row.verdict = QStringLiteral("refused");
+    else if (!row.warnings.isEmpty() && !acceptWarnings)
+        row.verdict = QStringLiteral("needs_confirmation");
+    else
+        row.verdict = QStringLiteral("accepted");
+}
+
+// Stores the accepted rows, one filing per authorizer and filed_on in order of first appearance,
+// through FilingSubmission, which checks again inside its transaction. Returns false with
+// fileError set when storing failed; filings stored before that stay stored.
+bool commitAccepted(const QString &connection, const QList<BatchRow> &rows,
+                    const FilingBatch::Options &options, FilingBatch::Result &result)
+{
+    QList<QList<int>> groups; // row indexes
+    QHash<QString, int> groupOf;
+    for (const BatchRow &row : rows) {
+        if (row.authorizerId == 0)
+            continue; // not accepted
+        const QString key = QString::number(row.authorizerId) + QLatin1Char('|')
+            + row.draft.filedOn.toString(Qt::ISODate);
+        const auto found = groupOf.constFind(key);
+        if (found == groupOf.constEnd()) {
+            groupOf.insert(key, groups.size());
+            groups.append(QList<int>{row.index});
+        } else {
+            groups[found.value()].append(row.index);
+        }
+    }
+
+    FilingSubmission submission(connection);
+    for (QList<int> members : std::as_const(groups)) {
+        while (!members.isEmpty()) {
+            FilingDraft draft = rows.at(members.first()).draft;
+            draft.targets.clear();
+            for (int index : std::as_const(members))
+                draft.targets.append(rows.at(index).draft.targets.first());
+            const SubmissionResult submitted = submission.submit(draft);
+            if (submitted.stored()) {
+                for (int index : std::as_const(members))
+                    result.rows[index].filingNumber = submitted.filingNumber;
+                break;
+            }
+            if (submitted.status == SubmissionResult::Status::Failed) {
+                result.fileError = submitted.error;
+                return false;
+            }
+            // Refused now though accepted a moment ago: another counter changed the data in
+            // between. Report the rows it refuses with the new codes; submit the others again.
+            const FilingVerdict &verdict = submitted.verdict;
+            QList<int> remaining;
+            for (int t = 0; t < members.size(); ++t) {
+                const bool accepted = t < verdict.targets.size()
+                    && verdict.targetAccepted(t, options.acceptWarnings);
+                if (accepted) {
+                    remaining.append(members.at(t));
+                    continue;
+                }
+                const Findings findings = t < verdict.targets.size()
+                    ? verdict.findingsFor(t) : verdict.authorizer.findings;
+                setFindings(result.rows[members.at(t)], findings, options.acceptWarnings);
+            }
+            if (remaining.size() == members.size()) {
+                // Refused without naming a row: retrying would loop, so stop and say so.
+                result.fileError = QCoreApplication::translate(
+                    "FilingBatch", "The filing of row %1 was refused when stored, without a "
+                                   "reason for any row. Nothing more was stored; check the "
+                                   "database and run the file again.")
+                                       .arg(result.rows.at(members.first()).row);
+                return false;
+            }
+            members = remaining;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+FilingBatch::FilingBatch(const QString &connection)
+    : m_connection(connection)
+{
+}
+
+QString FilingBatch::expectedHeader()
+{
+    return QStringLiteral("authorizer_id_type,authorizer_id_number,authorizer_name,"
+                          "target_id_type,target_id_number,target_name,relationship,filed_on,"
+                          "commitment");
+}
+
+FilingBatch::Result FilingBatch::run(const QString &path, const Options &options)
+{
+    Result result;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.fileError = QCoreApplication::translate(
+                               "FilingBatch", "Cannot read %1: %2. Check the file name and that "
+                                              "you may read it.")
+                               .arg(QDir::toNativeSeparators(path), file.errorString());
+        return result;
+    }
+    CsvReader reader(&file);
+    if (!reader.readHeader()) {
+        result.fileError = reader.error();
+        return result;
+    }
+    const QString found = reader.header().join(QLatin1Char(','));
+    if (found != expectedHeader()) {
+        result.fileError = QCoreApplication::translate(
+                               "FilingBatch", "The first row is not the filings header.\n"
+                                              "Expected: %1\nFound:    %2\nWrite the file with "
+                                              "exactly these columns in this order.")
+                               .arg(expectedHeader(), found);
+        return result;
+    }
+
+    // Every row is read before any is checked: a malformed row stops the whole file, so that
+    // a half-understood file never leads to filings.
+    QList<BatchRow> rows;
+    QStringList malformed;
+    QStringList fields;
+    while (reader.readRecord(fields)) {
+        BatchRow row;
+        row.index = rows.size();
+        row.draft.clerk = options.clerk;
+        const QStringList problems = parseRow(fields, row.draft);
+        for (const QString &problem : problems)
+            malformed << QCoreApplication::translate("FilingBatch", "Line %1: %2")
+                             .arg(QString::number(reader.recordLine()), problem);
+        RowResult rowResult;
+        rowResult.row = rows.size() + 1;
+        rowResult.line = reader.recordLine();
+        result.rows.append(rowResult);
+        rows.append(row);
+    }
+    if (reader.hasError())
+        malformed << reader.error();
+    if (!malformed.isEmpty()) {
+        result.rows.clear();
+        result.fileError = malformed.join(QLatin1Char('\n'));
+        return result;
+    }
+
+    try {
+        // Rows in file order; each sees the earlier accepted rows as if they were stored.
+        FilingEvaluator evaluator(m_connection);
+        QList<PendingBinding> pending;
+        for (BatchRow &row : rows) {
+            TargetEntry &target = row.draft.targets.first();
+            target.ageWarningConfirmed = options.acceptWarnings;
+            const AuthorizerVerdict authorizer = evaluator.checkAuthorizer(row.draft);
+            const TargetVerdict verdict =
+                evaluator.checkTarget(authorizer, target, row.draft.filedOn, pending);
+            RowResult &out = result.rows[row.index];
+            setFindings(out, authorizer.findings + verdict.findings, options.acceptWarnings);
+            if (out.verdict == QLatin1String("accepted") && authorizer.person && verdict.person) {
+                row.authorizerId = authorizer.person->id;
+                pending.append({authorizer.person->id, verdict.person->id});
+            }
+        }
+        if (options.commit && !commitAccepted(m_connection, rows, options, result))
+            return result;
+    } catch (const StorageError &error) {
+        result.fileError = error.userMessage();
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+} // namespace gongji
