@@ -223,9 +223,9 @@ IdCheck IdNumber::check(const QString &type, const QString &raw, const QDate &to
     IdCheck result;
     result.type = type.trimmed();
     // NFKC turns full-width digits and letters (an IME left in full-width mode) into ASCII.
-    // Inner whitespace is removed too: no document number contains a space, while numbers
-    // copied from printouts come grouped ("110105 19491231 002X") and some card readers pad
-    // fields. Removing it cannot turn a wrong number into a valid one.
+    // Inner whitespace is removed too. A card reader in keyboard mode types the bare number,
+    // but numbers copied from printouts or messages come grouped ("110105 19491231 002X"), and
+    // no document number contains a space, so removing it cannot turn a wrong number valid.
     QString number = raw.normalized(QString::NormalizationForm_KC).toUpper();
     number.remove(QRegularExpression(QStringLiteral("\\s")));
     result.number = number;
