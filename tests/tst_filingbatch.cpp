@@ -278,16 +278,16 @@ void TestFilingBatch::malformedRowStopsTheFile_data()
     QByteArray shortRow = row("A", "E", "spouse");
     shortRow.chop(5); // ",yes\n" gone
     shortRow += '\n';
-    QTest::newRow("missing column") << shortRow << QStringLiteral("Line 3: expected 9 columns, found 8");
-    QTest::newRow("bad date") << row("A", "E", "spouse", "2025-02-30") << QStringLiteral("Line 3: filed_on \"2025-02-30\"");
-    QTest::newRow("date format") << row("A", "E", "spouse", "2025/06/01") << QStringLiteral("Line 3: filed_on");
+    QTest::newRow("missing column") << shortRow << QStringLiteral("line 3: expected 9 columns, found 8");
+    QTest::newRow("bad date") << row("A", "E", "spouse", "2025-02-30") << QStringLiteral("line 3: filed_on \"2025-02-30\"");
+    QTest::newRow("date format") << row("A", "E", "spouse", "2025/06/01") << QStringLiteral("line 3: filed_on");
     QTest::newRow("future date") << row("A", "E", "spouse", "2999-01-01") << QStringLiteral("is in the future");
     QTest::newRow("commitment") << row("A", "E", "spouse", "2025-06-01", "signed")
-                                << QStringLiteral("Line 3: commitment must be yes or no, found \"signed\"");
-    QTest::newRow("relationship") << row("A", "E", "wife") << QStringLiteral("Line 3: unknown relationship \"wife\"");
+                                << QStringLiteral("line 3: commitment must be yes or no, found \"signed\"");
+    QTest::newRow("relationship") << row("A", "E", "wife") << QStringLiteral("line 3: unknown relationship \"wife\"");
     QTest::newRow("empty name") << QByteArray("01,") + number(QStringLiteral("A")).toUtf8() + ",,01,"
             + number(QStringLiteral("E")).toUtf8() + ",王丽,spouse,2025-06-01,yes\n"
-                                << QStringLiteral("Line 3: authorizer_name is empty");
+                                << QStringLiteral("line 3: authorizer_name is empty");
     QTest::newRow("unclosed quote") << QByteArray("01,\"") + number(QStringLiteral("A")).toUtf8() + ",x\n"
                                     << QStringLiteral("Line 3: a quoted field is not closed");
 }

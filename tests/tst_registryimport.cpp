@@ -161,7 +161,7 @@ void TestRegistryImport::badRow_data()
     QTest::newRow("balance with separator") << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,\"1,000\",0\n")
                                             << QStringLiteral("balance \"1,000\" is not an amount in yuan");
     QTest::newRow("employee without balance") << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,,0\n")
-                                              << QStringLiteral("an employee's balance is required");
+                                              << QStringLiteral("balance is empty; an employee's balance is required");
     QTest::newRow("resident with balance") << QByteArray("张小明,01,330102201005011354,,,390,,active,330100,50,0\n")
                                            << QStringLiteral("a resident (390) has no personal account");
     QTest::newRow("public medical") << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,20,yes\n")

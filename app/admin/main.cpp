@@ -1,1 +1,14 @@
-int main() { return 0; }
+// gongji-admin: registry import, batch filings and demo data from the command line.
+#include <QCoreApplication>
+
+#include "AdminApp.h"
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    // The desk's names: both programs then find the same default database file.
+    QCoreApplication::setApplicationName(QStringLiteral("gongji-desk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("gongji"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GONGJI_VERSION));
+    return gongji::AdminApp().run(QCoreApplication::arguments());
+}

@@ -228,7 +228,7 @@ FilingBatch::Result FilingBatch::run(const QString &path, const Options &options
         row.draft.clerk = options.clerk;
         const QStringList problems = parseRow(fields, row.draft);
         for (const QString &problem : problems)
-            malformed << QCoreApplication::translate("FilingBatch", "Line %1: %2")
+            malformed << QCoreApplication::translate("FilingBatch", "line %1: %2")
                              .arg(QString::number(reader.recordLine()), problem);
         RowResult rowResult;
         rowResult.row = rows.size() + 1;

@@ -139,11 +139,15 @@ QStringList validateRow(QStringList fields, Person &person)
     const QString balanceText = fields.at(Balance);
     const std::optional<qint64> balance =
         balanceText.isEmpty() ? std::optional<qint64>() : Money::parseYuan(balanceText);
-    if (employee && !balance)
+    if (employee && balanceText.isEmpty())
+        problems << QCoreApplication::translate(
+            "RegistryImport", "balance is empty; an employee's balance is required, in yuan "
+                              "such as 1234.56.");
+    else if (!balanceText.isEmpty() && !balance)
         problems << QCoreApplication::translate(
                         "RegistryImport", "balance \"%1\" is not an amount in yuan such as "
-                                          "1234.56; an employee's balance is required.")
-                        .arg(balanceText);
+                                          "1234.56 (no sign or thousands separator, at most 2 "
+                                          "decimals).").arg(balanceText);
     else if (resident && !balanceText.isEmpty() && balance.value_or(-1) != 0)
         problems << QCoreApplication::translate(
                         "RegistryImport", "a resident (390) has no personal account; leave "

@@ -1,0 +1,178 @@
+#include "AdminApp.h"
+
+#include <cstdio>
+
+#include "CheckFilingsCommand.h"
+#include "ImportRegistryCommand.h"
+#include "LoadDemoCommand.h"
+#include "storage/Database.h"
+#include "storage/StorageError.h"
+
+namespace gongji {
+
+namespace {
+
+const QString program = QStringLiteral("gongji-admin");
+
+// Replaces the parser's first help line, which names the binary's full path and no command.
+QString withUsageLine(const QString &helpText, const QString &usage)
+{
+    const qsizetype end = helpText.indexOf(QLatin1Char('\n'));
+    return QStringLiteral("Usage: ") + usage + (end < 0 ? QString() : helpText.mid(end));
+}
+
+} // namespace
+
+AdminApp::AdminApp()
+    : m_out(stdout)
+    , m_err(stderr)
+    , m_dbOption(QStringLiteral("db"),
+                 QStringLiteral("The database file (default: the one gongji-desk uses; "
+                                "see Default database below)."),
+                 QStringLiteral("PATH"))
+{
+    // QTextStream writes UTF-8 by default in Qt 6: names and messages come out as they are.
+    m_commands.push_back(std::make_unique<ImportRegistryCommand>());
+    m_commands.push_back(std::make_unique<CheckFilingsCommand>());
+    m_commands.push_back(std::make_unique<LoadDemoCommand>());
+}
+
+AdminApp::~AdminApp() = default;
+
+AdminCommand *AdminApp::find(const QString &name) const
+{
+    for (const auto &command : m_commands)
+        if (command->name() == name)
+            return command.get();
+    return nullptr;
+}
+
+int AdminApp::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(m_dbOption);
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."),
+                                 QStringLiteral("COMMAND [ARGUMENTS]"));
+    // Everything after the command name belongs to the command and is parsed by it.
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    if (!parser.parse(arguments)) {
+        m_err << program << ": " << parser.errorText() << "\nRun " << program
+              << " --help for the commands and options.\n";
+        return ExitUsage;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(version)) {
+        m_out << program << ' ' << QCoreApplication::applicationVersion() << '\n';
+        return ExitOk;
+    }
+    if (positional.isEmpty()) {
+        (parser.isSet(help) ? m_out : m_err) << globalHelp(parser);
+        return parser.isSet(help) ? ExitOk : ExitUsage;
+    }
+
+    QString name = positional.first();
+    QStringList rest = positional.mid(1);
+    if (name == QLatin1String("help")) {
+        if (rest.isEmpty()) {
+            m_out << globalHelp(parser);
+            return ExitOk;
+        }
+        name = rest.first();
+        rest = {QStringLiteral("--help")};
+    } else if (parser.isSet(help)) {
+        rest = {QStringLiteral("--help")}; // gongji-admin --help COMMAND
+    }
+    AdminCommand *command = find(name);
+    if (!command) {
+        m_err << program << ": unknown command \"" << name << "\". Run " << program
+              << " --help for the list of commands.\n";
+        return ExitUsage;
+    }
+    const QString db = parser.isSet(m_dbOption) ? parser.value(m_dbOption) : QString();
+    return runCommand(*command, arguments.value(0, program), rest, db);
+}
+
+int AdminApp::runCommand(AdminCommand &command, const QString &binary,
+                         const QStringList &arguments, const QString &globalDb)
+{
+    QCommandLineParser parser;
+    // --db is also accepted after the command, where people tend to type it.
+    parser.addOption(m_dbOption);
+    const QCommandLineOption help = parser.addHelpOption();
+    command.addOptions(parser);
+    if (!parser.parse(QStringList{binary} + arguments)) {
+        m_err << program << ' ' << command.name() << ": " << parser.errorText() << "\nRun "
+              << program << ' ' << command.name() << " --help for its usage.\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(help)) {
+        m_out << commandHelp(command, parser);
+        return ExitOk;
+    }
+    const QString usageProblem = command.checkUsage(parser);
+    if (!usageProblem.isEmpty()) {
+        m_err << program << ' ' << command.name() << ": " << usageProblem << "\nRun " << program
+              << ' ' << command.name() << " --help for its usage.\n";
+        return ExitUsage;
+    }
+
+    QString path = parser.isSet(m_dbOption) ? parser.value(m_dbOption) : globalDb;
+    if (path.isEmpty())
+        path = Database::defaultPath();
+    const QString connection = Database::defaultConnectionName();
+    const Database::OpenResult opened = Database::open(path, connection);
+    if (!opened.ok) {
+        m_err << program << ": " << opened.error << '\n';
+        return ExitDatabase;
+    }
+    int status = ExitOk;
+    try {
+        status = command.run(parser, AdminContext{connection, m_out, m_err});
+    } catch (const StorageError &error) {
+        // Commands store through services that catch their own failures; this is for reads.
+        m_err << program << ": " << error.userMessage() << '\n';
+        status = ExitStorage;
+    }
+    m_out.flush();
+    m_err.flush();
+    Database::close(connection);
+    return status;
+}
+
+QString AdminApp::globalHelp(QCommandLineParser &parser) const
+{
+    parser.setApplicationDescription(QStringLiteral(
+        "Gongji Desk administration: import the insured registry, check and register batch "
+        "mutual-aid filings, load the demo data."));
+    QString text = withUsageLine(parser.helpText(),
+                                 program + QStringLiteral(" [--db PATH] COMMAND [ARGUMENTS]"));
+    text += QStringLiteral("\nCommands:\n");
+    for (const auto &command : m_commands)
+        text += QStringLiteral("  %1  %2\n").arg(command->name(), -16).arg(command->summary());
+    text += QStringLiteral("  %1  %2\n").arg(QStringLiteral("help COMMAND"), -16)
+                .arg(QStringLiteral("Show the options and behaviour of a command."));
+    text += QStringLiteral(
+        "\nExit codes:\n"
+        "  0   done (check-filings: the file was processed, whatever the verdicts)\n"
+        "  1   the input file was refused (unreadable, not UTF-8, wrong header, bad rows);\n"
+        "      nothing of it was stored\n"
+        "  2   the database could not be opened (not a database, damaged, newer version);\n"
+        "      the file was left untouched\n"
+        "  3   storing failed (the message says what was kept)\n"
+        "  64  wrong command line\n");
+    text += QStringLiteral("\nDefault database: %1\n").arg(Database::defaultPath());
+    return text;
+}
+
+QString AdminApp::commandHelp(AdminCommand &command, QCommandLineParser &parser) const
+{
+    parser.setApplicationDescription(command.description());
+    return withUsageLine(parser.helpText(), program + QStringLiteral(" [--db PATH] ")
+                                                + command.name() + QLatin1Char(' ')
+                                                + command.usage())
+        + QStringLiteral("\nDefault database: %1\n").arg(Database::defaultPath());
+}
+
+} // namespace gongji

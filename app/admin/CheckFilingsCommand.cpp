@@ -1,0 +1,134 @@
+#include "CheckFilingsCommand.h"
+
+namespace gongji {
+
+namespace {
+
+QString jsonString(const QString &text)
+{
+    QString quoted = QStringLiteral("\"");
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case '"': quoted += QLatin1String("\\\""); break;
+        case '\\': quoted += QLatin1String("\\\\"); break;
+        case '\n': quoted += QLatin1String("\\n"); break;
+        case '\r': quoted += QLatin1String("\\r"); break;
+        case '\t': quoted += QLatin1String("\\t"); break;
+        default:
+            if (c.unicode() < 0x20)
+                quoted += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            else
+                quoted += c;
+        }
+    }
+    return quoted + QLatin1Char('"');
+}
+
+QString jsonArray(const QStringList &items)
+{
+    QStringList quoted;
+    for (const QString &item : items)
+        quoted << jsonString(item);
+    return QLatin1Char('[') + quoted.join(QStringLiteral(", ")) + QLatin1Char(']');
+}
+
+} // namespace
+
+CheckFilingsCommand::CheckFilingsCommand()
+    : m_commit(QStringLiteral("commit"),
+               QStringLiteral("Store the accepted rows as filings. Without it nothing is written."))
+    , m_acceptWarnings(QStringLiteral("accept-warnings"),
+                       QStringLiteral("Count rows whose only findings are warnings "
+                                      "(AGE_IMPLAUSIBLE) as accepted, recorded as confirmed."))
+    , m_clerk(QStringLiteral("clerk"),
+              QStringLiteral("The clerk recorded with the filings (default: batch)."),
+              QStringLiteral("NAME"), QStringLiteral("batch"))
+{
+}
+
+QString CheckFilingsCommand::usage() const
+{
+    return QStringLiteral("[--commit] [--accept-warnings] [--clerk NAME] FILE.csv");
+}
+
+QString CheckFilingsCommand::summary() const
+{
+    return QStringLiteral("Check a filings CSV row by row; with --commit, store the accepted rows.");
+}
+
+QString CheckFilingsCommand::description() const
+{
+    return QStringLiteral(
+        "Checks batch mutual-aid filings (e.g. collected by an employer) from a UTF-8 CSV file\n"
+        "whose first row is exactly:\n  ")
+        + FilingBatch::expectedHeader()
+        + QStringLiteral(
+            "\nfiled_on is YYYY-MM-DD, commitment yes or no.\n\n"
+            "Rows are checked in file order with the same rules as the counter; a later row sees\n"
+            "the earlier accepted rows as if they were stored. For every data row one JSON object\n"
+            "is printed on stdout, for example:\n"
+            "  {\"row\": 1, \"verdict\": \"accepted\", \"codes\": [], \"warnings\": [], "
+            "\"filing_no\": null}\n"
+            "verdict is accepted, refused (codes: the refusal codes) or needs_confirmation (only\n"
+            "warnings, and --accept-warnings not given). filing_no is set for stored rows.\n\n"
+            "With --commit the accepted rows are stored, one filing per authorizer and filed_on,\n"
+            "through the same path as the counter, which checks them again.\n\n"
+            "A malformed row (wrong number of columns, a date that is not YYYY-MM-DD or lies in\n"
+            "the future, commitment other than yes/no, an unknown relationship keyword, an empty\n"
+            "name) is not a verdict: each is printed to stderr with its line, no row is checked,\n"
+            "nothing is stored and the exit code is 1. The exit code is 0 when the file was\n"
+            "processed, whatever the verdicts.");
+}
+
+void CheckFilingsCommand::addOptions(QCommandLineParser &parser) const
+{
+    parser.addOptions({m_commit, m_acceptWarnings, m_clerk});
+    parser.addPositionalArgument(QStringLiteral("FILE.csv"),
+                                 QStringLiteral("The filings CSV file (UTF-8)."));
+}
+
+QString CheckFilingsCommand::checkUsage(const QCommandLineParser &parser) const
+{
+    const int count = parser.positionalArguments().size();
+    if (count == 0)
+        return QStringLiteral("the filings file is missing; give the path of the CSV file.");
+    if (count > 1)
+        return QStringLiteral("give exactly one filings file, found %1 arguments.").arg(count);
+    if (parser.value(m_clerk).trimmed().isEmpty())
+        return QStringLiteral("--clerk needs a name; filings record the clerk.");
+    return {};
+}
+
+int CheckFilingsCommand::run(const QCommandLineParser &parser, const AdminContext &context)
+{
+    FilingBatch::Options options;
+    options.commit = parser.isSet(m_commit);
+    options.acceptWarnings = parser.isSet(m_acceptWarnings);
+    options.clerk = parser.value(m_clerk).trimmed();
+    const FilingBatch::Result result =
+        FilingBatch(context.connection).run(parser.positionalArguments().constFirst(), options);
+
+    // Rows come with a storage failure part way through a commit too: they say what was stored.
+    for (const FilingBatch::RowResult &row : result.rows)
+        context.out << jsonLine(row) << '\n';
+    if (result.ok)
+        return ExitOk;
+    context.err << result.fileError << '\n';
+    if (result.rows.isEmpty()) {
+        context.err << "Nothing was checked or stored. Correct the file and run it again.\n";
+        return ExitInputRefused;
+    }
+    context.err << "Rows printed with a filing_no were stored; the others were not.\n";
+    return ExitStorage;
+}
+
+QString CheckFilingsCommand::jsonLine(const FilingBatch::RowResult &row)
+{
+    return QStringLiteral("{\"row\": %1, \"verdict\": %2, \"codes\": %3, \"warnings\": %4, "
+                          "\"filing_no\": %5}")
+        .arg(QString::number(row.row), jsonString(row.verdict), jsonArray(row.codes),
+             jsonArray(row.warnings),
+             row.filingNumber.isEmpty() ? QStringLiteral("null") : jsonString(row.filingNumber));
+}
+
+} // namespace gongji

@@ -1,0 +1,90 @@
+#include "ImportRegistryCommand.h"
+
+#include <QFileInfo>
+
+#include "registry/RegistryImport.h"
+
+namespace gongji {
+
+namespace {
+
+// Who the audit log names for an import from the command line.
+QString actor()
+{
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? QStringLiteral("gongji-admin")
+                          : QStringLiteral("gongji-admin:") + user;
+}
+
+} // namespace
+
+QString ImportRegistryCommand::usage() const
+{
+    return QStringLiteral("FILE.csv");
+}
+
+QString ImportRegistryCommand::summary() const
+{
+    return QStringLiteral("Import the insured registry from a CSV file (all rows or none).");
+}
+
+QString ImportRegistryCommand::description() const
+{
+    return QStringLiteral(
+        "Imports the insured registry from a UTF-8 CSV file whose first row is exactly:\n  ")
+        + RegistryImport::expectedHeader()
+        + QStringLiteral(
+            "\nEvery row is checked first (ID type and number, sex and birth date against the "
+            "number,\ninsurance type 310/390, employment, status, 6-digit pooling region, "
+            "balance in yuan,\npublic_medical 0/1, no person twice). If any row is wrong, each "
+            "problem is printed\nto stderr as \"line L: reason\", nothing is stored and the exit "
+            "code is 1.\nOtherwise all rows are stored in one transaction, persons matched by "
+            "ID type and\nnumber, and \"N added, M updated, K unchanged\" is printed.");
+}
+
+void ImportRegistryCommand::addOptions(QCommandLineParser &parser) const
+{
+    parser.addPositionalArgument(QStringLiteral("FILE.csv"),
+                                 QStringLiteral("The registry CSV file (UTF-8)."));
+}
+
+QString ImportRegistryCommand::checkUsage(const QCommandLineParser &parser) const
+{
+    const int count = parser.positionalArguments().size();
+    if (count == 0)
+        return QStringLiteral("the registry file is missing; give the path of the CSV file.");
+    if (count > 1)
+        return QStringLiteral("give exactly one registry file, found %1 arguments.").arg(count);
+    return {};
+}
+
+int ImportRegistryCommand::run(const QCommandLineParser &parser, const AdminContext &context)
+{
+    const QString path = parser.positionalArguments().constFirst();
+    RegistryImport import(context.connection);
+    QList<Person> persons;
+    const RegistryImport::Result parsed = import.parse(path, persons);
+    if (!parsed.ok) {
+        for (const RegistryImport::RowError &error : parsed.rowErrors)
+            context.err << "line " << error.line << ": " << error.message << '\n';
+        if (!parsed.fileError.isEmpty())
+            context.err << parsed.fileError << '\n';
+        if (!parsed.rowErrors.isEmpty())
+            context.err << "Nothing was imported: " << parsed.rowErrors.size()
+                        << " problem(s). Correct the file and run the import again.\n";
+        else
+            context.err << "Nothing was imported.\n";
+        return ExitInputRefused;
+    }
+    const RegistryImport::Result stored =
+        import.store(persons, actor(), QFileInfo(path).fileName());
+    if (!stored.ok) {
+        context.err << stored.fileError << '\n';
+        return ExitStorage;
+    }
+    context.out << stored.added << " added, " << stored.updated << " updated, "
+                << stored.unchanged << " unchanged\n";
+    return ExitOk;
+}
+
+} // namespace gongji

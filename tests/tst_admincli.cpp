@@ -1,0 +1,328 @@
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+// gongji-admin as a user runs it: the built binary, sample files, exit codes and output.
+class TestAdminCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+
+    void help_data();
+    void help();
+    void version();
+    void usageErrors_data();
+    void usageErrors();
+    void importRegistry();
+    void badRegistryStoresNothing();
+    void notUtf8Registry();
+    void checkFilingsDryRun();
+    void checkFilingsCommit();
+    void malformedFilings();
+    void wrongHeader();
+    void garbageDatabaseIsRefusedAndUntouched_data();
+    void garbageDatabaseIsRefusedAndUntouched();
+    void loadDemo();
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    Run admin(const QStringList &arguments);
+    QString db() const { return m_dir->filePath(QStringLiteral("cli.sqlite")); }
+    static QString data(const char *name) { return QStringLiteral(GONGJI_TEST_DATA "/") + QLatin1String(name); }
+    static QStringList lines(const QString &text) { return text.split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestAdminCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+TestAdminCli::Run TestAdminCli::admin(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // The default database (shown in --help) then lies in the temporary directory, not $HOME.
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg")));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(GONGJI_ADMIN_BIN), arguments);
+    Run run;
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
+        return run;
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+void TestAdminCli::help_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("usage"); // expected first line
+
+    const QString global = QStringLiteral("Usage: gongji-admin [--db PATH] COMMAND [ARGUMENTS]");
+    const QString import = QStringLiteral("Usage: gongji-admin [--db PATH] import-registry FILE.csv");
+    const QString check = QStringLiteral(
+        "Usage: gongji-admin [--db PATH] check-filings [--commit] [--accept-warnings] [--clerk NAME] FILE.csv");
+    const QString demo = QStringLiteral("Usage: gongji-admin [--db PATH] load-demo ");
+
+    QTest::newRow("--help") << QStringList{"--help"} << global;
+    QTest::newRow("help") << QStringList{"help"} << global;
+    QTest::newRow("help import-registry") << QStringList{"help", "import-registry"} << import;
+    QTest::newRow("import-registry --help") << QStringList{"import-registry", "--help"} << import;
+    QTest::newRow("help check-filings") << QStringList{"help", "check-filings"} << check;
+    QTest::newRow("check-filings --help") << QStringList{"check-filings", "--help"} << check;
+    QTest::newRow("--help check-filings") << QStringList{"--help", "check-filings"} << check;
+    QTest::newRow("help load-demo") << QStringList{"help", "load-demo"} << demo;
+    QTest::newRow("load-demo -h") << QStringList{"load-demo", "-h"} << demo;
+}
+
+void TestAdminCli::help()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, usage);
+    const Run run = admin(arguments);
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(lines(run.out).value(0), usage);
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    QVERIFY(run.out.contains(QStringLiteral("--db <PATH>")));
+    // Help opens no database.
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("xdg/gongji/gongji-desk/gongji-desk.sqlite"))));
+}
+
+void TestAdminCli::version()
+{
+    const Run run = admin({QStringLiteral("--version")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(QRegularExpression(QStringLiteral("^gongji-admin \\d+\\.\\d+\\.\\d+\\n$")).match(run.out).hasMatch(),
+             qPrintable(run.out));
+}
+
+void TestAdminCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("no command") << QStringList{} << QStringLiteral("Usage: gongji-admin");
+    QTest::newRow("unknown command") << QStringList{"import"} << QStringLiteral("unknown command \"import\"");
+    QTest::newRow("help for unknown command") << QStringList{"help", "frobnicate"}
+                                              << QStringLiteral("unknown command \"frobnicate\"");
+    QTest::newRow("missing file") << QStringList{"import-registry"} << QStringLiteral("the registry file is missing");
+    QTest::newRow("two files") << QStringList{"check-filings", "a.csv", "b.csv"}
+                               << QStringLiteral("give exactly one filings file");
+    QTest::newRow("unknown option") << QStringList{"check-filings", "--comit", "a.csv"}
+                                    << QStringLiteral("Unknown option 'comit'");
+    QTest::newRow("empty clerk") << QStringList{"check-filings", "--clerk", " ", "a.csv"}
+                                 << QStringLiteral("--clerk needs a name");
+    QTest::newRow("load-demo argument") << QStringList{"load-demo", "now"}
+                                        << QStringLiteral("load-demo takes no arguments");
+}
+
+void TestAdminCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Run run = admin(QStringList{QStringLiteral("--db"), db()} + arguments);
+    QCOMPARE(run.exitCode, 64);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(!QFile::exists(db())); // refused before the database is opened
+}
+
+void TestAdminCli::importRegistry()
+{
+    Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QStringLiteral("8 added, 0 updated, 0 unchanged\n"));
+    QVERIFY(run.err.isEmpty());
+    // --db after the command works too.
+    run = admin({QStringLiteral("import-registry"), data("registry-update.csv"), QStringLiteral("--db"), db()});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QStringLiteral("1 added, 1 updated, 1 unchanged\n"));
+}
+
+void TestAdminCli::badRegistryStoresNothing()
+{
+    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-bad.csv")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    const QStringList errors = lines(run.err);
+    QList<int> reported;
+    const QRegularExpression lineRe(QStringLiteral("^line (\\d+): \\S"));
+    for (const QString &error : errors) {
+        const QRegularExpressionMatch match = lineRe.match(error);
+        if (match.hasMatch())
+            reported.append(match.captured(1).toInt());
+    }
+    QList<int> expected;
+    for (int line = 3; line <= 18; ++line)
+        expected.append(line);
+    expected.append(18);
+    QCOMPARE(reported, expected);
+    QVERIFY(errors.last().startsWith(QStringLiteral("Nothing was imported")));
+
+    // Not even the good row 2 (a changed balance would have shown as "updated").
+    const Run again = admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")});
+    QCOMPARE(again.out, QStringLiteral("0 added, 0 updated, 8 unchanged\n"));
+}
+
+void TestAdminCli::notUtf8Registry()
+{
+    const QString path = m_dir->filePath(QStringLiteral("gbk.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QFile good(data("registry-good.csv"));
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    file.write(good.readLine()); // the header
+    file.write("\xD5\xC5\xCE\xB0,01,330102198003151236,,,310,working,active,330100,5000.00,0\n"); // 张伟 in GBK
+    file.close();
+    const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), path});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("Line 2: the file is not UTF-8; save it as UTF-8 CSV")), qPrintable(run.err));
+
+    const Run missing = admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), path + QStringLiteral(".nope")});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY(missing.err.contains(QStringLiteral("Cannot read")));
+}
+
+void TestAdminCli::checkFilingsDryRun()
+{
+    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    const QStringList arguments{QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-zhejiang.csv")};
+    const Run run = admin(arguments);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    const QStringList expected{
+        R"({"row": 1, "verdict": "accepted", "codes": [], "warnings": [], "filing_no": null})",
+        R"({"row": 2, "verdict": "refused", "codes": ["TARGET_BOUND_ELSEWHERE"], "warnings": [], "filing_no": null})",
+        R"({"row": 3, "verdict": "accepted", "codes": [], "warnings": [], "filing_no": null})",
+        R"({"row": 4, "verdict": "needs_confirmation", "codes": [], "warnings": ["AGE_IMPLAUSIBLE"], "filing_no": null})",
+        R"({"row": 5, "verdict": "refused", "codes": ["AUTHORIZER_NOT_EMPLOYEE", "TARGET_BOUND_ELSEWHERE"], "warnings": [], "filing_no": null})",
+        R"({"row": 6, "verdict": "refused", "codes": ["COMMITMENT_MISSING"], "warnings": [], "filing_no": null})",
+    };
+    QCOMPARE(lines(run.out), expected);
+    // A dry run writes nothing: the same verdicts again.
+    QCOMPARE(lines(admin(arguments).out), expected);
+}
+
+void TestAdminCli::checkFilingsCommit()
+{
+    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-zhejiang.csv"),
+                           QStringLiteral("--commit"), QStringLiteral("--accept-warnings"), QStringLiteral("--clerk"),
+                           QStringLiteral("王五")});
+    QCOMPARE(run.exitCode, 0);
+    const QStringList out = lines(run.out);
+    QCOMPARE(out.size(), 6);
+    const QRegularExpression stored(QStringLiteral(R"re(^\{"row": (\d), "verdict": "accepted", "codes": \[\], )re"
+                                                   R"re("warnings": \[(.*)\], "filing_no": "(GJ\d{8}-\d{4})"\}$)re"));
+    QStringList numbers;
+    for (int i : {0, 2, 3}) {
+        const QRegularExpressionMatch match = stored.match(out.at(i));
+        QVERIFY2(match.hasMatch(), qPrintable(out.at(i)));
+        numbers.append(match.captured(3));
+    }
+    QCOMPARE(stored.match(out.at(3)).captured(2), QStringLiteral("\"AGE_IMPLAUSIBLE\""));
+    // Same authorizer and filed_on: one filing.
+    QCOMPARE(numbers.at(1), numbers.at(0));
+    QCOMPARE(numbers.at(2), numbers.at(0));
+    for (int i : {1, 4, 5})
+        QVERIFY2(out.at(i).endsWith(QStringLiteral("\"filing_no\": null}")), qPrintable(out.at(i)));
+
+    // Now stored: the first row is refused as already bound.
+    const Run after = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-zhejiang.csv")});
+    QCOMPARE(lines(after.out).value(0),
+             QStringLiteral(R"({"row": 1, "verdict": "refused", "codes": ["ALREADY_BOUND"], "warnings": [], "filing_no": null})"));
+}
+
+void TestAdminCli::malformedFilings()
+{
+    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-malformed.csv"),
+                           QStringLiteral("--commit")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    const QStringList errors = lines(run.err);
+    QVERIFY2(errors.value(0).startsWith(QStringLiteral("line 2: filed_on \"2025-06-31\"")), qPrintable(run.err));
+    QVERIFY2(errors.value(1).startsWith(QStringLiteral("line 4: commitment must be yes or no")), qPrintable(run.err));
+    // The good row 3 was not stored: a dry run still accepts it.
+    const Run dry = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-zhejiang.csv")});
+    QCOMPARE(lines(dry.out).value(2),
+             QStringLiteral(R"({"row": 3, "verdict": "accepted", "codes": [], "warnings": [], "filing_no": null})"));
+}
+
+void TestAdminCli::wrongHeader()
+{
+    const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("registry-good.csv")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(run.err.contains(QStringLiteral("Expected: authorizer_id_type,authorizer_id_number,")));
+    QVERIFY(run.err.contains(QStringLiteral("Found:    name,id_type,id_number,")));
+
+    const Run registry = admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("filings-zhejiang.csv")});
+    QCOMPARE(registry.exitCode, 1);
+    QVERIFY(registry.err.contains(QStringLiteral("Expected: name,id_type,")));
+}
+
+void TestAdminCli::garbageDatabaseIsRefusedAndUntouched_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("import-registry") << QStringList{"import-registry", data("registry-good.csv")};
+    QTest::newRow("check-filings") << QStringList{"check-filings", data("filings-zhejiang.csv"), "--commit"};
+    QTest::newRow("load-demo") << QStringList{"load-demo"};
+}
+
+void TestAdminCli::garbageDatabaseIsRefusedAndUntouched()
+{
+    QFETCH(QStringList, arguments);
+    const QString path = m_dir->filePath(QStringLiteral("garbage.sqlite"));
+    QByteArray garbage;
+    for (int i = 0; i < 8192; ++i)
+        garbage.append(char((i * 131 + 7) % 251));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(garbage);
+    file.close();
+
+    const Run run = admin(QStringList{QStringLiteral("--db"), path} + arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains(QStringLiteral("garbage.sqlite")), qPrintable(run.err));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256),
+             QCryptographicHash::hash(garbage, QCryptographicHash::Sha256));
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+}
+
+void TestAdminCli::loadDemo()
+{
+    Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("load-demo")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.startsWith(QStringLiteral("Demo data loaded: ")), qPrintable(run.out + run.err));
+    run = admin({QStringLiteral("--db"), db(), QStringLiteral("load-demo")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains(QStringLiteral("Nothing was changed")));
+    // Not into a registry that holds persons.
+    const QString other = m_dir->filePath(QStringLiteral("other.sqlite"));
+    QCOMPARE(admin({QStringLiteral("--db"), other, QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    run = admin({QStringLiteral("--db"), other, QStringLiteral("load-demo")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains(QStringLiteral("already holds 8 persons")));
+}
+
+QTEST_GUILESS_MAIN(TestAdminCli)
+#include "tst_admincli.moc"
