@@ -28,4 +28,11 @@ qint64 AuditLog::count() const
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
+qint64 AuditLog::countFor(const QString &action, const QString &subject) const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = :action AND subject = :subject"));
+    q.bind(QStringLiteral(":action"), action).bind(QStringLiteral(":subject"), subject).exec();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
 } // namespace gongji

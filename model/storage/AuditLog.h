@@ -15,6 +15,8 @@ public:
     void append(const QString &actor, const QString &action, const QString &subject,
                 const QJsonObject &detail = {});
     qint64 count() const;
+    // How many entries record `action` on `subject` (e.g. earlier prints of one filing).
+    qint64 countFor(const QString &action, const QString &subject) const;
 
 private:
     QString m_connection;
