@@ -5,6 +5,8 @@
 #include "TestDatabase.h"
 #include "filing/FilingBatch.h"
 #include "storage/AuditLog.h"
+#include "storage/Database.h"
+#include "storage/WriteTransaction.h"
 #include "storage/BindingStore.h"
 #include "storage/FilingStore.h"
 
@@ -29,6 +31,7 @@ private slots:
     void malformedRowStopsTheFile_data();
     void malformedRowStopsTheFile();
     void wrongHeaderNamesBoth();
+    void busyDatabaseStoresNothing();
 
 private:
     struct Resident { const char *key; const char *name; const char *insurance; QDate birth; int sequence; };
@@ -314,6 +317,27 @@ void TestFilingBatch::wrongHeaderNamesBoth()
     QVERIFY(!result.ok);
     QVERIFY(result.fileError.contains(FilingBatch::expectedHeader()));
     QVERIFY(result.fileError.contains(QStringLiteral("name,id_type,id_number")));
+    expectNothingStored();
+}
+
+void TestFilingBatch::busyDatabaseStoresNothing()
+{
+    // Another counter holds the write lock past the busy timeout: the rows were checked, none is
+    // stored, and the result says storing failed.
+    const QString other = QStringLiteral("other-counter");
+    QVERIFY(Database::open(m_db->path(), other).ok);
+    {
+        WriteTransaction lock(other);
+        const FilingBatch::Result result = run(row("A", "C", "child") + row("B", "D", "child"), true);
+        QVERIFY(!result.ok);
+        QVERIFY(!result.fileError.isEmpty());
+        QCOMPARE(result.rows.size(), 2);
+        for (const FilingBatch::RowResult &r : result.rows) {
+            QCOMPARE(r.verdict, QStringLiteral("accepted"));
+            QVERIFY(r.filingNumber.isEmpty());
+        }
+    }
+    Database::close(other);
     expectNothingStored();
 }
 
