@@ -11,6 +11,7 @@
 #include "storage/BindingStore.h"
 #include "storage/Database.h"
 #include "storage/FilingStore.h"
+#include "storage/Migrations.h"
 #include "storage/PersonStore.h"
 #include "storage/RuleSetStore.h"
 #include "storage/StorageError.h"
@@ -82,7 +83,7 @@ void TestStorage::pragmasOnEveryConnection()
     QCOMPARE(pragma(db.connection(), "foreign_keys").toInt(), 1);
     QCOMPARE(pragma(db.connection(), "journal_mode").toString(), QStringLiteral("wal"));
     QCOMPARE(pragma(db.connection(), "synchronous").toInt(), 2); // FULL
-    QCOMPARE(pragma(db.connection(), "user_version").toInt(), 1);
+    QCOMPARE(pragma(db.connection(), "user_version").toInt(), Migrations::latestVersion());
     QCOMPARE(RuleSetStore(db.connection()).count(), 5);
 }
 

@@ -6,6 +6,7 @@
 #include "domain/IdNumber.h"
 #include "storage/AuditLog.h"
 #include "storage/BindingStore.h"
+#include "storage/KinshipStore.h"
 #include "storage/PersonStore.h"
 #include "storage/StorageError.h"
 #include "storage/Timestamp.h"
@@ -14,21 +15,63 @@
 namespace gongji {
 
 namespace {
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("BindingRevocation", text);
 }
+
+QString maskedNumberOf(const QString &connection, qint64 personId)
+{
+    const std::optional<Person> person = PersonStore(connection).findById(personId);
+    return person ? IdNumber::mask(person->idNumber) : QString();
+}
+
+void audit(const QString &connection, const QString &clerk, const QString &action, const QString &subject,
+           const QString &sideA, qint64 sideAId, const QString &sideB, qint64 sideBId, const QString &requestedBy,
+           const QString &reason)
+{
+    AuditLog(connection).append(clerk, action, subject,
+                                QJsonObject{{sideA, maskedNumberOf(connection, sideAId)},
+                                            {sideB, maskedNumberOf(connection, sideBId)},
+                                            {QStringLiteral("requested_by"), requestedBy},
+                                            {QStringLiteral("reason"), reason}});
+}
+
 } // namespace
 
 BindingRevocation::BindingRevocation(const QString &connection) : m_connection(connection) {}
 
-BindingRevocation::Result BindingRevocation::revoke(qint64 bindingId, const QString &requestedBy,
-                                                    const QString &reason, const QString &clerk)
+bool BindingRevocation::endMutualAidWithin(const QString &connection, qint64 bindingId, const QString &requestedBy,
+                                           const QString &reason, const QString &clerk)
+{
+    BindingStore store(connection);
+    const std::optional<Binding> binding = store.findById(bindingId);
+    if (!binding || !store.end(bindingId, Timestamp::now(), clerk, requestedBy, reason))
+        return false;
+    audit(connection, clerk, QStringLiteral("revocation"), QString::number(bindingId), QStringLiteral("authorizer"),
+          binding->authorizerId, QStringLiteral("target"), binding->targetId, requestedBy, reason);
+    return true;
+}
+
+bool BindingRevocation::endKinshipWithin(const QString &connection, qint64 kinshipBindingId,
+                                         const QString &requestedBy, const QString &reason, const QString &clerk)
+{
+    KinshipStore store(connection);
+    const std::optional<KinshipBinding> binding = store.findById(kinshipBindingId);
+    if (!binding || !store.end(kinshipBindingId, Timestamp::now(), clerk, requestedBy, reason))
+        return false;
+    audit(connection, clerk, QStringLiteral("kinship_revocation"), binding->number, QStringLiteral("holder"),
+          binding->holderId, QStringLiteral("member"), binding->memberId, requestedBy, reason);
+    return true;
+}
+
+BindingRevocation::Result BindingRevocation::run(const QStringList &requesters, const QString &requestedBy,
+                                                 const QString &reason, const std::function<bool()> &endWithin)
 {
     Result result;
-    if (requestedBy != QLatin1String("authorizer") && requestedBy != QLatin1String("target")
-        && requestedBy != QLatin1String("system")) {
-        result.error = tr("Say who asks for the revocation: the authorizer or the target.");
+    if (!requesters.contains(requestedBy)) {
+        result.error = tr("Say who asks for the revocation: %1 or %2.").arg(requesters.at(0), requesters.at(1));
         return result;
     }
     if (reason.trimmed().isEmpty()) {
@@ -37,26 +80,30 @@ BindingRevocation::Result BindingRevocation::revoke(qint64 bindingId, const QStr
     }
     try {
         WriteTransaction transaction(m_connection);
-        BindingStore bindings(m_connection);
-        const std::optional<Binding> binding = bindings.findById(bindingId);
-        if (!binding || !bindings.end(bindingId, Timestamp::now(), clerk, requestedBy, reason.trimmed())) {
+        if (!endWithin()) {
             result.error = tr("This binding is not active (any more); nothing was changed. Refresh the household view.");
             return result;
         }
-        PersonStore persons(m_connection);
-        const std::optional<Person> authorizer = persons.findById(binding->authorizerId);
-        const std::optional<Person> target = persons.findById(binding->targetId);
-        AuditLog(m_connection).append(clerk, QStringLiteral("revocation"), QString::number(bindingId),
-            QJsonObject{{QStringLiteral("authorizer"), authorizer ? IdNumber::mask(authorizer->idNumber) : QString()},
-                        {QStringLiteral("target"), target ? IdNumber::mask(target->idNumber) : QString()},
-                        {QStringLiteral("requested_by"), requestedBy},
-                        {QStringLiteral("reason"), reason.trimmed()}});
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {
         result.error = error.userMessage();
     }
     return result;
+}
+
+BindingRevocation::Result BindingRevocation::revoke(qint64 bindingId, const QString &requestedBy,
+                                                    const QString &reason, const QString &clerk)
+{
+    return run({QStringLiteral("authorizer"), QStringLiteral("target"), QStringLiteral("system")}, requestedBy, reason,
+               [&] { return endMutualAidWithin(m_connection, bindingId, requestedBy, reason.trimmed(), clerk); });
+}
+
+BindingRevocation::Result BindingRevocation::revokeKinship(qint64 kinshipBindingId, const QString &requestedBy,
+                                                           const QString &reason, const QString &clerk)
+{
+    return run({QStringLiteral("holder"), QStringLiteral("member"), QStringLiteral("system")}, requestedBy, reason,
+               [&] { return endKinshipWithin(m_connection, kinshipBindingId, requestedBy, reason.trimmed(), clerk); });
 }
 
 } // namespace gongji

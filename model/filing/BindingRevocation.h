@@ -1,10 +1,12 @@
 #pragma once
 #include <QString>
+#include <QStringList>
+#include <functional>
 
 namespace gongji {
 
-// The one path that ends a mutual-aid binding (解除): one transaction, the binding ended with
-// clerk, time, who asked and why, and an audit entry.
+// The one path that ends a binding (解除), mutual aid or kinship account: one transaction, the
+// binding ended with clerk, time, who asked and why, and an audit entry.
 class BindingRevocation
 {
 public:
@@ -16,11 +18,23 @@ public:
 
     explicit BindingRevocation(const QString &connection);
 
-    // requestedBy: "authorizer", "target" or "system" (automatic ends).
-    Result revoke(qint64 bindingId, const QString &requestedBy, const QString &reason,
-                  const QString &clerk);
+    // Mutual aid. requestedBy: "authorizer", "target" or "system" (automatic ends).
+    Result revoke(qint64 bindingId, const QString &requestedBy, const QString &reason, const QString &clerk);
+    // Kinship account. requestedBy: "holder", "member" or "system".
+    Result revokeKinship(qint64 kinshipBindingId, const QString &requestedBy, const QString &reason,
+                         const QString &clerk);
+
+    // For callers that already hold the write transaction (automatic ends during a registry
+    // import): ends the binding and writes its audit entry; false when it was not active.
+    // Throws StorageError.
+    static bool endMutualAidWithin(const QString &connection, qint64 bindingId, const QString &requestedBy,
+                                   const QString &reason, const QString &clerk);
+    static bool endKinshipWithin(const QString &connection, qint64 kinshipBindingId, const QString &requestedBy,
+                                 const QString &reason, const QString &clerk);
 
 private:
+    Result run(const QStringList &requesters, const QString &requestedBy, const QString &reason,
+               const std::function<bool()> &endWithin);
     QString m_connection;
 };
 

@@ -30,15 +30,6 @@ bool pendingHas(const QList<PendingBinding> &pending, qint64 authorizerId, qint6
     });
 }
 
-bool inScope(const QString &scope, const Person &authorizer, const Person &target)
-{
-    if (scope == QLatin1String("same_pooling_region"))
-        return authorizer.poolingRegion == target.poolingRegion;
-    if (scope == QLatin1String("same_province"))
-        return authorizer.province() == target.province();
-    return scope == QLatin1String("nationwide");
-}
-
 // A parent at least 14 years older, a grandchild at least 28 younger … (DOMAIN.md §4).
 bool agePlausible(const QString &relationship, const Person &authorizer, const Person &target)
 {
@@ -150,7 +141,7 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
         return verdict;
 
     const Person &auth = *authorizer.person;
-    if (!inScope(rules->scope, auth, person))
+    if (!rules->scopeCovers(auth, person))
         add(findings, RefusalCode::ScopeMismatch, Finding::Field::Target,
             tr("target insured in %1, authorizer in %2; rule: %3")
                 .arg(person.poolingRegion, auth.poolingRegion, RuleSet::scopeLabel(rules->scope)));

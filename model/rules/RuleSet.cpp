@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "domain/IdType.h"
+#include "domain/Person.h"
 #include "domain/Relationship.h"
 
 namespace gongji {
@@ -65,6 +66,15 @@ void RuleSet::sortLists()
     sortBy(relationships, QStringList(Relationship::allKeywords()));
     sortBy(idTypes, QStringList(IdType::allCodes()));
     sortBy(payable, payableItems());
+}
+
+bool RuleSet::scopeCovers(const Person &authorizer, const Person &target) const
+{
+    if (scope == QLatin1String("same_pooling_region"))
+        return authorizer.poolingRegion == target.poolingRegion;
+    if (scope == QLatin1String("same_province"))
+        return authorizer.province() == target.province();
+    return scope == QLatin1String("nationwide");
 }
 
 int RuleSet::regionLevel() const

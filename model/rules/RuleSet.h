@@ -7,6 +7,8 @@
 
 namespace gongji {
 
+struct Person;
+
 // One regional, dated version of the mutual-aid rules (DOMAIN.md §5). Data, never code.
 struct RuleSet
 {
@@ -32,6 +34,8 @@ struct RuleSet
     // Puts the lists in the domain's own order (DOMAIN.md), whatever order they came in, so that
     // screens and exports are stable.
     void sortLists();
+    // Whether the target's pooling region lies within this set's scope around the authorizer's.
+    bool scopeCovers(const Person &authorizer, const Person &target) const;
     // How specific the region is: 2 pooling region, 1 province, 0 national.
     int regionLevel() const;
     // Checks the rule set on its own; returns a list of problems in the UI language.

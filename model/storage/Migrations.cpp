@@ -110,11 +110,46 @@ const QStringList kVersion1 = {
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END)"),
 };
 
+// Version 2: kinship accounts (亲情账户), a thing of their own beside mutual aid (DOMAIN.md §8),
+// with their limits as data.
+const QStringList kVersion2 = {
+    QStringLiteral(R"(CREATE TABLE kinship_rule (
+        id INTEGER PRIMARY KEY,
+        effective_from TEXT NOT NULL,
+        max_members_per_holder INTEGER NOT NULL CHECK (max_members_per_holder >= 1),
+        face_verification_age INTEGER NOT NULL CHECK (face_verification_age >= 0),
+        source_note TEXT NOT NULL DEFAULT ''))"),
+    QStringLiteral("INSERT INTO kinship_rule (effective_from, max_members_per_holder, face_verification_age, source_note) "
+                   "VALUES ('2000-01-01', 5, 16, 'National medical-insurance e-voucher kinship account: at most 5 members; "
+                   "face verification from age 16, household register below.')"),
+    QStringLiteral(R"(CREATE TABLE kinship_binding (
+        id INTEGER PRIMARY KEY,
+        binding_no TEXT NOT NULL UNIQUE,
+        holder_id INTEGER NOT NULL REFERENCES person (id),
+        member_id INTEGER NOT NULL REFERENCES person (id),
+        relationship TEXT NOT NULL,
+        face_verified INTEGER NOT NULL DEFAULT 0,
+        household_register_seen INTEGER NOT NULL DEFAULT 0,
+        clerk TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('counter', 'batch')),
+        status TEXT NOT NULL CHECK (status IN ('active', 'ended')),
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        ended_by TEXT,
+        end_requested_by TEXT CHECK (end_requested_by IN ('holder', 'member', 'system')),
+        end_reason TEXT,
+        CHECK (holder_id <> member_id),
+        CHECK ((status = 'active') = (ended_at IS NULL))))"),
+    QStringLiteral("CREATE UNIQUE INDEX kinship_one_active_pair ON kinship_binding (holder_id, member_id) WHERE status = 'active'"),
+    QStringLiteral("CREATE INDEX kinship_by_holder ON kinship_binding (holder_id, status)"),
+    QStringLiteral("CREATE INDEX kinship_by_member ON kinship_binding (member_id, status)"),
+};
+
 } // namespace
 
 int Migrations::latestVersion()
 {
-    return 1;
+    return 2;
 }
 
 void Migrations::migrate(const QString &connection, int currentVersion)
@@ -125,6 +160,9 @@ void Migrations::migrate(const QString &connection, int currentVersion)
             for (const QString &statement : kVersion1)
                 SqlStatement::run(connection, statement);
             RuleSetStore(connection).seedDefaultsIfEmpty();
+        } else if (version == 2) {
+            for (const QString &statement : kVersion2)
+                SqlStatement::run(connection, statement);
         }
         // PRAGMA takes no bound values; `version` is our own integer, never input.
         SqlStatement::run(connection, QStringLiteral("PRAGMA user_version = %1").arg(version));

@@ -7,26 +7,13 @@ namespace gongji {
 
 namespace {
 
-const char kColumns[] = "id, name, id_type, id_number, sex, birth_date, insurance_type, employment, status, "
-                        "pooling_region, balance_fen, public_medical";
+const QStringList kColumnNames = {"id", "name", "id_type", "id_number", "sex", "birth_date", "insurance_type",
+                                  "employment", "status", "pooling_region", "balance_fen", "public_medical"};
+const QString kColumns = kColumnNames.join(QStringLiteral(", "));
 
 Person personFrom(const SqlStatement &row)
 {
-    Person p;
-    p.id = row.value(0).toLongLong();
-    p.name = row.value(1).toString();
-    p.idType = row.value(2).toString();
-    p.idNumber = row.value(3).toString();
-    const QString sex = row.value(4).toString();
-    p.sex = sex.isEmpty() ? QChar() : sex.at(0);
-    p.birthDate = Timestamp::dateFromText(row.value(5).toString());
-    p.insuranceType = row.value(6).toString();
-    p.employment = row.value(7).toString();
-    p.status = row.value(8).toString();
-    p.poolingRegion = row.value(9).toString();
-    p.balanceFen = row.value(10).toLongLong();
-    p.publicMedical = row.value(11).toInt() != 0;
-    return p;
+    return PersonStore::fromRow(row, 0);
 }
 
 QVariant textOrNull(const QString &text)
@@ -45,10 +32,37 @@ bool samePerson(const Person &a, const Person &b)
 
 PersonStore::PersonStore(const QString &connection) : m_connection(connection) {}
 
+QString PersonStore::columns(const QString &alias)
+{
+    QStringList qualified;
+    for (const QString &column : kColumnNames)
+        qualified.append(alias + QLatin1Char('.') + column);
+    return qualified.join(QStringLiteral(", "));
+}
+
+Person PersonStore::fromRow(const SqlStatement &row, int first)
+{
+    Person p;
+    p.id = row.value(first).toLongLong();
+    p.name = row.value(first + 1).toString();
+    p.idType = row.value(first + 2).toString();
+    p.idNumber = row.value(first + 3).toString();
+    const QString sex = row.value(first + 4).toString();
+    p.sex = sex.isEmpty() ? QChar() : sex.at(0);
+    p.birthDate = Timestamp::dateFromText(row.value(first + 5).toString());
+    p.insuranceType = row.value(first + 6).toString();
+    p.employment = row.value(first + 7).toString();
+    p.status = row.value(first + 8).toString();
+    p.poolingRegion = row.value(first + 9).toString();
+    p.balanceFen = row.value(first + 10).toLongLong();
+    p.publicMedical = row.value(first + 11).toInt() != 0;
+    return p;
+}
+
 std::optional<Person> PersonStore::findByDocument(const QString &idType, const QString &idNumber) const
 {
     SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM person WHERE id_type = :type AND id_number = :number")
-                                     .arg(QLatin1String(kColumns)));
+                                     .arg(kColumns));
     q.bind(QStringLiteral(":type"), idType).bind(QStringLiteral(":number"), idNumber).exec();
     if (!q.next())
         return std::nullopt;
@@ -57,7 +71,7 @@ std::optional<Person> PersonStore::findByDocument(const QString &idType, const Q
 
 std::optional<Person> PersonStore::findById(qint64 id) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM person WHERE id = :id").arg(QLatin1String(kColumns)));
+    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM person WHERE id = :id").arg(kColumns));
     q.bind(QStringLiteral(":id"), id).exec();
     if (!q.next())
         return std::nullopt;
@@ -69,7 +83,7 @@ QList<Person> PersonStore::findByNamePrefix(const QString &prefix, int limit) co
     // A range on the indexed column instead of LIKE, which SQLite cannot serve from the index
     // for non-ASCII text. U+FFFF sorts after every character a name can hold.
     SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM person WHERE name >= :low AND name < :high "
-                                                "ORDER BY name, id LIMIT :limit").arg(QLatin1String(kColumns)));
+                                                "ORDER BY name, id LIMIT :limit").arg(kColumns));
     q.bind(QStringLiteral(":low"), prefix)
         .bind(QStringLiteral(":high"), QString(prefix + QChar(0xFFFF)))
         .bind(QStringLiteral(":limit"), limit)

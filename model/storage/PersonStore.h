@@ -7,6 +7,8 @@
 
 namespace gongji {
 
+class SqlStatement;
+
 // Every SQL statement on the insured registry.
 class PersonStore
 {
@@ -22,6 +24,11 @@ public:
     // Inserts or updates by (id_type, id_number); sets person.id. Call inside a WriteTransaction.
     UpsertResult upsert(Person &person);
     qint64 count() const;
+
+    // For other stores that join the person table: the column list under `alias`, and the
+    // Person read from a row starting at column `first`.
+    static QString columns(const QString &alias);
+    static Person fromRow(const SqlStatement &row, int first);
 
 private:
     QString m_connection;

@@ -1,0 +1,46 @@
+#pragma once
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include "domain/Person.h"
+
+namespace gongji {
+
+// One binding seen from the person being looked up: mutual aid (共济) or kinship account (亲情),
+// outgoing (the person authorizes / holds) or incoming (the person is target / member).
+struct HouseholdBinding
+{
+    enum class Kind { MutualAid, Kinship };
+    enum class Direction { Outgoing, Incoming };
+
+    Kind kind = Kind::MutualAid;
+    Direction direction = Direction::Outgoing;
+    qint64 bindingId = 0;
+    Person counterpart;
+    QString relationship;   // what the target/member is to the authorizer/holder
+    QString status;         // "active" / "ended"
+    QDateTime startedAt;
+    QDateTime endedAt;
+    QString endedBy;
+    QString endRequestedBy;
+    QString endReason;
+    QString number;         // filing number (共济) or kinship binding number (亲情)
+
+    bool isActive() const { return status == QLatin1String("active"); }
+    static QString kindLabel(Kind kind);        // "共济" / "亲情" in the UI language
+    static QString kindKeyword(Kind kind);      // "mutual_aid" / "kinship"
+    static QString directionKeyword(Kind kind, Direction direction); // "authorizes", "authorized_by", "holds", "held_by"
+};
+
+// A person and every binding that touches them, active and ended.
+struct Household
+{
+    Person person;
+    QList<HouseholdBinding> bindings;
+
+    QList<HouseholdBinding> select(HouseholdBinding::Kind kind, HouseholdBinding::Direction direction, bool active) const;
+    QList<HouseholdBinding> history() const; // every ended binding, newest first
+};
+
+} // namespace gongji

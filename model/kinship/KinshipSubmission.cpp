@@ -1,0 +1,59 @@
+#include "kinship/KinshipSubmission.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include "domain/IdNumber.h"
+#include "storage/AuditLog.h"
+#include "storage/KinshipStore.h"
+#include "storage/StorageError.h"
+#include "storage/Timestamp.h"
+#include "storage/WriteTransaction.h"
+
+namespace gongji {
+
+KinshipSubmission::KinshipSubmission(const QString &connection) : m_connection(connection) {}
+
+KinshipSubmission::Result KinshipSubmission::submit(const KinshipDraft &draft)
+{
+    Result result;
+    if (draft.clerk.trimmed().isEmpty()) {
+        result.error = QCoreApplication::translate("KinshipSubmission", "No clerk is recorded; sign in again.");
+        return result;
+    }
+    try {
+        WriteTransaction transaction(m_connection);
+        result.verdict = KinshipEvaluator(m_connection).evaluate(draft);
+        if (result.verdict.refused())
+            return result;
+        KinshipStore store(m_connection);
+        const QDateTime now = Timestamp::now();
+        KinshipBinding binding;
+        binding.number = store.nextNumber(now.toLocalTime().date());
+        binding.holderId = result.verdict.holder->id;
+        binding.memberId = result.verdict.member->id;
+        binding.relationship = draft.relationship;
+        binding.faceVerified = draft.faceVerified;
+        binding.householdRegisterSeen = draft.householdRegisterSeen;
+        binding.clerk = draft.clerk;
+        binding.channel = draft.channel;
+        binding.startedAt = now;
+        store.insert(binding);
+        AuditLog(m_connection).append(draft.clerk, QStringLiteral("kinship_binding"), binding.number,
+            QJsonObject{{QStringLiteral("holder"), IdNumber::mask(result.verdict.holder->idNumber)},
+                        {QStringLiteral("member"), IdNumber::mask(result.verdict.member->idNumber)},
+                        {QStringLiteral("relationship"), draft.relationship},
+                        {QStringLiteral("face_verified"), draft.faceVerified},
+                        {QStringLiteral("household_register_seen"), draft.householdRegisterSeen},
+                        {QStringLiteral("channel"), draft.channel}});
+        transaction.commit();
+        result.stored = true;
+        result.number = binding.number;
+        result.bindingId = binding.id;
+    } catch (const StorageError &error) {
+        result = Result{false, {}, 0, result.verdict, error.userMessage()};
+    }
+    return result;
+}
+
+} // namespace gongji

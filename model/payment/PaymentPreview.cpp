@@ -1,0 +1,107 @@
+#include "payment/PaymentPreview.h"
+
+#include <QCoreApplication>
+#include <algorithm>
+
+#include "domain/IdNumber.h"
+#include "storage/BindingStore.h"
+#include "storage/PersonStore.h"
+#include "storage/RuleSetStore.h"
+#include "storage/StorageError.h"
+
+namespace gongji {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PaymentPreview", text);
+}
+} // namespace
+
+QString PaymentShare::payerKeyword(Payer payer)
+{
+    switch (payer) {
+    case Payer::OwnAccount:
+        return QStringLiteral("own_account");
+    case Payer::Authorizer:
+        return QStringLiteral("authorizer");
+    case Payer::Cash:
+        break;
+    }
+    return QStringLiteral("cash");
+}
+
+QString PaymentShare::payerLabel(Payer payer)
+{
+    switch (payer) {
+    case Payer::OwnAccount:
+        return tr("Own personal account");
+    case Payer::Authorizer:
+        return tr("Authorizer's personal account (mutual aid)");
+    case Payer::Cash:
+        break;
+    }
+    return tr("Cash or other payment");
+}
+
+PaymentPreview::PaymentPreview(const QString &connection) : m_connection(connection) {}
+
+PaymentPreview::Result PaymentPreview::preview(const QString &targetIdType, const QString &targetIdNumber,
+                                               qint64 amountFen, const QDate &on) const
+{
+    Result result;
+    if (amountFen < 0) {
+        result.error = tr("The amount cannot be negative.");
+        return result;
+    }
+    const IdCheck id = IdNumber::check(targetIdType, targetIdNumber);
+    if (!id.isValid()) {
+        result.error = id.detail.isEmpty() ? RefusalCodes::message(id.error) : id.detail;
+        return result;
+    }
+    try {
+        PersonStore persons(m_connection);
+        result.target = persons.findByDocument(id.type, id.number);
+        if (!result.target) {
+            result.error = RefusalCodes::message(RefusalCode::PersonNotFound);
+            return result;
+        }
+        const Person &target = *result.target;
+        RuleSetStore rules(m_connection);
+        const std::optional<RuleSet> targetRules = rules.resolve(target.poolingRegion, on);
+        result.paymentOrder = targetRules ? targetRules->paymentOrder : QStringLiteral("by_balance_desc");
+
+        qint64 remaining = amountFen;
+        if (target.isEmployee()) { // residents have no personal account
+            const qint64 own = std::min(remaining, std::max<qint64>(0, target.balanceFen));
+            result.shares.append(PaymentShare{PaymentShare::Payer::OwnAccount, target, own, target.balanceFen});
+            remaining -= own;
+        }
+        QList<PaymentShare> authorizers; // in binding order, as stored
+        for (const Binding &binding : BindingStore(m_connection).activeByTarget(target.id)) {
+            const std::optional<Person> authorizer = persons.findById(binding.authorizerId);
+            if (!authorizer || !authorizer->isActive())
+                continue;
+            const std::optional<RuleSet> own = rules.resolve(authorizer->poolingRegion, on);
+            const qint64 floor = own ? own->reserveFloorFen : 0;
+            authorizers.append(PaymentShare{PaymentShare::Payer::Authorizer, authorizer, 0,
+                                            std::max<qint64>(0, authorizer->balanceFen - floor)});
+        }
+        if (result.paymentOrder == QLatin1String("by_balance_desc"))
+            std::stable_sort(authorizers.begin(), authorizers.end(), [](const PaymentShare &a, const PaymentShare &b) {
+                return a.availableFen > b.availableFen;
+            });
+        for (PaymentShare &share : authorizers) {
+            share.amountFen = std::min(remaining, share.availableFen);
+            remaining -= share.amountFen;
+            result.shares.append(share);
+        }
+        result.shares.append(PaymentShare{PaymentShare::Payer::Cash, std::nullopt, remaining, 0});
+        result.ok = true;
+    } catch (const StorageError &error) {
+        result.error = error.userMessage();
+    }
+    return result;
+}
+
+} // namespace gongji
