@@ -43,6 +43,9 @@ QStringList validateRow(QStringList fields, Person &person)
     if (person.name.isEmpty())
         problems << QCoreApplication::translate("RegistryImport",
                                                 "the name is empty; fill in the person's name.");
+    else if (person.name.contains(QLatin1Char('\n')))
+        problems << QCoreApplication::translate(
+            "RegistryImport", "the name contains a line break; write it on one line.");
 
     const QString type = fields.at(IdTypeCol);
     IdCheck id;
