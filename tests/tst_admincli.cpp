@@ -247,6 +247,19 @@ void TestAdminCli::checkFilingsCommit()
     const Run after = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-zhejiang.csv")});
     QCOMPARE(lines(after.out).value(0),
              QStringLiteral(R"({"row": 1, "verdict": "refused", "codes": ["ALREADY_BOUND"], "warnings": [], "filing_no": null})"));
+
+    // The registry says 张伟 died: his three bindings end with the import.
+    const QString deceased = m_dir->filePath(QStringLiteral("deceased.csv"));
+    QFile file(deceased);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("name,id_type,id_number,sex,birth_date,insurance_type,employment,status,pooling_region,balance,public_medical\n"
+               "张伟,01,330102198003151236,,,310,working,deceased,330100,5000.00,0\n");
+    file.close();
+    const Run import = admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), deceased});
+    QCOMPARE(import.exitCode, 0);
+    QCOMPARE(lines(import.out).value(0), QStringLiteral("0 added, 1 updated, 0 unchanged"));
+    QVERIFY2(lines(import.out).value(1).startsWith(QStringLiteral("3 binding(s) ended automatically")),
+             qPrintable(import.out));
 }
 
 void TestAdminCli::malformedFilings()

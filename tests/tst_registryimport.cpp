@@ -2,7 +2,9 @@
 #include <QTest>
 
 #include "TestDatabase.h"
+#include "filing/FilingBatch.h"
 #include "registry/RegistryImport.h"
+#include "storage/BindingStore.h"
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/PersonStore.h"
@@ -27,6 +29,8 @@ private slots:
     void wrongHeaderNamesBoth();
     void unreadableFile();
     void busyDatabaseRollsBack();
+    void changesEndBindings_data();
+    void changesEndBindings();
 
 private:
     QString write(const QByteArray &content);
@@ -260,6 +264,48 @@ void TestRegistryImport::busyDatabaseRollsBack()
     }
     Database::close(other);
     QCOMPARE(PersonStore(m_db->connection()).count(), 0);
+}
+
+void TestRegistryImport::changesEndBindings_data()
+{
+    QTest::addColumn<QByteArray>("change"); // a registry row replacing one of registry-good.csv
+    QTest::addColumn<int>("ended");
+
+    QTest::newRow("authorizer deceased")
+        << QByteArray("张伟,01,330102198003151236,,,310,working,deceased,330100,5000.00,0\n") << 1;
+    QTest::newRow("target terminated")
+        << QByteArray("张小明,01,330102201005011354,,,390,,terminated,330100,,0\n") << 1;
+    QTest::newRow("target moved out of the province")
+        << QByteArray("张小明,01,330102201005011354,,,390,,active,110100,,0\n") << 1;
+    QTest::newRow("target moved within the province")
+        << QByteArray("张小明,01,330102201005011354,,,390,,active,330200,,0\n") << 0;
+    QTest::newRow("authorizer suspended") // 停保 ends nothing by itself
+        << QByteArray("张伟,01,330102198003151236,,,310,working,suspended,330100,5000.00,0\n") << 0;
+}
+
+void TestRegistryImport::changesEndBindings()
+{
+    QFETCH(QByteArray, change);
+    QFETCH(int, ended);
+    RegistryImport import(m_db->connection());
+    QVERIFY(import.importFile(data("registry-good.csv"), QStringLiteral("tester")).ok);
+    // 张伟 authorizes his son 张小明 (浙江, same-province scope).
+    FilingBatch::Options commit;
+    commit.commit = true;
+    const FilingBatch::Result filed = FilingBatch(m_db->connection())
+        .run(write(FilingBatch::expectedHeader().toUtf8()
+                   + "\n01,330102198003151236,张伟,01,330102201005011354,张小明,child,2025-06-01,yes\n"),
+             commit);
+    QVERIFY2(filed.ok, qPrintable(filed.fileError));
+    QVERIFY(!filed.rows.value(0).filingNumber.isEmpty());
+    BindingStore bindings(m_db->connection());
+    QCOMPARE(bindings.countActive(), 1);
+
+    const RegistryImport::Result result = import.importFile(write(header + change), QStringLiteral("tester"));
+    QVERIFY2(result.ok, qPrintable(result.fileError));
+    QCOMPARE(result.updated, 1);
+    QCOMPARE(result.bindingsEnded, ended);
+    QCOMPARE(bindings.countActive(), 1 - ended);
 }
 
 QTEST_GUILESS_MAIN(TestRegistryImport)

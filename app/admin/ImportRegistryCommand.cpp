@@ -39,7 +39,10 @@ QString ImportRegistryCommand::description() const
             "balance in yuan,\npublic_medical 0/1, no person twice). If any row is wrong, each "
             "problem is printed\nto stderr as \"line L: reason\", nothing is stored and the exit "
             "code is 1.\nOtherwise all rows are stored in one transaction, persons matched by "
-            "ID type and\nnumber, and \"N added, M updated, K unchanged\" is printed.");
+            "ID type and\nnumber, and \"N added, M updated, K unchanged\" is printed. A person "
+            "who is now\nterminated or deceased, or insured outside the scope of the rule set, "
+            "loses their\nbindings in the same transaction; a second line then says how many "
+            "ended.");
 }
 
 void ImportRegistryCommand::addOptions(QCommandLineParser &parser) const
@@ -84,6 +87,10 @@ int ImportRegistryCommand::run(const QCommandLineParser &parser, const AdminCont
     }
     context.out << stored.added << " added, " << stored.updated << " updated, "
                 << stored.unchanged << " unchanged\n";
+    if (stored.bindingsEnded > 0)
+        context.out << stored.bindingsEnded
+                    << " binding(s) ended automatically: the person is now terminated or "
+                       "deceased, or insured outside the rule set's scope.\n";
     return ExitOk;
 }
 

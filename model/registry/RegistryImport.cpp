@@ -11,6 +11,7 @@
 #include "domain/IdNumber.h"
 #include "domain/IdType.h"
 #include "domain/Money.h"
+#include "registry/AutomaticBindingEnds.h"
 #include "registry/CsvReader.h"
 #include "storage/AuditLog.h"
 #include "storage/PersonStore.h"
@@ -253,18 +254,28 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
     try {
         WriteTransaction transaction(m_connection);
         PersonStore store(m_connection);
+        AutomaticBindingEnds ends(m_connection);
         for (Person person : persons) {
+            const std::optional<Person> before = store.findByDocument(person.idType, person.idNumber);
             switch (store.upsert(person)) {
             case PersonStore::UpsertResult::Added: ++result.added; break;
-            case PersonStore::UpsertResult::Updated: ++result.updated; break;
             case PersonStore::UpsertResult::Unchanged: ++result.unchanged; break;
+            case PersonStore::UpsertResult::Updated:
+                ++result.updated;
+                // A person now terminated, deceased or moved out of scope loses their bindings
+                // in this same transaction: the import and the ends stand or fall together.
+                if (before)
+                    result.bindingsEnded += ends.apply(*before, person, actor).total();
+                break;
             }
         }
         AuditLog(m_connection).append(actor, QStringLiteral("registry_import"), source,
                                       QJsonObject{{QStringLiteral("rows"), persons.size()},
                                                   {QStringLiteral("added"), result.added},
                                                   {QStringLiteral("updated"), result.updated},
-                                                  {QStringLiteral("unchanged"), result.unchanged}});
+                                                  {QStringLiteral("unchanged"), result.unchanged},
+                                                  {QStringLiteral("bindings_ended"),
+                                                   result.bindingsEnded}});
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {

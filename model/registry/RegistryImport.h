@@ -24,6 +24,7 @@ public:
         int added = 0;
         int updated = 0;
         int unchanged = 0;
+        int bindingsEnded = 0; // ended automatically by the changes (DOMAIN.md §7)
     };
 
     explicit RegistryImport(const QString &connection);
