@@ -1,0 +1,209 @@
+// A person's household on a real database: both kinds of binding in both directions, history,
+// revocation racing a new filing from another connection, automatic ends.
+#include <QtTest>
+#include <thread>
+
+#include "TestDatabase.h"
+#include "filing/BindingRevocation.h"
+#include "filing/FilingSubmission.h"
+#include "kinship/KinshipSubmission.h"
+#include "registry/AutomaticBindingEnds.h"
+#include "storage/BindingStore.h"
+#include "storage/Database.h"
+#include "storage/HouseholdStore.h"
+#include "storage/PersonStore.h"
+#include "storage/RuleSetStore.h"
+#include "storage/WriteTransaction.h"
+
+using namespace gongji;
+using Kind = HouseholdBinding::Kind;
+using Direction = HouseholdBinding::Direction;
+
+class TestHousehold : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void everyKindAndDirection();
+    void historyKeepsWhoWhenWhy();
+    void revocationRacesNewFiling();
+    void deceasedEndsEverything();
+    void movingOutOfScopeEndsMutualAidOnly();
+    void movingWithinScopeKeepsBindings();
+
+private:
+    FilingDraft draft(const Person &authorizer, const Person &target, const QString &relationship) const;
+    std::unique_ptr<TestDatabase> m_db;
+    Person m_father, m_mother, m_son, m_grandma;
+};
+
+void TestHousehold::init()
+{
+    m_db = std::make_unique<TestDatabase>();
+    QVERIFY(m_db->isOpen());
+    // 南京 (national rules: nationwide from 2026-01-09) with a 30-day cooldown made for this test.
+    RuleSet local = RuleSetStore::shippedDefaults().at(1);
+    local.region = QStringLiteral("320000");
+    local.effectiveFrom = QDate(2025, 1, 1);
+    local.scope = QStringLiteral("same_province");
+    local.cooldownDays = 30;
+    {
+        WriteTransaction t(m_db->connection());
+        RuleSetStore(m_db->connection()).insert(local);
+        t.commit();
+    }
+    m_father = m_db->addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
+    m_mother = m_db->addPerson("李秀英", TestDatabase::residentId("320102", QDate(1972, 6, 20), 22), "310", "320100");
+    m_son = m_db->addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
+    m_grandma = m_db->addPerson("张桂兰", TestDatabase::residentId("320102", QDate(1945, 2, 2), 42), "390", "320100");
+    FilingSubmission submission(m_db->connection());
+    QVERIFY(submission.submit(draft(m_father, m_son, "child")).stored());
+    QVERIFY(submission.submit(draft(m_mother, m_son, "child")).stored());
+    QVERIFY(submission.submit(draft(m_son, m_father, "parent")).status == SubmissionResult::Status::Refused); // resident
+    QVERIFY(submission.submit(draft(m_father, m_grandma, "parent")).stored());
+    KinshipDraft kinship;
+    kinship.holderIdType = kinship.memberIdType = QStringLiteral("01");
+    kinship.holderIdNumber = m_son.idNumber;
+    kinship.memberIdNumber = m_grandma.idNumber;
+    kinship.relationship = QStringLiteral("grandparent");
+    kinship.faceVerified = true;
+    kinship.filedOn = QDate::currentDate();
+    kinship.clerk = QStringLiteral("tester");
+    QVERIFY(KinshipSubmission(m_db->connection()).submit(kinship).stored);
+}
+
+void TestHousehold::cleanup()
+{
+    m_db.reset();
+}
+
+FilingDraft TestHousehold::draft(const Person &authorizer, const Person &target, const QString &relationship) const
+{
+    FilingDraft d;
+    d.authorizerIdType = authorizer.idType;
+    d.authorizerIdNumber = authorizer.idNumber;
+    d.commitmentAcknowledged = true;
+    d.commitmentVersion = QStringLiteral("test");
+    d.filedOn = QDate::currentDate();
+    d.clerk = QStringLiteral("tester");
+    d.targets.append(TargetEntry{relationship, target.idType, target.idNumber, target.name, {}, false});
+    return d;
+}
+
+void TestHousehold::everyKindAndDirection()
+{
+    Household son{m_son, HouseholdStore(m_db->connection()).bindingsOf(m_son.id)};
+    QCOMPARE(son.select(Kind::MutualAid, Direction::Incoming, true).size(), 2);  // father, mother
+    QCOMPARE(son.select(Kind::MutualAid, Direction::Outgoing, true).size(), 0);
+    QCOMPARE(son.select(Kind::Kinship, Direction::Outgoing, true).size(), 1);    // holds grandma
+    QCOMPARE(son.select(Kind::Kinship, Direction::Outgoing, true).first().counterpart.name, QStringLiteral("张桂兰"));
+    QVERIFY(son.select(Kind::Kinship, Direction::Outgoing, true).first().number.startsWith(QStringLiteral("QQ")));
+
+    Household grandma{m_grandma, HouseholdStore(m_db->connection()).bindingsOf(m_grandma.id)};
+    QCOMPARE(grandma.select(Kind::MutualAid, Direction::Incoming, true).size(), 1);
+    QCOMPARE(grandma.select(Kind::Kinship, Direction::Incoming, true).size(), 1);
+    QCOMPARE(grandma.select(Kind::MutualAid, Direction::Incoming, true).first().counterpart.name, QStringLiteral("王建国"));
+    QVERIFY(grandma.select(Kind::MutualAid, Direction::Incoming, true).first().number.startsWith(QStringLiteral("GJ")));
+    QVERIFY(grandma.history().isEmpty());
+}
+
+void TestHousehold::historyKeepsWhoWhenWhy()
+{
+    const qint64 id = BindingStore(m_db->connection()).activeByAuthorizer(m_mother.id).first().id;
+    QVERIFY(BindingRevocation(m_db->connection()).revoke(id, "target", "改由父亲共济", "clerk7").ok);
+    Household son{m_son, HouseholdStore(m_db->connection()).bindingsOf(m_son.id)};
+    QCOMPARE(son.select(Kind::MutualAid, Direction::Incoming, true).size(), 1);
+    QCOMPARE(son.history().size(), 1);
+    const HouseholdBinding ended = son.history().first();
+    QCOMPARE(ended.counterpart.name, QStringLiteral("李秀英"));
+    QCOMPARE(ended.endedBy, QStringLiteral("clerk7"));
+    QCOMPARE(ended.endRequestedBy, QStringLiteral("target"));
+    QCOMPARE(ended.endReason, QStringLiteral("改由父亲共济"));
+    QVERIFY(ended.endedAt.isValid());
+    // The same pair again within the cooldown is refused.
+    const SubmissionResult again = FilingSubmission(m_db->connection()).submit(draft(m_mother, m_son, "child"));
+    QCOMPARE(refusalNames(again.verdict.findingsFor(0)), QStringList{QStringLiteral("COOLDOWN_ACTIVE")});
+}
+
+void TestHousehold::revocationRacesNewFiling()
+{
+    // Counter 1 revokes father → son while counter 2 files father → son again, at the same moment.
+    // Whatever the order, the pair never has two active bindings and nobody sees "database is locked".
+    const QString path = m_db->path();
+    const qint64 bindingId = BindingStore(m_db->connection()).activeByAuthorizer(m_father.id).first().id;
+    const FilingDraft again = draft(m_father, m_son, "child");
+    BindingRevocation::Result revoked;
+    SubmissionResult filed;
+    std::atomic<int> ready{0};
+    std::thread first([&] {
+        {
+            Database::open(path, QStringLiteral("counter1"));
+            ++ready;
+            while (ready < 2) {}
+            revoked = BindingRevocation(QStringLiteral("counter1")).revoke(bindingId, "authorizer", "race", "clerk1");
+        }
+        Database::close(QStringLiteral("counter1"));
+    });
+    std::thread second([&] {
+        {
+            Database::open(path, QStringLiteral("counter2"));
+            ++ready;
+            while (ready < 2) {}
+            filed = FilingSubmission(QStringLiteral("counter2")).submit(again);
+        }
+        Database::close(QStringLiteral("counter2"));
+    });
+    first.join();
+    second.join();
+    QVERIFY2(revoked.ok, qPrintable(revoked.error));
+    QCOMPARE(filed.status, SubmissionResult::Status::Refused);
+    const QStringList codes = refusalNames(filed.verdict.findingsFor(0));
+    QVERIFY2(codes == QStringList{"ALREADY_BOUND"} || codes == QStringList{"COOLDOWN_ACTIVE"}, qPrintable(codes.join(',')));
+    QVERIFY(!BindingStore(m_db->connection()).activePairExists(m_father.id, m_son.id));
+}
+
+void TestHousehold::deceasedEndsEverything()
+{
+    Person after = m_grandma;
+    after.status = QStringLiteral("deceased");
+    WriteTransaction t(m_db->connection());
+    PersonStore(m_db->connection()).upsert(after);
+    const AutomaticBindingEnds::Counts counts = AutomaticBindingEnds(m_db->connection()).apply(m_grandma, after, "import");
+    t.commit();
+    QCOMPARE(counts.mutualAid, 1);
+    QCOMPARE(counts.kinship, 1);
+    Household grandma{after, HouseholdStore(m_db->connection()).bindingsOf(after.id)};
+    QCOMPARE(grandma.history().size(), 2);
+    for (const HouseholdBinding &b : grandma.history()) {
+        QCOMPARE(b.endRequestedBy, QStringLiteral("system"));
+        QCOMPARE(b.endReason, AutomaticBindingEnds::endedReason("deceased"));
+    }
+}
+
+void TestHousehold::movingOutOfScopeEndsMutualAidOnly()
+{
+    // The son moves from 南京 to 杭州: the 江苏 test rule binds within the province only.
+    Person after = m_son;
+    after.poolingRegion = QStringLiteral("330100");
+    WriteTransaction t(m_db->connection());
+    PersonStore(m_db->connection()).upsert(after);
+    const AutomaticBindingEnds::Counts counts = AutomaticBindingEnds(m_db->connection()).apply(m_son, after, "import");
+    t.commit();
+    QCOMPARE(counts.mutualAid, 2);
+    QCOMPARE(counts.kinship, 0); // kinship accounts know no territory
+    QCOMPARE(BindingStore(m_db->connection()).activeByTarget(m_son.id).size(), 0);
+}
+
+void TestHousehold::movingWithinScopeKeepsBindings()
+{
+    Person after = m_son;
+    after.poolingRegion = QStringLiteral("320200"); // 无锡: same province
+    WriteTransaction t(m_db->connection());
+    PersonStore(m_db->connection()).upsert(after);
+    QCOMPARE(AutomaticBindingEnds(m_db->connection()).apply(m_son, after, "import").total(), 0);
+    t.commit();
+}
+
+QTEST_GUILESS_MAIN(TestHousehold)
+#include "tst_household.moc"
