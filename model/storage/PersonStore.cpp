@@ -78,16 +78,20 @@ std::optional<Person> PersonStore::findById(qint64 id) const
     return personFrom(q);
 }
 
-QList<Person> PersonStore::findByNamePrefix(const QString &prefix, int limit) const
+QList<Person> PersonStore::findByNamePrefix(const QString &prefix, int limit, const Person *after) const
 {
     // A range on the indexed column instead of LIKE, which SQLite cannot serve from the index
     // for non-ASCII text. U+FFFF sorts after every character a name can hold.
-    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM person WHERE name >= :low AND name < :high "
-                                                "ORDER BY name, id LIMIT :limit").arg(kColumns));
+    const QString keyset = after ? QStringLiteral("AND (name > :afterName OR (name = :afterName AND id > :afterId)) ")
+                                 : QString();
+    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM person WHERE name >= :low AND name < :high %2"
+                                                "ORDER BY name, id LIMIT :limit").arg(kColumns, keyset));
     q.bind(QStringLiteral(":low"), prefix)
         .bind(QStringLiteral(":high"), QString(prefix + QChar(0xFFFF)))
-        .bind(QStringLiteral(":limit"), limit)
-        .exec();
+        .bind(QStringLiteral(":limit"), limit);
+    if (after)
+        q.bind(QStringLiteral(":afterName"), after->name).bind(QStringLiteral(":afterId"), after->id);
+    q.exec();
     QList<Person> persons;
     while (q.next())
         persons.append(personFrom(q));

@@ -17,8 +17,9 @@ public:
 
     std::optional<Person> findByDocument(const QString &idType, const QString &idNumber) const;
     std::optional<Person> findById(qint64 id) const;
-    // Names starting with `prefix`, at most `limit`, ordered by name (uses the name index).
-    QList<Person> findByNamePrefix(const QString &prefix, int limit = 50) const;
+    // Names starting with `prefix`, at most `limit`, ordered by name then id (uses the name index).
+    // Keyset paging: pass the last row of the previous page as `after` to get the next page.
+    QList<Person> findByNamePrefix(const QString &prefix, int limit = 50, const Person *after = nullptr) const;
 
     enum class UpsertResult { Added, Updated, Unchanged };
     // Inserts or updates by (id_type, id_number); sets person.id. Call inside a WriteTransaction.

@@ -1,0 +1,55 @@
+#include "household/HouseholdJson.h"
+
+#include <QJsonArray>
+
+#include "domain/IdNumber.h"
+#include "domain/Money.h"
+
+namespace gongji {
+
+namespace {
+
+QJsonObject personJson(const Person &p)
+{
+    return QJsonObject{{QStringLiteral("name"), p.name},
+                       {QStringLiteral("id_type"), p.idType},
+                       {QStringLiteral("id_number"), IdNumber::mask(p.idNumber)},
+                       {QStringLiteral("insurance_type"), p.insuranceType},
+                       {QStringLiteral("status"), p.status},
+                       {QStringLiteral("pooling_region"), p.poolingRegion}};
+}
+
+QJsonValue timeOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+QJsonObject HouseholdJson::toJson(const Household &household)
+{
+    QJsonObject person = personJson(household.person);
+    if (household.person.isEmployee())
+        person.insert(QStringLiteral("balance"), Money::formatYuan(household.person.balanceFen));
+    QJsonArray bindings;
+    for (const HouseholdBinding &b : household.bindings) {
+        QJsonObject item{{QStringLiteral("kind"), HouseholdBinding::kindKeyword(b.kind)},
+                         {QStringLiteral("direction"), HouseholdBinding::directionKeyword(b.kind, b.direction)},
+                         {QStringLiteral("binding_id"), b.bindingId},
+                         {QStringLiteral("number"), b.number},
+                         {QStringLiteral("relationship"), b.relationship},
+                         {QStringLiteral("other"), personJson(b.counterpart)},
+                         {QStringLiteral("status"), b.status},
+                         {QStringLiteral("started_at"), timeOrNull(b.startedAt)},
+                         {QStringLiteral("ended_at"), timeOrNull(b.endedAt)}};
+        if (!b.isActive()) {
+            item.insert(QStringLiteral("ended_by"), b.endedBy);
+            item.insert(QStringLiteral("end_requested_by"), b.endRequestedBy);
+            item.insert(QStringLiteral("end_reason"), b.endReason);
+        }
+        bindings.append(item);
+    }
+    return QJsonObject{{QStringLiteral("person"), person}, {QStringLiteral("bindings"), bindings}};
+}
+
+} // namespace gongji

@@ -1,0 +1,16 @@
+#pragma once
+#include <QJsonObject>
+
+#include "household/HouseholdBinding.h"
+
+namespace gongji {
+
+// The household as JSON for `gongji-admin household`: the person and every binding with its kind,
+// direction, status and dates. ID numbers are masked, as on every screen.
+class HouseholdJson
+{
+public:
+    static QJsonObject toJson(const Household &household);
+};
+
+} // namespace gongji

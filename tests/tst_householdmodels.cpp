@@ -1,0 +1,126 @@
+// The household screen's models: sections, masking, keeping the clerk's place, lazy name search, JSON.
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtTest>
+
+#include "TestDatabase.h"
+#include "filing/BindingRevocation.h"
+#include "filing/FilingSubmission.h"
+#include "household/HouseholdJson.h"
+#include "itemmodels/HouseholdBindingsModel.h"
+#include "itemmodels/PersonSearchModel.h"
+#include "storage/HouseholdStore.h"
+
+using namespace gongji;
+
+class TestHouseholdModels : public QObject
+{
+    Q_OBJECT
+private slots:
+    void sectionsAndMasking();
+    void nameSearchFetchesPageByPage();
+    void householdJson();
+
+private:
+    void bind(TestDatabase &db, const Person &a, const Person &t, const QString &relationship);
+};
+
+void TestHouseholdModels::bind(TestDatabase &db, const Person &a, const Person &t, const QString &relationship)
+{
+    FilingDraft d;
+    d.authorizerIdType = a.idType;
+    d.authorizerIdNumber = a.idNumber;
+    d.commitmentAcknowledged = true;
+    d.commitmentVersion = QStringLiteral("test");
+    d.filedOn = QDate::currentDate();
+    d.clerk = QStringLiteral("tester");
+    d.targets.append(TargetEntry{relationship, t.idType, t.idNumber, t.name, {}, false});
+    QVERIFY(FilingSubmission(db.connection()).submit(d).stored());
+}
+
+void TestHouseholdModels::sectionsAndMasking()
+{
+    TestDatabase db;
+    const Person father = db.addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
+    const Person son = db.addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
+    const Person daughter = db.addPerson("王小红", TestDatabase::residentId("320102", QDate(2002, 9, 1), 42), "390", "320100");
+    bind(db, father, son, "child");
+    bind(db, father, daughter, "child");
+    const Household household{father, HouseholdStore(db.connection()).bindingsOf(father.id)};
+
+    HouseholdBindingsModel authorizes(HouseholdBindingsModel::Section::Authorizes);
+    QAbstractItemModelTester tester(&authorizes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    authorizes.setHousehold(household);
+    QCOMPARE(authorizes.rowCount(), 2);
+    const QString shown = authorizes.index(0, HouseholdBindingsModel::IdNumberColumn).data().toString();
+    QCOMPARE(shown, son.idNumber.left(6) + QStringLiteral("********") + son.idNumber.right(4));
+    QVERIFY(authorizes.index(0, HouseholdBindingsModel::KindColumn).data().toString().contains(QStringLiteral("共济")));
+    QCOMPARE(authorizes.columnCount(), int(HouseholdBindingsModel::EndedColumn)); // no "ended" columns for active lists
+
+    // Revoke the second one: it leaves this list, enters the history; the first keeps its row.
+    const qint64 keep = authorizes.index(0, 0).data(HouseholdBindingsModel::BindingIdRole).toLongLong();
+    const qint64 gone = authorizes.index(1, 0).data(HouseholdBindingsModel::BindingIdRole).toLongLong();
+    QVERIFY(BindingRevocation(db.connection()).revoke(gone, "authorizer", "test", "tester").ok);
+    const Household after{father, HouseholdStore(db.connection()).bindingsOf(father.id)};
+    authorizes.setHousehold(after);
+    QCOMPARE(authorizes.rowOf(HouseholdBinding::Kind::MutualAid, keep), 0);
+    QCOMPARE(authorizes.rowOf(HouseholdBinding::Kind::MutualAid, gone), -1);
+    HouseholdBindingsModel history(HouseholdBindingsModel::Section::History);
+    history.setHousehold(after);
+    QCOMPARE(history.rowCount(), 1);
+    QCOMPARE(history.index(0, HouseholdBindingsModel::EndReasonColumn).data().toString(), QStringLiteral("test"));
+    HouseholdBindingsModel holders(HouseholdBindingsModel::Section::KinshipHolders);
+    holders.setHousehold(after);
+    QCOMPARE(holders.rowCount(), 0);
+}
+
+void TestHouseholdModels::nameSearchFetchesPageByPage()
+{
+    TestDatabase db;
+    for (int i = 0; i < 120; ++i)
+        db.addPerson(QStringLiteral("王%1").arg(i, 3, 10, QLatin1Char('0')),
+                     TestDatabase::residentId("320102", QDate(1960, 1, 1).addDays(i), 11), "390", "320100");
+    db.addPerson("李四", TestDatabase::residentId("320102", QDate(1990, 1, 1), 11), "390", "320100");
+    PersonSearchModel model(db.connection());
+    model.search(QStringLiteral("王"));
+    QCOMPARE(model.rowCount(), PersonSearchModel::pageSize);
+    QVERIFY(model.canFetchMore({}));
+    model.fetchMore({});
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), 120);
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(model.personAt(119).name, QStringLiteral("王119"));
+    QVERIFY(model.index(0, PersonSearchModel::IdNumberColumn).data().toString().contains(QStringLiteral("********")));
+    model.search(QStringLiteral("李"));
+    QCOMPARE(model.rowCount(), 1);
+    model.search(QString());
+    QCOMPARE(model.rowCount(), 0);
+    // The same under Qt's model tester, which fetches from inside its own signal handlers.
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.search(QStringLiteral("王"));
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.rowCount(), 120);
+}
+
+void TestHouseholdModels::householdJson()
+{
+    TestDatabase db;
+    const Person father = db.addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
+    const Person son = db.addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
+    bind(db, father, son, "child");
+    const QJsonObject json = HouseholdJson::toJson(Household{son, HouseholdStore(db.connection()).bindingsOf(son.id)});
+    const QJsonObject binding = json.value("bindings").toArray().first().toObject();
+    QCOMPARE(binding.value("kind").toString(), QStringLiteral("mutual_aid"));
+    QCOMPARE(binding.value("direction").toString(), QStringLiteral("authorized_by"));
+    QCOMPARE(binding.value("status").toString(), QStringLiteral("active"));
+    QCOMPARE(binding.value("other").toObject().value("name").toString(), QStringLiteral("王建国"));
+    QVERIFY(binding.value("ended_at").isNull());
+    const QByteArray text = QJsonDocument(json).toJson();
+    QVERIFY(!text.contains(son.idNumber.toUtf8()));
+    QVERIFY(!text.contains(father.idNumber.toUtf8()));
+}
+
+QTEST_GUILESS_MAIN(TestHouseholdModels)
+#include "tst_householdmodels.moc"
