@@ -264,6 +264,9 @@ FilingBatch::Result FilingBatch::run(const QString &path, const Options &options
         if (options.commit && !commitAccepted(m_connection, rows, options, result))
             return result;
     } catch (const StorageError &error) {
+        // Reading failed while checking (submissions catch their own failures): the verdicts
+        // are incomplete and nothing was stored, so none is reported.
+        result.rows.clear();
         result.fileError = error.userMessage();
         return result;
     }
