@@ -1,0 +1,54 @@
+#include "printing/PrintRecord.h"
+
+#include <QJsonObject>
+
+#include "storage/AuditLog.h"
+#include "storage/StorageError.h"
+#include "storage/Timestamp.h"
+#include "storage/WriteTransaction.h"
+
+namespace gongji {
+
+namespace {
+const QString printAction = QStringLiteral("print");
+}
+
+PrintRecord::PrintRecord(const QString &connection) : m_connection(connection) {}
+
+QString PrintRecord::subject(Document document, const QString &key)
+{
+    return document == Document::Filing ? key : QStringLiteral("revocation:") + key;
+}
+
+qint64 PrintRecord::printCount(Document document, const QString &key) const
+{
+    return AuditLog(m_connection).countFor(printAction, subject(document, key));
+}
+
+PrintStamp PrintRecord::record(Document document, const QString &key, const QString &clerk,
+                               const QString &output, QString *error)
+{
+    try {
+        // BEGIN IMMEDIATE: two counters reprinting at once still get distinct copy numbers.
+        WriteTransaction transaction(m_connection);
+        AuditLog audit(m_connection);
+        PrintStamp stamp;
+        stamp.copy = int(audit.countFor(printAction, subject(document, key))) + 1;
+        stamp.printedAt = Timestamp::now();
+        stamp.clerk = clerk;
+        audit.append(clerk, printAction, subject(document, key),
+                     QJsonObject{{QStringLiteral("document"),
+                                  document == Document::Filing ? QStringLiteral("filing") : QStringLiteral("revocation")},
+                                 {QStringLiteral("copy"), stamp.copy},
+                                 {QStringLiteral("reprint"), stamp.isReprint()},
+                                 {QStringLiteral("output"), output}});
+        transaction.commit();
+        return stamp;
+    } catch (const StorageError &failure) {
+        if (error)
+            *error = failure.userMessage();
+        return {};
+    }
+}
+
+} // namespace gongji

@@ -1,0 +1,125 @@
+#include "printing/RevocationSummary.h"
+
+#include <QCoreApplication>
+
+#include "domain/Relationship.h"
+#include "printing/QrCode.h"
+#include "printing/SummaryHtml.h"
+#include "printing/SummaryStyle.h"
+#include "printing/SummaryText.h"
+#include "storage/BindingStore.h"
+#include "storage/FilingStore.h"
+#include "storage/PersonStore.h"
+#include "storage/RuleSetStore.h"
+#include "storage/StorageError.h"
+
+namespace gongji {
+
+namespace {
+
+using Key = SummaryText::Key;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RevocationSummary", text);
+}
+
+QString esc(const QString &text)
+{
+    return SummaryStyle::escape(text);
+}
+
+} // namespace
+
+RevocationSummary::RevocationSummary(const QString &connection, const OfficeInfo &office, const QString &language)
+    : m_connection(connection), m_office(office), m_language(language)
+{
+}
+
+PrintableSummary RevocationSummary::build(qint64 bindingId, const PrintStamp &stamp) const
+{
+    QString error;
+    const QString family = SummaryStyle::fontFamily(&error);
+    if (family.isEmpty())
+        return PrintableSummary::failure(error);
+    const QString &lang = m_language;
+    const auto text = [&lang](Key key) { return SummaryText::text(key, lang); };
+    try {
+        const std::optional<Binding> binding = BindingStore(m_connection).findById(bindingId);
+        if (!binding)
+            return PrintableSummary::failure(tr("There is no binding with number %1.").arg(bindingId));
+        if (!binding->endedAt.isValid())
+            return PrintableSummary::failure(tr("Binding %1 is still active: there is no revocation to print.").arg(bindingId));
+        PersonStore persons(m_connection);
+        const std::optional<Person> authorizer = persons.findById(binding->authorizerId);
+        const std::optional<Person> target = persons.findById(binding->targetId);
+        const std::optional<Filing> filing = FilingStore(m_connection).findById(binding->filingId);
+        const std::optional<RuleSet> ruleSet = RuleSetStore(m_connection).findById(binding->ruleSetId);
+        if (!authorizer || !target || !filing || !ruleSet)
+            return PrintableSummary::failure(tr("Binding %1 is incomplete in the database; nothing was printed.").arg(bindingId));
+
+        QString requestedBy;
+        if (binding->endRequestedBy == QLatin1String("authorizer"))
+            requestedBy = text(Key::RequestedByAuthorizer) + QStringLiteral(" ") + authorizer->name;
+        else if (binding->endRequestedBy == QLatin1String("target"))
+            requestedBy = text(Key::RequestedByTarget) + QStringLiteral(" ") + target->name;
+        else
+            requestedBy = text(Key::RequestedBySystem);
+
+        QString html = SummaryHtml::titleBlock(text(Key::RevocationTitle), stamp, lang);
+        html += SummaryHtml::infoGrid({{text(Key::FilingNumber), filing->number},
+                                       {text(Key::BindingNumber), QString::number(binding->id)},
+                                       {text(Key::Office), m_office.name},
+                                       {text(Key::Counter), m_office.counter},
+                                       {text(Key::OfficeAddress), m_office.address, true},
+                                       {text(Key::EndedBy), binding->endedBy},
+                                       {text(Key::EndedAt), SummaryHtml::time(binding->endedAt)},
+                                       {text(Key::RuleSet), SummaryHtml::ruleSetText(*ruleSet, lang), true}},
+                                      text(Key::QrCaption));
+
+        html += SummaryHtml::section(text(Key::RevocationPeopleSection));
+        html += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\"><tr><th width=\"10%\">")
+            + esc(text(Key::Role)) + QStringLiteral("</th>") + SummaryHtml::personHeaderCells(lang, {10, 17, 22, 9, 15})
+            + QStringLiteral("<th width=\"17%\">") + esc(text(Key::Relationship)) + QStringLiteral("</th></tr>")
+            + QStringLiteral("<tr><td>") + esc(text(Key::Authorizer)) + QStringLiteral("</td>")
+            + SummaryHtml::personCells(*authorizer, lang) + QStringLiteral("<td></td></tr>")
+            + QStringLiteral("<tr><td>") + esc(text(Key::Target)) + QStringLiteral("</td>")
+            + SummaryHtml::personCells(*target, lang) + QStringLiteral("<td>")
+            + esc(text(Key::RelationshipWithCode)
+                      .arg(SummaryText::relationshipLabel(binding->relationship, lang), Relationship::gbCode(binding->relationship)))
+            + QStringLiteral("</td></tr></table>");
+
+        html += SummaryHtml::section(text(Key::RevocationSection));
+        html += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">");
+        const QList<QPair<Key, QString>> rows = {{Key::StartedAt, SummaryHtml::time(binding->startedAt)},
+                                                 {Key::EndedAt, SummaryHtml::time(binding->endedAt)},
+                                                 {Key::RequestedBy, requestedBy},
+                                                 {Key::EndReason, binding->endReason}};
+        for (const auto &row : rows) {
+            html += QStringLiteral("<tr><td class=\"key\" width=\"20%\">") + esc(text(row.first))
+                + QStringLiteral("</td><td>") + esc(row.second) + QStringLiteral("</td></tr>");
+        }
+        html += QStringLiteral("</table>");
+
+        QStringList notices = {text(Key::NoticeRevocationEffect).arg(SummaryHtml::time(binding->endedAt))};
+        if (ruleSet->cooldownDays > 0)
+            notices.append(text(Key::NoticeCooldown).arg(ruleSet->cooldownDays));
+        notices.append(text(Key::NoticeNotKinship));
+        html += SummaryHtml::section(text(Key::RevocationNoticesSection));
+        html += SummaryHtml::notices(notices);
+        html += SummaryHtml::signatures(text(Key::SignatureRevocationApplicant), lang);
+
+        const QImage qr = QrCode::image(filing->number, 8, &error);
+        if (qr.isNull())
+            return PrintableSummary::failure(error);
+        // Two people only: no table long enough to need row breaks.
+        return PrintableSummary([html](const QList<int> &) { return html; }, qr, text(Key::RevocationTitle),
+                                text(Key::FilingNumber) + QStringLiteral(" ") + filing->number + QStringLiteral("  ")
+                                    + text(Key::BindingNumber) + QStringLiteral(" ") + QString::number(binding->id),
+                                lang, family);
+    } catch (const StorageError &failure) {
+        return PrintableSummary::failure(failure.userMessage());
+    }
+}
+
+} // namespace gongji

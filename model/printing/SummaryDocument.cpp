@@ -1,0 +1,125 @@
+#include "printing/SummaryDocument.h"
+
+#include <QCoreApplication>
+
+#include "filing/CommitmentLetter.h"
+#include "domain/Relationship.h"
+#include "printing/QrCode.h"
+#include "printing/SummaryHtml.h"
+#include "printing/SummaryStyle.h"
+#include "printing/SummaryText.h"
+#include "storage/BindingStore.h"
+#include "storage/FilingStore.h"
+#include "storage/PersonStore.h"
+#include "storage/RuleSetStore.h"
+#include "storage/StorageError.h"
+
+namespace gongji {
+
+namespace {
+
+using Key = SummaryText::Key;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SummaryDocument", text);
+}
+
+QString esc(const QString &text)
+{
+    return SummaryStyle::escape(text);
+}
+
+QString td(const QString &text)
+{
+    return QStringLiteral("<td>") + esc(text) + QStringLiteral("</td>");
+}
+
+} // namespace
+
+SummaryDocument::SummaryDocument(const QString &connection, const OfficeInfo &office, const QString &language)
+    : m_connection(connection), m_office(office), m_language(language)
+{
+}
+
+PrintableSummary SummaryDocument::build(const QString &filingNumber, const PrintStamp &stamp) const
+{
+    QString error;
+    const QString family = SummaryStyle::fontFamily(&error);
+    if (family.isEmpty())
+        return PrintableSummary::failure(error);
+    const QString &lang = m_language;
+    const auto text = [&lang](Key key) { return SummaryText::text(key, lang); };
+    try {
+        const std::optional<Filing> filing = FilingStore(m_connection).findByNumber(filingNumber.trimmed());
+        if (!filing)
+            return PrintableSummary::failure(tr("There is no filing with number %1.").arg(filingNumber));
+        PersonStore persons(m_connection);
+        const std::optional<Person> authorizer = persons.findById(filing->authorizerId);
+        const std::optional<RuleSet> ruleSet = RuleSetStore(m_connection).findById(filing->ruleSetId);
+        const QList<Binding> bindings = BindingStore(m_connection).byFiling(filing->id);
+        if (!authorizer || !ruleSet || bindings.isEmpty())
+            return PrintableSummary::failure(tr("Filing %1 is incomplete in the database; nothing was printed.").arg(filing->number));
+
+        QString before = SummaryHtml::titleBlock(text(Key::FilingTitle), stamp, lang);
+        before += SummaryHtml::infoGrid({{text(Key::FilingNumber), filing->number},
+                                         {text(Key::FiledAt), SummaryHtml::time(filing->filedAt)},
+                                         {text(Key::Office), m_office.name},
+                                         {text(Key::Counter), m_office.counter},
+                                         {text(Key::OfficeAddress), m_office.address, true},
+                                         {text(Key::Clerk), filing->clerk},
+                                         {text(Key::EffectiveOn), SummaryHtml::date(filing->effectiveOn)},
+                                         {text(Key::RuleSet), SummaryHtml::ruleSetText(*ruleSet, lang), true}},
+                                        text(Key::QrCaption));
+
+        before += SummaryHtml::section(text(Key::AuthorizerSection));
+        before += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\"><tr>")
+            + SummaryHtml::personHeaderCells(lang, {14, 24, 26, 12, 24}) + QStringLiteral("</tr><tr>")
+            + SummaryHtml::personCells(*authorizer, lang) + QStringLiteral("</tr></table>");
+        before += SummaryHtml::section(text(Key::TargetSection));
+
+        const QString headerRow = QStringLiteral("<tr><th width=\"4%\">") + esc(text(Key::Number)) + QStringLiteral("</th>")
+            + SummaryHtml::personHeaderCells(lang, {9, 12, 21, 8, 12})
+            + QStringLiteral("<th width=\"16%\">%1</th><th width=\"18%\">%2</th></tr>")
+                  .arg(esc(text(Key::Relationship)), esc(text(Key::ProofsSeen)));
+        QStringList rows;
+        for (const Binding &binding : bindings) {
+            const std::optional<Person> target = persons.findById(binding.targetId);
+            if (!target)
+                return PrintableSummary::failure(tr("Filing %1 is incomplete in the database; nothing was printed.").arg(filing->number));
+            QStringList proofs;
+            for (const QString &proof : binding.proofs)
+                proofs.append(SummaryText::proofLabel(proof, lang));
+            QString relationship = esc(text(Key::RelationshipWithCode)
+                .arg(SummaryText::relationshipLabel(binding.relationship, lang), Relationship::gbCode(binding.relationship)));
+            if (binding.endedAt.isValid()) // the filing is printed as filed, with what has ended since
+                relationship += QStringLiteral("<br>") + esc(text(Key::BindingEnded).arg(SummaryHtml::date(binding.endedAt.toLocalTime().date())));
+            rows.append(QStringLiteral("<tr>") + td(QString::number(rows.size() + 1)) + SummaryHtml::personCells(*target, lang)
+                        + QStringLiteral("<td>") + relationship + QStringLiteral("</td>")
+                        + td(proofs.isEmpty() ? text(Key::NoProof) : proofs.join(lang == QLatin1String("en") ? QStringLiteral(", ") : QStringLiteral("、")))
+                        + QStringLiteral("</tr>"));
+        }
+
+        QString after = SummaryHtml::section(text(Key::CommitmentSection));
+        after += QStringLiteral("<p>") + esc(text(Key::CommitmentAcknowledged).arg(filing->commitmentVersion, SummaryHtml::time(filing->commitmentAt)))
+            + QStringLiteral("</p><p class=\"pledge\">“") + esc(CommitmentLetter::pledgeSentence()) + QStringLiteral("”</p>");
+        after += SummaryHtml::section(text(Key::NoticesSection));
+        after += SummaryHtml::notices({text(Key::NoticeOwnAccountFirst), text(Key::NoticeHowToRevoke),
+                                       text(Key::NoticeAutomaticEnd), text(Key::NoticeNotKinship)});
+        after += SummaryHtml::signatures(text(Key::SignatureApplicant), lang);
+
+        const QImage qr = QrCode::image(filing->number, 8, &error);
+        if (qr.isNull())
+            return PrintableSummary::failure(error);
+        // "-> QString": with QT_USE_QSTRINGBUILDER the deduced type would hold dangling references.
+        return PrintableSummary([before, headerRow, rows, after](const QList<int> &rowBreaks) -> QString {
+                                    return before + SummaryHtml::splittableTable(headerRow, rows, rowBreaks) + after;
+                                },
+                                qr, text(Key::FilingTitle), text(Key::FilingNumber) + QStringLiteral(" ") + filing->number,
+                                lang, family);
+    } catch (const StorageError &failure) {
+        return PrintableSummary::failure(failure.userMessage());
+    }
+}
+
+} // namespace gongji

@@ -1,0 +1,193 @@
+#include "printing/SummaryText.h"
+
+#include <QCoreApplication>
+#include <iterator>
+
+namespace gongji {
+
+namespace {
+
+struct Pair
+{
+    const char *english; // the source string (QT_TRANSLATE_NOOP marks it for lupdate)
+    const char *chinese; // the fixed wording of the printed form
+};
+
+// In the order of SummaryText::Key.
+const Pair texts[] = {
+    {QT_TRANSLATE_NOOP("SummaryText", "Family mutual aid of personal accounts: filing confirmation"), "个人账户家庭共济备案确认单"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Family mutual aid of personal accounts: revocation confirmation"), "个人账户家庭共济解除确认单"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Filing number"), "备案编号"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Binding number"), "共济关系编号"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Office"), "经办机构"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Office address"), "机构地址"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Counter"), "受理窗口"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Clerk"), "经办人"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Filed at"), "受理时间"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Effective date"), "生效日期"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Rule set applied"), "适用规则"},
+    {QT_TRANSLATE_NOOP("SummaryText", "%1 (region %2, in effect from %3)"), "%1（区划 %2，自 %3 起施行）"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Printed at"), "打印时间"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Reprint"), "补打"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Reprint no. %1, printed %2 by %3"), "第 %1 次补打，补打时间 %2，补打经办人 %3"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Page %1 of %2"), "第%1页/共%2页"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Scan for the filing number"), "扫码查询备案编号"},
+    {QT_TRANSLATE_NOOP("SummaryText", "1. Authorizer (the employee insured whose account pays)"), "一、授权人（共济人）"},
+    {QT_TRANSLATE_NOOP("SummaryText", "2. Targets (the relatives the account may pay for)"), "二、共济对象（被共济人）"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Role"), "身份"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Authorizer"), "授权人"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Target"), "共济对象"},
+    {QT_TRANSLATE_NOOP("SummaryText", "No."), "序号"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Name"), "姓名"},
+    {QT_TRANSLATE_NOOP("SummaryText", "ID document"), "证件类型"},
+    {QT_TRANSLATE_NOOP("SummaryText", "ID number"), "证件号码"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Relationship (GB/T 4761)"), "与授权人关系（GB/T 4761代码）"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Pooling region"), "统筹区"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Insurance"), "险种"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Proofs seen"), "已查验证明材料"},
+    {QT_TRANSLATE_NOOP("SummaryText", "none recorded"), "未记录"},
+    {QT_TRANSLATE_NOOP("SummaryText", "ended %1"), "%1解除"},
+    {QT_TRANSLATE_NOOP("SummaryText", "%1 (%2)"), "%1（%2）"},
+    {QT_TRANSLATE_NOOP("SummaryText", "3. Commitment"), "三、承诺事项"},
+    {QT_TRANSLATE_NOOP("SummaryText", "The authorizer acknowledged the commitment letter (version %1) at %2:"), "授权人已阅读并确认承诺书（版本 %1，确认时间 %2）："},
+    {QT_TRANSLATE_NOOP("SummaryText", "4. Notices"), "四、告知事项"},
+    {QT_TRANSLATE_NOOP("SummaryText", "When a target pays for medical care or medicines, the target's own personal account pays first; only the rest is paid from the authorizer's personal account, as the rules allow."),
+     "共济对象就医购药结算时，先使用共济对象本人的个人账户支付；不足部分，再由授权人的个人账户按规定支付。"},
+    {QT_TRANSLATE_NOOP("SummaryText", "The authorizer or a target may end the binding at any time at a medical-insurance service counter, with a valid ID document and a reason; from the next payment on, the authorizer's account no longer pays."),
+     "授权人或共济对象可随时持有效身份证件到医保经办窗口申请解除共济关系并说明原因；解除后自下一笔结算起不再共济支付。"},
+    {QT_TRANSLATE_NOOP("SummaryText", "A binding ends automatically when the authorizer or the target is suspended, terminated or deceased, or is insured outside the territorial scope of the rules."),
+     "授权人或共济对象停保、终止参保、死亡，或参保地变化超出规定范围的，共济关系自动解除。"},
+    {QT_TRANSLATE_NOOP("SummaryText", "This is family mutual aid of the personal account, not the kinship account of the medical-insurance e-voucher: a kinship account only shows a relative's e-voucher, never uses another person's account, and is set up separately."),
+     "本单办理的是个人账户家庭共济，不是医保电子凭证的亲情账户：亲情账户仅代为出示亲属的医保电子凭证，不使用他人个人账户资金，需另行办理。"},
+    {QT_TRANSLATE_NOOP("SummaryText", "1. Authorizer and target"), "一、授权人与共济对象"},
+    {QT_TRANSLATE_NOOP("SummaryText", "2. Revocation"), "二、解除情况"},
+    {QT_TRANSLATE_NOOP("SummaryText", "3. Notices"), "三、告知事项"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Bound since"), "建立时间"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Ended at"), "解除时间"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Ended by (clerk)"), "解除经办人"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Requested by"), "申请人"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Reason"), "解除原因"},
+    {QT_TRANSLATE_NOOP("SummaryText", "the authorizer"), "授权人"},
+    {QT_TRANSLATE_NOOP("SummaryText", "the target"), "共济对象"},
+    {QT_TRANSLATE_NOOP("SummaryText", "the system (automatic end)"), "系统（自动解除）"},
+    {QT_TRANSLATE_NOOP("SummaryText", "The revocation took effect at %1. Payments made before it are not refunded."),
+     "解除自 %1 起生效，此前已发生的共济支付不予退回。"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Under the rule set applied, the same pair cannot be bound again within %1 days of the revocation."),
+     "按适用规则，解除后 %1 日内不得再次绑定同一共济对象。"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Applicant (authorizer), signature:"), "申请人（授权人）签字："},
+    {QT_TRANSLATE_NOOP("SummaryText", "Applicant, signature:"), "申请人签字："},
+    {QT_TRANSLATE_NOOP("SummaryText", "Clerk, signature:"), "经办人签字："},
+    {QT_TRANSLATE_NOOP("SummaryText", "Date: ________ / _____ / _____"), "日期：________年_____月_____日"},
+};
+static_assert(std::size(texts) == static_cast<size_t>(SummaryText::Key::Count), "one text per key");
+
+struct Labelled
+{
+    const char *code;
+    const char *english;
+    const char *chinese;
+};
+
+const Labelled idTypes[] = {
+    {"01", QT_TRANSLATE_NOOP("SummaryText", "Resident identity card (household register)"), "居民身份证（户口簿）"},
+    {"04", QT_TRANSLATE_NOOP("SummaryText", "Mainland travel permit for Hong Kong residents"), "港澳居民来往内地通行证（香港）"},
+    {"05", QT_TRANSLATE_NOOP("SummaryText", "Mainland travel permit for Macau residents"), "港澳居民来往内地通行证（澳门）"},
+    {"06", QT_TRANSLATE_NOOP("SummaryText", "Mainland travel permit for Taiwan residents"), "台湾居民来往大陆通行证"},
+    {"07", QT_TRANSLATE_NOOP("SummaryText", "Foreigner's permanent residence ID card"), "外国人永久居留身份证"},
+    {"08", QT_TRANSLATE_NOOP("SummaryText", "Foreign passport"), "外国人护照"},
+    {"16", QT_TRANSLATE_NOOP("SummaryText", "Chinese passport"), "中国护照"},
+    {"17", QT_TRANSLATE_NOOP("SummaryText", "Residence permit for Hong Kong, Macau and Taiwan residents"), "港澳台居民居住证"},
+};
+
+const Labelled relationships[] = {
+    {"spouse", QT_TRANSLATE_NOOP("SummaryText", "Spouse"), "配偶"},
+    {"child", QT_TRANSLATE_NOOP("SummaryText", "Child"), "子女"},
+    {"parent", QT_TRANSLATE_NOOP("SummaryText", "Parent"), "父母"},
+    {"sibling", QT_TRANSLATE_NOOP("SummaryText", "Sibling"), "兄弟姐妹"},
+    {"grandparent", QT_TRANSLATE_NOOP("SummaryText", "Grandparent"), "祖父母/外祖父母"},
+    {"grandchild", QT_TRANSLATE_NOOP("SummaryText", "Grandchild"), "孙子女/外孙子女"},
+    {"parent_in_law", QT_TRANSLATE_NOOP("SummaryText", "Spouse's parent"), "配偶的父母"},
+    {"other", QT_TRANSLATE_NOOP("SummaryText", "Other"), "其他"},
+};
+
+const Labelled proofs[] = {
+    {"marriage_certificate", QT_TRANSLATE_NOOP("SummaryText", "Marriage certificate"), "结婚证"},
+    {"household_register", QT_TRANSLATE_NOOP("SummaryText", "Household register"), "户口簿"},
+    {"birth_certificate", QT_TRANSLATE_NOOP("SummaryText", "Medical birth certificate"), "出生医学证明"},
+    {"police_certificate", QT_TRANSLATE_NOOP("SummaryText", "Police certificate of the relationship"), "公安机关亲属关系证明"},
+    {"notarial_certificate", QT_TRANSLATE_NOOP("SummaryText", "Notarial certificate"), "公证书"},
+};
+
+const Labelled insuranceTypes[] = {
+    {"310", QT_TRANSLATE_NOOP("SummaryText", "Employee basic medical insurance"), "职工基本医疗保险"},
+    {"390", QT_TRANSLATE_NOOP("SummaryText", "Urban and rural resident basic medical insurance"), "城乡居民基本医疗保险"},
+};
+
+QString pick(const char *english, const char *chinese, const QString &language)
+{
+    if (language == QLatin1String("zh_CN"))
+        return QString::fromUtf8(chinese);
+    if (language == QLatin1String("en"))
+        return QString::fromUtf8(english);
+    return QCoreApplication::translate("SummaryText", english);
+}
+
+// An unknown code prints as the code itself: the form never hides what is stored.
+template<size_t N>
+QString lookUp(const Labelled (&table)[N], const QString &code, const QString &language)
+{
+    for (const Labelled &entry : table) {
+        if (code == QLatin1String(entry.code))
+            return pick(entry.english, entry.chinese, language);
+    }
+    return code;
+}
+
+template<size_t N>
+void appendPairs(QList<QPair<QString, QString>> &out, const Labelled (&table)[N])
+{
+    for (const Labelled &entry : table)
+        out.append({QString::fromUtf8(entry.english), QString::fromUtf8(entry.chinese)});
+}
+
+} // namespace
+
+QString SummaryText::text(Key key, const QString &language)
+{
+    const Pair &pair = texts[static_cast<int>(key)];
+    return pick(pair.english, pair.chinese, language);
+}
+
+QString SummaryText::idTypeLabel(const QString &code, const QString &language)
+{
+    return lookUp(idTypes, code, language);
+}
+
+QString SummaryText::relationshipLabel(const QString &keyword, const QString &language)
+{
+    return lookUp(relationships, keyword, language);
+}
+
+QString SummaryText::proofLabel(const QString &keyword, const QString &language)
+{
+    return lookUp(proofs, keyword, language);
+}
+
+QString SummaryText::insuranceLabel(const QString &insuranceType, const QString &language)
+{
+    return lookUp(insuranceTypes, insuranceType, language);
+}
+
+QList<QPair<QString, QString>> SummaryText::pairs()
+{
+    QList<QPair<QString, QString>> out;
+    for (const Pair &pair : texts)
+        out.append({QString::fromUtf8(pair.english), QString::fromUtf8(pair.chinese)});
+    appendPairs(out, idTypes);
+    appendPairs(out, relationships);
+    appendPairs(out, proofs);
+    appendPairs(out, insuranceTypes);
+    return out;
+}
+
+} // namespace gongji
