@@ -1,1 +1,102 @@
-// pending
+#include "MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+
+#include "filing/FilingWizard.h"
+#include "widgets/StepList.h"
+
+namespace gongji {
+
+MainWindow::MainWindow(const QString &connection, const QString &databasePath, const QString &clerk,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_wizard(new FilingWizard(connection, clerk))
+    , m_steps(new StepList)
+{
+    setWindowTitle(tr("Gongji Desk"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/gongji-desk.png")));
+
+    // The wizard is a dialog class; as a plain child it becomes the working area.
+    m_wizard->setWindowFlags(Qt::Widget);
+    QStringList titles;
+    for (int id : m_wizard->pageIds())
+        titles << m_wizard->page(id)->title();
+    m_steps->setSteps(titles);
+    connect(m_wizard, &QWizard::currentIdChanged, this, [this](int id) {
+        m_steps->setCurrentStep(int(m_wizard->pageIds().indexOf(id)));
+    });
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_steps);
+    layout->addWidget(m_wizard, 1);
+    setCentralWidget(central);
+
+    createActions();
+
+    auto *database = new QLabel(tr("Database: %1").arg(databasePath), this);
+    database->setObjectName(QStringLiteral("statusDatabase"));
+    database->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *clerkLabel = new QLabel(tr("Clerk: %1").arg(clerk), this);
+    clerkLabel->setObjectName(QStringLiteral("statusClerk"));
+    statusBar()->addWidget(database, 1);
+    statusBar()->addPermanentWidget(clerkLabel);
+    connect(m_wizard, &FilingWizard::filingStored, this, [this](const QString &number) {
+        statusBar()->showMessage(tr("Filing %1 stored.").arg(number), 10000);
+    });
+    resize(1180, 760);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *filing = menuBar()->addMenu(tr("&Filing"));
+    QAction *newFiling = filing->addAction(tr("&New filing"));
+    newFiling->setObjectName(QStringLiteral("actionNewFiling"));
+    newFiling->setShortcut(QKeySequence::New);
+    connect(newFiling, &QAction::triggered, this, [this] { m_wizard->startNewFiling(true); });
+    filing->addSeparator();
+    QAction *quit = filing->addAction(tr("&Quit"));
+    quit->setObjectName(QStringLiteral("actionQuit"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Gongji Desk"));
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Gongji Desk"),
+                       tr("<h3>Gongji Desk %1</h3>"
+                          "<p>Counter application for family mutual-aid filings of "
+                          "medical-insurance personal accounts.</p>")
+                               .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_wizard->hasUnsavedData()) {
+        const auto answer = QMessageBox::question(
+                this, tr("Quit Gongji Desk?"),
+                tr("The filing being entered has not been submitted and will be lost. Quit anyway?"),
+                QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard) {
+            event->ignore();
+            return;
+        }
+    }
+    event->accept();
+}
+
+} // namespace gongji

@@ -1,1 +1,31 @@
 #pragma once
+#include <QMainWindow>
+
+namespace gongji {
+
+class FilingWizard;
+class StepList;
+
+// The counter's window: the filing wizard is the working area; the status bar names the
+// database and the clerk so a wrong file or login is seen at once.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(const QString &connection, const QString &databasePath, const QString &clerk,
+               QWidget *parent = nullptr);
+
+    FilingWizard *wizard() const { return m_wizard; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void showAbout();
+
+    FilingWizard *m_wizard;
+    StepList *m_steps;
+};
+
+} // namespace gongji

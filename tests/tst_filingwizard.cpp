@@ -1,0 +1,354 @@
+// The counter filing wizard driven by keyboard and mouse, offscreen, on a real database.
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+#include "TestDatabase.h"
+#include "filing/CommitmentLetter.h"
+#include "filing/FilingWizard.h"
+#include "itemmodels/FilingTargetsModel.h"
+#include "itemmodels/RelationshipListModel.h"
+#include "storage/BindingStore.h"
+#include "storage/FilingStore.h"
+#include "widgets/IdNumberEdit.h"
+
+using namespace gongji;
+
+class TestFilingWizard : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void enterInIdFieldLooksUp();
+    void unknownAuthorizerIsShownBesideTheField();
+    void commitmentGate();
+    void refusedTargetBlocksSubmit();
+    void goodFilingLandsInDatabase();
+    void ageWarningNeedsExplicitConfirmation();
+    void escapeAsksBeforeDiscarding();
+
+private:
+    template<typename T> T *child(const char *name) const
+    {
+        T *widget = m_wizard->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qFatal("no widget %s", name);
+        return widget;
+    }
+    QAbstractButton *nextButton() const
+    {
+        return m_wizard->button(m_wizard->currentId() == FilingWizard::ConfirmPageId ? QWizard::CommitButton
+                                                                                      : QWizard::NextButton);
+    }
+    void lookUpAuthorizer(const QString &number);
+    void passCommitmentAndNotice();
+    void addTarget(const QString &relationship, const QString &name, const QString &number);
+    // Answers the next modal message box with `button`; returns how many boxes were answered.
+    void answerMessageBox(QMessageBox::StandardButton button);
+
+    TestDatabase *m_db = nullptr;
+    FilingWizard *m_wizard = nullptr;
+    Person m_authorizer;
+    QString m_childNumber;
+    QString m_spouseNumber;
+    QString m_youngParentNumber;
+    QString m_unknownNumber;
+    int m_boxesAnswered = 0;
+};
+
+void TestFilingWizard::init()
+{
+    m_db = new TestDatabase;
+    QVERIFY(m_db->isOpen());
+    m_authorizer = m_db->addPerson(QStringLiteral("王建国"),
+                                   TestDatabase::residentId(QStringLiteral("330102"), QDate(1965, 3, 1), 131));
+    m_childNumber = TestDatabase::residentId(QStringLiteral("330102"), QDate(1992, 7, 9), 122);
+    m_db->addPerson(QStringLiteral("王小明"), m_childNumber, QStringLiteral("390"));
+    m_spouseNumber = TestDatabase::residentId(QStringLiteral("330106"), QDate(1966, 11, 20), 242);
+    m_db->addPerson(QStringLiteral("李秀英"), m_spouseNumber);
+    m_youngParentNumber = TestDatabase::residentId(QStringLiteral("330102"), QDate(1970, 1, 1), 262);
+    m_db->addPerson(QStringLiteral("赵丽"), m_youngParentNumber, QStringLiteral("390"));
+    m_unknownNumber = TestDatabase::residentId(QStringLiteral("330102"), QDate(1990, 1, 1), 351);
+
+    m_wizard = new FilingWizard(m_db->connection(), QStringLiteral("tester"));
+    m_wizard->resize(1100, 720);
+    m_wizard->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_wizard));
+    m_boxesAnswered = 0;
+}
+
+void TestFilingWizard::cleanup()
+{
+    delete m_wizard;
+    m_wizard = nullptr;
+    delete m_db;
+    m_db = nullptr;
+}
+
+void TestFilingWizard::lookUpAuthorizer(const QString &number)
+{
+    auto *id = child<IdNumberEdit>("authorizerId");
+    id->setFocus();
+    id->clear();
+    QTest::keyClicks(id, number); // a card reader: a burst of keys …
+    QTest::keyClick(id, Qt::Key_Return); // … and Enter
+}
+
+void TestFilingWizard::passCommitmentAndNotice()
+{
+    lookUpAuthorizer(m_authorizer.idNumber);
+    QTest::keyClick(child<IdNumberEdit>("authorizerId"), Qt::Key_Return); // Enter again: next
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::CommitmentPageId));
+    child<QCheckBox>("pledgeCheck")->click();
+    child<QCheckBox>("paperSignedCheck")->click();
+    m_wizard->next();
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::NoticePageId));
+    m_wizard->next();
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::TargetsPageId));
+}
+
+void TestFilingWizard::addTarget(const QString &relationship, const QString &name, const QString &number)
+{
+    auto *relationships = child<QComboBox>("targetRelationship");
+    const int row = relationships->findData(relationship, RelationshipListModel::KeywordRole);
+    QVERIFY2(row >= 0, qPrintable(relationship));
+    relationships->setCurrentIndex(row);
+    child<QLineEdit>("targetName")->setText(name); // Chinese: setText, not keyClicks (Qt 6.4)
+    auto *id = child<IdNumberEdit>("targetId");
+    id->setFocus();
+    QTest::keyClicks(id, number);
+    QTest::keyClick(id, Qt::Key_Return); // Enter in the number adds
+}
+
+void TestFilingWizard::answerMessageBox(QMessageBox::StandardButton button)
+{
+    auto *timer = new QTimer(this);
+    timer->setInterval(20);
+    connect(timer, &QTimer::timeout, this, [this, timer, button] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        ++m_boxesAnswered;
+        box->button(button)->click();
+    });
+    timer->start();
+}
+
+void TestFilingWizard::enterInIdFieldLooksUp()
+{
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::AuthorizerPageId));
+    QVERIFY(!nextButton()->isEnabled());
+    lookUpAuthorizer(m_authorizer.idNumber.toLower()); // a lower-case x is fine too
+    // Enter looked the person up and stayed on the page.
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::AuthorizerPageId));
+    QCOMPARE(child<QLabel>("cardName")->text(), QStringLiteral("王建国"));
+    QVERIFY(nextButton()->isEnabled());
+    QVERIFY(child<QLabel>("authorizerFindings")->isHidden());
+
+    // Changing the number drops the card: Next may not go on with a stale person.
+    QTest::keyClick(child<IdNumberEdit>("authorizerId"), Qt::Key_Backspace);
+    QVERIFY(!nextButton()->isEnabled());
+    QVERIFY(child<QLabel>("cardName")->text() != QStringLiteral("王建国"));
+
+    lookUpAuthorizer(m_authorizer.idNumber);
+    QTest::keyClick(child<IdNumberEdit>("authorizerId"), Qt::Key_Return);
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::CommitmentPageId));
+}
+
+void TestFilingWizard::unknownAuthorizerIsShownBesideTheField()
+{
+    lookUpAuthorizer(m_unknownNumber);
+    auto *findings = child<QLabel>("authorizerFindings");
+    QVERIFY(findings->isVisible());
+    QVERIFY(findings->text().contains(QLatin1String("PERSON_NOT_FOUND")));
+    QVERIFY(!nextButton()->isEnabled());
+
+    // A resident (390) is found but may not authorize.
+    lookUpAuthorizer(m_childNumber);
+    QCOMPARE(child<QLabel>("cardName")->text(), QStringLiteral("王小明"));
+    QVERIFY(findings->text().contains(QLatin1String("AUTHORIZER_NOT_EMPLOYEE")));
+    QVERIFY(!findings->text().contains(QLatin1String("COMMITMENT_MISSING")));
+    QVERIFY(!nextButton()->isEnabled());
+    QTest::keyClick(child<IdNumberEdit>("authorizerId"), Qt::Key_Return);
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::AuthorizerPageId));
+}
+
+void TestFilingWizard::commitmentGate()
+{
+    lookUpAuthorizer(m_authorizer.idNumber);
+    m_wizard->next();
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::CommitmentPageId));
+    auto *pledge = child<QCheckBox>("pledgeCheck");
+    auto *paper = child<QCheckBox>("paperSignedCheck");
+    QCOMPARE(pledge->text(), CommitmentLetter::pledgeSentence());
+    QCOMPARE(pledge->text(), QStringLiteral("本人承诺添加的共济对象身份真实有效！"));
+    QVERIFY(!child<QWidget>("commitmentText")->property("plainText").toString().isEmpty());
+
+    QVERIFY(!nextButton()->isEnabled());
+    pledge->click();
+    QVERIFY(!nextButton()->isEnabled());
+    paper->click();
+    QVERIFY(nextButton()->isEnabled());
+    pledge->click();
+    QVERIFY(!nextButton()->isEnabled());
+    m_wizard->next(); // refused while incomplete
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::CommitmentPageId));
+    QVERIFY(!m_wizard->draft().commitmentAcknowledged);
+
+    QTest::keyClick(pledge, Qt::Key_Space);
+    QVERIFY(pledge->isChecked());
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    QTest::keyClick(pledge, Qt::Key_Return); // Enter advances
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::NoticePageId));
+    QVERIFY(m_wizard->draft().commitmentAcknowledged);
+    QCOMPARE(m_wizard->draft().commitmentVersion, CommitmentLetter::version());
+    QVERIFY(m_wizard->draft().commitmentAt >= before);
+    QCOMPARE(m_wizard->draft().commitmentAt.timeSpec(), Qt::UTC);
+}
+
+void TestFilingWizard::refusedTargetBlocksSubmit()
+{
+    passCommitmentAndNotice();
+    addTarget(QStringLiteral("child"), QStringLiteral("王小明"), m_childNumber);
+    addTarget(QStringLiteral("spouse"), QStringLiteral("无此人"), m_unknownNumber);
+    QCOMPARE(m_wizard->targetsModel()->rowCount(), 2);
+    QVERIFY(m_wizard->targetsModel()->index(1, 0).data(FilingTargetsModel::RefusedRole).toBool());
+    // The refusal is shown beside the ID number field, which keeps the entry for correction.
+    auto *idFindings = child<QLabel>("targetIdFindings");
+    QVERIFY(idFindings->isVisible());
+    QVERIFY(idFindings->text().contains(QLatin1String("PERSON_NOT_FOUND")));
+    QCOMPARE(child<IdNumberEdit>("targetId")->text(), m_unknownNumber);
+
+    m_wizard->next();
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::ConfirmPageId));
+    QVERIFY(!nextButton()->isEnabled());
+    auto *blocked = child<QLabel>("confirmBlocked");
+    QVERIFY(blocked->isVisible());
+    QVERIFY(blocked->text().contains(QStringLiteral("无此人")));
+    QVERIFY(blocked->text().contains(QLatin1String("PERSON_NOT_FOUND")));
+    m_wizard->next();
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::ConfirmPageId));
+    QCOMPARE(FilingStore(m_db->connection()).count(), 0);
+
+    // Back, delete the refused row with Del, and the filing can go.
+    m_wizard->back();
+    auto *table = child<QTableView>("targetsTable");
+    table->setFocus();
+    table->selectRow(1);
+    QTest::keyClick(table, Qt::Key_Delete);
+    QCOMPARE(m_wizard->targetsModel()->rowCount(), 1);
+    m_wizard->next();
+    QVERIFY(nextButton()->isEnabled());
+    QVERIFY(child<QLabel>("confirmBlocked")->isHidden());
+}
+
+void TestFilingWizard::goodFilingLandsInDatabase()
+{
+    passCommitmentAndNotice();
+    QVERIFY(!nextButton()->isEnabled()); // no target yet
+    addTarget(QStringLiteral("child"), QStringLiteral("王小明"), m_childNumber);
+    addTarget(QStringLiteral("spouse"), QStringLiteral("李秀英"), m_spouseNumber);
+    QCOMPARE(m_wizard->targetsModel()->rowCount(), 2);
+    QVERIFY(child<IdNumberEdit>("targetId")->text().isEmpty()); // accepted: the form is clear
+    // Birth date and sex come from the number, read-only.
+    auto *id = child<IdNumberEdit>("targetId");
+    QTest::keyClicks(id, m_childNumber);
+    QCOMPARE(child<QLineEdit>("targetBirthDate")->text(), QStringLiteral("1992-07-09"));
+    QVERIFY(!child<QLineEdit>("targetSex")->text().isEmpty());
+    QVERIFY(child<QLineEdit>("targetBirthDate")->isReadOnly());
+    id->clear();
+    QVERIFY(child<QLineEdit>("targetBirthDate")->text().isEmpty());
+
+    // Enter on the empty number field goes on to the confirmation.
+    QTest::keyClick(child<IdNumberEdit>("targetId"), Qt::Key_Return);
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::ConfirmPageId));
+    QVERIFY(nextButton()->isEnabled());
+    QVERIFY(child<QCheckBox>("warningsCheck")->isHidden());
+    nextButton()->click();
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::DonePageId));
+
+    const QString number = child<QLabel>("filingNumber")->text();
+    QVERIFY(number.startsWith(QLatin1String("GJ")));
+    FilingStore filings(m_db->connection());
+    QCOMPARE(filings.count(), 1);
+    const auto filing = filings.findByNumber(number);
+    QVERIFY(filing.has_value());
+    QCOMPARE(filing->clerk, QStringLiteral("tester"));
+    QCOMPARE(filing->authorizerId, m_authorizer.id);
+    QCOMPARE(filing->commitmentVersion, CommitmentLetter::version());
+    BindingStore bindings(m_db->connection());
+    QCOMPARE(bindings.countActive(), 2);
+    QCOMPARE(bindings.byFiling(filing->id).size(), 2);
+
+    // Enter starts the next filing with nothing left over.
+    QTest::keyClick(child<QLabel>("filingNumber"), Qt::Key_Return);
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::AuthorizerPageId));
+    QVERIFY(m_wizard->draft().targets.isEmpty());
+    QVERIFY(m_wizard->draft().authorizerIdNumber.isEmpty());
+    QVERIFY(child<IdNumberEdit>("authorizerId")->text().isEmpty());
+    QCOMPARE(m_wizard->targetsModel()->rowCount(), 0);
+    QVERIFY(!m_wizard->hasUnsavedData());
+}
+
+void TestFilingWizard::ageWarningNeedsExplicitConfirmation()
+{
+    passCommitmentAndNotice();
+    addTarget(QStringLiteral("parent"), QStringLiteral("赵丽"), m_youngParentNumber);
+    QCOMPARE(m_wizard->targetsModel()->rowCount(), 1);
+    QVERIFY(m_wizard->targetsModel()->index(0, 0).data(FilingTargetsModel::WarningRole).toBool());
+    QVERIFY(child<QLabel>("targetStatus")->text().contains(QLatin1String("AGE_IMPLAUSIBLE")));
+
+    m_wizard->next();
+    auto *check = child<QCheckBox>("warningsCheck");
+    QVERIFY(check->isVisible());
+    QVERIFY(check->text().contains(QStringLiteral("赵丽")));
+    QVERIFY(!nextButton()->isEnabled());
+    check->click();
+    QVERIFY(nextButton()->isEnabled());
+    nextButton()->click();
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::DonePageId));
+    const auto filing = FilingStore(m_db->connection()).findByNumber(m_wizard->filingNumber());
+    QVERIFY(filing.has_value());
+    const QList<Binding> stored = BindingStore(m_db->connection()).byFiling(filing->id);
+    QCOMPARE(stored.size(), 1);
+    QVERIFY(stored.first().ageWarningConfirmed);
+}
+
+void TestFilingWizard::escapeAsksBeforeDiscarding()
+{
+    auto *id = child<IdNumberEdit>("authorizerId");
+    // Nothing typed: Esc has nothing to lose and asks nothing.
+    QTest::keyClick(id, Qt::Key_Escape);
+    QCOMPARE(m_boxesAnswered, 0);
+
+    id->setFocus();
+    QTest::keyClicks(id, m_authorizer.idNumber.left(10));
+    answerMessageBox(QMessageBox::Cancel);
+    QTest::keyClick(id, Qt::Key_Escape);
+    QCOMPARE(m_boxesAnswered, 1);
+    QCOMPARE(id->text(), m_authorizer.idNumber.left(10)); // kept
+
+    lookUpAuthorizer(m_authorizer.idNumber);
+    m_wizard->next();
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::CommitmentPageId));
+    answerMessageBox(QMessageBox::Discard);
+    QTest::keyClick(child<QCheckBox>("pledgeCheck"), Qt::Key_Escape);
+    QCOMPARE(m_boxesAnswered, 2);
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::AuthorizerPageId));
+    QVERIFY(id->text().isEmpty());
+    QVERIFY(m_wizard->draft().authorizerIdNumber.isEmpty());
+    QVERIFY(m_wizard->isVisible()); // embedded: cancelling never hides the working area
+}
+
+QTEST_MAIN(TestFilingWizard)
+#include "tst_filingwizard.moc"

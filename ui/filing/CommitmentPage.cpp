@@ -1,0 +1,94 @@
+#include "filing/CommitmentPage.h"
+
+#include <QCheckBox>
+#include <QDateTime>
+#include <QGridLayout>
+#include <QLabel>
+#include <QTextBrowser>
+
+#include "filing/CommitmentLetter.h"
+#include "filing/FilingWizard.h"
+
+namespace gongji {
+
+CommitmentPage::CommitmentPage(FilingWizard *wizard)
+    : QWizardPage(wizard)
+    , m_wizard(wizard)
+{
+    setTitle(tr("Commitment letter"));
+    setSubTitle(tr("Let the authorizer read the letter, tick the pledge and sign the paper copy."));
+
+    m_letter = new QTextBrowser(this);
+    m_letter->setObjectName(QStringLiteral("commitmentText"));
+    m_letter->setPlainText(CommitmentLetter::letterText(FilingWizard::language()));
+    QFont letterFont = m_letter->font();
+    letterFont.setPointSizeF(letterFont.pointSizeF() * 1.1);
+    m_letter->setFont(letterFont);
+    auto *letterLabel = new QLabel(tr("Commitment &letter (version %1):").arg(CommitmentLetter::version()), this);
+    letterLabel->setBuddy(m_letter);
+
+    // The sentence is the platform's wording and stays exactly as it is, in every language;
+    // its mnemonic lives on the label in front of it.
+    m_pledge = new QCheckBox(CommitmentLetter::pledgeSentence(), this);
+    m_pledge->setObjectName(QStringLiteral("pledgeCheck"));
+    QFont pledgeFont = m_pledge->font();
+    pledgeFont.setBold(true);
+    m_pledge->setFont(pledgeFont);
+    auto *pledgeLabel = new QLabel(tr("Authorizer's &pledge:"), this);
+    pledgeLabel->setBuddy(m_pledge);
+
+    m_paperSigned = new QCheckBox(tr("The authorizer has &signed the paper copy of the letter"), this);
+    m_paperSigned->setObjectName(QStringLiteral("paperSignedCheck"));
+    auto *paperLabel = new QLabel(tr("Clerk:"), this);
+
+    auto *layout = new QGridLayout(this);
+    layout->addWidget(letterLabel, 0, 0, 1, 2);
+    layout->addWidget(m_letter, 1, 0, 1, 2);
+    layout->addWidget(pledgeLabel, 2, 0, Qt::AlignRight);
+    layout->addWidget(m_pledge, 2, 1);
+    layout->addWidget(paperLabel, 3, 0, Qt::AlignRight);
+    layout->addWidget(m_paperSigned, 3, 1);
+    layout->setRowStretch(1, 1);
+    layout->setColumnStretch(1, 1);
+
+    setTabOrder(m_letter, m_pledge);
+    setTabOrder(m_pledge, m_paperSigned);
+    connect(m_pledge, &QCheckBox::toggled, this, &QWizardPage::completeChanged);
+    connect(m_paperSigned, &QCheckBox::toggled, this, &QWizardPage::completeChanged);
+}
+
+void CommitmentPage::initializePage()
+{
+    // A new authorizer clears the acknowledgement in the draft; the ticks follow it.
+    const bool acknowledged = m_wizard->draft().commitmentAcknowledged;
+    m_pledge->setChecked(acknowledged);
+    m_paperSigned->setChecked(acknowledged);
+    m_pledge->setFocus();
+}
+
+bool CommitmentPage::isComplete() const
+{
+    return m_pledge->isChecked() && m_paperSigned->isChecked();
+}
+
+bool CommitmentPage::validatePage()
+{
+    if (!isComplete())
+        return false;
+    FilingDraft &draft = m_wizard->draft();
+    if (!draft.commitmentAcknowledged) {
+        draft.commitmentAcknowledged = true;
+        draft.commitmentVersion = CommitmentLetter::version();
+        draft.commitmentAt = QDateTime::currentDateTimeUtc();
+    }
+    return true;
+}
+
+void CommitmentPage::resetPage()
+{
+    m_pledge->setChecked(false);
+    m_paperSigned->setChecked(false);
+    m_letter->moveCursor(QTextCursor::Start);
+}
+
+} // namespace gongji

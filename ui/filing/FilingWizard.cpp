@@ -1,0 +1,149 @@
+#include "filing/FilingWizard.h"
+
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+
+#include "filing/AuthorizerPage.h"
+#include "filing/CommitmentPage.h"
+#include "filing/ConfirmPage.h"
+#include "filing/DonePage.h"
+#include "filing/NoticePage.h"
+#include "filing/TargetsPage.h"
+#include "itemmodels/FilingTargetsModel.h"
+#include "storage/StorageError.h"
+
+namespace gongji {
+
+FilingWizard::FilingWizard(const QString &connection, const QString &clerk, QWidget *parent)
+    : QWizard(parent)
+    , m_connection(connection)
+    , m_clerk(clerk)
+    , m_targetsModel(new FilingTargetsModel(this))
+{
+    setObjectName(QStringLiteral("filingWizard"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOptions(QWizard::NoBackButtonOnStartPage | QWizard::NoBackButtonOnLastPage
+               | QWizard::NoCancelButtonOnLastPage);
+    setButtonText(QWizard::CancelButton, tr("Cancel filing (Esc)"));
+
+    m_authorizerPage = new AuthorizerPage(this);
+    m_commitmentPage = new CommitmentPage(this);
+    m_noticePage = new NoticePage(this);
+    m_targetsPage = new TargetsPage(this);
+    m_confirmPage = new ConfirmPage(this);
+    m_donePage = new DonePage(this);
+    setPage(AuthorizerPageId, m_authorizerPage);
+    setPage(CommitmentPageId, m_commitmentPage);
+    setPage(NoticePageId, m_noticePage);
+    setPage(TargetsPageId, m_targetsPage);
+    setPage(ConfirmPageId, m_confirmPage);
+    setPage(DonePageId, m_donePage);
+    setStartId(AuthorizerPageId);
+    resetDraft();
+}
+
+QString FilingWizard::language()
+{
+    return QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
+}
+
+void FilingWizard::setAuthorizer(const QString &idType, const QString &idNumber,
+                                 const AuthorizerVerdict &verdict)
+{
+    const bool samePerson = m_authorizer.person && verdict.person
+            && m_authorizer.person->id == verdict.person->id;
+    if (!samePerson) {
+        m_draft.commitmentAcknowledged = false;
+        m_draft.commitmentVersion.clear();
+        m_draft.commitmentAt = {};
+        m_draft.targets.clear();
+        m_verdict = {};
+        m_targetsModel->clear();
+        m_targetsPage->resetPage();
+    }
+    m_draft.authorizerIdType = idType;
+    m_draft.authorizerIdNumber = idNumber;
+    m_authorizer = verdict;
+}
+
+bool FilingWizard::evaluate()
+{
+    m_draft.filedOn = QDate::currentDate();
+    try {
+        setVerdict(FilingEvaluator(m_connection).evaluate(m_draft));
+        return true;
+    } catch (const StorageError &error) {
+        showStorageError(error.userMessage());
+        return false;
+    }
+}
+
+void FilingWizard::setVerdict(const FilingVerdict &verdict)
+{
+    m_verdict = verdict;
+    m_targetsModel->setFiling(m_draft, m_verdict);
+}
+
+void FilingWizard::setFilingNumber(const QString &number)
+{
+    m_filingNumber = number;
+    emit filingStored(number);
+}
+
+bool FilingWizard::hasUnsavedData() const
+{
+    if (currentId() == DonePageId)
+        return false; // stored already
+    return m_authorizerPage->hasInput() || !m_draft.authorizerIdNumber.isEmpty()
+            || !m_draft.targets.isEmpty() || m_targetsPage->hasInput();
+}
+
+bool FilingWizard::startNewFiling(bool askFirst)
+{
+    if (askFirst && hasUnsavedData()) {
+        const auto answer = QMessageBox::question(
+                this, tr("Discard this filing?"),
+                tr("The filing being entered has not been submitted. Discard it and start a new one?"),
+                QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard)
+            return false;
+    }
+    resetDraft();
+    m_authorizerPage->resetPage();
+    m_commitmentPage->resetPage();
+    m_targetsPage->resetPage();
+    m_confirmPage->resetPage();
+    restart();
+    return true;
+}
+
+void FilingWizard::showStorageError(const QString &message)
+{
+    QMessageBox::critical(this, tr("Database error"), message);
+}
+
+void FilingWizard::accept()
+{
+    // Not QDialog::accept(): that would hide the embedded wizard.
+    startNewFiling(false);
+}
+
+void FilingWizard::reject()
+{
+    startNewFiling(true);
+}
+
+void FilingWizard::resetDraft()
+{
+    m_draft = FilingDraft();
+    m_draft.clerk = m_clerk;
+    m_draft.channel = QStringLiteral("counter");
+    m_draft.filedOn = QDate::currentDate();
+    m_authorizer = {};
+    m_verdict = {};
+    m_filingNumber.clear();
+    m_targetsModel->clear();
+}
+
+} // namespace gongji
