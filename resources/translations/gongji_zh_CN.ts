@@ -1,0 +1,1954 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BindingRevocation</name>
+    <message>
+        <source>Say who asks for the revocation: %1 or %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for the revocation.</source>
+        <translation>请填写解除原因。</translation>
+    </message>
+    <message>
+        <source>This binding is not active (any more); nothing was changed. Refresh the household view.</source>
+        <translation>该共济关系已不在有效状态，未作任何改动。请刷新家庭视图。</translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>The file is empty: it has no header row. Export the file again with its header row.</source>
+        <translation>文件为空，没有表头行。请重新导出带表头行的文件。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed before the end of the file; add the missing closing quote (&quot;).</source>
+        <translation>引号字段直到文件末尾仍未闭合；请补上缺少的右引号（&quot;）。</translation>
+    </message>
+    <message>
+        <source>the line is too long (over %1 bytes); check that this is the right CSV file.</source>
+        <translation>该行过长（超过 %1 字节）；请确认文件是否正确。</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8; save it as UTF-8 CSV.</source>
+        <translation>文件不是 UTF-8 编码；请另存为 UTF-8 CSV。</translation>
+    </message>
+    <message>
+        <source>a quote (&quot;) inside an unquoted field; enclose the whole field in quotes and double the quote (&quot;&quot;).</source>
+        <translation>未加引号的字段中出现引号（&quot;）；请用引号括起整个字段，并将其中的引号写成两个（&quot;&quot;）。</translation>
+    </message>
+    <message>
+        <source>text after the closing quote of a field; a quote inside a quoted field must be doubled (&quot;&quot;).</source>
+        <translation>字段的右引号后还有内容；引号字段内的引号须写成两个（&quot;&quot;）。</translation>
+    </message>
+    <message>
+        <source>a field is longer than %1 characters; check that this is the right CSV file.</source>
+        <translation>有字段超过 %1 个字符；请确认文件是否正确。</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>%1 is not a Gongji Desk database or is damaged. The file was not changed. Choose another file with --db, or restore a backup.</source>
+        <translation>%1 不是共济受理台的数据库，或已损坏。文件未作任何改动。请用 --db 选择其他文件，或恢复备份。</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Gongji Desk (schema %2; this program knows up to %3). The file was not changed. Update Gongji Desk before using it.</source>
+        <translation>%1 由更新版本的共济受理台写入（数据结构版本 %2；本程序最高支持 %3）。文件未作任何改动。请先升级共济受理台。</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another program, not of Gongji Desk. The file was not changed. Choose another file with --db.</source>
+        <translation>%1 是其他程序的 SQLite 数据库，不是共济受理台的。文件未作任何改动。请用 --db 选择其他文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file. Choose a database file with --db.</source>
+        <translation>%1 不是文件。请用 --db 选择数据库文件。</translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist. Create it or choose another path with --db.</source>
+        <translation>%1 所在的文件夹不存在。请先创建，或用 --db 选择其他路径。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot switch to WAL journal mode (got %2).</source>
+        <translation>%1：无法切换到 WAL 日志模式（实际为 %2）。</translation>
+    </message>
+    <message>
+        <source>Cannot prepare %1: %2</source>
+        <translation>无法准备 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseBackup</name>
+    <message>
+        <source>%1 does not exist or is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an SQLite database or is damaged: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed the integrity check: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read its schema version: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Gongji Desk database of a known version (schema %2; this program knows 1 to %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no insured registry; it is not a Gongji Desk database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose a new file name; a backup never replaces a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist. Create it or choose another path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup copy failed its check and was deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be given the name %1 (it may exist now).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the backup %1 or write beside %2. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was refused and nothing was changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in use by another program (gongji-desk or gongji-admin). Close it, then restore again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot put the backup in place of %1. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoDatabase</name>
+    <message>
+        <source>The demo rule sets (%1) cannot be read: %2.</source>
+        <translation>无法读取演示规则（%1）：%2。</translation>
+    </message>
+    <message>
+        <source>The demo rule sets (%1) are not a JSON array: %2.</source>
+        <translation>演示规则（%1）不是 JSON 数组：%2。</translation>
+    </message>
+    <message>
+        <source>A demo rule set in %1 is invalid: %2</source>
+        <translation>%1 中的一条演示规则无效：%2</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>The demo registry (%1) could not be loaded: %2</source>
+        <translation>无法载入演示参保库（%1）：%2</translation>
+    </message>
+    <message>
+        <source>The demo filings (%1) could not be stored: %2</source>
+        <translation>无法保存演示备案（%1）：%2</translation>
+    </message>
+    <message>
+        <source>row %1: %2 %3</source>
+        <translation>第 %1 行：%2 %3</translation>
+    </message>
+    <message>
+        <source>Demo filings were not stored (%1): %2</source>
+        <translation>演示备案未保存（%1）：%2</translation>
+    </message>
+    <message>
+        <source>The demo revocations (%1) cannot be read: %2.</source>
+        <translation>无法读取演示解除记录（%1）：%2。</translation>
+    </message>
+    <message>
+        <source>The demo revocations (%1) do not start with the header %2. %3</source>
+        <translation>演示解除记录（%1）的开头不是表头 %2。%3</translation>
+    </message>
+    <message>
+        <source>%1, line %2: no active demo binding between these two persons.</source>
+        <translation>%1 第 %2 行：二人之间没有有效的演示共济关系。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1 第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>The demo revocations (%1) cannot be read: %2</source>
+        <translation>无法读取演示解除记录（%1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>FilingBatch</name>
+    <message>
+        <source>expected %1 columns, found %2; check for a missing or extra comma (a value containing a comma must be in quotes).</source>
+        <translation>应为 %1 列，实际为 %2 列；请检查是否缺少或多出逗号（含逗号的值须加引号）。</translation>
+    </message>
+    <message>
+        <source>authorizer_name is empty; fill in the name as on the ID document.</source>
+        <translation>authorizer_name 为空；请按证件填写授权人姓名。</translation>
+    </message>
+    <message>
+        <source>target_name is empty; fill in the name as on the ID document.</source>
+        <translation>target_name 为空；请按证件填写共济对象姓名。</translation>
+    </message>
+    <message>
+        <source>unknown relationship &quot;%1&quot;; use one of %2.</source>
+        <translation>未知关系“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>filed_on &quot;%1&quot; is not a real date in the form YYYY-MM-DD.</source>
+        <translation>filed_on“%1”不是 YYYY-MM-DD 格式的有效日期。</translation>
+    </message>
+    <message>
+        <source>filed_on %1 is in the future; give the day the filing was signed.</source>
+        <translation>filed_on %1 晚于今天；请填写备案签字的日期。</translation>
+    </message>
+    <message>
+        <source>commitment must be yes or no, found &quot;%1&quot;.</source>
+        <translation>commitment 须为 yes 或 no，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>The filing of row %1 was refused when stored, without a reason for any row. Nothing more was stored; check the database and run the file again.</source>
+        <translation>第 %1 行的备案在保存时被拒绝，且未给出任何行的原因。后续内容均未保存；请检查数据库后重新运行该文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2. Check the file name and that you may read it.</source>
+        <translation>无法读取 %1：%2。请检查文件名及读取权限。</translation>
+    </message>
+    <message>
+        <source>The first row is not the filings header.
+Expected: %1
+Found:    %2
+Write the file with exactly these columns in this order.</source>
+        <translation>第一行不是备案文件的表头。
+应为：%1
+实际：%2
+请严格按此列顺序编写文件。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>FilingEvaluator</name>
+    <message>
+        <source>region %1, date %2</source>
+        <translation>地区 %1，日期 %2</translation>
+    </message>
+    <message>
+        <source>target insured in %1, authorizer in %2; rule: %3</source>
+        <translation>共济对象参保地 %1，授权人参保地 %2；规则：%3</translation>
+    </message>
+    <message>
+        <source>current authorizer: %1</source>
+        <translation>现授权人：%1</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 targets already bound</source>
+        <translation>已绑定 %1 人，上限 %2 人</translation>
+    </message>
+    <message>
+        <source>may be bound again from %1</source>
+        <translation>%1 起可再次绑定</translation>
+    </message>
+    <message>
+        <source>authorizer born %1, target born %2</source>
+        <translation>授权人出生于 %1，共济对象出生于 %2</translation>
+    </message>
+</context>
+<context>
+    <name>FilingSubmission</name>
+    <message>
+        <source>The filing has no target. Add at least one target before submitting.</source>
+        <translation>备案中没有共济对象。提交前请至少添加一名。</translation>
+    </message>
+    <message>
+        <source>No clerk is recorded for this filing; sign in again.</source>
+        <translation>本笔备案没有记录经办人；请重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdBinding</name>
+    <message>
+        <source>Mutual aid (共济)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kinship account (亲情)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdNumber</name>
+    <message>
+        <source>Characters 7 to 14 should be the birth date, but %1 is not a real date; please check the number on the document.</source>
+        <translation>第 7 至 14 位应为出生日期，但 %1 不是有效日期；请核对证件上的号码。</translation>
+    </message>
+    <message>
+        <source>The birth date %1 in the number is before 1900; please check the number on the document.</source>
+        <translation>号码中的出生日期 %1 早于 1900 年；请核对证件上的号码。</translation>
+    </message>
+    <message>
+        <source>The birth date %1 in the number is in the future; please check the number on the document.</source>
+        <translation>号码中的出生日期 %1 晚于今天；请核对证件上的号码。</translation>
+    </message>
+    <message>
+        <source>The number must be 18 characters: 17 digits and a final digit or X (%1 characters were entered).</source>
+        <translation>号码须为 18 位：17 位数字加末位数字或 X（已输入 %1 位）。</translation>
+    </message>
+    <message>
+        <source>Character %1 (&quot;%2&quot;) must be a digit; only the last character may be X. Please check the number.</source>
+        <translation>第 %1 位（“%2”）须为数字，只有末位可以是 X。请核对号码。</translation>
+    </message>
+    <message>
+        <source>The check character should be %1, not %2; please re-type the number from the document.</source>
+        <translation>校验位应为 %1，而不是 %2；请按证件重新输入号码。</translation>
+    </message>
+    <message>
+        <source>A number starting with 9 is a foreigner's permanent residence ID card (18 characters); please check the number and the document type.</source>
+        <translation>以 9 开头的号码是外国人永久居留身份证（18 位）；请核对号码和证件类型。</translation>
+    </message>
+    <message>
+        <source>An old 15-digit identity card number has digits only; please check the number.</source>
+        <translation>旧版 15 位身份证号码只含数字；请核对号码。</translation>
+    </message>
+    <message>
+        <source>Address code %1 belongs to a residence permit for Hong Kong, Macau and Taiwan residents; please choose that document type (17).</source>
+        <translation>地址码 %1 属于港澳台居民居住证；请选择该证件类型（17）。</translation>
+    </message>
+    <message>
+        <source>The first six digits (%1) are not a mainland address code; please check the number.</source>
+        <translation>前六位（%1）不是内地地址码；请核对号码。</translation>
+    </message>
+    <message>
+        <source>A residence permit number starts with 810000 (Hong Kong), 820000 (Macau) or 830000 (Taiwan), not %1; please check the number and the document type.</source>
+        <translation>居住证号码以 810000（香港）、820000（澳门）或 830000（台湾）开头，而不是 %1；请核对号码和证件类型。</translation>
+    </message>
+    <message>
+        <source>A permanent residence ID card number is 18 characters starting with 9 (2023 card) or 3 letters followed by 12 digits (older card); please check the number.</source>
+        <translation>永久居留身份证号码为以 9 开头的 18 位（2023 版），或 3 位字母加 12 位数字（旧版）；请核对号码。</translation>
+    </message>
+    <message>
+        <source>A Hong Kong permit number is H followed by 8 or 10 digits; please check the number.</source>
+        <translation>香港居民通行证号码为 H 加 8 位或 10 位数字；请核对号码。</translation>
+    </message>
+    <message>
+        <source>A Macau permit number is M followed by 8 or 10 digits; please check the number.</source>
+        <translation>澳门居民通行证号码为 M 加 8 位或 10 位数字；请核对号码。</translation>
+    </message>
+    <message>
+        <source>A Taiwan permit number is 8 digits (older booklets: 10 letters and digits); please check the number.</source>
+        <translation>台湾居民通行证号码为 8 位数字（旧版本册：10 位字母和数字）；请核对号码。</translation>
+    </message>
+    <message>
+        <source>A foreign passport number is 5 to 17 letters and digits; please check the number.</source>
+        <translation>外国人护照号码为 5 至 17 位字母和数字；请核对号码。</translation>
+    </message>
+    <message>
+        <source>A Chinese passport number is E followed by 8 digits, E, a letter and 7 digits, or (older passports) G followed by 8 digits; please check the number.</source>
+        <translation>中国护照号码为 E 加 8 位数字、E 加 1 位字母和 7 位数字，或（旧版护照）G 加 8 位数字；请核对号码。</translation>
+    </message>
+    <message>
+        <source>Document type &quot;%1&quot; is not known; please choose one of the listed document types.</source>
+        <translation>未知证件类型“%1”；请从列表中选择证件类型。</translation>
+    </message>
+    <message>
+        <source>Please enter the document number.</source>
+        <translation>请输入证件号码。</translation>
+    </message>
+</context>
+<context>
+    <name>IdType</name>
+    <message>
+        <source>Resident identity card (household register)</source>
+        <translation>居民身份证（户口簿）</translation>
+    </message>
+    <message>
+        <source>Mainland travel permit for Hong Kong residents</source>
+        <translation>港澳居民来往内地通行证（香港）</translation>
+    </message>
+    <message>
+        <source>Mainland travel permit for Macau residents</source>
+        <translation>港澳居民来往内地通行证（澳门）</translation>
+    </message>
+    <message>
+        <source>Mainland travel permit for Taiwan residents</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <source>Foreigner's permanent residence ID card</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <source>Foreign passport</source>
+        <translation>外国人护照</translation>
+    </message>
+    <message>
+        <source>Chinese passport</source>
+        <translation>中国护照</translation>
+    </message>
+    <message>
+        <source>Residence permit for Hong Kong, Macau and Taiwan residents</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <source>Unknown document type %1</source>
+        <translation>未知证件类型 %1</translation>
+    </message>
+</context>
+<context>
+    <name>KinshipBatch</name>
+    <message>
+        <source>%1 must be yes or no, found &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 columns, found %2; check for a missing or extra comma (a value containing a comma must be in quotes).</source>
+        <translation>应为 %1 列，实际为 %2 列；请检查是否缺少或多出逗号（含逗号的值须加引号）。</translation>
+    </message>
+    <message>
+        <source>holder_name is empty; fill in the name as on the ID document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member_name is empty; fill in the name as on the ID document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown relationship &quot;%1&quot;; use one of %2.</source>
+        <translation>未知关系“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>filed_on &quot;%1&quot; is not a real date in the form YYYY-MM-DD.</source>
+        <translation>filed_on“%1”不是 YYYY-MM-DD 格式的有效日期。</translation>
+    </message>
+    <message>
+        <source>filed_on %1 is in the future; give the day the binding was requested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2. Check the file name and that you may read it.</source>
+        <translation>无法读取 %1：%2。请检查文件名及读取权限。</translation>
+    </message>
+    <message>
+        <source>The first row is not the kinship header.
+Expected: %1
+Found:    %2
+Write the file with exactly these columns in this order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Row %1 could not be stored, without a reason. Nothing more was stored; check the database and run the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KinshipEvaluator</name>
+    <message>
+        <source>member aged %1 or over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 members</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KinshipSubmission</name>
+    <message>
+        <source>No clerk is recorded; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPreview</name>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Person</name>
+    <message>
+        <source>Employee basic medical insurance</source>
+        <translation>职工基本医疗保险</translation>
+    </message>
+    <message>
+        <source>Urban and rural resident basic medical insurance</source>
+        <translation>城乡居民基本医疗保险</translation>
+    </message>
+    <message>
+        <source>Insurance type %1</source>
+        <translation>险种 %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常参保</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>暂停参保</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>终止参保</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>已死亡</translation>
+    </message>
+    <message>
+        <source>Status %1</source>
+        <translation>状态 %1</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>退休</translation>
+    </message>
+    <message>
+        <source>Employment %1</source>
+        <translation>人员类别 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Proof</name>
+    <message>
+        <source>Marriage certificate</source>
+        <translation>结婚证</translation>
+    </message>
+    <message>
+        <source>Household register</source>
+        <translation>户口簿</translation>
+    </message>
+    <message>
+        <source>Medical birth certificate</source>
+        <translation>出生医学证明</translation>
+    </message>
+    <message>
+        <source>Police certificate of the relationship</source>
+        <translation>公安机关亲属关系证明</translation>
+    </message>
+    <message>
+        <source>Notarial certificate</source>
+        <translation>公证书</translation>
+    </message>
+    <message>
+        <source>Unknown proof %1</source>
+        <translation>未知证明 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QrCode</name>
+    <message>
+        <source>Cannot make a QR code of &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefusalCode</name>
+    <message>
+        <source>The ID number does not have the format of this document type. Check the document type and re-type the number.</source>
+        <translation>证件号码不符合该证件类型的格式。请核对证件类型并重新输入号码。</translation>
+    </message>
+    <message>
+        <source>The ID number's check character is wrong. Re-type the number from the document.</source>
+        <translation>证件号码校验位错误。请按证件重新输入号码。</translation>
+    </message>
+    <message>
+        <source>This document type is not accepted by the rule set in force.</source>
+        <translation>现行规则不受理该证件类型。</translation>
+    </message>
+    <message>
+        <source>No insured person with this document is in the registry. Check the number, or ask the person to register with the insurance first.</source>
+        <translation>参保库中没有持此证件的参保人。请核对号码，或请其先办理参保登记。</translation>
+    </message>
+    <message>
+        <source>The name does not match the registry for this ID number.</source>
+        <translation>姓名与参保库中该证件号码的登记姓名不一致。</translation>
+    </message>
+    <message>
+        <source>Only employee medical insurance (310) holders may authorize mutual aid.</source>
+        <translation>只有职工基本医疗保险（310）参保人才能作为共济授权人。</translation>
+    </message>
+    <message>
+        <source>The authorizer's insurance status is not normal (active).</source>
+        <translation>授权人的参保状态不正常。</translation>
+    </message>
+    <message>
+        <source>The target's insurance status is not normal (active).</source>
+        <translation>共济对象的参保状态不正常。</translation>
+    </message>
+    <message>
+        <source>Public medical care (公费医疗) personnel are excluded from mutual aid in this region.</source>
+        <translation>本地区公费医疗人员不参加家庭共济。</translation>
+    </message>
+    <message>
+        <source>This relationship is not allowed by the rule set in force.</source>
+        <translation>现行规则不允许该亲属关系。</translation>
+    </message>
+    <message>
+        <source>The target is insured outside the territorial scope the rule set allows.</source>
+        <translation>共济对象的参保地超出现行规则允许的范围。</translation>
+    </message>
+    <message>
+        <source>A person cannot be bound to himself or herself.</source>
+        <translation>不能与本人建立共济关系。</translation>
+    </message>
+    <message>
+        <source>This authorizer and target are already bound.</source>
+        <translation>该授权人与共济对象已存在共济关系。</translation>
+    </message>
+    <message>
+        <source>The target already has the most authorizers the rule set allows; the current binding must be revoked first.</source>
+        <translation>该共济对象的授权人数已达规则上限；须先解除现有共济关系。</translation>
+    </message>
+    <message>
+        <source>The authorizer already has the most targets the rule set allows.</source>
+        <translation>该授权人的共济对象人数已达规则上限。</translation>
+    </message>
+    <message>
+        <source>The target already authorizes this authorizer, and mutual binding is not allowed here.</source>
+        <translation>该共济对象已是本授权人的授权人，本地区不允许相互共济。</translation>
+    </message>
+    <message>
+        <source>This pair was revoked recently; it may be bound again only after the waiting period.</source>
+        <translation>二人的共济关系刚解除不久，须过等待期后才能再次绑定。</translation>
+    </message>
+    <message>
+        <source>The commitment letter has not been acknowledged and signed.</source>
+        <translation>承诺书尚未确认并签字。</translation>
+    </message>
+    <message>
+        <source>No mutual-aid rule set is in effect for this region on the filing date.</source>
+        <translation>备案日期该地区没有生效的家庭共济规则。</translation>
+    </message>
+    <message>
+        <source>The kinship account holder already has the maximum of 5 members.</source>
+        <translation>亲情账户持有人已绑定 5 名成员，达到上限。</translation>
+    </message>
+    <message>
+        <source>A member aged 16 or over must pass face verification first.</source>
+        <translation>16 周岁及以上的成员须先完成人脸核验。</translation>
+    </message>
+    <message>
+        <source>For a member under 16 the household register (户口本) must be seen.</source>
+        <translation>16 周岁以下的成员须查验户口本。</translation>
+    </message>
+    <message>
+        <source>The ages do not fit the relationship. Check the documents and confirm.</source>
+        <translation>年龄与所填关系不相符。请核对证件后确认。</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryImport</name>
+    <message>
+        <source>expected %1 columns, found %2; check for a missing or extra comma (a value containing a comma must be in quotes).</source>
+        <translation>应为 %1 列，实际为 %2 列；请检查是否缺少或多出逗号（含逗号的值须加引号）。</translation>
+    </message>
+    <message>
+        <source>the name is empty; fill in the person's name.</source>
+        <translation>姓名为空；请填写姓名。</translation>
+    </message>
+    <message>
+        <source>the name contains a line break; write it on one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown id_type &quot;%1&quot;; use one of %2.</source>
+        <translation>未知 id_type“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>the ID number is not valid: %1</source>
+        <translation>证件号码无效：%1</translation>
+    </message>
+    <message>
+        <source>sex must be M or F, found &quot;%1&quot;.</source>
+        <translation>sex 须为 M 或 F，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>sex is empty, and this ID type does not carry it; fill in M or F.</source>
+        <translation>sex 为空，且该证件号码不含性别；请填写 M 或 F。</translation>
+    </message>
+    <message>
+        <source>sex %1 does not match the ID number, which gives %2; correct the sex or leave it empty.</source>
+        <translation>sex %1 与证件号码所示的 %2 不一致；请更正或留空。</translation>
+    </message>
+    <message>
+        <source>birth_date is empty, and this ID type does not carry it; fill in the date as YYYY-MM-DD.</source>
+        <translation>birth_date 为空，且该证件号码不含出生日期；请按 YYYY-MM-DD 填写。</translation>
+    </message>
+    <message>
+        <source>birth_date &quot;%1&quot; is not a real past date in the form YYYY-MM-DD.</source>
+        <translation>birth_date“%1”不是 YYYY-MM-DD 格式的有效过去日期。</translation>
+    </message>
+    <message>
+        <source>birth_date %1 does not match the ID number, which gives %2; correct the date or leave it empty.</source>
+        <translation>birth_date %1 与证件号码所示的 %2 不一致；请更正或留空。</translation>
+    </message>
+    <message>
+        <source>insurance_type must be 310 (employee) or 390 (resident), found &quot;%1&quot;.</source>
+        <translation>insurance_type 须为 310（职工）或 390（居民），实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>employment must be working or retired for an employee (310), found &quot;%1&quot;.</source>
+        <translation>职工（310）的 employment 须为 working 或 retired，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>employment must be empty for a resident (390), found &quot;%1&quot;.</source>
+        <translation>居民（390）的 employment 须为空，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>status must be one of %1, found &quot;%2&quot;.</source>
+        <translation>status 须为 %1 之一，实际为“%2”。</translation>
+    </message>
+    <message>
+        <source>pooling_region must be a 6-digit region code such as 330100, found &quot;%1&quot;.</source>
+        <translation>pooling_region 须为 6 位区划代码（如 330100），实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>balance is empty; an employee's balance is required, in yuan such as 1234.56.</source>
+        <translation>balance 为空；职工须填写账户余额，以元为单位，如 1234.56。</translation>
+    </message>
+    <message>
+        <source>balance &quot;%1&quot; is not an amount in yuan such as 1234.56 (no sign or thousands separator, at most 2 decimals).</source>
+        <translation>balance“%1”不是以元为单位的金额（如 1234.56；不带符号和千位分隔符，最多 2 位小数）。</translation>
+    </message>
+    <message>
+        <source>a resident (390) has no personal account; leave balance empty or 0, found &quot;%1&quot;.</source>
+        <translation>居民（390）没有个人账户；balance 须为空或 0，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>public_medical must be 0 or 1, found &quot;%1&quot;.</source>
+        <translation>public_medical 须为 0 或 1，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2. Check the file name and that you may read it.</source>
+        <translation>无法读取 %1：%2。请检查文件名及读取权限。</translation>
+    </message>
+    <message>
+        <source>The first row is not the registry header.
+Expected: %1
+Found:    %2
+Export the registry with exactly these columns in this order.</source>
+        <translation>第一行不是参保库文件的表头。
+应为：%1
+实际：%2
+请严格按此列顺序导出参保库。</translation>
+    </message>
+    <message>
+        <source>the same person (ID type and number) as on line %1; keep one row per person.</source>
+        <translation>与第 %1 行是同一人（证件类型和号码相同）；每人只保留一行。</translation>
+    </message>
+</context>
+<context>
+    <name>Relationship</name>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>祖父母/外祖父母</translation>
+    </message>
+    <message>
+        <source>Grandchild</source>
+        <translation>孙子女/外孙子女</translation>
+    </message>
+    <message>
+        <source>Spouse's parent</source>
+        <translation>配偶的父母</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Unknown relationship %1</source>
+        <translation>未知关系 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RevocationSummary</name>
+    <message>
+        <source>There is no binding with number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binding %1 is still active: there is no revocation to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binding %1 is incomplete in the database; nothing was printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleImpact</name>
+    <message>
+        <source>%1 of %2 active bindings would be refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleSet</name>
+    <message>
+        <source>The region code must be 6 digits (000000 national, XX0000 a province, or a pooling region).</source>
+        <translation>地区代码须为 6 位（000000 全国、XX0000 省，或统筹区代码）。</translation>
+    </message>
+    <message>
+        <source>The title is empty.</source>
+        <translation>标题为空。</translation>
+    </message>
+    <message>
+        <source>The start date (effective_from) is missing or not a date.</source>
+        <translation>生效日期（effective_from）缺失或不是日期。</translation>
+    </message>
+    <message>
+        <source>The end date (effective_to) is before the start date (effective_from).</source>
+        <translation>失效日期（effective_to）早于生效日期（effective_from）。</translation>
+    </message>
+    <message>
+        <source>The list of allowed relationships is empty.</source>
+        <translation>允许的亲属关系列表为空。</translation>
+    </message>
+    <message>
+        <source>Unknown relationship: %1.</source>
+        <translation>未知亲属关系：%1。</translation>
+    </message>
+    <message>
+        <source>The list of accepted ID types is empty.</source>
+        <translation>受理的证件类型列表为空。</translation>
+    </message>
+    <message>
+        <source>Unknown ID type: %1.</source>
+        <translation>未知证件类型：%1。</translation>
+    </message>
+    <message>
+        <source>Unknown scope: %1 (use same_pooling_region, same_province or nationwide).</source>
+        <translation>未知范围：%1（请使用 same_pooling_region、same_province 或 nationwide）。</translation>
+    </message>
+    <message>
+        <source>The maximum of authorizers per target must be at least 1, or empty for unlimited.</source>
+        <translation>每名共济对象的授权人上限至少为 1，留空表示不限。</translation>
+    </message>
+    <message>
+        <source>The maximum of targets per authorizer must be at least 1, or empty for unlimited.</source>
+        <translation>每名授权人的共济对象上限至少为 1，留空表示不限。</translation>
+    </message>
+    <message>
+        <source>The reserve floor cannot be negative.</source>
+        <translation>保留额度不能为负数。</translation>
+    </message>
+    <message>
+        <source>Unknown payment order: %1 (use by_balance_desc or by_binding_order).</source>
+        <translation>未知支付顺序：%1（请使用 by_balance_desc 或 by_binding_order）。</translation>
+    </message>
+    <message>
+        <source>The cooldown cannot be negative.</source>
+        <translation>等待期不能为负数。</translation>
+    </message>
+    <message>
+        <source>Unknown payable item: %1.</source>
+        <translation>未知支付项目：%1。</translation>
+    </message>
+    <message>
+        <source>effective_to is not a date (YYYY-MM-DD) or null.</source>
+        <translation>effective_to 不是日期（YYYY-MM-DD）也不是 null。</translation>
+    </message>
+    <message>
+        <source>same pooling region</source>
+        <translation>同一统筹区</translation>
+    </message>
+    <message>
+        <source>same province</source>
+        <translation>同一省份</translation>
+    </message>
+    <message>
+        <source>nationwide</source>
+        <translation>全国</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSetChange</name>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period overlaps the stored rule set %1 of the same region. Change the dates, or make a new version of that set instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule set %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period overlaps rule set %1 of the same region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule set to version does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new version keeps the region of the set it replaces (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new version must start after %1, when the current one started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule set does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filings were checked against this rule set, so it cannot be changed. Make a new version instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filings were checked against this rule set, so it cannot be deleted. Close its period with a new version instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleSetExchange</name>
+    <message>
+        <source>The file is not valid JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file must hold a JSON array of rule sets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule set %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule set %1 (%2 from %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StorageError</name>
+    <message>
+        <source>The database is busy with another counter and did not become free in time. Nothing was saved; please try again.</source>
+        <translation>数据库正被其他窗口占用，未能及时释放。未保存任何内容；请重试。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Nothing was saved. Stop working with it and restore the latest backup.</source>
+        <translation>数据库文件已损坏，未保存任何内容。请停止使用并恢复最近的备份。</translation>
+    </message>
+    <message>
+        <source>The file is not a Gongji Desk database.</source>
+        <translation>该文件不是共济受理台的数据库。</translation>
+    </message>
+    <message>
+        <source>The database file cannot be written (read-only file or disk). Nothing was saved.</source>
+        <translation>数据库文件无法写入（文件或磁盘只读）。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The change conflicts with data already stored (%1). Nothing was saved.</source>
+        <translation>修改与已保存的数据冲突（%1）。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Database error: %1. Nothing was saved.</source>
+        <translation>数据库错误：%1。未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDocument</name>
+    <message>
+        <source>There is no filing with number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filing %1 is incomplete in the database; nothing was printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPainter</name>
+    <message>
+        <source>Cannot start painting on the printer or file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start a new page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPdf</name>
+    <message>
+        <source>Cannot write the PDF file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryStyle</name>
+    <message>
+        <source>Printing needs a QGuiApplication (command-line tools: QT_QPA_PLATFORM=offscreen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Chinese font for printing: install fonts-wqy-microhei or fonts-wqy-zenhei (looked for %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryText</name>
+    <message>
+        <source>Family mutual aid of personal accounts: filing confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family mutual aid of personal accounts: revocation confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filing number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binding number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule set applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (region %2, in effect from %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint no. %1, printed %2 by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan for the filing number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Authorizer (the employee insured whose account pays)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Targets (the relatives the account may pay for)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorizer</source>
+        <translation>授权人</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Relationship (GB/T 4761)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pooling region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proofs seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The authorizer acknowledged the commitment letter (version %1) at %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. Notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a target pays for medical care or medicines, the target's own personal account pays first; only the rest is paid from the authorizer's personal account, as the rules allow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The authorizer or a target may end the binding at any time at a medical-insurance service counter, with a valid ID document and a reason; from the next payment on, the authorizer's account no longer pays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A binding ends automatically when the authorizer or the target is suspended, terminated or deceased, or is insured outside the territorial scope of the rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is family mutual aid of the personal account, not the kinship account of the medical-insurance e-voucher: a kinship account only shows a relative's e-voucher, never uses another person's account, and is set up separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Authorizer and target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Revocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bound since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended by (clerk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the authorizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system (automatic end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The revocation took effect at %1. Payments made before it are not refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under the rule set applied, the same pair cannot be bound again within %1 days of the revocation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant (authorizer), signature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant, signature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk, signature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date: ________ / _____ / _____</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident identity card (household register)</source>
+        <translation>居民身份证（户口簿）</translation>
+    </message>
+    <message>
+        <source>Mainland travel permit for Hong Kong residents</source>
+        <translation>港澳居民来往内地通行证（香港）</translation>
+    </message>
+    <message>
+        <source>Mainland travel permit for Macau residents</source>
+        <translation>港澳居民来往内地通行证（澳门）</translation>
+    </message>
+    <message>
+        <source>Mainland travel permit for Taiwan residents</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <source>Foreigner's permanent residence ID card</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <source>Foreign passport</source>
+        <translation>外国人护照</translation>
+    </message>
+    <message>
+        <source>Chinese passport</source>
+        <translation>中国护照</translation>
+    </message>
+    <message>
+        <source>Residence permit for Hong Kong, Macau and Taiwan residents</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>祖父母/外祖父母</translation>
+    </message>
+    <message>
+        <source>Grandchild</source>
+        <translation>孙子女/外孙子女</translation>
+    </message>
+    <message>
+        <source>Spouse's parent</source>
+        <translation>配偶的父母</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Marriage certificate</source>
+        <translation>结婚证</translation>
+    </message>
+    <message>
+        <source>Household register</source>
+        <translation>户口簿</translation>
+    </message>
+    <message>
+        <source>Medical birth certificate</source>
+        <translation>出生医学证明</translation>
+    </message>
+    <message>
+        <source>Police certificate of the relationship</source>
+        <translation>公安机关亲属关系证明</translation>
+    </message>
+    <message>
+        <source>Notarial certificate</source>
+        <translation>公证书</translation>
+    </message>
+    <message>
+        <source>Employee basic medical insurance</source>
+        <translation>职工基本医疗保险</translation>
+    </message>
+    <message>
+        <source>Urban and rural resident basic medical insurance</source>
+        <translation>城乡居民基本医疗保险</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::AuthorizerPage</name>
+    <message>
+        <source>Authorizer</source>
+        <translation>授权人</translation>
+    </message>
+    <message>
+        <source>The employee-insured person who lets relatives use the personal account. Read the ID card or type the number, then press Enter.</source>
+        <translation>授权亲属使用本人医保个人账户的职工医保参保人。请读取身份证或输入证件号码，然后按回车键。</translation>
+    </message>
+    <message>
+        <source>&amp;Look up</source>
+        <translation>查询(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Enter: look up · Enter again: next step</source>
+        <translation>回车：查询 · 再按回车：下一步</translation>
+    </message>
+    <message>
+        <source>ID &amp;type:</source>
+        <translation>证件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>证件号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Type or read the authorizer's ID number.</source>
+        <translation>请输入或读取授权人的证件号码。</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::CommitmentPage</name>
+    <message>
+        <source>Commitment letter</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>Let the authorizer read the letter, tick the pledge and sign the paper copy.</source>
+        <translation>请授权人阅读承诺书，勾选承诺并在纸质承诺书上签字。</translation>
+    </message>
+    <message>
+        <source>Commitment &amp;letter (version %1):</source>
+        <translation>承诺书(&amp;L)（版本 %1）：</translation>
+    </message>
+    <message>
+        <source>Authorizer's &amp;pledge:</source>
+        <translation>授权人承诺(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The authorizer has &amp;signed the paper copy of the letter</source>
+        <translation>授权人已在纸质承诺书上签字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Clerk:</source>
+        <translation>经办人：</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::ConfirmPage</name>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Check every target with the authorizer, then submit the filing.</source>
+        <translation>与授权人逐一核对共济对象，然后提交备案。</translation>
+    </message>
+    <message>
+        <source>&amp;Submit filing</source>
+        <translation>提交备案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Targets to file:</source>
+        <translation>本次备案的共济对象(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Authorizer: &lt;b&gt;%1&lt;/b&gt; (%2) · commitment version %3 · rules: %4</source>
+        <translation>授权人：&lt;b&gt;%1&lt;/b&gt;（%2）· 承诺书版本 %3 · 适用规则：%4</translation>
+    </message>
+    <message>
+        <source>row %1 %2 (%3)</source>
+        <translation>第 %1 行 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Cannot submit: remove the refused targets first: %1. Go back (Alt+B) to the targets and delete them.</source>
+        <translation>无法提交：请先移除不予受理的共济对象：%1。请返回上一步（Alt+B）删除。</translation>
+    </message>
+    <message>
+        <source>I have &amp;checked the warned relationships with the documents: %1</source>
+        <translation>我已核对证件，确认以下有提示的亲属关系属实(&amp;C)：%1</translation>
+    </message>
+    <message>
+        <source>The filing was not stored; the check at submission found:
+%1</source>
+        <translation>备案未保存，提交时复核发现：
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::DeskMain</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Cannot load the demo data</source>
+        <translation>无法载入演示数据</translation>
+    </message>
+    <message>
+        <source>Database error</source>
+        <translation>数据库错误</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::DonePage</name>
+    <message>
+        <source>Filing stored</source>
+        <translation>备案完成</translation>
+    </message>
+    <message>
+        <source>Give the authorizer the filing number. Press Enter to start the next filing.</source>
+        <translation>请将备案编号告知授权人。按回车键开始办理下一笔。</translation>
+    </message>
+    <message>
+        <source>Start &amp;next filing</source>
+        <translation>办理下一笔(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Filing number:</source>
+        <translation>备案编号(&amp;F)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Authorizer %1 · %n target(s): %2 · stored %3 by %4</source>
+        <translation>
+            <numerusform>授权人 %1 · 共济对象 %n 人：%2 · %3 由 %4 办理</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gongji::FilingTargetsModel</name>
+    <message>
+        <source>Not checked</source>
+        <translation>未校验</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>不予受理：%1</translation>
+    </message>
+    <message>
+        <source>Accepted, warning confirmed: %1</source>
+        <translation>受理，提示已确认：%1</translation>
+    </message>
+    <message>
+        <source>Check warning: %1</source>
+        <translation>待确认提示：%1</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>校验结果</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::FilingWizard</name>
+    <message>
+        <source>Cancel filing (Esc)</source>
+        <translation>取消本笔(Esc)</translation>
+    </message>
+    <message>
+        <source>Discard this filing?</source>
+        <translation>放弃本笔备案？</translation>
+    </message>
+    <message>
+        <source>The filing being entered has not been submitted. Discard it and start a new one?</source>
+        <translation>正在录入的备案尚未提交。放弃并开始新的一笔吗？</translation>
+    </message>
+    <message>
+        <source>Database error</source>
+        <translation>数据库错误</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::HouseholdBindingsModel</name>
+    <message>
+        <source>%1 (asked by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target / member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorizer / holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filing no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gongji::IdNumberEdit</name>
+    <message>
+        <source>18 characters, the last may be X</source>
+        <translation>18 位，末位可为 X</translation>
+    </message>
+    <message>
+        <source>H followed by 8 or 10 digits</source>
+        <translation>H 加 8 位或 10 位数字</translation>
+    </message>
+    <message>
+        <source>M followed by 8 or 10 digits</source>
+        <translation>M 加 8 位或 10 位数字</translation>
+    </message>
+    <message>
+        <source>8 digits (old booklets: 10 characters)</source>
+        <translation>8 位数字（旧版本册：10 位）</translation>
+    </message>
+    <message>
+        <source>18 digits starting with 9, or 3 letters and 12 digits</source>
+        <translation>以 9 开头的 18 位，或 3 位字母加 12 位数字</translation>
+    </message>
+    <message>
+        <source>5 to 17 letters and digits</source>
+        <translation>5 至 17 位字母和数字</translation>
+    </message>
+    <message>
+        <source>E or G followed by 8 characters</source>
+        <translation>E 或 G 加 8 位</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::MainWindow</name>
+    <message>
+        <source>Gongji Desk</source>
+        <translation>共济受理台</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Clerk: %1</source>
+        <translation>经办人：%1</translation>
+    </message>
+    <message>
+        <source>Filing %1 stored.</source>
+        <translation>备案 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>&amp;Filing</source>
+        <translation>备案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New filing</source>
+        <translation>新建备案(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Gongji Desk</source>
+        <translation>关于共济受理台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Gongji Desk</source>
+        <translation>关于共济受理台</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Gongji Desk %1&lt;/h3&gt;&lt;p&gt;Counter application for family mutual-aid filings of medical-insurance personal accounts.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;共济受理台 %1&lt;/h3&gt;&lt;p&gt;医保个人账户家庭共济窗口备案系统。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Quit Gongji Desk?</source>
+        <translation>退出共济受理台？</translation>
+    </message>
+    <message>
+        <source>The filing being entered has not been submitted and will be lost. Quit anyway?</source>
+        <translation>正在录入的备案尚未提交，退出后将丢失。仍要退出吗？</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::NoticePage</name>
+    <message>
+        <source>Operation notice</source>
+        <translation>操作提示</translation>
+    </message>
+    <message>
+        <source>Explain to the authorizer what mutual aid is, who pays first and how to revoke it.</source>
+        <translation>向授权人说明家庭共济是什么、支付顺序以及如何解除。</translation>
+    </message>
+    <message>
+        <source>Operation noti&amp;ce:</source>
+        <translation>操作提示(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>in the order the bindings were made</source>
+        <translation>按绑定先后顺序</translation>
+    </message>
+    <message>
+        <source>highest balance first</source>
+        <translation>按账户余额从高到低</translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n authorizer(s) per target</source>
+        <translation>
+            <numerusform>每名共济对象最多 %n 名授权人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no limit of authorizers per target</source>
+        <translation>每名共济对象的授权人数不限</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rules in force:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;适用规则：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>Relatives allowed: %1</source>
+        <translation>允许的亲属关系：%1</translation>
+    </message>
+    <message>
+        <source>Where targets must be insured: %1</source>
+        <translation>共济对象参保地范围：%1</translation>
+    </message>
+    <message>
+        <source>Several authorizers pay %1; %2.</source>
+        <translation>多名授权人时%1支付；%2。</translation>
+    </message>
+    <message>
+        <source>Reserve kept in the authorizer's account: %1 yuan</source>
+        <translation>授权人账户保留额度：%1 元</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::PaymentShare</name>
+    <message>
+        <source>Own personal account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorizer's personal account (mutual aid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash or other payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gongji::PersonCard</name>
+    <message>
+        <source>Authorizer in the registry</source>
+        <translation>授权人参保信息</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>ID document:</source>
+        <translation>证件：</translation>
+    </message>
+    <message>
+        <source>Insurance:</source>
+        <translation>险种：</translation>
+    </message>
+    <message>
+        <source>Pooling region:</source>
+        <translation>统筹区：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>参保状态：</translation>
+    </message>
+    <message>
+        <source>Account balance:</source>
+        <translation>个人账户余额：</translation>
+    </message>
+    <message>
+        <source>Rules in force:</source>
+        <translation>适用规则：</translation>
+    </message>
+    <message>
+        <source>public medical care</source>
+        <translation>公费医疗</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>no personal account</source>
+        <translation>无个人账户</translation>
+    </message>
+    <message>
+        <source>none in force</source>
+        <translation>无有效规则</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::PersonSearchModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Pooling region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gongji::TargetsPage</name>
+    <message>
+        <source>Targets</source>
+        <translation>共济对象</translation>
+    </message>
+    <message>
+        <source>Add each relative who may use the authorizer's account. Enter in the ID number field adds the entry; Enter on an empty number goes on.</source>
+        <translation>逐一添加可使用授权人账户的亲属。在证件号码栏按回车即添加；号码为空时按回车进入下一步。</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>New target</source>
+        <translation>添加共济对象</translation>
+    </message>
+    <message>
+        <source>Se&amp;x:</source>
+        <translation>性别(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Relationship:</source>
+        <translation>与授权人关系(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>ID &amp;type:</source>
+        <translation>证件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>姓名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>证件号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Birth dat&amp;e:</source>
+        <translation>出生日期(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Proofs seen:</source>
+        <translation>已查验证明：</translation>
+    </message>
+    <message>
+        <source>Tar&amp;gets in this filing:</source>
+        <translation>本次共济对象(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected (Del)</source>
+        <translation>删除所选(&amp;D)(Del)</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Type the target's name as on the ID document.</source>
+        <translation>请按证件填写共济对象姓名。</translation>
+    </message>
+    <message>
+        <source>Type or read the target's ID number.</source>
+        <translation>请输入或读取共济对象的证件号码。</translation>
+    </message>
+    <message>
+        <source>Row %1 (%2) is refused. Correct the entry and add it again to replace the row, or delete the row.</source>
+        <translation>第 %1 行（%2）不予受理。请修改后再次添加以替换该行，或删除该行。</translation>
+    </message>
+    <message>
+        <source>Row %1 (%2) added with a warning to confirm before submitting: %3</source>
+        <translation>第 %1 行（%2）已添加，有提示需在提交前确认：%3</translation>
+    </message>
+    <message>
+        <source>Row %1 (%2) added and accepted.</source>
+        <translation>第 %1 行（%2）已添加，校验通过。</translation>
+    </message>
+    <message>
+        <source>%1 removed from the filing.</source>
+        <translation>已从本笔备案中移除 %1。</translation>
+    </message>
+</context>
+</TS>
