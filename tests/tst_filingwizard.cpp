@@ -3,12 +3,15 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QMainWindow>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
 
+#include "MainWindow.h"
 #include "TestDatabase.h"
 #include "filing/CommitmentLetter.h"
 #include "filing/FilingWizard.h"
@@ -34,6 +37,7 @@ private slots:
     void goodFilingLandsInDatabase();
     void ageWarningNeedsExplicitConfirmation();
     void escapeAsksBeforeDiscarding();
+    void mainWindowNamesDatabaseAndClerk();
 
 private:
     template<typename T> T *child(const char *name) const
@@ -214,6 +218,10 @@ void TestFilingWizard::commitmentGate()
     QCOMPARE(m_wizard->draft().commitmentVersion, CommitmentLetter::version());
     QVERIFY(m_wizard->draft().commitmentAt >= before);
     QCOMPARE(m_wizard->draft().commitmentAt.timeSpec(), Qt::UTC);
+
+    // The notice is read, then Enter goes on to the targets.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::TargetsPageId));
 }
 
 void TestFilingWizard::refusedTargetBlocksSubmit()
@@ -348,6 +356,33 @@ void TestFilingWizard::escapeAsksBeforeDiscarding()
     QVERIFY(id->text().isEmpty());
     QVERIFY(m_wizard->draft().authorizerIdNumber.isEmpty());
     QVERIFY(m_wizard->isVisible()); // embedded: cancelling never hides the working area
+}
+
+void TestFilingWizard::mainWindowNamesDatabaseAndClerk()
+{
+    m_wizard->hide(); // only the main window's own wizard here
+    MainWindow window(m_db->connection(), m_db->path(), QStringLiteral("tester"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QCOMPARE(window.windowTitle(), MainWindow::tr("Gongji Desk"));
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("statusDatabase"))->text().contains(m_db->path()));
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("statusClerk"))->text().contains(QLatin1String("tester")));
+    QCOMPARE(window.centralWidget()->findChild<FilingWizard *>(), window.wizard());
+
+    // Ctrl+N on a half-typed filing asks first; Cancel keeps it.
+    auto *id = window.wizard()->findChild<IdNumberEdit *>(QStringLiteral("authorizerId"));
+    id->setFocus();
+    QTest::keyClicks(id, QStringLiteral("330102"));
+    answerMessageBox(QMessageBox::Cancel);
+    QTest::keyClick(id, Qt::Key_N, Qt::ControlModifier);
+    QCOMPARE(m_boxesAnswered, 1);
+    QCOMPARE(id->text(), QStringLiteral("330102"));
+    window.activateWindow(); // back from the message box
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    answerMessageBox(QMessageBox::Discard);
+    QTest::keyClick(id, Qt::Key_N, Qt::ControlModifier);
+    QCOMPARE(m_boxesAnswered, 2);
+    QVERIFY(id->text().isEmpty());
 }
 
 QTEST_MAIN(TestFilingWizard)

@@ -5,7 +5,7 @@
     <name>BindingRevocation</name>
     <message>
         <source>Say who asks for the revocation: %1 or %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>请注明由谁申请解除：%1或%2。</translation>
     </message>
     <message>
         <source>Give a reason for the revocation.</source>
@@ -90,71 +90,71 @@
     <name>DatabaseBackup</name>
     <message>
         <source>%1 does not exist or is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不存在或不是文件。</translation>
     </message>
     <message>
         <source>%1 cannot be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>%1 is not an SQLite database or is damaged: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 SQLite 数据库或已损坏：%2</translation>
     </message>
     <message>
         <source>%1 failed the integrity check: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未通过完整性检查：%2</translation>
     </message>
     <message>
         <source>%1: cannot read its schema version: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法读取数据结构版本：%2</translation>
     </message>
     <message>
         <source>%1 is not a Gongji Desk database of a known version (schema %2; this program knows 1 to %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是已知版本的共济受理台数据库（数据结构版本 %2；本程序支持 1 至 %3）。</translation>
     </message>
     <message>
         <source>%1 has no insured registry; it is not a Gongji Desk database.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有参保库，不是共济受理台的数据库。</translation>
     </message>
     <message>
         <source>%1 already exists. Choose a new file name; a backup never replaces a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已存在。请另选文件名；备份不会覆盖已有文件。</translation>
     </message>
     <message>
         <source>The folder of %1 does not exist. Create it or choose another path.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 所在的文件夹不存在。请先创建，或选择其他路径。</translation>
     </message>
     <message>
         <source>The backup could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将备份写入 %1：%2</translation>
     </message>
     <message>
         <source>The backup copy failed its check and was deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>备份副本未通过检查，已删除：%1</translation>
     </message>
     <message>
         <source>The backup could not be given the name %1 (it may exist now).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将备份命名为 %1（该文件可能已存在）。</translation>
     </message>
     <message>
         <source>The folder of %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 所在的文件夹不存在。</translation>
     </message>
     <message>
         <source>Cannot read the backup %1 or write beside %2. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取备份 %1，或无法在 %2 旁写入。未作任何改动。</translation>
     </message>
     <message>
         <source>The backup was refused and nothing was changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>备份未通过检查，未作任何改动：%1</translation>
     </message>
     <message>
         <source>%1 is in use by another program (gongji-desk or gongji-admin). Close it, then restore again. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 正被其他程序（gongji-desk 或 gongji-admin）使用。请关闭后重新恢复。未作任何改动。</translation>
     </message>
     <message>
         <source>Cannot put the backup in place of %1. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法用备份替换 %1。未作任何改动。</translation>
     </message>
 </context>
 <context>
@@ -307,11 +307,11 @@ Write the file with exactly these columns in this order.</source>
     <name>HouseholdBinding</name>
     <message>
         <source>Mutual aid (共济)</source>
-        <translation type="unfinished"></translation>
+        <translation>家庭共济</translation>
     </message>
     <message>
         <source>Kinship account (亲情)</source>
-        <translation type="unfinished"></translation>
+        <translation>亲情账户</translation>
     </message>
 </context>
 <context>
@@ -436,7 +436,7 @@ Write the file with exactly these columns in this order.</source>
     <name>KinshipBatch</name>
     <message>
         <source>%1 must be yes or no, found &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 须为 yes 或 no，实际为“%2”。</translation>
     </message>
     <message>
         <source>expected %1 columns, found %2; check for a missing or extra comma (a value containing a comma must be in quotes).</source>
@@ -444,11 +444,11 @@ Write the file with exactly these columns in this order.</source>
     </message>
     <message>
         <source>holder_name is empty; fill in the name as on the ID document.</source>
-        <translation type="unfinished"></translation>
+        <translation>holder_name 为空；请按证件填写持有人姓名。</translation>
     </message>
     <message>
         <source>member_name is empty; fill in the name as on the ID document.</source>
-        <translation type="unfinished"></translation>
+        <translation>member_name 为空；请按证件填写成员姓名。</translation>
     </message>
     <message>
         <source>unknown relationship &quot;%1&quot;; use one of %2.</source>
@@ -460,7 +460,7 @@ Write the file with exactly these columns in this order.</source>
     </message>
     <message>
         <source>filed_on %1 is in the future; give the day the binding was requested.</source>
-        <translation type="unfinished"></translation>
+        <translation>filed_on %1 晚于今天；请填写申请绑定的日期。</translation>
     </message>
     <message>
         <source>Cannot read %1: %2. Check the file name and that you may read it.</source>
@@ -471,7 +471,10 @@ Write the file with exactly these columns in this order.</source>
 Expected: %1
 Found:    %2
 Write the file with exactly these columns in this order.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一行不是亲情账户文件的表头。
+应为：%1
+实际：%2
+请严格按此列顺序编写文件。</translation>
     </message>
     <message>
         <source>line %1: %2</source>
@@ -479,36 +482,36 @@ Write the file with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Row %1 could not be stored, without a reason. Nothing more was stored; check the database and run the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行未能保存，且未给出原因。后续内容均未保存；请检查数据库后重新运行该文件。</translation>
     </message>
 </context>
 <context>
     <name>KinshipEvaluator</name>
     <message>
         <source>member aged %1 or over</source>
-        <translation type="unfinished"></translation>
+        <translation>成员年满 %1 周岁</translation>
     </message>
     <message>
         <source>member under %1</source>
-        <translation type="unfinished"></translation>
+        <translation>成员未满 %1 周岁</translation>
     </message>
     <message>
         <source>%1 of at most %2 members</source>
-        <translation type="unfinished"></translation>
+        <translation>已绑定 %1 人，上限 %2 人</translation>
     </message>
 </context>
 <context>
     <name>KinshipSubmission</name>
     <message>
         <source>No clerk is recorded; sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有记录经办人；请重新登录。</translation>
     </message>
 </context>
 <context>
     <name>PaymentPreview</name>
     <message>
         <source>The amount cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>金额不能为负数。</translation>
     </message>
 </context>
 <context>
@@ -589,7 +592,7 @@ Write the file with exactly these columns in this order.</source>
     <name>QrCode</name>
     <message>
         <source>Cannot make a QR code of &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为“%1”生成二维码。</translation>
     </message>
 </context>
 <context>
@@ -699,7 +702,7 @@ Write the file with exactly these columns in this order.</source>
     </message>
     <message>
         <source>the name contains a line break; write it on one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名中含有换行；请写在一行内。</translation>
     </message>
     <message>
         <source>unknown id_type &quot;%1&quot;; use one of %2.</source>
@@ -831,22 +834,22 @@ Export the registry with exactly these columns in this order.</source>
     <name>RevocationSummary</name>
     <message>
         <source>There is no binding with number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有编号为 %1 的共济关系。</translation>
     </message>
     <message>
         <source>Binding %1 is still active: there is no revocation to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>共济关系 %1 仍然有效，没有可打印的解除记录。</translation>
     </message>
     <message>
         <source>Binding %1 is incomplete in the database; nothing was printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库中共济关系 %1 的记录不完整；未打印。</translation>
     </message>
 </context>
 <context>
     <name>RuleImpact</name>
     <message>
         <source>%1 of %2 active bindings would be refused</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 条有效共济关系中将有 %1 条不予受理</translation>
     </message>
 </context>
 <context>
@@ -932,62 +935,62 @@ Export the registry with exactly these columns in this order.</source>
     <name>RuleSetChange</name>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>长期有效</translation>
     </message>
     <message>
         <source>The period overlaps the stored rule set %1 of the same region. Change the dates, or make a new version of that set instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期与同一地区已保存的规则 %1 重叠。请修改日期，或改为为该规则新建版本。</translation>
     </message>
     <message>
         <source>Rule set %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>规则 %1：</translation>
     </message>
     <message>
         <source>The period overlaps rule set %1 of the same region.</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期与同一地区的规则 %1 重叠。</translation>
     </message>
     <message>
         <source>The rule set to version does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>要新建版本的规则已不存在。</translation>
     </message>
     <message>
         <source>A new version keeps the region of the set it replaces (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>新版本须沿用被替换规则的地区（%1）。</translation>
     </message>
     <message>
         <source>The new version must start after %1, when the current one started.</source>
-        <translation type="unfinished"></translation>
+        <translation>新版本的生效日期须晚于现行版本的生效日期 %1。</translation>
     </message>
     <message>
         <source>The rule set does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>该规则已不存在。</translation>
     </message>
     <message>
         <source>Filings were checked against this rule set, so it cannot be changed. Make a new version instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有备案按此规则校验，不能修改。请改为新建版本。</translation>
     </message>
     <message>
         <source>Filings were checked against this rule set, so it cannot be deleted. Close its period with a new version instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有备案按此规则校验，不能删除。请新建版本以结束其有效期。</translation>
     </message>
 </context>
 <context>
     <name>RuleSetExchange</name>
     <message>
         <source>The file is not valid JSON (%1 at byte %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不是有效的 JSON（第 %2 字节处：%1）。</translation>
     </message>
     <message>
         <source>The file must hold a JSON array of rule sets.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件须为规则的 JSON 数组。</translation>
     </message>
     <message>
         <source>Rule set %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>规则 %1：%2</translation>
     </message>
     <message>
         <source>Rule set %1 (%2 from %3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>规则 %1（%2，自 %3 起）：%4</translation>
     </message>
 </context>
 <context>
@@ -1021,127 +1024,127 @@ Export the registry with exactly these columns in this order.</source>
     <name>SummaryDocument</name>
     <message>
         <source>There is no filing with number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有编号为 %1 的备案。</translation>
     </message>
     <message>
         <source>Filing %1 is incomplete in the database; nothing was printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库中备案 %1 的记录不完整；未打印。</translation>
     </message>
 </context>
 <context>
     <name>SummaryPainter</name>
     <message>
         <source>Cannot start painting on the printer or file.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在打印机或文件上开始绘制。</translation>
     </message>
     <message>
         <source>Cannot start a new page.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开始新的一页。</translation>
     </message>
 </context>
 <context>
     <name>SummaryPdf</name>
     <message>
         <source>Cannot write the PDF file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 PDF 文件 %1：%2</translation>
     </message>
     <message>
         <source>nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>未写入任何内容</translation>
     </message>
 </context>
 <context>
     <name>SummaryStyle</name>
     <message>
         <source>Printing needs a QGuiApplication (command-line tools: QT_QPA_PLATFORM=offscreen).</source>
-        <translation type="unfinished"></translation>
+        <translation>打印需要 QGuiApplication（命令行工具请设置 QT_QPA_PLATFORM=offscreen）。</translation>
     </message>
     <message>
         <source>No Chinese font for printing: install fonts-wqy-microhei or fonts-wqy-zenhei (looked for %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用于打印的中文字体：请安装 fonts-wqy-microhei 或 fonts-wqy-zenhei（已查找 %1）。</translation>
     </message>
 </context>
 <context>
     <name>SummaryText</name>
     <message>
         <source>Family mutual aid of personal accounts: filing confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>个人账户家庭共济备案确认单</translation>
     </message>
     <message>
         <source>Family mutual aid of personal accounts: revocation confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>个人账户家庭共济解除确认单</translation>
     </message>
     <message>
         <source>Filing number</source>
-        <translation type="unfinished"></translation>
+        <translation>备案编号</translation>
     </message>
     <message>
         <source>Binding number</source>
-        <translation type="unfinished"></translation>
+        <translation>共济关系编号</translation>
     </message>
     <message>
         <source>Office</source>
-        <translation type="unfinished"></translation>
+        <translation>经办机构</translation>
     </message>
     <message>
         <source>Office address</source>
-        <translation type="unfinished"></translation>
+        <translation>经办机构地址</translation>
     </message>
     <message>
         <source>Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <source>Clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>经办人</translation>
     </message>
     <message>
         <source>Filed at</source>
-        <translation type="unfinished"></translation>
+        <translation>办理时间</translation>
     </message>
     <message>
         <source>Effective date</source>
-        <translation type="unfinished"></translation>
+        <translation>生效日期</translation>
     </message>
     <message>
         <source>Rule set applied</source>
-        <translation type="unfinished"></translation>
+        <translation>适用规则</translation>
     </message>
     <message>
         <source>%1 (region %2, in effect from %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（地区 %2，自 %3 起施行）</translation>
     </message>
     <message>
         <source>Printed at</source>
-        <translation type="unfinished"></translation>
+        <translation>打印时间</translation>
     </message>
     <message>
         <source>Reprint</source>
-        <translation type="unfinished"></translation>
+        <translation>补打</translation>
     </message>
     <message>
         <source>Reprint no. %1, printed %2 by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 次补打，%2 由 %3 打印</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
         <source>Scan for the filing number</source>
-        <translation type="unfinished"></translation>
+        <translation>扫码查询备案编号</translation>
     </message>
     <message>
         <source>1. Authorizer (the employee insured whose account pays)</source>
-        <translation type="unfinished"></translation>
+        <translation>一、授权人（以个人账户支付的职工医保参保人）</translation>
     </message>
     <message>
         <source>2. Targets (the relatives the account may pay for)</source>
-        <translation type="unfinished"></translation>
+        <translation>二、共济对象（可由该账户支付费用的亲属）</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>身份</translation>
     </message>
     <message>
         <source>Authorizer</source>
@@ -1149,11 +1152,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>共济对象</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1161,7 +1164,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>ID document</source>
-        <translation type="unfinished"></translation>
+        <translation>证件</translation>
     </message>
     <message>
         <source>ID number</source>
@@ -1169,127 +1172,127 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Relationship (GB/T 4761)</source>
-        <translation type="unfinished"></translation>
+        <translation>与授权人关系（GB/T 4761）</translation>
     </message>
     <message>
         <source>Pooling region</source>
-        <translation type="unfinished"></translation>
+        <translation>统筹区</translation>
     </message>
     <message>
         <source>Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>险种</translation>
     </message>
     <message>
         <source>Proofs seen</source>
-        <translation type="unfinished"></translation>
+        <translation>已查验证明</translation>
     </message>
     <message>
         <source>none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>未记录</translation>
     </message>
     <message>
         <source>ended %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已终止</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>3. Commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>三、承诺</translation>
     </message>
     <message>
         <source>The authorizer acknowledged the commitment letter (version %1) at %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>授权人已于 %2 确认承诺书（版本 %1）：</translation>
     </message>
     <message>
         <source>4. Notices</source>
-        <translation type="unfinished"></translation>
+        <translation>四、告知事项</translation>
     </message>
     <message>
         <source>When a target pays for medical care or medicines, the target's own personal account pays first; only the rest is paid from the authorizer's personal account, as the rules allow.</source>
-        <translation type="unfinished"></translation>
+        <translation>共济对象就医购药时，先使用其本人的个人账户；不足部分按规定由授权人的个人账户支付。</translation>
     </message>
     <message>
         <source>The authorizer or a target may end the binding at any time at a medical-insurance service counter, with a valid ID document and a reason; from the next payment on, the authorizer's account no longer pays.</source>
-        <translation type="unfinished"></translation>
+        <translation>授权人或共济对象可随时持有效身份证件到医保经办窗口说明原因申请解除；解除后，自下一笔结算起授权人账户不再支付。</translation>
     </message>
     <message>
         <source>A binding ends automatically when the authorizer or the target is suspended, terminated or deceased, or is insured outside the territorial scope of the rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>授权人或共济对象停保、终止参保、死亡，或参保地超出规则规定的范围时，共济关系自动终止。</translation>
     </message>
     <message>
         <source>This is family mutual aid of the personal account, not the kinship account of the medical-insurance e-voucher: a kinship account only shows a relative's e-voucher, never uses another person's account, and is set up separately.</source>
-        <translation type="unfinished"></translation>
+        <translation>本业务为个人账户家庭共济，不是医保电子凭证的亲情账户：亲情账户只用于出示亲属的医保电子凭证，不使用他人账户，需另行办理。</translation>
     </message>
     <message>
         <source>1. Authorizer and target</source>
-        <translation type="unfinished"></translation>
+        <translation>一、授权人与共济对象</translation>
     </message>
     <message>
         <source>2. Revocation</source>
-        <translation type="unfinished"></translation>
+        <translation>二、解除</translation>
     </message>
     <message>
         <source>3. Notices</source>
-        <translation type="unfinished"></translation>
+        <translation>三、告知事项</translation>
     </message>
     <message>
         <source>Bound since</source>
-        <translation type="unfinished"></translation>
+        <translation>绑定时间</translation>
     </message>
     <message>
         <source>Ended at</source>
-        <translation type="unfinished"></translation>
+        <translation>解除时间</translation>
     </message>
     <message>
         <source>Ended by (clerk)</source>
-        <translation type="unfinished"></translation>
+        <translation>经办人</translation>
     </message>
     <message>
         <source>Requested by</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>the authorizer</source>
-        <translation type="unfinished"></translation>
+        <translation>授权人</translation>
     </message>
     <message>
         <source>the target</source>
-        <translation type="unfinished"></translation>
+        <translation>共济对象</translation>
     </message>
     <message>
         <source>the system (automatic end)</source>
-        <translation type="unfinished"></translation>
+        <translation>系统（自动终止）</translation>
     </message>
     <message>
         <source>The revocation took effect at %1. Payments made before it are not refunded.</source>
-        <translation type="unfinished"></translation>
+        <translation>解除自 %1 起生效。此前已发生的支付不予退回。</translation>
     </message>
     <message>
         <source>Under the rule set applied, the same pair cannot be bound again within %1 days of the revocation.</source>
-        <translation type="unfinished"></translation>
+        <translation>按适用规则，解除后 %1 天内不能再次绑定同一对象。</translation>
     </message>
     <message>
         <source>Applicant (authorizer), signature:</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人（授权人）签字：</translation>
     </message>
     <message>
         <source>Applicant, signature:</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人签字：</translation>
     </message>
     <message>
         <source>Clerk, signature:</source>
-        <translation type="unfinished"></translation>
+        <translation>经办人签字：</translation>
     </message>
     <message>
         <source>Date: ________ / _____ / _____</source>
-        <translation type="unfinished"></translation>
+        <translation>日期：________年_____月_____日</translation>
     </message>
     <message>
         <source>Resident identity card (household register)</source>
@@ -1589,19 +1592,19 @@ Export the registry with exactly these columns in this order.</source>
     <name>gongji::HouseholdBindingsModel</name>
     <message>
         <source>%1 (asked by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2申请）</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>业务</translation>
     </message>
     <message>
         <source>Target / member</source>
-        <translation type="unfinished"></translation>
+        <translation>共济对象/成员</translation>
     </message>
     <message>
         <source>Authorizer / holder</source>
-        <translation type="unfinished"></translation>
+        <translation>授权人/持有人</translation>
     </message>
     <message>
         <source>ID number</source>
@@ -1613,23 +1616,23 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>起始时间</translation>
     </message>
     <message>
         <source>Filing no.</source>
-        <translation type="unfinished"></translation>
+        <translation>备案编号</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>终止时间</translation>
     </message>
     <message>
         <source>Ended by</source>
-        <translation type="unfinished"></translation>
+        <translation>经办人</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -1775,15 +1778,15 @@ Export the registry with exactly these columns in this order.</source>
     <name>gongji::PaymentShare</name>
     <message>
         <source>Own personal account</source>
-        <translation type="unfinished"></translation>
+        <translation>本人个人账户</translation>
     </message>
     <message>
         <source>Authorizer's personal account (mutual aid)</source>
-        <translation type="unfinished"></translation>
+        <translation>授权人个人账户（家庭共济）</translation>
     </message>
     <message>
         <source>Cash or other payment</source>
-        <translation type="unfinished"></translation>
+        <translation>现金或其他方式</translation>
     </message>
 </context>
 <context>
@@ -1853,15 +1856,15 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Pooling region</source>
-        <translation type="unfinished"></translation>
+        <translation>统筹区</translation>
     </message>
     <message>
         <source>Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>险种</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>参保状态</translation>
     </message>
 </context>
 <context>
