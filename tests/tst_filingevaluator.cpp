@@ -95,6 +95,7 @@ void TestFilingEvaluator::init()
     shenzhen.region = QStringLiteral("440300");
     shenzhen.title = QStringLiteral("test: 深圳");
     shenzhen.effectiveFrom = QDate(2024, 1, 1);
+    shenzhen.effectiveTo = QDate(); // the copied national set was closed by its successor
     shenzhen.scope = QStringLiteral("same_pooling_region");
     shenzhen.maxTargetsPerAuthorizer = 2;
     shenzhen.allowMutual = false;

@@ -114,6 +114,7 @@ void TestPaymentPreview::bindingOrder()
     RuleSet local = RuleSetStore::shippedDefaults().at(0);
     local.region = QStringLiteral("320100");
     local.effectiveFrom = QDate(2025, 1, 1);
+    local.effectiveTo = QDate(); // the copied national set was closed by its successor
     local.paymentOrder = QStringLiteral("by_binding_order");
     {
         WriteTransaction t(db.connection());

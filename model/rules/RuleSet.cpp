@@ -56,6 +56,34 @@ bool RuleSet::isInEffectOn(const QDate &date) const
     return date >= effectiveFrom && (!effectiveTo.isValid() || date <= effectiveTo);
 }
 
+bool RuleSet::overlaps(const RuleSet &other) const
+{
+    const bool startsBeforeOtherEnds = !other.effectiveTo.isValid() || effectiveFrom <= other.effectiveTo;
+    const bool otherStartsBeforeThisEnds = !effectiveTo.isValid() || other.effectiveFrom <= effectiveTo;
+    return startsBeforeOtherEnds && otherStartsBeforeThisEnds;
+}
+
+std::optional<RuleSet> RuleSet::resolveAmong(const QList<RuleSet> &sets, const QString &poolingRegion, const QDate &date)
+{
+    if (poolingRegion.size() != 6)
+        return std::nullopt;
+    const QString province = poolingRegion.left(2) + QStringLiteral("0000");
+    auto specificity = [&](const RuleSet &s) {
+        return s.region == poolingRegion ? 0 : s.region == province ? 1 : 2;
+    };
+    const RuleSet *best = nullptr;
+    for (const RuleSet &set : sets) {
+        if (!set.isInEffectOn(date)
+            || (set.region != poolingRegion && set.region != province && set.region != QLatin1String("000000")))
+            continue;
+        if (!best || specificity(set) < specificity(*best)
+            || (specificity(set) == specificity(*best)
+                && (set.effectiveFrom > best->effectiveFrom || (set.effectiveFrom == best->effectiveFrom && set.id > best->id))))
+            best = &set;
+    }
+    return best ? std::optional<RuleSet>(*best) : std::nullopt;
+}
+
 void RuleSet::sortLists()
 {
     auto sortBy = [](QStringList &values, const QStringList &order) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <QDate>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -38,6 +39,11 @@ struct RuleSet
     bool scopeCovers(const Person &authorizer, const Person &target) const;
     // How specific the region is: 2 pooling region, 1 province, 0 national.
     int regionLevel() const;
+    // Whether the periods of two sets share a day.
+    bool overlaps(const RuleSet &other) const;
+    // The set that applies (DOMAIN.md §5) among `sets`, without the database: for "what if" reports.
+    // Must agree with RuleSetStore::resolve().
+    static std::optional<RuleSet> resolveAmong(const QList<RuleSet> &sets, const QString &poolingRegion, const QDate &date);
     // Checks the rule set on its own; returns a list of problems in the UI language.
     QStringList validate() const;
 

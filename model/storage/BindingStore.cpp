@@ -1,5 +1,6 @@
 #include "storage/BindingStore.h"
 
+#include "storage/PersonStore.h"
 #include "storage/SqlStatement.h"
 #include "storage/Timestamp.h"
 
@@ -133,6 +134,32 @@ qint64 BindingStore::countActive() const
     SqlStatement q(m_connection, QStringLiteral("SELECT COUNT(*) FROM binding WHERE status = 'active'"));
     q.exec();
     return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+} // namespace gongji
+
+namespace gongji {
+
+void BindingStore::forEachActiveByAuthorizerRegion(const QString &regionPrefix,
+                                                   const std::function<void(const BindingWithPersons &)> &visit) const
+{
+    QString columns;
+    for (const QString &column : QString::fromLatin1(kColumns).split(QStringLiteral(", ")))
+        columns += QStringLiteral("b.") + column + QStringLiteral(", ");
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT %1%2, %3 FROM binding b JOIN person a ON a.id = b.authorizer_id "
+                                  "JOIN person t ON t.id = b.target_id WHERE b.status = 'active' "
+                                  "AND a.pooling_region >= :low AND a.pooling_region < :high ORDER BY b.id")
+                       .arg(columns, PersonStore::columns(QStringLiteral("a")), PersonStore::columns(QStringLiteral("t"))));
+    q.bind(QStringLiteral(":low"), regionPrefix).bind(QStringLiteral(":high"), QString(regionPrefix + QLatin1Char('~'))).exec();
+    const int personColumns = 12;
+    while (q.next()) {
+        BindingWithPersons row;
+        row.binding = bindingFrom(q);
+        row.authorizer = PersonStore::fromRow(q, 13);
+        row.target = PersonStore::fromRow(q, 13 + personColumns);
+        visit(row);
+    }
 }
 
 } // namespace gongji

@@ -3,7 +3,10 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <optional>
+
+#include "domain/Person.h"
 
 namespace gongji {
 
@@ -26,6 +29,14 @@ struct Binding
     bool ageWarningConfirmed = false;
 };
 
+// An active binding with both people, for reports that judge many bindings at once.
+struct BindingWithPersons
+{
+    Binding binding;
+    Person authorizer;
+    Person target;
+};
+
 // Every SQL statement on mutual-aid bindings.
 class BindingStore
 {
@@ -45,6 +56,10 @@ public:
     bool end(qint64 bindingId, const QDateTime &endedAt, const QString &endedBy, const QString &requestedBy,
              const QString &reason);
     qint64 countActive() const;
+    // Every active binding whose authorizer's pooling region starts with `regionPrefix` ("" = all),
+    // streamed so that a national report does not hold a million rows.
+    void forEachActiveByAuthorizerRegion(const QString &regionPrefix,
+                                         const std::function<void(const BindingWithPersons &)> &visit) const;
 
 private:
     QList<Binding> select(const QString &where, const QString &placeholder, qint64 value) const;

@@ -147,12 +147,72 @@ void RuleSetStore::insert(RuleSet &ruleSet)
         .bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now()))
         .exec();
     ruleSet.id = q.lastInsertId();
+    insertLists(ruleSet);
+}
+
+void RuleSetStore::insertLists(const RuleSet &ruleSet)
+{
     for (const ListTable &list : kLists) {
         SqlStatement item(m_connection, QStringLiteral("INSERT INTO %1 (rule_set_id, %2) VALUES (:id, :value)")
                                             .arg(QLatin1String(list.table), QLatin1String(list.column)));
         for (const QString &value : ruleSet.*(list.member))
             item.bind(QStringLiteral(":id"), ruleSet.id).bind(QStringLiteral(":value"), value).exec();
     }
+}
+
+bool RuleSetStore::isReferenced(qint64 id) const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT EXISTS (SELECT 1 FROM filing WHERE rule_set_id = :id) "
+                                                "OR EXISTS (SELECT 1 FROM binding WHERE rule_set_id = :id)"));
+    q.bind(QStringLiteral(":id"), id).exec();
+    return q.next() && q.value(0).toInt() != 0;
+}
+
+void RuleSetStore::update(const RuleSet &ruleSet)
+{
+    SqlStatement q(m_connection,
+                   QStringLiteral("UPDATE rule_set SET region = :region, effective_from = :from, effective_to = :to, "
+                                  "title = :title, source_note = :note, scope = :scope, max_authorizers_per_target = :maxAuth, "
+                                  "max_targets_per_authorizer = :maxTargets, allow_mutual = :mutual, "
+                                  "exclude_public_medical = :public, reserve_floor_fen = :floor, payment_order = :order, "
+                                  "cooldown_days = :cooldown WHERE id = :id"));
+    q.bind(QStringLiteral(":region"), ruleSet.region)
+        .bind(QStringLiteral(":from"), Timestamp::dateToText(ruleSet.effectiveFrom))
+        .bind(QStringLiteral(":to"), ruleSet.effectiveTo.isValid() ? QVariant(Timestamp::dateToText(ruleSet.effectiveTo))
+                                                                   : QVariant(QMetaType::fromType<QString>()))
+        .bind(QStringLiteral(":title"), ruleSet.title)
+        .bind(QStringLiteral(":note"), ruleSet.sourceNote)
+        .bind(QStringLiteral(":scope"), ruleSet.scope)
+        .bind(QStringLiteral(":maxAuth"), intOrNull(ruleSet.maxAuthorizersPerTarget))
+        .bind(QStringLiteral(":maxTargets"), intOrNull(ruleSet.maxTargetsPerAuthorizer))
+        .bind(QStringLiteral(":mutual"), ruleSet.allowMutual ? 1 : 0)
+        .bind(QStringLiteral(":public"), ruleSet.excludePublicMedical ? 1 : 0)
+        .bind(QStringLiteral(":floor"), ruleSet.reserveFloorFen)
+        .bind(QStringLiteral(":order"), ruleSet.paymentOrder)
+        .bind(QStringLiteral(":cooldown"), ruleSet.cooldownDays)
+        .bind(QStringLiteral(":id"), ruleSet.id)
+        .exec();
+    for (const ListTable &list : kLists) {
+        SqlStatement clear(m_connection, QStringLiteral("DELETE FROM %1 WHERE rule_set_id = :id").arg(QLatin1String(list.table)));
+        clear.bind(QStringLiteral(":id"), ruleSet.id).exec();
+    }
+    insertLists(ruleSet);
+}
+
+void RuleSetStore::remove(qint64 id)
+{
+    for (const ListTable &list : kLists) {
+        SqlStatement clear(m_connection, QStringLiteral("DELETE FROM %1 WHERE rule_set_id = :id").arg(QLatin1String(list.table)));
+        clear.bind(QStringLiteral(":id"), id).exec();
+    }
+    SqlStatement q(m_connection, QStringLiteral("DELETE FROM rule_set WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), id).exec();
+}
+
+void RuleSetStore::closePeriod(qint64 id, const QDate &effectiveTo)
+{
+    SqlStatement q(m_connection, QStringLiteral("UPDATE rule_set SET effective_to = :to WHERE id = :id"));
+    q.bind(QStringLiteral(":to"), Timestamp::dateToText(effectiveTo)).bind(QStringLiteral(":id"), id).exec();
 }
 
 qint64 RuleSetStore::count() const

@@ -22,6 +22,15 @@ public:
     // Inserts with its lists; sets ruleSet.id. Call inside a WriteTransaction.
     void insert(RuleSet &ruleSet);
     qint64 count() const;
+    // True when a filing or binding was checked against it: then it is never changed in place or
+    // deleted; only its period may be closed.
+    bool isReferenced(qint64 id) const;
+    // Replaces an unreferenced set and its lists. Call inside a WriteTransaction.
+    void update(const RuleSet &ruleSet);
+    // Deletes an unreferenced set. Call inside a WriteTransaction.
+    void remove(qint64 id);
+    // Sets effective_to (closing the period when a new version starts). Call inside a WriteTransaction.
+    void closePeriod(qint64 id, const QDate &effectiveTo);
     // Inserts the shipped defaults (resources/rules/default-rule-sets.json) when there is no rule set.
     // Returns how many were inserted. Call inside a WriteTransaction.
     int seedDefaultsIfEmpty();
@@ -30,6 +39,7 @@ public:
 
 private:
     void loadLists(RuleSet &ruleSet) const;
+    void insertLists(const RuleSet &ruleSet);
     QString m_connection;
 };
 

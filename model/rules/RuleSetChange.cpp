@@ -1,0 +1,191 @@
+#include "rules/RuleSetChange.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include "storage/AuditLog.h"
+#include "storage/RuleSetStore.h"
+#include "storage/StorageError.h"
+#include "storage/WriteTransaction.h"
+
+namespace gongji {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RuleSetChange", text);
+}
+
+QString describe(const RuleSet &set)
+{
+    return QStringLiteral("%1 %2 (%3 – %4)")
+        .arg(set.region, set.title, set.effectiveFrom.toString(Qt::ISODate),
+             set.effectiveTo.isValid() ? set.effectiveTo.toString(Qt::ISODate) : tr("open"));
+}
+
+} // namespace
+
+RuleSetChange::RuleSetChange(const QString &connection) : m_connection(connection) {}
+
+QStringList RuleSetChange::check(const RuleSet &candidate, const QList<qint64> &ignoring) const
+{
+    QStringList problems = candidate.validate();
+    for (const RuleSet &stored : RuleSetStore(m_connection).all()) {
+        if (stored.region != candidate.region || ignoring.contains(stored.id) || stored.id == candidate.id)
+            continue;
+        if (candidate.overlaps(stored))
+            problems << tr("The period overlaps the stored rule set %1 of the same region. Change the dates, "
+                           "or make a new version of that set instead.").arg(describe(stored));
+    }
+    return problems;
+}
+
+RuleSetChange::Result RuleSetChange::add(const RuleSet &ruleSet, const QString &actor)
+{
+    return addAll({ruleSet}, actor);
+}
+
+RuleSetChange::Result RuleSetChange::addAll(QList<RuleSet> ruleSets, const QString &actor)
+{
+    Result result;
+    try {
+        WriteTransaction transaction(m_connection);
+        for (int i = 0; i < ruleSets.size(); ++i) {
+            RuleSet &set = ruleSets[i];
+            set.id = 0;
+            set.sortLists();
+            const QString prefix = ruleSets.size() > 1 ? tr("Rule set %1: ").arg(i + 1) : QString();
+            for (const QString &problem : check(set))
+                result.errors << prefix + problem;
+            for (int j = 0; j < i; ++j) {
+                if (ruleSets.at(j).region == set.region && ruleSets.at(j).overlaps(set))
+                    result.errors << prefix + tr("The period overlaps rule set %1 of the same region.").arg(j + 1);
+            }
+        }
+        if (!result.errors.isEmpty())
+            return result;
+        RuleSetStore store(m_connection);
+        for (RuleSet &set : ruleSets) {
+            store.insert(set);
+            AuditLog(m_connection).append(actor, QStringLiteral("rules_add"), QString::number(set.id), set.toJson());
+        }
+        transaction.commit();
+        result.ok = true;
+        result.id = ruleSets.isEmpty() ? 0 : ruleSets.last().id;
+    } catch (const StorageError &error) {
+        result.errors = QStringList{error.userMessage()};
+    }
+    return result;
+}
+
+QList<RuleSet> RuleSetChange::proposedAfterNewVersion(qint64 baseId, const RuleSet &next) const
+{
+    QList<RuleSet> sets = RuleSetStore(m_connection).all();
+    for (RuleSet &set : sets) {
+        if (set.id == baseId)
+            set.effectiveTo = next.effectiveFrom.addDays(-1);
+    }
+    RuleSet added = next;
+    added.id = -1;
+    sets.append(added);
+    return sets;
+}
+
+RuleSetChange::Result RuleSetChange::newVersion(qint64 baseId, RuleSet next, const QString &actor)
+{
+    Result result;
+    next.id = 0;
+    next.sortLists();
+    try {
+        WriteTransaction transaction(m_connection);
+        RuleSetStore store(m_connection);
+        const std::optional<RuleSet> base = store.findById(baseId);
+        if (!base) {
+            result.errors << tr("The rule set to version does not exist (any more).");
+            return result;
+        }
+        if (next.region != base->region)
+            result.errors << tr("A new version keeps the region of the set it replaces (%1).").arg(base->region);
+        if (!next.effectiveFrom.isValid() || next.effectiveFrom <= base->effectiveFrom)
+            result.errors << tr("The new version must start after %1, when the current one started.")
+                                 .arg(base->effectiveFrom.toString(Qt::ISODate));
+        RuleSet closed = *base;
+        closed.effectiveTo = next.effectiveFrom.addDays(-1);
+        if (base->effectiveTo.isValid() && base->effectiveTo < closed.effectiveTo)
+            closed.effectiveTo = base->effectiveTo; // already ended earlier: leave it
+        result.errors += check(next, {baseId});
+        if (!result.errors.isEmpty())
+            return result;
+        if (closed.effectiveTo != base->effectiveTo)
+            store.closePeriod(baseId, closed.effectiveTo);
+        store.insert(next);
+        QJsonObject detail = next.toJson();
+        detail.insert(QStringLiteral("replaces"), baseId);
+        AuditLog(m_connection).append(actor, QStringLiteral("rules_new_version"), QString::number(next.id), detail);
+        transaction.commit();
+        result.ok = true;
+        result.id = next.id;
+    } catch (const StorageError &error) {
+        result.errors = QStringList{error.userMessage()};
+    }
+    return result;
+}
+
+RuleSetChange::Result RuleSetChange::update(const RuleSet &ruleSet, const QString &actor)
+{
+    Result result;
+    RuleSet edited = ruleSet;
+    edited.sortLists();
+    try {
+        WriteTransaction transaction(m_connection);
+        RuleSetStore store(m_connection);
+        if (!store.findById(edited.id)) {
+            result.errors << tr("The rule set does not exist (any more).");
+            return result;
+        }
+        if (store.isReferenced(edited.id)) {
+            result.errors << tr("Filings were checked against this rule set, so it cannot be changed. Make a new version instead.");
+            return result;
+        }
+        result.errors = check(edited);
+        if (!result.errors.isEmpty())
+            return result;
+        store.update(edited);
+        AuditLog(m_connection).append(actor, QStringLiteral("rules_update"), QString::number(edited.id), edited.toJson());
+        transaction.commit();
+        result.ok = true;
+        result.id = edited.id;
+    } catch (const StorageError &error) {
+        result.errors = QStringList{error.userMessage()};
+    }
+    return result;
+}
+
+RuleSetChange::Result RuleSetChange::remove(qint64 id, const QString &actor)
+{
+    Result result;
+    try {
+        WriteTransaction transaction(m_connection);
+        RuleSetStore store(m_connection);
+        const std::optional<RuleSet> set = store.findById(id);
+        if (!set) {
+            result.errors << tr("The rule set does not exist (any more).");
+            return result;
+        }
+        if (store.isReferenced(id)) {
+            result.errors << tr("Filings were checked against this rule set, so it cannot be deleted. Close its period with a new version instead.");
+            return result;
+        }
+        store.remove(id);
+        AuditLog(m_connection).append(actor, QStringLiteral("rules_remove"), QString::number(id), set->toJson());
+        transaction.commit();
+        result.ok = true;
+        result.id = id;
+    } catch (const StorageError &error) {
+        result.errors = QStringList{error.userMessage()};
+    }
+    return result;
+}
+
+} // namespace gongji
