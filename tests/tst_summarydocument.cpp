@@ -21,6 +21,7 @@
 #include "printing/SummaryDocument.h"
 #include "printing/SummaryHtml.h"
 #include "printing/SummaryPdf.h"
+#include "printing/SummaryPrintJob.h"
 #include "printing/SummaryStyle.h"
 #include "printing/SummaryText.h"
 #include "storage/AuditLog.h"
@@ -45,6 +46,7 @@ private slots:
     void oneTargetPdf();
     void manyTargetsFlowOntoSecondPage();
     void reprintIsMarkedAndEveryPrintAudited();
+    void printJobRecordsOnlyWhatItCanPrint();
     void revocationSummary();
     void revocationOfActiveBindingIsRefused();
     void englishSummary();
@@ -344,6 +346,40 @@ void TestSummaryDocument::reprintIsMarkedAndEveryPrintAudited()
     // Same filing, same content otherwise.
     verifyCleanText(reprint, {m_authorizer, m_relatives.at(1)});
     QVERIFY(reprint.contains(QStringLiteral("子女（20/30）")));
+}
+
+void TestSummaryDocument::printJobRecordsOnlyWhatItCanPrint()
+{
+    const QString number = submit({m_relatives.at(1)}, {QStringLiteral("child")});
+    QVERIFY(!number.isEmpty());
+    const SummaryPrintJob job(m_db->connection(), m_office, QStringLiteral("zh_CN"), QStringLiteral("liuyang"));
+    AuditLog audit(m_db->connection());
+    const qint64 before = audit.count();
+
+    const QString firstPath = m_db->dir() + QStringLiteral("/job1.pdf");
+    const SummaryPrintJob::Result first = job.filingToPdf(number, firstPath);
+    QVERIFY2(first.ok, qPrintable(first.error));
+    QCOMPARE(first.stamp.copy, 1);
+    QVERIFY(!pdfText(firstPath).contains(QStringLiteral("补打")));
+    const QString secondPath = m_db->dir() + QStringLiteral("/job2.pdf");
+    const SummaryPrintJob::Result second = job.filingToPdf(number, secondPath);
+    QVERIFY2(second.ok, qPrintable(second.error));
+    QVERIFY(second.stamp.isReprint());
+    QVERIFY(pdfText(secondPath).contains(QStringLiteral("【补打】")));
+    QCOMPARE(audit.count(), before + 2);
+
+    // Nothing to print: an error, no audit entry, no file.
+    const QString nonePath = m_db->dir() + QStringLiteral("/none.pdf");
+    const SummaryPrintJob::Result missing = job.filingToPdf(QStringLiteral("GJ19990101-0001"), nonePath);
+    QVERIFY(!missing.ok);
+    QVERIFY(missing.error.contains(QStringLiteral("GJ19990101-0001")));
+    const std::optional<Filing> filing = FilingStore(m_db->connection()).findByNumber(number);
+    QVERIFY(filing);
+    const SummaryPrintJob::Result active =
+        job.revocationToPdf(BindingStore(m_db->connection()).byFiling(filing->id).at(0).id, nonePath);
+    QVERIFY(!active.ok);
+    QCOMPARE(audit.count(), before + 2);
+    QVERIFY(!QFile::exists(nonePath));
 }
 
 void TestSummaryDocument::revocationSummary()

@@ -1,0 +1,61 @@
+#include "printing/SummaryPrintJob.h"
+
+#include "printing/PrintableSummary.h"
+#include "printing/RevocationSummary.h"
+#include "printing/SummaryDocument.h"
+#include "printing/SummaryPainter.h"
+#include "printing/SummaryPdf.h"
+
+namespace gongji {
+
+SummaryPrintJob::SummaryPrintJob(const QString &connection, const OfficeInfo &office, const QString &language,
+                                 const QString &clerk)
+    : m_connection(connection), m_office(office), m_language(language), m_clerk(clerk)
+{
+}
+
+SummaryPrintJob::Result SummaryPrintJob::filingToPdf(const QString &filingNumber, const QString &pdfPath) const
+{
+    return run(PrintRecord::Document::Filing, filingNumber.trimmed(), pdfPath, nullptr);
+}
+
+SummaryPrintJob::Result SummaryPrintJob::revocationToPdf(qint64 bindingId, const QString &pdfPath) const
+{
+    return run(PrintRecord::Document::Revocation, QString::number(bindingId), pdfPath, nullptr);
+}
+
+SummaryPrintJob::Result SummaryPrintJob::filingToDevice(const QString &filingNumber, QPagedPaintDevice *device) const
+{
+    return run(PrintRecord::Document::Filing, filingNumber.trimmed(), {}, device);
+}
+
+SummaryPrintJob::Result SummaryPrintJob::revocationToDevice(qint64 bindingId, QPagedPaintDevice *device) const
+{
+    return run(PrintRecord::Document::Revocation, QString::number(bindingId), {}, device);
+}
+
+SummaryPrintJob::Result SummaryPrintJob::run(PrintRecord::Document document, const QString &key,
+                                             const QString &pdfPath, QPagedPaintDevice *device) const
+{
+    const auto build = [&](const PrintStamp &stamp) {
+        if (document == PrintRecord::Document::Filing)
+            return SummaryDocument(m_connection, m_office, m_language).build(key, stamp);
+        return RevocationSummary(m_connection, m_office, m_language).build(key.toLongLong(), stamp);
+    };
+    Result result;
+    if (const PrintableSummary check = build({}); !check.isValid()) {
+        result.error = check.error();
+        return result;
+    }
+    result.stamp = PrintRecord(m_connection).record(document, key, m_clerk,
+                                                    device ? QStringLiteral("printer") : QStringLiteral("pdf"),
+                                                    &result.error);
+    if (!result.stamp.isRecorded())
+        return result;
+    const PrintableSummary summary = build(result.stamp);
+    result.ok = device ? SummaryPainter::paint(summary, device, &result.error)
+                       : SummaryPdf::write(summary, pdfPath, &result.error);
+    return result;
+}
+
+} // namespace gongji

@@ -1,0 +1,44 @@
+#pragma once
+#include <QString>
+
+#include "printing/OfficeInfo.h"
+#include "printing/PrintRecord.h"
+
+class QPagedPaintDevice;
+
+namespace gongji {
+
+// One print of a summary, in the right order for the desk and `gongji-admin print`: build it
+// once unstamped (a filing or binding that cannot be printed leaves no audit entry), write the
+// "print" audit entry, build it again with that stamp (补打 on a reprint), paint it.
+// A preview that repaints must not use this: it would record every repaint.
+class SummaryPrintJob
+{
+public:
+    struct Result
+    {
+        bool ok = false;
+        QString error;    // in the UI language
+        PrintStamp stamp; // recorded when the document could be built
+    };
+
+    SummaryPrintJob(const QString &connection, const OfficeInfo &office, const QString &language,
+                    const QString &clerk);
+
+    Result filingToPdf(const QString &filingNumber, const QString &pdfPath) const;
+    Result revocationToPdf(qint64 bindingId, const QString &pdfPath) const;
+    // device: a QPrinter from the print dialog (the caller applies SummaryPainter::applyPageLayout).
+    Result filingToDevice(const QString &filingNumber, QPagedPaintDevice *device) const;
+    Result revocationToDevice(qint64 bindingId, QPagedPaintDevice *device) const;
+
+private:
+    Result run(PrintRecord::Document document, const QString &key, const QString &pdfPath,
+               QPagedPaintDevice *device) const;
+
+    QString m_connection;
+    OfficeInfo m_office;
+    QString m_language;
+    QString m_clerk;
+};
+
+} // namespace gongji
