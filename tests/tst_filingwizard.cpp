@@ -14,6 +14,7 @@
 #include "MainWindow.h"
 #include "TestDatabase.h"
 #include "filing/CommitmentLetter.h"
+#include "filing/FilingSubmission.h"
 #include "filing/FilingWizard.h"
 #include "itemmodels/FilingTargetsModel.h"
 #include "itemmodels/RelationshipListModel.h"
@@ -36,6 +37,7 @@ private slots:
     void refusedTargetBlocksSubmit();
     void goodFilingLandsInDatabase();
     void ageWarningNeedsExplicitConfirmation();
+    void recheckAtSubmissionRefusesAndStays();
     void escapeAsksBeforeDiscarding();
     void mainWindowNamesDatabaseAndClerk();
 
@@ -266,6 +268,12 @@ void TestFilingWizard::goodFilingLandsInDatabase()
     QVERIFY(!nextButton()->isEnabled()); // no target yet
     addTarget(QStringLiteral("child"), QStringLiteral("王小明"), m_childNumber);
     addTarget(QStringLiteral("spouse"), QStringLiteral("李秀英"), m_spouseNumber);
+    // Enter in an entry field moves to the next field; it never leaves the page mid-entry.
+    auto *relationship = child<QComboBox>("targetRelationship");
+    relationship->setFocus();
+    QTest::keyClick(relationship, Qt::Key_Return);
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::TargetsPageId));
+    QCOMPARE(QApplication::focusWidget(), child<QComboBox>("targetIdType"));
     QCOMPARE(m_wizard->targetsModel()->rowCount(), 2);
     QVERIFY(child<IdNumberEdit>("targetId")->text().isEmpty()); // accepted: the form is clear
     // Birth date and sex come from the number, read-only.
@@ -330,6 +338,38 @@ void TestFilingWizard::ageWarningNeedsExplicitConfirmation()
     const QList<Binding> stored = BindingStore(m_db->connection()).byFiling(filing->id);
     QCOMPARE(stored.size(), 1);
     QVERIFY(stored.first().ageWarningConfirmed);
+}
+
+void TestFilingWizard::recheckAtSubmissionRefusesAndStays()
+{
+    passCommitmentAndNotice();
+    addTarget(QStringLiteral("child"), QStringLiteral("王小明"), m_childNumber);
+    m_wizard->next();
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::ConfirmPageId));
+    QVERIFY(nextButton()->isEnabled());
+
+    // Meanwhile another counter files the same child for the mother; the Zhejiang rule set
+    // allows one authorizer per target.
+    FilingDraft other;
+    other.authorizerIdType = QStringLiteral("01");
+    other.authorizerIdNumber = m_spouseNumber;
+    other.commitmentAcknowledged = true;
+    other.commitmentVersion = CommitmentLetter::version();
+    other.commitmentAt = QDateTime::currentDateTimeUtc();
+    other.filedOn = QDate::currentDate();
+    other.clerk = QStringLiteral("counter2");
+    other.targets << TargetEntry{QStringLiteral("child"), QStringLiteral("01"), m_childNumber,
+                                 QStringLiteral("王小明"), {}, false};
+    QVERIFY(FilingSubmission(m_db->connection()).submit(other).stored());
+
+    nextButton()->click();
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::ConfirmPageId)); // stays
+    auto *result = child<QLabel>("confirmResult");
+    QVERIFY(result->isVisible());
+    QVERIFY(result->text().contains(QLatin1String("TARGET_BOUND_ELSEWHERE")));
+    QVERIFY(m_wizard->targetsModel()->index(0, 0).data(FilingTargetsModel::RefusedRole).toBool());
+    QVERIFY(!nextButton()->isEnabled());
+    QCOMPARE(FilingStore(m_db->connection()).count(), 1); // only the other counter's
 }
 
 void TestFilingWizard::escapeAsksBeforeDiscarding()

@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -28,6 +29,7 @@ AuthorizerPage::AuthorizerPage(FilingWizard *wizard)
     m_idType = new QComboBox(this);
     m_idType->setObjectName(QStringLiteral("authorizerIdType"));
     m_idType->setModel(m_idTypes);
+    m_idType->installEventFilter(this);
     m_idNumber = new IdNumberEdit(this);
     m_idNumber->setObjectName(QStringLiteral("authorizerId"));
     m_idNumber->setMinimumWidth(280);
@@ -72,6 +74,19 @@ AuthorizerPage::AuthorizerPage(FilingWizard *wizard)
         m_idNumber->setIdType(currentType());
         onInputChanged();
     });
+}
+
+bool AuthorizerPage::eventFilter(QObject *watched, QEvent *event)
+{
+    // Enter on the document type goes to the number, not to the wizard's Next.
+    if (watched == m_idType && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            m_idNumber->setFocus();
+            return true;
+        }
+    }
+    return QWizardPage::eventFilter(watched, event);
 }
 
 void AuthorizerPage::initializePage()

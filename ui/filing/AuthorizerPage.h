@@ -27,6 +27,7 @@ public:
     void cleanupPage() override {} // keep what was typed when the clerk comes back
     bool isComplete() const override;
     bool validatePage() override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     bool hasInput() const;
     void resetPage();

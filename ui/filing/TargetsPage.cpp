@@ -59,6 +59,8 @@ TargetsPage::TargetsPage(FilingWizard *wizard)
     m_name->setObjectName(QStringLiteral("targetName"));
     m_name->setMaxLength(50);
     m_name->installEventFilter(this);
+    m_relationship->installEventFilter(this);
+    m_idType->installEventFilter(this);
     m_idNumber = new IdNumberEdit(this);
     m_idNumber->setObjectName(QStringLiteral("targetId"));
     m_birthDate = new QLineEdit(this);
@@ -206,12 +208,19 @@ bool TargetsPage::isComplete() const
 
 bool TargetsPage::eventFilter(QObject *watched, QEvent *event)
 {
-    // Enter in the name goes to the number (the usual next field), not to the next page.
-    if (watched == m_name && event->type() == QEvent::KeyPress) {
+    // Enter in an entry field moves on to the next field, like Tab: while a target is being
+    // typed it must not jump to the next page. The number field's Enter adds (IdNumberEdit).
+    if (event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
-        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
-            m_idNumber->setFocus();
-            return true;
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers() == Qt::NoModifier) {
+            if (watched == m_relationship || watched == m_idType || watched == m_name) {
+                focusNextChild();
+                return true;
+            }
+            if (qobject_cast<QCheckBox *>(watched) && m_proofChecks.contains(static_cast<QCheckBox *>(watched))) {
+                m_add->setFocus();
+                return true;
+            }
         }
     }
     return QWizardPage::eventFilter(watched, event);
@@ -264,6 +273,7 @@ void TargetsPage::rebuildProofs()
         auto *check = new QCheckBox(QStringLiteral("&%1 ").arg(++n) + Proof::label(proof), m_proofBox);
         check->setProperty("proof", proof);
         check->setChecked(previous.contains(proof));
+        check->installEventFilter(this);
         m_proofLayout->addWidget(check);
         m_proofChecks << check;
         setTabOrder(before, check);
