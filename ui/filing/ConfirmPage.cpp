@@ -39,6 +39,7 @@ ConfirmPage::ConfirmPage(FilingWizard *wizard)
     m_table->setTabKeyNavigation(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto *tableLabel = new QLabel(tr("&Targets to file:"), this);
     tableLabel->setBuddy(m_table);
 

@@ -2,6 +2,7 @@
 
 #include <QLocale>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QPushButton>
 
 #include "filing/AuthorizerPage.h"
@@ -26,6 +27,8 @@ FilingWizard::FilingWizard(const QString &connection, const QString &clerk, QWid
     setOptions(QWizard::NoBackButtonOnStartPage | QWizard::NoBackButtonOnLastPage
                | QWizard::NoCancelButtonOnLastPage);
     setButtonText(QWizard::CancelButton, tr("Cancel filing (Esc)"));
+    setPixmap(QWizard::LogoPixmap, QPixmap(QStringLiteral(":/icons/gongji-desk.png"))
+                                           .scaled(44, 44, Qt::KeepAspectRatio, Qt::SmoothTransformation));
 
     m_authorizerPage = new AuthorizerPage(this);
     m_commitmentPage = new CommitmentPage(this);
