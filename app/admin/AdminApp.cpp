@@ -3,8 +3,13 @@
 #include <cstdio>
 
 #include "CheckFilingsCommand.h"
+#include "CheckKinshipCommand.h"
+#include "HouseholdCommand.h"
 #include "ImportRegistryCommand.h"
 #include "LoadDemoCommand.h"
+#include "PreviewPaymentCommand.h"
+#include "RevokeCommand.h"
+#include "RevokeKinshipCommand.h"
 #include "storage/Database.h"
 #include "storage/StorageError.h"
 
@@ -21,6 +26,13 @@ QString withUsageLine(const QString &helpText, const QString &usage)
     return QStringLiteral("Usage: ") + usage + (end < 0 ? QString() : helpText.mid(end));
 }
 
+// Who the audit log names for a change made from the command line without --clerk.
+QString actor()
+{
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? QStringLiteral("gongji-admin") : QStringLiteral("gongji-admin:") + user;
+}
+
 } // namespace
 
 AdminApp::AdminApp()
@@ -32,8 +44,14 @@ AdminApp::AdminApp()
                  QStringLiteral("PATH"))
 {
     // QTextStream writes UTF-8 by default in Qt 6: names and messages come out as they are.
+    // One line per command, in the order of --help (and its files in CMakeLists.txt).
     m_commands.push_back(std::make_unique<ImportRegistryCommand>());
     m_commands.push_back(std::make_unique<CheckFilingsCommand>());
+    m_commands.push_back(std::make_unique<CheckKinshipCommand>());
+    m_commands.push_back(std::make_unique<HouseholdCommand>());
+    m_commands.push_back(std::make_unique<RevokeCommand>());
+    m_commands.push_back(std::make_unique<RevokeKinshipCommand>());
+    m_commands.push_back(std::make_unique<PreviewPaymentCommand>());
     m_commands.push_back(std::make_unique<LoadDemoCommand>());
 }
 
@@ -129,7 +147,7 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
     }
     int status = ExitOk;
     try {
-        status = command.run(parser, AdminContext{connection, m_out, m_err});
+        status = command.run(parser, AdminContext{connection, m_out, m_err, actor()});
     } catch (const StorageError &error) {
         // Commands store through services that catch their own failures; this is for reads.
         m_err << program << ": " << error.userMessage() << '\n';
@@ -145,7 +163,8 @@ QString AdminApp::globalHelp(QCommandLineParser &parser) const
 {
     parser.setApplicationDescription(QStringLiteral(
         "Gongji Desk administration: import the insured registry, check and register batch "
-        "mutual-aid filings, load the demo data."));
+        "mutual-aid filings and kinship accounts, review a household, revoke bindings, preview "
+        "payments, exchange rule sets, load the demo data."));
     QString text = withUsageLine(parser.helpText(),
                                  program + QStringLiteral(" [--db PATH] COMMAND [ARGUMENTS]"));
     text += QStringLiteral("\nCommands:\n");
@@ -155,9 +174,11 @@ QString AdminApp::globalHelp(QCommandLineParser &parser) const
                 .arg(QStringLiteral("Show the options and behaviour of a command."));
     text += QStringLiteral(
         "\nExit codes:\n"
-        "  0   done (check-filings: the file was processed, whatever the verdicts)\n"
-        "  1   the input file was refused (unreadable, not UTF-8, wrong header, bad rows);\n"
-        "      nothing of it was stored\n"
+        "  0   done (check-filings, check-kinship: the file was processed, whatever the\n"
+        "      verdicts)\n"
+        "  1   the input was refused: a file unreadable, not UTF-8, with a wrong header or bad\n"
+        "      rows; an ID number not valid, a person not in the registry, no such active\n"
+        "      binding; rule sets that conflict. Nothing of it was stored\n"
         "  2   the database could not be opened (not a database, damaged, newer version);\n"
         "      the file was left untouched\n"
         "  3   storing failed (the message says what was kept)\n"

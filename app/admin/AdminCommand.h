@@ -8,18 +8,20 @@ namespace gongji {
 // Exit codes of gongji-admin, listed in its --help.
 enum ExitCode {
     ExitOk = 0,          // done (check-filings: the file was processed, whatever the verdicts)
-    ExitInputRefused = 1, // the input file was refused: nothing of it was stored
+    ExitInputRefused = 1, // the input was refused (file, ID number, person, binding, rule conflict): nothing stored
     ExitDatabase = 2,    // the database could not be opened; the file was left untouched
     ExitStorage = 3,     // storing failed
     ExitUsage = 64,      // wrong command line
 };
 
-// What a command gets to work with: the open database and the two output streams.
+// What a command gets to work with: the open database, the two output streams, and who the
+// audit log names when the command changes something without a --clerk ("gongji-admin:USER").
 struct AdminContext
 {
     QString connection;
     QTextStream &out;
     QTextStream &err;
+    QString actor;
 };
 
 // One subcommand of gongji-admin.

@@ -1,38 +1,8 @@
 #include "CheckFilingsCommand.h"
 
+#include "JsonText.h"
+
 namespace gongji {
-
-namespace {
-
-QString jsonString(const QString &text)
-{
-    QString quoted = QStringLiteral("\"");
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case '"': quoted += QLatin1String("\\\""); break;
-        case '\\': quoted += QLatin1String("\\\\"); break;
-        case '\n': quoted += QLatin1String("\\n"); break;
-        case '\r': quoted += QLatin1String("\\r"); break;
-        case '\t': quoted += QLatin1String("\\t"); break;
-        default:
-            if (c.unicode() < 0x20)
-                quoted += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            else
-                quoted += c;
-        }
-    }
-    return quoted + QLatin1Char('"');
-}
-
-QString jsonArray(const QStringList &items)
-{
-    QStringList quoted;
-    for (const QString &item : items)
-        quoted << jsonString(item);
-    return QLatin1Char('[') + quoted.join(QStringLiteral(", ")) + QLatin1Char(']');
-}
-
-} // namespace
 
 CheckFilingsCommand::CheckFilingsCommand()
     : m_commit(QStringLiteral("commit"),
@@ -126,9 +96,8 @@ QString CheckFilingsCommand::jsonLine(const FilingBatch::RowResult &row)
 {
     return QStringLiteral("{\"row\": %1, \"verdict\": %2, \"codes\": %3, \"warnings\": %4, "
                           "\"filing_no\": %5}")
-        .arg(QString::number(row.row), jsonString(row.verdict), jsonArray(row.codes),
-             jsonArray(row.warnings),
-             row.filingNumber.isEmpty() ? QStringLiteral("null") : jsonString(row.filingNumber));
+        .arg(QString::number(row.row), JsonText::string(row.verdict), JsonText::array(row.codes),
+             JsonText::array(row.warnings), JsonText::stringOrNull(row.filingNumber));
 }
 
 } // namespace gongji

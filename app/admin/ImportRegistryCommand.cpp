@@ -6,18 +6,6 @@
 
 namespace gongji {
 
-namespace {
-
-// Who the audit log names for an import from the command line.
-QString actor()
-{
-    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    return user.isEmpty() ? QStringLiteral("gongji-admin")
-                          : QStringLiteral("gongji-admin:") + user;
-}
-
-} // namespace
-
 QString ImportRegistryCommand::usage() const
 {
     return QStringLiteral("FILE.csv");
@@ -80,7 +68,7 @@ int ImportRegistryCommand::run(const QCommandLineParser &parser, const AdminCont
         return ExitInputRefused;
     }
     const RegistryImport::Result stored =
-        import.store(persons, actor(), QFileInfo(path).fileName());
+        import.store(persons, context.actor, QFileInfo(path).fileName());
     if (!stored.ok) {
         context.err << stored.fileError << '\n';
         return ExitStorage;

@@ -1,4 +1,5 @@
-// gongji-admin: registry import, batch filings and demo data from the command line.
+// gongji-admin: the administration command line (registry, batch filings and kinship accounts,
+// households, revocation, payment preview, rule sets, demo data).
 #include <QCoreApplication>
 
 #include "AdminApp.h"

@@ -1,0 +1,31 @@
+#pragma once
+#include <QCommandLineOption>
+
+#include "AdminCommand.h"
+
+namespace gongji {
+
+// revoke --authorizer TYPE:NUMBER --target TYPE:NUMBER --reason TEXT: ends the active mutual-aid
+// binding of the pair through BindingRevocation, the same path as the household screen.
+class RevokeCommand : public AdminCommand
+{
+public:
+    RevokeCommand();
+
+    QString name() const override { return QStringLiteral("revoke"); }
+    QString usage() const override;
+    QString summary() const override;
+    QString description() const override;
+    void addOptions(QCommandLineParser &parser) const override;
+    QString checkUsage(const QCommandLineParser &parser) const override;
+    int run(const QCommandLineParser &parser, const AdminContext &context) override;
+
+private:
+    QCommandLineOption m_authorizer;
+    QCommandLineOption m_target;
+    QCommandLineOption m_reason;
+    QCommandLineOption m_requestedBy;
+    QCommandLineOption m_clerk;
+};
+
+} // namespace gongji

@@ -1,0 +1,31 @@
+#pragma once
+#include <QCommandLineOption>
+
+#include "AdminCommand.h"
+
+namespace gongji {
+
+// revoke-kinship --holder TYPE:NUMBER --member TYPE:NUMBER --reason TEXT: ends the active
+// kinship-account binding of the pair through BindingRevocation, as the household screen does.
+class RevokeKinshipCommand : public AdminCommand
+{
+public:
+    RevokeKinshipCommand();
+
+    QString name() const override { return QStringLiteral("revoke-kinship"); }
+    QString usage() const override;
+    QString summary() const override;
+    QString description() const override;
+    void addOptions(QCommandLineParser &parser) const override;
+    QString checkUsage(const QCommandLineParser &parser) const override;
+    int run(const QCommandLineParser &parser, const AdminContext &context) override;
+
+private:
+    QCommandLineOption m_holder;
+    QCommandLineOption m_member;
+    QCommandLineOption m_reason;
+    QCommandLineOption m_requestedBy;
+    QCommandLineOption m_clerk;
+};
+
+} // namespace gongji
