@@ -43,6 +43,25 @@ QVariant intOrNull(const std::optional<int> &value)
     return value ? QVariant(*value) : QVariant(QMetaType::fromType<int>());
 }
 
+// The parameters shared by INSERT and UPDATE, under the same placeholder names.
+void bindParameters(SqlStatement &q, const RuleSet &ruleSet)
+{
+    q.bind(QStringLiteral(":region"), ruleSet.region)
+        .bind(QStringLiteral(":from"), Timestamp::dateToText(ruleSet.effectiveFrom))
+        .bind(QStringLiteral(":to"), ruleSet.effectiveTo.isValid() ? QVariant(Timestamp::dateToText(ruleSet.effectiveTo))
+                                                                   : QVariant(QMetaType::fromType<QString>()))
+        .bind(QStringLiteral(":title"), ruleSet.title)
+        .bind(QStringLiteral(":note"), ruleSet.sourceNote)
+        .bind(QStringLiteral(":scope"), ruleSet.scope)
+        .bind(QStringLiteral(":maxAuth"), intOrNull(ruleSet.maxAuthorizersPerTarget))
+        .bind(QStringLiteral(":maxTargets"), intOrNull(ruleSet.maxTargetsPerAuthorizer))
+        .bind(QStringLiteral(":mutual"), ruleSet.allowMutual ? 1 : 0)
+        .bind(QStringLiteral(":public"), ruleSet.excludePublicMedical ? 1 : 0)
+        .bind(QStringLiteral(":floor"), ruleSet.reserveFloorFen)
+        .bind(QStringLiteral(":order"), ruleSet.paymentOrder)
+        .bind(QStringLiteral(":cooldown"), ruleSet.cooldownDays);
+}
+
 // The three child tables of a rule set share one shape: (rule_set_id, value).
 struct ListTable
 {
@@ -130,22 +149,8 @@ void RuleSetStore::insert(RuleSet &ruleSet)
                                   "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, created_at) "
                                   "VALUES (:region, :from, :to, :title, :note, :scope, :maxAuth, :maxTargets, :mutual, "
                                   ":public, :floor, :order, :cooldown, :now)"));
-    q.bind(QStringLiteral(":region"), ruleSet.region)
-        .bind(QStringLiteral(":from"), Timestamp::dateToText(ruleSet.effectiveFrom))
-        .bind(QStringLiteral(":to"), ruleSet.effectiveTo.isValid() ? QVariant(Timestamp::dateToText(ruleSet.effectiveTo))
-                                                                   : QVariant(QMetaType::fromType<QString>()))
-        .bind(QStringLiteral(":title"), ruleSet.title)
-        .bind(QStringLiteral(":note"), ruleSet.sourceNote)
-        .bind(QStringLiteral(":scope"), ruleSet.scope)
-        .bind(QStringLiteral(":maxAuth"), intOrNull(ruleSet.maxAuthorizersPerTarget))
-        .bind(QStringLiteral(":maxTargets"), intOrNull(ruleSet.maxTargetsPerAuthorizer))
-        .bind(QStringLiteral(":mutual"), ruleSet.allowMutual ? 1 : 0)
-        .bind(QStringLiteral(":public"), ruleSet.excludePublicMedical ? 1 : 0)
-        .bind(QStringLiteral(":floor"), ruleSet.reserveFloorFen)
-        .bind(QStringLiteral(":order"), ruleSet.paymentOrder)
-        .bind(QStringLiteral(":cooldown"), ruleSet.cooldownDays)
-        .bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now()))
-        .exec();
+    bindParameters(q, ruleSet);
+    q.bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now())).exec();
     ruleSet.id = q.lastInsertId();
     insertLists(ruleSet);
 }
@@ -176,22 +181,8 @@ void RuleSetStore::update(const RuleSet &ruleSet)
                                   "max_targets_per_authorizer = :maxTargets, allow_mutual = :mutual, "
                                   "exclude_public_medical = :public, reserve_floor_fen = :floor, payment_order = :order, "
                                   "cooldown_days = :cooldown WHERE id = :id"));
-    q.bind(QStringLiteral(":region"), ruleSet.region)
-        .bind(QStringLiteral(":from"), Timestamp::dateToText(ruleSet.effectiveFrom))
-        .bind(QStringLiteral(":to"), ruleSet.effectiveTo.isValid() ? QVariant(Timestamp::dateToText(ruleSet.effectiveTo))
-                                                                   : QVariant(QMetaType::fromType<QString>()))
-        .bind(QStringLiteral(":title"), ruleSet.title)
-        .bind(QStringLiteral(":note"), ruleSet.sourceNote)
-        .bind(QStringLiteral(":scope"), ruleSet.scope)
-        .bind(QStringLiteral(":maxAuth"), intOrNull(ruleSet.maxAuthorizersPerTarget))
-        .bind(QStringLiteral(":maxTargets"), intOrNull(ruleSet.maxTargetsPerAuthorizer))
-        .bind(QStringLiteral(":mutual"), ruleSet.allowMutual ? 1 : 0)
-        .bind(QStringLiteral(":public"), ruleSet.excludePublicMedical ? 1 : 0)
-        .bind(QStringLiteral(":floor"), ruleSet.reserveFloorFen)
-        .bind(QStringLiteral(":order"), ruleSet.paymentOrder)
-        .bind(QStringLiteral(":cooldown"), ruleSet.cooldownDays)
-        .bind(QStringLiteral(":id"), ruleSet.id)
-        .exec();
+    bindParameters(q, ruleSet);
+    q.bind(QStringLiteral(":id"), ruleSet.id).exec();
     for (const ListTable &list : kLists) {
         SqlStatement clear(m_connection, QStringLiteral("DELETE FROM %1 WHERE rule_set_id = :id").arg(QLatin1String(list.table)));
         clear.bind(QStringLiteral(":id"), ruleSet.id).exec();
