@@ -41,6 +41,12 @@ private slots:
     void malformedKinship();
     void previewPayment_data();
     void previewPayment();
+    void rulesRoundTrip();
+    void rulesImportNewRegion();
+    void rulesConflictImportsNothing();
+    void rulesDryRun();
+    void rulesBadFiles_data();
+    void rulesBadFiles();
 
 private:
     struct Run
@@ -55,6 +61,9 @@ private:
     static QStringList lines(const QString &text) { return text.split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
     // registry-good.csv, then the Zhejiang filings (warnings accepted) and kinship rows stored.
     void loadSamples();
+    // `rules export` of the database at `database` ("" for db()) into a new file; its bytes.
+    QByteArray exportRules(const QString &database = {}, const QString &region = {});
+    static QByteArray readFile(const QString &path);
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -115,6 +124,9 @@ void TestAdminCli::help_data()
                                                            "--member TYPE:NUMBER --reason TEXT [--requested-by holder|member] [--clerk NAME]");
     QTest::newRow("preview-payment --help") << QStringList{"preview-payment", "--help"}
                                             << QStringLiteral("Usage: gongji-admin [--db PATH] preview-payment TYPE:NUMBER AMOUNT");
+    QTest::newRow("help rules") << QStringList{"help", "rules"}
+                                << QStringLiteral("Usage: gongji-admin [--db PATH] rules export [--region CODE] FILE.json | "
+                                                  "import [--dry-run] FILE.json");
 }
 
 void TestAdminCli::help()
@@ -129,7 +141,7 @@ void TestAdminCli::help()
     // The list names every command; a command's help explains it beyond the usage line.
     if (usage.contains(QStringLiteral("COMMAND [ARGUMENTS]"))) {
         for (const char *command : {"import-registry", "check-filings", "check-kinship", "household", "revoke ",
-                                    "revoke-kinship", "preview-payment", "load-demo"})
+                                    "revoke-kinship", "preview-payment", "rules", "load-demo"})
             QVERIFY2(run.out.contains(QStringLiteral("\n  ") + QLatin1String(command)), command);
     } else {
         QVERIFY(lines(run.out).size() > 8);
@@ -192,6 +204,17 @@ void TestAdminCli::usageErrors_data()
                                                     << QStringLiteral("the amount \"12.345\" is not an amount in yuan");
     QTest::newRow("preview-payment negative") << QStringList{"preview-payment", "01:330102198003151236", "-5"}
                                               << QStringLiteral("Unknown option '5'");
+    QTest::newRow("rules without action") << QStringList{"rules"} << QStringLiteral("say what to do: rules export");
+    QTest::newRow("rules unknown action") << QStringList{"rules", "show", "a.json"}
+                                          << QStringLiteral("unknown rules action \"show\"");
+    QTest::newRow("rules export without file") << QStringList{"rules", "export"}
+                                               << QStringLiteral("rules export needs exactly one file, found 0");
+    QTest::newRow("rules import with region") << QStringList{"rules", "import", "a.json", "--region", "330000"}
+                                              << QStringLiteral("--region is for export");
+    QTest::newRow("rules export dry run") << QStringList{"rules", "export", "--dry-run", "a.json"}
+                                          << QStringLiteral("--dry-run is for import");
+    QTest::newRow("rules export bad region") << QStringList{"rules", "export", "--region", "33", "a.json"}
+                                             << QStringLiteral("--region \"33\" is not a region code");
 }
 
 void TestAdminCli::usageErrors()
@@ -365,6 +388,7 @@ void TestAdminCli::garbageDatabaseIsRefusedAndUntouched_data()
     QTest::newRow("revoke") << QStringList{"revoke", "--authorizer", "01:330102198003151236", "--target",
                                            "01:330102201005011354", "--reason", "x"};
     QTest::newRow("preview-payment") << QStringList{"preview-payment", "01:330102198003151236", "10"};
+    QTest::newRow("rules import") << QStringList{"rules", "import", data("rules-jiangsu.json")};
 }
 
 void TestAdminCli::garbageDatabaseIsRefusedAndUntouched()
@@ -689,6 +713,179 @@ void TestAdminCli::previewPayment()
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY(unknown.out.isEmpty());
     QVERIFY2(unknown.err.contains(QStringLiteral("(PERSON_NOT_FOUND)")), qPrintable(unknown.err));
+}
+
+QByteArray TestAdminCli::readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QByteArray TestAdminCli::exportRules(const QString &database, const QString &region)
+{
+    static int serial = 0;
+    const QString path = m_dir->filePath(QStringLiteral("export-%1.json").arg(++serial));
+    QStringList arguments{QStringLiteral("--db"), database.isEmpty() ? db() : database, QStringLiteral("rules"),
+                          QStringLiteral("export"), path};
+    if (!region.isEmpty())
+        arguments << QStringLiteral("--region") << region;
+    const Run run = admin(arguments);
+    if (run.exitCode != 0 || !run.err.isEmpty())
+        qWarning("rules export failed (%d): %s", run.exitCode, qPrintable(run.err));
+    return readFile(path);
+}
+
+void TestAdminCli::rulesRoundTrip()
+{
+    // Export → import into a fresh database → export gives the same bytes. A fresh database holds
+    // the shipped defaults, so every set of the file is identical and nothing changes.
+    const QString path = m_dir->filePath(QStringLiteral("rules.json"));
+    Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("export"), path});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(QRegularExpression(QStringLiteral("^\\d+ rule set\\(s\\) written to .*rules\\.json\\.\\n$")).match(run.out).hasMatch(),
+             qPrintable(run.out));
+    const QByteArray exported = readFile(path);
+    const qsizetype sets = QJsonDocument::fromJson(exported).array().size();
+    QVERIFY(sets >= 5); // the shipped defaults
+
+    const QString fresh = m_dir->filePath(QStringLiteral("fresh.sqlite"));
+    run = admin({QStringLiteral("--db"), fresh, QStringLiteral("rules"), QStringLiteral("import"), path});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QStringLiteral("0 added, %1 identical (unchanged)\n").arg(sets));
+    QCOMPARE(exportRules(fresh), exported);
+
+    // "-" writes to stdout, the same bytes.
+    run = admin({QStringLiteral("--db"), fresh, QStringLiteral("rules"), QStringLiteral("export"), QStringLiteral("-")});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out.toUtf8(), exported);
+}
+
+void TestAdminCli::rulesImportNewRegion()
+{
+    const QByteArray before = exportRules();
+    Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-jiangsu.json")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    QCOMPARE(run.out, QStringLiteral("1 added, 0 identical (unchanged)\n"));
+
+    // Exported again with every parameter as in the file.
+    const QByteArray jiangsu = exportRules({}, QStringLiteral("320000"));
+    QCOMPARE(QJsonDocument::fromJson(jiangsu), QJsonDocument::fromJson(readFile(data("rules-jiangsu.json"))));
+    const QByteArray after = exportRules();
+    QCOMPARE(QJsonDocument::fromJson(after).array().size(), QJsonDocument::fromJson(before).array().size() + 1);
+
+    // A second import of the same file changes nothing.
+    run = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-jiangsu.json")});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QStringLiteral("0 added, 1 identical (unchanged)\n"));
+    QCOMPARE(exportRules(), after);
+
+    // The region's export carried into another database exports to the same bytes there.
+    const QString path = m_dir->filePath(QStringLiteral("jiangsu.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(jiangsu);
+    file.close();
+    const QString other = m_dir->filePath(QStringLiteral("other.sqlite"));
+    QCOMPARE(admin({QStringLiteral("--db"), other, QStringLiteral("rules"), QStringLiteral("import"), path}).exitCode, 0);
+    QCOMPARE(exportRules(other, QStringLiteral("320000")), jiangsu);
+
+    // A region with no set: said, and no file written.
+    const QString none = m_dir->filePath(QStringLiteral("none.json"));
+    run = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("export"), QStringLiteral("--region"),
+                 QStringLiteral("650000"), none});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("No rule set of region 650000 is stored; nothing was written.")), qPrintable(run.err));
+    QVERIFY(!QFile::exists(none));
+}
+
+void TestAdminCli::rulesConflictImportsNothing()
+{
+    // Set 1 (江苏) is fine; set 2 overlaps the stored 浙江 set: neither is imported.
+    const QByteArray before = exportRules();
+    const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-conflict.json")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    const QStringList errors = lines(run.err);
+    QCOMPARE(errors.size(), 2);
+    QVERIFY2(errors.at(0).startsWith(QStringLiteral("Rule set 2")), qPrintable(errors.at(0)));
+    QVERIFY2(errors.at(0).contains(QStringLiteral("overlaps the stored rule set 330000")), qPrintable(errors.at(0)));
+    QVERIFY2(errors.at(1).startsWith(QStringLiteral("Nothing was imported: 1 problem(s).")), qPrintable(errors.at(1)));
+    QCOMPARE(exportRules(), before);
+
+    const Run dry = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), QStringLiteral("--dry-run"),
+                           data("rules-conflict.json")});
+    QCOMPARE(dry.exitCode, 1);
+    QVERIFY2(dry.err.contains(QStringLiteral("overlaps the stored rule set 330000")), qPrintable(dry.err));
+    QVERIFY2(dry.err.contains(QStringLiteral("Dry run: the import would be refused: 1 problem(s).")), qPrintable(dry.err));
+}
+
+void TestAdminCli::rulesDryRun()
+{
+    // A 杭州 set allowing spouses only would refuse the three child/parent bindings of 张伟.
+    loadSamples();
+    const QByteArray before = exportRules();
+    const QStringList arguments{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"),
+                                QStringLiteral("--dry-run"), data("rules-hangzhou.json")};
+    const Run run = admin(arguments);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    const QStringList out = lines(run.out);
+    QCOMPARE(out.size(), 5);
+    QCOMPARE(out.at(0), QStringLiteral("Dry run: 1 would be added, 0 identical (unchanged); nothing was written."));
+    QVERIFY2(out.at(1).startsWith(QStringLiteral("3 of 3 active bindings would be refused")), qPrintable(out.at(1)));
+    QVERIFY2(out.at(1).contains(QStringLiteral("RELATIONSHIP_NOT_ALLOWED 3")), qPrintable(out.at(1)));
+    QStringList targets;
+    const QRegularExpression rowRe(QStringLiteral(
+        R"(^  binding \d+: 张伟 \(330102\*{8}1236\) -> (\S+) \(\d{6}\*{8}\d{3}[\dX]\), (child|parent): RELATIONSHIP_NOT_ALLOWED$)"));
+    for (int i = 2; i < 5; ++i) {
+        const QRegularExpressionMatch match = rowRe.match(out.at(i));
+        QVERIFY2(match.hasMatch(), qPrintable(out.at(i)));
+        targets << match.captured(1);
+    }
+    targets.sort();
+    QCOMPARE(targets, (QStringList{"张小明", "张建国", "王芳"}));
+    // Nothing written: the rules are as before, and the same dry run says the same.
+    QCOMPARE(exportRules(), before);
+    QCOMPARE(admin(arguments).out, run.out);
+    // The bindings themselves are untouched by any rules import.
+    const Run import = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-hangzhou.json")});
+    QCOMPARE(import.out, QStringLiteral("1 added, 0 identical (unchanged)\n"));
+    const Run household = admin({QStringLiteral("--db"), db(), QStringLiteral("household"), zhangWei});
+    QCOMPARE(bindingKeys(QJsonDocument::fromJson(household.out.toUtf8()).object())
+                 .filter(QStringLiteral("mutual_aid/authorizes/active")).size(), 3);
+}
+
+void TestAdminCli::rulesBadFiles_data()
+{
+    QTest::addColumn<QByteArray>("content"); // empty: no file at all
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing file") << QByteArray() << QStringLiteral("Cannot read ");
+    QTest::newRow("not JSON") << QByteArray("region,effective_from\n330000,2024-01-01\n")
+                              << QStringLiteral("The file is not valid JSON");
+    QTest::newRow("not an array") << QByteArray(R"({"region": "330000"})") << QStringLiteral("JSON array of rule sets");
+    QByteArray badRegion = readFile(data("rules-jiangsu.json"));
+    badRegion.replace("\"320000\"", "\"32\"");
+    QTest::newRow("region of 2 digits") << badRegion << QStringLiteral("Rule set 1: ");
+}
+
+void TestAdminCli::rulesBadFiles()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, message);
+    const QString path = m_dir->filePath(QStringLiteral("bad.json"));
+    if (!content.isEmpty()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    const QByteArray before = exportRules();
+    const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), path});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("Nothing was imported")), qPrintable(run.err));
+    QCOMPARE(exportRules(), before);
 }
 
 QTEST_GUILESS_MAIN(TestAdminCli)

@@ -10,6 +10,7 @@
 #include "PreviewPaymentCommand.h"
 #include "RevokeCommand.h"
 #include "RevokeKinshipCommand.h"
+#include "RulesCommand.h"
 #include "storage/Database.h"
 #include "storage/StorageError.h"
 
@@ -52,6 +53,7 @@ AdminApp::AdminApp()
     m_commands.push_back(std::make_unique<RevokeCommand>());
     m_commands.push_back(std::make_unique<RevokeKinshipCommand>());
     m_commands.push_back(std::make_unique<PreviewPaymentCommand>());
+    m_commands.push_back(std::make_unique<RulesCommand>());
     m_commands.push_back(std::make_unique<LoadDemoCommand>());
 }
 
