@@ -27,7 +27,7 @@ DonePage::DonePage(FilingWizard *wizard)
     big.setBold(true);
     big.setStyleHint(QFont::Monospace);
     m_number->setFont(big);
-    auto *numberLabel = new QLabel(tr("&Filing number:"), this);
+    auto *numberLabel = new QLabel(tr("Filing n&umber:"), this);
     numberLabel->setBuddy(m_number);
     numberLabel->setAlignment(Qt::AlignCenter);
 
