@@ -1,0 +1,33 @@
+#pragma once
+#include <QString>
+
+namespace gongji {
+
+// Consistent copies of the database and their safe return (issue 7). A backup is made while the
+// desk may be open (VACUUM INTO reads one snapshot); a restore never leaves a half-written or
+// damaged file in place of the live one: the copy is checked first, then renamed over it.
+class DatabaseBackup
+{
+public:
+    struct Result
+    {
+        bool ok = false;
+        QString error;      // what went wrong and what to do, in the UI language
+        QString keptAside;  // restore: where the replaced database was kept (empty if none)
+    };
+
+    // Writes a copy of the open database on `connection` to `target`, which must not exist.
+    // The copy is written under a temporary name, checked, and only then given its name.
+    static Result backup(const QString &connection, const QString &target);
+
+    // Replaces the database file `livePath` by the backup `backupPath`. Refuses a backup that
+    // fails PRAGMA integrity_check or is not a Gongji Desk database of a known schema, and a
+    // live file that another program has open. The replaced file is kept beside it.
+    static Result restore(const QString &backupPath, const QString &livePath);
+
+    // Empty when `path` is an intact Gongji Desk database; otherwise what is wrong with it.
+    // Opens the file for writing (SQLite may create its -wal/-shm beside it): pass own copies.
+    static QString verify(const QString &path);
+};
+
+} // namespace gongji

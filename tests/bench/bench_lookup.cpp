@@ -1,0 +1,136 @@
+// Household lookup by ID number (person + all bindings of both kinds): PersonStore +
+// HouseholdStore against the same indexed queries through the raw SQLite C API.
+//   bench_lookup DB [--passes N]     DB.lookups.txt lists the ID numbers (gongji-bench-generate)
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QStringList>
+
+#include <cstdio>
+
+#include "BenchStats.h"
+#include "RawSqlite.h"
+#include "storage/Database.h"
+#include "storage/HouseholdStore.h"
+#include "storage/PersonStore.h"
+
+using namespace gongji;
+
+namespace {
+
+const char *kPersonColumns = "id, name, id_type, id_number, sex, birth_date, insurance_type, employment, status, "
+                             "pooling_region, balance_fen, public_medical";
+
+// The statements of PersonStore::findByDocument and HouseholdStore::bindingsOf, verbatim.
+struct RawLookup
+{
+    explicit RawLookup(RawSqlite &db) : m_db(db)
+    {
+        const std::string person = std::string("SELECT ") + kPersonColumns + " FROM person WHERE id_type = ? AND id_number = ?";
+        m_person = db.prepare(person.c_str());
+        const std::string p = "p.id, p.name, p.id_type, p.id_number, p.sex, p.birth_date, p.insurance_type, p.employment, "
+                              "p.status, p.pooling_region, p.balance_fen, p.public_medical";
+        const std::string b = "SELECT b.id, b.relationship, b.status, b.started_at, b.ended_at, b.ended_by, "
+                              "b.end_requested_by, b.end_reason, f.filing_no, " + p + " FROM binding b JOIN filing f ON f.id = b.filing_id ";
+        const std::string k = "SELECT k.id, k.relationship, k.status, k.started_at, k.ended_at, k.ended_by, "
+                              "k.end_requested_by, k.end_reason, k.binding_no, " + p + " FROM kinship_binding k ";
+        const std::string branches[] = {
+            b + "JOIN person p ON p.id = b.target_id WHERE b.authorizer_id = ? ORDER BY 4, 1",
+            b + "JOIN person p ON p.id = b.authorizer_id WHERE b.target_id = ? ORDER BY 4, 1",
+            k + "JOIN person p ON p.id = k.member_id WHERE k.holder_id = ? ORDER BY 4, 1",
+            k + "JOIN person p ON p.id = k.holder_id WHERE k.member_id = ? ORDER BY 4, 1"};
+        for (const std::string &sql : branches)
+            m_branches.push_back(db.prepare(sql.c_str()));
+    }
+    int lookup(const QByteArray &number)
+    {
+        m_sink.clear();
+        sqlite3_bind_text(m_person, 1, "01", -1, SQLITE_STATIC);
+        sqlite3_bind_text(m_person, 2, number.constData(), int(number.size()), SQLITE_STATIC);
+        sqlite3_int64 id = 0;
+        if (sqlite3_step(m_person) == SQLITE_ROW) {
+            id = sqlite3_column_int64(m_person, 0);
+            for (int c = 0; c < sqlite3_column_count(m_person); ++c) {
+                const unsigned char *text = sqlite3_column_text(m_person, c);
+                m_sink.emplace_back(text ? reinterpret_cast<const char *>(text) : "");
+            }
+        }
+        sqlite3_reset(m_person);
+        int rows = 0;
+        for (sqlite3_stmt *branch : m_branches) {
+            sqlite3_bind_int64(branch, 1, id);
+            rows += m_db.drain(branch, m_sink);
+        }
+        return rows;
+    }
+    RawSqlite &m_db;
+    sqlite3_stmt *m_person;
+    std::vector<sqlite3_stmt *> m_branches;
+    std::vector<std::string> m_sink;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        fprintf(stderr, "usage: bench_lookup DB [--passes N]\n");
+        return 64;
+    }
+    const QString path = args.at(1);
+    const int passes = args.indexOf(QStringLiteral("--passes")) > 0 ? args.at(args.indexOf(QStringLiteral("--passes")) + 1).toInt() : 3;
+    QFile list(path + QStringLiteral(".lookups.txt"));
+    if (!list.open(QIODevice::ReadOnly)) {
+        fprintf(stderr, "bench_lookup: cannot read %s.lookups.txt\n", qPrintable(path));
+        return 1;
+    }
+    QStringList numbers;
+    while (!list.atEnd())
+        numbers << QString::fromLatin1(list.readLine().trimmed());
+
+    const auto opened = Database::open(path, QStringLiteral("bench"));
+    if (!opened.ok) {
+        fprintf(stderr, "%s\n", qPrintable(opened.error));
+        return 2;
+    }
+    PersonStore persons(QStringLiteral("bench"));
+    HouseholdStore households(QStringLiteral("bench"));
+    RawSqlite raw(path);
+    RawLookup rawLookup(raw);
+
+    BenchStats model, baseline;
+    qint64 modelRows = 0, rawRows = 0;
+    QElapsedTimer timer;
+    for (int pass = 0; pass <= passes; ++pass) { // pass 0 warms the page cache and is not counted
+        for (int i = 0; i < numbers.size(); ++i) {
+            const QString &number = numbers.at(i);
+            const QByteArray latin = number.toLatin1();
+            // Alternate which side goes first, so neither always finds the pages the other just read.
+            for (int side = 0; side < 2; ++side) {
+                const bool modelSide = (side == 0) == (i % 2 == 0);
+                timer.start();
+                if (modelSide) {
+                    const auto person = persons.findByDocument(QStringLiteral("01"), number);
+                    const int rows = person ? int(households.bindingsOf(person->id).size()) : 0;
+                    const double us = timer.nsecsElapsed() / 1000.0;
+                    if (pass > 0) { model.add(us); modelRows += rows; }
+                } else {
+                    const int rows = rawLookup.lookup(latin);
+                    const double us = timer.nsecsElapsed() / 1000.0;
+                    if (pass > 0) { baseline.add(us); rawRows += rows; }
+                }
+            }
+        }
+    }
+    if (modelRows != rawRows || modelRows == 0) {
+        fprintf(stderr, "bench_lookup: the two sides read different rows (%lld vs %lld)\n", modelRows, rawRows);
+        return 1;
+    }
+    printf("household lookup: %d ID numbers x %d passes, %.2f bindings per household\n", int(numbers.size()), passes,
+           double(modelRows) / model.count());
+    BenchStats::report(QStringLiteral("household_lookup"), QStringLiteral("us"), model, baseline, 2.0, 1000.0);
+    Database::close(QStringLiteral("bench"));
+    return 0; // a missed goal is a figure in the report, not a failure of the program
+}
