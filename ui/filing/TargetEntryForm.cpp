@@ -64,6 +64,7 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
     m_proofLayout->setContentsMargins(0, 0, 0, 0);
     m_add = new QPushButton(tr("&Add"), this);
     m_add->setObjectName(QStringLiteral("addTargetButton"));
+    m_add->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 
     m_relationshipFindings = new FindingLabel(this);
     m_idTypeFindings = new FindingLabel(this);
@@ -85,7 +86,7 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
     derived->addWidget(m_sex);
     derivedBox->setFixedWidth(380);
     auto *addRow = new QHBoxLayout;
-    addRow->addWidget(m_add);
+    addRow->addWidget(m_add, 0, Qt::AlignLeft);
     addRow->addWidget(m_targetFindings, 1);
 
     auto *grid = new QGridLayout(this);
