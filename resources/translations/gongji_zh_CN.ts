@@ -62,8 +62,12 @@
         <translation>%1 由更新版本的共济受理台写入（数据结构版本 %2；本程序最高支持 %3）。文件未作任何改动。请先升级共济受理台。</translation>
     </message>
     <message>
-        <source>%1 is an SQLite database of another program, not of Gongji Desk. The file was not changed. Choose another file with --db.</source>
-        <translation>%1 是其他程序的 SQLite 数据库，不是共济受理台的。文件未作任何改动。请用 --db 选择其他文件。</translation>
+        <source>%1 is a database of another program, not of Gongji Desk. It was not changed. Choose another database with --db.</source>
+        <translation>%1 是其他程序的数据库，不是共济受理台的。未作任何改动。请用 --db 选择其他数据库。</translation>
+    </message>
+    <message>
+        <source>%1 sorts text by the collation %2; Gongji Desk needs C. Create the office database with &quot;createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 NAME&quot;.</source>
+        <translation>%1 的文本排序规则为 %2，共济受理台需要 C。请用“createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 库名”创建经办机构数据库。</translation>
     </message>
     <message>
         <source>%1 is not a file. Choose a database file with --db.</source>
@@ -76,6 +80,14 @@
     <message>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver of Qt is not installed (Debian package libqt6sql6-psql).</source>
+        <translation>未安装 Qt 的 PostgreSQL 驱动（Debian 软件包 libqt6sql6-psql）。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the office database %1: %2</source>
+        <translation>无法连接经办机构数据库 %1：%2</translation>
     </message>
     <message>
         <source>%1: cannot switch to WAL journal mode (got %2).</source>
@@ -155,6 +167,13 @@
     <message>
         <source>Cannot put the backup in place of %1. Nothing was changed.</source>
         <translation>无法用备份替换 %1。未作任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseLocation</name>
+    <message>
+        <source>%1 is not a database server address. Write it as postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME.</source>
+        <translation>%1 不是数据库服务器地址。请写成 postgresql://用户[:密码]@主机[:端口]/库名。</translation>
     </message>
 </context>
 <context>
@@ -433,6 +452,17 @@ Write the file with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>KindStyle</name>
+    <message>
+        <source>Money moves: the authorizer's personal account pays the target's own share.</source>
+        <translation>发生资金支付：由授权人的个人账户支付共济对象个人负担的费用。</translation>
+    </message>
+    <message>
+        <source>No money moves: the holder only shows the member's e-voucher; the member pays with their own insurance.</source>
+        <translation>不发生资金支付：持有人仅代为出示成员的医保电子凭证，成员用本人的医保结算。</translation>
+    </message>
+</context>
+<context>
     <name>KinshipBatch</name>
     <message>
         <source>%1 must be yes or no, found &quot;%2&quot;.</source>
@@ -512,6 +542,18 @@ Write the file with exactly these columns in this order.</source>
     <message>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>Own personal account</source>
+        <translation>本人个人账户</translation>
+    </message>
+    <message>
+        <source>Authorizer's personal account (mutual aid)</source>
+        <translation>授权人个人账户（家庭共济）</translation>
+    </message>
+    <message>
+        <source>Cash or other payment</source>
+        <translation>现金或其他方式</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1046,10 @@ Export the registry with exactly these columns in this order.</source>
         <translation>数据库文件已损坏，未保存任何内容。请停止使用并恢复最近的备份。</translation>
     </message>
     <message>
+        <source>The office database server cannot be reached. Nothing was saved; what you entered is still on screen. Check the network and try again.</source>
+        <translation>无法连接经办机构数据库服务器。未保存任何内容，已录入的信息仍在屏幕上。请检查网络后重试。</translation>
+    </message>
+    <message>
         <source>The file is not a Gongji Desk database.</source>
         <translation>该文件不是共济受理台的数据库。</translation>
     </message>
@@ -1419,6 +1465,37 @@ Export the registry with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>gongji::BindingTabs</name>
+    <message>
+        <source>Mutual aid</source>
+        <translation>家庭共济</translation>
+    </message>
+    <message>
+        <source>Kinship</source>
+        <translation>亲情账户</translation>
+    </message>
+    <message>
+        <source>Authorizes</source>
+        <translation>授权给</translation>
+    </message>
+    <message>
+        <source>Authorized by</source>
+        <translation>被授权于</translation>
+    </message>
+    <message>
+        <source>Holders</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Ended bindings</source>
+        <translation>已终止的关系</translation>
+    </message>
+</context>
+<context>
     <name>gongji::CommitmentPage</name>
     <message>
         <source>Commitment letter</source>
@@ -1502,6 +1579,28 @@ Export the registry with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>gongji::DiagramLegend</name>
+    <message>
+        <source>Mutual aid (共济): authorizer → target</source>
+        <translation>家庭共济：授权人 → 共济对象</translation>
+    </message>
+    <message>
+        <source>Kinship account (亲情): holder → member</source>
+        <translation>亲情账户：持有人 → 成员</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>终止时间</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::DiagramPersonItem</name>
+    <message>
+        <source>Click or press Enter to open %1</source>
+        <translation>单击或按回车键打开 %1</translation>
+    </message>
+</context>
+<context>
     <name>gongji::DonePage</name>
     <message>
         <source>Filing stored</source>
@@ -1516,8 +1615,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>办理下一笔(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;Filing number:</source>
-        <translation>备案编号(&amp;F)：</translation>
+        <source>Filing n&amp;umber:</source>
+        <translation>备案编号(&amp;U)：</translation>
     </message>
     <message numerus="yes">
         <source>Authorizer %1 · %n target(s): %2 · stored %3 by %4</source>
@@ -1636,6 +1735,124 @@ Export the registry with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>gongji::HouseholdDiagram</name>
+    <message>
+        <source>Mutual aid</source>
+        <translation>家庭共济</translation>
+    </message>
+    <message>
+        <source>Kinship</source>
+        <translation>亲情账户</translation>
+    </message>
+    <message>
+        <source>ended %1</source>
+        <translation>%1 已终止</translation>
+    </message>
+    <message>
+        <source>Look up a person to see their household here.</source>
+        <translation>查询一位参保人，在此查看其家庭关系。</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::HouseholdScreen</name>
+    <message>
+        <source>&amp;Look up</source>
+        <translation>查询(&amp;L)</translation>
+    </message>
+    <message>
+        <source>start of the name</source>
+        <translation>姓名开头</translation>
+    </message>
+    <message>
+        <source>&amp;Search by name</source>
+        <translation>按姓名查找(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back to the person shown before (Alt+Left)</source>
+        <translation>返回上一位参保人（Alt+←）</translation>
+    </message>
+    <message>
+        <source>ID &amp;type:</source>
+        <translation>证件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>证件号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>or na&amp;me:</source>
+        <translation>或姓名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Person in the registry</source>
+        <translation>参保人信息</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke (解除)…</source>
+        <translation>解除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>End the binding selected in the list (Del)</source>
+        <translation>解除列表中所选的关系（Del）</translation>
+    </message>
+    <message>
+        <source>Payment &amp;order preview…</source>
+        <translation>支付顺序预览(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;kinship member…</source>
+        <translation>添加亲情账户成员(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Bind a kinship-account member with this person as holder</source>
+        <translation>以此人为持有人绑定亲情账户成员</translation>
+    </message>
+    <message>
+        <source>Household &amp;diagram</source>
+        <translation>家庭关系图(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;2nd step</source>
+        <translation>显示第二层(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Also the people bound to the people bound to this person</source>
+        <translation>同时显示与其关联人员有关系的人</translation>
+    </message>
+    <message>
+        <source>Show &amp;ended bindings</source>
+        <translation>显示已终止的关系(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Click a person, or choose with the arrow keys and press Enter, to open them.</source>
+        <translation>单击人员，或用方向键选择后按回车键，即可打开。</translation>
+    </message>
+    <message>
+        <source>Database error</source>
+        <translation>数据库错误</translation>
+    </message>
+    <message>
+        <source>Type or read an ID number, or type the start of a name.</source>
+        <translation>请输入或读取证件号码，或输入姓名开头。</translation>
+    </message>
+    <message>
+        <source>Type the start of a name.</source>
+        <translation>请输入姓名开头。</translation>
+    </message>
+    <message>
+        <source>Nobody in the registry has a name starting with “%1”.</source>
+        <translation>参保库中没有姓名以“%1”开头的人。</translation>
+    </message>
+    <message>
+        <source>%1 with %2 ended.</source>
+        <translation>%1 与 %2 的关系已解除。</translation>
+    </message>
+</context>
+<context>
     <name>gongji::IdNumberEdit</name>
     <message>
         <source>18 characters, the last may be X</source>
@@ -1664,6 +1881,200 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>E or G followed by 8 characters</source>
         <translation>E 或 G 加 8 位</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::ImpactDialog</name>
+    <message>
+        <source>Impact on existing bindings</source>
+        <translation>对现有共济关系的影响</translation>
+    </message>
+    <message>
+        <source>No active binding governed by this change would be refused today (%1 checked).</source>
+        <translation>按今天校验，受此修改影响的有效共济关系均不会被拒绝（已检查 %1 条）。</translation>
+    </message>
+    <message>
+        <source>These bindings stay in force: saving does not end them. They would be refused if filed again under the new rules.</source>
+        <translation>这些共济关系继续有效，保存不会终止它们；但按新规则重新备案时将不予受理。</translation>
+    </message>
+    <message>
+        <source>Refusals by code:</source>
+        <translation>按代码统计的不予受理：</translation>
+    </message>
+    <message>
+        <source>Bindings that would be refused:</source>
+        <translation>将不予受理的共济关系：</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>仍然保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Bindings</source>
+        <translation>共济关系数</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Binding</source>
+        <translation>共济关系</translation>
+    </message>
+    <message>
+        <source>Authorizer</source>
+        <translation>授权人</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>共济对象</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export impact report</source>
+        <translation>导出影响报告</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::KinshipPage</name>
+    <message>
+        <source>New kinship-account binding: a holder may show a relative's medical-insurance e-voucher.</source>
+        <translation>新建亲情账户：持有人可代为出示亲属的医保电子凭证。</translation>
+    </message>
+    <message>
+        <source>&amp;Look up</source>
+        <translation>查询(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Holder (持有人): who will show the member's e-voucher</source>
+        <translation>持有人：代为出示成员医保电子凭证的人</translation>
+    </message>
+    <message>
+        <source>ID &amp;type:</source>
+        <translation>证件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>证件号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Face &amp;verification done (member 16 or over)</source>
+        <translation>已完成人脸核验(&amp;V)（成员年满 16 周岁）</translation>
+    </message>
+    <message>
+        <source>Household register (户口簿) &amp;seen (member under 16)</source>
+        <translation>已查验户口簿(&amp;S)（成员未满 16 周岁）</translation>
+    </message>
+    <message>
+        <source>Member (成员): whose e-voucher the holder may show</source>
+        <translation>成员：由持有人代为出示其医保电子凭证的人</translation>
+    </message>
+    <message>
+        <source>&amp;Relationship to the holder:</source>
+        <translation>与持有人关系(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>ID t&amp;ype:</source>
+        <translation>证件类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>姓名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>ID n&amp;umber:</source>
+        <translation>证件号码(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Checks:</source>
+        <translation>核验：</translation>
+    </message>
+    <message>
+        <source>&amp;Submit kinship binding</source>
+        <translation>提交亲情账户绑定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Next member</source>
+        <translation>下一位成员(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Type or read the holder's ID number.</source>
+        <translation>请输入或读取持有人的证件号码。</translation>
+    </message>
+    <message>
+        <source>Database error</source>
+        <translation>数据库错误</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:#80888f&quot;&gt;No holder looked up yet.&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:#80888f&quot;&gt;尚未查询持有人。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;font-size:large&quot;&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;&lt;span style=&quot;color:%4&quot;&gt;Kinship members now: %5 of at most %6&lt;/span&gt; %7</source>
+        <translation>&lt;b style=&quot;font-size:large&quot;&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;&lt;span style=&quot;color:%4&quot;&gt;现有亲情账户成员：%5 人，上限 %6 人&lt;/span&gt; %7</translation>
+    </message>
+    <message>
+        <source>Born %1, aged %2: the household register must be seen.</source>
+        <translation>出生于 %1，%2 周岁：须查验户口簿。</translation>
+    </message>
+    <message>
+        <source>Born %1, aged %2: face verification must be done.</source>
+        <translation>出生于 %1，%2 周岁：须完成人脸核验。</translation>
+    </message>
+    <message>
+        <source>Look up the holder first (Enter in the ID number).</source>
+        <translation>请先查询持有人（在证件号码栏按回车键）。</translation>
+    </message>
+    <message>
+        <source>Type the member's name as on the ID document.</source>
+        <translation>请按证件填写成员姓名。</translation>
+    </message>
+    <message>
+        <source>Type or read the member's ID number.</source>
+        <translation>请输入或读取成员的证件号码。</translation>
+    </message>
+    <message>
+        <source>Not stored: correct what is shown beside the fields.</source>
+        <translation>未保存：请按栏位旁的提示更正。</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;Kinship binding stored. Number: &lt;b style=&quot;font-size:x-large&quot;&gt;%2&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;亲情账户绑定已保存。编号：&lt;b style=&quot;font-size:x-large&quot;&gt;%2&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -1775,18 +2186,66 @@ Export the registry with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
-    <name>gongji::PaymentShare</name>
+    <name>gongji::PaymentPreviewDialog</name>
     <message>
-        <source>Own personal account</source>
-        <translation>本人个人账户</translation>
+        <source>Payment order preview</source>
+        <translation>支付顺序预览</translation>
     </message>
     <message>
-        <source>Authorizer's personal account (mutual aid)</source>
-        <translation>授权人个人账户（家庭共济）</translation>
+        <source>Who pays an own-share cost of %1 (%2)</source>
+        <translation>%1（%2）个人负担费用由谁支付</translation>
     </message>
     <message>
-        <source>Cash or other payment</source>
-        <translation>现金或其他方式</translation>
+        <source>e.g. 1200.50</source>
+        <translation>如 1200.50</translation>
+    </message>
+    <message>
+        <source>Own-share &amp;amount (yuan):</source>
+        <translation>个人负担金额（元）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Calculate</source>
+        <translation>计算(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Paid from</source>
+        <translation>支付来源</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>账户所有人</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用金额</translation>
+    </message>
+    <message>
+        <source>Pays (yuan)</source>
+        <translation>支付（元）</translation>
+    </message>
+    <message>
+        <source>Type the own-share amount in yuan, with at most two decimals.</source>
+        <translation>请输入以元为单位的个人负担金额，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>Authorizers pay in the order they were bound (rule set in force).</source>
+        <translation>授权人按绑定先后顺序支付（现行规则）。</translation>
+    </message>
+    <message>
+        <source>Authorizers pay largest available balance first (rule set in force).</source>
+        <translation>授权人按可用余额从高到低支付（现行规则）。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -1868,22 +2327,492 @@ Export the registry with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
-    <name>gongji::TargetsPage</name>
+    <name>gongji::PersonSearchPanel</name>
     <message>
-        <source>Targets</source>
-        <translation>共济对象</translation>
+        <source>Choose the person: arrows and Enter, or a double click. Esc goes back.</source>
+        <translation>请选择人员：方向键加回车，或双击。按 Esc 返回。</translation>
     </message>
     <message>
-        <source>Add each relative who may use the authorizer's account. Enter in the ID number field adds the entry; Enter on an empty number goes on.</source>
-        <translation>逐一添加可使用授权人账户的亲属。在证件号码栏按回车即添加；号码为空时按回车进入下一步。</translation>
+        <source>Nobody in the registry has a name starting with “%1”.</source>
+        <translation>参保库中没有姓名以“%1”开头的人。</translation>
+    </message>
+    <message>
+        <source>People whose name starts with “%1”</source>
+        <translation>姓名以“%1”开头的人</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::RegistryImportDialog</name>
+    <message>
+        <source>Import the insured registry</source>
+        <translation>导入参保库</translation>
+    </message>
+    <message>
+        <source>Path of a registry CSV file</source>
+        <translation>参保库 CSV 文件路径</translation>
+    </message>
+    <message>
+        <source>CSV &amp;file:</source>
+        <translation>CSV 文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>C&amp;heck file</source>
+        <translation>检查文件(&amp;H)</translation>
+    </message>
+    <message>
+        <source>UTF-8, a header row with the columns: %1</source>
+        <translation>UTF-8 编码，表头行包含以下列：%1</translation>
+    </message>
+    <message>
+        <source>Line in the file</source>
+        <translation>文件中的行号</translation>
+    </message>
+    <message>
+        <source>First rows of the file (at most %1; numbered by line):</source>
+        <translation>文件前几行（最多 %1 行；按行号编号）：</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation>取消导入(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose a registry CSV file</source>
+        <translation>选择参保库 CSV 文件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 problem(s) on %2 line(s). Nothing is imported until the file is corrected:</source>
+        <translation>%2 行中有 %1 个问题。文件更正前不会导入任何内容：</translation>
+    </message>
+    <message>
+        <source>The file has errors; correct them and check the file again.</source>
+        <translation>文件有错误；请更正后重新检查。</translation>
+    </message>
+    <message>
+        <source>%1 person(s) in the file, no errors. Ready to import.</source>
+        <translation>文件中共 %1 人，没有错误，可以导入。</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was stored: the registry is as it was before.</source>
+        <translation>已取消导入。未保存任何内容，参保库保持原样。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>未导入任何内容。%1</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated, %3 unchanged. %4 binding(s) ended automatically (person terminated, deceased or moved out of the rule's scope).</source>
+        <translation>已导入：新增 %1 人，更新 %2 人，未变 %3 人。%4 条关系自动终止（参保人终止参保、死亡或参保地超出规则范围）。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::RevocationDialog</name>
+    <message>
+        <source>End mutual-aid binding (解除共济)</source>
+        <translation>解除家庭共济</translation>
+    </message>
+    <message>
+        <source>End kinship-account binding (解除亲情)</source>
+        <translation>解除亲情账户</translation>
+    </message>
+    <message>
+        <source>Ending this binding stops the authorizer's account paying for the target.</source>
+        <translation>解除后，授权人的账户不再为共济对象支付。</translation>
+    </message>
+    <message>
+        <source>Ending this binding stops the holder showing the member's e-voucher.</source>
+        <translation>解除后，持有人不能再代为出示成员的医保电子凭证。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;Relationship: %3 · Number: %4 · Since %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;关系：%3 · 编号：%4 · 自 %5 起</translation>
+    </message>
+    <message>
+        <source>&amp;Authorizer %1</source>
+        <translation>授权人 %1(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Holder %1</source>
+        <translation>持有人 %1(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Target %1</source>
+        <translation>共济对象 %1(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Member %1</source>
+        <translation>成员 %1(&amp;M)</translation>
+    </message>
+    <message>
+        <source>— choose a reason —</source>
+        <translation>— 请选择原因 —</translation>
+    </message>
+    <message>
+        <source>At the applicant's own wish</source>
+        <translation>申请人本人意愿</translation>
+    </message>
+    <message>
+        <source>Family relationship changed (e.g. divorce)</source>
+        <translation>家庭关系变化（如离婚）</translation>
+    </message>
+    <message>
+        <source>Another relative will authorize instead</source>
+        <translation>改由其他亲属授权</translation>
+    </message>
+    <message>
+        <source>Another relative will hold instead</source>
+        <translation>改由其他亲属持有</translation>
+    </message>
+    <message>
+        <source>Other reason (give details)</source>
+        <translation>其他原因（请说明）</translation>
+    </message>
+    <message>
+        <source>Details, as the applicant states them</source>
+        <translation>申请人陈述的具体情况</translation>
+    </message>
+    <message>
+        <source>Requested by:</source>
+        <translation>申请人：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>说明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;End binding</source>
+        <translation>解除(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::RuleSetForm</name>
+    <message>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Rule set</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>000000 national, XX0000 a province, or a 6-digit pooling region</source>
+        <translation>000000 全国，XX0000 省，或 6 位统筹区代码</translation>
+    </message>
+    <message>
+        <source>ends on</source>
+        <translation>终止于</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion code:</source>
+        <translation>地区代码(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>In effect &amp;from:</source>
+        <translation>生效日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Source note:</source>
+        <translation>依据说明(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Who may be bound</source>
+        <translation>可绑定的对象</translation>
+    </message>
+    <message>
+        <source>Target insured in the &amp;scope:</source>
+        <translation>共济对象参保地范围(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Allowed relationships (target to authorizer):</source>
+        <translation>允许的关系（共济对象与授权人）：</translation>
+    </message>
+    <message>
+        <source>Accepted ID documents:</source>
+        <translation>受理的证件：</translation>
+    </message>
+    <message>
+        <source>Limits and payment</source>
+        <translation>限制与支付</translation>
+    </message>
+    <message>
+        <source>A may authorize B while B authorizes A</source>
+        <translation>允许甲授权乙的同时乙授权甲</translation>
+    </message>
+    <message>
+        <source>Public medical care personnel may not take part</source>
+        <translation>公费医疗人员不得参加</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>Part of the authorizer's balance that targets may not use</source>
+        <translation>授权人账户中共济对象不得使用的部分</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Days after a revocation before the same pair may be bound again</source>
+        <translation>解除后同一对象再次绑定前须等待的天数</translation>
+    </message>
+    <message>
+        <source>Authorizers per target at most:</source>
+        <translation>每名共济对象的授权人上限：</translation>
+    </message>
+    <message>
+        <source>Targets per authorizer at most:</source>
+        <translation>每名授权人的共济对象上限：</translation>
+    </message>
+    <message>
+        <source>Mutual binding:</source>
+        <translation>相互共济：</translation>
+    </message>
+    <message>
+        <source>Public medical care:</source>
+        <translation>公费医疗：</translation>
+    </message>
+    <message>
+        <source>Reserve floor:</source>
+        <translation>保留额度：</translation>
+    </message>
+    <message>
+        <source>Payment order:</source>
+        <translation>支付顺序：</translation>
+    </message>
+    <message>
+        <source>Cooldown after revocation:</source>
+        <translation>解除后等待期：</translation>
+    </message>
+    <message>
+        <source>The account may pay for</source>
+        <translation>账户可支付</translation>
+    </message>
+    <message>
+        <source>largest balance pays first</source>
+        <translation>余额最多者先付</translation>
+    </message>
+    <message>
+        <source>earliest binding pays first</source>
+        <translation>最早绑定者先付</translation>
+    </message>
+    <message>
+        <source>own share of medical costs</source>
+        <translation>就医个人负担费用</translation>
+    </message>
+    <message>
+        <source>purchases at designated pharmacies</source>
+        <translation>定点药店购药</translation>
+    </message>
+    <message>
+        <source>resident medical insurance premiums</source>
+        <translation>城乡居民医保个人缴费</translation>
+    </message>
+    <message>
+        <source>long-term care insurance premiums</source>
+        <translation>长期护理保险个人缴费</translation>
+    </message>
+    <message>
+        <source>supplementary health insurance</source>
+        <translation>补充医疗保险（普惠型商业健康保险）</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::RuleSetListModel</name>
+    <message>
+        <source>open</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>Filings were checked against this rule set: read-only.</source>
+        <translation>已有备案按此规则校验：只读。</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Source note</source>
+        <translation>依据说明</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::RulesWindow</name>
+    <message>
+        <source>Rule sets</source>
+        <translation>共济规则</translation>
+    </message>
+    <message>
+        <source>Region code or its start, e.g. 33 or 330100</source>
+        <translation>地区代码或其开头，如 33 或 330100</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>地区(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;New rule set</source>
+        <translation>新建规则(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New &amp;version</source>
+        <translation>新建版本(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Copies the selected set with a later start; the selected set ends the day before.</source>
+        <translation>复制所选规则并设定更晚的生效日期；所选规则在其前一天终止。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Filings were checked against this rule set: it is read-only. To change the rules, make a new version.</source>
+        <translation>已有备案按此规则校验，规则为只读。如需修改，请新建版本。</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Shows the impact on existing bindings before anything is stored.</source>
+        <translation>保存前先显示对现有共济关系的影响。</translation>
+    </message>
+    <message>
+        <source>No rule set selected</source>
+        <translation>未选择规则</translation>
+    </message>
+    <message>
+        <source>Filings were checked against this rule set: it cannot be deleted.</source>
+        <translation>已有备案按此规则校验，不能删除。</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <source>The rule set being edited has not been saved. Discard the changes?</source>
+        <translation>正在编辑的规则尚未保存。放弃修改吗？</translation>
+    </message>
+    <message>
+        <source>New rule set</source>
+        <translation>新建规则</translation>
+    </message>
+    <message>
+        <source>New version of %1 %2: the current one ends the day before the new start</source>
+        <translation>%1 %2 的新版本：现行版本在新版本生效前一天终止</translation>
+    </message>
+    <message>
+        <source>Not saved:</source>
+        <translation>未保存：</translation>
+    </message>
+    <message>
+        <source>New version from %1</source>
+        <translation>自 %1 起的新版本</translation>
+    </message>
+    <message>
+        <source>Changed rule set %1 %2</source>
+        <translation>已修改规则 %1 %2</translation>
+    </message>
+    <message>
+        <source>New rule set %1 %2</source>
+        <translation>新规则 %1 %2</translation>
+    </message>
+    <message>
+        <source>%1. Active bindings judged as on %2.</source>
+        <translation>%1。有效共济关系按 %2 的情况判断。</translation>
+    </message>
+    <message>
+        <source>Not saved: cancelled after the impact report.</source>
+        <translation>未保存：查看影响报告后已取消。</translation>
+    </message>
+    <message>
+        <source>Saved: %1 %2 (%3).</source>
+        <translation>已保存：%1 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Delete rule set?</source>
+        <translation>删除规则？</translation>
+    </message>
+    <message>
+        <source>Delete the rule set %1 %2 (%3)? No filing refers to it.</source>
+        <translation>删除规则 %1 %2（%3）吗？没有备案引用该规则。</translation>
+    </message>
+    <message>
+        <source>Deleted: %1 %2.</source>
+        <translation>已删除：%1 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::TargetEntryForm</name>
+    <message>
+        <source>New target</source>
+        <translation>添加共济对象</translation>
     </message>
     <message>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
-    </message>
-    <message>
-        <source>New target</source>
-        <translation>添加共济对象</translation>
     </message>
     <message>
         <source>Se&amp;x:</source>
@@ -1914,12 +2843,12 @@ Export the registry with exactly these columns in this order.</source>
         <translation>已查验证明：</translation>
     </message>
     <message>
-        <source>Tar&amp;gets in this filing:</source>
-        <translation>本次共济对象(&amp;G)：</translation>
+        <source>Type the target's name as on the ID document.</source>
+        <translation>请按证件填写共济对象姓名。</translation>
     </message>
     <message>
-        <source>&amp;Delete selected (Del)</source>
-        <translation>删除所选(&amp;D)(Del)</translation>
+        <source>Type or read the target's ID number.</source>
+        <translation>请输入或读取共济对象的证件号码。</translation>
     </message>
     <message>
         <source>male</source>
@@ -1929,13 +2858,24 @@ Export the registry with exactly these columns in this order.</source>
         <source>female</source>
         <translation>女</translation>
     </message>
+</context>
+<context>
+    <name>gongji::TargetsPage</name>
     <message>
-        <source>Type the target's name as on the ID document.</source>
-        <translation>请按证件填写共济对象姓名。</translation>
+        <source>Targets</source>
+        <translation>共济对象</translation>
     </message>
     <message>
-        <source>Type or read the target's ID number.</source>
-        <translation>请输入或读取共济对象的证件号码。</translation>
+        <source>Add each relative who may use the authorizer's account. Enter in the ID number field adds the entry; Enter on an empty number goes on.</source>
+        <translation>逐一添加可使用授权人账户的亲属。在证件号码栏按回车即添加；号码为空时按回车进入下一步。</translation>
+    </message>
+    <message>
+        <source>Tar&amp;gets in this filing:</source>
+        <translation>本次共济对象(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected (Del)</source>
+        <translation>删除所选(&amp;D)(Del)</translation>
     </message>
     <message>
         <source>Row %1 (%2) is refused. Correct the entry and add it again to replace the row, or delete the row.</source>
