@@ -1,5 +1,7 @@
 #include "filing/AuthorizerPage.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QGridLayout>
 #include <QKeyEvent>

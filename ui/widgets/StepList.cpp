@@ -9,7 +9,9 @@ StepList::StepList(QWidget *parent)
     setSelectionMode(QAbstractItemView::NoSelection);
     setFrameShape(QFrame::NoFrame);
     setSpacing(4);
-    setFixedWidth(180);
+    setFixedWidth(200);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setTextElideMode(Qt::ElideRight);
     setStyleSheet(QStringLiteral(
             "QListWidget { background: #f0f3f7; padding-top: 16px; }"
             "QListWidget::item { padding: 8px 12px; color: #6b7785; }"));
