@@ -1,0 +1,418 @@
+#include "kinship/KinshipPage.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include "domain/IdNumber.h"
+#include "domain/IdType.h"
+#include "domain/Relationship.h"
+#include "household/KindBanner.h"
+#include "household/KindStyle.h"
+#include "itemmodels/IdTypeListModel.h"
+#include "itemmodels/RelationshipListModel.h"
+#include "kinship/KinshipEnterFilter.h"
+#include "kinship/KinshipSubmission.h"
+#include "storage/HouseholdStore.h"
+#include "storage/KinshipStore.h"
+#include "storage/PersonStore.h"
+#include "storage/StorageError.h"
+#include "widgets/FindingLabel.h"
+#include "widgets/IdNumberEdit.h"
+
+namespace gongji {
+
+namespace {
+QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setBuddy(buddy);
+    return label;
+}
+
+int ageOn(const QDate &birth, const QDate &day)
+{
+    int age = day.year() - birth.year();
+    if (QDate(day.year(), birth.month(), 1).addDays(birth.day() - 1) > day)
+        --age;
+    return age;
+}
+} // namespace
+
+KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidget *parent)
+    : QWidget(parent)
+    , m_connection(connection)
+    , m_clerk(clerk)
+    , m_holderTypes(new IdTypeListModel(this))
+    , m_memberTypes(new IdTypeListModel(this))
+    , m_relationships(new RelationshipListModel(this))
+{
+    setObjectName(QStringLiteral("kinshipPage"));
+    m_relationships->setKeywords(Relationship::allKeywords());
+
+    auto *banner = new KindBanner(HouseholdBinding::Kind::Kinship, this);
+    banner->setDetail(tr("New kinship-account binding: a holder may show a relative's medical-insurance e-voucher."));
+
+    // Holder
+    m_holderType = new QComboBox(this);
+    m_holderType->setObjectName(QStringLiteral("holderIdType"));
+    m_holderType->setModel(m_holderTypes);
+    m_holderId = new IdNumberEdit(this);
+    m_holderId->setObjectName(QStringLiteral("holderId"));
+    m_holderId->setMinimumWidth(260);
+    auto *lookUp = new QPushButton(tr("&Look up"), this);
+    lookUp->setObjectName(QStringLiteral("lookUpHolder"));
+    m_holderFindings = new FindingLabel(this);
+    m_holderFindings->setObjectName(QStringLiteral("holderFindings"));
+    m_holderCard = new QLabel(this);
+    m_holderCard->setObjectName(QStringLiteral("holderCard"));
+    m_holderCard->setTextFormat(Qt::RichText);
+    m_holderCard->setWordWrap(true);
+
+    auto *holderBox = new QGroupBox(tr("Holder (持有人): who will show the member's e-voucher"), this);
+    auto *holderGrid = new QGridLayout(holderBox);
+    holderGrid->setHorizontalSpacing(12);
+    holderGrid->addWidget(buddyLabel(tr("ID &type:"), m_holderType, this), 0, 0, Qt::AlignRight);
+    holderGrid->addWidget(m_holderType, 0, 1);
+    holderGrid->addWidget(buddyLabel(tr("&ID number:"), m_holderId, this), 1, 0, Qt::AlignRight);
+    holderGrid->addWidget(m_holderId, 1, 1);
+    holderGrid->addWidget(lookUp, 1, 2);
+    holderGrid->addWidget(m_holderFindings, 0, 3, 2, 1, Qt::AlignTop);
+    holderGrid->addWidget(m_holderCard, 2, 1, 1, 3);
+    holderGrid->setColumnStretch(3, 1);
+
+    // Member
+    m_relationship = new QComboBox(this);
+    m_relationship->setObjectName(QStringLiteral("memberRelationship"));
+    m_relationship->setModel(m_relationships);
+    m_memberType = new QComboBox(this);
+    m_memberType->setObjectName(QStringLiteral("memberIdType"));
+    m_memberType->setModel(m_memberTypes);
+    m_memberName = new QLineEdit(this);
+    m_memberName->setObjectName(QStringLiteral("memberName"));
+    m_memberName->setMaxLength(50);
+    m_memberId = new IdNumberEdit(this);
+    m_memberId->setObjectName(QStringLiteral("memberId"));
+    m_memberAge = new QLabel(this);
+    m_memberAge->setObjectName(QStringLiteral("memberAge"));
+    m_faceVerified = new QCheckBox(tr("Face &verification done (member 16 or over)"), this);
+    m_faceVerified->setObjectName(QStringLiteral("faceVerifiedCheck"));
+    m_registerSeen = new QCheckBox(tr("Household register (户口簿) &seen (member under 16)"), this);
+    m_registerSeen->setObjectName(QStringLiteral("registerSeenCheck"));
+    m_relationshipFindings = new FindingLabel(this);
+    m_nameFindings = new FindingLabel(this);
+    m_nameFindings->setObjectName(QStringLiteral("memberNameFindings"));
+    m_memberFindings = new FindingLabel(this);
+    m_memberFindings->setObjectName(QStringLiteral("memberFindings"));
+    m_checkFindings = new FindingLabel(this);
+    m_checkFindings->setObjectName(QStringLiteral("checkFindings"));
+    for (QWidget *field : std::initializer_list<QWidget *>{m_relationship, m_memberType, m_memberName, m_memberId})
+        field->setFixedWidth(340);
+
+    auto *memberBox = new QGroupBox(tr("Member (成员): whose e-voucher the holder may show"), this);
+    auto *grid = new QGridLayout(memberBox);
+    grid->setHorizontalSpacing(12);
+    grid->setVerticalSpacing(6);
+    int row = 0;
+    auto addField = [&](const QString &label, QWidget *field, FindingLabel *findings) {
+        grid->addWidget(buddyLabel(label, field, this), row, 0, Qt::AlignRight | Qt::AlignVCenter);
+        grid->addWidget(field, row, 1);
+        if (findings)
+            grid->addWidget(findings, row, 2);
+        ++row;
+    };
+    addField(tr("&Relationship to the holder:"), m_relationship, m_relationshipFindings);
+    addField(tr("ID t&ype:"), m_memberType, nullptr);
+    addField(tr("Na&me:"), m_memberName, m_nameFindings);
+    addField(tr("ID n&umber:"), m_memberId, m_memberFindings);
+    grid->addWidget(m_memberAge, row++, 1, 1, 2);
+    auto *checks = new QVBoxLayout;
+    checks->addWidget(m_faceVerified);
+    checks->addWidget(m_registerSeen);
+    grid->addWidget(new QLabel(tr("Checks:"), this), row, 0, Qt::AlignRight | Qt::AlignTop);
+    grid->addLayout(checks, row, 1);
+    grid->addWidget(m_checkFindings, row++, 2, Qt::AlignTop);
+    grid->setColumnStretch(2, 1);
+
+    m_submit = new QPushButton(tr("&Submit kinship binding"), this);
+    m_submit->setObjectName(QStringLiteral("submitKinship"));
+    m_next = new QPushButton(tr("&Next member"), this);
+    m_next->setObjectName(QStringLiteral("nextKinship"));
+    m_result = new QLabel(this);
+    m_result->setObjectName(QStringLiteral("kinshipResult"));
+    m_result->setTextFormat(Qt::RichText);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->setWordWrap(true);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_submit);
+    actions->addWidget(m_next);
+    actions->addSpacing(16);
+    actions->addWidget(m_result, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(banner);
+    layout->addWidget(holderBox);
+    layout->addWidget(memberBox);
+    layout->addLayout(actions);
+    layout->addStretch(1);
+
+    setTabOrder(m_holderType, m_holderId);
+    setTabOrder(m_holderId, lookUp);
+    setTabOrder(lookUp, m_relationship);
+    setTabOrder(m_relationship, m_memberType);
+    setTabOrder(m_memberType, m_memberName);
+    setTabOrder(m_memberName, m_memberId);
+    setTabOrder(m_memberId, m_faceVerified);
+    setTabOrder(m_faceVerified, m_registerSeen);
+    setTabOrder(m_registerSeen, m_submit);
+    setTabOrder(m_submit, m_next);
+
+    // Enter moves through the form like Tab; on a tick box it submits.
+    auto *enter = new KinshipEnterFilter(this);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_holderType, m_relationship, m_memberType, m_memberName})
+        enter->moveOnEnter(w);
+    enter->submitOnEnter(m_faceVerified);
+    enter->submitOnEnter(m_registerSeen);
+    connect(enter, &KinshipEnterFilter::submitRequested, this, &KinshipPage::submit);
+
+    connect(m_holderId, &IdNumberEdit::submitted, this, &KinshipPage::lookUpHolder);
+    connect(lookUp, &QPushButton::clicked, this, &KinshipPage::lookUpHolder);
+    connect(m_holderType, &QComboBox::currentIndexChanged, this, [this] { m_holderId->setIdType(holderType()); });
+    connect(m_memberType, &QComboBox::currentIndexChanged, this, [this] {
+        m_memberId->setIdType(memberType());
+        updateMemberAge();
+    });
+    connect(m_holderId, &QLineEdit::textEdited, this, [this] {
+        // A different number is a different holder: the card must not keep the old one.
+        m_holder.reset();
+        showHolder();
+    });
+    connect(m_memberId, &QLineEdit::textChanged, this, &KinshipPage::updateMemberAge);
+    connect(m_memberId, &IdNumberEdit::submitted, this, [this] {
+        updateMemberAge();
+        (m_registerSeen->property("applies").toBool() ? m_registerSeen : m_faceVerified)->setFocus();
+    });
+    connect(m_submit, &QPushButton::clicked, this, &KinshipPage::submit);
+    connect(m_next, &QPushButton::clicked, this, &KinshipPage::startNext);
+    showHolder();
+}
+
+QString KinshipPage::holderType() const
+{
+    return m_holderType->currentData(IdTypeListModel::CodeRole).toString();
+}
+
+QString KinshipPage::memberType() const
+{
+    return m_memberType->currentData(IdTypeListModel::CodeRole).toString();
+}
+
+void KinshipPage::setHolder(const Person &holder)
+{
+    m_holderType->setCurrentIndex(qMax(0, m_holderTypes->rowOf(holder.idType)));
+    m_holderId->setText(holder.idNumber);
+    lookUpHolder();
+}
+
+void KinshipPage::lookUpHolder()
+{
+    m_holderFindings->clearFindings();
+    m_holder.reset();
+    if (m_holderId->text().isEmpty()) {
+        m_holderFindings->setMessage(tr("Type or read the holder's ID number."));
+        showHolder();
+        m_holderId->setFocus();
+        return;
+    }
+    const IdCheck id = IdNumber::check(holderType(), m_holderId->text());
+    if (!id.isValid()) {
+        m_holderFindings->setFindings({Finding{id.error, Finding::Field::AuthorizerId, id.detail}});
+        showHolder();
+        m_holderId->setFocus();
+        return;
+    }
+    try {
+        m_holder = PersonStore(m_connection).findByDocument(id.type, id.number);
+    } catch (const StorageError &error) {
+        QMessageBox::critical(this, tr("Database error"), error.userMessage());
+        return;
+    }
+    if (!m_holder)
+        m_holderFindings->setFindings({Finding{RefusalCode::PersonNotFound, Finding::Field::AuthorizerId, {}}});
+    showHolder();
+    if (m_holder)
+        m_relationship->setFocus();
+    else
+        m_holderId->selectAll();
+}
+
+void KinshipPage::showHolder()
+{
+    if (!m_holder) {
+        m_holderCard->setText(tr("<span style=\"color:#80888f\">No holder looked up yet.</span>"));
+        return;
+    }
+    QStringList members;
+    int maxMembers = 5;
+    try {
+        for (const HouseholdBinding &b : HouseholdStore(m_connection).bindingsOf(m_holder->id)) {
+            if (b.kind == HouseholdBinding::Kind::Kinship && b.direction == HouseholdBinding::Direction::Outgoing
+                && b.isActive())
+                members << b.counterpart.name;
+        }
+        if (const auto rule = KinshipStore(m_connection).ruleOn(QDate::currentDate()))
+            maxMembers = rule->maxMembersPerHolder;
+    } catch (const StorageError &error) {
+        QMessageBox::critical(this, tr("Database error"), error.userMessage());
+    }
+    const QString color = KindStyle::color(HouseholdBinding::Kind::Kinship).name();
+    m_holderCard->setText(tr("<b style=\"font-size:large\">%1</b> &nbsp; %2 &nbsp; %3<br>"
+                             "<span style=\"color:%4\">Kinship members now: %5 of at most %6</span> %7")
+                                  .arg(m_holder->name.toHtmlEscaped(), IdNumber::mask(m_holder->idNumber),
+                                       Person::statusLabel(m_holder->status).toHtmlEscaped(), color)
+                                  .arg(members.size())
+                                  .arg(maxMembers)
+                                  .arg(members.join(QStringLiteral("、")).toHtmlEscaped()));
+}
+
+void KinshipPage::updateMemberAge()
+{
+    // A hint on which check applies; the evaluator decides.
+    const IdCheck id = IdNumber::check(memberType(), m_memberId->text());
+    int threshold = 16;
+    try {
+        if (const auto rule = KinshipStore(m_connection).ruleOn(QDate::currentDate()))
+            threshold = rule->faceVerificationAge;
+    } catch (const StorageError &) {
+        // The hint falls back to the statutory age; the submission reports the failure.
+    }
+    bool minor = false;
+    if (id.isValid() && id.birthDate.isValid()) {
+        const int age = ageOn(id.birthDate, QDate::currentDate());
+        minor = age < threshold;
+        m_memberAge->setText(minor ? tr("Born %1, aged %2: the household register must be seen.")
+                                             .arg(id.birthDate.toString(Qt::ISODate)).arg(age)
+                                   : tr("Born %1, aged %2: face verification must be done.")
+                                             .arg(id.birthDate.toString(Qt::ISODate)).arg(age));
+    } else {
+        m_memberAge->clear();
+    }
+    m_registerSeen->setProperty("applies", minor);
+    QFont bold = m_faceVerified->font();
+    bold.setBold(id.isValid() && !minor);
+    m_faceVerified->setFont(bold);
+    bold.setBold(id.isValid() && minor);
+    m_registerSeen->setFont(bold);
+}
+
+void KinshipPage::clearFindings()
+{
+    for (FindingLabel *label : {m_holderFindings, m_relationshipFindings, m_nameFindings, m_memberFindings, m_checkFindings})
+        label->clearFindings();
+}
+
+void KinshipPage::showFindings(const Findings &findings)
+{
+    Findings holder, relationship, name, member, checks;
+    for (const Finding &finding : findings) {
+        switch (finding.field) {
+        case Finding::Field::AuthorizerId:
+        case Finding::Field::AuthorizerName: holder << finding; break;
+        case Finding::Field::Relationship: relationship << finding; break;
+        case Finding::Field::TargetName: name << finding; break;
+        case Finding::Field::TargetId:
+        case Finding::Field::TargetIdType: member << finding; break;
+        default: checks << finding; break;
+        }
+    }
+    m_holderFindings->setFindings(holder);
+    m_relationshipFindings->setFindings(relationship);
+    m_nameFindings->setFindings(name);
+    m_memberFindings->setFindings(member);
+    m_checkFindings->setFindings(checks);
+    if (!holder.isEmpty()) m_holderId->setFocus();
+    else if (!relationship.isEmpty()) m_relationship->setFocus();
+    else if (!name.isEmpty()) m_memberName->setFocus();
+    else if (!member.isEmpty()) m_memberId->setFocus();
+    else m_faceVerified->setFocus();
+}
+
+QString KinshipPage::submit()
+{
+    clearFindings();
+    m_result->clear();
+    if (!m_holder) {
+        m_holderFindings->setMessage(tr("Look up the holder first (Enter in the ID number)."));
+        m_holderId->setFocus();
+        return {};
+    }
+    if (m_memberName->text().trimmed().isEmpty()) {
+        m_nameFindings->setMessage(tr("Type the member's name as on the ID document."));
+        m_memberName->setFocus();
+        return {};
+    }
+    if (m_memberId->text().isEmpty()) {
+        m_memberFindings->setMessage(tr("Type or read the member's ID number."));
+        m_memberId->setFocus();
+        return {};
+    }
+    KinshipDraft draft;
+    draft.holderIdType = m_holder->idType;
+    draft.holderIdNumber = m_holder->idNumber;
+    draft.memberIdType = memberType();
+    draft.memberIdNumber = m_memberId->text();
+    draft.memberName = m_memberName->text().trimmed();
+    draft.relationship = m_relationship->currentData(RelationshipListModel::KeywordRole).toString();
+    draft.faceVerified = m_faceVerified->isChecked();
+    draft.householdRegisterSeen = m_registerSeen->isChecked();
+    draft.filedOn = QDate::currentDate();
+    draft.clerk = m_clerk;
+    const KinshipSubmission::Result result = KinshipSubmission(m_connection).submit(draft);
+    if (!result.stored) {
+        if (!result.error.isEmpty())
+            m_result->setText(QStringLiteral("<span style=\"color:#b01e1e\">%1</span>").arg(result.error.toHtmlEscaped()));
+        else
+            m_result->setText(QStringLiteral("<span style=\"color:#b01e1e\">%1</span>")
+                                      .arg(tr("Not stored: correct what is shown beside the fields.").toHtmlEscaped()));
+        showFindings(result.verdict.findings);
+        return {};
+    }
+    const QString color = KindStyle::color(HouseholdBinding::Kind::Kinship).name();
+    m_result->setText(tr("<span style=\"color:%1\">Kinship binding stored. Number: <b style=\"font-size:x-large\">%2</b></span>")
+                              .arg(color, result.number.toHtmlEscaped()));
+    showHolder();
+    emit kinshipStored(result.number, m_holder->id);
+    m_next->setFocus();
+    return result.number;
+}
+
+void KinshipPage::startNext()
+{
+    // Same holder, next member: the common case is a parent adding several children.
+    m_memberName->clear();
+    m_memberId->clear();
+    m_faceVerified->setChecked(false);
+    m_registerSeen->setChecked(false);
+    m_relationship->setCurrentIndex(0);
+    m_memberType->setCurrentIndex(qMax(0, m_memberTypes->rowOf(IdType::ResidentId)));
+    clearFindings();
+    m_result->clear();
+    if (m_holder)
+        m_relationship->setFocus();
+    else
+        m_holderId->setFocus();
+}
+
+bool KinshipPage::hasUnsavedData() const
+{
+    return !m_memberName->text().trimmed().isEmpty() || !m_memberId->text().isEmpty();
+}
+
+} // namespace gongji

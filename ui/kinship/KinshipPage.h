@@ -1,0 +1,76 @@
+#pragma once
+#include <QWidget>
+#include <optional>
+
+#include "domain/Person.h"
+#include "rules/Finding.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace gongji {
+
+class FindingLabel;
+class IdNumberEdit;
+class IdTypeListModel;
+class RelationshipListModel;
+
+// 亲情账户: a holder binds a member (DOMAIN.md §8). Deliberately unlike the mutual-aid wizard:
+// an amber, dashed banner that says no money moves, one page, no commitment letter. The holder is
+// looked up by ID; the member is typed; the checks are KinshipEvaluator's, shown beside the field
+// that causes them, and KinshipSubmission stores the binding and gives its QQ… number.
+class KinshipPage : public QWidget
+{
+    Q_OBJECT
+public:
+    KinshipPage(const QString &connection, const QString &clerk, QWidget *parent = nullptr);
+
+    // Starts with this holder already looked up (from the household screen).
+    void setHolder(const Person &holder);
+    void lookUpHolder();
+    // Checks and, when nothing is refused, stores; returns the binding number or empty.
+    QString submit();
+    void startNext();
+    bool hasUnsavedData() const;
+
+signals:
+    void kinshipStored(const QString &number, qint64 holderId);
+
+private:
+    QString holderType() const;
+    QString memberType() const;
+    void showHolder();
+    void updateMemberAge();
+    void clearFindings();
+    void showFindings(const Findings &findings);
+
+    QString m_connection;
+    QString m_clerk;
+    IdTypeListModel *m_holderTypes;
+    IdTypeListModel *m_memberTypes;
+    RelationshipListModel *m_relationships;
+    QComboBox *m_holderType;
+    IdNumberEdit *m_holderId;
+    QLabel *m_holderCard;
+    FindingLabel *m_holderFindings;
+    QComboBox *m_relationship;
+    QComboBox *m_memberType;
+    QLineEdit *m_memberName;
+    IdNumberEdit *m_memberId;
+    QLabel *m_memberAge;
+    QCheckBox *m_faceVerified;
+    QCheckBox *m_registerSeen;
+    FindingLabel *m_relationshipFindings;
+    FindingLabel *m_nameFindings;
+    FindingLabel *m_memberFindings;
+    FindingLabel *m_checkFindings;
+    QPushButton *m_submit;
+    QPushButton *m_next;
+    QLabel *m_result;
+    std::optional<Person> m_holder;
+};
+
+} // namespace gongji
