@@ -48,28 +48,43 @@ QString clerkLogin()
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("gongji-desk"));
-    QApplication::setOrganizationName(QStringLiteral("gongji"));
-    QApplication::setApplicationVersion(QStringLiteral(GONGJI_VERSION));
+    QCoreApplication::setApplicationName(QStringLiteral("gongji-desk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("gongji"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GONGJI_VERSION));
 
+    // Parsed before QApplication exists, so --help and a wrong option work without a display.
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Gongji Desk: family mutual-aid filings at the counter"));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("SQLite database file."),
                                       QStringLiteral("path"));
     const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Load the demo registry when it is empty."));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language: zh_CN or en."),
                                         QStringLiteral("language"), QStringLiteral("zh_CN"));
     parser.addOptions({dbOption, demoOption, langOption});
-    parser.process(app);
-
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    if (!parser.parse(arguments)) {
+        fprintf(stderr, "gongji-desk: %s\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(helpOption)) {
+        fputs(qPrintable(parser.helpText().replace(QLatin1String("<executable_name>"), QLatin1String("gongji-desk"))), stdout);
+        return 0;
+    }
+    if (parser.isSet(versionOption)) {
+        printf("gongji-desk %s\n", GONGJI_VERSION);
+        return 0;
+    }
     const QString language = parser.value(langOption);
     if (language != QLatin1String("zh_CN") && language != QLatin1String("en")) {
         fprintf(stderr, "gongji-desk: --lang must be zh_CN or en\n");
         return 2;
     }
+
+    QApplication app(argc, argv);
     installTranslations(app, language);
 
     const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : gongji::Database::defaultPath();
