@@ -38,6 +38,8 @@ private slots:
     void goodFilingLandsInDatabase();
     void ageWarningNeedsExplicitConfirmation();
     void recheckAtSubmissionRefusesAndStays();
+    void anotherAuthorizerDropsTargetsAndCommitment();
+    void tabOrderFollowsTheForm();
     void escapeAsksBeforeDiscarding();
     void mainWindowNamesDatabaseAndClerk();
 
@@ -372,6 +374,51 @@ void TestFilingWizard::recheckAtSubmissionRefusesAndStays()
     QCOMPARE(FilingStore(m_db->connection()).count(), 1); // only the other counter's
 }
 
+void TestFilingWizard::anotherAuthorizerDropsTargetsAndCommitment()
+{
+    passCommitmentAndNotice();
+    addTarget(QStringLiteral("child"), QStringLiteral("王小明"), m_childNumber);
+    QCOMPARE(m_wizard->draft().targets.size(), 1);
+
+    // Back to the first page: the same person again keeps everything …
+    while (m_wizard->currentId() != FilingWizard::AuthorizerPageId)
+        m_wizard->back();
+    QTest::keyClick(child<IdNumberEdit>("authorizerId"), Qt::Key_Return);
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::CommitmentPageId));
+    QVERIFY(m_wizard->draft().commitmentAcknowledged);
+    QCOMPARE(m_wizard->draft().targets.size(), 1);
+
+    // … another person starts over: the commitment and the targets were given for the first.
+    m_wizard->back();
+    lookUpAuthorizer(m_spouseNumber);
+    QCOMPARE(child<QLabel>("cardName")->text(), QStringLiteral("李秀英"));
+    QTest::keyClick(child<IdNumberEdit>("authorizerId"), Qt::Key_Return);
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::CommitmentPageId));
+    QVERIFY(!m_wizard->draft().commitmentAcknowledged);
+    QVERIFY(!nextButton()->isEnabled());
+    QVERIFY(m_wizard->draft().targets.isEmpty());
+    QCOMPARE(m_wizard->targetsModel()->rowCount(), 0);
+}
+
+void TestFilingWizard::tabOrderFollowsTheForm()
+{
+    QCOMPARE(QApplication::focusWidget(), child<IdNumberEdit>("authorizerId"));
+    passCommitmentAndNotice();
+    auto *relationship = child<QComboBox>("targetRelationship");
+    QCOMPARE(QApplication::focusWidget(), relationship);
+    const char *expected[] = {"targetIdType", "targetName", "targetId"};
+    for (const char *name : expected) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QLatin1String(name));
+    }
+    // Then the proofs seen, then Add.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(qobject_cast<QCheckBox *>(QApplication::focusWidget()));
+    while (qobject_cast<QCheckBox *>(QApplication::focusWidget()))
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget()->objectName(), QLatin1String("addTargetButton"));
+}
+
 void TestFilingWizard::escapeAsksBeforeDiscarding()
 {
     auto *id = child<IdNumberEdit>("authorizerId");
@@ -411,7 +458,7 @@ void TestFilingWizard::mainWindowNamesDatabaseAndClerk()
 
     // Ctrl+N on a half-typed filing asks first; Cancel keeps it.
     auto *id = window.wizard()->findChild<IdNumberEdit *>(QStringLiteral("authorizerId"));
-    id->setFocus();
+    QCOMPARE(QApplication::focusWidget(), id); // ready for the first card read
     QTest::keyClicks(id, QStringLiteral("330102"));
     answerMessageBox(QMessageBox::Cancel);
     QTest::keyClick(id, Qt::Key_N, Qt::ControlModifier);

@@ -96,6 +96,13 @@ void AuthorizerPage::initializePage()
     m_idNumber->setFocus();
 }
 
+void AuthorizerPage::showEvent(QShowEvent *event)
+{
+    QWizardPage::showEvent(event);
+    // A card reader types into whatever has focus: on this page that must be the number.
+    m_idNumber->setFocus();
+}
+
 QString AuthorizerPage::currentType() const
 {
     return m_idType->currentData(IdTypeListModel::CodeRole).toString();

@@ -34,6 +34,9 @@ public:
     // Looks up what is in the fields now.
     void lookUp();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QString currentType() const;
     void onSubmitted();
