@@ -86,11 +86,12 @@ void BindingTabs::updateTitles()
     using Kind = HouseholdBinding::Kind;
     const QString mutualAid = tr("Mutual aid");
     const QString kinship = tr("Kinship");
+    const QString sep = QStringLiteral("·");
     const QStringList titles = {
-        mutualAid + QStringLiteral(" · ") + tr("Authorizes"),
-        mutualAid + QStringLiteral(" · ") + tr("Authorized by"),
-        kinship + QStringLiteral(" · ") + tr("Holders"),
-        kinship + QStringLiteral(" · ") + tr("Members"),
+        mutualAid + sep + tr("Authorizes"),
+        mutualAid + sep + tr("Authorized by"),
+        kinship + sep + tr("Holders"),
+        kinship + sep + tr("Members"),
         tr("Ended bindings"),
     };
     for (int i = 0; i < m_models.size(); ++i) {

@@ -36,7 +36,7 @@ QFont labelFont()
 } // namespace
 
 DiagramArrowItem::DiagramArrowItem(const QRectF &fromBox, const QRectF &toBox, HouseholdBinding::Kind kind,
-                                   bool active, const QString &label, qreal bend, QGraphicsItem *parent)
+                                   bool active, const QString &label, qreal bend, qreal labelAt, QGraphicsItem *parent)
     : QGraphicsItem(parent), m_kind(kind), m_active(active), m_label(label)
 {
     const QPointF a = fromBox.center();
@@ -54,15 +54,16 @@ DiagramArrowItem::DiagramArrowItem(const QRectF &fromBox, const QRectF &toBox, H
     m_path.moveTo(start);
     m_path.quadTo(control, base);
     m_head << end << base + side * headHalfWidth << base - side * headHalfWidth;
-    m_middle = m_path.pointAtPercent(0.5);
+    m_middle = m_path.pointAtPercent(qBound(0.0, labelAt, 1.0));
     setZValue(active ? 1 : 0);
 }
 
 QRectF DiagramArrowItem::labelRect() const
 {
     const QFontMetricsF metrics(labelFont());
-    const qreal w = metrics.horizontalAdvance(m_label) + 12;
-    const qreal h = metrics.height() + 4;
+    const QSizeF text = metrics.size(0, m_label); // ended arrows have a second line with the date
+    const qreal w = text.width() + 12;
+    const qreal h = text.height() + 4;
     return QRectF(m_middle.x() - w / 2, m_middle.y() - h / 2, w, h);
 }
 

@@ -12,8 +12,8 @@ class DiagramPersonItem : public QGraphicsItem
 {
 public:
     enum { Type = UserType + 1 };
-    static constexpr qreal width = 210;
-    static constexpr qreal height = 82;
+    static constexpr qreal width = 186;
+    static constexpr qreal height = 80;
 
     DiagramPersonItem(const Person &person, bool centre, QGraphicsItem *parent = nullptr);
 

@@ -11,8 +11,8 @@
 namespace gongji {
 
 namespace {
-constexpr qreal margin = 36;
-constexpr qreal bendStep = 34;
+constexpr qreal margin = 22;
+constexpr qreal bendStep = 44;
 
 QString arrowLabel(const HouseholdGraph::Edge &edge)
 {
@@ -23,7 +23,7 @@ QString arrowLabel(const HouseholdGraph::Edge &edge)
         text += QStringLiteral(" · ") + (Relationship::isKnown(edge.relationship) ? Relationship::label(edge.relationship)
                                                                                  : edge.relationship);
     if (!edge.active)
-        text += QStringLiteral(" · ") + HouseholdDiagram::tr("ended %1").arg(edge.endedOn.toString(Qt::ISODate));
+        text += QLatin1Char('\n') + HouseholdDiagram::tr("ended %1").arg(edge.endedOn.toString(Qt::ISODate));
     return text;
 }
 } // namespace
@@ -84,7 +84,10 @@ void HouseholdDiagram::setHouseholds(const Household &centre, const QList<Househ
         const QList<int> &indexes = it.value();
         for (int n = 0; n < indexes.size(); ++n) {
             const auto &e = graph.edges().at(indexes.at(n));
-            qreal bend = (n - (indexes.size() - 1) / 2.0) * bendStep;
+            const qreal spread = n - (indexes.size() - 1) / 2.0;
+            qreal bend = spread * bendStep;
+            // Labels of parallel arrows sit at different heights so they never cover each other.
+            const qreal labelAt = qBound(0.3, 0.58 + spread * 0.26, 0.8);
             // Keep the fan's sides consistent whichever way an arrow points.
             if (e.from > e.to)
                 bend = -bend;
@@ -94,7 +97,7 @@ void HouseholdDiagram::setHouseholds(const Household &centre, const QList<Househ
             if (qFuzzyCompare(from.center().y(), to.center().y())
                 && qAbs(from.center().x() - to.center().x()) > HouseholdGraph::columnPitch * 1.5)
                 bend += (e.from < e.to ? -1 : 1) * 60;
-            m_scene->addItem(new DiagramArrowItem(from, to, e.kind, e.active, arrowLabel(e), bend));
+            m_scene->addItem(new DiagramArrowItem(from, to, e.kind, e.active, arrowLabel(e), bend, labelAt));
         }
     }
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-margin, -margin, margin, margin));
@@ -241,13 +244,14 @@ void HouseholdDiagram::moveSelection(int dx, int dy)
 
 void HouseholdDiagram::fit()
 {
-    // Full size when it fits: the citizen must be able to read it; smaller only when it must.
+    // Never small when it fits: the citizen must be able to read it; smaller only when it must.
     resetTransform();
     const QRectF scene = sceneRect();
     const QSize view = viewport()->size();
     if (scene.isEmpty() || view.isEmpty())
         return;
-    const qreal scale = qMin<qreal>(1.0, qMin(view.width() / scene.width(), view.height() / scene.height()));
+    // A little larger than life where there is room: it is read from across the counter.
+    const qreal scale = qMin<qreal>(1.25, qMin(view.width() / scene.width(), view.height() / scene.height()));
     this->scale(qMax<qreal>(scale, 0.45), qMax<qreal>(scale, 0.45));
     centerOn(scene.center());
 }

@@ -33,8 +33,8 @@ public:
         QDate endedOn;
     };
 
-    static constexpr qreal columnPitch = 260;
-    static constexpr qreal rowPitch = 175;
+    static constexpr qreal columnPitch = 236;
+    static constexpr qreal rowPitch = 200;
 
     // `neighbours`: households of people one step away (empty: one step only).
     void build(const Household &centre, const QList<Household> &neighbours, bool showEnded);

@@ -186,6 +186,7 @@ QWidget *HouseholdScreen::createHouseholdPage()
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 6);
+    splitter->setSizes({640, 740}); // room for the five list tabs; the diagram takes the rest
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

@@ -141,7 +141,7 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
     grid->addWidget(m_checkFindings, row++, 2, Qt::AlignTop);
     grid->setColumnStretch(2, 1);
 
-    m_submit = new QPushButton(tr("&Submit kinship binding"), this);
+    m_submit = new QPushButton(tr("Su&bmit kinship binding"), this);
     m_submit->setObjectName(QStringLiteral("submitKinship"));
     m_next = new QPushButton(tr("&Next member"), this);
     m_next->setObjectName(QStringLiteral("nextKinship"));

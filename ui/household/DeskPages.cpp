@@ -1,0 +1,120 @@
+#include "household/DeskPages.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QMainWindow>
+#include <QPainter>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QToolBar>
+
+#include "household/HouseholdScreen.h"
+#include "household/KindStyle.h"
+#include "kinship/KinshipPage.h"
+
+namespace gongji {
+
+namespace {
+// A small square in the kind's colour for the tool bar: solid for 共济, outlined dashes for 亲情.
+QIcon kindIcon(HouseholdBinding::Kind kind, bool review)
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QColor color = KindStyle::color(kind);
+    QPen pen(color, 3, KindStyle::penStyle(kind));
+    painter.setPen(pen);
+    painter.setBrush(kind == HouseholdBinding::Kind::MutualAid && !review ? QBrush(KindStyle::tint(kind)) : Qt::NoBrush);
+    painter.drawRoundedRect(QRectF(4, 4, 24, 24), 5, 5);
+    if (review) { // two linked boxes: the household
+        painter.setPen(QPen(color, 2.5));
+        painter.drawLine(QPointF(11, 12), QPointF(21, 20));
+        painter.setBrush(color);
+        painter.drawEllipse(QPointF(11, 12), 3.5, 3.5);
+        painter.drawEllipse(QPointF(21, 20), 3.5, 3.5);
+    }
+    return QIcon(pixmap);
+}
+} // namespace
+
+DeskPages::DeskPages(const QString &connection, const QString &clerk, QWidget *filingArea, QMainWindow *window)
+    : QStackedWidget(window)
+    , m_household(new HouseholdScreen(connection, clerk, this))
+    , m_kinship(new KinshipPage(connection, clerk, this))
+{
+    setObjectName(QStringLiteral("deskPages"));
+    addWidget(filingArea);
+    addWidget(m_household);
+    addWidget(m_kinship);
+    createActions(window);
+
+    connect(m_household, &HouseholdScreen::kinshipRequested, this, [this](const Person &holder) {
+        showPage(KinshipBindingPage);
+        m_kinship->setHolder(holder);
+    });
+    connect(m_household, &HouseholdScreen::bindingRevoked, window, [window](const QString &message) {
+        window->statusBar()->showMessage(message, 10000);
+    });
+    connect(m_kinship, &KinshipPage::kinshipStored, window, [this, window](const QString &number, qint64) {
+        window->statusBar()->showMessage(tr("Kinship binding %1 stored.").arg(number), 10000);
+        m_household->reload(); // if that household is open, it shows the new member at once
+    });
+}
+
+void DeskPages::createActions(QMainWindow *window)
+{
+    using Kind = HouseholdBinding::Kind;
+    struct Entry
+    {
+        QString text;
+        QString name;
+        QIcon icon;
+        Qt::Key key;
+    };
+    const Entry entries[] = {
+        {tr("Mutual-aid &filing (共济备案)"), QStringLiteral("actionFilingPage"), kindIcon(Kind::MutualAid, false), Qt::Key_1},
+        {tr("&Household review (家庭查询)"), QStringLiteral("actionHouseholdPage"), kindIcon(Kind::MutualAid, true), Qt::Key_2},
+        {tr("&Kinship account (亲情账户)"), QStringLiteral("actionKinshipPage"), kindIcon(Kind::Kinship, false), Qt::Key_3},
+    };
+    auto *group = new QActionGroup(this);
+    QMenu *menu = new QMenu(tr("&Work"), window);
+    menu->setObjectName(QStringLiteral("workMenu"));
+    QToolBar *bar = new QToolBar(tr("Work"), window);
+    bar->setObjectName(QStringLiteral("workToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (int page = 0; page < 3; ++page) {
+        const Entry &entry = entries[page];
+        auto *action = new QAction(entry.icon, entry.text, this);
+        action->setObjectName(entry.name);
+        action->setShortcut(QKeySequence(Qt::CTRL | entry.key));
+        action->setShortcutContext(Qt::WindowShortcut);
+        action->setCheckable(true);
+        action->setChecked(page == FilingPage);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, page] { showPage(Page(page)); });
+        menu->addAction(action);
+        bar->addAction(action);
+        m_pageActions.append(action);
+    }
+    // Before Help, the last menu by convention.
+    const QList<QAction *> menus = window->menuBar()->actions();
+    window->menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), menu);
+    window->addToolBar(Qt::TopToolBarArea, bar);
+}
+
+void DeskPages::showPage(Page page)
+{
+    setCurrentIndex(page);
+    m_pageActions.at(page)->setChecked(true);
+    if (page == HouseholdPage) {
+        m_household->focusLookup();
+    } else if (QWidget *last = currentWidget()->focusWidget()) {
+        last->setFocus(); // back where the clerk left off
+    } else {
+        currentWidget()->setFocus();
+    }
+}
+
+} // namespace gongji
