@@ -109,6 +109,8 @@ void DeskPages::showPage(Page page)
     setCurrentIndex(page);
     m_pageActions.at(page)->setChecked(true);
     if (page == HouseholdPage) {
+        // A filing or kinship binding stored on another page may have changed this household.
+        m_household->reload();
         m_household->focusLookup();
     } else if (QWidget *last = currentWidget()->focusWidget()) {
         last->setFocus(); // back where the clerk left off

@@ -56,6 +56,9 @@ HouseholdScreen::HouseholdScreen(const QString &connection, const QString &clerk
         m_stack->setCurrentIndex(HouseholdPage);
         m_name->setFocus();
     });
+    // From the lookup straight into the lists: the page was built first, so link the chains.
+    setTabOrder(findChild<QPushButton *>(QStringLiteral("householdSearchName")), m_backButton);
+    setTabOrder(m_backButton, m_lists);
     auto *back = new QShortcut(QKeySequence::Back, this);
     connect(back, &QShortcut::activated, this, &HouseholdScreen::goBack);
     updateActions();

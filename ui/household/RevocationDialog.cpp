@@ -25,7 +25,7 @@ constexpr int otherReasonRow = 4;
 
 QString who(const Person &person)
 {
-    return QStringLiteral("%1（%2）").arg(person.name, IdNumber::mask(person.idNumber));
+    return QStringLiteral("%1  %2").arg(person.name, IdNumber::mask(person.idNumber));
 }
 } // namespace
 
@@ -149,7 +149,7 @@ QString RevocationDialog::reason() const
         return details;
     if (row == otherReasonRow)
         return details;
-    return details.isEmpty() ? m_reasons->currentText() : m_reasons->currentText() + QStringLiteral("：") + details;
+    return details.isEmpty() ? m_reasons->currentText() : tr("%1: %2").arg(m_reasons->currentText(), details);
 }
 
 void RevocationDialog::updateButtons()
@@ -157,7 +157,6 @@ void RevocationDialog::updateButtons()
     // Confirm only once the clerk said who asks and why; "other" needs the words.
     const int row = m_reasons->currentIndex();
     const bool reasonGiven = row > 0 && (row != otherReasonRow || !m_details->text().trimmed().isEmpty());
-    m_buttons->button(QDialogButtonBox::Cancel)->setDefault(false);
     for (QAbstractButton *button : m_buttons->buttons()) {
         if (m_buttons->buttonRole(button) == QDialogButtonBox::AcceptRole)
             button->setEnabled(!requestedBy().isEmpty() && reasonGiven);
