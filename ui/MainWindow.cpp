@@ -8,6 +8,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 #include "filing/FilingWizard.h"
 #include "widgets/StepList.h"
@@ -37,7 +38,25 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_steps);
+    // The side names the business: mutual aid (共济), never to be confused with the kinship account.
+    auto *side = new QWidget(central);
+    side->setObjectName(QStringLiteral("sidePanel"));
+    side->setAttribute(Qt::WA_StyledBackground);
+    side->setStyleSheet(QStringLiteral("#sidePanel { background: #f0f3f7; }"));
+    auto *business = new QLabel(tr("Family mutual-aid filing"), side);
+    business->setObjectName(QStringLiteral("businessTitle"));
+    business->setWordWrap(true);
+    business->setStyleSheet(QStringLiteral("color: #0b4f8a; font-weight: bold; padding: 14px 12px 0 12px;"));
+    auto *businessNote = new QLabel(tr("Personal account pays for close relatives (not the kinship account)"), side);
+    businessNote->setWordWrap(true);
+    businessNote->setStyleSheet(QStringLiteral("color: #6b7785; padding: 2px 12px 0 12px;"));
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->setSpacing(0);
+    sideLayout->addWidget(business);
+    sideLayout->addWidget(businessNote);
+    sideLayout->addWidget(m_steps, 1);
+    layout->addWidget(side);
     layout->addWidget(m_wizard, 1);
     setCentralWidget(central);
 

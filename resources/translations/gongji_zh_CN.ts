@@ -2025,8 +2025,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>核验：</translation>
     </message>
     <message>
-        <source>&amp;Submit kinship binding</source>
-        <translation>提交亲情账户绑定(&amp;S)</translation>
+        <source>Su&amp;bmit kinship binding</source>
+        <translation>提交亲情账户绑定(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Next member</source>
@@ -2082,6 +2082,14 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Gongji Desk</source>
         <translation>共济受理台</translation>
+    </message>
+    <message>
+        <source>Family mutual-aid filing</source>
+        <translation>个人账户家庭共济备案</translation>
+    </message>
+    <message>
+        <source>Personal account pays for close relatives (not the kinship account)</source>
+        <translation>个人账户为近亲属支付费用（不是亲情账户）</translation>
     </message>
     <message>
         <source>Database: %1</source>
