@@ -2,6 +2,7 @@
 #include <QGraphicsItem>
 
 #include "domain/Person.h"
+#include "household/HouseholdGraph.h"
 
 namespace gongji {
 
@@ -12,8 +13,8 @@ class DiagramPersonItem : public QGraphicsItem
 {
 public:
     enum { Type = UserType + 1 };
-    static constexpr qreal width = 186;
-    static constexpr qreal height = 80;
+    static constexpr qreal width = HouseholdGraph::boxWidth;
+    static constexpr qreal height = HouseholdGraph::boxHeight;
 
     DiagramPersonItem(const Person &person, bool centre, QGraphicsItem *parent = nullptr);
 

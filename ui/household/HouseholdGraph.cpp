@@ -1,10 +1,32 @@
 #include "household/HouseholdGraph.h"
 
-#include <QMap>
-#include <QSet>
-#include <algorithm>
+#include <QtMath>
 
 namespace gongji {
+
+namespace {
+HouseholdGraph::Side sideOf(const HouseholdBinding &b)
+{
+    using Side = HouseholdGraph::Side;
+    const bool outgoing = b.direction == HouseholdBinding::Direction::Outgoing;
+    if (b.kind == HouseholdBinding::Kind::MutualAid)
+        return outgoing ? Side::Below : Side::Above;
+    return outgoing ? Side::Right : Side::Left;
+}
+
+QPointF unit(HouseholdGraph::Side side)
+{
+    using Side = HouseholdGraph::Side;
+    switch (side) {
+    case Side::Below: return {0, 1};
+    case Side::Above: return {0, -1};
+    case Side::Right: return {1, 0};
+    case Side::Left: return {-1, 0};
+    case Side::Centre: break;
+    }
+    return {0, 0};
+}
+} // namespace
 
 void HouseholdGraph::build(const Household &centre, const QList<Household> &neighbours, bool showEnded)
 {
@@ -12,13 +34,14 @@ void HouseholdGraph::build(const Household &centre, const QList<Household> &neig
     m_index.clear();
     m_edges.clear();
     m_seen.clear();
-    m_nodes.append(Node{centre.person, 0, 0, {}});
+    m_nodes.append(Node{centre.person, 0, Side::Centre, 0, {}});
     m_index.insert(centre.person.id, 0);
     addBindings(centre, 1, showEnded);
     for (const Household &household : neighbours) {
         // Only people still in the picture: with ended bindings hidden, a neighbour reached only
         // through an ended binding is not drawn and its own links are not either.
-        if (m_index.contains(household.person.id) && m_nodes.at(m_index.value(household.person.id)).step == 1)
+        const auto it = m_index.constFind(household.person.id);
+        if (it != m_index.constEnd() && m_nodes.at(*it).step == 1)
             addBindings(household, 2, showEnded);
     }
     layOut();
@@ -33,7 +56,6 @@ const HouseholdGraph::Node *HouseholdGraph::node(qint64 personId) const
 void HouseholdGraph::addBindings(const Household &household, int step, bool showEnded)
 {
     const qint64 self = household.person.id;
-    const int selfLayer = m_nodes.at(m_index.value(self)).layer;
     for (const HouseholdBinding &b : household.bindings) {
         if (!showEnded && !b.isActive())
             continue;
@@ -43,10 +65,8 @@ void HouseholdGraph::addBindings(const Household &household, int step, bool show
         const bool outgoing = b.direction == HouseholdBinding::Direction::Outgoing;
         const qint64 other = b.counterpart.id;
         if (!m_index.contains(other)) {
-            // Arrows point down: whoever the person points at goes a row below, and the reverse.
-            const int layer = qBound(-2, selfLayer + (outgoing ? 1 : -1), 2);
             m_index.insert(other, int(m_nodes.size()));
-            m_nodes.append(Node{b.counterpart, step, layer, {}});
+            m_nodes.append(Node{b.counterpart, step, sideOf(b), self, {}});
         }
         Edge edge;
         edge.from = outgoing ? self : other;
@@ -59,65 +79,87 @@ void HouseholdGraph::addBindings(const Household &household, int step, bool show
     }
 }
 
-qreal HouseholdGraph::barycentre(qint64 personId, const QHash<qint64, QPointF> &placed) const
-{
-    qreal sum = 0;
-    int count = 0;
-    for (const Edge &edge : m_edges) {
-        const qint64 other = edge.from == personId ? edge.to : edge.to == personId ? edge.from : 0;
-        if (other && placed.contains(other)) {
-            sum += placed.value(other).x();
-            ++count;
-        }
-    }
-    return count ? sum / count : 0;
-}
-
 void HouseholdGraph::layOut()
 {
-    // Rows nearest the person first, so each row can follow the rows already placed.
-    QMap<int, QList<int>> rows;
-    for (int i = 0; i < m_nodes.size(); ++i)
-        rows[m_nodes.at(i).layer].append(i);
-    QList<int> order = rows.keys();
-    std::stable_sort(order.begin(), order.end(), [](int a, int b) { return qAbs(a) < qAbs(b); });
+    m_taken.clear();
+    place(0, QPointF(0, 0));
+    placeFirstStep();
+    placeSecondStep();
+}
 
-    QHash<qint64, QPointF> placed;
-    m_nodes[0].position = QPointF(0, 0);
-    placed.insert(m_nodes.at(0).person.id, QPointF(0, 0));
-    for (int layer : order) {
-        QList<int> members = rows.value(layer);
-        members.removeAll(0);
-        QList<QPair<qreal, int>> keyed;
-        for (int i : members)
-            keyed.append({barycentre(m_nodes.at(i).person.id, placed), i});
-        std::stable_sort(keyed.begin(), keyed.end(),
-                         [](const QPair<qreal, int> &a, const QPair<qreal, int> &b) { return a.first < b.first; });
-        const qreal y = layer * rowPitch;
-        if (layer == 0) {
-            // Beside the person: those linked further left go left, the others right.
-            qreal left = -columnPitch;
-            qreal right = columnPitch;
-            QList<int> leftSide;
-            for (const auto &k : keyed) {
-                if (k.first < 0)
-                    leftSide.prepend(k.second);
-                else {
-                    m_nodes[k.second].position = QPointF(right, y);
-                    right += columnPitch;
+bool HouseholdGraph::isFree(const QPointF &centre) const
+{
+    // A box with some room around it for arrows and their labels.
+    const QRectF wanted(centre.x() - boxWidth / 2 - 20, centre.y() - boxHeight / 2 - 14, boxWidth + 40, boxHeight + 28);
+    for (const QRectF &taken : m_taken) {
+        if (taken.intersects(wanted))
+            return false;
+    }
+    return true;
+}
+
+void HouseholdGraph::place(int index, const QPointF &position)
+{
+    m_nodes[index].position = position;
+    m_taken.append(QRectF(position.x() - boxWidth / 2, position.y() - boxHeight / 2, boxWidth, boxHeight));
+}
+
+void HouseholdGraph::placeFirstStep()
+{
+    QHash<int, QList<int>> sides; // Side → node indexes, in binding order
+    for (int i = 1; i < m_nodes.size(); ++i) {
+        if (m_nodes.at(i).step == 1)
+            sides[int(m_nodes.at(i).side)].append(i);
+    }
+    const QList<int> &right = sides[int(Side::Right)];
+    const QList<int> &left = sides[int(Side::Left)];
+    // The rows above and below clear the side columns, however many those hold.
+    const qreal columnHalf = (qMax(right.size(), left.size()) - 1) / 2.0 * stackPitch;
+    const qreal rowY = qMax(rowPitch, columnHalf + boxHeight + 50);
+    auto row = [&](const QList<int> &indexes, qreal y) {
+        for (int n = 0; n < indexes.size(); ++n)
+            place(indexes.at(n), QPointF((n - (indexes.size() - 1) / 2.0) * columnPitch, y));
+    };
+    auto column = [&](const QList<int> &indexes, qreal x) {
+        for (int n = 0; n < indexes.size(); ++n)
+            place(indexes.at(n), QPointF(x, (n - (indexes.size() - 1) / 2.0) * stackPitch));
+    };
+    row(sides[int(Side::Below)], rowY);
+    row(sides[int(Side::Above)], -rowY);
+    column(right, sideDistance);
+    column(left, -sideDistance);
+}
+
+void HouseholdGraph::placeSecondStep()
+{
+    for (int i = 1; i < m_nodes.size(); ++i) {
+        const Node &n = m_nodes.at(i);
+        if (n.step != 2)
+            continue;
+        const QPointF parent = m_nodes.at(m_index.value(n.via)).position;
+        const QPointF along = unit(n.side);
+        const bool vertical = qFuzzyIsNull(along.x());
+        const QPointF across = vertical ? QPointF(columnPitch, 0) : QPointF(0, stackPitch);
+        const qreal distance = vertical ? rowPitch : sideDistance;
+        // Straight out from the person who links them; else beside that place, then further out.
+        bool placed = false;
+        for (int ring = 1; ring <= 6 && !placed; ++ring) {
+            const QPointF base = parent + along * distance * ring;
+            for (int shift : {0, 1, -1, 2, -2, 3, -3}) {
+                const QPointF candidate = base + across * shift;
+                if (isFree(candidate)) {
+                    place(i, candidate);
+                    placed = true;
+                    break;
                 }
             }
-            for (int i : leftSide) {
-                m_nodes[i].position = QPointF(left, y);
-                left -= columnPitch;
-            }
-        } else {
-            const qreal start = -(keyed.size() - 1) * columnPitch / 2;
-            for (int n = 0; n < keyed.size(); ++n)
-                m_nodes[keyed.at(n).second].position = QPointF(start + n * columnPitch, y);
         }
-        for (int i : members)
-            placed.insert(m_nodes.at(i).person.id, m_nodes.at(i).position);
+        if (!placed) { // a crowded picture: below everyone, never on top of someone
+            qreal bottom = 0;
+            for (const QRectF &taken : m_taken)
+                bottom = qMax(bottom, taken.bottom());
+            place(i, QPointF(parent.x(), bottom + rowPitch));
+        }
     }
 }
 
