@@ -97,7 +97,7 @@ void BindingStore::insert(Binding &binding)
     SqlStatement q(m_connection,
                    QStringLiteral("INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, "
                                   "status, started_at, age_warning_confirmed) VALUES (:filing, :authorizer, :target, "
-                                  ":relationship, :ruleSet, 'active', :started, :ageConfirmed)"));
+                                  ":relationship, :ruleSet, 'active', :started, :ageConfirmed) RETURNING id"));
     q.bind(QStringLiteral(":filing"), binding.filingId)
         .bind(QStringLiteral(":authorizer"), binding.authorizerId)
         .bind(QStringLiteral(":target"), binding.targetId)
@@ -106,7 +106,7 @@ void BindingStore::insert(Binding &binding)
         .bind(QStringLiteral(":started"), Timestamp::toText(binding.startedAt))
         .bind(QStringLiteral(":ageConfirmed"), binding.ageWarningConfirmed ? 1 : 0)
         .exec();
-    binding.id = q.lastInsertId();
+    binding.id = q.insertedId();
     binding.status = QStringLiteral("active");
     SqlStatement proof(m_connection, QStringLiteral("INSERT INTO binding_proof (binding_id, proof) VALUES (:id, :proof)"));
     for (const QString &p : binding.proofs)

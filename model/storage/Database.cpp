@@ -6,10 +6,11 @@
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
-#include <QSqlQuery>
 #include <QStandardPaths>
 
+#include "storage/DatabaseLocation.h"
 #include "storage/Migrations.h"
+#include "storage/SqlDialect.h"
 #include "storage/SqlStatement.h"
 #include "storage/StorageError.h"
 
@@ -29,30 +30,95 @@ QVariant scalar(const QString &connection, const QString &sql)
     return statement.next() ? statement.value(0) : QVariant();
 }
 
-// Reads without writing: decides whether this file may be opened for work at all.
-void checkReadable(const QString &connection, const QString &path)
+// Reads without writing: decides whether this database may be used for work at all.
+void checkReadable(const QString &connection, const QString &name)
 {
-    int userVersion = 0;
-    int objects = 0;
+    int version = 0;
+    bool foreign = false;
     try {
-        userVersion = scalar(connection, QStringLiteral("PRAGMA user_version")).toInt();
-        objects = scalar(connection, QStringLiteral("SELECT COUNT(*) FROM sqlite_master")).toInt();
+        version = SqlDialect::schemaVersion(connection);
+        foreign = SqlDialect::holdsForeignTables(connection);
     } catch (const StorageError &error) {
         if (error.kind() == StorageError::Kind::NotADatabase || error.kind() == StorageError::Kind::Corrupt)
             throw StorageError(StorageError::Kind::NotADatabase,
                                tr("%1 is not a Gongji Desk database or is damaged. The file was not changed. "
-                                  "Choose another file with --db, or restore a backup.").arg(path));
+                                  "Choose another file with --db, or restore a backup.").arg(name));
         throw;
     }
-    if (userVersion > Migrations::latestVersion())
+    if (version > Migrations::latestVersion())
         throw StorageError(StorageError::Kind::NewerSchema,
                            tr("%1 was written by a newer version of Gongji Desk (schema %2; this program knows up to %3). "
                               "The file was not changed. Update Gongji Desk before using it.")
-                               .arg(path).arg(userVersion).arg(Migrations::latestVersion()));
-    if (userVersion == 0 && objects > 0)
+                               .arg(name).arg(version).arg(Migrations::latestVersion()));
+    if (foreign)
         throw StorageError(StorageError::Kind::NotADatabase,
-                           tr("%1 is an SQLite database of another program, not of Gongji Desk. The file was not changed. "
-                              "Choose another file with --db.").arg(path));
+                           tr("%1 is a database of another program, not of Gongji Desk. It was not changed. "
+                              "Choose another database with --db.").arg(name));
+}
+
+// The server must sort text by code point, as SQLite does: filing numbers and name prefixes are
+// found by ranges, which other collations would order differently.
+void checkServerCollation(const QString &connection, const QString &name)
+{
+    const QString collation = scalar(connection, QStringLiteral("SHOW lc_collate")).toString();
+    static const QStringList plain = {QStringLiteral("C"), QStringLiteral("POSIX"), QStringLiteral("C.UTF-8"),
+                                      QStringLiteral("C.utf8")};
+    if (!plain.contains(collation))
+        throw StorageError(StorageError::Kind::NotADatabase,
+                           tr("%1 sorts text by the collation %2; Gongji Desk needs C. Create the office database with "
+                              "\"createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 NAME\".").arg(name, collation));
+}
+
+bool addFileConnection(const QString &path, const QString &connection, Database::OpenResult &result)
+{
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        result.error = tr("%1 is not a file. Choose a database file with --db.").arg(path);
+        return false;
+    }
+    if (!info.exists() && !info.absoluteDir().exists()) {
+        result.error = tr("The folder of %1 does not exist. Create it or choose another path with --db.").arg(path);
+        return false;
+    }
+    const bool isNew = !info.exists() || info.size() == 0;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+    db.setDatabaseName(path);
+    // A busy database waits this long for another counter's transaction, then says so.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(Database::busyTimeoutMs));
+    if (!db.open()) {
+        result.error = tr("Cannot open %1: %2").arg(path, db.lastError().text());
+        return false;
+    }
+    if (isNew) // ID numbers and family relations: readable by the owner only.
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return true;
+}
+
+bool addServerConnection(const DatabaseLocation &location, const QString &connection, Database::OpenResult &result)
+{
+    if (!location.error.isEmpty()) {
+        result.error = location.error;
+        return false;
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        result.error = tr("The PostgreSQL driver of Qt is not installed (Debian package libqt6sql6-psql).");
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+    db.setHostName(location.host);
+    db.setPort(location.port);
+    db.setUserName(location.user);
+    db.setPassword(location.password);
+    db.setDatabaseName(location.databaseName);
+    // Waiting for the writer lock is bounded like SQLite's busy timeout; a lost server is noticed soon.
+    db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=gongji-desk;"
+                                        "options='-c lock_timeout=%1 -c statement_timeout=60000'")
+                             .arg(Database::busyTimeoutMs));
+    if (!db.open()) {
+        result.error = tr("Cannot reach the office database %1: %2").arg(location.displayName(), db.lastError().text().trimmed());
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -69,51 +135,36 @@ QString Database::defaultPath()
     return QDir(dir).filePath(QStringLiteral("gongji-desk.sqlite"));
 }
 
-Database::OpenResult Database::open(const QString &path, const QString &connection)
+Database::OpenResult Database::open(const QString &where, const QString &connection)
 {
     close(connection);
     OpenResult result;
-    const QFileInfo info(path);
-    if (info.exists() && !info.isFile()) {
-        result.error = tr("%1 is not a file. Choose a database file with --db.").arg(path);
+    const DatabaseLocation location = DatabaseLocation::parse(where);
+    const QString name = location.displayName();
+    const bool added = location.isServer ? addServerConnection(location, connection, result)
+                                         : addFileConnection(location.path, connection, result);
+    if (!added) {
+        close(connection);
         return result;
     }
-    if (!info.exists() && !info.absoluteDir().exists()) {
-        result.error = tr("The folder of %1 does not exist. Create it or choose another path with --db.").arg(path);
-        return result;
-    }
-    const bool isNew = !info.exists() || info.size() == 0;
-
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(path);
-        // A busy database waits this long for another counter's transaction, then says so.
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
-        if (!db.open()) {
-            result.error = tr("Cannot open %1: %2").arg(path, db.lastError().text());
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(connection);
-            return result;
-        }
-    }
-    if (isNew) // ID numbers and family relations: readable by the owner only.
-        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-
     try {
-        checkReadable(connection, path);
-        // Foreign keys are per connection and ignored inside a transaction: set before anything else.
-        SqlStatement::run(connection, QStringLiteral("PRAGMA foreign_keys = ON"));
-        const QString mode = scalar(connection, QStringLiteral("PRAGMA journal_mode = WAL")).toString();
-        if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-            throw StorageError(StorageError::Kind::Other, tr("%1: cannot switch to WAL journal mode (got %2).").arg(path, mode));
-        SqlStatement::run(connection, QStringLiteral("PRAGMA synchronous = FULL"));
-        const int version = scalar(connection, QStringLiteral("PRAGMA user_version")).toInt();
-        Migrations::migrate(connection, version);
+        checkReadable(connection, name);
+        if (SqlDialect::engineOf(connection) == SqlDialect::Engine::SQLite) {
+            // Foreign keys are per connection and ignored inside a transaction: set before anything else.
+            SqlStatement::run(connection, QStringLiteral("PRAGMA foreign_keys = ON"));
+            const QString mode = scalar(connection, QStringLiteral("PRAGMA journal_mode = WAL")).toString();
+            if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+                throw StorageError(StorageError::Kind::Other, tr("%1: cannot switch to WAL journal mode (got %2).").arg(name, mode));
+            SqlStatement::run(connection, QStringLiteral("PRAGMA synchronous = FULL"));
+        } else {
+            checkServerCollation(connection, name);
+        }
+        Migrations::migrate(connection, SqlDialect::schemaVersion(connection));
     } catch (const StorageError &error) {
-        // checkReadable() writes complete messages; anything later gets the file name in front.
+        // checkReadable() writes complete messages; anything later gets the database's name in front.
         const bool complete = error.kind() == StorageError::Kind::NotADatabase
                               || error.kind() == StorageError::Kind::NewerSchema;
-        result.error = complete ? error.message() : tr("Cannot prepare %1: %2").arg(path, error.userMessage());
+        result.error = complete ? error.message() : tr("Cannot prepare %1: %2").arg(name, error.userMessage());
         close(connection);
         return result;
     }
@@ -134,7 +185,10 @@ void Database::close(const QString &connection)
 
 QString Database::pathOf(const QString &connection)
 {
-    return QSqlDatabase::database(connection, false).databaseName();
+    const QSqlDatabase db = QSqlDatabase::database(connection, false);
+    if (db.driverName() != QLatin1String("QPSQL"))
+        return db.databaseName();
+    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(db.userName(), db.hostName()).arg(db.port()).arg(db.databaseName());
 }
 
 } // namespace gongji

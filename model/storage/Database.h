@@ -18,12 +18,13 @@ public:
     // <AppDataLocation>/gongji-desk.sqlite (the directory is created when missing).
     static QString defaultPath();
 
-    // Opens PATH on the named connection: foreign keys, WAL, synchronous=FULL, busy timeout,
-    // then creates or migrates the schema. On failure the connection is removed again.
-    static OpenResult open(const QString &path, const QString &connection = defaultConnectionName());
+    // Opens a SQLite file PATH, or an office server postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME,
+    // on the named connection: for SQLite foreign keys, WAL, synchronous=FULL, busy timeout; then
+    // creates or migrates the schema. On failure the connection is removed again.
+    static OpenResult open(const QString &where, const QString &connection = defaultConnectionName());
     static void close(const QString &connection = defaultConnectionName());
 
-    // The file behind a connection.
+    // The file (or server address, without password) behind a connection.
     static QString pathOf(const QString &connection = defaultConnectionName());
 
     static constexpr int busyTimeoutMs = 10000;

@@ -47,7 +47,7 @@ void FilingStore::insert(Filing &filing)
     SqlStatement q(m_connection,
                    QStringLiteral("INSERT INTO filing (filing_no, authorizer_id, clerk, channel, filed_at, effective_on, "
                                   "rule_set_id, commitment_version, commitment_at) VALUES (:number, :authorizer, :clerk, "
-                                  ":channel, :filedAt, :effective, :ruleSet, :version, :commitmentAt)"));
+                                  ":channel, :filedAt, :effective, :ruleSet, :version, :commitmentAt) RETURNING id"));
     q.bind(QStringLiteral(":number"), filing.number)
         .bind(QStringLiteral(":authorizer"), filing.authorizerId)
         .bind(QStringLiteral(":clerk"), filing.clerk)
@@ -58,7 +58,7 @@ void FilingStore::insert(Filing &filing)
         .bind(QStringLiteral(":version"), filing.commitmentVersion)
         .bind(QStringLiteral(":commitmentAt"), Timestamp::toText(filing.commitmentAt))
         .exec();
-    filing.id = q.lastInsertId();
+    filing.id = q.insertedId();
 }
 
 std::optional<Filing> FilingStore::findByNumber(const QString &number) const

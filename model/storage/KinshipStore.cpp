@@ -103,7 +103,7 @@ void KinshipStore::insert(KinshipBinding &binding)
     SqlStatement q(m_connection,
                    QStringLiteral("INSERT INTO kinship_binding (binding_no, holder_id, member_id, relationship, face_verified, "
                                   "household_register_seen, clerk, channel, status, started_at) VALUES (:number, :holder, "
-                                  ":member, :relationship, :face, :register, :clerk, :channel, 'active', :started)"));
+                                  ":member, :relationship, :face, :register, :clerk, :channel, 'active', :started) RETURNING id"));
     q.bind(QStringLiteral(":number"), binding.number)
         .bind(QStringLiteral(":holder"), binding.holderId)
         .bind(QStringLiteral(":member"), binding.memberId)
@@ -114,7 +114,7 @@ void KinshipStore::insert(KinshipBinding &binding)
         .bind(QStringLiteral(":channel"), binding.channel)
         .bind(QStringLiteral(":started"), Timestamp::toText(binding.startedAt))
         .exec();
-    binding.id = q.lastInsertId();
+    binding.id = q.insertedId();
     binding.status = QStringLiteral("active");
 }
 

@@ -3,6 +3,7 @@
 #include <QStringList>
 
 #include "storage/RuleSetStore.h"
+#include "storage/SqlDialect.h"
 #include "storage/SqlStatement.h"
 #include "storage/WriteTransaction.h"
 
@@ -11,10 +12,11 @@ namespace gongji {
 namespace {
 
 // Version 1: registry, rules, filings, bindings, audit log. Portable SQL (SQLite and
-// PostgreSQL): no AUTOINCREMENT, no datetime('now'), money in integer fen, times as ISO text.
+// PostgreSQL): no AUTOINCREMENT, no datetime('now'), money in integer fen, times as ISO text;
+// {KEY} and {REF} are the id column types of SqlDialect.
 const QStringList kVersion1 = {
     QStringLiteral(R"(CREATE TABLE person (
-        id INTEGER PRIMARY KEY,
+        id {KEY},
         name TEXT NOT NULL,
         id_type TEXT NOT NULL,
         id_number TEXT NOT NULL,
@@ -30,7 +32,7 @@ const QStringList kVersion1 = {
         UNIQUE (id_type, id_number)))"),
     QStringLiteral("CREATE INDEX person_by_name ON person (name)"),
     QStringLiteral(R"(CREATE TABLE rule_set (
-        id INTEGER PRIMARY KEY,
+        id {KEY},
         region TEXT NOT NULL,
         effective_from TEXT NOT NULL,
         effective_to TEXT,
@@ -47,36 +49,36 @@ const QStringList kVersion1 = {
         created_at TEXT NOT NULL))"),
     QStringLiteral("CREATE INDEX rule_set_by_region ON rule_set (region, effective_from)"),
     QStringLiteral(R"(CREATE TABLE rule_set_relationship (
-        rule_set_id INTEGER NOT NULL REFERENCES rule_set (id),
+        rule_set_id {REF} NOT NULL REFERENCES rule_set (id),
         relationship TEXT NOT NULL,
         PRIMARY KEY (rule_set_id, relationship)))"),
     QStringLiteral(R"(CREATE TABLE rule_set_id_type (
-        rule_set_id INTEGER NOT NULL REFERENCES rule_set (id),
+        rule_set_id {REF} NOT NULL REFERENCES rule_set (id),
         id_type TEXT NOT NULL,
         PRIMARY KEY (rule_set_id, id_type)))"),
     QStringLiteral(R"(CREATE TABLE rule_set_payable (
-        rule_set_id INTEGER NOT NULL REFERENCES rule_set (id),
+        rule_set_id {REF} NOT NULL REFERENCES rule_set (id),
         item TEXT NOT NULL,
         PRIMARY KEY (rule_set_id, item)))"),
     QStringLiteral(R"(CREATE TABLE filing (
-        id INTEGER PRIMARY KEY,
+        id {KEY},
         filing_no TEXT NOT NULL UNIQUE,
-        authorizer_id INTEGER NOT NULL REFERENCES person (id),
+        authorizer_id {REF} NOT NULL REFERENCES person (id),
         clerk TEXT NOT NULL,
         channel TEXT NOT NULL CHECK (channel IN ('counter', 'batch')),
         filed_at TEXT NOT NULL,
         effective_on TEXT NOT NULL,
-        rule_set_id INTEGER NOT NULL REFERENCES rule_set (id),
+        rule_set_id {REF} NOT NULL REFERENCES rule_set (id),
         commitment_version TEXT NOT NULL,
         commitment_at TEXT NOT NULL))"),
     QStringLiteral("CREATE INDEX filing_by_authorizer ON filing (authorizer_id)"),
     QStringLiteral(R"(CREATE TABLE binding (
-        id INTEGER PRIMARY KEY,
-        filing_id INTEGER NOT NULL REFERENCES filing (id),
-        authorizer_id INTEGER NOT NULL REFERENCES person (id),
-        target_id INTEGER NOT NULL REFERENCES person (id),
+        id {KEY},
+        filing_id {REF} NOT NULL REFERENCES filing (id),
+        authorizer_id {REF} NOT NULL REFERENCES person (id),
+        target_id {REF} NOT NULL REFERENCES person (id),
         relationship TEXT NOT NULL,
-        rule_set_id INTEGER NOT NULL REFERENCES rule_set (id),
+        rule_set_id {REF} NOT NULL REFERENCES rule_set (id),
         status TEXT NOT NULL CHECK (status IN ('active', 'ended')),
         started_at TEXT NOT NULL,
         ended_at TEXT,
@@ -92,29 +94,24 @@ const QStringList kVersion1 = {
     QStringLiteral("CREATE INDEX binding_by_authorizer ON binding (authorizer_id, status)"),
     QStringLiteral("CREATE INDEX binding_by_filing ON binding (filing_id)"),
     QStringLiteral(R"(CREATE TABLE binding_proof (
-        binding_id INTEGER NOT NULL REFERENCES binding (id),
+        binding_id {REF} NOT NULL REFERENCES binding (id),
         proof TEXT NOT NULL,
         PRIMARY KEY (binding_id, proof)))"),
     QStringLiteral(R"(CREATE TABLE audit_log (
-        id INTEGER PRIMARY KEY,
+        id {KEY},
         at TEXT NOT NULL,
         actor TEXT NOT NULL,
         action TEXT NOT NULL,
         subject TEXT NOT NULL DEFAULT '',
         detail TEXT NOT NULL DEFAULT '{}'))"),
     QStringLiteral("CREATE INDEX audit_log_by_time ON audit_log (at)"),
-    // Append-only, enforced by the database itself.
-    QStringLiteral(R"(CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END)"),
-    QStringLiteral(R"(CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END)"),
 };
 
 // Version 2: kinship accounts (亲情账户), a thing of their own beside mutual aid (DOMAIN.md §8),
 // with their limits as data.
 const QStringList kVersion2 = {
     QStringLiteral(R"(CREATE TABLE kinship_rule (
-        id INTEGER PRIMARY KEY,
+        id {KEY},
         effective_from TEXT NOT NULL,
         max_members_per_holder INTEGER NOT NULL CHECK (max_members_per_holder >= 1),
         face_verification_age INTEGER NOT NULL CHECK (face_verification_age >= 0),
@@ -123,10 +120,10 @@ const QStringList kVersion2 = {
                    "VALUES ('2000-01-01', 5, 16, 'National medical-insurance e-voucher kinship account: at most 5 members; "
                    "face verification from age 16, household register below.')"),
     QStringLiteral(R"(CREATE TABLE kinship_binding (
-        id INTEGER PRIMARY KEY,
+        id {KEY},
         binding_no TEXT NOT NULL UNIQUE,
-        holder_id INTEGER NOT NULL REFERENCES person (id),
-        member_id INTEGER NOT NULL REFERENCES person (id),
+        holder_id {REF} NOT NULL REFERENCES person (id),
+        member_id {REF} NOT NULL REFERENCES person (id),
         relationship TEXT NOT NULL,
         face_verified INTEGER NOT NULL DEFAULT 0,
         household_register_seen INTEGER NOT NULL DEFAULT 0,
@@ -154,18 +151,21 @@ int Migrations::latestVersion()
 
 void Migrations::migrate(const QString &connection, int currentVersion)
 {
+    const SqlDialect::Engine engine = SqlDialect::engineOf(connection);
+    auto run = [&](const QStringList &statements) {
+        for (const QString &statement : statements)
+            SqlStatement::run(connection, SqlDialect::schemaText(engine, statement));
+    };
     for (int version = currentVersion + 1; version <= latestVersion(); ++version) {
         WriteTransaction transaction(connection);
         if (version == 1) {
-            for (const QString &statement : kVersion1)
-                SqlStatement::run(connection, statement);
+            run(kVersion1);
+            run(SqlDialect::appendOnly(engine, QStringLiteral("audit_log"))); // enforced by the database itself
             RuleSetStore(connection).seedDefaultsIfEmpty();
         } else if (version == 2) {
-            for (const QString &statement : kVersion2)
-                SqlStatement::run(connection, statement);
+            run(kVersion2);
         }
-        // PRAGMA takes no bound values; `version` is our own integer, never input.
-        SqlStatement::run(connection, QStringLiteral("PRAGMA user_version = %1").arg(version));
+        run(SqlDialect::setSchemaVersion(engine, version));
         transaction.commit();
     }
 }

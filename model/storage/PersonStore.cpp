@@ -111,7 +111,7 @@ PersonStore::UpsertResult PersonStore::upsert(Person &person)
                          "public_medical = :public, updated_at = :now WHERE id = :id")
         : QStringLiteral("INSERT INTO person (name, id_type, id_number, sex, birth_date, insurance_type, employment, "
                          "status, pooling_region, balance_fen, public_medical, updated_at) VALUES (:name, :type, :number, "
-                         ":sex, :birth, :insurance, :employment, :status, :region, :balance, :public, :now)");
+                         ":sex, :birth, :insurance, :employment, :status, :region, :balance, :public, :now) RETURNING id");
     SqlStatement q(m_connection, sql);
     q.bind(QStringLiteral(":name"), person.name)
         .bind(QStringLiteral(":sex"), textOrNull(person.sex.isNull() ? QString() : QString(person.sex)))
@@ -128,7 +128,7 @@ PersonStore::UpsertResult PersonStore::upsert(Person &person)
     else
         q.bind(QStringLiteral(":type"), person.idType).bind(QStringLiteral(":number"), person.idNumber);
     q.exec();
-    person.id = existing ? existing->id : q.lastInsertId();
+    person.id = existing ? existing->id : q.insertedId();
     return existing ? UpsertResult::Updated : UpsertResult::Added;
 }
 

@@ -148,10 +148,10 @@ void RuleSetStore::insert(RuleSet &ruleSet)
                                   "max_authorizers_per_target, max_targets_per_authorizer, allow_mutual, "
                                   "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, created_at) "
                                   "VALUES (:region, :from, :to, :title, :note, :scope, :maxAuth, :maxTargets, :mutual, "
-                                  ":public, :floor, :order, :cooldown, :now)"));
+                                  ":public, :floor, :order, :cooldown, :now) RETURNING id"));
     bindParameters(q, ruleSet);
     q.bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now())).exec();
-    ruleSet.id = q.lastInsertId();
+    ruleSet.id = q.insertedId();
     insertLists(ruleSet);
 }
 

@@ -27,9 +27,11 @@ SqlStatement &SqlStatement::exec()
     return *this;
 }
 
-qint64 SqlStatement::lastInsertId() const
+qint64 SqlStatement::insertedId()
 {
-    return m_query.lastInsertId().toLongLong();
+    // INSERT … RETURNING id works alike on SQLite (3.35+) and PostgreSQL, whose driver has no
+    // lastInsertId() for identity columns.
+    return m_query.next() ? m_query.value(0).toLongLong() : 0;
 }
 
 void SqlStatement::run(const QString &connection, const QString &sql)

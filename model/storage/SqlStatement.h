@@ -18,7 +18,8 @@ public:
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }
     QVariant value(const QString &column) const { return m_query.value(column); }
-    qint64 lastInsertId() const;
+    // The id of the row an "INSERT … RETURNING id" statement just added.
+    qint64 insertedId();
     int rowsAffected() const { return m_query.numRowsAffected(); }
     QSqlQuery &query() { return m_query; }
 

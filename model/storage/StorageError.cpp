@@ -10,10 +10,36 @@ StorageError::StorageError(Kind kind, const QString &message, const QString &nat
 {
 }
 
+namespace {
+
+// PostgreSQL reports five-character SQLSTATEs; SQLite's (extended) result codes have at most four digits.
+StorageError::Kind kindOfSqlState(const QString &state)
+{
+    if (state == QLatin1String("40001") || state == QLatin1String("40P01") || state == QLatin1String("55P03")
+        || state == QLatin1String("57014"))
+        return StorageError::Kind::Busy; // serialization, deadlock, lock or statement timeout
+    if (state.startsWith(QLatin1String("23")))
+        return StorageError::Kind::Constraint;
+    if (state.startsWith(QLatin1String("08")) || state == QLatin1String("57P01") || state == QLatin1String("57P02")
+        || state == QLatin1String("57P03"))
+        return StorageError::Kind::ConnectionLost;
+    if (state == QLatin1String("25006"))
+        return StorageError::Kind::ReadOnly;
+    return StorageError::Kind::Other;
+}
+
+} // namespace
+
 StorageError StorageError::fromSqlError(const QSqlError &error, const QString &what)
 {
+    const QString native = error.nativeErrorCode();
+    if (native.size() == 5)
+        return StorageError(kindOfSqlState(native), what + QStringLiteral(": ") + error.text(), native);
+    // A broken connection to a server may come without a code at all.
+    if (native.isEmpty() && error.type() == QSqlError::ConnectionError)
+        return StorageError(Kind::ConnectionLost, what + QStringLiteral(": ") + error.text(), native);
     // SQLite result codes; the extended code carries the primary one in its low byte.
-    const int code = error.nativeErrorCode().toInt() & 0xff;
+    const int code = native.toInt() & 0xff;
     Kind kind = Kind::Other;
     switch (code) {
     case 5: // SQLITE_BUSY
@@ -50,6 +76,10 @@ QString StorageError::userMessage() const
     case Kind::Corrupt:
         return QCoreApplication::translate("StorageError",
             "The database file is damaged. Nothing was saved. Stop working with it and restore the latest backup.");
+    case Kind::ConnectionLost:
+        return QCoreApplication::translate("StorageError",
+            "The office database server cannot be reached. Nothing was saved; what you entered is still on screen. "
+            "Check the network and try again.");
     case Kind::NotADatabase:
         return QCoreApplication::translate("StorageError", "The file is not a Gongji Desk database.");
     case Kind::ReadOnly:

@@ -1,5 +1,6 @@
 #include "storage/WriteTransaction.h"
 
+#include "storage/SqlDialect.h"
 #include "storage/SqlStatement.h"
 
 namespace gongji {
@@ -8,8 +9,11 @@ WriteTransaction::WriteTransaction(const QString &connection) : m_connection(con
 {
     // Qt's transaction() is a deferred BEGIN: two counters could both read "free" and then
     // both write. IMMEDIATE takes the write lock first; the other waits for the busy timeout.
-    SqlStatement::run(m_connection, QStringLiteral("BEGIN IMMEDIATE"));
-    m_open = true;
+    const QStringList begin = SqlDialect::beginWrite(SqlDialect::engineOf(m_connection));
+    SqlStatement::run(m_connection, begin.first());
+    m_open = true; // from here on the destructor rolls back, also if taking the lock fails
+    for (int i = 1; i < begin.size(); ++i)
+        SqlStatement::run(m_connection, begin.at(i));
 }
 
 WriteTransaction::~WriteTransaction()
