@@ -138,7 +138,6 @@ void BindingTabs::setHousehold(const Household &household, bool samePerson)
     for (Section section : sections()) {
         model(section)->setHousehold(household);
         restore(section, places.at(int(section)));
-        view(section)->resizeColumnsToContents();
     }
     updateTitles();
     if (!samePerson) {

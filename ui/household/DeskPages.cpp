@@ -4,6 +4,7 @@
 #include <QActionGroup>
 #include <QMainWindow>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QToolBar>
@@ -90,6 +91,11 @@ void DeskPages::createActions(QMainWindow *window)
         action->setObjectName(entry.name);
         action->setShortcut(QKeySequence(Qt::CTRL | entry.key));
         action->setShortcutContext(Qt::WindowShortcut);
+        // The tool bar shows the words without the menu's mnemonic, "(&F)" included.
+        QString plain = entry.text;
+        plain.remove(QRegularExpression(QStringLiteral("\\(&.\\)"))).remove(QLatin1Char('&'));
+        action->setIconText(plain);
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(plain, action->shortcut().toString(QKeySequence::NativeText)));
         action->setCheckable(true);
         action->setChecked(page == FilingPage);
         group->addAction(action);
