@@ -5,7 +5,9 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QTimer>
 #include <QTranslator>
+#include <QWindow>
 
 #include "MainWindow.h"
 #include "registry/DemoDatabase.h"
@@ -114,6 +116,15 @@ int main(int argc, char *argv[])
     {
         gongji::MainWindow window(connection, gongji::Database::pathOf(connection), clerkLogin());
         window.show();
+        // tests/bench/bench_startup times start-up to the first painted window, then quits.
+        if (qEnvironmentVariableIsSet("GONGJI_EXIT_AFTER_SHOW")) {
+            auto *poll = new QTimer(&app);
+            QObject::connect(poll, &QTimer::timeout, &app, [&window] {
+                if (window.windowHandle() && window.windowHandle()->isExposed())
+                    QCoreApplication::quit();
+            });
+            poll->start(1);
+        }
         status = QApplication::exec();
     }
     gongji::Database::close(connection);

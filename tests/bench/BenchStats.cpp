@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 
 namespace gongji {
 
@@ -14,6 +15,13 @@ double BenchStats::quantile(double q) const
     std::sort(sorted.begin(), sorted.end());
     const int rank = std::max(1, int(std::ceil(q * sorted.size())));
     return sorted.at(rank - 1);
+}
+
+double BenchStats::threadCpuMicroseconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return now.tv_sec * 1e6 + now.tv_nsec / 1e3;
 }
 
 bool BenchStats::report(const QString &name, const QString &unit, const BenchStats &measured,

@@ -15,6 +15,10 @@ public:
     double p95() const { return quantile(0.95); }
     double quantile(double q) const; // nearest rank
 
+    // CPU time of the calling thread in microseconds. Beside wall time on a shared machine:
+    // a preempted run's wall time includes other programs' time slices, its CPU time does not.
+    static double threadCpuMicroseconds();
+
     // Prints a table row and a machine-readable "RESULT ..." line (collected by
     // run-benchmarks.sh). `goalRatio` 0: no ratio goal; `goalAbsolute` 0: no absolute goal.
     // Returns whether the goals are met.

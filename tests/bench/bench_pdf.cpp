@@ -93,9 +93,10 @@ int main(int argc, char *argv[])
     const QString summaryPath = work.filePath(QStringLiteral("summary.pdf"));
     const QString minimalPath = work.filePath(QStringLiteral("minimal.pdf"));
 
-    BenchStats model, baseline;
+    BenchStats model, baseline, modelCpu, baselineCpu;
     QElapsedTimer timer;
     for (int run = 0; run <= runs; ++run) { // run 0 loads fonts and is not counted
+        double cpu = BenchStats::threadCpuMicroseconds();
         timer.start();
         const PrintableSummary summary = SummaryDocument(kConnection, office).build(number);
         QString error;
@@ -104,17 +105,23 @@ int main(int argc, char *argv[])
             return 1;
         }
         const double modelMs = timer.nsecsElapsed() / 1e6;
+        const double modelCpuMs = (BenchStats::threadCpuMicroseconds() - cpu) / 1000;
+        cpu = BenchStats::threadCpuMicroseconds();
         timer.start();
         minimalPdf(minimalPath);
         const double minimalMs = timer.nsecsElapsed() / 1e6;
+        const double minimalCpuMs = (BenchStats::threadCpuMicroseconds() - cpu) / 1000;
         if (run > 0) {
             model.add(modelMs);
             baseline.add(minimalMs);
+            modelCpu.add(modelCpuMs);
+            baselineCpu.add(minimalCpuMs);
         }
     }
     printf("summary PDF: filing %s, %lld bytes; minimal PDF %lld bytes\n", qPrintable(number),
            QFileInfo(summaryPath).size(), QFileInfo(minimalPath).size());
     BenchStats::report(QStringLiteral("summary_pdf"), QStringLiteral("ms"), model, baseline, 0, 100);
+    BenchStats::report(QStringLiteral("summary_pdf_cpu"), QStringLiteral("ms"), modelCpu, baselineCpu, 0, 100);
     Database::close(kConnection);
     for (const QString &path : {database, summaryPath, minimalPath})
         QFile::remove(path);
