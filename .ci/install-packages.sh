@@ -19,6 +19,7 @@ PACKAGES=(
   fonts-wqy-microhei fonts-wqy-zenhei     # Chinese glyphs in the UI and in PDFs
   xvfb xauth imagemagick                  # a real X display without a screen; screenshots
   sqlite3 libsqlite3-dev
+  clang libclang-rt-14-dev                # tests/fuzz: libFuzzer targets built with clang
 )
 
 dry_run=0
