@@ -4,18 +4,22 @@
 #include <QComboBox>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include "domain/IdNumber.h"
 #include "domain/IdType.h"
 #include "domain/Relationship.h"
+#include "household/BindingKindDelegate.h"
 #include "household/KindBanner.h"
 #include "household/KindStyle.h"
+#include "itemmodels/HouseholdBindingsModel.h"
 #include "itemmodels/IdTypeListModel.h"
 #include "itemmodels/RelationshipListModel.h"
 #include "kinship/KinshipEnterFilter.h"
@@ -53,6 +57,7 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
     , m_holderTypes(new IdTypeListModel(this))
     , m_memberTypes(new IdTypeListModel(this))
     , m_relationships(new RelationshipListModel(this))
+    , m_members(new HouseholdBindingsModel(HouseholdBindingsModel::Section::KinshipMembers, this))
 {
     setObjectName(QStringLiteral("kinshipPage"));
     m_relationships->setKeywords(Relationship::allKeywords());
@@ -156,12 +161,25 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
     actions->addSpacing(16);
     actions->addWidget(m_result, 1);
 
+    m_memberList = new QTableView(this);
+    m_memberList->setObjectName(QStringLiteral("holderMembersList"));
+    m_memberList->setModel(m_members);
+    m_memberList->setItemDelegate(new BindingKindDelegate(m_memberList));
+    m_memberList->setSelectionMode(QAbstractItemView::NoSelection);
+    m_memberList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_memberList->setFocusPolicy(Qt::NoFocus); // to look at; revoking is on the household screen
+    m_memberList->verticalHeader()->hide();
+    m_memberList->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_memberList->horizontalHeader()->setStretchLastSection(true);
+    auto *membersLabel = new QLabel(tr("The holder's kinship members now:"), this);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(banner);
     layout->addWidget(holderBox);
     layout->addWidget(memberBox);
     layout->addLayout(actions);
-    layout->addStretch(1);
+    layout->addWidget(membersLabel);
+    layout->addWidget(m_memberList, 1);
 
     setTabOrder(m_holderType, m_holderId);
     setTabOrder(m_holderId, lookUp);
@@ -257,16 +275,16 @@ void KinshipPage::showHolder()
 {
     if (!m_holder) {
         m_holderCard->setText(tr("<span style=\"color:#80888f\">No holder looked up yet.</span>"));
+        m_members->setHousehold(Household());
         return;
     }
     QStringList members;
     int maxMembers = 5;
     try {
-        for (const HouseholdBinding &b : HouseholdStore(m_connection).bindingsOf(m_holder->id)) {
-            if (b.kind == HouseholdBinding::Kind::Kinship && b.direction == HouseholdBinding::Direction::Outgoing
-                && b.isActive())
-                members << b.counterpart.name;
-        }
+        const Household household{*m_holder, HouseholdStore(m_connection).bindingsOf(m_holder->id)};
+        m_members->setHousehold(household);
+        for (int row = 0; row < m_members->rowCount(); ++row)
+            members << m_members->bindingAt(row).counterpart.name;
         if (const auto rule = KinshipStore(m_connection).ruleOn(QDate::currentDate()))
             maxMembers = rule->maxMembersPerHolder;
     } catch (const StorageError &error) {

@@ -10,10 +10,12 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTableView;
 
 namespace gongji {
 
 class FindingLabel;
+class HouseholdBindingsModel;
 class IdNumberEdit;
 class IdTypeListModel;
 class RelationshipListModel;
@@ -70,6 +72,8 @@ private:
     QPushButton *m_submit;
     QPushButton *m_next;
     QLabel *m_result;
+    HouseholdBindingsModel *m_members; // the holder's current members, as on the household screen
+    QTableView *m_memberList;
     std::optional<Person> m_holder;
 };
 
