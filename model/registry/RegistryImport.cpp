@@ -238,24 +238,33 @@ RegistryImport::Result RegistryImport::parse(const QString &path, QList<Person> 
     return result;
 }
 
-RegistryImport::Result RegistryImport::importFile(const QString &path, const QString &actor)
+RegistryImport::Result RegistryImport::importFile(const QString &path, const QString &actor,
+                                                  const Progress &progress)
 {
     QList<Person> persons;
     const Result parsed = parse(path, persons);
     if (!parsed.ok)
         return parsed;
-    return store(persons, actor, QFileInfo(path).fileName());
+    return store(persons, actor, QFileInfo(path).fileName(), progress);
 }
 
 RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const QString &actor,
-                                             const QString &source)
+                                             const QString &source, const Progress &progress)
 {
     Result result;
+    const int total = int(persons.size());
     try {
         WriteTransaction transaction(m_connection);
         PersonStore store(m_connection);
         AutomaticBindingEnds ends(m_connection);
+        int done = 0;
         for (Person person : persons) {
+            // Leaving without commit() rolls the transaction back: a cancelled import stores nothing.
+            if (progress && !progress(done++, total)) {
+                result = Result();
+                result.cancelled = true;
+                return result;
+            }
             const std::optional<Person> before = store.findByDocument(person.idType, person.idNumber);
             switch (store.upsert(person)) {
             case PersonStore::UpsertResult::Added: ++result.added; break;
@@ -276,6 +285,11 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
                                                   {QStringLiteral("unchanged"), result.unchanged},
                                                   {QStringLiteral("bindings_ended"),
                                                    result.bindingsEnded}});
+        if (progress && !progress(total, total)) {
+            result = Result();
+            result.cancelled = true;
+            return result;
+        }
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <QList>
 #include <QString>
+#include <functional>
 
 #include "domain/Person.h"
 
@@ -25,7 +26,11 @@ public:
         int updated = 0;
         int unchanged = 0;
         int bindingsEnded = 0; // ended automatically by the changes (DOMAIN.md §7)
+        bool cancelled = false; // the progress callback asked to stop: nothing was stored
     };
+    // Called before each row and once more before the commit, with (rows done, rows in all);
+    // returning false cancels: the transaction rolls back and the database stays as it was.
+    using Progress = std::function<bool(int done, int total)>;
 
     explicit RegistryImport(const QString &connection);
 
@@ -33,9 +38,10 @@ public:
     // Parses and validates only; `persons` receives the rows when there is no error.
     Result parse(const QString &path, QList<Person> &persons) const;
     // Parse, then store all rows in one transaction with an audit entry by `actor`.
-    Result importFile(const QString &path, const QString &actor);
+    Result importFile(const QString &path, const QString &actor, const Progress &progress = {});
     // Stores already-validated persons in one transaction (used by importFile and the demo).
-    Result store(const QList<Person> &persons, const QString &actor, const QString &source);
+    Result store(const QList<Person> &persons, const QString &actor, const QString &source,
+                 const Progress &progress = {});
 
 private:
     QString m_connection;
