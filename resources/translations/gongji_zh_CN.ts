@@ -455,11 +455,11 @@ Write the file with exactly these columns in this order.</source>
     <name>KindStyle</name>
     <message>
         <source>Money moves: the authorizer's personal account pays the target's own share.</source>
-        <translation>发生资金支付：由授权人的个人账户支付共济对象个人负担的费用。</translation>
+        <translation>涉及资金：授权人的个人账户为共济对象支付个人负担部分。</translation>
     </message>
     <message>
         <source>No money moves: the holder only shows the member's e-voucher; the member pays with their own insurance.</source>
-        <translation>不发生资金支付：持有人仅代为出示成员的医保电子凭证，成员用本人的医保结算。</translation>
+        <translation>不涉及资金：持有人只代为出示成员的医保电子凭证，费用由成员本人的医保结算。</translation>
     </message>
 </context>
 <context>
@@ -880,11 +880,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Binding %1 is still active: there is no revocation to print.</source>
-        <translation>共济关系 %1 仍然有效，没有可打印的解除记录。</translation>
+        <translation>共济关系 %1 仍然有效，没有可打印的解除确认单。</translation>
     </message>
     <message>
         <source>Binding %1 is incomplete in the database; nothing was printed.</source>
-        <translation>数据库中共济关系 %1 的记录不完整；未打印。</translation>
+        <translation>数据库中共济关系 %1 的数据不完整，未打印。</translation>
     </message>
 </context>
 <context>
@@ -1074,7 +1074,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Filing %1 is incomplete in the database; nothing was printed.</source>
-        <translation>数据库中备案 %1 的记录不完整；未打印。</translation>
+        <translation>数据库中备案 %1 的数据不完整，未打印。</translation>
     </message>
 </context>
 <context>
@@ -1134,11 +1134,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Office address</source>
-        <translation>经办机构地址</translation>
+        <translation>机构地址</translation>
     </message>
     <message>
         <source>Counter</source>
-        <translation>窗口</translation>
+        <translation>受理窗口</translation>
     </message>
     <message>
         <source>Clerk</source>
@@ -1146,7 +1146,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Filed at</source>
-        <translation>办理时间</translation>
+        <translation>受理时间</translation>
     </message>
     <message>
         <source>Effective date</source>
@@ -1158,7 +1158,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>%1 (region %2, in effect from %3)</source>
-        <translation>%1（地区 %2，自 %3 起施行）</translation>
+        <translation>%1（区划 %2，自 %3 起施行）</translation>
     </message>
     <message>
         <source>Printed at</source>
@@ -1170,11 +1170,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Reprint no. %1, printed %2 by %3</source>
-        <translation>第 %1 次补打，%2 由 %3 打印</translation>
+        <translation>第 %1 次补打，补打时间 %2，补打经办人 %3</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation>第 %1 页，共 %2 页</translation>
+        <translation>第%1页/共%2页</translation>
     </message>
     <message>
         <source>Scan for the filing number</source>
@@ -1182,11 +1182,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>1. Authorizer (the employee insured whose account pays)</source>
-        <translation>一、授权人（以个人账户支付的职工医保参保人）</translation>
+        <translation>一、授权人（共济人）</translation>
     </message>
     <message>
         <source>2. Targets (the relatives the account may pay for)</source>
-        <translation>二、共济对象（可由该账户支付费用的亲属）</translation>
+        <translation>二、共济对象（被共济人）</translation>
     </message>
     <message>
         <source>Role</source>
@@ -1210,7 +1210,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>ID document</source>
-        <translation>证件</translation>
+        <translation>证件类型</translation>
     </message>
     <message>
         <source>ID number</source>
@@ -1218,7 +1218,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Relationship (GB/T 4761)</source>
-        <translation>与授权人关系（GB/T 4761）</translation>
+        <translation>与授权人关系（GB/T 4761代码）</translation>
     </message>
     <message>
         <source>Pooling region</source>
@@ -1230,7 +1230,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Proofs seen</source>
-        <translation>已查验证明</translation>
+        <translation>已查验证明材料</translation>
     </message>
     <message>
         <source>none recorded</source>
@@ -1238,7 +1238,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>ended %1</source>
-        <translation>%1 已终止</translation>
+        <translation>%1解除</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -1246,11 +1246,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>3. Commitment</source>
-        <translation>三、承诺</translation>
+        <translation>三、承诺事项</translation>
     </message>
     <message>
         <source>The authorizer acknowledged the commitment letter (version %1) at %2:</source>
-        <translation>授权人已于 %2 确认承诺书（版本 %1）：</translation>
+        <translation>授权人已阅读并确认承诺书（版本 %1，确认时间 %2）：</translation>
     </message>
     <message>
         <source>4. Notices</source>
@@ -1258,19 +1258,19 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>When a target pays for medical care or medicines, the target's own personal account pays first; only the rest is paid from the authorizer's personal account, as the rules allow.</source>
-        <translation>共济对象就医购药时，先使用其本人的个人账户；不足部分按规定由授权人的个人账户支付。</translation>
+        <translation>共济对象就医购药结算时，先使用共济对象本人的个人账户支付；不足部分，再由授权人的个人账户按规定支付。</translation>
     </message>
     <message>
         <source>The authorizer or a target may end the binding at any time at a medical-insurance service counter, with a valid ID document and a reason; from the next payment on, the authorizer's account no longer pays.</source>
-        <translation>授权人或共济对象可随时持有效身份证件到医保经办窗口说明原因申请解除；解除后，自下一笔结算起授权人账户不再支付。</translation>
+        <translation>授权人或共济对象可随时持有效身份证件到医保经办窗口申请解除共济关系并说明原因；解除后自下一笔结算起不再共济支付。</translation>
     </message>
     <message>
         <source>A binding ends automatically when the authorizer or the target is suspended, terminated or deceased, or is insured outside the territorial scope of the rules.</source>
-        <translation>授权人或共济对象停保、终止参保、死亡，或参保地超出规则规定的范围时，共济关系自动终止。</translation>
+        <translation>授权人或共济对象停保、终止参保、死亡，或参保地变化超出规定范围的，共济关系自动解除。</translation>
     </message>
     <message>
         <source>This is family mutual aid of the personal account, not the kinship account of the medical-insurance e-voucher: a kinship account only shows a relative's e-voucher, never uses another person's account, and is set up separately.</source>
-        <translation>本业务为个人账户家庭共济，不是医保电子凭证的亲情账户：亲情账户只用于出示亲属的医保电子凭证，不使用他人账户，需另行办理。</translation>
+        <translation>本单办理的是个人账户家庭共济，不是医保电子凭证的亲情账户：亲情账户仅代为出示亲属的医保电子凭证，不使用他人个人账户资金，需另行办理。</translation>
     </message>
     <message>
         <source>1. Authorizer and target</source>
@@ -1278,7 +1278,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>2. Revocation</source>
-        <translation>二、解除</translation>
+        <translation>二、解除情况</translation>
     </message>
     <message>
         <source>3. Notices</source>
@@ -1286,7 +1286,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Bound since</source>
-        <translation>绑定时间</translation>
+        <translation>建立时间</translation>
     </message>
     <message>
         <source>Ended at</source>
@@ -1294,7 +1294,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Ended by (clerk)</source>
-        <translation>经办人</translation>
+        <translation>解除经办人</translation>
     </message>
     <message>
         <source>Requested by</source>
@@ -1302,7 +1302,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Reason</source>
-        <translation>原因</translation>
+        <translation>解除原因</translation>
     </message>
     <message>
         <source>the authorizer</source>
@@ -1314,15 +1314,15 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>the system (automatic end)</source>
-        <translation>系统（自动终止）</translation>
+        <translation>系统（自动解除）</translation>
     </message>
     <message>
         <source>The revocation took effect at %1. Payments made before it are not refunded.</source>
-        <translation>解除自 %1 起生效。此前已发生的支付不予退回。</translation>
+        <translation>解除自 %1 起生效，此前已发生的共济支付不予退回。</translation>
     </message>
     <message>
         <source>Under the rule set applied, the same pair cannot be bound again within %1 days of the revocation.</source>
-        <translation>按适用规则，解除后 %1 天内不能再次绑定同一对象。</translation>
+        <translation>按适用规则，解除后 %1 日内不得再次绑定同一共济对象。</translation>
     </message>
     <message>
         <source>Applicant (authorizer), signature:</source>
@@ -1468,19 +1468,19 @@ Export the registry with exactly these columns in this order.</source>
     <name>gongji::BindingTabs</name>
     <message>
         <source>Mutual aid</source>
-        <translation>家庭共济</translation>
+        <translation>共济</translation>
     </message>
     <message>
         <source>Kinship</source>
-        <translation>亲情账户</translation>
+        <translation>亲情</translation>
     </message>
     <message>
         <source>Authorizes</source>
-        <translation>授权给</translation>
+        <translation>授权他人</translation>
     </message>
     <message>
         <source>Authorized by</source>
-        <translation>被授权于</translation>
+        <translation>授权人</translation>
     </message>
     <message>
         <source>Holders</source>
@@ -1492,7 +1492,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Ended bindings</source>
-        <translation>已终止的关系</translation>
+        <translation>已结束</translation>
     </message>
 </context>
 <context>
@@ -1579,6 +1579,33 @@ Export the registry with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>gongji::DeskPages</name>
+    <message>
+        <source>Kinship binding %1 stored.</source>
+        <translation>亲情账户绑定 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>Mutual-aid &amp;filing (共济备案)</source>
+        <translation>共济备案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Household review (家庭查询)</source>
+        <translation>家庭查询(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Kinship account (亲情账户)</source>
+        <translation>亲情账户(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Work</source>
+        <translation>业务(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>业务</translation>
+    </message>
+</context>
+<context>
     <name>gongji::DiagramLegend</name>
     <message>
         <source>Mutual aid (共济): authorizer → target</source>
@@ -1590,14 +1617,14 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Ended</source>
-        <translation>终止时间</translation>
+        <translation>已解除</translation>
     </message>
 </context>
 <context>
     <name>gongji::DiagramPersonItem</name>
     <message>
         <source>Click or press Enter to open %1</source>
-        <translation>单击或按回车键打开 %1</translation>
+        <translation>单击或按回车查看 %1</translation>
     </message>
 </context>
 <context>
@@ -1738,19 +1765,19 @@ Export the registry with exactly these columns in this order.</source>
     <name>gongji::HouseholdDiagram</name>
     <message>
         <source>Mutual aid</source>
-        <translation>家庭共济</translation>
+        <translation>共济</translation>
     </message>
     <message>
         <source>Kinship</source>
-        <translation>亲情账户</translation>
+        <translation>亲情</translation>
     </message>
     <message>
         <source>ended %1</source>
-        <translation>%1 已终止</translation>
+        <translation>%1 已解除</translation>
     </message>
     <message>
         <source>Look up a person to see their household here.</source>
-        <translation>查询一位参保人，在此查看其家庭关系。</translation>
+        <translation>查询参保人后，此处显示其家庭关系图。</translation>
     </message>
 </context>
 <context>
@@ -1769,11 +1796,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation>返回(&amp;B)</translation>
+        <translation>返回上一位(&amp;B)</translation>
     </message>
     <message>
         <source>Back to the person shown before (Alt+Left)</source>
-        <translation>返回上一位参保人（Alt+←）</translation>
+        <translation>返回之前查看的人员（Alt+←）</translation>
     </message>
     <message>
         <source>ID &amp;type:</source>
@@ -1797,7 +1824,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>End the binding selected in the list (Del)</source>
-        <translation>解除列表中所选的关系（Del）</translation>
+        <translation>解除列表中选中的绑定关系（Del）</translation>
     </message>
     <message>
         <source>Payment &amp;order preview…</source>
@@ -1821,15 +1848,15 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Also the people bound to the people bound to this person</source>
-        <translation>同时显示与其关联人员有关系的人</translation>
+        <translation>同时显示与其关联人员相绑定的人员</translation>
     </message>
     <message>
         <source>Show &amp;ended bindings</source>
-        <translation>显示已终止的关系(&amp;E)</translation>
+        <translation>显示已解除(&amp;E)</translation>
     </message>
     <message>
         <source>Click a person, or choose with the arrow keys and press Enter, to open them.</source>
-        <translation>单击人员，或用方向键选择后按回车键，即可打开。</translation>
+        <translation>单击人员方框，或用方向键选择后按回车，即可查看该人员。</translation>
     </message>
     <message>
         <source>Database error</source>
@@ -1845,11 +1872,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Nobody in the registry has a name starting with “%1”.</source>
-        <translation>参保库中没有姓名以“%1”开头的人。</translation>
+        <translation>参保人库中没有姓名以“%1”开头的人员。</translation>
     </message>
     <message>
         <source>%1 with %2 ended.</source>
-        <translation>%1 与 %2 的关系已解除。</translation>
+        <translation>已解除与 %2 的%1关系。</translation>
     </message>
 </context>
 <context>
@@ -1891,19 +1918,19 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>No active binding governed by this change would be refused today (%1 checked).</source>
-        <translation>按今天校验，受此修改影响的有效共济关系均不会被拒绝（已检查 %1 条）。</translation>
+        <translation>本次变更所适用的有效共济关系均不会被拒绝（已检查 %1 条）。</translation>
     </message>
     <message>
         <source>These bindings stay in force: saving does not end them. They would be refused if filed again under the new rules.</source>
-        <translation>这些共济关系继续有效，保存不会终止它们；但按新规则重新备案时将不予受理。</translation>
+        <translation>这些共济关系继续有效，保存不会解除它们；但按新规则重新备案时将被拒绝。</translation>
     </message>
     <message>
         <source>Refusals by code:</source>
-        <translation>按代码统计的不予受理：</translation>
+        <translation>按拒绝代码统计：</translation>
     </message>
     <message>
         <source>Bindings that would be refused:</source>
-        <translation>将不予受理的共济关系：</translation>
+        <translation>将被拒绝的共济关系：</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
@@ -1927,7 +1954,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Bindings</source>
-        <translation>共济关系数</translation>
+        <translation>关系数</translation>
     </message>
     <message>
         <source>Meaning</source>
@@ -1935,7 +1962,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Binding</source>
-        <translation>共济关系</translation>
+        <translation>关系编号</translation>
     </message>
     <message>
         <source>Authorizer</source>
@@ -1955,7 +1982,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Codes</source>
-        <translation>代码</translation>
+        <translation>拒绝代码</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
@@ -1974,7 +2001,7 @@ Export the registry with exactly these columns in this order.</source>
     <name>gongji::KinshipPage</name>
     <message>
         <source>New kinship-account binding: a holder may show a relative's medical-insurance e-voucher.</source>
-        <translation>新建亲情账户：持有人可代为出示亲属的医保电子凭证。</translation>
+        <translation>新增亲情账户绑定：持有人可代为出示亲属的医保电子凭证。</translation>
     </message>
     <message>
         <source>&amp;Look up</source>
@@ -1982,7 +2009,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Holder (持有人): who will show the member's e-voucher</source>
-        <translation>持有人：代为出示成员医保电子凭证的人</translation>
+        <translation>持有人：代为出示成员电子凭证的人</translation>
     </message>
     <message>
         <source>ID &amp;type:</source>
@@ -1994,15 +2021,15 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Face &amp;verification done (member 16 or over)</source>
-        <translation>已完成人脸核验(&amp;V)（成员年满 16 周岁）</translation>
+        <translation>已完成人脸识别核验（成员年满 16 周岁）(&amp;V)</translation>
     </message>
     <message>
         <source>Household register (户口簿) &amp;seen (member under 16)</source>
-        <translation>已查验户口簿(&amp;S)（成员未满 16 周岁）</translation>
+        <translation>已查验户口簿（成员未满 16 周岁）(&amp;S)</translation>
     </message>
     <message>
         <source>Member (成员): whose e-voucher the holder may show</source>
-        <translation>成员：由持有人代为出示其医保电子凭证的人</translation>
+        <translation>成员：持有人可代为出示其电子凭证的人</translation>
     </message>
     <message>
         <source>&amp;Relationship to the holder:</source>
@@ -2033,6 +2060,10 @@ Export the registry with exactly these columns in this order.</source>
         <translation>下一位成员(&amp;N)</translation>
     </message>
     <message>
+        <source>The holder's kinship members now:</source>
+        <translation>持有人现有的亲情账户成员：</translation>
+    </message>
+    <message>
         <source>Type or read the holder's ID number.</source>
         <translation>请输入或读取持有人的证件号码。</translation>
     </message>
@@ -2046,7 +2077,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>&lt;b style=&quot;font-size:large&quot;&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;&lt;span style=&quot;color:%4&quot;&gt;Kinship members now: %5 of at most %6&lt;/span&gt; %7</source>
-        <translation>&lt;b style=&quot;font-size:large&quot;&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;&lt;span style=&quot;color:%4&quot;&gt;现有亲情账户成员：%5 人，上限 %6 人&lt;/span&gt; %7</translation>
+        <translation>&lt;b style=&quot;font-size:large&quot;&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;&lt;span style=&quot;color:%4&quot;&gt;现有亲情账户成员：%5 人（最多 %6 人）&lt;/span&gt; %7</translation>
     </message>
     <message>
         <source>Born %1, aged %2: the household register must be seen.</source>
@@ -2054,11 +2085,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Born %1, aged %2: face verification must be done.</source>
-        <translation>出生于 %1，%2 周岁：须完成人脸核验。</translation>
+        <translation>出生于 %1，%2 周岁：须完成人脸识别核验。</translation>
     </message>
     <message>
         <source>Look up the holder first (Enter in the ID number).</source>
-        <translation>请先查询持有人（在证件号码栏按回车键）。</translation>
+        <translation>请先查询持有人（在证件号码栏按回车）。</translation>
     </message>
     <message>
         <source>Type the member's name as on the ID document.</source>
@@ -2070,11 +2101,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Not stored: correct what is shown beside the fields.</source>
-        <translation>未保存：请按栏位旁的提示更正。</translation>
+        <translation>未保存：请按字段旁的提示更正。</translation>
     </message>
     <message>
         <source>&lt;span style=&quot;color:%1&quot;&gt;Kinship binding stored. Number: &lt;b style=&quot;font-size:x-large&quot;&gt;%2&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:%1&quot;&gt;亲情账户绑定已保存。编号：&lt;b style=&quot;font-size:x-large&quot;&gt;%2&lt;/b&gt;&lt;/span&gt;</translation>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;亲情账户绑定成功。编号：&lt;b style=&quot;font-size:x-large&quot;&gt;%2&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -2201,11 +2232,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Who pays an own-share cost of %1 (%2)</source>
-        <translation>%1（%2）个人负担费用由谁支付</translation>
+        <translation>%1（%2）的个人负担费用由谁支付</translation>
     </message>
     <message>
         <source>e.g. 1200.50</source>
-        <translation>如 1200.50</translation>
+        <translation>例如 1200.50</translation>
     </message>
     <message>
         <source>Own-share &amp;amount (yuan):</source>
@@ -2237,19 +2268,19 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Pays (yuan)</source>
-        <translation>支付（元）</translation>
+        <translation>本次支付（元）</translation>
     </message>
     <message>
         <source>Type the own-share amount in yuan, with at most two decimals.</source>
-        <translation>请输入以元为单位的个人负担金额，最多两位小数。</translation>
+        <translation>请输入个人负担金额，单位为元，最多两位小数。</translation>
     </message>
     <message>
         <source>Authorizers pay in the order they were bound (rule set in force).</source>
-        <translation>授权人按绑定先后顺序支付（现行规则）。</translation>
+        <translation>授权人按绑定先后顺序支付（依现行规则）。</translation>
     </message>
     <message>
         <source>Authorizers pay largest available balance first (rule set in force).</source>
-        <translation>授权人按可用余额从高到低支付（现行规则）。</translation>
+        <translation>授权人按可用余额从高到低支付（依现行规则）。</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2338,26 +2369,26 @@ Export the registry with exactly these columns in this order.</source>
     <name>gongji::PersonSearchPanel</name>
     <message>
         <source>Choose the person: arrows and Enter, or a double click. Esc goes back.</source>
-        <translation>请选择人员：方向键加回车，或双击。按 Esc 返回。</translation>
+        <translation>请选择人员：方向键加回车，或双击；按 Esc 返回。</translation>
     </message>
     <message>
         <source>Nobody in the registry has a name starting with “%1”.</source>
-        <translation>参保库中没有姓名以“%1”开头的人。</translation>
+        <translation>参保人库中没有姓名以“%1”开头的人员。</translation>
     </message>
     <message>
         <source>People whose name starts with “%1”</source>
-        <translation>姓名以“%1”开头的人</translation>
+        <translation>姓名以“%1”开头的参保人</translation>
     </message>
 </context>
 <context>
     <name>gongji::RegistryImportDialog</name>
     <message>
         <source>Import the insured registry</source>
-        <translation>导入参保库</translation>
+        <translation>导入参保登记</translation>
     </message>
     <message>
         <source>Path of a registry CSV file</source>
-        <translation>参保库 CSV 文件路径</translation>
+        <translation>参保登记 CSV 文件路径</translation>
     </message>
     <message>
         <source>CSV &amp;file:</source>
@@ -2373,7 +2404,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>UTF-8, a header row with the columns: %1</source>
-        <translation>UTF-8 编码，表头行包含以下列：%1</translation>
+        <translation>UTF-8 编码，首行为表头，列依次为：%1</translation>
     </message>
     <message>
         <source>Line in the file</source>
@@ -2381,11 +2412,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>First rows of the file (at most %1; numbered by line):</source>
-        <translation>文件前几行（最多 %1 行；按行号编号）：</translation>
+        <translation>文件前几行（最多 %1 行，按行号编号）：</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation>行</translation>
+        <translation>行号</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -2405,7 +2436,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Choose a registry CSV file</source>
-        <translation>选择参保库 CSV 文件</translation>
+        <translation>选择参保登记 CSV 文件</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
@@ -2413,19 +2444,19 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>%1 problem(s) on %2 line(s). Nothing is imported until the file is corrected:</source>
-        <translation>%2 行中有 %1 个问题。文件更正前不会导入任何内容：</translation>
+        <translation>共 %2 行存在 %1 个问题。文件改正之前不会导入任何数据：</translation>
     </message>
     <message>
         <source>The file has errors; correct them and check the file again.</source>
-        <translation>文件有错误；请更正后重新检查。</translation>
+        <translation>文件有错误，请改正后重新检查。</translation>
     </message>
     <message>
         <source>%1 person(s) in the file, no errors. Ready to import.</source>
-        <translation>文件中共 %1 人，没有错误，可以导入。</translation>
+        <translation>文件共 %1 人，无错误，可以导入。</translation>
     </message>
     <message>
         <source>Import cancelled. Nothing was stored: the registry is as it was before.</source>
-        <translation>已取消导入。未保存任何内容，参保库保持原样。</translation>
+        <translation>已取消导入。未保存任何数据，参保登记保持原样。</translation>
     </message>
     <message>
         <source>line %1: %2</source>
@@ -2433,11 +2464,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Nothing was imported. %1</source>
-        <translation>未导入任何内容。%1</translation>
+        <translation>未导入任何数据。%1</translation>
     </message>
     <message>
         <source>Imported: %1 added, %2 updated, %3 unchanged. %4 binding(s) ended automatically (person terminated, deceased or moved out of the rule's scope).</source>
-        <translation>已导入：新增 %1 人，更新 %2 人，未变 %3 人。%4 条关系自动终止（参保人终止参保、死亡或参保地超出规则范围）。</translation>
+        <translation>导入完成：新增 %1 人，更新 %2 人，未变 %3 人。自动终止共济关系 %4 条（人员终止参保、死亡或迁出规则范围）。</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -2452,19 +2483,19 @@ Export the registry with exactly these columns in this order.</source>
     <name>gongji::RevocationDialog</name>
     <message>
         <source>End mutual-aid binding (解除共济)</source>
-        <translation>解除家庭共济</translation>
+        <translation>解除家庭共济关系</translation>
     </message>
     <message>
         <source>End kinship-account binding (解除亲情)</source>
-        <translation>解除亲情账户</translation>
+        <translation>解除亲情账户绑定</translation>
     </message>
     <message>
         <source>Ending this binding stops the authorizer's account paying for the target.</source>
-        <translation>解除后，授权人的账户不再为共济对象支付。</translation>
+        <translation>解除后，授权人的个人账户不再为共济对象支付。</translation>
     </message>
     <message>
         <source>Ending this binding stops the holder showing the member's e-voucher.</source>
-        <translation>解除后，持有人不能再代为出示成员的医保电子凭证。</translation>
+        <translation>解除后，持有人不能再代为出示成员的电子凭证。</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;Relationship: %3 · Number: %4 · Since %5</source>
@@ -2492,7 +2523,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>At the applicant's own wish</source>
-        <translation>申请人本人意愿</translation>
+        <translation>本人自愿解除</translation>
     </message>
     <message>
         <source>Family relationship changed (e.g. divorce)</source>
@@ -2508,11 +2539,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Other reason (give details)</source>
-        <translation>其他原因（请说明）</translation>
+        <translation>其他原因（请填写说明）</translation>
     </message>
     <message>
         <source>Details, as the applicant states them</source>
-        <translation>申请人陈述的具体情况</translation>
+        <translation>按申请人陈述填写说明</translation>
     </message>
     <message>
         <source>Requested by:</source>
@@ -2528,7 +2559,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>&amp;End binding</source>
-        <translation>解除(&amp;E)</translation>
+        <translation>确认解除(&amp;E)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2539,19 +2574,19 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Rule set</source>
-        <translation>规则</translation>
+        <translation>规则集</translation>
     </message>
     <message>
         <source>000000 national, XX0000 a province, or a 6-digit pooling region</source>
-        <translation>000000 全国，XX0000 省，或 6 位统筹区代码</translation>
+        <translation>000000 为全国，XX0000 为省份，或 6 位统筹区代码</translation>
     </message>
     <message>
         <source>ends on</source>
-        <translation>终止于</translation>
+        <translation>截止于</translation>
     </message>
     <message>
         <source>Re&amp;gion code:</source>
-        <translation>地区代码(&amp;G)：</translation>
+        <translation>区划代码(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -2567,7 +2602,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Who may be bound</source>
-        <translation>可绑定的对象</translation>
+        <translation>共济范围</translation>
     </message>
     <message>
         <source>Target insured in the &amp;scope:</source>
@@ -2579,7 +2614,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Accepted ID documents:</source>
-        <translation>受理的证件：</translation>
+        <translation>可受理的证件类型：</translation>
     </message>
     <message>
         <source>Limits and payment</source>
@@ -2591,7 +2626,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Public medical care personnel may not take part</source>
-        <translation>公费医疗人员不得参加</translation>
+        <translation>公费医疗人员不得参与</translation>
     </message>
     <message>
         <source> yuan</source>
@@ -2599,7 +2634,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Part of the authorizer's balance that targets may not use</source>
-        <translation>授权人账户中共济对象不得使用的部分</translation>
+        <translation>授权人账户余额中共济对象不得使用的部分</translation>
     </message>
     <message>
         <source> days</source>
@@ -2611,15 +2646,15 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Days after a revocation before the same pair may be bound again</source>
-        <translation>解除后同一对象再次绑定前须等待的天数</translation>
+        <translation>解除后同一对人员再次绑定须间隔的天数</translation>
     </message>
     <message>
         <source>Authorizers per target at most:</source>
-        <translation>每名共济对象的授权人上限：</translation>
+        <translation>每个共济对象最多授权人数：</translation>
     </message>
     <message>
         <source>Targets per authorizer at most:</source>
-        <translation>每名授权人的共济对象上限：</translation>
+        <translation>每个授权人最多共济对象数：</translation>
     </message>
     <message>
         <source>Mutual binding:</source>
@@ -2639,23 +2674,23 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Cooldown after revocation:</source>
-        <translation>解除后等待期：</translation>
+        <translation>解除后冷静期：</translation>
     </message>
     <message>
         <source>The account may pay for</source>
-        <translation>账户可支付</translation>
+        <translation>账户可支付范围</translation>
     </message>
     <message>
         <source>largest balance pays first</source>
-        <translation>余额最多者先付</translation>
+        <translation>余额多者先付</translation>
     </message>
     <message>
         <source>earliest binding pays first</source>
-        <translation>最早绑定者先付</translation>
+        <translation>先绑定者先付</translation>
     </message>
     <message>
         <source>own share of medical costs</source>
-        <translation>就医个人负担费用</translation>
+        <translation>个人负担的医疗费用</translation>
     </message>
     <message>
         <source>purchases at designated pharmacies</source>
@@ -2663,26 +2698,26 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>resident medical insurance premiums</source>
-        <translation>城乡居民医保个人缴费</translation>
+        <translation>城乡居民医保缴费</translation>
     </message>
     <message>
         <source>long-term care insurance premiums</source>
-        <translation>长期护理保险个人缴费</translation>
+        <translation>长期护理保险缴费</translation>
     </message>
     <message>
         <source>supplementary health insurance</source>
-        <translation>补充医疗保险（普惠型商业健康保险）</translation>
+        <translation>补充医疗保险</translation>
     </message>
 </context>
 <context>
     <name>gongji::RuleSetListModel</name>
     <message>
         <source>open</source>
-        <translation>长期有效</translation>
+        <translation>至今</translation>
     </message>
     <message>
         <source>Filings were checked against this rule set: read-only.</source>
-        <translation>已有备案按此规则校验：只读。</translation>
+        <translation>已有备案按此规则集审核：只读。</translation>
     </message>
     <message>
         <source>Region</source>
@@ -2705,11 +2740,11 @@ Export the registry with exactly these columns in this order.</source>
     <name>gongji::RulesWindow</name>
     <message>
         <source>Rule sets</source>
-        <translation>共济规则</translation>
+        <translation>规则集</translation>
     </message>
     <message>
         <source>Region code or its start, e.g. 33 or 330100</source>
-        <translation>地区代码或其开头，如 33 或 330100</translation>
+        <translation>区划代码或其开头，如 33 或 330100</translation>
     </message>
     <message>
         <source>&amp;Region:</source>
@@ -2717,15 +2752,15 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>&amp;New rule set</source>
-        <translation>新建规则(&amp;N)</translation>
+        <translation>新建规则集(&amp;N)</translation>
     </message>
     <message>
         <source>New &amp;version</source>
-        <translation>新建版本(&amp;V)</translation>
+        <translation>新版本(&amp;V)</translation>
     </message>
     <message>
         <source>Copies the selected set with a later start; the selected set ends the day before.</source>
-        <translation>复制所选规则并设定更晚的生效日期；所选规则在其前一天终止。</translation>
+        <translation>复制所选规则集并设定更晚的生效日期；所选规则集于前一日终止。</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -2733,7 +2768,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Filings were checked against this rule set: it is read-only. To change the rules, make a new version.</source>
-        <translation>已有备案按此规则校验，规则为只读。如需修改，请新建版本。</translation>
+        <translation>已有备案按此规则集审核：只读。如需修改规则，请新建版本。</translation>
     </message>
     <message>
         <source>&amp;Revert</source>
@@ -2749,11 +2784,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>No rule set selected</source>
-        <translation>未选择规则</translation>
+        <translation>未选择规则集</translation>
     </message>
     <message>
         <source>Filings were checked against this rule set: it cannot be deleted.</source>
-        <translation>已有备案按此规则校验，不能删除。</translation>
+        <translation>已有备案按此规则集审核：不能删除。</translation>
     </message>
     <message>
         <source>Discard changes?</source>
@@ -2761,15 +2796,15 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>The rule set being edited has not been saved. Discard the changes?</source>
-        <translation>正在编辑的规则尚未保存。放弃修改吗？</translation>
+        <translation>正在编辑的规则集尚未保存。放弃这些修改吗？</translation>
     </message>
     <message>
         <source>New rule set</source>
-        <translation>新建规则</translation>
+        <translation>新建规则集</translation>
     </message>
     <message>
         <source>New version of %1 %2: the current one ends the day before the new start</source>
-        <translation>%1 %2 的新版本：现行版本在新版本生效前一天终止</translation>
+        <translation>%1 %2 的新版本：现行版本于新版本生效前一日终止</translation>
     </message>
     <message>
         <source>Not saved:</source>
@@ -2781,11 +2816,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Changed rule set %1 %2</source>
-        <translation>已修改规则 %1 %2</translation>
+        <translation>修改规则集 %1 %2</translation>
     </message>
     <message>
         <source>New rule set %1 %2</source>
-        <translation>新规则 %1 %2</translation>
+        <translation>新建规则集 %1 %2</translation>
     </message>
     <message>
         <source>%1. Active bindings judged as on %2.</source>
@@ -2801,11 +2836,11 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Delete rule set?</source>
-        <translation>删除规则？</translation>
+        <translation>删除规则集？</translation>
     </message>
     <message>
         <source>Delete the rule set %1 %2 (%3)? No filing refers to it.</source>
-        <translation>删除规则 %1 %2（%3）吗？没有备案引用该规则。</translation>
+        <translation>删除规则集 %1 %2（%3）吗？没有备案引用它。</translation>
     </message>
     <message>
         <source>Deleted: %1 %2.</source>
