@@ -7,6 +7,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -31,6 +32,7 @@ class TestFilingWizard : public QObject
 private slots:
     void init();
     void cleanup();
+    void idNumberEditTakesAReaderBurst();
     void enterInIdFieldLooksUp();
     void unknownAuthorizerIsShownBesideTheField();
     void commitmentGate();
@@ -150,6 +152,24 @@ void TestFilingWizard::answerMessageBox(QMessageBox::StandardButton button)
         box->button(button)->click();
     });
     timer->start();
+}
+
+void TestFilingWizard::idNumberEditTakesAReaderBurst()
+{
+    IdNumberEdit edit;
+    QSignalSpy submitted(&edit, &IdNumberEdit::submitted);
+    QTest::keyClicks(&edit, QStringLiteral("33010220080721153x"));
+    QCOMPARE(edit.text(), QStringLiteral("33010220080721153X")); // upper-cased as typed
+    QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+    QApplication::sendEvent(&edit, &enter);
+    QCOMPARE(submitted.count(), 1);
+    QVERIFY(enter.isAccepted()); // the wizard does not also see it as "next page"
+
+    // Pasted with separators: only letters and digits stay.
+    edit.clear();
+    edit.insert(QStringLiteral(" 3301 0220-0807 2115 3X "));
+    QCOMPARE(edit.text(), QStringLiteral("33010220080721153X"));
+    QVERIFY(!edit.placeholderText().isEmpty());
 }
 
 void TestFilingWizard::enterInIdFieldLooksUp()
