@@ -64,9 +64,4 @@ void PersonCard::clearPerson()
     setEnabled(false);
 }
 
-QString PersonCard::shownName() const
-{
-    return isEnabled() ? m_name->text() : QString();
-}
-
 } // namespace gongji

@@ -20,7 +20,6 @@ public:
 
     void setPerson(const Person &person, const std::optional<RuleSet> &ruleSet);
     void clearPerson();
-    QString shownName() const;
 
 private:
     QLabel *addRow(const QString &label);
