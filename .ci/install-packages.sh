@@ -20,6 +20,7 @@ PACKAGES=(
   xvfb xauth imagemagick                  # a real X display without a screen; screenshots
   sqlite3 libsqlite3-dev
   clang libclang-rt-14-dev                # tests/fuzz: libFuzzer targets built with clang
+  postgresql libqt6sql6-psql              # a shared office database; tests/postgres runs a throwaway cluster
 )
 
 dry_run=0

@@ -1,6 +1,11 @@
 #include "TestDatabase.h"
 
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUrl>
 
 #include "domain/IdNumber.h"
 #include "storage/Database.h"
@@ -9,19 +14,73 @@
 
 using namespace gongji;
 
+namespace {
+
+// With GONGJI_TEST_POSTGRES=postgresql://USER@HOST:PORT/postgres (tests/postgres/with-postgres.sh
+// sets it), every TestDatabase is a new database on that server instead of a file.
+QString serverAdminUrl()
+{
+    return qEnvironmentVariable("GONGJI_TEST_POSTGRES");
+}
+
+bool runOnServer(const QString &sql)
+{
+    const QString admin = QStringLiteral("test-admin");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), admin);
+        const QUrl url(serverAdminUrl());
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+        ok = db.open() && QSqlQuery(db).exec(sql); // test set-up only: names are our own
+        if (!ok)
+            qWarning() << "test database server:" << db.lastError().text();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(admin);
+    return ok;
+}
+
+} // namespace
+
 TestDatabase::TestDatabase(const QString &connection) : m_connection(connection)
 {
     QStandardPaths::setTestModeEnabled(true);
-    m_open = m_dir.isValid() && Database::open(path(), m_connection).ok;
+    if (usesServer()) {
+        static int counter = 0;
+        m_serverDatabase = QStringLiteral("gongji_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(++counter);
+        if (!runOnServer(QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
+                             .arg(m_serverDatabase)))
+            return;
+    }
+    const Database::OpenResult opened = m_dir.isValid() ? Database::open(path(), m_connection) : Database::OpenResult{};
+    m_open = opened.ok;
+    if (!m_open)
+        qWarning() << "test database did not open:" << opened.error;
 }
 
 TestDatabase::~TestDatabase()
 {
     Database::close(m_connection);
+    if (!m_serverDatabase.isEmpty())
+        runOnServer(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_serverDatabase));
+}
+
+bool TestDatabase::usesServer()
+{
+    return !serverAdminUrl().isEmpty();
 }
 
 QString TestDatabase::path() const
 {
+    if (!m_serverDatabase.isEmpty()) {
+        QUrl url(serverAdminUrl());
+        url.setPath(QLatin1Char('/') + m_serverDatabase);
+        return url.toString();
+    }
     return m_dir.filePath(QStringLiteral("test.sqlite"));
 }
 

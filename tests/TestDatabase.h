@@ -5,8 +5,8 @@
 
 #include "domain/Person.h"
 
-// A real SQLite file in a temporary directory, opened through gongji::Database with the shipped
-// default rule sets seeded. One per test function (init/cleanup) keeps tests independent.
+// A real SQLite file in a temporary directory (or a fresh PostgreSQL database, see path()),
+// opened through gongji::Database with the shipped default rule sets seeded. One per test function (init/cleanup) keeps tests independent.
 class TestDatabase
 {
 public:
@@ -15,7 +15,10 @@ public:
 
     bool isOpen() const { return m_open; }
     QString connection() const { return m_connection; }
+    // The file, or with GONGJI_TEST_POSTGRES set, the postgresql:// address of a database made
+    // for this test on that server (dropped again at the end).
     QString path() const;
+    static bool usesServer();
     QString dir() const { return m_dir.path(); }
 
     // Adds a person to the registry; returns it with its id set. Defaults: active employee,
@@ -32,5 +35,6 @@ public:
 private:
     QTemporaryDir m_dir;
     QString m_connection;
+    QString m_serverDatabase;
     bool m_open = false;
 };

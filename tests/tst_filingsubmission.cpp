@@ -141,8 +141,15 @@ void TestFilingSubmission::failureHalfwayLeavesNoTrace()
 {
     // The second binding's INSERT fails after the filing and the first binding were written.
     QSqlQuery q(QSqlDatabase::database(m_db->connection()));
-    QVERIFY(q.exec(QStringLiteral("CREATE TEMP TRIGGER fail_second BEFORE INSERT ON binding WHEN NEW.target_id = %1 "
-                                  "BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END").arg(m_daughter.id)));
+    if (TestDatabase::usesServer()) {
+        QVERIFY(q.exec(QStringLiteral("CREATE FUNCTION fail_second() RETURNS trigger AS $$ BEGIN "
+                                      "RAISE EXCEPTION 'simulated disk failure'; END $$ LANGUAGE plpgsql")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER fail_second BEFORE INSERT ON binding FOR EACH ROW "
+                                      "WHEN (NEW.target_id = %1) EXECUTE FUNCTION fail_second()").arg(m_daughter.id)));
+    } else {
+        QVERIFY(q.exec(QStringLiteral("CREATE TEMP TRIGGER fail_second BEFORE INSERT ON binding WHEN NEW.target_id = %1 "
+                                      "BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END").arg(m_daughter.id)));
+    }
     const SubmissionResult result = FilingSubmission(m_db->connection()).submit(draft({m_son, m_daughter}));
     QCOMPARE(result.status, SubmissionResult::Status::Failed);
     QVERIFY(result.error.contains(QStringLiteral("Nothing was saved")));

@@ -60,7 +60,7 @@ void checkReadable(const QString &connection, const QString &name)
 // found by ranges, which other collations would order differently.
 void checkServerCollation(const QString &connection, const QString &name)
 {
-    const QString collation = scalar(connection, QStringLiteral("SHOW lc_collate")).toString();
+    const QString collation = scalar(connection, QStringLiteral("SELECT current_setting('lc_collate')")).toString();
     static const QStringList plain = {QStringLiteral("C"), QStringLiteral("POSIX"), QStringLiteral("C.UTF-8"),
                                       QStringLiteral("C.utf8")};
     if (!plain.contains(collation))

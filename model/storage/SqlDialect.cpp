@@ -74,9 +74,10 @@ QStringList SqlDialect::setSchemaVersion(Engine engine, int version)
 {
     // `version` is our own integer, never input: PRAGMA takes no bound values.
     if (engine == Engine::PostgreSQL) {
-        return {QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"),
-                QStringLiteral("DELETE FROM schema_version"),
-                QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(version)};
+        if (version == 1)
+            return {QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)"),
+                    QStringLiteral("INSERT INTO schema_version (version) VALUES (1)")};
+        return {QStringLiteral("UPDATE schema_version SET version = %1").arg(version)};
     }
     return {QStringLiteral("PRAGMA user_version = %1").arg(version)};
 }

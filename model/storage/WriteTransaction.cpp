@@ -11,9 +11,16 @@ WriteTransaction::WriteTransaction(const QString &connection) : m_connection(con
     // both write. IMMEDIATE takes the write lock first; the other waits for the busy timeout.
     const QStringList begin = SqlDialect::beginWrite(SqlDialect::engineOf(m_connection));
     SqlStatement::run(m_connection, begin.first());
-    m_open = true; // from here on the destructor rolls back, also if taking the lock fails
-    for (int i = 1; i < begin.size(); ++i)
-        SqlStatement::run(m_connection, begin.at(i));
+    m_open = true;
+    try {
+        for (int i = 1; i < begin.size(); ++i)
+            SqlStatement::run(m_connection, begin.at(i));
+    } catch (...) {
+        // A constructor that throws gets no destructor call: end the half-begun transaction here,
+        // or the server keeps the connection in an aborted transaction.
+        rollback();
+        throw;
+    }
 }
 
 WriteTransaction::~WriteTransaction()
