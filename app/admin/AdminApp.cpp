@@ -4,6 +4,7 @@
 
 #include "CheckFilingsCommand.h"
 #include "CheckKinshipCommand.h"
+#include "CopyToCommand.h"
 #include "HouseholdCommand.h"
 #include "ImportRegistryCommand.h"
 #include "LoadDemoCommand.h"
@@ -55,6 +56,7 @@ AdminApp::AdminApp()
     m_commands.push_back(std::make_unique<PreviewPaymentCommand>());
     m_commands.push_back(std::make_unique<RulesCommand>());
     m_commands.push_back(std::make_unique<LoadDemoCommand>());
+    m_commands.push_back(std::make_unique<CopyToCommand>());
 }
 
 AdminApp::~AdminApp() = default;

@@ -16,7 +16,7 @@ void AuditLog::append(const QString &actor, const QString &action, const QString
     q.bind(QStringLiteral(":at"), Timestamp::toText(Timestamp::now()))
         .bind(QStringLiteral(":actor"), actor)
         .bind(QStringLiteral(":action"), action)
-        .bind(QStringLiteral(":subject"), subject)
+        .bind(QStringLiteral(":subject"), subject.isNull() ? QStringLiteral("") : subject) // a null QString binds as NULL
         .bind(QStringLiteral(":detail"), QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)))
         .exec();
 }

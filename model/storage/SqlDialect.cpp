@@ -82,6 +82,18 @@ QStringList SqlDialect::setSchemaVersion(Engine engine, int version)
     return {QStringLiteral("PRAGMA user_version = %1").arg(version)};
 }
 
+QStringList SqlDialect::afterExplicitIds(Engine engine, const QStringList &tables)
+{
+    QStringList statements;
+    if (engine != Engine::PostgreSQL)
+        return statements; // SQLite takes MAX(rowid) + 1 on its own
+    for (const QString &table : tables) {
+        statements << QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), "
+                                     "(SELECT COALESCE(MAX(id), 0) + 1 FROM %1), false)").arg(table);
+    }
+    return statements;
+}
+
 bool SqlDialect::holdsForeignTables(const QString &connection)
 {
     if (schemaVersion(connection) > 0)

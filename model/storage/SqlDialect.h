@@ -24,6 +24,9 @@ public:
     // Reading and writing the schema version (PRAGMA user_version on SQLite, a table on PostgreSQL).
     static int schemaVersion(const QString &connection);
     static QStringList setSchemaVersion(Engine engine, int version);
+    // After rows were inserted with their own ids into these tables (each with an id key column):
+    // PostgreSQL's identity sequences must move past them.
+    static QStringList afterExplicitIds(Engine engine, const QStringList &tables);
     // True when the database holds tables but no Gongji Desk schema version.
     static bool holdsForeignTables(const QString &connection);
 };

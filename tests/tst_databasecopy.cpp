@@ -1,0 +1,144 @@
+// copy-to: a whole database into an empty one, ids kept, counts compared, refused when not empty.
+// Under tests/postgres/with-postgres.sh the databases are PostgreSQL ones, and a SQLite file is
+// copied into the server as well.
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "TestDatabase.h"
+#include "filing/FilingSubmission.h"
+#include "kinship/KinshipSubmission.h"
+#include "rules/RuleSetExchange.h"
+#include "storage/AuditLog.h"
+#include "storage/BindingStore.h"
+#include "storage/Database.h"
+#include "storage/DatabaseCopy.h"
+#include "storage/FilingStore.h"
+#include "storage/PersonStore.h"
+#include "storage/WriteTransaction.h"
+
+using namespace gongji;
+
+class TestDatabaseCopy : public QObject
+{
+    Q_OBJECT
+private slots:
+    void copyKeepsEverything();
+    void refusesATargetInUse();
+    void newFilingsContinueAfterTheCopiedIds();
+    void sqliteFileIntoServer();
+
+private:
+    static void fill(const QString &connection);
+    static FilingDraft draft(const Person &a, const Person &t);
+};
+
+FilingDraft TestDatabaseCopy::draft(const Person &a, const Person &t)
+{
+    FilingDraft d;
+    d.authorizerIdType = a.idType;
+    d.authorizerIdNumber = a.idNumber;
+    d.commitmentAcknowledged = true;
+    d.commitmentVersion = QStringLiteral("test");
+    d.filedOn = QDate::currentDate();
+    d.clerk = QStringLiteral("tester");
+    d.targets.append(TargetEntry{"child", t.idType, t.idNumber, t.name, {QStringLiteral("birth_certificate")}, false});
+    return d;
+}
+
+void TestDatabaseCopy::fill(const QString &connection)
+{
+    auto add = [&](const QString &name, const QString &number, const QString &insurance) {
+        Person p;
+        p.name = name;
+        p.idType = QStringLiteral("01");
+        p.idNumber = number;
+        p.birthDate = QDate::fromString(number.mid(6, 8), QStringLiteral("yyyyMMdd"));
+        p.sex = QLatin1Char('M');
+        p.insuranceType = insurance;
+        p.employment = insurance == QLatin1String("310") ? QStringLiteral("working") : QString();
+        p.status = QStringLiteral("active");
+        p.poolingRegion = QStringLiteral("330100");
+        p.balanceFen = 123456;
+        WriteTransaction t(connection);
+        PersonStore(connection).upsert(p);
+        t.commit();
+        return p;
+    };
+    const Person father = add("王建国", TestDatabase::residentId("330102", QDate(1970, 3, 15), 11), "310");
+    const Person son = add("王小明", TestDatabase::residentId("330102", QDate(2000, 9, 1), 31), "390");
+    QVERIFY(FilingSubmission(connection).submit(draft(father, son)).stored());
+    KinshipDraft k;
+    k.holderIdType = k.memberIdType = QStringLiteral("01");
+    k.holderIdNumber = son.idNumber;
+    k.memberIdNumber = father.idNumber;
+    k.relationship = QStringLiteral("parent");
+    k.faceVerified = true;
+    k.filedOn = QDate::currentDate();
+    k.clerk = QStringLiteral("tester");
+    QVERIFY(KinshipSubmission(connection).submit(k).stored);
+}
+
+void TestDatabaseCopy::copyKeepsEverything()
+{
+    TestDatabase source(QStringLiteral("source"));
+    TestDatabase target(QStringLiteral("target"));
+    fill(source.connection());
+    const DatabaseCopy::Result result = DatabaseCopy::copy(source.connection(), target.connection(), "tester");
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.rows.value("person"), 2);
+    QCOMPARE(result.rows.value("binding_proof"), 1);
+    QCOMPARE(result.rows.value("kinship_binding"), 1);
+    QCOMPARE(PersonStore(target.connection()).findById(1)->balanceFen, 123456);
+    QVERIFY(FilingStore(target.connection()).findByNumber(FilingStore(source.connection()).findById(1)->number));
+    QCOMPARE(RuleSetExchange(target.connection()).exportJson(), RuleSetExchange(source.connection()).exportJson());
+    QCOMPARE(AuditLog(target.connection()).count(), AuditLog(source.connection()).count() + 1); // + the copy itself
+}
+
+void TestDatabaseCopy::refusesATargetInUse()
+{
+    TestDatabase source(QStringLiteral("source"));
+    TestDatabase target(QStringLiteral("target"));
+    fill(source.connection());
+    fill(target.connection());
+    const qint64 before = AuditLog(target.connection()).count();
+    const DatabaseCopy::Result result = DatabaseCopy::copy(source.connection(), target.connection(), "tester");
+    QVERIFY(!result.ok);
+    QCOMPARE(result.failure, DatabaseCopy::Result::Failure::TargetNotEmpty);
+    QVERIFY(result.error.contains(QStringLiteral("not empty")));
+    QCOMPARE(AuditLog(target.connection()).count(), before);
+}
+
+void TestDatabaseCopy::newFilingsContinueAfterTheCopiedIds()
+{
+    TestDatabase source(QStringLiteral("source"));
+    TestDatabase target(QStringLiteral("target"));
+    fill(source.connection());
+    QVERIFY(DatabaseCopy::copy(source.connection(), target.connection(), "tester").ok);
+    // On the server the identity sequences must have moved past the copied ids.
+    const Person daughter = target.addPerson("王小红", TestDatabase::residentId("330102", QDate(2003, 4, 1), 42), "390");
+    QCOMPARE(daughter.id, 3);
+    const Person father = *PersonStore(target.connection()).findById(1);
+    const SubmissionResult result = FilingSubmission(target.connection()).submit(draft(father, daughter));
+    QVERIFY2(result.stored(), qPrintable(result.error));
+    QCOMPARE(result.filingId, 2);
+    QCOMPARE(BindingStore(target.connection()).countActive(), 2);
+}
+
+void TestDatabaseCopy::sqliteFileIntoServer()
+{
+    if (!TestDatabase::usesServer())
+        QSKIP("needs a PostgreSQL server: runs as tst_databasecopy_postgres");
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("counter.sqlite"));
+    QVERIFY(Database::open(file, QStringLiteral("counter")).ok);
+    fill(QStringLiteral("counter"));
+    TestDatabase office(QStringLiteral("office"));
+    const DatabaseCopy::Result result = DatabaseCopy::copy(QStringLiteral("counter"), office.connection(), "tester");
+    Database::close(QStringLiteral("counter"));
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(PersonStore(office.connection()).count(), 2);
+    QCOMPARE(BindingStore(office.connection()).countActive(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestDatabaseCopy)
+#include "tst_databasecopy.moc"
