@@ -26,6 +26,7 @@ private slots:
     void failureHalfwayLeavesNoTrace();
     void recheckSeesAnotherCounter();
     void reopeningKeepsTheFiling();
+    void lostServerSavesNothingAndSaysSo();
 
 private:
     FilingDraft draft(const QList<Person> &targets, const QString &relationship = QStringLiteral("child")) const;
@@ -188,6 +189,29 @@ void TestFilingSubmission::reopeningKeepsTheFiling()
     QVERIFY(FilingStore(m_db->connection()).findByNumber(result.filingNumber));
     QCOMPARE(BindingStore(m_db->connection()).countActive(), 1);
     QCOMPARE(AuditLog(m_db->connection()).count(), 1);
+}
+
+void TestFilingSubmission::lostServerSavesNothingAndSaysSo()
+{
+    if (!TestDatabase::usesServer())
+        QSKIP("needs a PostgreSQL server: runs as tst_filingsubmission_postgres");
+    // The office server drops this counter's connection (network cut, server restart).
+    QSqlQuery whoAmI(QSqlDatabase::database(m_db->connection()));
+    QVERIFY(whoAmI.exec(QStringLiteral("SELECT pg_backend_pid()")) && whoAmI.next());
+    const qint64 pid = whoAmI.value(0).toLongLong();
+    QVERIFY(Database::open(m_db->path(), QStringLiteral("server-admin")).ok);
+    QSqlQuery kill(QSqlDatabase::database(QStringLiteral("server-admin")));
+    QVERIFY(kill.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)));
+    QTest::qWait(200);
+
+    const SubmissionResult result = FilingSubmission(m_db->connection()).submit(draft({m_son, m_daughter}));
+    QCOMPARE(result.status, SubmissionResult::Status::Failed);
+    QVERIFY2(result.error.contains(QStringLiteral("cannot be reached")), qPrintable(result.error));
+    QVERIFY(result.filingNumber.isEmpty());
+    // Nothing half-written reached the server.
+    QCOMPARE(FilingStore(QStringLiteral("server-admin")).count(), 0);
+    QCOMPARE(BindingStore(QStringLiteral("server-admin")).countActive(), 0);
+    Database::close(QStringLiteral("server-admin"));
 }
 
 QTEST_GUILESS_MAIN(TestFilingSubmission)
