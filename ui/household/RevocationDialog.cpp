@@ -106,6 +106,7 @@ RevocationDialog::RevocationDialog(const QString &connection, const QString &cle
     m_buttons = new QDialogButtonBox(this);
     QPushButton *confirm = m_buttons->addButton(tr("&End binding"), QDialogButtonBox::AcceptRole);
     confirm->setObjectName(QStringLiteral("confirmRevocation"));
+    confirm->setDefault(true); // Enter confirms once who and why are given; never cancels by surprise
     m_buttons->addButton(QDialogButtonBox::Cancel);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &RevocationDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
