@@ -171,7 +171,8 @@ void TestRulesGui::newVersionThroughTheFormClosesTheOldPeriod()
     const RuleSet base = *RuleSetStore(m_db->connection()).resolve(QStringLiteral("330100"), QDate::currentDate());
     QCOMPARE(base.region, QStringLiteral("330000"));
     child<QPushButton>(m_window, "newVersionButton")->click();
-    QVERIFY(child<QLineEdit>(m_window, "ruleRegion")->isReadOnly()); // a version keeps its region
+    QVERIFY(!child<QLineEdit>(m_window, "ruleRegion")->isEnabled()); // a version keeps its region
+    QVERIFY(child<QLineEdit>(m_window, "ruleTitle")->isEnabled());
     const QDate start = QDate::currentDate().addDays(30);
     child<QDateEdit>(m_window, "ruleFrom")->setDate(start);
     child<QSpinBox>(m_window, "ruleMaxAuthorizers")->setValue(2);

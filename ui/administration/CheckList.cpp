@@ -11,6 +11,10 @@ CheckList::CheckList(QWidget *parent)
 {
     setSelectionMode(QAbstractItemView::NoSelection);
     setUniformItemSizes(true);
+    // Never squeezed into a scrolling list: the surrounding scroll area scrolls instead.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(this, &QListWidget::itemChanged, this, &CheckList::checkedChanged);
 }
 
@@ -47,6 +51,11 @@ QStringList CheckList::checked() const
             keywords << item(row)->data(KeywordRole).toString();
     }
     return keywords;
+}
+
+QSize CheckList::minimumSizeHint() const
+{
+    return {QListWidget::minimumSizeHint().width(), sizeHint().height()};
 }
 
 QSize CheckList::sizeHint() const

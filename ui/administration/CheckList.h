@@ -18,6 +18,7 @@ public:
     void setChecked(const QString &keyword, bool on);
 
     QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
 
 signals:
     void checkedChanged();

@@ -120,7 +120,8 @@ QTableWidget *ImpactDialog::createCounts()
         counts->setItem(row, 1, number);
         counts->setItem(row, 2, cell(RefusalCodes::message(RefusalCodes::fromName(it.key()))));
     }
-    counts->setMaximumHeight(counts->horizontalHeader()->height() + counts->rowHeight(0) * (row + 1));
+    counts->setFixedHeight(counts->horizontalHeader()->sizeHint().height() + counts->rowHeight(0) * row
+                           + 2 * counts->frameWidth());
     return counts;
 }
 

@@ -65,7 +65,9 @@ RegistryImportDialog::RegistryImportDialog(const QString &connection, const QStr
     m_errors->verticalHeader()->hide();
     m_errors->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_errors->horizontalHeader()->setStretchLastSection(true);
-    m_errors->setWordWrap(true);
+    m_errors->setWordWrap(false); // one line per problem; the tooltip holds a long one in full
+    for (QTableView *table : std::initializer_list<QTableView *>{m_preview, m_errors})
+        table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("importSummary"));
@@ -93,7 +95,8 @@ RegistryImportDialog::RegistryImportDialog(const QString &connection, const QStr
     pathRow->addWidget(m_browse);
     pathRow->addWidget(m_check);
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_progress, 1);
+    buttons->addStretch(1); // keeps the buttons their size while the progress bar is hidden
+    buttons->addWidget(m_progress, 3);
     buttons->addWidget(m_import);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_close);
@@ -150,10 +153,11 @@ void RegistryImportDialog::checkFile(const QString &path)
         auto *line = new QTableWidgetItem(QString::number(error.line));
         line->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_errors->setItem(row, 0, line);
-        m_errors->setItem(row, 1, new QTableWidgetItem(error.message));
+        auto *message = new QTableWidgetItem(error.message);
+        message->setToolTip(error.message);
+        m_errors->setItem(row, 1, message);
         errorLines.insert(error.line);
     }
-    m_errors->resizeRowsToContents();
     m_previewModel->setErrorLines(errorLines);
     const bool rowErrors = !parsed.rowErrors.isEmpty();
     m_errorsLabel->setText(tr("%1 problem(s) on %2 line(s). Nothing is imported until the file is corrected:")

@@ -137,6 +137,7 @@ QWidget *RuleSetForm::createLimits()
     auto *box = new QGroupBox(tr("Limits and payment"), this);
     auto *form = new QFormLayout(box);
     form->setLabelAlignment(Qt::AlignRight);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     m_maxAuthorizers = limitBox("ruleMaxAuthorizers", box);
     m_maxTargets = limitBox("ruleMaxTargets", box);
     m_allowMutual = new QCheckBox(tr("A may authorize B while B authorizes A"), box);
@@ -160,6 +161,8 @@ QWidget *RuleSetForm::createLimits()
     m_cooldown->setSuffix(tr(" days"));
     m_cooldown->setSpecialValueText(tr("none"));
     m_cooldown->setToolTip(tr("Days after a revocation before the same pair may be bound again"));
+    for (QWidget *field : std::initializer_list<QWidget *>{m_maxAuthorizers, m_maxTargets, m_reserveFloor, m_cooldown, m_paymentOrder})
+        field->setMinimumWidth(150);
     form->addRow(tr("Authorizers per target at most:"), m_maxAuthorizers);
     form->addRow(tr("Targets per authorizer at most:"), m_maxTargets);
     form->addRow(tr("Mutual binding:"), m_allowMutual);
@@ -263,16 +266,18 @@ void RuleSetForm::setEditable(bool editable)
     for (QWidget *field : std::as_const(m_fields))
         field->setEnabled(editable);
     m_to->setEnabled(editable && m_hasEnd->isChecked());
+    m_region->setEnabled(editable && m_regionEditable);
 }
 
 void RuleSetForm::setRegionEditable(bool editable)
 {
-    m_region->setReadOnly(!editable);
+    m_regionEditable = editable;
+    m_region->setEnabled(editable && m_title->isEnabled());
 }
 
 void RuleSetForm::focusFirstField()
 {
-    (m_region->isReadOnly() ? static_cast<QWidget *>(m_title) : m_region)->setFocus();
+    (m_region->isEnabled() ? static_cast<QWidget *>(m_region) : m_title)->setFocus();
 }
 
 QString RuleSetForm::paymentOrderLabel(const QString &order)

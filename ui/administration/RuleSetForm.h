@@ -46,6 +46,7 @@ private:
 
     qint64 m_id = 0;
     bool m_loading = false;
+    bool m_regionEditable = true;
     QLineEdit *m_region;
     QLineEdit *m_title;
     QDateEdit *m_from;

@@ -92,10 +92,13 @@ QWidget *RulesWindow::createListPanel()
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(RuleSetListModel::TitleColumn, QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(RuleSetListModel::TitleColumn, 190);
+    // The title gets the room; the source note is read in full in the form.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(RuleSetListModel::TitleColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(RuleSetListModel::SourceColumn, QHeaderView::Fixed);
+    m_table->setColumnWidth(RuleSetListModel::SourceColumn, 110);
+    m_table->setTextElideMode(Qt::ElideRight);
     m_newButton = new QPushButton(tr("&New rule set"), panel);
     m_newButton->setObjectName(QStringLiteral("newRuleSetButton"));
     m_versionButton = new QPushButton(tr("New &version"), panel);
@@ -253,6 +256,7 @@ void RulesWindow::setMode(Mode mode, const QString &heading)
     m_dirty = false;
     m_heading->setText(heading);
     m_problems->hide();
+    m_status->clear();
     updateActions();
 }
 
@@ -330,11 +334,10 @@ void RulesWindow::revert()
 
 void RulesWindow::showProblems(const QStringList &problems)
 {
-    QStringList items;
+    QStringList lines{QStringLiteral("<b>%1</b>").arg(tr("Not saved:").toHtmlEscaped())};
     for (const QString &problem : problems)
-        items << QStringLiteral("<li>%1</li>").arg(problem.toHtmlEscaped());
-    m_problems->setText(tr("Not saved:") + QStringLiteral("<ul style=\"margin:0\">") + items.join(QString())
-                        + QStringLiteral("</ul>"));
+        lines << QStringLiteral("• ") + problem.toHtmlEscaped();
+    m_problems->setText(lines.join(QStringLiteral("<br>")));
     m_problems->setVisible(!problems.isEmpty());
 }
 
