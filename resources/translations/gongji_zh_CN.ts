@@ -170,6 +170,21 @@
     </message>
 </context>
 <context>
+    <name>DatabaseCopy</name>
+    <message>
+        <source>The two databases have different schema versions; open both with this program first.</source>
+        <translation>两个数据库的数据结构版本不同；请先用本程序分别打开两者。</translation>
+    </message>
+    <message>
+        <source>The target database is not empty (table %1 has rows). Copy only into a new, empty database; nothing was changed.</source>
+        <translation>目标数据库不是空的（表 %1 中有数据）。只能复制到新的空数据库；未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Table %1: %2 rows in the source but %3 in the copy; nothing was changed.</source>
+        <translation>表 %1：源库有 %2 行，副本有 %3 行；未作任何改动。</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseLocation</name>
     <message>
         <source>%1 is not a database server address. Write it as postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME.</source>
@@ -2713,7 +2728,7 @@ Export the registry with exactly these columns in this order.</source>
     <name>gongji::RuleSetListModel</name>
     <message>
         <source>open</source>
-        <translation>至今</translation>
+        <translation>长期</translation>
     </message>
     <message>
         <source>Filings were checked against this rule set: read-only.</source>
