@@ -9,6 +9,7 @@
 #include "ImportRegistryCommand.h"
 #include "LoadDemoCommand.h"
 #include "PreviewPaymentCommand.h"
+#include "PrintCommand.h"
 #include "RevokeCommand.h"
 #include "RevokeKinshipCommand.h"
 #include "RulesCommand.h"
@@ -56,6 +57,7 @@ AdminApp::AdminApp()
     m_commands.push_back(std::make_unique<PreviewPaymentCommand>());
     m_commands.push_back(std::make_unique<RulesCommand>());
     m_commands.push_back(std::make_unique<LoadDemoCommand>());
+    m_commands.push_back(std::make_unique<PrintCommand>());
     m_commands.push_back(std::make_unique<CopyToCommand>());
 }
 

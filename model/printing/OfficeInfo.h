@@ -3,8 +3,8 @@
 
 namespace gongji {
 
-// The counter that prints a summary. Given by the caller (the desk's settings, the CLI's
-// options): the model does not read QSettings.
+// The counter that prints a summary. Given by the caller (OfficeSettings, or the CLI's options):
+// the summary builders never read settings themselves.
 struct OfficeInfo
 {
     QString name;    // 经办机构, e.g. "杭州市医疗保障服务中心"

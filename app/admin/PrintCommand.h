@@ -1,0 +1,20 @@
+#pragma once
+#include "AdminCommand.h"
+
+namespace gongji {
+
+// print NUMBER --pdf OUT.pdf: a filing's confirmation summary (备案确认单), or with --revocation
+// a revocation summary (解除确认单), the same document the desk prints (SummaryPrintJob).
+class PrintCommand : public AdminCommand
+{
+public:
+    QString name() const override { return QStringLiteral("print"); }
+    QString usage() const override { return QStringLiteral("FILING_NO --pdf OUT.pdf | --revocation BINDING_ID --pdf OUT.pdf"); }
+    QString summary() const override;
+    QString description() const override;
+    void addOptions(QCommandLineParser &parser) const override;
+    QString checkUsage(const QCommandLineParser &parser) const override;
+    int run(const QCommandLineParser &parser, const AdminContext &context) override;
+};
+
+} // namespace gongji

@@ -1,0 +1,16 @@
+#pragma once
+#include "printing/OfficeInfo.h"
+
+namespace gongji {
+
+// The counter's office name, address and window number, kept in the desk's settings (QSettings of
+// gongji-desk), written by the settings dialog and read by the desk and by `gongji-admin print`,
+// so that both print the same header.
+class OfficeSettings
+{
+public:
+    static OfficeInfo load();
+    static void save(const OfficeInfo &office);
+};
+
+} // namespace gongji
