@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "filing/FilingWizard.h"
+#include "household/DeskPages.h"
 #include "widgets/StepList.h"
 
 namespace gongji {
@@ -61,6 +62,9 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
     setCentralWidget(central);
 
     createActions();
+    // The filing area becomes the first of the desk's pages: 共济备案 / 家庭查询 / 亲情账户 (Ctrl+1..3).
+    m_pages = new DeskPages(connection, clerk, takeCentralWidget(), this);
+    setCentralWidget(m_pages);
 
     auto *database = new QLabel(tr("Database: %1").arg(databasePath), this);
     database->setObjectName(QStringLiteral("statusDatabase"));

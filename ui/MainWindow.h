@@ -3,6 +3,7 @@
 
 namespace gongji {
 
+class DeskPages;
 class FilingWizard;
 class StepList;
 
@@ -16,6 +17,7 @@ public:
                QWidget *parent = nullptr);
 
     FilingWizard *wizard() const { return m_wizard; }
+    DeskPages *pages() const { return m_pages; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -26,6 +28,7 @@ private:
 
     FilingWizard *m_wizard;
     StepList *m_steps;
+    DeskPages *m_pages = nullptr;
 };
 
 } // namespace gongji
