@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
@@ -16,6 +17,7 @@
 #include <QTimer>
 #include <functional>
 
+#include "MainWindow.h"
 #include "TestDatabase.h"
 #include "administration/CheckList.h"
 #include "administration/ImpactDialog.h"
@@ -44,6 +46,7 @@ private slots:
     void impactDialogListsABindingTheChangeWouldRefuse();
     void registryImportShowsErrorsByLineAndImportsAGoodFile();
     void cancelledImportLeavesTheRegistryAsItWas();
+    void administrationMenuOpensBoth();
 
 private:
     template<typename T> T *child(QWidget *parent, const char *name) const
@@ -411,6 +414,39 @@ void TestRulesGui::cancelledImportLeavesTheRegistryAsItWas()
              balance);
     QVERIFY(child<QLabel>(&dialog, "importSummary")->text().contains(QStringLiteral("cancelled")));
     QVERIFY(child<QPushButton>(&dialog, "importButton")->isEnabled()); // may be imported after all
+}
+
+void TestRulesGui::administrationMenuOpensBoth()
+{
+    MainWindow window(m_db->connection(), m_db->path(), QStringLiteral("supervisor"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QStringList menus;
+    for (QAction *menu : window.menuBar()->actions())
+        menus << menu->text();
+    const qsizetype admin = menus.indexOf(QStringLiteral("&Administration"));
+    QVERIFY2(admin >= 0 && admin < menus.indexOf(QStringLiteral("&Help")), qPrintable(menus.join(QLatin1Char(' '))));
+
+    auto *rules = window.findChild<QAction *>(QStringLiteral("actionRuleSets"));
+    QVERIFY(rules);
+    rules->trigger();
+    RulesWindow *editor = window.findChild<RulesWindow *>();
+    QVERIFY(editor && editor->isVisible());
+    rules->trigger(); // the open editor is raised, not doubled
+    QCOMPARE(window.findChildren<RulesWindow *>().size(), 1);
+    QCOMPARE(editor->model()->rowCount(), int(RuleSetStore(m_db->connection()).count()));
+    editor->close(); // deletes it
+    QTRY_VERIFY(!window.findChild<RulesWindow *>());
+
+    bool shown = false;
+    QTimer::singleShot(50, this, [&shown] {
+        auto *dialog = qobject_cast<RegistryImportDialog *>(QApplication::activeModalWidget());
+        shown = dialog != nullptr;
+        if (dialog)
+            QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("importCloseButton")), Qt::LeftButton);
+    });
+    window.findChild<QAction *>(QStringLiteral("actionImportRegistry"))->trigger();
+    QVERIFY(shown);
 }
 
 QTEST_MAIN(TestRulesGui)

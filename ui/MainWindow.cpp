@@ -10,6 +10,8 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include "administration/RegistryImportDialog.h"
+#include "administration/RulesWindow.h"
 #include "filing/FilingWizard.h"
 #include "household/DeskPages.h"
 #include "widgets/StepList.h"
@@ -65,6 +67,7 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
     // The filing area becomes the first of the desk's pages: 共济备案 / 家庭查询 / 亲情账户 (Ctrl+1..3).
     m_pages = new DeskPages(connection, clerk, takeCentralWidget(), this);
     setCentralWidget(m_pages);
+    createAdministrationMenu(connection, clerk);
 
     auto *database = new QLabel(tr("Database: %1").arg(databasePath), this);
     database->setObjectName(QStringLiteral("statusDatabase"));
@@ -96,6 +99,33 @@ void MainWindow::createActions()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Gongji Desk"));
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createAdministrationMenu(const QString &connection, const QString &actor)
+{
+    // Before Help, which createActions() added last.
+    const QList<QAction *> menus = menuBar()->actions();
+    QMenu *administration = new QMenu(tr("&Administration"), menuBar());
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), administration);
+    QAction *rules = administration->addAction(tr("&Rule sets…"));
+    rules->setObjectName(QStringLiteral("actionRuleSets"));
+    connect(rules, &QAction::triggered, this, [this, connection, actor] {
+        // One editor at a time; closing it deletes it, so the next one reads the rules afresh.
+        RulesWindow *window = findChild<RulesWindow *>();
+        if (!window) {
+            window = new RulesWindow(connection, actor, this);
+            window->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        window->show();
+        window->raise();
+        window->activateWindow();
+    });
+    QAction *registry = administration->addAction(tr("&Import registry…"));
+    registry->setObjectName(QStringLiteral("actionImportRegistry"));
+    connect(registry, &QAction::triggered, this, [this, connection, actor] {
+        RegistryImportDialog dialog(connection, actor, this);
+        dialog.exec();
+    });
 }
 
 void MainWindow::showAbout()

@@ -24,6 +24,8 @@ protected:
 
 private:
     void createActions();
+    // 管理: the supervisor's rules editor and registry import (issue 6).
+    void createAdministrationMenu(const QString &connection, const QString &actor);
     void showAbout();
 
     FilingWizard *m_wizard;
