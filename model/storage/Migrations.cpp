@@ -142,11 +142,27 @@ const QStringList kVersion2 = {
     QStringLiteral("CREATE INDEX kinship_by_member ON kinship_binding (member_id, status)"),
 };
 
+// Version 3: clerk accounts (issue 5). Passwords only as Argon2id hashes (libsodium's string
+// form, which carries its own parameters); lockout state kept with the account.
+const QStringList kVersion3 = {
+    QStringLiteral(R"(CREATE TABLE clerk (
+        id {KEY},
+        login TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor')),
+        password_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL))"),
+};
+
 } // namespace
 
 int Migrations::latestVersion()
 {
-    return 2;
+    return 3;
 }
 
 void Migrations::migrate(const QString &connection, int currentVersion)
@@ -164,6 +180,8 @@ void Migrations::migrate(const QString &connection, int currentVersion)
             RuleSetStore(connection).seedDefaultsIfEmpty();
         } else if (version == 2) {
             run(kVersion2);
+        } else if (version == 3) {
+            run(kVersion3);
         }
         run(SqlDialect::setSchemaVersion(engine, version));
         transaction.commit();

@@ -1,0 +1,95 @@
+#include "accounts/ClerkAccounts.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include "accounts/PasswordHash.h"
+#include "storage/AuditLog.h"
+#include "storage/ClerkStore.h"
+#include "storage/StorageError.h"
+#include "storage/WriteTransaction.h"
+
+namespace gongji {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ClerkAccounts", text);
+}
+} // namespace
+
+ClerkAccounts::ClerkAccounts(const QString &connection) : m_connection(connection) {}
+
+bool ClerkAccounts::allows(const QString &actor, const QString &role) const
+{
+    const std::optional<ClerkAccount> account = ClerkStore(m_connection).findByLogin(actor);
+    if (!account || !account->active)
+        return false;
+    return role == QLatin1String("clerk") || account->isSupervisor();
+}
+
+ClerkAccounts::Result ClerkAccounts::createFirstSupervisor(const QString &login, const QString &displayName,
+                                                           const QString &password)
+{
+    return create(login, login, displayName, QStringLiteral("supervisor"), password, true);
+}
+
+ClerkAccounts::Result ClerkAccounts::add(const QString &actor, const QString &login, const QString &displayName,
+                                         const QString &role, const QString &password)
+{
+    return create(actor, login, displayName, role, password, false);
+}
+
+ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString &login, const QString &displayName,
+                                            const QString &role, const QString &password, bool first)
+{
+    Result result;
+    static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9._-]{1,31}$"));
+    if (!loginPattern.match(login).hasMatch()) {
+        result.error = tr("A login is 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter.");
+        return result;
+    }
+    if (role != QLatin1String("clerk") && role != QLatin1String("supervisor")) {
+        result.error = tr("The role is clerk or supervisor.");
+        return result;
+    }
+    if (password.size() < minimumPasswordLength) {
+        result.error = tr("The password needs at least %1 characters.").arg(minimumPasswordLength);
+        return result;
+    }
+    try {
+        WriteTransaction transaction(m_connection);
+        ClerkStore store(m_connection);
+        if (first && store.countSupervisors() > 0) {
+            result.error = tr("A supervisor exists already; further accounts are added by a supervisor (add-clerk).");
+            return result;
+        }
+        if (!first && !allows(actor, QStringLiteral("supervisor"))) {
+            result.error = tr("Only a supervisor may create accounts.");
+            return result;
+        }
+        if (store.findByLogin(login)) {
+            result.error = tr("The login %1 exists already.").arg(login);
+            return result;
+        }
+        ClerkAccount account;
+        account.login = login;
+        account.displayName = displayName.trimmed().isEmpty() ? login : displayName.trimmed();
+        account.role = role;
+        account.passwordHash = PasswordHash::hash(password);
+        if (account.passwordHash.isEmpty()) {
+            result.error = tr("The password could not be hashed (out of memory); nothing was stored.");
+            return result;
+        }
+        store.insert(account);
+        AuditLog(m_connection).append(actor, QStringLiteral("account_add"), login, QJsonObject{{QStringLiteral("role"), role}});
+        transaction.commit();
+        result.ok = true;
+    } catch (const StorageError &error) {
+        result.error = error.userMessage();
+    }
+    return result;
+}
+
+} // namespace gongji

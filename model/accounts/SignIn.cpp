@@ -1,0 +1,72 @@
+#include "accounts/SignIn.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include "accounts/PasswordHash.h"
+#include "storage/AuditLog.h"
+#include "storage/StorageError.h"
+#include "storage/WriteTransaction.h"
+
+namespace gongji {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SignIn", text);
+}
+} // namespace
+
+SignIn::SignIn(const QString &connection) : m_connection(connection) {}
+
+SignIn::Result SignIn::signIn(const QString &login, const QString &password, const QDateTime &now)
+{
+    Result result;
+    try {
+        WriteTransaction transaction(m_connection);
+        ClerkStore store(m_connection);
+        AuditLog audit(m_connection);
+        const std::optional<ClerkAccount> account = store.findByLogin(login.trimmed());
+        const auto fail = [&](const QString &why, const QString &message) {
+            audit.append(login.trimmed(), QStringLiteral("sign_in_failed"), login.trimmed(), QJsonObject{{QStringLiteral("why"), why}});
+            transaction.commit();
+            result.error = message;
+            return result;
+        };
+        // One message for an unknown login and a wrong password: the screen tells nobody which logins exist.
+        const QString wrong = tr("Login or password is wrong.");
+        if (!account || !account->active)
+            return fail(account ? QStringLiteral("inactive") : QStringLiteral("unknown login"), wrong);
+        if (account->lockedUntil.isValid() && account->lockedUntil > now) {
+            result.lockedUntil = account->lockedUntil;
+            return fail(QStringLiteral("locked"),
+                        tr("This login is locked after %1 failed attempts until %2. Ask a supervisor if it was not you.")
+                            .arg(maxFailures).arg(account->lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm"))));
+        }
+        if (!PasswordHash::verify(account->passwordHash, password)) {
+            const int failures = account->failedAttempts + 1;
+            const QDateTime lock = failures >= maxFailures ? now.addSecs(lockMinutes * 60) : QDateTime();
+            store.setLockState(account->id, failures >= maxFailures ? 0 : failures, lock);
+            result.lockedUntil = lock;
+            return fail(QStringLiteral("wrong password"),
+                        lock.isValid() ? tr("Login or password is wrong. The login is now locked for %1 minutes.").arg(lockMinutes)
+                                       : wrong);
+        }
+        store.setLockState(account->id, 0, QDateTime());
+        if (PasswordHash::needsRehash(account->passwordHash)) {
+            const QString fresh = PasswordHash::hash(password);
+            if (!fresh.isEmpty())
+                store.setPasswordHash(account->id, fresh);
+        }
+        audit.append(account->login, QStringLiteral("sign_in"), account->login, QJsonObject{{QStringLiteral("role"), account->role}});
+        transaction.commit();
+        result.ok = true;
+        result.account = *account;
+        result.account.passwordHash.clear(); // nobody above needs it
+    } catch (const StorageError &error) {
+        result.error = error.userMessage();
+    }
+    return result;
+}
+
+} // namespace gongji

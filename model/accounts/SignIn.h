@@ -1,0 +1,33 @@
+#pragma once
+#include <QDateTime>
+#include <QString>
+
+#include "storage/ClerkStore.h"
+
+namespace gongji {
+
+// Checks a clerk's login and password. Five failed attempts in a row lock the login for five
+// minutes; every attempt, good or bad, is audited (never the password). A hash made with older
+// parameters is replaced on success.
+class SignIn
+{
+public:
+    struct Result
+    {
+        bool ok = false;
+        ClerkAccount account;   // when ok
+        QString error;          // in the UI language; the same text for unknown login and wrong password
+        QDateTime lockedUntil;  // set when the login is locked
+    };
+
+    static constexpr int maxFailures = 5;
+    static constexpr int lockMinutes = 5;
+
+    explicit SignIn(const QString &connection);
+    Result signIn(const QString &login, const QString &password, const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+private:
+    QString m_connection;
+};
+
+} // namespace gongji

@@ -1,0 +1,93 @@
+#include "storage/ClerkStore.h"
+
+#include "storage/SqlStatement.h"
+#include "storage/Timestamp.h"
+
+namespace gongji {
+
+namespace {
+
+const char kColumns[] = "id, login, display_name, role, password_hash, active, failed_attempts, locked_until";
+
+ClerkAccount accountFrom(const SqlStatement &row)
+{
+    ClerkAccount a;
+    a.id = row.value(0).toLongLong();
+    a.login = row.value(1).toString();
+    a.displayName = row.value(2).toString();
+    a.role = row.value(3).toString();
+    a.passwordHash = row.value(4).toString();
+    a.active = row.value(5).toInt() != 0;
+    a.failedAttempts = row.value(6).toInt();
+    a.lockedUntil = Timestamp::fromText(row.value(7).toString());
+    return a;
+}
+
+} // namespace
+
+ClerkStore::ClerkStore(const QString &connection) : m_connection(connection) {}
+
+std::optional<ClerkAccount> ClerkStore::findByLogin(const QString &login) const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM clerk WHERE login = :login").arg(QLatin1String(kColumns)));
+    q.bind(QStringLiteral(":login"), login).exec();
+    if (!q.next())
+        return std::nullopt;
+    return accountFrom(q);
+}
+
+QList<ClerkAccount> ClerkStore::all() const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM clerk ORDER BY login").arg(QLatin1String(kColumns)));
+    q.exec();
+    QList<ClerkAccount> accounts;
+    while (q.next())
+        accounts.append(accountFrom(q));
+    return accounts;
+}
+
+qint64 ClerkStore::countSupervisors() const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT COUNT(*) FROM clerk WHERE role = 'supervisor' AND active = 1"));
+    q.exec();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+void ClerkStore::insert(ClerkAccount &account)
+{
+    const QString now = Timestamp::toText(Timestamp::now());
+    SqlStatement q(m_connection, QStringLiteral("INSERT INTO clerk (login, display_name, role, password_hash, active, "
+                                                "failed_attempts, created_at, updated_at) VALUES (:login, :name, :role, "
+                                                ":hash, :active, 0, :now, :now) RETURNING id"));
+    q.bind(QStringLiteral(":login"), account.login)
+        .bind(QStringLiteral(":name"), account.displayName)
+        .bind(QStringLiteral(":role"), account.role)
+        .bind(QStringLiteral(":hash"), account.passwordHash)
+        .bind(QStringLiteral(":active"), account.active ? 1 : 0)
+        .bind(QStringLiteral(":now"), now)
+        .exec();
+    account.id = q.insertedId();
+}
+
+void ClerkStore::setLockState(qint64 id, int failedAttempts, const QDateTime &lockedUntil)
+{
+    SqlStatement q(m_connection, QStringLiteral("UPDATE clerk SET failed_attempts = :failed, locked_until = :until, "
+                                                "updated_at = :now WHERE id = :id"));
+    q.bind(QStringLiteral(":failed"), failedAttempts)
+        .bind(QStringLiteral(":until"), lockedUntil.isValid() ? QVariant(Timestamp::toText(lockedUntil))
+                                                              : QVariant(QMetaType::fromType<QString>()))
+        .bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now()))
+        .bind(QStringLiteral(":id"), id)
+        .exec();
+}
+
+void ClerkStore::setPasswordHash(qint64 id, const QString &hash)
+{
+    SqlStatement q(m_connection, QStringLiteral("UPDATE clerk SET password_hash = :hash, updated_at = :now WHERE id = :id"));
+    q.bind(QStringLiteral(":hash"), hash)
+        .bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now()))
+        .bind(QStringLiteral(":id"), id)
+        .exec();
+}
+
+} // namespace gongji

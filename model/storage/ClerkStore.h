@@ -1,0 +1,43 @@
+#pragma once
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace gongji {
+
+// A counter clerk's or supervisor's account.
+struct ClerkAccount
+{
+    qint64 id = 0;
+    QString login;
+    QString displayName;
+    QString role;            // "clerk" / "supervisor"
+    QString passwordHash;    // Argon2id string (PasswordHash)
+    bool active = true;
+    int failedAttempts = 0;
+    QDateTime lockedUntil;   // UTC; invalid when not locked
+
+    bool isSupervisor() const { return role == QLatin1String("supervisor"); }
+};
+
+// Every SQL statement on clerk accounts.
+class ClerkStore
+{
+public:
+    explicit ClerkStore(const QString &connection);
+
+    std::optional<ClerkAccount> findByLogin(const QString &login) const;
+    QList<ClerkAccount> all() const;
+    qint64 countSupervisors() const;
+    // Sets account.id. Call inside a WriteTransaction.
+    void insert(ClerkAccount &account);
+    // Failed attempts and lock; call inside a WriteTransaction.
+    void setLockState(qint64 id, int failedAttempts, const QDateTime &lockedUntil);
+    void setPasswordHash(qint64 id, const QString &hash);
+
+private:
+    QString m_connection;
+};
+
+} // namespace gongji
