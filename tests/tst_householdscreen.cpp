@@ -30,6 +30,7 @@
 #include "household/PersonSearchPanel.h"
 #include "household/RevocationDialog.h"
 #include "itemmodels/HouseholdBindingsModel.h"
+#include "itemmodels/PersonSearchModel.h"
 #include "itemmodels/RelationshipListModel.h"
 #include "kinship/KinshipPage.h"
 #include "kinship/KinshipSubmission.h"
@@ -54,6 +55,7 @@ private slots:
     void lookupByNumberFillsEachList();
     void targetSeesAuthorizerAndHolder();
     void lookupByNameOffersPickList();
+    void pickListFetchesAsItScrolls();
     void diagramShowsBothKindsAndOpensPeople();
     void revocationEndsBindingAndKeepsPlace();
     void revocationErrorIsShownInTheDialog();
@@ -300,6 +302,27 @@ void TestHouseholdScreen::lookupByNameOffersPickList()
     name->setText(QStringLiteral("欧阳"));
     QTest::keyClick(name, Qt::Key_Return);
     QVERIFY(child<QLabel>(m_screen, "lookupMessage")->isVisible());
+}
+
+void TestHouseholdScreen::pickListFetchesAsItScrolls()
+{
+    // A common surname must not load the registry: a page at first, more as the list scrolls.
+    for (int i = 0; i < 2 * PersonSearchModel::pageSize + 10; ++i)
+        m_db->addPerson(QStringLiteral("赵%1").arg(i, 3, 10, QLatin1Char('0')),
+                        TestDatabase::residentId(QStringLiteral("330102"), QDate(1980, 1, 1).addDays(i), 311 + 2 * (i % 300)));
+    auto *name = child<QLineEdit>(m_screen, "householdName");
+    name->setText(QStringLiteral("赵"));
+    QTest::keyClick(name, Qt::Key_Return);
+    auto *list = child<QTableView>(m_screen, "personSearchList");
+    QCOMPARE(list->model()->rowCount(), PersonSearchModel::pageSize);
+    QTest::qWait(50); // the list's scroll range is laid out once shown
+    QTest::keyClick(list, Qt::Key_End, Qt::ControlModifier);
+    QTRY_COMPARE(list->model()->rowCount(), 2 * PersonSearchModel::pageSize);
+    QTest::keyClick(list, Qt::Key_End, Qt::ControlModifier);
+    QTRY_COMPARE(list->model()->rowCount(), 2 * PersonSearchModel::pageSize + 10);
+    QTest::keyClick(list, Qt::Key_End, Qt::ControlModifier); // now the real last one
+    QTest::keyClick(list, Qt::Key_Return);
+    QCOMPARE(m_screen->currentPerson()->name, QStringLiteral("赵109"));
 }
 
 void TestHouseholdScreen::diagramShowsBothKindsAndOpensPeople()
