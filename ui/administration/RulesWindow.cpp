@@ -1,5 +1,6 @@
 #include "administration/RulesWindow.h"
 
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -275,6 +276,14 @@ void RulesWindow::updateActions()
     m_deleteButton->setToolTip(selected > 0 && m_model->isReferenced(selected)
                                    ? tr("Filings were checked against this rule set: it cannot be deleted.")
                                    : QString());
+}
+
+void RulesWindow::closeEvent(QCloseEvent *event)
+{
+    if (confirmDiscard())
+        event->accept();
+    else
+        event->ignore();
 }
 
 bool RulesWindow::confirmDiscard()

@@ -26,6 +26,9 @@ public:
     // Selects the set in the list and shows it; false when it is not listed.
     bool selectRuleSet(qint64 id);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     enum class Mode { Nothing, Existing, Creating, Versioning };
 
