@@ -406,8 +406,11 @@ void TestHouseholdScreen::revocationEndsBindingAndKeepsPlace()
         QVERIFY(confirm->isEnabled());
         QTest::keyClick(details, Qt::Key_Return); // Enter confirms
     });
+    QSignalSpy revoked(m_screen, &HouseholdScreen::revoked);
     QTest::keyClick(view, Qt::Key_Delete); // Del on the row asks to revoke it
     QCOMPARE(m_dialogsHandled, 1);
+    QCOMPARE(revoked.count(), 1);
+    QCOMPARE(revoked.first().at(1).toLongLong(), sonBinding);
 
     // Stored: ended by the clerk, asked by the target, with the reason.
     const auto stored = BindingStore(m_db->connection()).findById(sonBinding);

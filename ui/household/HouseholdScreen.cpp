@@ -393,6 +393,7 @@ void HouseholdScreen::revokeSelected()
     const QString name = binding->counterpart.name;
     reload();
     emit bindingRevoked(tr("%1 with %2 ended.").arg(HouseholdBinding::kindLabel(binding->kind), name));
+    emit revoked(binding->kind, binding->bindingId);
 }
 
 void HouseholdScreen::showPaymentPreview()

@@ -51,6 +51,8 @@ public:
 signals:
     void kinshipRequested(const Person &holder);
     void bindingRevoked(const QString &message);
+    // For the confirmation summary (解除确认单): which binding was just ended.
+    void revoked(HouseholdBinding::Kind kind, qint64 bindingId);
 
 private:
     QWidget *createLookupBar();
