@@ -11,10 +11,13 @@
 #define ZX_USE_UTF8 // ZXing 1.4: text() as UTF-8 std::string
 #include <ZXing/ReadBarcode.h>
 
+#include "AdminCli.h"
 #include "TestDatabase.h"
 #include "domain/IdNumber.h"
 #include "filing/BindingRevocation.h"
 #include "filing/FilingSubmission.h"
+#include "kinship/KinshipSubmission.h"
+#include "printing/KinshipSummary.h"
 #include "printing/PrintRecord.h"
 #include "printing/QrCode.h"
 #include "printing/RevocationSummary.h"
@@ -33,6 +36,7 @@ using namespace gongji;
 namespace {
 const QString filingTitle = QStringLiteral("个人账户家庭共济备案确认单");
 const QString revocationTitle = QStringLiteral("个人账户家庭共济解除确认单");
+const QString kinshipTitle = QStringLiteral("医保亲情账户绑定确认单");
 } // namespace
 
 class TestSummaryDocument : public QObject
@@ -50,11 +54,15 @@ private slots:
     void revocationSummary();
     void revocationOfActiveBindingIsRefused();
     void englishSummary();
+    void kinshipSummaryThenReprint();
+    void kinshipSummaryEnglishAndRefusals();
+    void kinshipFromTheCommandLine();
     void unknownFilingIsRefused();
     void translationFileMatchesTable();
 
 private:
     QString submit(const QList<Person> &targets, const QList<QString> &relationships);
+    QString bindKinship(const Person &holder, const Person &member, const QString &relationship);
     QString writePdf(const PrintableSummary &summary, const QString &name);
     static QString run(const QString &program, const QStringList &arguments);
     static QString pdfText(const QString &pdf, int page = 0);
@@ -130,6 +138,23 @@ QString TestSummaryDocument::submit(const QList<Person> &targets, const QList<QS
     if (!result.stored())
         qWarning() << "submission failed:" << result.error << int(result.status);
     return result.filingNumber;
+}
+
+QString TestSummaryDocument::bindKinship(const Person &holder, const Person &member, const QString &relationship)
+{
+    KinshipDraft draft;
+    draft.holderIdType = holder.idType;
+    draft.holderIdNumber = holder.idNumber;
+    draft.memberIdType = member.idType;
+    draft.memberIdNumber = member.idNumber;
+    draft.relationship = relationship;
+    draft.faceVerified = true; // the members here are all adults
+    draft.filedOn = QDate::currentDate();
+    draft.clerk = QStringLiteral("zhangli");
+    const KinshipSubmission::Result result = KinshipSubmission(m_db->connection()).submit(draft);
+    if (!result.stored)
+        qWarning() << "kinship binding not stored:" << result.error;
+    return result.number;
 }
 
 QString TestSummaryDocument::writePdf(const PrintableSummary &summary, const QString &name)
@@ -448,6 +473,106 @@ void TestSummaryDocument::englishSummary()
     QVERIFY(text.contains(QStringLiteral("Marriage certificate")));
     QVERIFY(!text.contains(filingTitle));
     QCOMPARE(qrOnPage(writePdf(summary, QStringLiteral("en.pdf")), 1), number);
+}
+
+void TestSummaryDocument::kinshipSummaryThenReprint()
+{
+    const QString number = bindKinship(m_authorizer, m_relatives.at(1), QStringLiteral("child"));
+    QVERIFY(number.startsWith(QStringLiteral("QQ")));
+    const SummaryPrintJob job(m_db->connection(), m_office, QStringLiteral("zh_CN"), QStringLiteral("liuyang"));
+    AuditLog audit(m_db->connection());
+    const QString firstPath = m_db->dir() + QStringLiteral("/kinship1.pdf");
+    const SummaryPrintJob::Result first = job.kinshipToPdf(number, firstPath);
+    QVERIFY2(first.ok, qPrintable(first.error));
+    QCOMPARE(first.stamp.copy, 1);
+    QCOMPARE(PrintRecord::subject(PrintRecord::Document::Kinship, number), QStringLiteral("kinship:") + number);
+    QCOMPARE(audit.countFor(QStringLiteral("print"), QStringLiteral("kinship:") + number), 1);
+    QCOMPARE(audit.countFor(QStringLiteral("print"), number), 0); // not taken for a filing's prints
+
+    QCOMPARE(pdfPages(firstPath), 1);
+    const QString text = pdfText(firstPath);
+    verifyCleanText(text, {m_authorizer, m_relatives.at(1)});
+    QVERIFY(text.contains(kinshipTitle));
+    QVERIFY(!text.contains(filingTitle));
+    QVERIFY(!text.contains(revocationTitle));
+    // The plain statement: e-voucher only, no money moves, not mutual aid.
+    const QString flat = squeezed(text);
+    QVERIFY(flat.contains(QStringLiteral("亲情账户仅供持有人代为出示家庭成员的医保电子凭证，不发生任何资金划转")));
+    QVERIFY(flat.contains(QStringLiteral("亲情账户不是个人账户家庭共济。")));
+    QVERIFY(flat.contains(QStringLiteral("与持有人关系（GB/T4761代码）")));
+    QVERIFY(text.contains(QStringLiteral("子女（20/30）")));
+    QVERIFY(flat.contains(QStringLiteral("人脸识别核验（年满16周岁的成员）已完成")));
+    QVERIFY(flat.contains(QStringLiteral("户口簿查验（未满16周岁的成员）未进行")));
+    QVERIFY(text.contains(QStringLiteral("持有人")));
+    QVERIFY(text.contains(QStringLiteral("申请人（持有人）签字")));
+    QVERIFY(text.contains(QStringLiteral("经办人签字")));
+    QVERIFY(text.contains(QStringLiteral("zhangli"))); // the clerk who bound it
+    QVERIFY(text.contains(m_office.name));
+    QVERIFY(text.contains(number));
+    QVERIFY(!text.contains(QStringLiteral("补打")));
+    QCOMPARE(qrOnPage(firstPath, 1), number);
+
+    const QString secondPath = m_db->dir() + QStringLiteral("/kinship2.pdf");
+    const SummaryPrintJob::Result second = job.kinshipToPdf(number, secondPath);
+    QVERIFY2(second.ok, qPrintable(second.error));
+    QVERIFY(second.stamp.isReprint());
+    const QString reprint = pdfText(secondPath);
+    QVERIFY(reprint.contains(QStringLiteral("【补打】")));
+    QVERIFY(reprint.contains(QStringLiteral("补打时间 ") + SummaryHtml::time(second.stamp.printedAt)));
+    QVERIFY(reprint.contains(QStringLiteral("liuyang")));
+    verifyCleanText(reprint, {m_authorizer, m_relatives.at(1)});
+    QCOMPARE(audit.countFor(QStringLiteral("print"), QStringLiteral("kinship:") + number), 2);
+}
+
+void TestSummaryDocument::kinshipSummaryEnglishAndRefusals()
+{
+    const QString number = bindKinship(m_authorizer, m_relatives.at(0), QStringLiteral("spouse"));
+    QVERIFY(!number.isEmpty());
+    const PrintableSummary summary = KinshipSummary(m_db->connection(), m_office, QStringLiteral("en")).build(number);
+    QVERIFY2(summary.isValid(), qPrintable(summary.error()));
+    const QString text = pdfText(writePdf(summary, QStringLiteral("kinship-en.pdf")));
+    verifyCleanText(text, {m_authorizer, m_relatives.at(0)});
+    QVERIFY(text.contains(QStringLiteral("Medical-insurance kinship account: binding confirmation")));
+    QVERIFY(text.simplified().contains(QStringLiteral("No money moves")));
+    QVERIFY(!text.contains(kinshipTitle));
+
+    // An unknown number: an error naming it, no audit entry, no file.
+    AuditLog audit(m_db->connection());
+    const qint64 before = audit.count();
+    const QString nonePath = m_db->dir() + QStringLiteral("/none.pdf");
+    const SummaryPrintJob::Result missing = SummaryPrintJob(m_db->connection(), m_office, QStringLiteral("zh_CN"),
+                                                            QStringLiteral("zhangli"))
+                                                .kinshipToPdf(QStringLiteral("QQ19990101-0001"), nonePath);
+    QVERIFY(!missing.ok);
+    QVERIFY(missing.error.contains(QStringLiteral("QQ19990101-0001")));
+    QCOMPARE(audit.count(), before);
+    QVERIFY(!QFile::exists(nonePath));
+}
+
+void TestSummaryDocument::kinshipFromTheCommandLine()
+{
+    if (TestDatabase::usesServer())
+        QSKIP("gongji-admin print on a server is covered by tst_adminprint_postgres");
+    const QString number = bindKinship(m_authorizer, m_relatives.at(2), QStringLiteral("child"));
+    QVERIFY(!number.isEmpty());
+    const AdminCli cli(m_db->dir());
+    const QString pdf = m_db->dir() + QStringLiteral("/cli-kinship.pdf");
+    const AdminCli::Run first = cli.run({QStringLiteral("--db"), m_db->path(), QStringLiteral("print"), QStringLiteral("--kinship"),
+                                         number, QStringLiteral("--pdf"), pdf, QStringLiteral("--office"), m_office.name});
+    QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+    const QString text = pdfText(pdf);
+    QVERIFY(text.contains(kinshipTitle));
+    QVERIFY(text.contains(m_office.name));
+    verifyCleanText(text, {m_authorizer, m_relatives.at(2)});
+    const AdminCli::Run second = cli.run({QStringLiteral("--db"), m_db->path(), QStringLiteral("print"), QStringLiteral("--kinship"),
+                                          number, QStringLiteral("--pdf"), pdf});
+    QCOMPARE(second.exitCode, 0);
+    QVERIFY(second.out.contains(QStringLiteral("reprint")));
+    QVERIFY(pdfText(pdf).contains(QStringLiteral("补打")));
+    QCOMPARE(cli.run({QStringLiteral("--db"), m_db->path(), QStringLiteral("print"), QStringLiteral("--kinship"),
+                      QStringLiteral("QQ19990101-0001"), QStringLiteral("--pdf"), pdf + QStringLiteral(".x")}).exitCode, 1);
+    QCOMPARE(cli.run({QStringLiteral("--db"), m_db->path(), QStringLiteral("print"), QStringLiteral("--kinship"), number,
+                      QStringLiteral("--revocation"), QStringLiteral("1"), QStringLiteral("--pdf"), pdf}).exitCode, 64);
 }
 
 void TestSummaryDocument::unknownFilingIsRefused()

@@ -8,6 +8,7 @@ namespace gongji {
 namespace {
 const QString kPdf = QStringLiteral("pdf");
 const QString kRevocation = QStringLiteral("revocation");
+const QString kKinship = QStringLiteral("kinship");
 const QString kLang = QStringLiteral("lang");
 const QString kOffice = QStringLiteral("office");
 const QString kAddress = QStringLiteral("office-address");
@@ -16,19 +17,22 @@ const QString kCounter = QStringLiteral("counter");
 
 QString PrintCommand::summary() const
 {
-    return QStringLiteral("Print a filing's or a revocation's confirmation summary to PDF (a reprint is marked 补打).");
+    return QStringLiteral("Print a filing's, a revocation's or a kinship binding's confirmation summary to PDF (a reprint is marked 补打).");
 }
 
 QString PrintCommand::description() const
 {
     return QStringLiteral(
         "Writes the confirmation summary of a stored filing (个人账户家庭共济备案确认单), given by its\n"
-        "filing number, or with --revocation the summary of an ended binding (解除确认单), given by\n"
-        "its binding id (see `household`), as an A4 PDF: the same document the desk prints, built\n"
-        "from the stored data. ID numbers are masked. Every print is written to the audit log; any\n"
-        "print after the first is marked 补打 (reprint) with its print time.\n"
+        "filing number; with --revocation the summary of an ended binding (解除确认单), given by\n"
+        "its binding id (see `household`); with --kinship the confirmation of a kinship-account\n"
+        "binding (医保亲情账户绑定确认单), given by its QQ… number. The PDF is A4 and the same\n"
+        "document the desk prints, built from the stored data. ID numbers are masked. Every print\n"
+        "is written to the audit log; any print after the first is marked 补打 (reprint) with its\n"
+        "print time.\n"
         "The office name, address and counter come from the desk's settings unless given here.\n"
-        "Exit code 1 when there is no such filing or ended binding, or the PDF cannot be written.");
+        "Exit code 1 when there is no such filing, ended binding or kinship binding, or the PDF\n"
+        "cannot be written.");
 }
 
 void PrintCommand::addOptions(QCommandLineParser &parser) const
@@ -37,6 +41,8 @@ void PrintCommand::addOptions(QCommandLineParser &parser) const
     parser.addOption({kPdf, QStringLiteral("Write the summary to this PDF file."), QStringLiteral("OUT.pdf")});
     parser.addOption({kRevocation, QStringLiteral("Print the revocation summary of this ended binding instead."),
                       QStringLiteral("BINDING_ID")});
+    parser.addOption({kKinship, QStringLiteral("Print the confirmation of this kinship-account binding instead."),
+                      QStringLiteral("QQ_NO")});
     parser.addOption({kLang, QStringLiteral("zh_CN (default) or en."), QStringLiteral("LANG"), QStringLiteral("zh_CN")});
     parser.addOption({kOffice, QStringLiteral("Office name on the summary."), QStringLiteral("NAME")});
     parser.addOption({kAddress, QStringLiteral("Office address on the summary."), QStringLiteral("ADDRESS")});
@@ -48,7 +54,14 @@ QString PrintCommand::checkUsage(const QCommandLineParser &parser) const
     const QStringList arguments = parser.positionalArguments();
     if (!parser.isSet(kPdf) || parser.value(kPdf).isEmpty())
         return QStringLiteral("say where the PDF goes with --pdf OUT.pdf.");
-    if (parser.isSet(kRevocation)) {
+    if (parser.isSet(kRevocation) && parser.isSet(kKinship))
+        return QStringLiteral("give either --revocation or --kinship, not both.");
+    if (parser.isSet(kKinship)) {
+        if (parser.value(kKinship).trimmed().isEmpty())
+            return QStringLiteral("--kinship takes a kinship binding number, e.g. QQ20261122-0001.");
+        if (!arguments.isEmpty())
+            return QStringLiteral("give either a filing number or --kinship, not both.");
+    } else if (parser.isSet(kRevocation)) {
         bool number = false;
         parser.value(kRevocation).toLongLong(&number);
         if (!number)
@@ -75,9 +88,13 @@ int PrintCommand::run(const QCommandLineParser &parser, const AdminContext &cont
         office.counter = parser.value(kCounter);
     const SummaryPrintJob job(context.connection, office, parser.value(kLang), context.actor);
     const QString pdf = parser.value(kPdf);
-    const SummaryPrintJob::Result result = parser.isSet(kRevocation)
-                                               ? job.revocationToPdf(parser.value(kRevocation).toLongLong(), pdf)
-                                               : job.filingToPdf(parser.positionalArguments().constFirst(), pdf);
+    SummaryPrintJob::Result result;
+    if (parser.isSet(kKinship))
+        result = job.kinshipToPdf(parser.value(kKinship), pdf);
+    else if (parser.isSet(kRevocation))
+        result = job.revocationToPdf(parser.value(kRevocation).toLongLong(), pdf);
+    else
+        result = job.filingToPdf(parser.positionalArguments().constFirst(), pdf);
     if (!result.ok) {
         context.err << result.error << '\n';
         return ExitInputRefused;

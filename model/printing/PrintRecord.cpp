@@ -11,13 +11,27 @@ namespace gongji {
 
 namespace {
 const QString printAction = QStringLiteral("print");
+
+QString documentName(PrintRecord::Document document)
+{
+    switch (document) {
+    case PrintRecord::Document::Filing:
+        return QStringLiteral("filing");
+    case PrintRecord::Document::Revocation:
+        return QStringLiteral("revocation");
+    case PrintRecord::Document::Kinship:
+        return QStringLiteral("kinship");
+    }
+    return {};
 }
+} // namespace
 
 PrintRecord::PrintRecord(const QString &connection) : m_connection(connection) {}
 
 QString PrintRecord::subject(Document document, const QString &key)
 {
-    return document == Document::Filing ? key : QStringLiteral("revocation:") + key;
+    // A filing number stands alone, as before; the others are prefixed, so their numbers never meet.
+    return document == Document::Filing ? key : documentName(document) + QLatin1Char(':') + key;
 }
 
 qint64 PrintRecord::printCount(Document document, const QString &key) const
@@ -37,8 +51,7 @@ PrintStamp PrintRecord::record(Document document, const QString &key, const QStr
         stamp.printedAt = Timestamp::now();
         stamp.clerk = clerk;
         audit.append(clerk, printAction, subject(document, key),
-                     QJsonObject{{QStringLiteral("document"),
-                                  document == Document::Filing ? QStringLiteral("filing") : QStringLiteral("revocation")},
+                     QJsonObject{{QStringLiteral("document"), documentName(document)},
                                  {QStringLiteral("copy"), stamp.copy},
                                  {QStringLiteral("reprint"), stamp.isReprint()},
                                  {QStringLiteral("output"), output}});

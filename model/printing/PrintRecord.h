@@ -21,16 +21,16 @@ struct PrintStamp
 class PrintRecord
 {
 public:
-    enum class Document { Filing, Revocation };
+    enum class Document { Filing, Revocation, Kinship };
 
     explicit PrintRecord(const QString &connection);
 
-    // The audit subject: the filing number, or "revocation:<binding id>".
+    // The audit subject: the filing number, "revocation:<binding id>" or "kinship:<QQ… number>".
     static QString subject(Document document, const QString &key);
     // How many prints of that document the audit log holds.
     qint64 printCount(Document document, const QString &key) const;
-    // One transaction: count earlier prints, append the entry. `key` is the filing number or the
-    // binding id; `output` says where it went ("pdf", "printer"). Unrecorded stamp with *error
+    // One transaction: count earlier prints, append the entry. `key` is the filing number, the
+    // binding id or the kinship number; `output` says where it went ("pdf", "printer"). Unrecorded stamp with *error
     // set on a storage failure.
     PrintStamp record(Document document, const QString &key, const QString &clerk, const QString &output,
                       QString *error = nullptr);

@@ -1,5 +1,6 @@
 #include "printing/SummaryPrintJob.h"
 
+#include "printing/KinshipSummary.h"
 #include "printing/PrintableSummary.h"
 #include "printing/RevocationSummary.h"
 #include "printing/SummaryDocument.h"
@@ -24,6 +25,11 @@ SummaryPrintJob::Result SummaryPrintJob::revocationToPdf(qint64 bindingId, const
     return run(PrintRecord::Document::Revocation, QString::number(bindingId), pdfPath, nullptr);
 }
 
+SummaryPrintJob::Result SummaryPrintJob::kinshipToPdf(const QString &kinshipNumber, const QString &pdfPath) const
+{
+    return run(PrintRecord::Document::Kinship, kinshipNumber.trimmed(), pdfPath, nullptr);
+}
+
 SummaryPrintJob::Result SummaryPrintJob::filingToDevice(const QString &filingNumber, QPagedPaintDevice *device) const
 {
     return run(PrintRecord::Document::Filing, filingNumber.trimmed(), {}, device);
@@ -34,13 +40,24 @@ SummaryPrintJob::Result SummaryPrintJob::revocationToDevice(qint64 bindingId, QP
     return run(PrintRecord::Document::Revocation, QString::number(bindingId), {}, device);
 }
 
+SummaryPrintJob::Result SummaryPrintJob::kinshipToDevice(const QString &kinshipNumber, QPagedPaintDevice *device) const
+{
+    return run(PrintRecord::Document::Kinship, kinshipNumber.trimmed(), {}, device);
+}
+
 SummaryPrintJob::Result SummaryPrintJob::run(PrintRecord::Document document, const QString &key,
                                              const QString &pdfPath, QPagedPaintDevice *device) const
 {
     const auto build = [&](const PrintStamp &stamp) {
-        if (document == PrintRecord::Document::Filing)
-            return SummaryDocument(m_connection, m_office, m_language).build(key, stamp);
-        return RevocationSummary(m_connection, m_office, m_language).build(key.toLongLong(), stamp);
+        switch (document) {
+        case PrintRecord::Document::Filing:
+            break;
+        case PrintRecord::Document::Revocation:
+            return RevocationSummary(m_connection, m_office, m_language).build(key.toLongLong(), stamp);
+        case PrintRecord::Document::Kinship:
+            return KinshipSummary(m_connection, m_office, m_language).build(key, stamp);
+        }
+        return SummaryDocument(m_connection, m_office, m_language).build(key, stamp);
     };
     Result result;
     if (const PrintableSummary check = build({}); !check.isValid()) {

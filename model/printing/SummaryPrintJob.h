@@ -27,9 +27,11 @@ public:
 
     Result filingToPdf(const QString &filingNumber, const QString &pdfPath) const;
     Result revocationToPdf(qint64 bindingId, const QString &pdfPath) const;
+    Result kinshipToPdf(const QString &kinshipNumber, const QString &pdfPath) const;
     // device: a QPrinter from the print dialog (the caller applies SummaryPainter::applyPageLayout).
     Result filingToDevice(const QString &filingNumber, QPagedPaintDevice *device) const;
     Result revocationToDevice(qint64 bindingId, QPagedPaintDevice *device) const;
+    Result kinshipToDevice(const QString &kinshipNumber, QPagedPaintDevice *device) const;
 
 private:
     Result run(PrintRecord::Document document, const QString &key, const QString &pdfPath,

@@ -29,6 +29,11 @@ public:
         RequestedByAuthorizer, RequestedByTarget, RequestedBySystem,
         NoticeRevocationEffect, NoticeCooldown,
         SignatureApplicant, SignatureRevocationApplicant, SignatureClerk, SignatureDate,
+        // The kinship-account form (医保亲情账户绑定确认单); its notices heading is RevocationNoticesSection.
+        KinshipTitle, KinshipNumber, BoundAt, KinshipStatement, KinshipQrCaption,
+        KinshipPeopleSection, Holder, Member, KinshipRelationship,
+        KinshipChecksSection, FaceVerification, HouseholdRegisterCheck, CheckDone, CheckSeen, CheckNotDone,
+        KinshipNoticeUse, KinshipNoticeEnd, KinshipNoticeNotMutualAid, SignatureKinshipApplicant,
         Count // not a text: the size of the table
     };
 
