@@ -2,6 +2,7 @@
 // never leaves a half-written file in place of the live one (DatabaseBackup, issue 7).
 #include <QCryptographicHash>
 #include <QDir>
+#include <QProcess>
 #include <QtTest>
 
 #include "TestDatabase.h"
@@ -73,6 +74,7 @@ private slots:
     void restoreRefusesFilesOfOtherKinds();
     void restoreRefusesDatabaseInUse();
     void restoreReplacesDamagedLiveFile();
+    void adminBackupAndRestore();
 };
 
 void TestBackup::backupWhileAnotherConnectionWrites()
@@ -225,6 +227,42 @@ void TestBackup::restoreReplacesDamagedLiveFile()
 
     const DatabaseBackup::Result result = DatabaseBackup::restore(backup, db.path());
     QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(personsIn(db.path()), 1);
+}
+
+// gongji-admin [--db PATH] backup FILE / restore FILE, as the administrator types them.
+void TestBackup::adminBackupAndRestore()
+{
+    TestDatabase db;
+    QVERIFY(db.isOpen());
+    db.addPerson(person(QStringLiteral("张三"), 11));
+    const QString backup = QDir(db.dir()).filePath(QStringLiteral("admin-backup.sqlite"));
+    auto admin = [&](const QStringList &arguments, QString *output) {
+        QProcess process;
+        process.start(QStringLiteral(GONGJI_ADMIN_BIN), QStringList{QStringLiteral("--db"), db.path()} + arguments);
+        process.waitForFinished(60000);
+        *output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        return process.exitCode();
+    };
+    QString output;
+    // The desk's connection (db) stays open during the backup.
+    QCOMPARE(admin({QStringLiteral("backup"), backup}, &output), 0);
+    QVERIFY2(output.contains(QLatin1String("checked")), qPrintable(output));
+    QCOMPARE(admin({QStringLiteral("backup"), backup}, &output), 3); // never replaces a file
+    db.addPerson(person(QStringLiteral("李四"), 12));
+    QCOMPARE(admin({QStringLiteral("restore"), backup}, &output), 1); // the database is in use
+    QVERIFY2(output.contains(QLatin1String("in use")), qPrintable(output));
+    Database::close(db.connection());
+    QCOMPARE(admin({QStringLiteral("restore"), backup}, &output), 0);
+    QVERIFY2(output.contains(QLatin1String("before-restore")), qPrintable(output));
+    QCOMPARE(personsIn(db.path()), 1);
+
+    QFile damaged(QDir(db.dir()).filePath(QStringLiteral("damaged.sqlite")));
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    damaged.write("SQLite format 3");
+    damaged.close();
+    QCOMPARE(admin({QStringLiteral("restore"), damaged.fileName()}, &output), 1);
+    QVERIFY2(output.contains(QLatin1String("nothing was changed")), qPrintable(output));
     QCOMPARE(personsIn(db.path()), 1);
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "BackupCommand.h"
 #include "CheckFilingsCommand.h"
 #include "CheckKinshipCommand.h"
 #include "CopyToCommand.h"
@@ -10,6 +11,7 @@
 #include "LoadDemoCommand.h"
 #include "PreviewPaymentCommand.h"
 #include "PrintCommand.h"
+#include "RestoreCommand.h"
 #include "RevokeCommand.h"
 #include "RevokeKinshipCommand.h"
 #include "RulesCommand.h"
@@ -56,6 +58,8 @@ AdminApp::AdminApp()
     m_commands.push_back(std::make_unique<RevokeKinshipCommand>());
     m_commands.push_back(std::make_unique<PreviewPaymentCommand>());
     m_commands.push_back(std::make_unique<RulesCommand>());
+    m_commands.push_back(std::make_unique<BackupCommand>());
+    m_commands.push_back(std::make_unique<RestoreCommand>());
     m_commands.push_back(std::make_unique<LoadDemoCommand>());
     m_commands.push_back(std::make_unique<PrintCommand>());
     m_commands.push_back(std::make_unique<CopyToCommand>());
@@ -145,6 +149,12 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
     QString path = parser.isSet(m_dbOption) ? parser.value(m_dbOption) : globalDb;
     if (path.isEmpty())
         path = Database::defaultPath();
+    if (!command.opensDatabase()) {
+        const int status = command.run(parser, AdminContext{QString(), m_out, m_err, actor(), path});
+        m_out.flush();
+        m_err.flush();
+        return status;
+    }
     const QString connection = Database::defaultConnectionName();
     const Database::OpenResult opened = Database::open(path, connection);
     if (!opened.ok) {
@@ -153,7 +163,7 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
     }
     int status = ExitOk;
     try {
-        status = command.run(parser, AdminContext{connection, m_out, m_err, actor()});
+        status = command.run(parser, AdminContext{connection, m_out, m_err, actor(), path});
     } catch (const StorageError &error) {
         // Commands store through services that catch their own failures; this is for reads.
         m_err << program << ": " << error.userMessage() << '\n';

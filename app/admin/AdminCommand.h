@@ -22,6 +22,7 @@ struct AdminContext
     QTextStream &out;
     QTextStream &err;
     QString actor;
+    QString databasePath; // the --db file (or the default one), opened or not
 };
 
 // One subcommand of gongji-admin.
@@ -39,6 +40,9 @@ public:
     // A usage problem (missing file argument …), or empty; checked before the database opens.
     virtual QString checkUsage(const QCommandLineParser &parser) const = 0;
     virtual int run(const QCommandLineParser &parser, const AdminContext &context) = 0;
+    // False for a command that works on the database file itself and must not have it open
+    // (restore: the file may be damaged); it then gets an empty connection.
+    virtual bool opensDatabase() const { return true; }
 };
 
 } // namespace gongji

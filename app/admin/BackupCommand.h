@@ -1,0 +1,19 @@
+#pragma once
+#include "AdminCommand.h"
+
+namespace gongji {
+
+// backup FILE: a consistent copy of the database, also while gongji-desk is working on it.
+class BackupCommand : public AdminCommand
+{
+public:
+    QString name() const override { return QStringLiteral("backup"); }
+    QString usage() const override { return QStringLiteral("FILE"); }
+    QString summary() const override;
+    QString description() const override;
+    void addOptions(QCommandLineParser &parser) const override;
+    QString checkUsage(const QCommandLineParser &parser) const override;
+    int run(const QCommandLineParser &parser, const AdminContext &context) override;
+};
+
+} // namespace gongji

@@ -1,0 +1,51 @@
+#include "RestoreCommand.h"
+
+#include <QDir>
+
+#include "storage/DatabaseBackup.h"
+
+namespace gongji {
+
+QString RestoreCommand::summary() const
+{
+    return QStringLiteral("Replace the database by a backup that passes the integrity check.");
+}
+
+QString RestoreCommand::description() const
+{
+    return QStringLiteral(
+        "Puts the backup FILE in place of the database. A copy of FILE is made beside the\n"
+        "database and checked first (SQLite's integrity check, a Gongji Desk schema); a file\n"
+        "that fails is refused and nothing changes. Then the copy replaces the database in\n"
+        "one step, so a crash leaves either the old database or the restored one. The\n"
+        "replaced file is kept beside it as DATABASE.before-restore-TIME. Close gongji-desk\n"
+        "first: a database in use is not replaced.");
+}
+
+void RestoreCommand::addOptions(QCommandLineParser &) const
+{
+}
+
+QString RestoreCommand::checkUsage(const QCommandLineParser &parser) const
+{
+    if (parser.positionalArguments().size() != 1)
+        return QStringLiteral("restore takes exactly one FILE, the backup to restore.");
+    return {};
+}
+
+int RestoreCommand::run(const QCommandLineParser &parser, const AdminContext &context)
+{
+    const QString backup = parser.positionalArguments().first();
+    const DatabaseBackup::Result result = DatabaseBackup::restore(backup, context.databasePath);
+    if (!result.ok) {
+        context.err << result.error << '\n';
+        return ExitInputRefused;
+    }
+    context.out << "Restored " << QDir::toNativeSeparators(backup) << " to "
+                << QDir::toNativeSeparators(context.databasePath) << ".\n";
+    if (!result.keptAside.isEmpty())
+        context.out << "The replaced database was kept as " << QDir::toNativeSeparators(result.keptAside) << ".\n";
+    return ExitOk;
+}
+
+} // namespace gongji
