@@ -16,12 +16,15 @@
 #include <QTest>
 
 #include "TestDatabase.h"
+#include "filing/BindingRevocation.h"
 #include "filing/FilingSubmission.h"
 #include "kinship/KinshipSubmission.h"
 #include "printing/OfficeSettings.h"
 #include "printing/OfficeSettingsDialog.h"
 #include "printing/SummaryPrintActions.h"
 #include "storage/AuditLog.h"
+#include "storage/BindingStore.h"
+#include "storage/FilingStore.h"
 
 using namespace gongji;
 
@@ -43,6 +46,7 @@ private slots:
     void printFromThePreviewIsAudited();
     void savePdfWritesTheSummaryAndMarksAReprint();
     void kinshipSummaryAsPdf();
+    void householdBindingPicksTheSummary();
     void unknownDocumentGivesAClearError();
     void settingsDialogSavesAndLoads();
 
@@ -142,6 +146,7 @@ void TestPrintUi::actionsFollowTheDocument()
     QCOMPARE(m_actions->printAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_P));
     QCOMPARE(m_actions->previewAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     QCOMPARE(m_actions->pdfAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QCOMPARE(m_actions->pdfAction()->iconText(), QStringLiteral("Save as PDF")); // no mnemonic, no ellipsis
     m_actions->setFiling(QStringLiteral("GJ20261122-0001"));
     QVERIFY(m_actions->pdfAction()->isEnabled());
     m_actions->clear();
@@ -233,6 +238,42 @@ void TestPrintUi::kinshipSummaryAsPdf()
     QVERIFY(text.contains(kinshipTitle));
     QVERIFY(!text.contains(filingTitle));
     QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("print"), QStringLiteral("kinship:") + number), 1);
+}
+
+void TestPrintUi::householdBindingPicksTheSummary()
+{
+    const QString filing = fileFiling();
+    const QString kinship = bindKinship();
+    const std::optional<Filing> stored = FilingStore(m_db->connection()).findByNumber(filing);
+    QVERIFY(stored);
+    HouseholdBinding binding;
+    binding.kind = HouseholdBinding::Kind::MutualAid;
+    binding.bindingId = BindingStore(m_db->connection()).byFiling(stored->id).at(0).id;
+    binding.number = filing;
+    binding.status = QStringLiteral("active");
+    const auto titleOf = [this](const QString &name) {
+        const QString path = m_db->dir() + QLatin1Char('/') + name;
+        return m_actions->savePdfTo(path) ? pdfText(path) : m_actions->lastError();
+    };
+    m_actions->setBinding(binding);
+    QVERIFY(titleOf(QStringLiteral("active.pdf")).contains(filingTitle));
+
+    const BindingRevocation::Result revoked = BindingRevocation(m_db->connection())
+        .revoke(binding.bindingId, QStringLiteral("authorizer"), QStringLiteral("本人申请"), QStringLiteral("zhangli"));
+    QVERIFY2(revoked.ok, qPrintable(revoked.error));
+    binding.status = QStringLiteral("ended");
+    m_actions->setBinding(binding);
+    QVERIFY(titleOf(QStringLiteral("ended.pdf")).contains(QStringLiteral("个人账户家庭共济解除确认单")));
+    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("print"),
+                                                   QStringLiteral("revocation:") + QString::number(binding.bindingId)), 1);
+
+    binding.kind = HouseholdBinding::Kind::Kinship;
+    binding.number = kinship;
+    m_actions->setBinding(binding);
+    QVERIFY(titleOf(QStringLiteral("kinship-row.pdf")).contains(kinshipTitle));
+    m_actions->setBinding(std::nullopt);
+    QVERIFY(!m_actions->hasDocument());
+    QVERIFY(!m_actions->pdfAction()->isEnabled());
 }
 
 void TestPrintUi::unknownDocumentGivesAClearError()

@@ -4,11 +4,13 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPaintEngine>
 #include <QPrintDialog>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QToolButton>
 
@@ -28,6 +30,10 @@ QAction *makeAction(const QString &text, const QKeySequence &shortcut, const QSt
     action->setShortcut(shortcut);
     // Only while the focus is in the owning page: the wizard and the household screen each have a set.
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // A tool button shows the words without the mnemonic ("(&P)" in Chinese) or the ellipsis.
+    QString plain = text;
+    plain.remove(QRegularExpression(QStringLiteral("\\(&.\\)"))).remove(QLatin1Char('&')).remove(QChar(0x2026));
+    action->setIconText(plain.trimmed());
     action->setToolTip(toolTip + QStringLiteral(" (") + shortcut.toString(QKeySequence::NativeText) + QStringLiteral(")"));
     action->setEnabled(false);
     parent->addAction(action);
@@ -69,6 +75,18 @@ void SummaryPrintActions::setKinship(const QString &kinshipNumber)
     setDocument(PrintRecord::Document::Kinship, kinshipNumber.trimmed());
 }
 
+void SummaryPrintActions::setBinding(const std::optional<HouseholdBinding> &binding)
+{
+    if (!binding)
+        clear();
+    else if (binding->kind == HouseholdBinding::Kind::Kinship)
+        setKinship(binding->number);
+    else if (binding->isActive())
+        setFiling(binding->number);
+    else
+        setRevocation(binding->bindingId);
+}
+
 void SummaryPrintActions::clear()
 {
     setDocument(PrintRecord::Document::Filing, {});
@@ -97,6 +115,13 @@ QWidget *SummaryPrintActions::createButtonRow(QWidget *parent) const
     }
     layout->addStretch(1);
     return row;
+}
+
+QMenu *SummaryPrintActions::createMenu(const QString &title, QWidget *parent) const
+{
+    auto *menu = new QMenu(title, parent);
+    menu->addActions(actions());
+    return menu;
 }
 
 PrintableSummary SummaryPrintActions::buildUnstamped() const

@@ -2,12 +2,15 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <optional>
 
+#include "household/HouseholdBinding.h"
 #include "printing/PrintRecord.h"
 #include "printing/PrintableSummary.h"
 #include "printing/SummaryPrintJob.h"
 
 class QAction;
+class QMenu;
 class QPagedPaintDevice;
 class QPrintPreviewDialog;
 class QPrinter;
@@ -33,6 +36,9 @@ public:
     void setFiling(const QString &filingNumber);
     void setRevocation(qint64 bindingId);
     void setKinship(const QString &kinshipNumber);
+    // A binding of the household screen: an active mutual-aid binding reprints its filing's
+    // summary, an ended one its revocation summary, a kinship binding its confirmation; none clears.
+    void setBinding(const std::optional<HouseholdBinding> &binding);
     void clear();
     bool hasDocument() const { return !m_key.isEmpty(); }
 
@@ -42,6 +48,8 @@ public:
     QList<QAction *> actions() const { return {m_print, m_preview, m_pdf}; }
     // The three actions as tool buttons in a row, for a page without a tool bar.
     QWidget *createButtonRow(QWidget *parent) const;
+    // The three actions as a menu, e.g. for a "Reprint summary" button.
+    QMenu *createMenu(const QString &title, QWidget *parent) const;
 
     // A preview dialog for the current document, not yet shown (deleted on close); nullptr with
     // lastError() set when the document cannot be built.
