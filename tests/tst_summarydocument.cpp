@@ -30,6 +30,7 @@
 #include "storage/AuditLog.h"
 #include "storage/BindingStore.h"
 #include "storage/FilingStore.h"
+#include "storage/KinshipStore.h"
 
 using namespace gongji;
 
@@ -522,6 +523,19 @@ void TestSummaryDocument::kinshipSummaryThenReprint()
     QVERIFY(reprint.contains(QStringLiteral("liuyang")));
     verifyCleanText(reprint, {m_authorizer, m_relatives.at(1)});
     QCOMPARE(audit.countFor(QStringLiteral("print"), QStringLiteral("kinship:") + number), 2);
+
+    // Ended since: still printable, as bound, with the time it ended.
+    const std::optional<KinshipBinding> bound = KinshipStore(m_db->connection()).findByNumber(number);
+    QVERIFY(bound);
+    const BindingRevocation::Result ended = BindingRevocation(m_db->connection())
+        .revokeKinship(bound->id, QStringLiteral("holder"), QStringLiteral("本人申请"), QStringLiteral("zhangli"));
+    QVERIFY2(ended.ok, qPrintable(ended.error));
+    const std::optional<KinshipBinding> after = KinshipStore(m_db->connection()).findByNumber(number);
+    QVERIFY(after && after->endedAt.isValid());
+    const QString endedText = pdfText(writePdf(KinshipSummary(m_db->connection(), m_office).build(number),
+                                               QStringLiteral("kinship-ended.pdf")));
+    QVERIFY(endedText.contains(kinshipTitle));
+    QVERIFY(squeezed(endedText).contains(QStringLiteral("解除时间") + squeezed(SummaryHtml::time(after->endedAt))));
 }
 
 void TestSummaryDocument::kinshipSummaryEnglishAndRefusals()
