@@ -62,8 +62,8 @@ PrintableSummary KinshipSummary::build(const QString &kinshipNumber, const Print
         QString html = SummaryHtml::titleBlock(text(Key::KinshipTitle), stamp, lang);
         // A framed statement (a one-cell table: QTextDocument draws no borders on paragraphs).
         html += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"5\" "
-                               "style=\"margin-top: 6px; margin-bottom: 6px;\"><tr><td style=\"font-size: 10.5pt; font-weight: bold;\">")
-            + esc(text(Key::KinshipStatement)) + QStringLiteral("</td></tr></table>");
+                               "style=\"margin-top: 6px; margin-bottom: 6px;\"><tr><td><span style=\"font-size: 10.5pt; font-weight: bold;\">")
+            + esc(text(Key::KinshipStatement)) + QStringLiteral("</span></td></tr></table>");
         QList<SummaryHtml::Field> fields = {{text(Key::KinshipNumber), binding->number},
                                             {text(Key::BoundAt), SummaryHtml::time(binding->startedAt)},
                                             {text(Key::Office), m_office.name},
