@@ -17,6 +17,37 @@
     </message>
 </context>
 <context>
+    <name>ClerkAccounts</name>
+    <message>
+        <source>A login is 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter.</source>
+        <translation>登录名为 2 至 32 位小写字母、数字、点、连字符或下划线，须以字母开头。</translation>
+    </message>
+    <message>
+        <source>The role is clerk or supervisor.</source>
+        <translation>角色须为 clerk（经办人）或 supervisor（主管）。</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A supervisor exists already; further accounts are added by a supervisor (add-clerk).</source>
+        <translation>已有主管账号；其他账号须由主管添加（add-clerk）。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may create accounts.</source>
+        <translation>只有主管可以创建账号。</translation>
+    </message>
+    <message>
+        <source>The login %1 exists already.</source>
+        <translation>登录名 %1 已存在。</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed (out of memory); nothing was stored.</source>
+        <translation>无法计算密码哈希（内存不足）；未保存任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <source>The file is empty: it has no header row. Export the file again with its header row.</source>
@@ -553,6 +584,17 @@ Write the file with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>KinshipSummary</name>
+    <message>
+        <source>There is no kinship-account binding with number %1.</source>
+        <translation>没有编号为 %1 的亲情账户绑定。</translation>
+    </message>
+    <message>
+        <source>Kinship-account binding %1 is incomplete in the database; nothing was printed.</source>
+        <translation>亲情账户绑定 %1 在数据库中不完整，未打印。</translation>
+    </message>
+</context>
+<context>
     <name>PaymentPreview</name>
     <message>
         <source>The amount cannot be negative.</source>
@@ -1051,6 +1093,21 @@ Export the registry with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <source>Login or password is wrong.</source>
+        <translation>登录名或密码错误。</translation>
+    </message>
+    <message>
+        <source>This login is locked after %1 failed attempts until %2. Ask a supervisor if it was not you.</source>
+        <translation>该登录名已连续 %1 次登录失败，锁定至 %2。如非本人操作，请联系主管。</translation>
+    </message>
+    <message>
+        <source>Login or password is wrong. The login is now locked for %1 minutes.</source>
+        <translation>登录名或密码错误。该登录名现已锁定 %1 分钟。</translation>
+    </message>
+</context>
+<context>
     <name>StorageError</name>
     <message>
         <source>The database is busy with another counter and did not become free in time. Nothing was saved; please try again.</source>
@@ -1354,6 +1411,82 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Date: ________ / _____ / _____</source>
         <translation>日期：________年_____月_____日</translation>
+    </message>
+    <message>
+        <source>Medical-insurance kinship account: binding confirmation</source>
+        <translation>医保亲情账户绑定确认单</translation>
+    </message>
+    <message>
+        <source>Kinship binding number</source>
+        <translation>绑定编号</translation>
+    </message>
+    <message>
+        <source>Bound at</source>
+        <translation>绑定时间</translation>
+    </message>
+    <message>
+        <source>A kinship account only lets the holder show the member's medical-insurance e-voucher on the member's behalf. No money moves: the member pays with the member's own insurance and personal account. A kinship account is not family mutual aid.</source>
+        <translation>亲情账户仅供持有人代为出示家庭成员的医保电子凭证，不发生任何资金划转：家庭成员就医购药仍由其本人的医保待遇和个人账户支付。亲情账户不是个人账户家庭共济。</translation>
+    </message>
+    <message>
+        <source>Scan for the binding number</source>
+        <translation>扫码查询绑定编号</translation>
+    </message>
+    <message>
+        <source>1. Holder and member</source>
+        <translation>一、亲情账户持有人与家庭成员</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Relationship to the holder (GB/T 4761)</source>
+        <translation>与持有人关系（GB/T 4761代码）</translation>
+    </message>
+    <message>
+        <source>2. Checks at the counter</source>
+        <translation>二、核验情况</translation>
+    </message>
+    <message>
+        <source>Face verification (member aged 16 or over)</source>
+        <translation>人脸识别核验（年满16周岁的成员）</translation>
+    </message>
+    <message>
+        <source>Household register seen (member under 16)</source>
+        <translation>户口簿查验（未满16周岁的成员）</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>已查验</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>未进行</translation>
+    </message>
+    <message>
+        <source>The holder may show the member's e-voucher on the holder's own phone, for the member's own medical care and medicines only; the member's own insurance and personal account pay.</source>
+        <translation>持有人可在本人手机上代为出示家庭成员的医保电子凭证，仅用于该成员本人就医购药，费用由该成员本人的医保待遇和个人账户支付。</translation>
+    </message>
+    <message>
+        <source>The holder or the member may end the binding at any time at a medical-insurance service counter, with a valid ID document.</source>
+        <translation>持有人或家庭成员可随时持有效身份证件到医保经办窗口申请解除亲情账户绑定。</translation>
+    </message>
+    <message>
+        <source>This binding does not let anyone's personal account pay for the member: that is family mutual aid, which is filed separately.</source>
+        <translation>本次绑定不产生共济关系，任何人的个人账户均不为该成员支付费用；如需使用个人账户为家人支付，须另行办理个人账户家庭共济备案。</translation>
+    </message>
+    <message>
+        <source>Applicant (holder), signature:</source>
+        <translation>申请人（持有人）签字：</translation>
     </message>
     <message>
         <source>Resident identity card (household register)</source>
@@ -2170,6 +2303,18 @@ Export the registry with exactly these columns in this order.</source>
         <translation>关于共济受理台(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Administration</source>
+        <translation>管理(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Rule sets…</source>
+        <translation>规则集(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import registry…</source>
+        <translation>导入参保登记(&amp;I)…</translation>
+    </message>
+    <message>
         <source>About Gongji Desk</source>
         <translation>关于共济受理台</translation>
     </message>
@@ -2237,6 +2382,37 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Reserve kept in the authorizer's account: %1 yuan</source>
         <translation>授权人账户保留额度：%1 元</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::OfficeSettingsDialog</name>
+    <message>
+        <source>Office details</source>
+        <translation>经办机构信息</translation>
+    </message>
+    <message>
+        <source>e.g. the city's medical-insurance service centre</source>
+        <translation>例如：××市医疗保障服务中心</translation>
+    </message>
+    <message>
+        <source>e.g. window 3</source>
+        <translation>例如：3号窗口</translation>
+    </message>
+    <message>
+        <source>Printed in the header of every confirmation summary from this counter.</source>
+        <translation>本窗口打印的每份确认单都在抬头印出以下信息。</translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation>经办机构名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>机构地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Counter:</source>
+        <translation>受理窗口(&amp;C)：</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +3036,93 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Deleted: %1 %2.</source>
         <translation>已删除：%1 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::SummaryPrintActions</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the confirmation summary</source>
+        <translation>打印确认单</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Show the confirmation summary as it will be printed</source>
+        <translation>按打印效果预览确认单</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the confirmation summary as a PDF file</source>
+        <translation>将确认单保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>There is no summary to save: no filing or binding is selected.</source>
+        <translation>没有可保存的确认单：未选择备案或绑定关系。</translation>
+    </message>
+    <message>
+        <source>There is no summary to print: no filing or binding is selected.</source>
+        <translation>没有可打印的确认单：未选择备案或绑定关系。</translation>
+    </message>
+    <message>
+        <source>the printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>The summary could not be printed (the attempt is recorded as print no. %1): %2</source>
+        <translation>确认单未能打印（本次尝试已记为第 %1 次打印）：%2</translation>
+    </message>
+    <message>
+        <source>The summary could not be printed: %1</source>
+        <translation>确认单未能打印：%1</translation>
+    </message>
+    <message>
+        <source>Summary %1 sent to %2 as reprint no. %3.</source>
+        <translation>确认单 %1 已输出到 %2（第 %3 次补打）。</translation>
+    </message>
+    <message>
+        <source>Summary %1 sent to %2.</source>
+        <translation>确认单 %1 已输出到 %2。</translation>
+    </message>
+    <message>
+        <source>The summary cannot be shown: %1</source>
+        <translation>无法显示确认单：%1</translation>
+    </message>
+    <message>
+        <source>Print preview: %1</source>
+        <translation>打印预览：%1</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Print confirmation summary</source>
+        <translation>打印确认单</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Save confirmation summary as PDF</source>
+        <translation>将确认单另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
     </message>
 </context>
 <context>
