@@ -120,6 +120,11 @@ QString DatabaseBackup::verify(const QString &path)
 DatabaseBackup::Result DatabaseBackup::backup(const QString &connection, const QString &target)
 {
     Result result;
+    if (QSqlDatabase::database(connection, false).driverName() != QLatin1String("QSQLITE")) {
+        result.error = tr("This is an office database on a database server; back it up with the server's own "
+                          "tools (for PostgreSQL: pg_dump). Nothing was written.");
+        return result;
+    }
     if (QFileInfo::exists(target)) {
         result.error = tr("%1 already exists. Choose a new file name; a backup never replaces a file.").arg(target);
         return result;
