@@ -160,6 +160,10 @@
         <translation>%1 中没有参保库，不是共济受理台的数据库。</translation>
     </message>
     <message>
+        <source>This is an office database on a database server; back it up with the server's own tools (for PostgreSQL: pg_dump). Nothing was written.</source>
+        <translation>这是数据库服务器上的经办机构数据库，请用服务器自带的工具备份（PostgreSQL 用 pg_dump）。未写入任何内容。</translation>
+    </message>
+    <message>
         <source>%1 already exists. Choose a new file name; a backup never replaces a file.</source>
         <translation>%1 已存在。请另选文件名；备份不会覆盖已有文件。</translation>
     </message>
