@@ -13,10 +13,11 @@
 namespace gongji {
 
 namespace {
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("ClerkAccounts", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ClerkAccounts)
+};
 } // namespace
 
 ClerkAccounts::ClerkAccounts(const QString &connection) : m_connection(connection) {}
@@ -47,30 +48,30 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
     Result result;
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9._-]{1,31}$"));
     if (!loginPattern.match(login).hasMatch()) {
-        result.error = tr("A login is 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter.");
+        result.error = Text::tr("A login is 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter.");
         return result;
     }
     if (role != QLatin1String("clerk") && role != QLatin1String("supervisor")) {
-        result.error = tr("The role is clerk or supervisor.");
+        result.error = Text::tr("The role is clerk or supervisor.");
         return result;
     }
     if (password.size() < minimumPasswordLength) {
-        result.error = tr("The password needs at least %1 characters.").arg(minimumPasswordLength);
+        result.error = Text::tr("The password needs at least %1 characters.").arg(minimumPasswordLength);
         return result;
     }
     try {
         WriteTransaction transaction(m_connection);
         ClerkStore store(m_connection);
         if (first && store.countSupervisors() > 0) {
-            result.error = tr("A supervisor exists already; further accounts are added by a supervisor (add-clerk).");
+            result.error = Text::tr("A supervisor exists already; further accounts are added by a supervisor (add-clerk).");
             return result;
         }
         if (!first && !allows(actor, QStringLiteral("supervisor"))) {
-            result.error = tr("Only a supervisor may create accounts.");
+            result.error = Text::tr("Only a supervisor may create accounts.");
             return result;
         }
         if (store.findByLogin(login)) {
-            result.error = tr("The login %1 exists already.").arg(login);
+            result.error = Text::tr("The login %1 exists already.").arg(login);
             return result;
         }
         ClerkAccount account;
@@ -79,7 +80,7 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
         account.role = role;
         account.passwordHash = PasswordHash::hash(password);
         if (account.passwordHash.isEmpty()) {
-            result.error = tr("The password could not be hashed (out of memory); nothing was stored.");
+            result.error = Text::tr("The password could not be hashed (out of memory); nothing was stored.");
             return result;
         }
         store.insert(account);

@@ -11,10 +11,11 @@
 namespace gongji {
 
 namespace {
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("SignIn", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SignIn)
+};
 } // namespace
 
 SignIn::SignIn(const QString &connection) : m_connection(connection) {}
@@ -34,13 +35,13 @@ SignIn::Result SignIn::signIn(const QString &login, const QString &password, con
             return result;
         };
         // One message for an unknown login and a wrong password: the screen tells nobody which logins exist.
-        const QString wrong = tr("Login or password is wrong.");
+        const QString wrong = Text::tr("Login or password is wrong.");
         if (!account || !account->active)
             return fail(account ? QStringLiteral("inactive") : QStringLiteral("unknown login"), wrong);
         if (account->lockedUntil.isValid() && account->lockedUntil > now) {
             result.lockedUntil = account->lockedUntil;
             return fail(QStringLiteral("locked"),
-                        tr("This login is locked after %1 failed attempts until %2. Ask a supervisor if it was not you.")
+                        Text::tr("This login is locked after %1 failed attempts until %2. Ask a supervisor if it was not you.")
                             .arg(maxFailures).arg(account->lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm"))));
         }
         if (!PasswordHash::verify(account->passwordHash, password)) {
@@ -49,7 +50,7 @@ SignIn::Result SignIn::signIn(const QString &login, const QString &password, con
             store.setLockState(account->id, failures >= maxFailures ? 0 : failures, lock);
             result.lockedUntil = lock;
             return fail(QStringLiteral("wrong password"),
-                        lock.isValid() ? tr("Login or password is wrong. The login is now locked for %1 minutes.").arg(lockMinutes)
+                        lock.isValid() ? Text::tr("Login or password is wrong. The login is now locked for %1 minutes.").arg(lockMinutes)
                                        : wrong);
         }
         store.setLockState(account->id, 0, QDateTime());

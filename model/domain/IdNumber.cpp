@@ -9,10 +9,11 @@ namespace gongji {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("IdNumber", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(IdNumber)
+};
 
 // ASCII only: QChar::isDigit() also accepts other scripts' digits, which no document uses.
 bool isAsciiDigit(QChar c)
@@ -59,19 +60,19 @@ bool deriveBirth(IdCheck &result, const QDate &today)
     const QDate birth = QDate::fromString(digits, QStringLiteral("yyyyMMdd"));
     if (!birth.isValid()) {
         result = fail(result, RefusalCode::IdFormatInvalid,
-                      tr("Characters 7 to 14 should be the birth date, but %1 is not a real date; "
+                      Text::tr("Characters 7 to 14 should be the birth date, but %1 is not a real date; "
                          "please check the number on the document.").arg(digits));
         return false;
     }
     if (birth < QDate(1900, 1, 1)) {
         result = fail(result, RefusalCode::IdFormatInvalid,
-                      tr("The birth date %1 in the number is before 1900; please check the number "
+                      Text::tr("The birth date %1 in the number is before 1900; please check the number "
                          "on the document.").arg(birth.toString(Qt::ISODate)));
         return false;
     }
     if (today.isValid() && birth > today) {
         result = fail(result, RefusalCode::IdFormatInvalid,
-                      tr("The birth date %1 in the number is in the future; please check the "
+                      Text::tr("The birth date %1 in the number is in the future; please check the "
                          "number on the document.").arg(birth.toString(Qt::ISODate)));
         return false;
     }
@@ -87,7 +88,7 @@ bool checkEighteen(IdCheck &result, const QDate &today)
     const QString &n = result.number;
     if (n.size() != 18) {
         result = fail(result, RefusalCode::IdFormatInvalid,
-                      tr("The number must be 18 characters: 17 digits and a final digit or X "
+                      Text::tr("The number must be 18 characters: 17 digits and a final digit or X "
                          "(%1 characters were entered).").arg(n.size()));
         return false;
     }
@@ -96,14 +97,14 @@ bool checkEighteen(IdCheck &result, const QDate &today)
         if (isAsciiDigit(c) || (i == 17 && c == QLatin1Char('X')))
             continue;
         result = fail(result, RefusalCode::IdFormatInvalid,
-                      tr("Character %1 (\"%2\") must be a digit; only the last character may be "
+                      Text::tr("Character %1 (\"%2\") must be a digit; only the last character may be "
                          "X. Please check the number.").arg(i + 1).arg(c));
         return false;
     }
     const QChar expected = IdNumber::mod11CheckChar(n.left(17));
     if (n.at(17) != expected) {
         result = fail(result, RefusalCode::IdChecksumInvalid,
-                      tr("The check character should be %1, not %2; please re-type the number "
+                      Text::tr("The check character should be %1, not %2; please re-type the number "
                          "from the document.").arg(expected).arg(n.at(17)));
         return false;
     }
@@ -122,14 +123,14 @@ void checkResidentId(IdCheck &result, const QDate &today)
             return;
         }
         result = fail(result, RefusalCode::IdFormatInvalid,
-                      tr("A number starting with 9 is a foreigner's permanent residence ID card "
+                      Text::tr("A number starting with 9 is a foreigner's permanent residence ID card "
                          "(18 characters); please check the number and the document type."));
         return;
     }
     if (n.size() == 15) {
         if (!allDigits(n)) {
             result = fail(result, RefusalCode::IdFormatInvalid,
-                          tr("An old 15-digit identity card number has digits only; please check "
+                          Text::tr("An old 15-digit identity card number has digits only; please check "
                              "the number."));
             return;
         }
@@ -144,13 +145,13 @@ void checkResidentId(IdCheck &result, const QDate &today)
     if (address == QLatin1String("810000") || address == QLatin1String("820000")
         || address == QLatin1String("830000")) {
         result = fail(result, RefusalCode::IdFormatInvalid,
-                      tr("Address code %1 belongs to a residence permit for Hong Kong, Macau and "
+                      Text::tr("Address code %1 belongs to a residence permit for Hong Kong, Macau and "
                          "Taiwan residents; please choose that document type (17).").arg(address));
         return;
     }
     if (!isMainlandProvince(address)) {
         result = fail(result, RefusalCode::IdFormatInvalid,
-                      tr("The first six digits (%1) are not a mainland address code; please check "
+                      Text::tr("The first six digits (%1) are not a mainland address code; please check "
                          "the number.").arg(address));
         return;
     }
@@ -166,7 +167,7 @@ void checkResidencePermit(IdCheck &result, const QDate &today)
     if (address != QLatin1String("810000") && address != QLatin1String("820000")
         && address != QLatin1String("830000")) {
         result = fail(result, RefusalCode::IdFormatInvalid,
-                      tr("A residence permit number starts with 810000 (Hong Kong), 820000 (Macau) "
+                      Text::tr("A residence permit number starts with 810000 (Hong Kong), 820000 (Macau) "
                          "or 830000 (Taiwan), not %1; please check the number and the document "
                          "type.").arg(address));
     }
@@ -182,7 +183,7 @@ void checkForeignPermanent(IdCheck &result, const QDate &today)
         return;
     }
     result = fail(result, RefusalCode::IdFormatInvalid,
-                  tr("A permanent residence ID card number is 18 characters starting with 9 "
+                  Text::tr("A permanent residence ID card number is 18 characters starting with 9 "
                      "(2023 card) or 3 letters followed by 12 digits (older card); please check "
                      "the number."));
 }
@@ -194,23 +195,23 @@ void checkPattern(IdCheck &result)
     const QString &t = result.type;
     if (t == IdType::HongKongPermit && !matches(n, "H([0-9]{8}|[0-9]{10})")) {
         result = fail(result, RefusalCode::IdFormatInvalid,
-                      tr("A Hong Kong permit number is H followed by 8 or 10 digits; please check "
+                      Text::tr("A Hong Kong permit number is H followed by 8 or 10 digits; please check "
                          "the number."));
     } else if (t == IdType::MacauPermit && !matches(n, "M([0-9]{8}|[0-9]{10})")) {
         result = fail(result, RefusalCode::IdFormatInvalid,
-                      tr("A Macau permit number is M followed by 8 or 10 digits; please check the "
+                      Text::tr("A Macau permit number is M followed by 8 or 10 digits; please check the "
                          "number."));
     } else if (t == IdType::TaiwanPermit && !matches(n, "[0-9]{8}|[A-Z0-9]{10}")) {
         result = fail(result, RefusalCode::IdFormatInvalid,
-                      tr("A Taiwan permit number is 8 digits (older booklets: 10 letters and "
+                      Text::tr("A Taiwan permit number is 8 digits (older booklets: 10 letters and "
                          "digits); please check the number."));
     } else if (t == IdType::ForeignPassport && !matches(n, "[A-Z0-9]{5,17}")) {
         result = fail(result, RefusalCode::IdFormatInvalid,
-                      tr("A foreign passport number is 5 to 17 letters and digits; please check "
+                      Text::tr("A foreign passport number is 5 to 17 letters and digits; please check "
                          "the number."));
     } else if (t == IdType::ChinesePassport && !matches(n, "E[0-9]{8}|E[A-Z][0-9]{7}|G[0-9]{8}")) {
         result = fail(result, RefusalCode::IdFormatInvalid,
-                      tr("A Chinese passport number is E followed by 8 digits, E, a letter and 7 "
+                      Text::tr("A Chinese passport number is E followed by 8 digits, E, a letter and 7 "
                          "digits, or (older passports) G followed by 8 digits; please check the "
                          "number."));
     }
@@ -232,11 +233,11 @@ IdCheck IdNumber::check(const QString &type, const QString &raw, const QDate &to
 
     if (!IdType::isKnown(result.type)) {
         return fail(result, RefusalCode::IdTypeNotAccepted,
-                    tr("Document type \"%1\" is not known; please choose one of the listed "
+                    Text::tr("Document type \"%1\" is not known; please choose one of the listed "
                        "document types.").arg(result.type));
     }
     if (number.isEmpty()) {
-        return fail(result, RefusalCode::IdFormatInvalid, tr("Please enter the document number."));
+        return fail(result, RefusalCode::IdFormatInvalid, Text::tr("Please enter the document number."));
     }
 
     if (result.type == IdType::ResidentId)

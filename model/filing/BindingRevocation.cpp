@@ -16,10 +16,11 @@ namespace gongji {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("BindingRevocation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(BindingRevocation)
+};
 
 QString maskedNumberOf(const QString &connection, qint64 personId)
 {
@@ -71,17 +72,17 @@ BindingRevocation::Result BindingRevocation::run(const QStringList &requesters, 
 {
     Result result;
     if (!requesters.contains(requestedBy)) {
-        result.error = tr("Say who asks for the revocation: %1 or %2.").arg(requesters.at(0), requesters.at(1));
+        result.error = Text::tr("Say who asks for the revocation: %1 or %2.").arg(requesters.at(0), requesters.at(1));
         return result;
     }
     if (reason.trimmed().isEmpty()) {
-        result.error = tr("Give a reason for the revocation.");
+        result.error = Text::tr("Give a reason for the revocation.");
         return result;
     }
     try {
         WriteTransaction transaction(m_connection);
         if (!endWithin()) {
-            result.error = tr("This binding is not active (any more); nothing was changed. Refresh the household view.");
+            result.error = Text::tr("This binding is not active (any more); nothing was changed. Refresh the household view.");
             return result;
         }
         transaction.commit();

@@ -15,10 +15,11 @@ namespace gongji {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("FilingSubmission", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(FilingSubmission)
+};
 
 bool anyRefused(const FilingVerdict &verdict)
 {
@@ -35,11 +36,11 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
 {
     SubmissionResult result;
     if (draft.targets.isEmpty()) {
-        result.error = tr("The filing has no target. Add at least one target before submitting.");
+        result.error = Text::tr("The filing has no target. Add at least one target before submitting.");
         return result;
     }
     if (draft.clerk.trimmed().isEmpty()) {
-        result.error = tr("No clerk is recorded for this filing; sign in again.");
+        result.error = Text::tr("No clerk is recorded for this filing; sign in again.");
         return result;
     }
     try {

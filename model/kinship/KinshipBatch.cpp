@@ -15,10 +15,11 @@ namespace gongji {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("KinshipBatch", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(KinshipBatch)
+};
 
 enum Column { HolderType, HolderNumber, HolderName, MemberType, MemberNumber, MemberName,
               RelationshipCol, FiledOn, FaceVerified, HouseholdRegisterSeen, ColumnCount };
@@ -28,7 +29,7 @@ bool readFlag(const QString &value, const char *column, QStringList &problems)
 {
     const QString flag = value.toLower();
     if (flag != QLatin1String("yes") && flag != QLatin1String("no"))
-        problems << tr("%1 must be yes or no, found \"%2\".").arg(QLatin1String(column), value);
+        problems << Text::tr("%1 must be yes or no, found \"%2\".").arg(QLatin1String(column), value);
     return flag == QLatin1String("yes");
 }
 
@@ -39,7 +40,7 @@ QStringList parseRow(QStringList fields, KinshipDraft &draft)
 {
     QStringList problems;
     if (fields.size() != ColumnCount) {
-        problems << tr("expected %1 columns, found %2; check for a missing or extra comma (a value "
+        problems << Text::tr("expected %1 columns, found %2; check for a missing or extra comma (a value "
                        "containing a comma must be in quotes).").arg(ColumnCount).arg(fields.size());
         return problems;
     }
@@ -54,20 +55,20 @@ QStringList parseRow(QStringList fields, KinshipDraft &draft)
     draft.memberName = fields.at(MemberName);
     // An empty name would switch off the name check against the registry: not from a file.
     if (draft.holderName.isEmpty())
-        problems << tr("holder_name is empty; fill in the name as on the ID document.");
+        problems << Text::tr("holder_name is empty; fill in the name as on the ID document.");
     if (draft.memberName.isEmpty())
-        problems << tr("member_name is empty; fill in the name as on the ID document.");
+        problems << Text::tr("member_name is empty; fill in the name as on the ID document.");
     draft.relationship = fields.at(RelationshipCol);
     if (!Relationship::isKnown(draft.relationship))
-        problems << tr("unknown relationship \"%1\"; use one of %2.")
+        problems << Text::tr("unknown relationship \"%1\"; use one of %2.")
                         .arg(draft.relationship, Relationship::allKeywords().join(QStringLiteral(", ")));
 
     const QString date = fields.at(FiledOn);
     draft.filedOn = date.size() == 10 ? QDate::fromString(date, QStringLiteral("yyyy-MM-dd")) : QDate();
     if (!draft.filedOn.isValid())
-        problems << tr("filed_on \"%1\" is not a real date in the form YYYY-MM-DD.").arg(date);
+        problems << Text::tr("filed_on \"%1\" is not a real date in the form YYYY-MM-DD.").arg(date);
     else if (draft.filedOn > QDate::currentDate())
-        problems << tr("filed_on %1 is in the future; give the day the binding was requested.").arg(date);
+        problems << Text::tr("filed_on %1 is in the future; give the day the binding was requested.").arg(date);
 
     draft.faceVerified = readFlag(fields.at(FaceVerified), "face_verified", problems);
     draft.householdRegisterSeen = readFlag(fields.at(HouseholdRegisterSeen), "household_register_seen", problems);
@@ -96,7 +97,7 @@ KinshipBatch::Result KinshipBatch::run(const QString &path, const Options &optio
     Result result;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        result.fileError = tr("Cannot read %1: %2. Check the file name and that you may read it.")
+        result.fileError = Text::tr("Cannot read %1: %2. Check the file name and that you may read it.")
                                .arg(QDir::toNativeSeparators(path), file.errorString());
         return result;
     }
@@ -107,7 +108,7 @@ KinshipBatch::Result KinshipBatch::run(const QString &path, const Options &optio
     }
     const QString found = reader.header().join(QLatin1Char(','));
     if (found != expectedHeader()) {
-        result.fileError = tr("The first row is not the kinship header.\nExpected: %1\nFound:    %2\n"
+        result.fileError = Text::tr("The first row is not the kinship header.\nExpected: %1\nFound:    %2\n"
                               "Write the file with exactly these columns in this order.")
                                .arg(expectedHeader(), found);
         return result;
@@ -122,7 +123,7 @@ KinshipBatch::Result KinshipBatch::run(const QString &path, const Options &optio
         KinshipDraft draft;
         draft.clerk = options.clerk;
         for (const QString &problem : parseRow(fields, draft))
-            malformed << tr("line %1: %2").arg(QString::number(reader.recordLine()), problem);
+            malformed << Text::tr("line %1: %2").arg(QString::number(reader.recordLine()), problem);
         RowResult row;
         row.row = drafts.size() + 1;
         row.line = reader.recordLine();
@@ -173,7 +174,7 @@ KinshipBatch::Result KinshipBatch::run(const QString &path, const Options &optio
             }
             // Rows stored before this one stay stored; the caller says which they are.
             result.fileError = submitted.error.isEmpty()
-                ? tr("Row %1 could not be stored, without a reason. Nothing more was stored; check "
+                ? Text::tr("Row %1 could not be stored, without a reason. Nothing more was stored; check "
                      "the database and run the file again.").arg(row.row)
                 : submitted.error;
             return result;

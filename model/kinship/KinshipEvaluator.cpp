@@ -12,10 +12,11 @@ namespace gongji {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("KinshipEvaluator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(KinshipEvaluator)
+};
 
 // Looks one side up; adds the ID and registry findings for it.
 std::optional<Person> lookUp(const QString &connection, const QString &type, const QString &number,
@@ -67,10 +68,10 @@ KinshipVerdict KinshipEvaluator::evaluate(const KinshipDraft &draft, const QList
         const bool adult = !member.birthDate.isValid() || ageOn(member.birthDate, draft.filedOn) >= rule->faceVerificationAge;
         if (adult && !draft.faceVerified)
             findings.append(Finding{RefusalCode::FaceVerificationRequired, Finding::Field::Target,
-                                    tr("member aged %1 or over").arg(rule->faceVerificationAge)});
+                                    Text::tr("member aged %1 or over").arg(rule->faceVerificationAge)});
         if (!adult && !draft.householdRegisterSeen)
             findings.append(Finding{RefusalCode::HouseholdRegisterRequired, Finding::Field::Target,
-                                    tr("member under %1").arg(rule->faceVerificationAge)});
+                                    Text::tr("member under %1").arg(rule->faceVerificationAge)});
     }
     if (!verdict.holder || !verdict.member || !rule)
         return verdict;
@@ -93,7 +94,7 @@ KinshipVerdict KinshipEvaluator::evaluate(const KinshipDraft &draft, const QList
                            + std::count_if(pending.begin(), pending.end(), [&](const PendingKinship &p) { return p.holderId == holderId; });
     if (members >= rule->maxMembersPerHolder)
         findings.append(Finding{RefusalCode::HolderMemberLimit, Finding::Field::Target,
-                                tr("%1 of at most %2 members").arg(members).arg(rule->maxMembersPerHolder)});
+                                Text::tr("%1 of at most %2 members").arg(members).arg(rule->maxMembersPerHolder)});
     return verdict;
 }
 

@@ -12,10 +12,11 @@
 namespace gongji {
 
 namespace {
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("PaymentPreview", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(PaymentPreview)
+};
 } // namespace
 
 QString PaymentShare::payerKeyword(Payer payer)
@@ -35,13 +36,13 @@ QString PaymentShare::payerLabel(Payer payer)
 {
     switch (payer) {
     case Payer::OwnAccount:
-        return tr("Own personal account");
+        return Text::tr("Own personal account");
     case Payer::Authorizer:
-        return tr("Authorizer's personal account (mutual aid)");
+        return Text::tr("Authorizer's personal account (mutual aid)");
     case Payer::Cash:
         break;
     }
-    return tr("Cash or other payment");
+    return Text::tr("Cash or other payment");
 }
 
 PaymentPreview::PaymentPreview(const QString &connection) : m_connection(connection) {}
@@ -51,7 +52,7 @@ PaymentPreview::Result PaymentPreview::preview(const QString &targetIdType, cons
 {
     Result result;
     if (amountFen < 0) {
-        result.error = tr("The amount cannot be negative.");
+        result.error = Text::tr("The amount cannot be negative.");
         return result;
     }
     const IdCheck id = IdNumber::check(targetIdType, targetIdNumber);

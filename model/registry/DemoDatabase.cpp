@@ -30,10 +30,11 @@ const QString RegistryPath = QStringLiteral(":/demo/registry.csv");
 const QString FilingsPath = QStringLiteral(":/demo/filings.csv");
 const QString RevocationsPath = QStringLiteral(":/demo/revocations.csv");
 
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("DemoDatabase", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DemoDatabase)
+};
 
 bool sameRuleSet(const RuleSet &a, const RuleSet &b)
 {
@@ -46,13 +47,13 @@ bool insertRuleSets(const QString &connection, QString *error)
 {
     QFile file(RuleSetsPath);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("The demo rule sets (%1) cannot be read: %2.").arg(RuleSetsPath, file.errorString());
+        *error = Text::tr("The demo rule sets (%1) cannot be read: %2.").arg(RuleSetsPath, file.errorString());
         return false;
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isArray()) {
-        *error = tr("The demo rule sets (%1) are not a JSON array: %2.")
+        *error = Text::tr("The demo rule sets (%1) are not a JSON array: %2.")
                      .arg(RuleSetsPath, parseError.errorString());
         return false;
     }
@@ -61,7 +62,7 @@ bool insertRuleSets(const QString &connection, QString *error)
         QString problem;
         const std::optional<RuleSet> set = RuleSet::fromJson(value.toObject(), &problem);
         if (!set) {
-            *error = tr("A demo rule set in %1 is invalid: %2").arg(RuleSetsPath, problem);
+            *error = Text::tr("A demo rule set in %1 is invalid: %2").arg(RuleSetsPath, problem);
             return false;
         }
         sets.append(*set);
@@ -98,8 +99,8 @@ bool importRegistry(const QString &connection, QString *error)
     if (!result.fileError.isEmpty())
         problems << result.fileError;
     for (const RegistryImport::RowError &row : result.rowErrors)
-        problems << tr("line %1: %2").arg(row.line).arg(row.message);
-    *error = tr("The demo registry (%1) could not be loaded: %2")
+        problems << Text::tr("line %1: %2").arg(row.line).arg(row.message);
+    *error = Text::tr("The demo registry (%1) could not be loaded: %2")
                  .arg(RegistryPath, problems.join(QStringLiteral("; ")));
     return false;
 }
@@ -114,17 +115,17 @@ bool fileDemoBindings(const QString &connection, QString *error)
     options.clerk = DemoClerk;
     const FilingBatch::Result result = FilingBatch(connection).run(FilingsPath, options);
     if (!result.ok) {
-        *error = tr("The demo filings (%1) could not be stored: %2").arg(FilingsPath, result.fileError);
+        *error = Text::tr("The demo filings (%1) could not be stored: %2").arg(FilingsPath, result.fileError);
         return false;
     }
     QStringList refused;
     for (const FilingBatch::RowResult &row : result.rows) {
         if (row.filingNumber.isEmpty())
-            refused << tr("row %1: %2 %3").arg(row.row).arg(row.verdict,
+            refused << Text::tr("row %1: %2 %3").arg(row.row).arg(row.verdict,
                                                            (row.codes + row.warnings).join(QLatin1Char(' ')));
     }
     if (!refused.isEmpty()) {
-        *error = tr("Demo filings were not stored (%1): %2")
+        *error = Text::tr("Demo filings were not stored (%1): %2")
                      .arg(FilingsPath, refused.join(QStringLiteral("; ")));
         return false;
     }
@@ -136,7 +137,7 @@ bool revokeDemoBindings(const QString &connection, QString *error)
 {
     QFile file(RevocationsPath);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("The demo revocations (%1) cannot be read: %2.").arg(RevocationsPath, file.errorString());
+        *error = Text::tr("The demo revocations (%1) cannot be read: %2.").arg(RevocationsPath, file.errorString());
         return false;
     }
     static const QStringList header = {
@@ -145,7 +146,7 @@ bool revokeDemoBindings(const QString &connection, QString *error)
         QStringLiteral("requested_by"), QStringLiteral("reason")};
     CsvReader reader(&file);
     if (!reader.readHeader() || reader.header() != header) {
-        *error = tr("The demo revocations (%1) do not start with the header %2. %3")
+        *error = Text::tr("The demo revocations (%1) do not start with the header %2. %3")
                      .arg(RevocationsPath, header.join(QLatin1Char(',')), reader.error());
         return false;
     }
@@ -169,19 +170,19 @@ bool revokeDemoBindings(const QString &connection, QString *error)
             }
         }
         if (!binding) {
-            *error = tr("%1, line %2: no active demo binding between these two persons.")
+            *error = Text::tr("%1, line %2: no active demo binding between these two persons.")
                          .arg(RevocationsPath).arg(line);
             return false;
         }
         const BindingRevocation::Result result =
             revocation.revoke(binding->id, fields.at(4), fields.at(5), DemoClerk);
         if (!result.ok) {
-            *error = tr("%1, line %2: %3").arg(RevocationsPath).arg(line).arg(result.error);
+            *error = Text::tr("%1, line %2: %3").arg(RevocationsPath).arg(line).arg(result.error);
             return false;
         }
     }
     if (reader.hasError()) {
-        *error = tr("The demo revocations (%1) cannot be read: %2").arg(RevocationsPath, reader.error());
+        *error = Text::tr("The demo revocations (%1) cannot be read: %2").arg(RevocationsPath, reader.error());
         return false;
     }
     return true;

@@ -13,10 +13,11 @@ namespace gongji {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("FilingEvaluator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(FilingEvaluator)
+};
 
 void add(Findings &findings, RefusalCode code, Finding::Field field, const QString &detail = {})
 {
@@ -90,7 +91,7 @@ AuthorizerVerdict FilingEvaluator::checkAuthorizer(const FilingDraft &draft) con
     verdict.ruleSet = RuleSetStore(m_connection).resolve(person.poolingRegion, draft.filedOn);
     if (!verdict.ruleSet) {
         add(verdict.findings, RefusalCode::NoRuleInEffect, Finding::Field::AuthorizerId,
-            tr("region %1, date %2").arg(person.poolingRegion, draft.filedOn.toString(Qt::ISODate)));
+            Text::tr("region %1, date %2").arg(person.poolingRegion, draft.filedOn.toString(Qt::ISODate)));
         return verdict;
     }
     if (!verdict.ruleSet->idTypes.contains(id.type))
@@ -143,7 +144,7 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
     const Person &auth = *authorizer.person;
     if (!rules->scopeCovers(auth, person))
         add(findings, RefusalCode::ScopeMismatch, Finding::Field::Target,
-            tr("target insured in %1, authorizer in %2; rule: %3")
+            Text::tr("target insured in %1, authorizer in %2; rule: %3")
                 .arg(person.poolingRegion, auth.poolingRegion, RuleSet::scopeLabel(rules->scope)));
 
     BindingStore bindings(m_connection);
@@ -164,7 +165,7 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
             }
             if (current.size() >= *rules->maxAuthorizersPerTarget)
                 add(findings, RefusalCode::TargetBoundElsewhere, Finding::Field::TargetId,
-                    tr("current authorizer: %1").arg(current.join(QStringLiteral(", "))));
+                    Text::tr("current authorizer: %1").arg(current.join(QStringLiteral(", "))));
         }
         if (rules->maxTargetsPerAuthorizer) {
             qint64 count = bindings.activeByAuthorizer(auth.id).size();
@@ -173,7 +174,7 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
             });
             if (count >= *rules->maxTargetsPerAuthorizer)
                 add(findings, RefusalCode::TargetLimitReached, Finding::Field::Target,
-                    tr("%1 of at most %2 targets already bound").arg(count).arg(*rules->maxTargetsPerAuthorizer));
+                    Text::tr("%1 of at most %2 targets already bound").arg(count).arg(*rules->maxTargetsPerAuthorizer));
         }
     }
     if (!rules->allowMutual
@@ -184,12 +185,12 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
             const QDate allowedFrom = ended->toLocalTime().date().addDays(rules->cooldownDays);
             if (filedOn < allowedFrom)
                 add(findings, RefusalCode::CooldownActive, Finding::Field::Target,
-                    tr("may be bound again from %1").arg(allowedFrom.toString(Qt::ISODate)));
+                    Text::tr("may be bound again from %1").arg(allowedFrom.toString(Qt::ISODate)));
         }
     }
     if (!agePlausible(target.relationship, auth, person))
         add(findings, RefusalCode::AgeImplausible, Finding::Field::Relationship,
-            tr("authorizer born %1, target born %2")
+            Text::tr("authorizer born %1, target born %2")
                 .arg(auth.birthDate.toString(Qt::ISODate), person.birthDate.toString(Qt::ISODate)));
     return verdict;
 }

@@ -14,10 +14,11 @@ namespace gongji {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("RuleSet", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RuleSet)
+};
 
 QStringList toStringList(const QJsonValue &value)
 {
@@ -117,40 +118,40 @@ QStringList RuleSet::validate() const
     QStringList problems;
     static const QRegularExpression sixDigits(QStringLiteral("^[0-9]{6}$"));
     if (!sixDigits.match(region).hasMatch())
-        problems << tr("The region code must be 6 digits (000000 national, XX0000 a province, or a pooling region).");
+        problems << Text::tr("The region code must be 6 digits (000000 national, XX0000 a province, or a pooling region).");
     if (title.trimmed().isEmpty())
-        problems << tr("The title is empty.");
+        problems << Text::tr("The title is empty.");
     if (!effectiveFrom.isValid())
-        problems << tr("The start date (effective_from) is missing or not a date.");
+        problems << Text::tr("The start date (effective_from) is missing or not a date.");
     else if (effectiveTo.isValid() && effectiveTo < effectiveFrom)
-        problems << tr("The end date (effective_to) is before the start date (effective_from).");
+        problems << Text::tr("The end date (effective_to) is before the start date (effective_from).");
     if (relationships.isEmpty())
-        problems << tr("The list of allowed relationships is empty.");
+        problems << Text::tr("The list of allowed relationships is empty.");
     for (const QString &keyword : relationships) {
         if (!Relationship::isKnown(keyword))
-            problems << tr("Unknown relationship: %1.").arg(keyword);
+            problems << Text::tr("Unknown relationship: %1.").arg(keyword);
     }
     if (idTypes.isEmpty())
-        problems << tr("The list of accepted ID types is empty.");
+        problems << Text::tr("The list of accepted ID types is empty.");
     for (const QString &code : idTypes) {
         if (!IdType::isKnown(code))
-            problems << tr("Unknown ID type: %1.").arg(code);
+            problems << Text::tr("Unknown ID type: %1.").arg(code);
     }
     if (!scopes().contains(scope))
-        problems << tr("Unknown scope: %1 (use same_pooling_region, same_province or nationwide).").arg(scope);
+        problems << Text::tr("Unknown scope: %1 (use same_pooling_region, same_province or nationwide).").arg(scope);
     if (maxAuthorizersPerTarget && *maxAuthorizersPerTarget < 1)
-        problems << tr("The maximum of authorizers per target must be at least 1, or empty for unlimited.");
+        problems << Text::tr("The maximum of authorizers per target must be at least 1, or empty for unlimited.");
     if (maxTargetsPerAuthorizer && *maxTargetsPerAuthorizer < 1)
-        problems << tr("The maximum of targets per authorizer must be at least 1, or empty for unlimited.");
+        problems << Text::tr("The maximum of targets per authorizer must be at least 1, or empty for unlimited.");
     if (reserveFloorFen < 0)
-        problems << tr("The reserve floor cannot be negative.");
+        problems << Text::tr("The reserve floor cannot be negative.");
     if (!paymentOrders().contains(paymentOrder))
-        problems << tr("Unknown payment order: %1 (use by_balance_desc or by_binding_order).").arg(paymentOrder);
+        problems << Text::tr("Unknown payment order: %1 (use by_balance_desc or by_binding_order).").arg(paymentOrder);
     if (cooldownDays < 0)
-        problems << tr("The cooldown cannot be negative.");
+        problems << Text::tr("The cooldown cannot be negative.");
     for (const QString &item : payable) {
         if (!payableItems().contains(item))
-            problems << tr("Unknown payable item: %1.").arg(item);
+            problems << Text::tr("Unknown payable item: %1.").arg(item);
     }
     return problems;
 }
@@ -165,7 +166,7 @@ std::optional<RuleSet> RuleSet::fromJson(const QJsonObject &object, QString *err
         set.effectiveTo = QDate::fromString(to.toString(), QLatin1String(kDateFormat));
         if (!set.effectiveTo.isValid()) {
             if (error)
-                *error = tr("effective_to is not a date (YYYY-MM-DD) or null.");
+                *error = Text::tr("effective_to is not a date (YYYY-MM-DD) or null.");
             return std::nullopt;
         }
     }
@@ -243,11 +244,11 @@ QStringList RuleSet::payableItems()
 QString RuleSet::scopeLabel(const QString &scope)
 {
     if (scope == QLatin1String("same_pooling_region"))
-        return tr("same pooling region");
+        return Text::tr("same pooling region");
     if (scope == QLatin1String("same_province"))
-        return tr("same province");
+        return Text::tr("same province");
     if (scope == QLatin1String("nationwide"))
-        return tr("nationwide");
+        return Text::tr("nationwide");
     return scope;
 }
 

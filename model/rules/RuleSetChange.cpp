@@ -12,16 +12,17 @@ namespace gongji {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("RuleSetChange", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RuleSetChange)
+};
 
 QString describe(const RuleSet &set)
 {
     return QStringLiteral("%1 %2 (%3 – %4)")
         .arg(set.region, set.title, set.effectiveFrom.toString(Qt::ISODate),
-             set.effectiveTo.isValid() ? set.effectiveTo.toString(Qt::ISODate) : tr("open"));
+             set.effectiveTo.isValid() ? set.effectiveTo.toString(Qt::ISODate) : Text::tr("open"));
 }
 
 } // namespace
@@ -35,7 +36,7 @@ QStringList RuleSetChange::check(const RuleSet &candidate, const QList<qint64> &
         if (stored.region != candidate.region || ignoring.contains(stored.id) || stored.id == candidate.id)
             continue;
         if (candidate.overlaps(stored))
-            problems << tr("The period overlaps the stored rule set %1 of the same region. Change the dates, "
+            problems << Text::tr("The period overlaps the stored rule set %1 of the same region. Change the dates, "
                            "or make a new version of that set instead.").arg(describe(stored));
     }
     return problems;
@@ -55,12 +56,12 @@ RuleSetChange::Result RuleSetChange::addAll(QList<RuleSet> ruleSets, const QStri
             RuleSet &set = ruleSets[i];
             set.id = 0;
             set.sortLists();
-            const QString prefix = ruleSets.size() > 1 ? tr("Rule set %1: ").arg(i + 1) : QString();
+            const QString prefix = ruleSets.size() > 1 ? Text::tr("Rule set %1: ").arg(i + 1) : QString();
             for (const QString &problem : check(set))
                 result.errors << prefix + problem;
             for (int j = 0; j < i; ++j) {
                 if (ruleSets.at(j).region == set.region && ruleSets.at(j).overlaps(set))
-                    result.errors << prefix + tr("The period overlaps rule set %1 of the same region.").arg(j + 1);
+                    result.errors << prefix + Text::tr("The period overlaps rule set %1 of the same region.").arg(j + 1);
             }
         }
         if (!result.errors.isEmpty())
@@ -102,13 +103,13 @@ RuleSetChange::Result RuleSetChange::newVersion(qint64 baseId, RuleSet next, con
         RuleSetStore store(m_connection);
         const std::optional<RuleSet> base = store.findById(baseId);
         if (!base) {
-            result.errors << tr("The rule set to version does not exist (any more).");
+            result.errors << Text::tr("The rule set to version does not exist (any more).");
             return result;
         }
         if (next.region != base->region)
-            result.errors << tr("A new version keeps the region of the set it replaces (%1).").arg(base->region);
+            result.errors << Text::tr("A new version keeps the region of the set it replaces (%1).").arg(base->region);
         if (!next.effectiveFrom.isValid() || next.effectiveFrom <= base->effectiveFrom)
-            result.errors << tr("The new version must start after %1, when the current one started.")
+            result.errors << Text::tr("The new version must start after %1, when the current one started.")
                                  .arg(base->effectiveFrom.toString(Qt::ISODate));
         RuleSet closed = *base;
         closed.effectiveTo = next.effectiveFrom.addDays(-1);
@@ -141,11 +142,11 @@ RuleSetChange::Result RuleSetChange::update(const RuleSet &ruleSet, const QStrin
         WriteTransaction transaction(m_connection);
         RuleSetStore store(m_connection);
         if (!store.findById(edited.id)) {
-            result.errors << tr("The rule set does not exist (any more).");
+            result.errors << Text::tr("The rule set does not exist (any more).");
             return result;
         }
         if (store.isReferenced(edited.id)) {
-            result.errors << tr("Filings were checked against this rule set, so it cannot be changed. Make a new version instead.");
+            result.errors << Text::tr("Filings were checked against this rule set, so it cannot be changed. Make a new version instead.");
             return result;
         }
         result.errors = check(edited);
@@ -170,11 +171,11 @@ RuleSetChange::Result RuleSetChange::remove(qint64 id, const QString &actor)
         RuleSetStore store(m_connection);
         const std::optional<RuleSet> set = store.findById(id);
         if (!set) {
-            result.errors << tr("The rule set does not exist (any more).");
+            result.errors << Text::tr("The rule set does not exist (any more).");
             return result;
         }
         if (store.isReferenced(id)) {
-            result.errors << tr("Filings were checked against this rule set, so it cannot be deleted. Close its period with a new version instead.");
+            result.errors << Text::tr("Filings were checked against this rule set, so it cannot be deleted. Close its period with a new version instead.");
             return result;
         }
         store.remove(id);

@@ -12,10 +12,11 @@
 namespace gongji {
 
 namespace {
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("RuleSetExchange", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RuleSetExchange)
+};
 } // namespace
 
 RuleSetExchange::RuleSetExchange(const QString &connection) : m_connection(connection) {}
@@ -37,8 +38,8 @@ RuleSetExchange::ImportResult RuleSetExchange::importJson(const QByteArray &json
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isArray()) {
         result.errors << (parseError.error != QJsonParseError::NoError
-                              ? tr("The file is not valid JSON (%1 at byte %2).").arg(parseError.errorString()).arg(parseError.offset)
-                              : tr("The file must hold a JSON array of rule sets."));
+                              ? Text::tr("The file is not valid JSON (%1 at byte %2).").arg(parseError.errorString()).arg(parseError.offset)
+                              : Text::tr("The file must hold a JSON array of rule sets."));
         return result;
     }
     try {
@@ -49,7 +50,7 @@ RuleSetExchange::ImportResult RuleSetExchange::importJson(const QByteArray &json
             QString error;
             const std::optional<RuleSet> set = RuleSet::fromJson(array.at(i).toObject(), &error);
             if (!set) {
-                result.errors << tr("Rule set %1: %2").arg(i + 1).arg(error);
+                result.errors << Text::tr("Rule set %1: %2").arg(i + 1).arg(error);
                 continue;
             }
             const bool same = std::any_of(stored.begin(), stored.end(), [&](const RuleSet &s) {
@@ -70,7 +71,7 @@ RuleSetExchange::ImportResult RuleSetExchange::importJson(const QByteArray &json
                 RuleSet set = toAdd.at(i);
                 set.id = -1 - i; // not saved: ids that cannot clash
                 for (const QString &problem : change.check(set))
-                    result.errors << tr("Rule set %1 (%2 from %3): %4").arg(i + 1).arg(set.region,
+                    result.errors << Text::tr("Rule set %1 (%2 from %3): %4").arg(i + 1).arg(set.region,
                                      set.effectiveFrom.toString(Qt::ISODate), problem);
                 proposed.append(set);
                 changed.insert(set.id);

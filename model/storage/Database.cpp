@@ -18,10 +18,11 @@ namespace gongji {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("Database", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Database)
+};
 
 QVariant scalar(const QString &connection, const QString &sql)
 {
@@ -41,18 +42,18 @@ void checkReadable(const QString &connection, const QString &name)
     } catch (const StorageError &error) {
         if (error.kind() == StorageError::Kind::NotADatabase || error.kind() == StorageError::Kind::Corrupt)
             throw StorageError(StorageError::Kind::NotADatabase,
-                               tr("%1 is not a Gongji Desk database or is damaged. The file was not changed. "
+                               Text::tr("%1 is not a Gongji Desk database or is damaged. The file was not changed. "
                                   "Choose another file with --db, or restore a backup.").arg(name));
         throw;
     }
     if (version > Migrations::latestVersion())
         throw StorageError(StorageError::Kind::NewerSchema,
-                           tr("%1 was written by a newer version of Gongji Desk (schema %2; this program knows up to %3). "
+                           Text::tr("%1 was written by a newer version of Gongji Desk (schema %2; this program knows up to %3). "
                               "The file was not changed. Update Gongji Desk before using it.")
                                .arg(name).arg(version).arg(Migrations::latestVersion()));
     if (foreign)
         throw StorageError(StorageError::Kind::NotADatabase,
-                           tr("%1 is a database of another program, not of Gongji Desk. It was not changed. "
+                           Text::tr("%1 is a database of another program, not of Gongji Desk. It was not changed. "
                               "Choose another database with --db.").arg(name));
 }
 
@@ -65,7 +66,7 @@ void checkServerCollation(const QString &connection, const QString &name)
                                       QStringLiteral("C.utf8")};
     if (!plain.contains(collation))
         throw StorageError(StorageError::Kind::NotADatabase,
-                           tr("%1 sorts text by the collation %2; Gongji Desk needs C. Create the office database with "
+                           Text::tr("%1 sorts text by the collation %2; Gongji Desk needs C. Create the office database with "
                               "\"createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 NAME\".").arg(name, collation));
 }
 
@@ -73,11 +74,11 @@ bool addFileConnection(const QString &path, const QString &connection, Database:
 {
     const QFileInfo info(path);
     if (info.exists() && !info.isFile()) {
-        result.error = tr("%1 is not a file. Choose a database file with --db.").arg(path);
+        result.error = Text::tr("%1 is not a file. Choose a database file with --db.").arg(path);
         return false;
     }
     if (!info.exists() && !info.absoluteDir().exists()) {
-        result.error = tr("The folder of %1 does not exist. Create it or choose another path with --db.").arg(path);
+        result.error = Text::tr("The folder of %1 does not exist. Create it or choose another path with --db.").arg(path);
         return false;
     }
     const bool isNew = !info.exists() || info.size() == 0;
@@ -86,7 +87,7 @@ bool addFileConnection(const QString &path, const QString &connection, Database:
     // A busy database waits this long for another counter's transaction, then says so.
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(Database::busyTimeoutMs));
     if (!db.open()) {
-        result.error = tr("Cannot open %1: %2").arg(path, db.lastError().text());
+        result.error = Text::tr("Cannot open %1: %2").arg(path, db.lastError().text());
         return false;
     }
     if (isNew) // ID numbers and family relations: readable by the owner only.
@@ -101,7 +102,7 @@ bool addServerConnection(const DatabaseLocation &location, const QString &connec
         return false;
     }
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
-        result.error = tr("The PostgreSQL driver of Qt is not installed (Debian package libqt6sql6-psql).");
+        result.error = Text::tr("The PostgreSQL driver of Qt is not installed (Debian package libqt6sql6-psql).");
         return false;
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
@@ -115,7 +116,7 @@ bool addServerConnection(const DatabaseLocation &location, const QString &connec
                                         "options='-c lock_timeout=%1 -c statement_timeout=60000'")
                              .arg(Database::busyTimeoutMs));
     if (!db.open()) {
-        result.error = tr("Cannot reach the office database %1: %2").arg(location.displayName(), db.lastError().text().trimmed());
+        result.error = Text::tr("Cannot reach the office database %1: %2").arg(location.displayName(), db.lastError().text().trimmed());
         return false;
     }
     return true;
@@ -154,7 +155,7 @@ Database::OpenResult Database::open(const QString &where, const QString &connect
             SqlStatement::run(connection, QStringLiteral("PRAGMA foreign_keys = ON"));
             const QString mode = scalar(connection, QStringLiteral("PRAGMA journal_mode = WAL")).toString();
             if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-                throw StorageError(StorageError::Kind::Other, tr("%1: cannot switch to WAL journal mode (got %2).").arg(name, mode));
+                throw StorageError(StorageError::Kind::Other, Text::tr("%1: cannot switch to WAL journal mode (got %2).").arg(name, mode));
             SqlStatement::run(connection, QStringLiteral("PRAGMA synchronous = FULL"));
         } else {
             checkServerCollation(connection, name);
@@ -164,7 +165,7 @@ Database::OpenResult Database::open(const QString &where, const QString &connect
         // checkReadable() writes complete messages; anything later gets the database's name in front.
         const bool complete = error.kind() == StorageError::Kind::NotADatabase
                               || error.kind() == StorageError::Kind::NewerSchema;
-        result.error = complete ? error.message() : tr("Cannot prepare %1: %2").arg(name, error.userMessage());
+        result.error = complete ? error.message() : Text::tr("Cannot prepare %1: %2").arg(name, error.userMessage());
         close(connection);
         return result;
     }

@@ -22,10 +22,11 @@ namespace gongji {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("DatabaseBackup", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DatabaseBackup)
+};
 
 // A connection of its own for the duration of one check, removed again on every path.
 class ScopedConnection
@@ -94,26 +95,26 @@ void removeWithCompanions(const QString &path)
 QString DatabaseBackup::verify(const QString &path)
 {
     if (!QFileInfo(path).isFile())
-        return tr("%1 does not exist or is not a file.").arg(path);
+        return Text::tr("%1 does not exist or is not a file.").arg(path);
     ScopedConnection check(path, QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!check.isOpen())
-        return tr("%1 cannot be opened: %2").arg(path, check.error());
+        return Text::tr("%1 cannot be opened: %2").arg(path, check.error());
     QSqlQuery query(QSqlDatabase::database(check.name(), false));
     if (!query.exec(QStringLiteral("PRAGMA integrity_check")))
-        return tr("%1 is not an SQLite database or is damaged: %2").arg(path, query.lastError().text());
+        return Text::tr("%1 is not an SQLite database or is damaged: %2").arg(path, query.lastError().text());
     QStringList problems;
     while (query.next())
         problems << query.value(0).toString();
     if (problems != QStringList{QStringLiteral("ok")})
-        return tr("%1 failed the integrity check: %2").arg(path, problems.mid(0, 5).join(QStringLiteral("; ")));
+        return Text::tr("%1 failed the integrity check: %2").arg(path, problems.mid(0, 5).join(QStringLiteral("; ")));
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return tr("%1: cannot read its schema version: %2").arg(path, query.lastError().text());
+        return Text::tr("%1: cannot read its schema version: %2").arg(path, query.lastError().text());
     const int version = query.value(0).toInt();
     if (version < 1 || version > Migrations::latestVersion())
-        return tr("%1 is not a Gongji Desk database of a known version (schema %2; this program knows 1 to %3).")
+        return Text::tr("%1 is not a Gongji Desk database of a known version (schema %2; this program knows 1 to %3).")
             .arg(path).arg(version).arg(Migrations::latestVersion());
     if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM person")) || !query.next())
-        return tr("%1 has no insured registry; it is not a Gongji Desk database.").arg(path);
+        return Text::tr("%1 has no insured registry; it is not a Gongji Desk database.").arg(path);
     return QString();
 }
 
@@ -121,16 +122,16 @@ DatabaseBackup::Result DatabaseBackup::backup(const QString &connection, const Q
 {
     Result result;
     if (QSqlDatabase::database(connection, false).driverName() != QLatin1String("QSQLITE")) {
-        result.error = tr("This is an office database on a database server; back it up with the server's own "
+        result.error = Text::tr("This is an office database on a database server; back it up with the server's own "
                           "tools (for PostgreSQL: pg_dump). Nothing was written.");
         return result;
     }
     if (QFileInfo::exists(target)) {
-        result.error = tr("%1 already exists. Choose a new file name; a backup never replaces a file.").arg(target);
+        result.error = Text::tr("%1 already exists. Choose a new file name; a backup never replaces a file.").arg(target);
         return result;
     }
     if (!QFileInfo(target).absoluteDir().exists()) {
-        result.error = tr("The folder of %1 does not exist. Create it or choose another path.").arg(target);
+        result.error = Text::tr("The folder of %1 does not exist. Create it or choose another path.").arg(target);
         return result;
     }
     const QString partial = uniqueSibling(target, QStringLiteral("partial"));
@@ -140,19 +141,19 @@ DatabaseBackup::Result DatabaseBackup::backup(const QString &connection, const Q
         SqlStatement(connection, QStringLiteral("VACUUM INTO :target")).bind(QStringLiteral(":target"), partial).exec();
     } catch (const StorageError &error) {
         removeWithCompanions(partial);
-        result.error = tr("The backup could not be written to %1: %2").arg(target, error.userMessage());
+        result.error = Text::tr("The backup could not be written to %1: %2").arg(target, error.userMessage());
         return result;
     }
     const QString problem = verify(partial);
     if (!problem.isEmpty() || !syncFile(partial)) {
         removeWithCompanions(partial);
-        result.error = tr("The backup copy failed its check and was deleted: %1").arg(problem);
+        result.error = Text::tr("The backup copy failed its check and was deleted: %1").arg(problem);
         return result;
     }
     // link() refuses an existing name, so a file created meanwhile is never replaced.
     if (::link(QFile::encodeName(partial).constData(), QFile::encodeName(target).constData()) != 0) {
         removeWithCompanions(partial);
-        result.error = tr("The backup could not be given the name %1 (it may exist now).").arg(target);
+        result.error = Text::tr("The backup could not be given the name %1 (it may exist now).").arg(target);
         return result;
     }
     QFile::remove(partial);
@@ -166,20 +167,20 @@ DatabaseBackup::Result DatabaseBackup::restore(const QString &backupPath, const 
     Result result;
     const QFileInfo live(livePath);
     if (!live.absoluteDir().exists()) {
-        result.error = tr("The folder of %1 does not exist.").arg(livePath);
+        result.error = Text::tr("The folder of %1 does not exist.").arg(livePath);
         return result;
     }
     // The backup itself is never opened: its copy, beside the live file, is checked and renamed.
     const QString candidate = uniqueSibling(livePath, QStringLiteral("restoring"));
     if (!QFile::copy(backupPath, candidate)) {
-        result.error = tr("Cannot read the backup %1 or write beside %2. Nothing was changed.").arg(backupPath, livePath);
+        result.error = Text::tr("Cannot read the backup %1 or write beside %2. Nothing was changed.").arg(backupPath, livePath);
         return result;
     }
     QFile::setPermissions(candidate, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QString problem = verify(candidate);
     if (!problem.isEmpty()) {
         removeWithCompanions(candidate);
-        result.error = tr("The backup was refused and nothing was changed: %1")
+        result.error = Text::tr("The backup was refused and nothing was changed: %1")
                            .arg(QString(problem).replace(candidate, backupPath));
         return result;
     }
@@ -196,7 +197,7 @@ DatabaseBackup::Result DatabaseBackup::restore(const QString &backupPath, const 
                 const QString code = query.lastError().nativeErrorCode();
                 if (code == QLatin1String("5") || code == QLatin1String("6")) { // SQLITE_BUSY, SQLITE_LOCKED
                     removeWithCompanions(candidate);
-                    result.error = tr("%1 is in use by another program (gongji-desk or gongji-admin). "
+                    result.error = Text::tr("%1 is in use by another program (gongji-desk or gongji-admin). "
                                       "Close it, then restore again. Nothing was changed.").arg(livePath);
                     return result;
                 }
@@ -214,7 +215,7 @@ DatabaseBackup::Result DatabaseBackup::restore(const QString &backupPath, const 
     // rename() replaces the live name in one step: a crash leaves the old file or the new one.
     if (::rename(QFile::encodeName(candidate).constData(), QFile::encodeName(livePath).constData()) != 0) {
         removeWithCompanions(candidate);
-        result.error = tr("Cannot put the backup in place of %1. Nothing was changed.").arg(livePath);
+        result.error = Text::tr("Cannot put the backup in place of %1. Nothing was changed.").arg(livePath);
         return result;
     }
     // A log left by the replaced file must never be applied to the restored one.

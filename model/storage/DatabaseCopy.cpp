@@ -15,10 +15,11 @@ namespace gongji {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("DatabaseCopy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DatabaseCopy)
+};
 
 // Table names below are our own constants, never input.
 qint64 countRows(const QString &connection, const QString &table)
@@ -68,7 +69,7 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
     Result result;
     if (SqlDialect::schemaVersion(source) != SqlDialect::schemaVersion(target)) {
         result.failure = Result::Failure::DifferentSchema;
-        result.error = tr("The two databases have different schema versions; open both with this program first.");
+        result.error = Text::tr("The two databases have different schema versions; open both with this program first.");
         return result;
     }
     try {
@@ -78,7 +79,7 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
         for (const QString &table : tables()) {
             if (!kSeeded.contains(table) && countRows(target, table) > 0) {
                 result.failure = Result::Failure::TargetNotEmpty;
-                result.error = tr("The target database is not empty (table %1 has rows). Copy only into a new, "
+                result.error = Text::tr("The target database is not empty (table %1 has rows). Copy only into a new, "
                                   "empty database; nothing was changed.").arg(table);
                 return result;
             }
@@ -93,7 +94,7 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
             const qint64 copied = countRows(target, table);
             if (copied != expected) {
                 result.failure = Result::Failure::CountMismatch;
-                result.error = tr("Table %1: %2 rows in the source but %3 in the copy; nothing was changed.")
+                result.error = Text::tr("Table %1: %2 rows in the source but %3 in the copy; nothing was changed.")
                                    .arg(table).arg(expected).arg(copied);
                 return result;
             }
