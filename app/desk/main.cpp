@@ -5,6 +5,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTimer>
 #include <QTranslator>
 #include <QWindow>
@@ -59,7 +60,11 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Gongji Desk: family mutual-aid filings at the counter"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("SQLite database file."),
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      QStringLiteral("SQLite database file, or an office server "
+                                                     "postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME. "
+                                                     "Default: the setting database/location, else the file in the "
+                                                     "application-data folder."),
                                       QStringLiteral("path"));
     const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Load the demo registry when it is empty."));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language: zh_CN or en."),
@@ -89,7 +94,11 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     installTranslations(app, language);
 
-    const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : gongji::Database::defaultPath();
+    // An office points every counter at its server once, in the settings; --db overrides for one run.
+    const QString configured = QSettings().value(QStringLiteral("database/location")).toString();
+    const QString path = parser.isSet(dbOption) ? parser.value(dbOption)
+                         : configured.isEmpty() ? gongji::Database::defaultPath()
+                                                : configured;
     const QString connection = gongji::Database::defaultConnectionName();
     const auto opened = gongji::Database::open(path, connection);
     if (!opened.ok) {
