@@ -17,10 +17,11 @@ namespace {
 
 using Key = SummaryText::Key;
 
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("KinshipSummary", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(KinshipSummary)
+};
 
 QString esc(const QString &text)
 {
@@ -51,13 +52,13 @@ PrintableSummary KinshipSummary::build(const QString &kinshipNumber, const Print
     try {
         const std::optional<KinshipBinding> binding = KinshipStore(m_connection).findByNumber(kinshipNumber.trimmed());
         if (!binding)
-            return PrintableSummary::failure(tr("There is no kinship-account binding with number %1.").arg(kinshipNumber.trimmed()));
+            return PrintableSummary::failure(Text::tr("There is no kinship-account binding with number %1.").arg(kinshipNumber.trimmed()));
         PersonStore persons(m_connection);
         const std::optional<Person> holder = persons.findById(binding->holderId);
         const std::optional<Person> member = persons.findById(binding->memberId);
         if (!holder || !member)
             return PrintableSummary::failure(
-                tr("Kinship-account binding %1 is incomplete in the database; nothing was printed.").arg(binding->number));
+                Text::tr("Kinship-account binding %1 is incomplete in the database; nothing was printed.").arg(binding->number));
 
         QString html = SummaryHtml::titleBlock(text(Key::KinshipTitle), stamp, lang);
         // A framed statement (a one-cell table: QTextDocument draws no borders on paragraphs).

@@ -19,10 +19,11 @@ namespace {
 
 using Key = SummaryText::Key;
 
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("RevocationSummary", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RevocationSummary)
+};
 
 QString esc(const QString &text)
 {
@@ -47,16 +48,16 @@ PrintableSummary RevocationSummary::build(qint64 bindingId, const PrintStamp &st
     try {
         const std::optional<Binding> binding = BindingStore(m_connection).findById(bindingId);
         if (!binding)
-            return PrintableSummary::failure(tr("There is no binding with number %1.").arg(bindingId));
+            return PrintableSummary::failure(Text::tr("There is no binding with number %1.").arg(bindingId));
         if (!binding->endedAt.isValid())
-            return PrintableSummary::failure(tr("Binding %1 is still active: there is no revocation to print.").arg(bindingId));
+            return PrintableSummary::failure(Text::tr("Binding %1 is still active: there is no revocation to print.").arg(bindingId));
         PersonStore persons(m_connection);
         const std::optional<Person> authorizer = persons.findById(binding->authorizerId);
         const std::optional<Person> target = persons.findById(binding->targetId);
         const std::optional<Filing> filing = FilingStore(m_connection).findById(binding->filingId);
         const std::optional<RuleSet> ruleSet = RuleSetStore(m_connection).findById(binding->ruleSetId);
         if (!authorizer || !target || !filing || !ruleSet)
-            return PrintableSummary::failure(tr("Binding %1 is incomplete in the database; nothing was printed.").arg(bindingId));
+            return PrintableSummary::failure(Text::tr("Binding %1 is incomplete in the database; nothing was printed.").arg(bindingId));
 
         QString requestedBy;
         if (binding->endRequestedBy == QLatin1String("authorizer"))

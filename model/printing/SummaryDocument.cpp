@@ -20,10 +20,11 @@ namespace {
 
 using Key = SummaryText::Key;
 
-QString tr(const char *text)
+// lupdate takes the context from this declaration; a helper function would hide it.
+struct Text
 {
-    return QCoreApplication::translate("SummaryDocument", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SummaryDocument)
+};
 
 QString esc(const QString &text)
 {
@@ -53,13 +54,13 @@ PrintableSummary SummaryDocument::build(const QString &filingNumber, const Print
     try {
         const std::optional<Filing> filing = FilingStore(m_connection).findByNumber(filingNumber.trimmed());
         if (!filing)
-            return PrintableSummary::failure(tr("There is no filing with number %1.").arg(filingNumber));
+            return PrintableSummary::failure(Text::tr("There is no filing with number %1.").arg(filingNumber));
         PersonStore persons(m_connection);
         const std::optional<Person> authorizer = persons.findById(filing->authorizerId);
         const std::optional<RuleSet> ruleSet = RuleSetStore(m_connection).findById(filing->ruleSetId);
         const QList<Binding> bindings = BindingStore(m_connection).byFiling(filing->id);
         if (!authorizer || !ruleSet || bindings.isEmpty())
-            return PrintableSummary::failure(tr("Filing %1 is incomplete in the database; nothing was printed.").arg(filing->number));
+            return PrintableSummary::failure(Text::tr("Filing %1 is incomplete in the database; nothing was printed.").arg(filing->number));
 
         QString before = SummaryHtml::titleBlock(text(Key::FilingTitle), stamp, lang);
         before += SummaryHtml::infoGrid({{text(Key::FilingNumber), filing->number},
@@ -86,7 +87,7 @@ PrintableSummary SummaryDocument::build(const QString &filingNumber, const Print
         for (const Binding &binding : bindings) {
             const std::optional<Person> target = persons.findById(binding.targetId);
             if (!target)
-                return PrintableSummary::failure(tr("Filing %1 is incomplete in the database; nothing was printed.").arg(filing->number));
+                return PrintableSummary::failure(Text::tr("Filing %1 is incomplete in the database; nothing was printed.").arg(filing->number));
             QStringList proofs;
             for (const QString &proof : binding.proofs)
                 proofs.append(SummaryText::proofLabel(proof, lang));
