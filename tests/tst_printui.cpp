@@ -152,6 +152,14 @@ void TestPrintUi::actionsFollowTheDocument()
     m_actions->clear();
     QVERIFY(!m_actions->hasDocument());
     QVERIFY(!m_actions->printAction()->isEnabled());
+
+    // The form is Chinese unless the desk was started in English.
+    const QLocale saved;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(SummaryPrintActions::formLanguage(), QStringLiteral("en"));
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    QCOMPARE(SummaryPrintActions::formLanguage(), QStringLiteral("zh_CN"));
+    QLocale::setDefault(saved);
 }
 
 void TestPrintUi::previewPaintsWithoutAnAuditEntry()

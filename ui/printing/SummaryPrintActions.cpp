@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPaintEngine>
@@ -58,6 +59,11 @@ SummaryPrintActions::SummaryPrintActions(const QString &connection, const QStrin
     connect(m_print, &QAction::triggered, this, &SummaryPrintActions::print);
     connect(m_preview, &QAction::triggered, this, &SummaryPrintActions::preview);
     connect(m_pdf, &QAction::triggered, this, &SummaryPrintActions::savePdf);
+}
+
+QString SummaryPrintActions::formLanguage()
+{
+    return QLocale().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("zh_CN");
 }
 
 void SummaryPrintActions::setFiling(const QString &filingNumber)

@@ -29,9 +29,12 @@ class SummaryPrintActions : public QObject
 {
     Q_OBJECT
 public:
-    // language: of the printed form, "zh_CN" or "en" (not the UI's: the form is normally Chinese).
+    // language: of the printed form, "zh_CN" or "en"; usually formLanguage().
     SummaryPrintActions(const QString &connection, const QString &clerk, const QString &language,
                         QWidget *parent);
+
+    // The form in Chinese, unless the desk runs in English (--lang en, QLocale's default).
+    static QString formLanguage();
 
     void setFiling(const QString &filingNumber);
     void setRevocation(qint64 bindingId);
