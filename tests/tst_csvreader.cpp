@@ -98,6 +98,9 @@ void TestCsvReader::read_data()
     QTest::newRow("huge quoted field over several lines")
         << (QByteArray("a,b\n\"") + QByteArray(3000, 'x') + "\n" + QByteArray(3000, 'y') + "\"\n")
         << ab << Records{} << Lines{} << QStringLiteral("Line 3: a field is longer than 4096");
+    QTest::newRow("quoted field of nothing but line breaks")
+        << (QByteArray("a,b\n\"") + QByteArray(CsvReader::maxFieldLength + 10, '\n') + "\",y\n")
+        << ab << Records{} << Lines{} << QStringLiteral("a field is longer than 4096");
     QTest::newRow("huge line without break")
         << (QByteArray("a,b\n") + QByteArray(2 * 1024 * 1024, 'z')) << ab << Records{}
         << Lines{} << QStringLiteral("Line 2: the line is too long");

@@ -109,7 +109,7 @@ int main(int argc, char *argv[])
 
     try {
         // The first start on an empty registry gets the demo households, so the desk can be tried.
-        if (parser.isSet(demoOption) || gongji::PersonStore(connection).count() == 0) {
+        if (parser.isSet(demoOption) || gongji::PersonStore(connection).isEmpty()) {
             QString error;
             if (!gongji::DemoDatabase::loadIfEmpty(connection, &error)) {
                 QMessageBox::critical(nullptr, DeskMain::tr("Cannot load the demo data"), error);

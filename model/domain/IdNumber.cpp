@@ -3,6 +3,7 @@
 #include "domain/IdType.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
 
 namespace gongji {
@@ -31,8 +32,12 @@ bool allDigits(QStringView s)
 
 bool matches(const QString &number, const char *pattern)
 {
-    const QRegularExpression re(QRegularExpression::anchoredPattern(QLatin1String(pattern)));
-    return re.match(number).hasMatch();
+    // Compiled once per pattern: a registry import checks a million numbers.
+    static thread_local QHash<const char *, QRegularExpression> compiled; // counters may check on several threads
+    auto it = compiled.find(pattern);
+    if (it == compiled.end())
+        it = compiled.insert(pattern, QRegularExpression(QRegularExpression::anchoredPattern(QLatin1String(pattern))));
+    return it->match(number).hasMatch();
 }
 
 // Province part of a mainland resident ID address code (GB/T 2260).
@@ -228,7 +233,8 @@ IdCheck IdNumber::check(const QString &type, const QString &raw, const QDate &to
     // but numbers copied from printouts or messages come grouped ("110105 19491231 002X"), and
     // no document number contains a space, so removing it cannot turn a wrong number valid.
     QString number = raw.normalized(QString::NormalizationForm_KC).toUpper();
-    number.remove(QRegularExpression(QStringLiteral("\\s")));
+    static const QRegularExpression whitespace(QStringLiteral("\\s"));
+    number.remove(whitespace);
     result.number = number;
 
     if (!IdType::isKnown(result.type)) {

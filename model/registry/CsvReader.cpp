@@ -56,6 +56,11 @@ bool CsvReader::readRaw(QStringList &fields)
                       .arg(QString::number(line), message);
         return false;
     };
+    auto failTooLong = [this, &fail]() {
+        return fail(m_line, QCoreApplication::translate(
+            "CsvReader", "a field is longer than %1 characters; check that this "
+                         "is the right CSV file.").arg(maxFieldLength));
+    };
     auto failUnclosed = [this, &fail]() {
         return fail(m_recordLine,
                     QCoreApplication::translate("CsvReader",
@@ -103,8 +108,11 @@ bool CsvReader::readRaw(QStringList &fields)
             inRecord = true;
             m_recordLine = m_line;
         } else {
-            // Continuing a quoted field: the line break belongs to the field, as LF.
+            // Continuing a quoted field: the line break belongs to the field, as LF, and counts
+            // towards its length (a file of empty lines inside quotes must not grow it unbounded).
             field.append(QLatin1Char('\n'));
+            if (field.size() > maxFieldLength)
+                return failTooLong();
         }
 
         for (const QChar c : std::as_const(line)) {
@@ -159,9 +167,7 @@ bool CsvReader::readRaw(QStringList &fields)
                                  "a quoted field must be doubled (\"\")."));
             }
             if (field.size() > maxFieldLength)
-                return fail(m_line, QCoreApplication::translate(
-                    "CsvReader", "a field is longer than %1 characters; check that this "
-                                 "is the right CSV file.").arg(maxFieldLength));
+                return failTooLong();
         }
 
         if (state == State::Quoted) {

@@ -195,7 +195,7 @@ bool DemoDatabase::loadIfEmpty(const QString &connection, QString *error)
     QString message;
     bool ok = false;
     try {
-        if (PersonStore(connection).count() > 0)
+        if (!PersonStore(connection).isEmpty())
             return true; // a real or earlier demo registry: never mix demo people into it
         ok = insertRuleSets(connection, &message) && importRegistry(connection, &message)
              && fileDemoBindings(connection, &message) && revokeDemoBindings(connection, &message);

@@ -132,6 +132,13 @@ PersonStore::UpsertResult PersonStore::upsert(Person &person)
     return existing ? UpsertResult::Updated : UpsertResult::Added;
 }
 
+bool PersonStore::isEmpty() const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT 1 FROM person LIMIT 1"));
+    q.exec();
+    return !q.next();
+}
+
 qint64 PersonStore::count() const
 {
     SqlStatement q(m_connection, QStringLiteral("SELECT COUNT(*) FROM person"));

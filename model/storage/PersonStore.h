@@ -25,6 +25,8 @@ public:
     // Inserts or updates by (id_type, id_number); sets person.id. Call inside a WriteTransaction.
     UpsertResult upsert(Person &person);
     qint64 count() const;
+    // Cheaper than count() == 0 on a large registry: stops at the first row.
+    bool isEmpty() const;
 
     // For other stores that join the person table: the column list under `alias`, and the
     // Person read from a row starting at column `first`.
