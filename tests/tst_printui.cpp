@@ -3,6 +3,7 @@
 // office details typed into the dialog come out on the next summary.
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPrintPreviewDialog>
 #include <QPrintPreviewWidget>
@@ -17,6 +18,8 @@
 
 #include "TestDatabase.h"
 #include "filing/BindingRevocation.h"
+#include "filing/DonePage.h"
+#include "filing/FilingWizard.h"
 #include "filing/FilingSubmission.h"
 #include "kinship/KinshipSubmission.h"
 #include "printing/OfficeSettings.h"
@@ -47,6 +50,7 @@ private slots:
     void savePdfWritesTheSummaryAndMarksAReprint();
     void kinshipSummaryAsPdf();
     void householdBindingPicksTheSummary();
+    void donePageOffersTheNewFilingsSummary();
     void unknownDocumentGivesAClearError();
     void settingsDialogSavesAndLoads();
 
@@ -282,6 +286,27 @@ void TestPrintUi::householdBindingPicksTheSummary()
     m_actions->setBinding(std::nullopt);
     QVERIFY(!m_actions->hasDocument());
     QVERIFY(!m_actions->pdfAction()->isEnabled());
+}
+
+void TestPrintUi::donePageOffersTheNewFilingsSummary()
+{
+    FilingWizard wizard(m_db->connection(), QStringLiteral("zhangli"));
+    auto *page = qobject_cast<DonePage *>(wizard.page(FilingWizard::DonePageId));
+    QVERIFY(page);
+    SummaryPrintActions *actions = page->printActions();
+    QVERIFY(!actions->hasDocument());
+    for (QAction *action : actions->actions())
+        QVERIFY(page->actions().contains(action)); // Ctrl+P etc. work on the page
+    const QString number = fileFiling();
+    wizard.setFilingNumber(number);
+    page->initializePage();
+    QVERIFY(actions->printAction()->isEnabled());
+    const QString path = m_db->dir() + QStringLiteral("/done.pdf");
+    QVERIFY2(actions->savePdfTo(path), qPrintable(actions->lastError()));
+    const QString text = pdfText(path);
+    QVERIFY(text.contains(filingTitle));
+    QVERIFY(text.contains(number));
+    QVERIFY(page->findChild<QLabel *>(QStringLiteral("printStatus"))->text().contains(number));
 }
 
 void TestPrintUi::unknownDocumentGivesAClearError()

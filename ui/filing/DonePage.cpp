@@ -6,6 +6,7 @@
 #include <QVBoxLayout>
 
 #include "filing/FilingWizard.h"
+#include "printing/SummaryPrintActions.h"
 
 namespace gongji {
 
@@ -36,18 +37,32 @@ DonePage::DonePage(FilingWizard *wizard)
     m_summary->setAlignment(Qt::AlignCenter);
     m_summary->setWordWrap(true);
 
+    // The summary the authorizer signs, built from the stored filing; every print is audited.
+    m_print = new SummaryPrintActions(wizard->connection(), wizard->clerk(), SummaryPrintActions::formLanguage(), this);
+    m_printStatus = new QLabel(this);
+    m_printStatus->setObjectName(QStringLiteral("printStatus"));
+    m_printStatus->setAlignment(Qt::AlignCenter);
+    m_printStatus->setWordWrap(true);
+    connect(m_print, &SummaryPrintActions::done, m_printStatus, &QLabel::setText);
+    connect(m_print, &SummaryPrintActions::failed, m_printStatus, &QLabel::setText);
+
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
     layout->addWidget(numberLabel);
     layout->addWidget(m_number);
     layout->addSpacing(16);
     layout->addWidget(m_summary);
+    layout->addSpacing(16);
+    layout->addWidget(m_print->createButtonRow(this));
+    layout->addWidget(m_printStatus);
     layout->addStretch(2);
 }
 
 void DonePage::initializePage()
 {
     m_number->setText(m_wizard->filingNumber());
+    m_print->setFiling(m_wizard->filingNumber());
+    m_printStatus->clear();
     const FilingDraft &draft = m_wizard->draft();
     const QString name = m_wizard->authorizer().person ? m_wizard->authorizer().person->name : QString();
     QStringList targets;
