@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +21,8 @@
 #include "filing/BindingRevocation.h"
 #include "filing/DonePage.h"
 #include "filing/FilingWizard.h"
+#include "household/BindingTabs.h"
+#include "household/HouseholdScreen.h"
 #include "filing/FilingSubmission.h"
 #include "kinship/KinshipSubmission.h"
 #include "printing/OfficeSettings.h"
@@ -51,6 +54,7 @@ private slots:
     void kinshipSummaryAsPdf();
     void householdBindingPicksTheSummary();
     void donePageOffersTheNewFilingsSummary();
+    void householdScreenReprintsTheSelectedBinding();
     void unknownDocumentGivesAClearError();
     void settingsDialogSavesAndLoads();
 
@@ -307,6 +311,31 @@ void TestPrintUi::donePageOffersTheNewFilingsSummary()
     QVERIFY(text.contains(filingTitle));
     QVERIFY(text.contains(number));
     QVERIFY(page->findChild<QLabel *>(QStringLiteral("printStatus"))->text().contains(number));
+}
+
+void TestPrintUi::householdScreenReprintsTheSelectedBinding()
+{
+    const QString filing = fileFiling();
+    const QString kinship = bindKinship();
+    HouseholdScreen screen(m_db->connection(), QStringLiteral("zhangli"));
+    QVERIFY(screen.openPerson(m_authorizer.id));
+    auto *reprint = screen.findChild<QPushButton *>(QStringLiteral("reprintButton"));
+    QVERIFY(reprint);
+    BindingTabs *lists = screen.lists();
+    const auto printedTitle = [&](BindingTabs::Section section, const QString &name) {
+        lists->setCurrentSection(section);
+        lists->view(section)->selectRow(0);
+        const QString path = m_db->dir() + QLatin1Char('/') + name;
+        return reprint->isEnabled() && screen.printActions()->savePdfTo(path) ? pdfText(path) : QString();
+    };
+    QVERIFY(printedTitle(BindingTabs::Section::Authorizes, QStringLiteral("household-filing.pdf")).contains(filingTitle));
+    const QString kinshipText = printedTitle(BindingTabs::Section::KinshipMembers, QStringLiteral("household-kinship.pdf"));
+    QVERIFY(kinshipText.contains(kinshipTitle));
+    QVERIFY(kinshipText.contains(kinship));
+    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("print"), filing), 1);
+    lists->setCurrentSection(BindingTabs::Section::KinshipHolders); // an empty list
+    QVERIFY(!reprint->isEnabled()); // nothing selected, nothing to reprint
+    QVERIFY(!screen.printActions()->hasDocument());
 }
 
 void TestPrintUi::unknownDocumentGivesAClearError()

@@ -158,14 +158,19 @@ void BindingTabs::clearHousehold()
     setHousehold(Household(), false);
 }
 
-std::optional<HouseholdBinding> BindingTabs::selectedActiveBinding() const
+std::optional<HouseholdBinding> BindingTabs::selectedBinding() const
 {
     const Section section = currentSection();
     const QModelIndex current = view(section)->currentIndex();
     if (!current.isValid() || !view(section)->selectionModel()->isRowSelected(current.row(), {}))
         return std::nullopt;
-    const HouseholdBinding &b = model(section)->bindingAt(current.row());
-    if (!b.isActive())
+    return model(section)->bindingAt(current.row());
+}
+
+std::optional<HouseholdBinding> BindingTabs::selectedActiveBinding() const
+{
+    const std::optional<HouseholdBinding> b = selectedBinding();
+    if (!b || !b->isActive())
         return std::nullopt;
     return b;
 }

@@ -30,6 +30,8 @@ public:
     HouseholdBindingsModel *model(Section section) const;
     Section currentSection() const;
     void setCurrentSection(Section section);
+    // The binding selected in the current list, active or ended (its summary can be reprinted).
+    std::optional<HouseholdBinding> selectedBinding() const;
     // The binding selected in the current list, if it is still active (it can be revoked).
     std::optional<HouseholdBinding> selectedActiveBinding() const;
 

@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
@@ -23,6 +24,7 @@
 #include "household/RevocationDialog.h"
 #include "itemmodels/IdTypeListModel.h"
 #include "payment/PaymentPreviewDialog.h"
+#include "printing/SummaryPrintActions.h"
 #include "storage/HouseholdStore.h"
 #include "storage/PersonStore.h"
 #include "storage/RuleSetStore.h"
@@ -140,9 +142,17 @@ QWidget *HouseholdScreen::createHouseholdPage()
     m_kinship = new QPushButton(tr("Add &kinship member…"), page);
     m_kinship->setObjectName(QStringLiteral("kinshipButton"));
     m_kinship->setToolTip(tr("Bind a kinship-account member with this person as holder"));
+    // Reprint (补打): an active mutual-aid binding's filing summary, an ended one's revocation
+    // summary, a kinship binding's confirmation; printed copies are audited and marked 补打.
+    m_print = new SummaryPrintActions(m_connection, m_clerk, SummaryPrintActions::formLanguage(), this);
+    m_reprint = new QPushButton(tr("Re&print summary"), page);
+    m_reprint->setObjectName(QStringLiteral("reprintButton"));
+    m_reprint->setToolTip(tr("Print, preview or save as PDF the summary of the binding selected in the list"));
+    m_reprint->setMenu(m_print->createMenu(tr("Reprint summary"), m_reprint));
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_revoke);
+    buttons->addWidget(m_reprint);
     buttons->addStretch(1);
     buttons->addWidget(m_payment);
     buttons->addWidget(m_kinship);
@@ -195,7 +205,8 @@ QWidget *HouseholdScreen::createHouseholdPage()
     layout->addWidget(splitter);
 
     setTabOrder(m_lists, m_revoke);
-    setTabOrder(m_revoke, m_payment);
+    setTabOrder(m_revoke, m_reprint);
+    setTabOrder(m_reprint, m_payment);
     setTabOrder(m_payment, m_kinship);
     setTabOrder(m_kinship, m_secondStep);
     setTabOrder(m_secondStep, m_showEnded);
@@ -377,6 +388,8 @@ void HouseholdScreen::updateActions()
 {
     const bool shown = m_household.has_value();
     m_revoke->setEnabled(shown && m_lists->selectedActiveBinding().has_value());
+    m_print->setBinding(shown ? m_lists->selectedBinding() : std::nullopt);
+    m_reprint->setEnabled(m_print->hasDocument());
     m_payment->setEnabled(shown);
     m_kinship->setEnabled(shown);
     m_backButton->setEnabled(!m_back.isEmpty());

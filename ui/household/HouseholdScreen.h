@@ -20,6 +20,7 @@ class IdNumberEdit;
 class IdTypeListModel;
 class PersonCard;
 class PersonSearchPanel;
+class SummaryPrintActions;
 
 // 家庭查询 (DOMAIN.md §7): look a person up by ID document (typed or card reader, Enter) or by the
 // start of the name, then see the person card, the five binding lists and the household diagram
@@ -47,6 +48,7 @@ public:
     BindingTabs *lists() const { return m_lists; }
     HouseholdDiagram *diagram() const { return m_diagram; }
     PersonSearchPanel *searchPanel() const { return m_search; }
+    SummaryPrintActions *printActions() const { return m_print; }
 
 signals:
     void kinshipRequested(const Person &holder);
@@ -79,6 +81,8 @@ private:
     QPushButton *m_revoke = nullptr;
     QPushButton *m_payment = nullptr;
     QPushButton *m_kinship = nullptr;
+    QPushButton *m_reprint = nullptr;
+    SummaryPrintActions *m_print = nullptr; // the selected binding's summary
     QCheckBox *m_secondStep = nullptr;
     QCheckBox *m_showEnded = nullptr;
     HouseholdDiagram *m_diagram = nullptr;
