@@ -5,6 +5,8 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPrintPreviewDialog>
 #include <QPrintPreviewWidget>
 #include <QPrinter>
@@ -16,7 +18,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
+#include "MainWindow.h"
 #include "TestDatabase.h"
 #include "filing/BindingRevocation.h"
 #include "filing/DonePage.h"
@@ -57,6 +61,7 @@ private slots:
     void householdScreenReprintsTheSelectedBinding();
     void unknownDocumentGivesAClearError();
     void settingsDialogSavesAndLoads();
+    void mainWindowOpensOfficeDetails();
 
 private:
     QString fileFiling();
@@ -387,6 +392,29 @@ void TestPrintUi::settingsDialogSavesAndLoads()
     const QString text = pdfText(path);
     QVERIFY(text.contains(QStringLiteral("宁波市医疗保障服务中心")));
     QVERIFY(text.contains(QStringLiteral("5号窗口")));
+}
+
+void TestPrintUi::mainWindowOpensOfficeDetails()
+{
+    MainWindow window(m_db->connection(), m_db->path(), QStringLiteral("zhangli"));
+    auto *action = window.findChild<QAction *>(QStringLiteral("actionOfficeSettings"));
+    QVERIFY(action);
+    // 设置 → 经办机构信息, in a menu of its own before Help.
+    const QList<QAction *> menus = window.menuBar()->actions();
+    QVERIFY(menus.size() >= 2);
+    const QAction *settings = menus.at(menus.size() - 2);
+    QCOMPARE(settings->text(), QStringLiteral("&Settings"));
+    QVERIFY(settings->menu()->actions().contains(action));
+    QString shownName;
+    QTimer::singleShot(0, this, [&shownName] {
+        auto *dialog = qobject_cast<OfficeSettingsDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        shownName = dialog->findChild<QLineEdit *>(QStringLiteral("officeName"))->text();
+        dialog->reject();
+    });
+    action->trigger();
+    QCOMPARE(shownName, officeName);
 }
 
 QTEST_MAIN(TestPrintUi)

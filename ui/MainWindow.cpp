@@ -14,6 +14,7 @@
 #include "administration/RulesWindow.h"
 #include "filing/FilingWizard.h"
 #include "household/DeskPages.h"
+#include "printing/OfficeSettingsDialog.h"
 #include "widgets/StepList.h"
 
 namespace gongji {
@@ -68,6 +69,7 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
     m_pages = new DeskPages(connection, clerk, takeCentralWidget(), this);
     setCentralWidget(m_pages);
     createAdministrationMenu(connection, clerk);
+    createSettingsMenu();
 
     auto *database = new QLabel(tr("Database: %1").arg(databasePath), this);
     database->setObjectName(QStringLiteral("statusDatabase"));
@@ -124,6 +126,20 @@ void MainWindow::createAdministrationMenu(const QString &connection, const QStri
     registry->setObjectName(QStringLiteral("actionImportRegistry"));
     connect(registry, &QAction::triggered, this, [this, connection, actor] {
         RegistryImportDialog dialog(connection, actor, this);
+        dialog.exec();
+    });
+}
+
+void MainWindow::createSettingsMenu()
+{
+    // Before Help, which createActions() added last.
+    const QList<QAction *> menus = menuBar()->actions();
+    QMenu *settings = new QMenu(tr("&Settings"), menuBar());
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), settings);
+    QAction *office = settings->addAction(tr("&Office details…"));
+    office->setObjectName(QStringLiteral("actionOfficeSettings"));
+    connect(office, &QAction::triggered, this, [this] {
+        OfficeSettingsDialog dialog(this);
         dialog.exec();
     });
 }

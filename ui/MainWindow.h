@@ -26,6 +26,8 @@ private:
     void createActions();
     // 管理: the supervisor's rules editor and registry import (issue 6).
     void createAdministrationMenu(const QString &connection, const QString &actor);
+    // 设置: the office details printed on every confirmation summary.
+    void createSettingsMenu();
     void showAbout();
 
     FilingWizard *m_wizard;
