@@ -160,7 +160,7 @@
         <translation>%1 中没有参保库，不是共济受理台的数据库。</translation>
     </message>
     <message>
-        <source>This is an office database on a database server; back it up with the server's own tools (for PostgreSQL: pg_dump). Nothing was written.</source>
+        <source>This is an office database on a database server; back it up with the server&apos;s own tools (for PostgreSQL: pg_dump). Nothing was written.</source>
         <translation>这是数据库服务器上的经办机构数据库，请用服务器自带的工具备份（PostgreSQL 用 pg_dump）。未写入任何内容。</translation>
     </message>
     <message>
@@ -410,7 +410,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>校验位应为 %1，而不是 %2；请按证件重新输入号码。</translation>
     </message>
     <message>
-        <source>A number starting with 9 is a foreigner's permanent residence ID card (18 characters); please check the number and the document type.</source>
+        <source>A number starting with 9 is a foreigner&apos;s permanent residence ID card (18 characters); please check the number and the document type.</source>
         <translation>以 9 开头的号码是外国人永久居留身份证（18 位）；请核对号码和证件类型。</translation>
     </message>
     <message>
@@ -481,7 +481,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <source>Foreigner's permanent residence ID card</source>
+        <source>Foreigner&apos;s permanent residence ID card</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
@@ -504,11 +504,11 @@ Write the file with exactly these columns in this order.</source>
 <context>
     <name>KindStyle</name>
     <message>
-        <source>Money moves: the authorizer's personal account pays the target's own share.</source>
+        <source>Money moves: the authorizer&apos;s personal account pays the target&apos;s own share.</source>
         <translation>涉及资金：授权人的个人账户为共济对象支付个人负担部分。</translation>
     </message>
     <message>
-        <source>No money moves: the holder only shows the member's e-voucher; the member pays with their own insurance.</source>
+        <source>No money moves: the holder only shows the member&apos;s e-voucher; the member pays with their own insurance.</source>
         <translation>不涉及资金：持有人只代为出示成员的医保电子凭证，费用由成员本人的医保结算。</translation>
     </message>
 </context>
@@ -609,7 +609,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>本人个人账户</translation>
     </message>
     <message>
-        <source>Authorizer's personal account (mutual aid)</source>
+        <source>Authorizer&apos;s personal account (mutual aid)</source>
         <translation>授权人个人账户（家庭共济）</translation>
     </message>
     <message>
@@ -705,7 +705,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>证件号码不符合该证件类型的格式。请核对证件类型并重新输入号码。</translation>
     </message>
     <message>
-        <source>The ID number's check character is wrong. Re-type the number from the document.</source>
+        <source>The ID number&apos;s check character is wrong. Re-type the number from the document.</source>
         <translation>证件号码校验位错误。请按证件重新输入号码。</translation>
     </message>
     <message>
@@ -725,11 +725,11 @@ Write the file with exactly these columns in this order.</source>
         <translation>只有职工基本医疗保险（310）参保人才能作为共济授权人。</translation>
     </message>
     <message>
-        <source>The authorizer's insurance status is not normal (active).</source>
+        <source>The authorizer&apos;s insurance status is not normal (active).</source>
         <translation>授权人的参保状态不正常。</translation>
     </message>
     <message>
-        <source>The target's insurance status is not normal (active).</source>
+        <source>The target&apos;s insurance status is not normal (active).</source>
         <translation>共济对象的参保状态不正常。</translation>
     </message>
     <message>
@@ -800,7 +800,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>应为 %1 列，实际为 %2 列；请检查是否缺少或多出逗号（含逗号的值须加引号）。</translation>
     </message>
     <message>
-        <source>the name is empty; fill in the person's name.</source>
+        <source>the name is empty; fill in the person&apos;s name.</source>
         <translation>姓名为空；请填写姓名。</translation>
     </message>
     <message>
@@ -860,7 +860,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>pooling_region 须为 6 位区划代码（如 330100），实际为“%1”。</translation>
     </message>
     <message>
-        <source>balance is empty; an employee's balance is required, in yuan such as 1234.56.</source>
+        <source>balance is empty; an employee&apos;s balance is required, in yuan such as 1234.56.</source>
         <translation>balance 为空；职工须填写账户余额，以元为单位，如 1234.56。</translation>
     </message>
     <message>
@@ -921,7 +921,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>孙子女/外孙子女</translation>
     </message>
     <message>
-        <source>Spouse's parent</source>
+        <source>Spouse&apos;s parent</source>
         <translation>配偶的父母</translation>
     </message>
     <message>
@@ -1333,11 +1333,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>四、告知事项</translation>
     </message>
     <message>
-        <source>When a target pays for medical care or medicines, the target's own personal account pays first; only the rest is paid from the authorizer's personal account, as the rules allow.</source>
+        <source>When a target pays for medical care or medicines, the target&apos;s own personal account pays first; only the rest is paid from the authorizer&apos;s personal account, as the rules allow.</source>
         <translation>共济对象就医购药结算时，先使用共济对象本人的个人账户支付；不足部分，再由授权人的个人账户按规定支付。</translation>
     </message>
     <message>
-        <source>The authorizer or a target may end the binding at any time at a medical-insurance service counter, with a valid ID document and a reason; from the next payment on, the authorizer's account no longer pays.</source>
+        <source>The authorizer or a target may end the binding at any time at a medical-insurance service counter, with a valid ID document and a reason; from the next payment on, the authorizer&apos;s account no longer pays.</source>
         <translation>授权人或共济对象可随时持有效身份证件到医保经办窗口申请解除共济关系并说明原因；解除后自下一笔结算起不再共济支付。</translation>
     </message>
     <message>
@@ -1345,7 +1345,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>授权人或共济对象停保、终止参保、死亡，或参保地变化超出规定范围的，共济关系自动解除。</translation>
     </message>
     <message>
-        <source>This is family mutual aid of the personal account, not the kinship account of the medical-insurance e-voucher: a kinship account only shows a relative's e-voucher, never uses another person's account, and is set up separately.</source>
+        <source>This is family mutual aid of the personal account, not the kinship account of the medical-insurance e-voucher: a kinship account only shows a relative&apos;s e-voucher, never uses another person&apos;s account, and is set up separately.</source>
         <translation>本单办理的是个人账户家庭共济，不是医保电子凭证的亲情账户：亲情账户仅代为出示亲属的医保电子凭证，不使用他人个人账户资金，需另行办理。</translation>
     </message>
     <message>
@@ -1429,7 +1429,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>绑定时间</translation>
     </message>
     <message>
-        <source>A kinship account only lets the holder show the member's medical-insurance e-voucher on the member's behalf. No money moves: the member pays with the member's own insurance and personal account. A kinship account is not family mutual aid.</source>
+        <source>A kinship account only lets the holder show the member&apos;s medical-insurance e-voucher on the member&apos;s behalf. No money moves: the member pays with the member&apos;s own insurance and personal account. A kinship account is not family mutual aid.</source>
         <translation>亲情账户仅供持有人代为出示家庭成员的医保电子凭证，不发生任何资金划转：家庭成员就医购药仍由其本人的医保待遇和个人账户支付。亲情账户不是个人账户家庭共济。</translation>
     </message>
     <message>
@@ -1477,7 +1477,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>未进行</translation>
     </message>
     <message>
-        <source>The holder may show the member's e-voucher on the holder's own phone, for the member's own medical care and medicines only; the member's own insurance and personal account pay.</source>
+        <source>The holder may show the member&apos;s e-voucher on the holder&apos;s own phone, for the member&apos;s own medical care and medicines only; the member&apos;s own insurance and personal account pay.</source>
         <translation>持有人可在本人手机上代为出示家庭成员的医保电子凭证，仅用于该成员本人就医购药，费用由该成员本人的医保待遇和个人账户支付。</translation>
     </message>
     <message>
@@ -1485,7 +1485,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>持有人或家庭成员可随时持有效身份证件到医保经办窗口申请解除亲情账户绑定。</translation>
     </message>
     <message>
-        <source>This binding does not let anyone's personal account pay for the member: that is family mutual aid, which is filed separately.</source>
+        <source>This binding does not let anyone&apos;s personal account pay for the member: that is family mutual aid, which is filed separately.</source>
         <translation>本次绑定不产生共济关系，任何人的个人账户均不为该成员支付费用；如需使用个人账户为家人支付，须另行办理个人账户家庭共济备案。</translation>
     </message>
     <message>
@@ -1509,7 +1509,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <source>Foreigner's permanent residence ID card</source>
+        <source>Foreigner&apos;s permanent residence ID card</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
@@ -1549,7 +1549,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>孙子女/外孙子女</translation>
     </message>
     <message>
-        <source>Spouse's parent</source>
+        <source>Spouse&apos;s parent</source>
         <translation>配偶的父母</translation>
     </message>
     <message>
@@ -1612,7 +1612,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
-        <source>Type or read the authorizer's ID number.</source>
+        <source>Type or read the authorizer&apos;s ID number.</source>
         <translation>请输入或读取授权人的证件号码。</translation>
     </message>
 </context>
@@ -1662,7 +1662,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>承诺书(&amp;L)（版本 %1）：</translation>
     </message>
     <message>
-        <source>Authorizer's &amp;pledge:</source>
+        <source>Authorizer&apos;s &amp;pledge:</source>
         <translation>授权人承诺(&amp;P)：</translation>
     </message>
     <message>
@@ -2030,6 +2030,18 @@ Export the registry with exactly these columns in this order.</source>
         <source>%1 with %2 ended.</source>
         <translation>已解除与 %2 的%1关系。</translation>
     </message>
+    <message>
+        <source>Re&amp;print summary</source>
+        <translation>补打确认单(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print, preview or save as PDF the summary of the binding selected in the list</source>
+        <translation>打印、预览或另存为 PDF：列表中所选绑定关系的确认单</translation>
+    </message>
+    <message>
+        <source>Reprint summary</source>
+        <translation>补打确认单</translation>
+    </message>
 </context>
 <context>
     <name>gongji::IdNumberEdit</name>
@@ -2152,7 +2164,7 @@ Export the registry with exactly these columns in this order.</source>
 <context>
     <name>gongji::KinshipPage</name>
     <message>
-        <source>New kinship-account binding: a holder may show a relative's medical-insurance e-voucher.</source>
+        <source>New kinship-account binding: a holder may show a relative&apos;s medical-insurance e-voucher.</source>
         <translation>新增亲情账户绑定：持有人可代为出示亲属的医保电子凭证。</translation>
     </message>
     <message>
@@ -2160,7 +2172,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>查询(&amp;L)</translation>
     </message>
     <message>
-        <source>Holder (持有人): who will show the member's e-voucher</source>
+        <source>Holder (持有人): who will show the member&apos;s e-voucher</source>
         <translation>持有人：代为出示成员电子凭证的人</translation>
     </message>
     <message>
@@ -2212,11 +2224,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>下一位成员(&amp;N)</translation>
     </message>
     <message>
-        <source>The holder's kinship members now:</source>
+        <source>The holder&apos;s kinship members now:</source>
         <translation>持有人现有的亲情账户成员：</translation>
     </message>
     <message>
-        <source>Type or read the holder's ID number.</source>
+        <source>Type or read the holder&apos;s ID number.</source>
         <translation>请输入或读取持有人的证件号码。</translation>
     </message>
     <message>
@@ -2244,11 +2256,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>请先查询持有人（在证件号码栏按回车）。</translation>
     </message>
     <message>
-        <source>Type the member's name as on the ID document.</source>
+        <source>Type the member&apos;s name as on the ID document.</source>
         <translation>请按证件填写成员姓名。</translation>
     </message>
     <message>
-        <source>Type or read the member's ID number.</source>
+        <source>Type or read the member&apos;s ID number.</source>
         <translation>请输入或读取成员的证件号码。</translation>
     </message>
     <message>
@@ -2334,6 +2346,14 @@ Export the registry with exactly these columns in this order.</source>
         <source>The filing being entered has not been submitted and will be lost. Quit anyway?</source>
         <translation>正在录入的备案尚未提交，退出后将丢失。仍要退出吗？</translation>
     </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Office details…</source>
+        <translation>经办机构信息(&amp;O)…</translation>
+    </message>
 </context>
 <context>
     <name>gongji::NoticePage</name>
@@ -2384,7 +2404,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>多名授权人时%1支付；%2。</translation>
     </message>
     <message>
-        <source>Reserve kept in the authorizer's account: %1 yuan</source>
+        <source>Reserve kept in the authorizer&apos;s account: %1 yuan</source>
         <translation>授权人账户保留额度：%1 元</translation>
     </message>
 </context>
@@ -2395,7 +2415,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>经办机构信息</translation>
     </message>
     <message>
-        <source>e.g. the city's medical-insurance service centre</source>
+        <source>e.g. the city&apos;s medical-insurance service centre</source>
         <translation>例如：××市医疗保障服务中心</translation>
     </message>
     <message>
@@ -2662,7 +2682,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>未导入任何数据。%1</translation>
     </message>
     <message>
-        <source>Imported: %1 added, %2 updated, %3 unchanged. %4 binding(s) ended automatically (person terminated, deceased or moved out of the rule's scope).</source>
+        <source>Imported: %1 added, %2 updated, %3 unchanged. %4 binding(s) ended automatically (person terminated, deceased or moved out of the rule&apos;s scope).</source>
         <translation>导入完成：新增 %1 人，更新 %2 人，未变 %3 人。自动终止共济关系 %4 条（人员终止参保、死亡或迁出规则范围）。</translation>
     </message>
     <message>
@@ -2685,11 +2705,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>解除亲情账户绑定</translation>
     </message>
     <message>
-        <source>Ending this binding stops the authorizer's account paying for the target.</source>
+        <source>Ending this binding stops the authorizer&apos;s account paying for the target.</source>
         <translation>解除后，授权人的个人账户不再为共济对象支付。</translation>
     </message>
     <message>
-        <source>Ending this binding stops the holder showing the member's e-voucher.</source>
+        <source>Ending this binding stops the holder showing the member&apos;s e-voucher.</source>
         <translation>解除后，持有人不能再代为出示成员的电子凭证。</translation>
     </message>
     <message>
@@ -2717,7 +2737,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>— 请选择原因 —</translation>
     </message>
     <message>
-        <source>At the applicant's own wish</source>
+        <source>At the applicant&apos;s own wish</source>
         <translation>本人自愿解除</translation>
     </message>
     <message>
@@ -2828,7 +2848,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation> 元</translation>
     </message>
     <message>
-        <source>Part of the authorizer's balance that targets may not use</source>
+        <source>Part of the authorizer&apos;s balance that targets may not use</source>
         <translation>授权人账户余额中共济对象不得使用的部分</translation>
     </message>
     <message>
@@ -3168,11 +3188,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>已查验证明：</translation>
     </message>
     <message>
-        <source>Type the target's name as on the ID document.</source>
+        <source>Type the target&apos;s name as on the ID document.</source>
         <translation>请按证件填写共济对象姓名。</translation>
     </message>
     <message>
-        <source>Type or read the target's ID number.</source>
+        <source>Type or read the target&apos;s ID number.</source>
         <translation>请输入或读取共济对象的证件号码。</translation>
     </message>
     <message>
@@ -3191,7 +3211,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>共济对象</translation>
     </message>
     <message>
-        <source>Add each relative who may use the authorizer's account. Enter in the ID number field adds the entry; Enter on an empty number goes on.</source>
+        <source>Add each relative who may use the authorizer&apos;s account. Enter in the ID number field adds the entry; Enter on an empty number goes on.</source>
         <translation>逐一添加可使用授权人账户的亲属。在证件号码栏按回车即添加；号码为空时按回车进入下一步。</translation>
     </message>
     <message>
