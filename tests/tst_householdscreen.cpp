@@ -27,6 +27,7 @@
 #include "household/DiagramPersonItem.h"
 #include "household/HouseholdDiagram.h"
 #include "household/HouseholdScreen.h"
+#include "printing/SummaryPrintActions.h"
 #include "household/PersonSearchPanel.h"
 #include "household/RevocationDialog.h"
 #include "itemmodels/HouseholdBindingsModel.h"
@@ -419,6 +420,9 @@ void TestHouseholdScreen::revocationEndsBindingAndKeepsPlace()
     QCOMPARE(stored->endedBy, QStringLiteral("tester"));
     QCOMPARE(stored->endRequestedBy, QStringLiteral("target"));
     QVERIFY(stored->endReason.contains(QStringLiteral("已由母亲绑定")));
+    // The print button now holds the revocation summary (解除确认单) for the citizen to sign.
+    QVERIFY(child<QPushButton>(m_screen, "reprintButton")->isEnabled());
+    QVERIFY(m_screen->printActions()->suggestedFileName().contains(QStringLiteral("revocation-%1").arg(sonBinding)));
 
     // The view reloaded in place: same list, the next binding took the row, the other list kept its row.
     QCOMPARE(lists->currentSection(), Section::Authorizes);
@@ -520,6 +524,7 @@ void TestHouseholdScreen::kinshipNeedsFaceVerificationAndStores()
     const QString number = stored.first().at(0).toString();
     QVERIFY(number.startsWith(QLatin1String("QQ")));
     QVERIFY(child<QLabel>(&page, "kinshipResult")->text().contains(number));
+    QVERIFY(child<QPushButton>(&page, "printKinship")->isEnabled()); // its confirmation prints at once
     QVERIFY(child<QLabel>(&page, "checkFindings")->isHidden());
     const auto binding = KinshipStore(m_db->connection()).findByNumber(number);
     QVERIFY(binding.has_value());

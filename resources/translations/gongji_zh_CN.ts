@@ -2028,7 +2028,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>%1 with %2 ended.</source>
-        <translation>已解除与 %2 的%1关系。</translation>
+        <translation type="vanished">已解除与 %2 的%1关系。</translation>
     </message>
     <message>
         <source>Re&amp;print summary</source>
@@ -2041,6 +2041,10 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Reprint summary</source>
         <translation>补打确认单</translation>
+    </message>
+    <message>
+        <source>%1 with %2 ended. Print its summary with &quot;Reprint summary&quot;.</source>
+        <translation>已解除与%2的%1。可用“补打确认单”打印解除确认单。</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +2274,14 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>&lt;span style=&quot;color:%1&quot;&gt;Kinship binding stored. Number: &lt;b style=&quot;font-size:x-large&quot;&gt;%2&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:%1&quot;&gt;亲情账户绑定成功。编号：&lt;b style=&quot;font-size:x-large&quot;&gt;%2&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Print &amp;confirmation</source>
+        <translation>打印确认单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Print confirmation</source>
+        <translation>打印确认单</translation>
     </message>
 </context>
 <context>

@@ -405,7 +405,13 @@ void HouseholdScreen::revokeSelected()
         return;
     const QString name = binding->counterpart.name;
     reload();
-    emit bindingRevoked(tr("%1 with %2 ended.").arg(HouseholdBinding::kindLabel(binding->kind), name));
+    // The revocation summary (解除确认单) is what the citizen signs now: the print button points at it.
+    HouseholdBinding ended = *binding;
+    ended.status = QStringLiteral("ended");
+    m_print->setBinding(ended);
+    m_reprint->setEnabled(m_print->hasDocument());
+    emit bindingRevoked(tr("%1 with %2 ended. Print its summary with \"Reprint summary\".")
+                            .arg(HouseholdBinding::kindLabel(binding->kind), name));
     emit revoked(binding->kind, binding->bindingId);
 }
 

@@ -19,6 +19,7 @@
 #include "household/BindingKindDelegate.h"
 #include "household/KindBanner.h"
 #include "household/KindStyle.h"
+#include "printing/SummaryPrintActions.h"
 #include "itemmodels/HouseholdBindingsModel.h"
 #include "itemmodels/IdTypeListModel.h"
 #include "itemmodels/RelationshipListModel.h"
@@ -155,9 +156,16 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
     m_result->setTextFormat(Qt::RichText);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_result->setWordWrap(true);
+    // The binding just stored gets its confirmation (亲情账户绑定确认单) printed at once.
+    m_print = new SummaryPrintActions(m_connection, m_clerk, SummaryPrintActions::formLanguage(), this);
+    m_printButton = new QPushButton(tr("Print &confirmation"), this);
+    m_printButton->setObjectName(QStringLiteral("printKinship"));
+    m_printButton->setMenu(m_print->createMenu(tr("Print confirmation"), m_printButton));
+    m_printButton->setEnabled(false);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_submit);
     actions->addWidget(m_next);
+    actions->addWidget(m_printButton);
     actions->addSpacing(16);
     actions->addWidget(m_result, 1);
 
@@ -366,6 +374,7 @@ QString KinshipPage::submit()
 {
     clearFindings();
     m_result->clear();
+    m_printButton->setEnabled(false);
     if (!m_holder) {
         m_holderFindings->setMessage(tr("Look up the holder first (Enter in the ID number)."));
         m_holderId->setFocus();
@@ -406,6 +415,8 @@ QString KinshipPage::submit()
     m_result->setText(tr("<span style=\"color:%1\">Kinship binding stored. Number: <b style=\"font-size:x-large\">%2</b></span>")
                               .arg(color, result.number.toHtmlEscaped()));
     showHolder();
+    m_print->setKinship(result.number);
+    m_printButton->setEnabled(true);
     emit kinshipStored(result.number, m_holder->id);
     m_next->setFocus();
     return result.number;

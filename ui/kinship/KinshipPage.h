@@ -15,6 +15,7 @@ class QTableView;
 namespace gongji {
 
 class FindingLabel;
+class SummaryPrintActions;
 class HouseholdBindingsModel;
 class IdNumberEdit;
 class IdTypeListModel;
@@ -71,6 +72,8 @@ private:
     FindingLabel *m_checkFindings;
     QPushButton *m_submit;
     QPushButton *m_next;
+    SummaryPrintActions *m_print = nullptr;
+    QPushButton *m_printButton = nullptr;
     QLabel *m_result;
     HouseholdBindingsModel *m_members; // the holder's current members, as on the household screen
     QTableView *m_memberList;

@@ -44,6 +44,8 @@ public:
     void setBinding(const std::optional<HouseholdBinding> &binding);
     void clear();
     bool hasDocument() const { return !m_key.isEmpty(); }
+    // The file the save dialog offers: names the document (revocation-<id>, the filing or QQ number).
+    QString suggestedFileName() const;
 
     QAction *printAction() const { return m_print; }
     QAction *previewAction() const { return m_preview; }
@@ -78,7 +80,6 @@ private:
     bool finish(const SummaryPrintJob::Result &result, const QString &where);
     void paintPreview(QPrinter *printer);
     void showError(const QString &title) const;
-    QString suggestedFileName() const;
 
     QString m_connection;
     QString m_clerk;
