@@ -31,6 +31,7 @@
 #include "kinship/KinshipSubmission.h"
 #include "printing/OfficeSettings.h"
 #include "printing/OfficeSettingsDialog.h"
+#include "settings/DatabaseSettingsDialog.h"
 #include "printing/SummaryPrintActions.h"
 #include "storage/AuditLog.h"
 #include "storage/BindingStore.h"
@@ -62,6 +63,7 @@ private slots:
     void unknownDocumentGivesAClearError();
     void settingsDialogSavesAndLoads();
     void mainWindowOpensOfficeDetails();
+    void databaseSettingRefusesABadServerAddress();
 
 private:
     QString fileFiling();
@@ -415,6 +417,24 @@ void TestPrintUi::mainWindowOpensOfficeDetails()
     });
     action->trigger();
     QCOMPARE(shownName, officeName);
+}
+
+void TestPrintUi::databaseSettingRefusesABadServerAddress()
+{
+    QSettings().setValue(DatabaseSettingsDialog::settingKey(), QStringLiteral("/srv/counter.sqlite"));
+    DatabaseSettingsDialog dialog;
+    auto *location = dialog.findChild<QLineEdit *>(QStringLiteral("databaseLocation"));
+    QCOMPARE(location->text(), QStringLiteral("/srv/counter.sqlite"));
+    location->setText(QStringLiteral("postgresql://db.office.lan/gongji")); // no user
+    dialog.accept();
+    QVERIFY(dialog.result() != QDialog::Accepted);
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("databaseLocationProblem"))->text().contains(QStringLiteral("postgresql://")));
+    QCOMPARE(QSettings().value(DatabaseSettingsDialog::settingKey()).toString(), QStringLiteral("/srv/counter.sqlite"));
+    location->setText(QStringLiteral("postgresql://gongji:secret@db.office.lan:5432/gongji_office"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(QSettings().value(DatabaseSettingsDialog::settingKey()).toString(),
+             QStringLiteral("postgresql://gongji:secret@db.office.lan:5432/gongji_office"));
 }
 
 QTEST_MAIN(TestPrintUi)

@@ -15,6 +15,7 @@
 #include "filing/FilingWizard.h"
 #include "household/DeskPages.h"
 #include "printing/OfficeSettingsDialog.h"
+#include "settings/DatabaseSettingsDialog.h"
 #include "widgets/StepList.h"
 
 namespace gongji {
@@ -140,6 +141,12 @@ void MainWindow::createSettingsMenu()
     office->setObjectName(QStringLiteral("actionOfficeSettings"));
     connect(office, &QAction::triggered, this, [this] {
         OfficeSettingsDialog dialog(this);
+        dialog.exec();
+    });
+    QAction *database = settings->addAction(tr("&Database…"));
+    database->setObjectName(QStringLiteral("actionDatabaseSettings"));
+    connect(database, &QAction::triggered, this, [this] {
+        DatabaseSettingsDialog dialog(this);
         dialog.exec();
     });
 }

@@ -11,6 +11,7 @@
 #include <QWindow>
 
 #include "MainWindow.h"
+#include "settings/DatabaseSettingsDialog.h"
 #include "registry/DemoDatabase.h"
 #include "storage/Database.h"
 #include "storage/PersonStore.h"
@@ -95,7 +96,7 @@ int main(int argc, char *argv[])
     installTranslations(app, language);
 
     // An office points every counter at its server once, in the settings; --db overrides for one run.
-    const QString configured = QSettings().value(QStringLiteral("database/location")).toString();
+    const QString configured = QSettings().value(gongji::DatabaseSettingsDialog::settingKey()).toString();
     const QString path = parser.isSet(dbOption) ? parser.value(dbOption)
                          : configured.isEmpty() ? gongji::Database::defaultPath()
                                                 : configured;

@@ -1716,6 +1716,25 @@ Export the registry with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>gongji::DatabaseSettingsDialog</name>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>empty: the file of this computer</source>
+        <translation>留空：使用本机的数据库文件</translation>
+    </message>
+    <message>
+        <source>A SQLite file of this computer, or the office server shared by every counter: postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME. Takes effect at the next start; --db on the command line still wins.</source>
+        <translation>本机的 SQLite 数据库文件，或各窗口共用的经办机构服务器：postgresql://用户[:密码]@主机[:端口]/数据库名。下次启动时生效；命令行参数 --db 仍然优先。</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>位置(&amp;L)：</translation>
+    </message>
+</context>
+<context>
     <name>gongji::DeskMain</name>
     <message>
         <source>Cannot open the database</source>
@@ -2365,6 +2384,10 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>&amp;Office details…</source>
         <translation>经办机构信息(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Database…</source>
+        <translation>数据库(&amp;D)…</translation>
     </message>
 </context>
 <context>
