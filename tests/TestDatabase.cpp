@@ -1,12 +1,15 @@
 #include "TestDatabase.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QUrl>
 
+#include "accounts/ClerkAccounts.h"
+#include "accounts/PasswordHash.h"
 #include "domain/IdNumber.h"
 #include "storage/Database.h"
 #include "storage/PersonStore.h"
@@ -46,7 +49,7 @@ bool runOnServer(const QString &sql)
 
 } // namespace
 
-TestDatabase::TestDatabase(const QString &connection) : m_connection(connection)
+TestDatabase::TestDatabase(const QString &connection, Accounts accounts) : m_connection(connection)
 {
     QStandardPaths::setTestModeEnabled(true);
     if (usesServer()) {
@@ -57,8 +60,8 @@ TestDatabase::TestDatabase(const QString &connection) : m_connection(connection)
             return;
     }
     const Database::OpenResult opened = m_dir.isValid() ? Database::open(path(), m_connection) : Database::OpenResult{};
-    m_open = opened.ok;
-    if (!m_open)
+    m_open = opened.ok && (accounts == Accounts::None || addAccounts());
+    if (!opened.ok)
         qWarning() << "test database did not open:" << opened.error;
 }
 
@@ -67,6 +70,28 @@ TestDatabase::~TestDatabase()
     Database::close(m_connection);
     if (!m_serverDatabase.isEmpty())
         runOnServer(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_serverDatabase));
+}
+
+bool TestDatabase::addAccounts()
+{
+    // The cheapest Argon2id parameters: real hashes, but hundreds of tests stay fast.
+    PasswordHash::setCost(PasswordHash::Cost::TestOnlyMinimum);
+    ClerkAccounts accounts(m_connection);
+    const QString pass = QString::fromLatin1(password);
+    const ClerkAccounts::Result first = accounts.createFirstSupervisor(QString::fromLatin1(supervisor), QStringLiteral("王主管"), pass);
+    const ClerkAccounts::Result second = accounts.add(QString::fromLatin1(supervisor), QString::fromLatin1(clerk), QStringLiteral("李柜员"),
+                                                      QStringLiteral("clerk"), pass);
+    if (!first.ok || !second.ok) {
+        qWarning() << "test accounts:" << first.error << second.error;
+        return false;
+    }
+    QFile file(passwordFile());
+    return file.open(QIODevice::WriteOnly) && file.write(password) > 0;
+}
+
+QString TestDatabase::passwordFile() const
+{
+    return m_dir.filePath(QStringLiteral("password.txt"));
 }
 
 bool TestDatabase::usesServer()

@@ -6,14 +6,26 @@
 #include "domain/Person.h"
 
 // A real SQLite file in a temporary directory (or a fresh PostgreSQL database, see path()),
-// opened through gongji::Database with the shipped default rule sets seeded. One per test function (init/cleanup) keeps tests independent.
+// opened through gongji::Database with the shipped default rule sets seeded, and two accounts:
+// `tester` (clerk) and `supervisor`, both with the password `password` (unless Accounts::None;
+// their two account_add audit entries are there from the start: count audit rows relative). One per test function
+// (init/cleanup) keeps tests independent.
 class TestDatabase
 {
 public:
-    explicit TestDatabase(const QString &connection = QStringLiteral("test"));
+    enum class Accounts { TesterAndSupervisor, None };
+
+    explicit TestDatabase(const QString &connection = QStringLiteral("test"),
+                          Accounts accounts = Accounts::TesterAndSupervisor);
     ~TestDatabase();
 
+    static constexpr const char *clerk = "tester";
+    static constexpr const char *supervisor = "supervisor";
+    static constexpr const char *password = "test-password-1";
+
     bool isOpen() const { return m_open; }
+    // A file holding `password`, for gongji-admin --password-file.
+    QString passwordFile() const;
     QString connection() const { return m_connection; }
     // The file, or with GONGJI_TEST_POSTGRES set, the postgresql:// address of a database made
     // for this test on that server (dropped again at the end).
@@ -33,6 +45,8 @@ public:
     static QString residentId(const QString &address, const QDate &birth, int sequence = 123);
 
 private:
+    bool addAccounts();
+
     QTemporaryDir m_dir;
     QString m_connection;
     QString m_serverDatabase;

@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 
 #include "accounts/PasswordHash.h"
+#include "accounts/RoleCheck.h"
 #include "storage/AuditLog.h"
 #include "storage/ClerkStore.h"
 #include "storage/StorageError.h"
@@ -24,10 +25,7 @@ ClerkAccounts::ClerkAccounts(const QString &connection) : m_connection(connectio
 
 bool ClerkAccounts::allows(const QString &actor, const QString &role) const
 {
-    const std::optional<ClerkAccount> account = ClerkStore(m_connection).findByLogin(actor);
-    if (!account || !account->active)
-        return false;
-    return role == QLatin1String("clerk") || account->isSupervisor();
+    return RoleCheck(m_connection).refusal(actor, role).isEmpty();
 }
 
 ClerkAccounts::Result ClerkAccounts::createFirstSupervisor(const QString &login, const QString &displayName,
@@ -66,9 +64,10 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
             result.error = Text::tr("A supervisor exists already; further accounts are added by a supervisor (add-clerk).");
             return result;
         }
-        if (!first && !allows(actor, QStringLiteral("supervisor"))) {
-            result.error = Text::tr("Only a supervisor may create accounts.");
-            return result;
+        if (!first) {
+            result.error = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor"));
+            if (!result.error.isEmpty())
+                return result;
         }
         if (store.findByLogin(login)) {
             result.error = Text::tr("The login %1 exists already.").arg(login);

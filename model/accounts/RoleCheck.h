@@ -1,0 +1,23 @@
+#pragma once
+#include <QString>
+
+namespace gongji {
+
+// Whether an actor may do what needs a role: every mutation asks this inside its own
+// transaction, so that hiding a button in the GUI or an option in the CLI is never the only
+// guard. Roles are "clerk" (filings, revocations, kinship, printing, revealing an ID number) and
+// "supervisor" (all of that plus accounts, rule sets, registry import and the audit log).
+class RoleCheck
+{
+public:
+    explicit RoleCheck(const QString &connection);
+
+    // Empty when `actor` is an active account with `role`, or a supervisor; otherwise why not,
+    // in the UI language, saying what to do.
+    QString refusal(const QString &actor, const QString &role) const;
+
+private:
+    QString m_connection;
+};
+
+} // namespace gongji
