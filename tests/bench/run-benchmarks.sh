@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Every benchmark of issue 7, one command (BENCHMARKS.md):
-#   bash tests/bench/run-benchmarks.sh [--quick]
+#   bash tests/bench/run-benchmarks.sh [--quick] [--postgres]
 # Builds the benchmark programs (Release, in build-bench), generates the office-sized database
 # and registry CSV once (reused afterwards; never in the repository), runs each benchmark and
 # prints the machine, the figures and a summary. --quick: 100,000 persons and fewer runs, to
-# check that everything works (figures not comparable to the goals).
+# check that everything works (figures not comparable to the goals). --postgres: only lookup and
+# submit, each on SQLite and on a throwaway PostgreSQL cluster holding the same data
+# (tests/bench/postgres-benchmarks.sh; issue 8).
 # Environment: GONGJI_BENCH_DATA (default /work/bench-data), GONGJI_BENCH_BUILD (default
 # <repo>/build-bench), GONGJI_BENCH_JOBS (default 2), GONGJI_BENCH_IMPORT_ROWS (default: all
 # rows of the registry CSV; fewer rows are its first ones) and GONGJI_BENCH_IMPORT_RUNS.
@@ -14,7 +16,14 @@ build="${GONGJI_BENCH_BUILD:-$root/build-bench}"
 data="${GONGJI_BENCH_DATA:-/work/bench-data}"
 jobs="${GONGJI_BENCH_JOBS:-2}"
 quick=0
-[[ "${1:-}" == "--quick" ]] && quick=1
+postgres=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=1 ;;
+    --postgres) postgres=1 ;;
+    *) echo "run-benchmarks: unknown option $arg (--quick, --postgres)" >&2; exit 64 ;;
+  esac
+done
 
 persons=1000000; active=1000000; ended=100000; name=office-1m
 lookup_passes=3; submit_runs=200; import_runs=3; startup_runs=20; pdf_runs=50
@@ -28,6 +37,7 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 targets=(gongji-bench-generate bench_lookup bench_submit bench_import bench_startup gongji-desk
          gongji-bench-minimal-window gongji-bench-gui-household)
 [[ -f "$root/model/printing/SummaryPdf.h" ]] && targets+=(bench_pdf)
+(( postgres )) && targets=(gongji-bench-generate bench_lookup bench_submit gongji-admin)
 cmake --build "$build" -j"$jobs" --target "${targets[@]}" >/dev/null
 bench="$build/tests/bench"
 
@@ -54,6 +64,11 @@ results="$data/results-$(date -u +%Y%m%dT%H%M%SZ).txt"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "compiler: $(c++ --version | head -1); Qt $(qtpaths6 --qt-version 2>/dev/null || echo '?'); sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
   echo "database: $db ($(du -h "$db" | cut -f1)), registry CSV $csv ($(du -h "$csv" | cut -f1))"
+  if (( postgres )); then
+    source "$root/tests/bench/postgres-benchmarks.sh"
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0 # ends this block only (it runs in a subshell, piped to tee); the summary follows
+  fi
 
   echo "==> household lookup"
   "$bench/bench_lookup" "$db" --passes "$lookup_passes"
