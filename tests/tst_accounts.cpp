@@ -8,6 +8,7 @@
 #include "accounts/PasswordHash.h"
 #include "accounts/SignIn.h"
 #include "storage/AuditLog.h"
+#include "storage/ClerkStore.h"
 
 using namespace gongji;
 
@@ -23,6 +24,14 @@ private slots:
     void onlySupervisorsCreateAccounts_data();
     void onlySupervisorsCreateAccounts();
     void auditHoldsNoPassword();
+    void fixtureAccountsSignIn();
+    void accountChangesBySupervisor_data();
+    void accountChangesBySupervisor();
+    void accountChangesRefusedForClerk_data();
+    void accountChangesRefusedForClerk();
+    void lastSupervisorStaysActive();
+    void changeOwnPassword();
+    void listHasNoHashes();
 };
 
 void TestAccounts::initTestCase()
@@ -41,7 +50,7 @@ void TestAccounts::hashesAreArgon2idAndVerify()
 
 void TestAccounts::olderParametersAreRehashedOnSignIn()
 {
-    TestDatabase db;
+    TestDatabase db(QStringLiteral("test"), TestDatabase::Accounts::None);
     QVERIFY(ClerkAccounts(db.connection()).createFirstSupervisor("zhangli", "张丽", "password-1").ok);
     PasswordHash::setCost(PasswordHash::Cost::Interactive); // the office raised the cost since
     QVERIFY(SignIn(db.connection()).signIn("zhangli", "password-1").ok);
@@ -53,7 +62,7 @@ void TestAccounts::olderParametersAreRehashedOnSignIn()
 
 void TestAccounts::fiveFailuresLockForFiveMinutes()
 {
-    TestDatabase db;
+    TestDatabase db(QStringLiteral("test"), TestDatabase::Accounts::None);
     QVERIFY(ClerkAccounts(db.connection()).createFirstSupervisor("zhangli", "张丽", "password-1").ok);
     SignIn signIn(db.connection());
     const QDateTime t0(QDate(2026, 11, 22), QTime(9, 0), Qt::UTC);
@@ -72,7 +81,7 @@ void TestAccounts::fiveFailuresLockForFiveMinutes()
 
 void TestAccounts::firstSupervisorOnlyOnce()
 {
-    TestDatabase db;
+    TestDatabase db(QStringLiteral("test"), TestDatabase::Accounts::None);
     ClerkAccounts accounts(db.connection());
     QVERIFY(!accounts.createFirstSupervisor("zhangli", "张丽", "short").ok); // password too short
     QVERIFY(accounts.createFirstSupervisor("zhangli", "张丽", "password-1").ok);
@@ -94,7 +103,7 @@ void TestAccounts::onlySupervisorsCreateAccounts()
 {
     QFETCH(QString, actor);
     QFETCH(bool, allowed);
-    TestDatabase db;
+    TestDatabase db(QStringLiteral("test"), TestDatabase::Accounts::None);
     ClerkAccounts accounts(db.connection());
     QVERIFY(accounts.createFirstSupervisor("zhangli", "张丽", "password-1").ok);
     QVERIFY(accounts.add("zhangli", "lisi", "李四", "clerk", "password-2").ok);
@@ -106,7 +115,7 @@ void TestAccounts::onlySupervisorsCreateAccounts()
 
 void TestAccounts::auditHoldsNoPassword()
 {
-    TestDatabase db;
+    TestDatabase db(QStringLiteral("test"), TestDatabase::Accounts::None);
     QVERIFY(ClerkAccounts(db.connection()).createFirstSupervisor("zhangli", "张丽", "password-1").ok);
     SignIn(db.connection()).signIn("zhangli", "wrong-password-9");
     SignIn(db.connection()).signIn("zhangli", "password-1");
@@ -118,6 +127,205 @@ void TestAccounts::auditHoldsNoPassword()
         QVERIFY(!q.value(1).toString().contains(QStringLiteral("password-")));
     }
     QCOMPARE(actions, (QStringList{"account_add", "sign_in_failed", "sign_in"}));
+}
+
+void TestAccounts::fixtureAccountsSignIn()
+{
+    TestDatabase db;
+    QVERIFY(db.isOpen());
+    SignIn signIn(db.connection());
+    const SignIn::Result clerk = signIn.signIn(TestDatabase::clerk, TestDatabase::password);
+    QVERIFY2(clerk.ok, qPrintable(clerk.error));
+    QCOMPARE(clerk.account.role, QStringLiteral("clerk"));
+    QVERIFY(signIn.signIn(TestDatabase::supervisor, TestDatabase::password).account.isSupervisor());
+    QFile file(db.passwordFile());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray(TestDatabase::password));
+}
+
+namespace {
+
+std::optional<ClerkAccount> account(const TestDatabase &db, const QString &login)
+{
+    return ClerkStore(db.connection()).findByLogin(login);
+}
+
+QString lastAuditRow(const TestDatabase &db)
+{
+    QSqlQuery q(QSqlDatabase::database(db.connection()));
+    if (!q.exec(QStringLiteral("SELECT actor, action, subject, detail FROM audit_log ORDER BY id DESC")) || !q.next())
+        return {};
+    return QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()}.join(u'|');
+}
+
+// Locks `login` by five wrong passwords.
+void lockOut(const TestDatabase &db, const QString &login)
+{
+    for (int i = 0; i < SignIn::maxFailures; ++i)
+        SignIn(db.connection()).signIn(login, QStringLiteral("wrong-password"));
+}
+
+} // namespace
+
+void TestAccounts::accountChangesBySupervisor_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("action");
+    QTest::newRow("disable") << "disable" << "account_disable";
+    QTest::newRow("enable") << "enable" << "account_enable";
+    QTest::newRow("reset password") << "reset" << "account_reset_password";
+    QTest::newRow("unlock") << "unlock" << "account_unlock";
+}
+
+void TestAccounts::accountChangesBySupervisor()
+{
+    QFETCH(QString, change);
+    QFETCH(QString, action);
+    TestDatabase db;
+    ClerkAccounts accounts(db.connection());
+    const QString tester = TestDatabase::clerk;
+    if (change == QLatin1String("enable"))
+        QVERIFY(accounts.setActive(TestDatabase::supervisor, tester, false).ok);
+    if (change == QLatin1String("unlock") || change == QLatin1String("reset"))
+        lockOut(db, tester);
+    const qint64 before = AuditLog(db.connection()).count();
+    ClerkAccounts::Result result;
+    if (change == QLatin1String("disable"))
+        result = accounts.setActive(TestDatabase::supervisor, tester, false);
+    else if (change == QLatin1String("enable"))
+        result = accounts.setActive(TestDatabase::supervisor, tester, true);
+    else if (change == QLatin1String("reset"))
+        result = accounts.resetPassword(TestDatabase::supervisor, tester, QStringLiteral("fresh-password-2"));
+    else
+        result = accounts.unlock(TestDatabase::supervisor, tester);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(AuditLog(db.connection()).count(), before + 1);
+    QVERIFY(lastAuditRow(db).startsWith(QStringLiteral("supervisor|%1|tester|").arg(action)));
+    QVERIFY(!lastAuditRow(db).contains(QStringLiteral("password-")));
+
+    const std::optional<ClerkAccount> after = account(db, tester);
+    QVERIFY(after);
+    QCOMPARE(after->active, change != QLatin1String("disable"));
+    if (change == QLatin1String("unlock") || change == QLatin1String("reset")) {
+        QCOMPARE(after->failedAttempts, 0);
+        QVERIFY(!after->lockedUntil.isValid());
+    }
+    const QString password = change == QLatin1String("reset") ? QStringLiteral("fresh-password-2") : QString::fromLatin1(TestDatabase::password);
+    QCOMPARE(SignIn(db.connection()).signIn(tester, password).ok, change != QLatin1String("disable"));
+    // Doing it again says why nothing changes.
+    if (change != QLatin1String("reset")) {
+        const qint64 count = AuditLog(db.connection()).count();
+        const ClerkAccounts::Result again = change == QLatin1String("unlock") ? accounts.unlock(TestDatabase::supervisor, tester)
+                                            : accounts.setActive(TestDatabase::supervisor, tester, change == QLatin1String("enable"));
+        QVERIFY(!again.ok);
+        QVERIFY(!again.error.isEmpty());
+        QCOMPARE(AuditLog(db.connection()).count(), count);
+    }
+}
+
+void TestAccounts::accountChangesRefusedForClerk_data()
+{
+    QTest::addColumn<QString>("actor");
+    QTest::addColumn<QString>("change");
+    const QStringList changes{"disable", "enable", "reset", "unlock"};
+    for (const QString &actor : {QStringLiteral("tester"), QStringLiteral("mallory")})
+        for (const QString &change : changes)
+            QTest::addRow("%s %s", qPrintable(actor), qPrintable(change)) << actor << change;
+    QTest::newRow("supervisor, unknown account") << "supervisor" << "unknown target";
+}
+
+void TestAccounts::accountChangesRefusedForClerk()
+{
+    QFETCH(QString, actor);
+    QFETCH(QString, change);
+    TestDatabase db;
+    ClerkAccounts accounts(db.connection());
+    QVERIFY(accounts.add(TestDatabase::supervisor, "lisi", "李四", "clerk", "password-2").ok);
+    QVERIFY(accounts.setActive(TestDatabase::supervisor, "lisi", false).ok);
+    const qint64 before = AuditLog(db.connection()).count();
+    ClerkAccounts::Result result;
+    if (change == QLatin1String("disable"))
+        result = accounts.setActive(actor, TestDatabase::supervisor, false);
+    else if (change == QLatin1String("enable"))
+        result = accounts.setActive(actor, "lisi", true);
+    else if (change == QLatin1String("reset"))
+        result = accounts.resetPassword(actor, "lisi", "fresh-password-2");
+    else if (change == QLatin1String("unlock"))
+        result = accounts.unlock(actor, "lisi");
+    else
+        result = accounts.setActive(TestDatabase::supervisor, "nobody", false);
+    QVERIFY(!result.ok);
+    QVERIFY(!result.error.isEmpty());
+    QCOMPARE(AuditLog(db.connection()).count(), before);
+    QVERIFY(!account(db, "lisi")->active);
+    QVERIFY(account(db, TestDatabase::supervisor)->active);
+    QVERIFY(PasswordHash::verify(account(db, TestDatabase::supervisor)->passwordHash, TestDatabase::password));
+}
+
+void TestAccounts::lastSupervisorStaysActive()
+{
+    TestDatabase db;
+    ClerkAccounts accounts(db.connection());
+    QVERIFY(accounts.add(TestDatabase::supervisor, "wangwu", "王五", "supervisor", "password-2").ok);
+    const ClerkAccounts::Result self = accounts.setActive(TestDatabase::supervisor, TestDatabase::supervisor, false);
+    QVERIFY(!self.ok);
+    QVERIFY(self.error.contains(QStringLiteral("own account")));
+    QVERIFY(accounts.setActive("wangwu", TestDatabase::supervisor, false).ok);
+    // A disabled supervisor changes nothing any more.
+    QVERIFY(accounts.setActive(TestDatabase::supervisor, "wangwu", false).error.contains(QStringLiteral("disabled")));
+    QVERIFY(accounts.setActive("wangwu", TestDatabase::supervisor, true).ok);
+    QVERIFY(accounts.setActive(TestDatabase::supervisor, "wangwu", false).ok);
+    // The only active supervisor left cannot disable itself, and nobody else can.
+    QVERIFY(!accounts.setActive(TestDatabase::supervisor, TestDatabase::supervisor, false).ok);
+    QVERIFY(!accounts.setActive("wangwu", TestDatabase::supervisor, false).ok);
+    QVERIFY(account(db, TestDatabase::supervisor)->active);
+    QCOMPARE(ClerkStore(db.connection()).countSupervisors(), 1);
+}
+
+void TestAccounts::changeOwnPassword()
+{
+    TestDatabase db;
+    ClerkAccounts accounts(db.connection());
+    const QString tester = TestDatabase::clerk;
+    const qint64 before = AuditLog(db.connection()).count();
+    QVERIFY(accounts.changeOwnPassword(tester, TestDatabase::password, "short").error.contains(QStringLiteral("at least")));
+    QVERIFY(!accounts.changeOwnPassword(tester, TestDatabase::password, TestDatabase::password).ok);
+    QCOMPARE(AuditLog(db.connection()).count(), before);
+    const ClerkAccounts::Result wrong = accounts.changeOwnPassword(tester, "wrong-password", "new-password-3");
+    QVERIFY(!wrong.ok);
+    QVERIFY(wrong.error.contains(QStringLiteral("current password")));
+    QCOMPARE(account(db, tester)->failedAttempts, 1); // counts towards the lockout
+    const ClerkAccounts::Result ok = accounts.changeOwnPassword(tester, TestDatabase::password, "new-password-3");
+    QVERIFY2(ok.ok, qPrintable(ok.error));
+    QVERIFY(lastAuditRow(db).startsWith(QStringLiteral("tester|password_change|tester|")));
+    QVERIFY(SignIn(db.connection()).signIn(tester, "new-password-3").ok);
+    QVERIFY(!SignIn(db.connection()).signIn(tester, TestDatabase::password).ok);
+    // A disabled account changes nothing; neither does one locked out.
+    QVERIFY(accounts.setActive(TestDatabase::supervisor, tester, false).ok);
+    QVERIFY(!accounts.changeOwnPassword(tester, "new-password-3", "new-password-4").ok);
+    QVERIFY(accounts.setActive(TestDatabase::supervisor, tester, true).ok);
+    lockOut(db, tester);
+    const ClerkAccounts::Result locked = accounts.changeOwnPassword(tester, "new-password-3", "new-password-4");
+    QVERIFY(locked.error.contains(QStringLiteral("locked")));
+    QVERIFY(PasswordHash::verify(account(db, tester)->passwordHash, "new-password-3"));
+}
+
+void TestAccounts::listHasNoHashes()
+{
+    TestDatabase db;
+    ClerkAccounts accounts(db.connection());
+    QString error;
+    const QList<ClerkAccount> all = accounts.list(TestDatabase::supervisor, &error);
+    QVERIFY(error.isEmpty());
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.at(0).login, QStringLiteral("supervisor"));
+    QCOMPARE(all.at(1).login, QStringLiteral("tester"));
+    QCOMPARE(all.at(1).displayName, QStringLiteral("李柜员"));
+    for (const ClerkAccount &a : all)
+        QVERIFY(a.passwordHash.isEmpty());
+    QVERIFY(accounts.list(TestDatabase::clerk, &error).isEmpty());
+    QVERIFY(error.contains(QStringLiteral("supervisor")));
+    QVERIFY(accounts.list(QStringLiteral("mallory")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestAccounts)

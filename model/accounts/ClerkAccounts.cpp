@@ -6,6 +6,7 @@
 
 #include "accounts/PasswordHash.h"
 #include "accounts/RoleCheck.h"
+#include "accounts/SignIn.h"
 #include "storage/AuditLog.h"
 #include "storage/ClerkStore.h"
 #include "storage/StorageError.h"
@@ -53,10 +54,9 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
         result.error = Text::tr("The role is clerk or supervisor.");
         return result;
     }
-    if (password.size() < minimumPasswordLength) {
-        result.error = Text::tr("The password needs at least %1 characters.").arg(minimumPasswordLength);
+    result.error = passwordProblem(password);
+    if (!result.error.isEmpty())
         return result;
-    }
     try {
         WriteTransaction transaction(m_connection);
         ClerkStore store(m_connection);
@@ -90,6 +90,155 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
         result.error = error.userMessage();
     }
     return result;
+}
+
+QString ClerkAccounts::passwordProblem(const QString &password)
+{
+    if (password.size() < minimumPasswordLength)
+        return Text::tr("The password needs at least %1 characters.").arg(minimumPasswordLength);
+    return {};
+}
+
+ClerkAccounts::Result ClerkAccounts::changeAccount(const QString &actor, const QString &login, const QString &action,
+                                                   const std::function<QString(ClerkStore &, const ClerkAccount &)> &change)
+{
+    Result result;
+    try {
+        WriteTransaction transaction(m_connection);
+        result.error = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor"));
+        if (!result.error.isEmpty())
+            return result;
+        ClerkStore store(m_connection);
+        const std::optional<ClerkAccount> account = store.findByLogin(login.trimmed());
+        if (!account) {
+            result.error = Text::tr("There is no account %1: check the login in the list of accounts.").arg(login.trimmed());
+            return result;
+        }
+        result.error = change(store, *account);
+        if (!result.error.isEmpty())
+            return result;
+        AuditLog(m_connection).append(actor, action, account->login, QJsonObject{{QStringLiteral("role"), account->role}});
+        transaction.commit();
+        result.ok = true;
+    } catch (const StorageError &error) {
+        result.error = error.userMessage();
+    }
+    return result;
+}
+
+ClerkAccounts::Result ClerkAccounts::setActive(const QString &actor, const QString &login, bool active)
+{
+    return changeAccount(actor, login, active ? QStringLiteral("account_enable") : QStringLiteral("account_disable"),
+                         [&](ClerkStore &store, const ClerkAccount &account) -> QString {
+                             if (account.active == active)
+                                 return active ? Text::tr("The account %1 is enabled already.").arg(account.login)
+                                               : Text::tr("The account %1 is disabled already.").arg(account.login);
+                             // So the last active supervisor always stays: only another one could disable it.
+                             if (!active && account.login == actor)
+                                 return Text::tr("You cannot disable your own account: another supervisor can.");
+                             store.setActive(account.id, active);
+                             return {};
+                         });
+}
+
+ClerkAccounts::Result ClerkAccounts::resetPassword(const QString &actor, const QString &login, const QString &newPassword)
+{
+    Result problem;
+    problem.error = passwordProblem(newPassword);
+    if (!problem.error.isEmpty())
+        return problem;
+    return changeAccount(actor, login, QStringLiteral("account_reset_password"),
+                         [&](ClerkStore &store, const ClerkAccount &account) -> QString {
+                             const QString hash = PasswordHash::hash(newPassword);
+                             if (hash.isEmpty())
+                                 return Text::tr("The password could not be hashed (out of memory); nothing was stored.");
+                             store.setPasswordHash(account.id, hash);
+                             store.setLockState(account.id, 0, QDateTime());
+                             return {};
+                         });
+}
+
+ClerkAccounts::Result ClerkAccounts::unlock(const QString &actor, const QString &login)
+{
+    return changeAccount(actor, login, QStringLiteral("account_unlock"),
+                         [&](ClerkStore &store, const ClerkAccount &account) -> QString {
+                             if (account.failedAttempts == 0 && !account.lockedUntil.isValid())
+                                 return Text::tr("The account %1 is not locked.").arg(account.login);
+                             store.setLockState(account.id, 0, QDateTime());
+                             return {};
+                         });
+}
+
+ClerkAccounts::Result ClerkAccounts::changeOwnPassword(const QString &login, const QString &oldPassword,
+                                                       const QString &newPassword)
+{
+    Result result;
+    result.error = passwordProblem(newPassword);
+    if (!result.error.isEmpty())
+        return result;
+    if (newPassword == oldPassword) {
+        result.error = Text::tr("The new password is the same as the current one: choose another.");
+        return result;
+    }
+    try {
+        WriteTransaction transaction(m_connection);
+        result.error = RoleCheck(m_connection).refusal(login.trimmed(), QStringLiteral("clerk"));
+        if (!result.error.isEmpty())
+            return result;
+        ClerkStore store(m_connection);
+        const std::optional<ClerkAccount> account = store.findByLogin(login.trimmed());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (account && account->lockedUntil.isValid() && account->lockedUntil > now) {
+            result.error = Text::tr("This login is locked after failed attempts until %1; the password was not changed.")
+                               .arg(account->lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")));
+            return result;
+        }
+        if (!account || !PasswordHash::verify(account->passwordHash, oldPassword)) {
+            // Counts like a failed sign-in, so that this is no way around the lockout.
+            if (account) {
+                const int failures = account->failedAttempts + 1;
+                store.setLockState(account->id, failures >= SignIn::maxFailures ? 0 : failures,
+                                   failures >= SignIn::maxFailures ? now.addSecs(SignIn::lockMinutes * 60) : QDateTime());
+                AuditLog(m_connection).append(account->login, QStringLiteral("password_change_failed"), account->login,
+                                              QJsonObject{{QStringLiteral("why"), QStringLiteral("wrong password")}});
+                transaction.commit();
+            }
+            result.error = Text::tr("The current password is wrong; the password was not changed.");
+            return result;
+        }
+        const QString hash = PasswordHash::hash(newPassword);
+        if (hash.isEmpty()) {
+            result.error = Text::tr("The password could not be hashed (out of memory); nothing was stored.");
+            return result;
+        }
+        store.setPasswordHash(account->id, hash);
+        AuditLog(m_connection).append(account->login, QStringLiteral("password_change"), account->login);
+        transaction.commit();
+        result.ok = true;
+    } catch (const StorageError &error) {
+        result.error = error.userMessage();
+    }
+    return result;
+}
+
+QList<ClerkAccount> ClerkAccounts::list(const QString &actor, QString *error) const
+{
+    QList<ClerkAccount> accounts;
+    try {
+        const QString refusal = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor"));
+        if (error)
+            *error = refusal;
+        if (!refusal.isEmpty())
+            return accounts;
+        accounts = ClerkStore(m_connection).all();
+        for (ClerkAccount &account : accounts)
+            account.passwordHash.clear(); // nobody above needs it
+    } catch (const StorageError &storageError) {
+        if (error)
+            *error = storageError.userMessage();
+        accounts.clear();
+    }
+    return accounts;
 }
 
 } // namespace gongji

@@ -1,10 +1,16 @@
 #pragma once
+#include <QList>
 #include <QString>
+#include <functional>
+
+#include "storage/ClerkStore.h"
 
 namespace gongji {
 
-// Creating accounts: the first supervisor (only while there is none), then clerks and further
-// supervisors by a supervisor. The role is checked here, in the model, not by hiding buttons.
+// Creating and changing accounts: the first supervisor (only while there is none), then clerks and
+// further supervisors by a supervisor, who also disables, enables, unlocks and resets them; every
+// account changes its own password. The role is checked here, in the model, not by hiding buttons;
+// each change is one transaction with its audit entry (never a password or a hash).
 class ClerkAccounts
 {
 public:
@@ -20,12 +26,30 @@ public:
     // `actor` must be an active supervisor's login.
     Result add(const QString &actor, const QString &login, const QString &displayName, const QString &role,
                const QString &password);
+    // Supervisor only. A disabled account cannot sign in; its records stay. Refused for the actor's
+    // own account (another supervisor does that), so the last active supervisor always stays.
+    Result setActive(const QString &actor, const QString &login, bool active);
+    // Supervisor only: a new password (told to the clerk in person); also lifts a lockout.
+    Result resetPassword(const QString &actor, const QString &login, const QString &newPassword);
+    // Supervisor only: lifts a lockout after failed sign-ins.
+    Result unlock(const QString &actor, const QString &login);
+    // Any active account, knowing its current password.
+    Result changeOwnPassword(const QString &login, const QString &oldPassword, const QString &newPassword);
+    // Supervisor only: every account by login, without password hashes. Empty and `error` set
+    // (when given) if refused.
+    QList<ClerkAccount> list(const QString &actor, QString *error = nullptr) const;
+
     // Whether `actor` may do what needs `role` ("clerk": any active account; "supervisor").
     bool allows(const QString &actor, const QString &role) const;
 
     static constexpr int minimumPasswordLength = 8;
 
 private:
+    // Runs `change` on the account `login` inside one transaction after the supervisor check and
+    // audits `action`; `change` returns an error (nothing is written then) or empty.
+    Result changeAccount(const QString &actor, const QString &login, const QString &action,
+                         const std::function<QString(ClerkStore &, const ClerkAccount &)> &change);
+    static QString passwordProblem(const QString &password);
     Result create(const QString &actor, const QString &login, const QString &displayName, const QString &role,
                   const QString &password, bool first);
     QString m_connection;

@@ -90,4 +90,13 @@ void ClerkStore::setPasswordHash(qint64 id, const QString &hash)
         .exec();
 }
 
+void ClerkStore::setActive(qint64 id, bool active)
+{
+    SqlStatement q(m_connection, QStringLiteral("UPDATE clerk SET active = :active, updated_at = :now WHERE id = :id"));
+    q.bind(QStringLiteral(":active"), active ? 1 : 0)
+        .bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now()))
+        .bind(QStringLiteral(":id"), id)
+        .exec();
+}
+
 } // namespace gongji

@@ -35,6 +35,8 @@ public:
     // Failed attempts and lock; call inside a WriteTransaction.
     void setLockState(qint64 id, int failedAttempts, const QDateTime &lockedUntil);
     void setPasswordHash(qint64 id, const QString &hash);
+    // Enables or disables the account; call inside a WriteTransaction.
+    void setActive(qint64 id, bool active);
 
 private:
     QString m_connection;
