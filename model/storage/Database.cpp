@@ -41,7 +41,7 @@ void checkReadable(const QString &connection, const QString &name)
         foreign = SqlDialect::holdsForeignTables(connection);
     } catch (const StorageError &error) {
         if (error.kind() == StorageError::Kind::NotADatabase || error.kind() == StorageError::Kind::Corrupt)
-            throw StorageError(StorageError::Kind::NotADatabase,
+            throw StorageError(StorageError::Kind::Corrupt,
                                Text::tr("%1 is not a Gongji Desk database or is damaged. The file was not changed. "
                                   "Choose another file with --db, or restore a backup.").arg(name));
         throw;
@@ -148,8 +148,10 @@ Database::OpenResult Database::open(const QString &where, const QString &connect
         close(connection);
         return result;
     }
+    bool readable = false;
     try {
         checkReadable(connection, name);
+        readable = true;
         if (SqlDialect::engineOf(connection) == SqlDialect::Engine::SQLite) {
             // Foreign keys are per connection and ignored inside a transaction: set before anything else.
             SqlStatement::run(connection, QStringLiteral("PRAGMA foreign_keys = ON"));
@@ -164,7 +166,9 @@ Database::OpenResult Database::open(const QString &where, const QString &connect
     } catch (const StorageError &error) {
         // checkReadable() writes complete messages; anything later gets the database's name in front.
         const bool complete = error.kind() == StorageError::Kind::NotADatabase
-                              || error.kind() == StorageError::Kind::NewerSchema;
+                              || error.kind() == StorageError::Kind::NewerSchema
+                              || (error.kind() == StorageError::Kind::Corrupt && !readable);
+        result.damaged = !location.isServer && error.kind() == StorageError::Kind::Corrupt;
         result.error = complete ? error.message() : Text::tr("Cannot prepare %1: %2").arg(name, error.userMessage());
         close(connection);
         return result;

@@ -12,6 +12,9 @@ public:
     {
         bool ok = false;
         QString error; // names the file and says what to do, in the UI language
+        // A local file that is not an SQLite database or whose pages are damaged (not a foreign
+        // or newer database): a backup may be put in its place (BackupFolder).
+        bool damaged = false;
     };
 
     static QString defaultConnectionName();

@@ -144,6 +144,8 @@ DatabaseBackup::Result DatabaseBackup::backup(const QString &connection, const Q
         result.error = Text::tr("The backup could not be written to %1: %2").arg(target, error.userMessage());
         return result;
     }
+    // ID numbers and family relations: readable by the owner only, like the database itself.
+    QFile::setPermissions(partial, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QString problem = verify(partial);
     if (!problem.isEmpty() || !syncFile(partial)) {
         removeWithCompanions(partial);
@@ -162,7 +164,8 @@ DatabaseBackup::Result DatabaseBackup::backup(const QString &connection, const Q
     return result;
 }
 
-DatabaseBackup::Result DatabaseBackup::restore(const QString &backupPath, const QString &livePath)
+DatabaseBackup::Result DatabaseBackup::restore(const QString &backupPath, const QString &livePath,
+                                               const QString &asideTag)
 {
     Result result;
     const QFileInfo live(livePath);
@@ -207,14 +210,27 @@ DatabaseBackup::Result DatabaseBackup::restore(const QString &backupPath, const 
                 query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
             }
         }
-        const QString aside = livePath + QStringLiteral(".before-restore-")
+        const QString aside = livePath + QLatin1Char('.') + asideTag + QLatin1Char('-')
                               + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
-        if (::link(QFile::encodeName(livePath).constData(), QFile::encodeName(aside).constData()) == 0)
-            result.keptAside = aside;
+        if (::link(QFile::encodeName(livePath).constData(), QFile::encodeName(aside).constData()) != 0) {
+            // The replaced file is never lost: without a second name for it nothing changes.
+            removeWithCompanions(candidate);
+            result.error = Text::tr("Cannot keep %1 aside as %2 before replacing it. Nothing was changed.")
+                               .arg(livePath, aside);
+            return result;
+        }
+        result.keptAside = aside;
+        // A damaged file's last commits may still be in its log: it goes aside with it.
+        const QString wal = livePath + QStringLiteral("-wal");
+        if (QFileInfo(wal).size() > 0)
+            ::link(QFile::encodeName(wal).constData(), QFile::encodeName(aside + QStringLiteral("-wal")).constData());
     }
     // rename() replaces the live name in one step: a crash leaves the old file or the new one.
     if (::rename(QFile::encodeName(candidate).constData(), QFile::encodeName(livePath).constData()) != 0) {
         removeWithCompanions(candidate);
+        if (!result.keptAside.isEmpty()) // only second names of the files still in place
+            removeWithCompanions(result.keptAside);
+        result.keptAside.clear();
         result.error = Text::tr("Cannot put the backup in place of %1. Nothing was changed.").arg(livePath);
         return result;
     }

@@ -22,8 +22,11 @@ public:
 
     // Replaces the database file `livePath` by the backup `backupPath`. Refuses a backup that
     // fails PRAGMA integrity_check or is not a Gongji Desk database of a known schema, and a
-    // live file that another program has open. The replaced file is kept beside it.
-    static Result restore(const QString &backupPath, const QString &livePath);
+    // live file that another program has open. The replaced file is kept beside it as
+    // <livePath>.<asideTag>-<UTC time> (with its write-ahead log, if one is left); when it cannot
+    // be kept, nothing is changed.
+    static Result restore(const QString &backupPath, const QString &livePath,
+                          const QString &asideTag = QStringLiteral("before-restore"));
 
     // Empty when `path` is an intact Gongji Desk database; otherwise what is wrong with it.
     // Opens the file for writing (SQLite may create its -wal/-shm beside it): pass own copies.
