@@ -37,6 +37,13 @@ private:
     AdminCli cli() const { return AdminCli(m_dir->filePath(QStringLiteral("xdg"))); }
     Run admin(const QStringList &arguments) const { return cli().run(arguments); }
     QString db() const { return m_dir->filePath(QStringLiteral("cli.sqlite")); }
+    QString passwordFile() const { return m_dir->filePath(QStringLiteral("password.txt")); }
+    // --db db() and the sign-in of `login`; db() has the accounts (withAccounts).
+    QStringList as(const QString &login = QStringLiteral("supervisor")) const
+    {
+        return QStringList{QStringLiteral("--db"), db()} + AdminCli::signIn(passwordFile(), login);
+    }
+    bool withAccounts(const QString &database) const { return cli().initAccounts(database, passwordFile()); }
     static QString data(const char *name) { return AdminCli::data(name); }
     static QStringList lines(const QString &text) { return AdminCli::lines(text); }
 
@@ -47,6 +54,7 @@ void TestAdminCli::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+    QVERIFY(AdminCli::writePasswordFile(passwordFile()));
 }
 
 void TestAdminCli::help_data()
@@ -54,10 +62,10 @@ void TestAdminCli::help_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("usage"); // expected first line
 
-    const QString global = QStringLiteral("Usage: gongji-admin [--db PATH] COMMAND [ARGUMENTS]");
+    const QString global = QStringLiteral("Usage: gongji-admin [--db PATH] [--clerk LOGIN [--password-file FILE]] COMMAND [ARGUMENTS]");
     const QString import = QStringLiteral("Usage: gongji-admin [--db PATH] import-registry FILE.csv");
     const QString check = QStringLiteral(
-        "Usage: gongji-admin [--db PATH] check-filings [--commit] [--accept-warnings] [--clerk NAME] FILE.csv");
+        "Usage: gongji-admin [--db PATH] check-filings [--commit] [--accept-warnings] FILE.csv");
     const QString demo = QStringLiteral("Usage: gongji-admin [--db PATH] load-demo ");
 
     QTest::newRow("--help") << QStringList{"--help"} << global;
@@ -70,20 +78,29 @@ void TestAdminCli::help_data()
     QTest::newRow("help load-demo") << QStringList{"help", "load-demo"} << demo;
     QTest::newRow("load-demo -h") << QStringList{"load-demo", "-h"} << demo;
     QTest::newRow("help check-kinship") << QStringList{"help", "check-kinship"}
-                                        << QStringLiteral("Usage: gongji-admin [--db PATH] check-kinship [--commit] [--clerk NAME] FILE.csv");
+                                        << QStringLiteral("Usage: gongji-admin [--db PATH] check-kinship [--commit] FILE.csv");
     QTest::newRow("household --help") << QStringList{"household", "--help"}
                                       << QStringLiteral("Usage: gongji-admin [--db PATH] household TYPE:NUMBER");
     QTest::newRow("help revoke") << QStringList{"help", "revoke"}
                                  << QStringLiteral("Usage: gongji-admin [--db PATH] revoke --authorizer TYPE:NUMBER --target "
-                                                   "TYPE:NUMBER --reason TEXT [--requested-by authorizer|target] [--clerk NAME]");
+                                                   "TYPE:NUMBER --reason TEXT [--requested-by authorizer|target]");
     QTest::newRow("help revoke-kinship") << QStringList{"help", "revoke-kinship"}
                                          << QStringLiteral("Usage: gongji-admin [--db PATH] revoke-kinship --holder TYPE:NUMBER "
-                                                           "--member TYPE:NUMBER --reason TEXT [--requested-by holder|member] [--clerk NAME]");
+                                                           "--member TYPE:NUMBER --reason TEXT [--requested-by holder|member]");
     QTest::newRow("preview-payment --help") << QStringList{"preview-payment", "--help"}
                                             << QStringLiteral("Usage: gongji-admin [--db PATH] preview-payment TYPE:NUMBER AMOUNT");
     QTest::newRow("help rules") << QStringList{"help", "rules"}
                                 << QStringLiteral("Usage: gongji-admin [--db PATH] rules export [--region CODE] FILE.json | "
                                                   "import [--dry-run] FILE.json");
+    QTest::newRow("help init") << QStringList{"help", "init"}
+                               << QStringLiteral("Usage: gongji-admin [--db PATH] init --supervisor LOGIN [--name NAME]");
+    QTest::newRow("add-clerk --help") << QStringList{"add-clerk", "--help"}
+                                      << QStringLiteral("Usage: gongji-admin [--db PATH] add-clerk LOGIN [--role clerk|supervisor] "
+                                                        "[--name NAME] [--new-password-file FILE]");
+    QTest::newRow("help reset-password") << QStringList{"help", "reset-password"}
+                                         << QStringLiteral("Usage: gongji-admin [--db PATH] reset-password LOGIN [--new-password-file FILE]");
+    QTest::newRow("help unlock-clerk") << QStringList{"help", "unlock-clerk"}
+                                       << QStringLiteral("Usage: gongji-admin [--db PATH] unlock-clerk LOGIN");
 }
 
 void TestAdminCli::help()
@@ -98,8 +115,13 @@ void TestAdminCli::help()
     // The list names every command; a command's help explains it beyond the usage line.
     if (usage.contains(QStringLiteral("COMMAND [ARGUMENTS]"))) {
         for (const char *command : {"import-registry", "check-filings", "check-kinship", "household", "revoke ",
-                                    "revoke-kinship", "preview-payment", "rules", "load-demo"})
+                                    "revoke-kinship", "preview-payment", "rules", "load-demo", "init ", "add-clerk",
+                                    "clerks", "disable-clerk", "enable-clerk", "unlock-clerk", "reset-password"})
             QVERIFY2(run.out.contains(QStringLiteral("\n  ") + QLatin1String(command)), command);
+        // The sign-in and its exit code are explained.
+        QVERIFY(run.out.contains(QStringLiteral("--password-file <FILE>")));
+        QVERIFY(run.out.contains(QStringLiteral("Sign-in:")));
+        QVERIFY(run.out.contains(QStringLiteral("\n  4   no valid sign-in")));
     } else {
         QVERIFY(lines(run.out).size() > 8);
     }
@@ -129,8 +151,13 @@ void TestAdminCli::usageErrors_data()
                                << QStringLiteral("give exactly one filings file");
     QTest::newRow("unknown option") << QStringList{"check-filings", "--comit", "a.csv"}
                                     << QStringLiteral("Unknown option 'comit'");
-    QTest::newRow("empty clerk") << QStringList{"check-filings", "--clerk", " ", "a.csv"}
-                                 << QStringLiteral("--clerk needs a name");
+    QTest::newRow("init without supervisor") << QStringList{"init"} << QStringLiteral("--supervisor LOGIN is missing");
+    QTest::newRow("add-clerk without login") << QStringList{"add-clerk"} << QStringLiteral("give exactly one LOGIN");
+    QTest::newRow("add-clerk unknown role") << QStringList{"add-clerk", "wang", "--role", "boss"}
+                                            << QStringLiteral("--role is clerk or supervisor, found \"boss\"");
+    QTest::newRow("disable-clerk two logins") << QStringList{"disable-clerk", "a", "b"}
+                                              << QStringLiteral("give exactly one LOGIN, the account's, found 2");
+    QTest::newRow("clerks argument") << QStringList{"clerks", "all"} << QStringLiteral("clerks takes no arguments");
     QTest::newRow("load-demo argument") << QStringList{"load-demo", "now"}
                                         << QStringLiteral("load-demo takes no arguments");
     QTest::newRow("household without person") << QStringList{"household"} << QStringLiteral("the person is missing");
@@ -187,20 +214,23 @@ void TestAdminCli::usageErrors()
 
 void TestAdminCli::importRegistry()
 {
-    Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")});
+    QVERIFY(withAccounts(db()));
+    Run run = admin(as() + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QStringLiteral("8 added, 0 updated, 0 unchanged\n"));
-    QVERIFY(run.err.isEmpty());
-    // --db after the command works too.
-    run = admin({QStringLiteral("import-registry"), data("registry-update.csv"), QStringLiteral("--db"), db()});
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    // The global options after the command work too.
+    run = admin(QStringList{QStringLiteral("import-registry"), data("registry-update.csv"), QStringLiteral("--db"), db()}
+                + AdminCli::signIn(passwordFile()));
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QStringLiteral("1 added, 1 updated, 1 unchanged\n"));
 }
 
 void TestAdminCli::badRegistryStoresNothing()
 {
-    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
-    const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-bad.csv")});
+    QVERIFY(withAccounts(db()));
+    QCOMPARE(admin(as() + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    const Run run = admin(as() + QStringList{QStringLiteral("import-registry"), data("registry-bad.csv")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     const QStringList errors = lines(run.err);
@@ -219,12 +249,13 @@ void TestAdminCli::badRegistryStoresNothing()
     QVERIFY(errors.last().startsWith(QStringLiteral("Nothing was imported")));
 
     // Not even the good row 2 (a changed balance would have shown as "updated").
-    const Run again = admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")});
+    const Run again = admin(as() + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")});
     QCOMPARE(again.out, QStringLiteral("0 added, 0 updated, 8 unchanged\n"));
 }
 
 void TestAdminCli::notUtf8Registry()
 {
+    QVERIFY(withAccounts(db()));
     const QString path = m_dir->filePath(QStringLiteral("gbk.csv"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -233,18 +264,19 @@ void TestAdminCli::notUtf8Registry()
     file.write(good.readLine()); // the header
     file.write("\xD5\xC5\xCE\xB0,01,330102198003151236,,,310,working,active,330100,5000.00,0\n"); // 张伟 in GBK
     file.close();
-    const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), path});
+    const Run run = admin(as() + QStringList{QStringLiteral("import-registry"), path});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QStringLiteral("Line 2: the file is not UTF-8; save it as UTF-8 CSV")), qPrintable(run.err));
 
-    const Run missing = admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), path + QStringLiteral(".nope")});
+    const Run missing = admin(as() + QStringList{QStringLiteral("import-registry"), path + QStringLiteral(".nope")});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY(missing.err.contains(QStringLiteral("Cannot read")));
 }
 
 void TestAdminCli::checkFilingsDryRun()
 {
-    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    QVERIFY(withAccounts(db()));
+    QCOMPARE(admin(as() + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
     const QStringList arguments{QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-zhejiang.csv")};
     const Run run = admin(arguments);
     QCOMPARE(run.exitCode, 0);
@@ -264,10 +296,10 @@ void TestAdminCli::checkFilingsDryRun()
 
 void TestAdminCli::checkFilingsCommit()
 {
-    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
-    const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-zhejiang.csv"),
-                           QStringLiteral("--commit"), QStringLiteral("--accept-warnings"), QStringLiteral("--clerk"),
-                           QStringLiteral("王五")});
+    QVERIFY(withAccounts(db()));
+    QCOMPARE(admin(as() + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    const Run run = admin(as(QStringLiteral("tester")) + QStringList{QStringLiteral("check-filings"), data("filings-zhejiang.csv"),
+                                                           QStringLiteral("--commit"), QStringLiteral("--accept-warnings")});
     QCOMPARE(run.exitCode, 0);
     const QStringList out = lines(run.out);
     QCOMPARE(out.size(), 6);
@@ -298,7 +330,7 @@ void TestAdminCli::checkFilingsCommit()
     file.write("name,id_type,id_number,sex,birth_date,insurance_type,employment,status,pooling_region,balance,public_medical\n"
                "张伟,01,330102198003151236,,,310,working,deceased,330100,5000.00,0\n");
     file.close();
-    const Run import = admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), deceased});
+    const Run import = admin(as() + QStringList{QStringLiteral("import-registry"), deceased});
     QCOMPARE(import.exitCode, 0);
     QCOMPARE(lines(import.out).value(0), QStringLiteral("0 added, 1 updated, 0 unchanged"));
     QVERIFY2(lines(import.out).value(1).startsWith(QStringLiteral("3 binding(s) ended automatically")),
@@ -307,9 +339,10 @@ void TestAdminCli::checkFilingsCommit()
 
 void TestAdminCli::malformedFilings()
 {
-    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
-    const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-malformed.csv"),
-                           QStringLiteral("--commit")});
+    QVERIFY(withAccounts(db()));
+    QCOMPARE(admin(as() + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    const Run run = admin(as(QStringLiteral("tester")) + QStringList{QStringLiteral("check-filings"), data("filings-malformed.csv"),
+                                                           QStringLiteral("--commit")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     const QStringList errors = lines(run.err);
@@ -323,13 +356,14 @@ void TestAdminCli::malformedFilings()
 
 void TestAdminCli::wrongHeader()
 {
+    QVERIFY(withAccounts(db()));
     const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("registry-good.csv")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     QVERIFY(run.err.contains(QStringLiteral("Expected: authorizer_id_type,authorizer_id_number,")));
     QVERIFY(run.err.contains(QStringLiteral("Found:    name,id_type,id_number,")));
 
-    const Run registry = admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("filings-zhejiang.csv")});
+    const Run registry = admin(as() + QStringList{QStringLiteral("import-registry"), data("filings-zhejiang.csv")});
     QCOMPARE(registry.exitCode, 1);
     QVERIFY(registry.err.contains(QStringLiteral("Expected: name,id_type,")));
 }
@@ -372,16 +406,33 @@ void TestAdminCli::garbageDatabaseIsRefusedAndUntouched()
 
 void TestAdminCli::loadDemo()
 {
+    // A fresh database: no sign-in, and the demo brings its accounts (README).
     Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("load-demo")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.startsWith(QStringLiteral("Demo data loaded: ")), qPrintable(run.out + run.err));
+    // Now it has accounts and persons: a second load needs a supervisor, and then changes nothing.
     run = admin({QStringLiteral("--db"), db(), QStringLiteral("load-demo")});
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY2(run.err.contains(QStringLiteral("needs a supervisor's sign-in")), qPrintable(run.err));
+    const QString demoAdmin = m_dir->filePath(QStringLiteral("demo-admin.txt"));
+    QVERIFY(AdminCli::writePasswordFile(demoAdmin, "demo-admin-1"));
+    run = admin(QStringList{QStringLiteral("--db"), db()} + AdminCli::signIn(demoAdmin, QStringLiteral("admin"))
+                + QStringList{QStringLiteral("load-demo")});
     QCOMPARE(run.exitCode, 0);
-    QVERIFY(run.out.contains(QStringLiteral("Nothing was changed")));
+    QVERIFY2(run.out.contains(QStringLiteral("Nothing was changed")), qPrintable(run.out + run.err));
+    // The demo clerk signs in with the README's password.
+    const QString demoClerk = m_dir->filePath(QStringLiteral("demo-clerk.txt"));
+    QVERIFY(AdminCli::writePasswordFile(demoClerk, "demo-clerk-1"));
+    run = admin(QStringList{QStringLiteral("--db"), db()} + AdminCli::signIn(demoClerk, QStringLiteral("demo"))
+                + QStringList{QStringLiteral("check-filings"), QStringLiteral("--commit"), data("filings-malformed.csv")});
+    QCOMPARE(run.exitCode, 1); // signed in; the file is refused
+    QVERIFY2(!run.err.contains(QStringLiteral("sign-in")), qPrintable(run.err));
     // Not into a registry that holds persons.
     const QString other = m_dir->filePath(QStringLiteral("other.sqlite"));
-    QCOMPARE(admin({QStringLiteral("--db"), other, QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
-    run = admin({QStringLiteral("--db"), other, QStringLiteral("load-demo")});
+    QVERIFY(withAccounts(other));
+    const QStringList supervisor = QStringList{QStringLiteral("--db"), other} + AdminCli::signIn(passwordFile());
+    QCOMPARE(admin(supervisor + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    run = admin(supervisor + QStringList{QStringLiteral("load-demo")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains(QStringLiteral("already holds 8 persons")));
 }

@@ -41,6 +41,7 @@ private:
     AdminCli cli() const { return AdminCli(m_dir->filePath(QStringLiteral("xdg"))); }
     Run admin(const QStringList &arguments) const { return cli().run(arguments); }
     QString db() const { return m_dir->filePath(QStringLiteral("cli.sqlite")); }
+    QString passwordFile() const { return m_dir->filePath(QStringLiteral("password.txt")); }
     static QString data(const char *name) { return AdminCli::data(name); }
     static QStringList lines(const QString &text) { return AdminCli::lines(text); }
 
@@ -51,15 +52,18 @@ void TestAdminHousehold::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+    // Every test here changes data: db() has the accounts supervisor and tester (the clerk who signs in).
+    QVERIFY(AdminCli::writePasswordFile(passwordFile()));
+    QVERIFY(cli().initAccounts(db(), passwordFile()));
 }
 
 void TestAdminHousehold::household()
 {
-    QVERIFY(cli().loadSamples(db()));
+    QVERIFY(cli().loadSamples(db(), passwordFile()));
     QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("revoke"), QStringLiteral("--authorizer"), zhangWei,
                     QStringLiteral("--target"), zhangJianguo, QStringLiteral("--reason"), QStringLiteral("迁居外省"),
                     QStringLiteral("--requested-by"), QStringLiteral("target"), QStringLiteral("--clerk"),
-                    QStringLiteral("王五")}).exitCode, 0);
+                    QStringLiteral("tester"), QStringLiteral("--password-file"), passwordFile()}).exitCode, 0);
 
     const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("household"), zhangWei});
     QCOMPARE(run.exitCode, 0);
@@ -83,7 +87,7 @@ void TestAdminHousehold::household()
         QCOMPARE(b[QStringLiteral("other")][QStringLiteral("name")].toString(), QStringLiteral("张建国"));
         QCOMPARE(b[QStringLiteral("relationship")].toString(), QStringLiteral("parent"));
         QVERIFY(!b[QStringLiteral("ended_at")].toString().isEmpty());
-        QCOMPARE(b[QStringLiteral("ended_by")].toString(), QStringLiteral("王五"));
+        QCOMPARE(b[QStringLiteral("ended_by")].toString(), QStringLiteral("tester"));
         QCOMPARE(b[QStringLiteral("end_requested_by")].toString(), QStringLiteral("target"));
         QCOMPARE(b[QStringLiteral("end_reason")].toString(), QStringLiteral("迁居外省"));
     }
@@ -113,7 +117,8 @@ void TestAdminHousehold::householdRefusals()
 {
     QFETCH(QString, person);
     QFETCH(QString, message);
-    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv"),
+                    QStringLiteral("--clerk"), QStringLiteral("supervisor"), QStringLiteral("--password-file"), passwordFile()}).exitCode, 0);
     const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("household"), person});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
@@ -123,11 +128,11 @@ void TestAdminHousehold::householdRefusals()
 
 void TestAdminHousehold::revoke()
 {
-    QVERIFY(cli().loadSamples(db()));
+    QVERIFY(cli().loadSamples(db(), passwordFile()));
     const QStringList revokeParent{QStringLiteral("--db"), db(), QStringLiteral("revoke"), QStringLiteral("--authorizer"),
                                    zhangWei, QStringLiteral("--target"), zhangJianguo, QStringLiteral("--reason"),
                                    QStringLiteral(" 迁居外省 "), QStringLiteral("--requested-by"), QStringLiteral("target"),
-                                   QStringLiteral("--clerk"), QStringLiteral("王五")};
+                                   QStringLiteral("--clerk"), QStringLiteral("tester"), QStringLiteral("--password-file"), passwordFile()};
     const Run run = admin(revokeParent);
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
@@ -137,7 +142,7 @@ void TestAdminHousehold::revoke()
                  .match(out.at(0)).hasMatch(), qPrintable(out.at(0)));
     QCOMPARE(out.at(1), QStringLiteral("  authorizer: 张伟 (01 330102********1236)"));
     QCOMPARE(out.at(2), QStringLiteral("  target:     张建国 (01 330106********3110), parent"));
-    QCOMPARE(out.at(3), QStringLiteral("  requested by target, reason: 迁居外省, clerk: 王五"));
+    QCOMPARE(out.at(3), QStringLiteral("  requested by target, reason: 迁居外省, clerk: tester"));
 
     // Ended already: refused, and says when it ended.
     const Run again = admin(revokeParent);
@@ -151,7 +156,8 @@ void TestAdminHousehold::revoke()
     // The pair the wrong way round: the message names the mix-ups.
     const Run swapped = admin({QStringLiteral("--db"), db(), QStringLiteral("revoke"), QStringLiteral("--authorizer"),
                                zhangXiaoming, QStringLiteral("--target"), zhangWei, QStringLiteral("--reason"),
-                               QStringLiteral("x")});
+                               QStringLiteral("x"), QStringLiteral("--clerk"), QStringLiteral("tester"),
+                               QStringLiteral("--password-file"), passwordFile()});
     QCOMPARE(swapped.exitCode, 1);
     QVERIFY2(swapped.err.contains(QStringLiteral("swap --authorizer and --target")), qPrintable(swapped.err));
     QVERIFY2(swapped.err.contains(QStringLiteral("end that with revoke-kinship")), qPrintable(swapped.err));
@@ -159,7 +165,8 @@ void TestAdminHousehold::revoke()
     // Someone not in the registry: nothing changes, and the other bindings stay active.
     const Run unknown = admin({QStringLiteral("--db"), db(), QStringLiteral("revoke"), QStringLiteral("--authorizer"),
                                zhangWei, QStringLiteral("--target"), QStringLiteral("01:11010519491231002X"),
-                               QStringLiteral("--reason"), QStringLiteral("x")});
+                               QStringLiteral("--reason"), QStringLiteral("x"), QStringLiteral("--clerk"), QStringLiteral("tester"),
+                               QStringLiteral("--password-file"), passwordFile()});
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY2(unknown.err.contains(QStringLiteral("The target 01:11010519491231002X: no person")), qPrintable(unknown.err));
     QVERIFY(unknown.err.contains(QStringLiteral("Nothing was changed.")));
@@ -170,10 +177,12 @@ void TestAdminHousehold::revoke()
 
 void TestAdminHousehold::revokeKinship()
 {
-    QVERIFY(cli().loadSamples(db()));
+    QVERIFY(cli().loadSamples(db(), passwordFile()));
     const QStringList revokeLiNa{QStringLiteral("--db"), db(), QStringLiteral("revoke-kinship"), QStringLiteral("--holder"),
                                  liNa, QStringLiteral("--member"), zhangXiaoming, QStringLiteral("--reason"),
-                                 QStringLiteral("不再代办"), QStringLiteral("--requested-by"), QStringLiteral("member")};
+                                 QStringLiteral("不再代办"), QStringLiteral("--requested-by"), QStringLiteral("member"),
+                                 QStringLiteral("--clerk"), QStringLiteral("tester"), QStringLiteral("--password-file"),
+                                 passwordFile()};
     const Run run = admin(revokeLiNa);
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
@@ -183,7 +192,7 @@ void TestAdminHousehold::revokeKinship()
                  .match(out.at(0)).hasMatch(), qPrintable(out.at(0)));
     QCOMPARE(out.at(1), QStringLiteral("  holder: 李娜 (01 330102********2461)"));
     QCOMPARE(out.at(2), QStringLiteral("  member: 张小明 (01 330102********1354), child"));
-    QVERIFY2(out.at(3).startsWith(QStringLiteral("  requested by member, reason: 不再代办, clerk: gongji-admin")),
+    QVERIFY2(out.at(3).startsWith(QStringLiteral("  requested by member, reason: 不再代办, clerk: tester")),
              qPrintable(out.at(3)));
 
     const Run again = admin(revokeLiNa);
@@ -192,7 +201,8 @@ void TestAdminHousehold::revokeKinship()
 
     // 张伟 authorizes 王芳 (mutual aid) but holds no kinship account for her.
     const Run mixed = admin({QStringLiteral("--db"), db(), QStringLiteral("revoke-kinship"), QStringLiteral("--holder"),
-                             zhangWei, QStringLiteral("--member"), wangFang, QStringLiteral("--reason"), QStringLiteral("x")});
+                             zhangWei, QStringLiteral("--member"), wangFang, QStringLiteral("--reason"), QStringLiteral("x"),
+                             QStringLiteral("--clerk"), QStringLiteral("tester"), QStringLiteral("--password-file"), passwordFile()});
     QCOMPARE(mixed.exitCode, 1);
     QVERIFY2(mixed.err.contains(QStringLiteral("They share a mutual-aid binding (共济): end that with revoke.")),
              qPrintable(mixed.err));
@@ -205,7 +215,8 @@ void TestAdminHousehold::revokeKinship()
 
 void TestAdminHousehold::checkKinshipDryRun()
 {
-    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv"),
+                    QStringLiteral("--clerk"), QStringLiteral("supervisor"), QStringLiteral("--password-file"), passwordFile()}).exitCode, 0);
     const QStringList arguments{QStringLiteral("--db"), db(), QStringLiteral("check-kinship"), data("kinship-zhejiang.csv")};
     const Run run = admin(arguments);
     QCOMPARE(run.exitCode, 0);
@@ -226,9 +237,10 @@ void TestAdminHousehold::checkKinshipDryRun()
 
 void TestAdminHousehold::checkKinshipCommit()
 {
-    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv"),
+                    QStringLiteral("--clerk"), QStringLiteral("supervisor"), QStringLiteral("--password-file"), passwordFile()}).exitCode, 0);
     const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("check-kinship"), data("kinship-zhejiang.csv"),
-                           QStringLiteral("--commit"), QStringLiteral("--clerk"), QStringLiteral("王五")});
+                           QStringLiteral("--commit"), QStringLiteral("--clerk"), QStringLiteral("tester"), QStringLiteral("--password-file"), passwordFile()});
     QCOMPARE(run.exitCode, 0);
     const QStringList out = lines(run.out);
     QCOMPARE(out.size(), 8);
@@ -254,9 +266,11 @@ void TestAdminHousehold::checkKinshipCommit()
 
 void TestAdminHousehold::malformedKinship()
 {
-    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("import-registry"), data("registry-good.csv"),
+                    QStringLiteral("--clerk"), QStringLiteral("supervisor"), QStringLiteral("--password-file"), passwordFile()}).exitCode, 0);
     const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("check-kinship"), data("kinship-malformed.csv"),
-                           QStringLiteral("--commit")});
+                           QStringLiteral("--commit"), QStringLiteral("--clerk"), QStringLiteral("tester"),
+                           QStringLiteral("--password-file"), passwordFile()});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     const QStringList errors = lines(run.err);
@@ -298,7 +312,7 @@ void TestAdminHousehold::previewPayment()
     QFETCH(QString, target);
     QFETCH(QString, amount);
     QFETCH(QStringList, expected);
-    QVERIFY(cli().loadSamples(db()));
+    QVERIFY(cli().loadSamples(db(), passwordFile()));
     const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("preview-payment"), target, amount});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.isEmpty(), qPrintable(run.err));

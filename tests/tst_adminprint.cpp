@@ -37,9 +37,10 @@ void TestAdminPrint::printsFilingThenReprint()
 {
     TestDatabase db;
     const AdminCli cli(m_home.path());
-    QVERIFY(cli.loadSamples(db.path()));
+    QVERIFY(cli.loadSamples(db.path(), db.passwordFile()));
     const QString pdf = m_home.filePath(QStringLiteral("first.pdf"));
-    const AdminCli::Run first = cli.run({"--db", db.path(), "print", QStringLiteral("GJ%1-0001").arg(QDate::currentDate().toString("yyyyMMdd")),
+    const QStringList clerk = AdminCli::signIn(db.passwordFile(), QStringLiteral("tester")); // prints are audited
+    const AdminCli::Run first = cli.run(clerk + QStringList{"--db", db.path(), "print", QStringLiteral("GJ%1-0001").arg(QDate::currentDate().toString("yyyyMMdd")),
                                          "--pdf", pdf, "--office", "杭州市医疗保障服务中心"});
     QVERIFY2(first.exitCode == 0, qPrintable(first.err));
     const QString text = pdfText(pdf);
@@ -47,7 +48,7 @@ void TestAdminPrint::printsFilingThenReprint()
     QVERIFY(text.contains(QStringLiteral("杭州市医疗保障服务中心")));
     QVERIFY(!text.contains(QStringLiteral("补打")));
     const QString again = m_home.filePath(QStringLiteral("again.pdf"));
-    const AdminCli::Run second = cli.run({"--db", db.path(), "print", QStringLiteral("GJ%1-0001").arg(QDate::currentDate().toString("yyyyMMdd")),
+    const AdminCli::Run second = cli.run(clerk + QStringList{"--db", db.path(), "print", QStringLiteral("GJ%1-0001").arg(QDate::currentDate().toString("yyyyMMdd")),
                                           "--pdf", again});
     QCOMPARE(second.exitCode, 0);
     QVERIFY(second.out.contains(QStringLiteral("reprint")));
@@ -59,7 +60,8 @@ void TestAdminPrint::refusesUnknownFilingAndBadUsage()
     TestDatabase db;
     const AdminCli cli(m_home.path());
     const QString pdf = m_home.filePath(QStringLiteral("none.pdf"));
-    const AdminCli::Run unknown = cli.run({"--db", db.path(), "print", "GJ20000101-0001", "--pdf", pdf});
+    const QStringList clerk = AdminCli::signIn(db.passwordFile(), QStringLiteral("tester"));
+    const AdminCli::Run unknown = cli.run(clerk + QStringList{"--db", db.path(), "print", "GJ20000101-0001", "--pdf", pdf});
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY(!unknown.err.isEmpty());
     QVERIFY(!QFile::exists(pdf));
@@ -74,16 +76,20 @@ void TestAdminPrint::copyToEmptyDatabaseOnly()
         QSKIP("the server copy is tested in tst_databasecopy_postgres");
     TestDatabase db;
     const AdminCli cli(m_home.path());
-    QVERIFY(cli.loadSamples(db.path()));
+    QVERIFY(cli.loadSamples(db.path(), db.passwordFile()));
     const QString copy = m_home.filePath(QStringLiteral("copy.sqlite"));
-    const AdminCli::Run run = cli.run({"--db", db.path(), "copy-to", copy});
+    const QStringList supervisor = AdminCli::signIn(db.passwordFile());
+    const AdminCli::Run run = cli.run(supervisor + QStringList{"--db", db.path(), "copy-to", copy});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(QStringLiteral("row count matches")));
     // Same rules, same filings: the copy answers like the original.
     QCOMPARE(cli.run({"--db", copy, "rules", "export", "-"}).out, cli.run({"--db", db.path(), "rules", "export", "-"}).out);
     const QString number = QStringLiteral("GJ%1-0001").arg(QDate::currentDate().toString("yyyyMMdd"));
-    QCOMPARE(cli.run({"--db", copy, "print", number, "--pdf", m_home.filePath("c.pdf")}).exitCode, 0);
-    const AdminCli::Run twice = cli.run({"--db", db.path(), "copy-to", copy});
+    // The accounts came along: the clerk signs in on the copy.
+    const AdminCli::Run print = cli.run(AdminCli::signIn(db.passwordFile(), QStringLiteral("tester"))
+                                        + QStringList{"--db", copy, "print", number, "--pdf", m_home.filePath("c.pdf")});
+    QVERIFY2(print.exitCode == 0, qPrintable(print.err));
+    const AdminCli::Run twice = cli.run(supervisor + QStringList{"--db", db.path(), "copy-to", copy});
     QCOMPARE(twice.exitCode, 1);
     QVERIFY(twice.err.contains(QStringLiteral("not empty")));
 }

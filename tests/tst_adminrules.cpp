@@ -28,6 +28,9 @@ private:
     AdminCli cli() const { return AdminCli(m_dir->filePath(QStringLiteral("xdg"))); }
     Run admin(const QStringList &arguments) const { return cli().run(arguments); }
     QString db() const { return m_dir->filePath(QStringLiteral("cli.sqlite")); }
+    QString passwordFile() const { return m_dir->filePath(QStringLiteral("password.txt")); }
+    // A rules import (not a dry run) needs a supervisor's sign-in.
+    QStringList supervisor() const { return AdminCli::signIn(passwordFile()); }
     static QString data(const char *name) { return AdminCli::data(name); }
     static QStringList lines(const QString &text) { return AdminCli::lines(text); }
     // `rules export` of the database at `database` ("" for db()) into a new file; its bytes.
@@ -40,6 +43,8 @@ void TestAdminRules::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+    QVERIFY(AdminCli::writePasswordFile(passwordFile()));
+    QVERIFY(cli().initAccounts(db(), passwordFile()));
 }
 
 QByteArray TestAdminRules::exportRules(const QString &database, const QString &region) const
@@ -70,7 +75,8 @@ void TestAdminRules::rulesRoundTrip()
     QVERIFY(sets >= 5); // the shipped defaults
 
     const QString fresh = m_dir->filePath(QStringLiteral("fresh.sqlite"));
-    run = admin({QStringLiteral("--db"), fresh, QStringLiteral("rules"), QStringLiteral("import"), path});
+    QVERIFY(cli().initAccounts(fresh, passwordFile()));
+    run = admin(QStringList{QStringLiteral("--db"), fresh, QStringLiteral("rules"), QStringLiteral("import"), path} + supervisor());
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QStringLiteral("0 added, %1 identical (unchanged)\n").arg(sets));
     QCOMPARE(exportRules(fresh), exported);
@@ -84,7 +90,7 @@ void TestAdminRules::rulesRoundTrip()
 void TestAdminRules::rulesImportNewRegion()
 {
     const QByteArray before = exportRules();
-    Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-jiangsu.json")});
+    Run run = admin(QStringList{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-jiangsu.json")} + supervisor());
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
     QCOMPARE(run.out, QStringLiteral("1 added, 0 identical (unchanged)\n"));
@@ -96,7 +102,7 @@ void TestAdminRules::rulesImportNewRegion()
     QCOMPARE(QJsonDocument::fromJson(after).array().size(), QJsonDocument::fromJson(before).array().size() + 1);
 
     // A second import of the same file changes nothing.
-    run = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-jiangsu.json")});
+    run = admin(QStringList{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-jiangsu.json")} + supervisor());
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QStringLiteral("0 added, 1 identical (unchanged)\n"));
     QCOMPARE(exportRules(), after);
@@ -108,7 +114,8 @@ void TestAdminRules::rulesImportNewRegion()
     file.write(jiangsu);
     file.close();
     const QString other = m_dir->filePath(QStringLiteral("other.sqlite"));
-    QCOMPARE(admin({QStringLiteral("--db"), other, QStringLiteral("rules"), QStringLiteral("import"), path}).exitCode, 0);
+    QVERIFY(cli().initAccounts(other, passwordFile()));
+    QCOMPARE(admin(QStringList{QStringLiteral("--db"), other, QStringLiteral("rules"), QStringLiteral("import"), path} + supervisor()).exitCode, 0);
     QCOMPARE(exportRules(other, QStringLiteral("320000")), jiangsu);
 
     // A region with no set: said, and no file written.
@@ -124,7 +131,7 @@ void TestAdminRules::rulesConflictImportsNothing()
 {
     // Set 1 (江苏) is fine; set 2 overlaps the stored 浙江 set: neither is imported.
     const QByteArray before = exportRules();
-    const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-conflict.json")});
+    const Run run = admin(QStringList{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-conflict.json")} + supervisor());
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     const QStringList errors = lines(run.err);
@@ -134,6 +141,7 @@ void TestAdminRules::rulesConflictImportsNothing()
     QVERIFY2(errors.at(1).startsWith(QStringLiteral("Nothing was imported: 1 problem(s).")), qPrintable(errors.at(1)));
     QCOMPARE(exportRules(), before);
 
+    // A dry run changes nothing and needs no sign-in.
     const Run dry = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), QStringLiteral("--dry-run"),
                            data("rules-conflict.json")});
     QCOMPARE(dry.exitCode, 1);
@@ -144,7 +152,7 @@ void TestAdminRules::rulesConflictImportsNothing()
 void TestAdminRules::rulesDryRun()
 {
     // A 杭州 set allowing spouses only would refuse the three child/parent bindings of 张伟.
-    QVERIFY(cli().loadSamples(db()));
+    QVERIFY(cli().loadSamples(db(), passwordFile()));
     const QByteArray before = exportRules();
     const QStringList arguments{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"),
                                 QStringLiteral("--dry-run"), data("rules-hangzhou.json")};
@@ -170,7 +178,7 @@ void TestAdminRules::rulesDryRun()
     QCOMPARE(exportRules(), before);
     QCOMPARE(admin(arguments).out, run.out);
     // The bindings themselves are untouched by any rules import.
-    const Run import = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-hangzhou.json")});
+    const Run import = admin(QStringList{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-hangzhou.json")} + supervisor());
     QCOMPARE(import.out, QStringLiteral("1 added, 0 identical (unchanged)\n"));
     const Run household = admin({QStringLiteral("--db"), db(), QStringLiteral("household"),
                                  QStringLiteral("01:330102198003151236")}); // 张伟
@@ -202,7 +210,7 @@ void TestAdminRules::rulesBadFiles()
         file.write(content);
     }
     const QByteArray before = exportRules();
-    const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), path});
+    const Run run = admin(QStringList{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), path} + supervisor());
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.contains(message), qPrintable(run.err));

@@ -1,20 +1,31 @@
 #include "AdminApp.h"
 
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <cstdio>
 
+#include "AddClerkCommand.h"
 #include "BackupCommand.h"
 #include "CheckFilingsCommand.h"
 #include "CheckKinshipCommand.h"
+#include "ClerksCommand.h"
+#include "CommandSignIn.h"
 #include "CopyToCommand.h"
+#include "DisableClerkCommand.h"
+#include "EnableClerkCommand.h"
 #include "HouseholdCommand.h"
 #include "ImportRegistryCommand.h"
+#include "InitCommand.h"
 #include "LoadDemoCommand.h"
 #include "PreviewPaymentCommand.h"
 #include "PrintCommand.h"
+#include "ResetPasswordCommand.h"
 #include "RestoreCommand.h"
 #include "RevokeCommand.h"
 #include "RevokeKinshipCommand.h"
 #include "RulesCommand.h"
+#include "UnlockClerkCommand.h"
 #include "storage/Database.h"
 #include "storage/StorageError.h"
 
@@ -31,7 +42,7 @@ QString withUsageLine(const QString &helpText, const QString &usage)
     return QStringLiteral("Usage: ") + usage + (end < 0 ? QString() : helpText.mid(end));
 }
 
-// Who the audit log names for a change made from the command line without --clerk.
+// Who the audit log names for what a command does without a sign-in (backup).
 QString actor()
 {
     const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
@@ -47,9 +58,18 @@ AdminApp::AdminApp()
                  QStringLiteral("The database file (default: the one gongji-desk uses; "
                                 "see Default database below)."),
                  QStringLiteral("PATH"))
+    , m_clerkOption(QStringLiteral("clerk"),
+                    QStringLiteral("Sign in as this account (login) for a command that changes data; the audit log "
+                                   "names it. The password is asked on the terminal, without echo."),
+                    QStringLiteral("LOGIN"))
+    , m_passwordFileOption(QStringLiteral("password-file"),
+                           QStringLiteral("Read the password for --clerk (and for init) from the first line of FILE "
+                                          "instead of the terminal. Keep FILE readable by you only."),
+                           QStringLiteral("FILE"))
 {
     // QTextStream writes UTF-8 by default in Qt 6: names and messages come out as they are.
     // One line per command, in the order of --help (and its files in CMakeLists.txt).
+    m_commands.push_back(std::make_unique<InitCommand>());
     m_commands.push_back(std::make_unique<ImportRegistryCommand>());
     m_commands.push_back(std::make_unique<CheckFilingsCommand>());
     m_commands.push_back(std::make_unique<CheckKinshipCommand>());
@@ -63,6 +83,12 @@ AdminApp::AdminApp()
     m_commands.push_back(std::make_unique<LoadDemoCommand>());
     m_commands.push_back(std::make_unique<PrintCommand>());
     m_commands.push_back(std::make_unique<CopyToCommand>());
+    m_commands.push_back(std::make_unique<AddClerkCommand>());
+    m_commands.push_back(std::make_unique<ClerksCommand>());
+    m_commands.push_back(std::make_unique<DisableClerkCommand>());
+    m_commands.push_back(std::make_unique<EnableClerkCommand>());
+    m_commands.push_back(std::make_unique<UnlockClerkCommand>());
+    m_commands.push_back(std::make_unique<ResetPasswordCommand>());
 }
 
 AdminApp::~AdminApp() = default;
@@ -78,7 +104,7 @@ AdminCommand *AdminApp::find(const QString &name) const
 int AdminApp::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOption(m_dbOption);
+    parser.addOptions({m_dbOption, m_clerkOption, m_passwordFileOption});
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."),
@@ -118,16 +144,16 @@ int AdminApp::run(const QStringList &arguments)
               << " --help for the list of commands.\n";
         return ExitUsage;
     }
-    const QString db = parser.isSet(m_dbOption) ? parser.value(m_dbOption) : QString();
-    return runCommand(*command, arguments.value(0, program), rest, db);
+    const GlobalOptions global{parser.value(m_dbOption), parser.value(m_clerkOption), parser.value(m_passwordFileOption)};
+    return runCommand(*command, arguments.value(0, program), rest, global);
 }
 
 int AdminApp::runCommand(AdminCommand &command, const QString &binary,
-                         const QStringList &arguments, const QString &globalDb)
+                         const QStringList &arguments, const GlobalOptions &global)
 {
     QCommandLineParser parser;
-    // --db is also accepted after the command, where people tend to type it.
-    parser.addOption(m_dbOption);
+    // The global options are also accepted after the command, where people tend to type them.
+    parser.addOptions({m_dbOption, m_clerkOption, m_passwordFileOption});
     const QCommandLineOption help = parser.addHelpOption();
     command.addOptions(parser);
     if (!parser.parse(QStringList{binary} + arguments)) {
@@ -146,11 +172,17 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
         return ExitUsage;
     }
 
-    QString path = parser.isSet(m_dbOption) ? parser.value(m_dbOption) : globalDb;
+    QString path = parser.isSet(m_dbOption) ? parser.value(m_dbOption) : global.db;
     if (path.isEmpty())
         path = Database::defaultPath();
+    const GlobalOptions options{path, parser.isSet(m_clerkOption) ? parser.value(m_clerkOption) : global.clerk,
+                                parser.isSet(m_passwordFileOption) ? parser.value(m_passwordFileOption) : global.passwordFile};
+    const QString role = command.requiredRole(parser);
+    QString actorName = actor();
     if (!command.opensDatabase()) {
-        const int status = command.run(parser, AdminContext{QString(), m_out, m_err, actor(), path});
+        int status = role.isEmpty() ? ExitOk : signInBeside(command, parser, path, options, role, &actorName);
+        if (status == ExitOk)
+            status = command.run(parser, AdminContext{QString(), m_out, m_err, actorName, path, options.passwordFile});
         m_out.flush();
         m_err.flush();
         return status;
@@ -163,7 +195,14 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
     }
     int status = ExitOk;
     try {
-        status = command.run(parser, AdminContext{connection, m_out, m_err, actor(), path});
+        if (!role.isEmpty() && !command.waivesSignIn(connection)) {
+            const CommandSignIn::Outcome signedIn =
+                CommandSignIn::check(connection, command.name(), options.clerk, options.passwordFile, role, m_err);
+            status = signedIn.status;
+            actorName = signedIn.login;
+        }
+        if (status == ExitOk)
+            status = command.run(parser, AdminContext{connection, m_out, m_err, actorName, path, options.passwordFile});
     } catch (const StorageError &error) {
         // Commands store through services that catch their own failures; this is for reads.
         m_err << program << ": " << error.userMessage() << '\n';
@@ -175,19 +214,75 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
     return status;
 }
 
+int AdminApp::signInBeside(AdminCommand &command, const QCommandLineParser &parser, const QString &path,
+                           const GlobalOptions &options, const QString &role, QString *actor)
+{
+    const QString connection = QStringLiteral("sign-in");
+    // Opening a missing file would create a database there (without accounts): not for a sign-in.
+    Database::OpenResult opened;
+    if (path.contains(QLatin1String("://")) || QFileInfo::exists(path))
+        opened = Database::open(path, connection);
+    else
+        opened.error = QStringLiteral("The database %1 does not exist yet.").arg(path);
+    // A damaged database has no accounts to ask: the command may name a file whose accounts do
+    // (restore: the backup). Its copy is opened, never the file, and thrown away afterwards.
+    QTemporaryDir scratch;
+    const QString fallback = opened.ok ? QString() : command.signInFallback(parser);
+    if (!fallback.isEmpty() && scratch.isValid()) {
+        const QString copy = scratch.filePath(QStringLiteral("accounts.sqlite"));
+        if (QFile::copy(fallback, copy)) {
+            QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            const Database::OpenResult second = Database::open(copy, connection);
+            if (second.ok) {
+                m_err << program << ' ' << command.name() << ": " << opened.error
+                      << "\nThe sign-in is checked against the accounts in " << fallback << " instead.\n";
+                opened = second;
+            }
+        }
+    }
+    if (!opened.ok) {
+        m_err << program << ": " << opened.error << "\nThe sign-in cannot be checked; nothing was changed.\n";
+        return ExitDatabase;
+    }
+    int status = ExitSignIn;
+    try {
+        const CommandSignIn::Outcome signedIn =
+            CommandSignIn::check(connection, command.name(), options.clerk, options.passwordFile, role, m_err);
+        status = signedIn.status;
+        *actor = signedIn.login;
+    } catch (const StorageError &error) {
+        m_err << program << ": " << error.userMessage() << '\n';
+        status = ExitStorage;
+    }
+    Database::close(connection);
+    return status;
+}
+
 QString AdminApp::globalHelp(QCommandLineParser &parser) const
 {
     parser.setApplicationDescription(QStringLiteral(
         "Gongji Desk administration: import the insured registry, check and register batch "
         "mutual-aid filings and kinship accounts, review a household, revoke bindings, preview "
         "payments, exchange rule sets, load the demo data."));
-    QString text = withUsageLine(parser.helpText(),
-                                 program + QStringLiteral(" [--db PATH] COMMAND [ARGUMENTS]"));
+    QString text = withUsageLine(parser.helpText(), program + QStringLiteral(" [--db PATH] [--clerk LOGIN "
+                                                                             "[--password-file FILE]] COMMAND [ARGUMENTS]"));
     text += QStringLiteral("\nCommands:\n");
     for (const auto &command : m_commands)
         text += QStringLiteral("  %1  %2\n").arg(command->name(), -16).arg(command->summary());
     text += QStringLiteral("  %1  %2\n").arg(QStringLiteral("help COMMAND"), -16)
                 .arg(QStringLiteral("Show the options and behaviour of a command."));
+    text += QStringLiteral(
+        "\nSign-in:\n"
+        "  Every command that changes data or is audited needs --clerk LOGIN and that account's\n"
+        "  password: import-registry, check-filings --commit, check-kinship --commit, revoke,\n"
+        "  revoke-kinship, print, rules import, restore, copy-to, load-demo (except into a\n"
+        "  fresh database) and the account commands. The password is asked on the terminal\n"
+        "  without echo, or read from the first line of --password-file FILE. The sign-in is\n"
+        "  audited; five wrong passwords lock the login for 5 minutes. Commands that only read\n"
+        "  (household, preview-payment, check-filings and check-kinship without --commit,\n"
+        "  rules export, rules import --dry-run, backup) need no sign-in. Registry import,\n"
+        "  rule sets, restore, copy-to and accounts need a supervisor; the rest a clerk.\n"
+        "  A new database has no accounts: create the first supervisor with init.\n");
     text += QStringLiteral(
         "\nExit codes:\n"
         "  0   done (check-filings, check-kinship: the file was processed, whatever the\n"
@@ -198,6 +293,8 @@ QString AdminApp::globalHelp(QCommandLineParser &parser) const
         "  2   the database could not be opened (not a database, damaged, newer version);\n"
         "      the file was left untouched\n"
         "  3   storing failed (the message says what was kept)\n"
+        "  4   no valid sign-in (no --clerk, a wrong password, a locked or unknown login, no\n"
+        "      password file) or the account's role may not do this. Nothing was changed\n"
         "  64  wrong command line\n");
     text += QStringLiteral("\nDefault database: %1\n").arg(Database::defaultPath());
     return text;

@@ -19,15 +19,28 @@ public:
     int run(const QStringList &arguments);
 
 private:
+    // --db, --clerk and --password-file as given before the command (each may also follow it).
+    struct GlobalOptions
+    {
+        QString db;
+        QString clerk;
+        QString passwordFile;
+    };
+
     AdminCommand *find(const QString &name) const;
     int runCommand(AdminCommand &command, const QString &program, const QStringList &arguments,
-                   const QString &globalDb);
+                   const GlobalOptions &global);
+    // The sign-in of a command that does not open the database itself (restore).
+    int signInBeside(AdminCommand &command, const QCommandLineParser &parser, const QString &path,
+                     const GlobalOptions &options, const QString &role, QString *actor);
     QString globalHelp(QCommandLineParser &parser) const;
     QString commandHelp(AdminCommand &command, QCommandLineParser &parser) const;
 
     QTextStream m_out;
     QTextStream m_err;
     QCommandLineOption m_dbOption;
+    QCommandLineOption m_clerkOption;
+    QCommandLineOption m_passwordFileOption;
     std::vector<std::unique_ptr<AdminCommand>> m_commands;
 };
 

@@ -11,11 +11,13 @@ enum ExitCode {
     ExitInputRefused = 1, // the input was refused (file, ID number, person, binding, rule conflict): nothing stored
     ExitDatabase = 2,    // the database could not be opened; the file was left untouched
     ExitStorage = 3,     // storing failed
+    ExitSignIn = 4,      // no valid sign-in, or the account may not do this: nothing changed
     ExitUsage = 64,      // wrong command line
 };
 
 // What a command gets to work with: the open database, the two output streams, and who the
-// audit log names when the command changes something without a --clerk ("gongji-admin:USER").
+// audit log names: the signed-in account's login (--clerk) for a command that needs a sign-in,
+// otherwise "gongji-admin:USER".
 struct AdminContext
 {
     QString connection;
@@ -23,6 +25,7 @@ struct AdminContext
     QTextStream &err;
     QString actor;
     QString databasePath; // the --db file (or the default one), opened or not
+    QString passwordFile; // the global --password-file, or empty (then the terminal is asked)
 };
 
 // One subcommand of gongji-admin.
@@ -43,6 +46,16 @@ public:
     // False for a command that works on the database file itself and must not have it open
     // (restore: the file may be damaged); it then gets an empty connection.
     virtual bool opensDatabase() const { return true; }
+
+    // The role ("clerk" or "supervisor") a signed-in account needs for this invocation, or empty
+    // for one that changes nothing (and is not audited): it then runs without a sign-in.
+    virtual QString requiredRole(const QCommandLineParser &) const { return {}; }
+    // True when this database lets the command run without the sign-in requiredRole asks for
+    // (load-demo into a fresh database that has no accounts yet).
+    virtual bool waivesSignIn(const QString & /*connection*/) const { return false; }
+    // For a command that does not open the database (restore): a database file whose accounts
+    // check the sign-in when the database itself cannot be opened, or empty.
+    virtual QString signInFallback(const QCommandLineParser &) const { return {}; }
 };
 
 } // namespace gongji

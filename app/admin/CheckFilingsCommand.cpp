@@ -10,15 +10,12 @@ CheckFilingsCommand::CheckFilingsCommand()
     , m_acceptWarnings(QStringLiteral("accept-warnings"),
                        QStringLiteral("Count rows whose only findings are warnings "
                                       "(AGE_IMPLAUSIBLE) as accepted, recorded as confirmed."))
-    , m_clerk(QStringLiteral("clerk"),
-              QStringLiteral("The clerk recorded with the filings (default: batch)."),
-              QStringLiteral("NAME"), QStringLiteral("batch"))
 {
 }
 
 QString CheckFilingsCommand::usage() const
 {
-    return QStringLiteral("[--commit] [--accept-warnings] [--clerk NAME] FILE.csv");
+    return QStringLiteral("[--commit] [--accept-warnings] FILE.csv");
 }
 
 QString CheckFilingsCommand::summary() const
@@ -42,7 +39,9 @@ QString CheckFilingsCommand::description() const
             "verdict is accepted, refused (codes: the refusal codes) or needs_confirmation (only\n"
             "warnings, and --accept-warnings not given). filing_no is set for stored rows.\n\n"
             "With --commit the accepted rows are stored, one filing per authorizer and filed_on,\n"
-            "through the same path as the counter, which checks them again.\n\n"
+            "through the same path as the counter, which checks them again. --commit needs a\n"
+            "clerk's sign-in (the global --clerk LOGIN, see gongji-admin --help), who is recorded\n"
+            "as the clerk of the filings; checking alone needs none.\n\n"
             "A malformed row (wrong number of columns, a date that is not YYYY-MM-DD or lies in\n"
             "the future, commitment other than yes/no, an unknown relationship keyword, an empty\n"
             "name) is not a verdict: each is printed to stderr with its line, no row is checked,\n"
@@ -52,7 +51,7 @@ QString CheckFilingsCommand::description() const
 
 void CheckFilingsCommand::addOptions(QCommandLineParser &parser) const
 {
-    parser.addOptions({m_commit, m_acceptWarnings, m_clerk});
+    parser.addOptions({m_commit, m_acceptWarnings});
     parser.addPositionalArgument(QStringLiteral("FILE.csv"),
                                  QStringLiteral("The filings CSV file (UTF-8)."));
 }
@@ -64,8 +63,6 @@ QString CheckFilingsCommand::checkUsage(const QCommandLineParser &parser) const
         return QStringLiteral("the filings file is missing; give the path of the CSV file.");
     if (count > 1)
         return QStringLiteral("give exactly one filings file, found %1 arguments.").arg(count);
-    if (parser.value(m_clerk).trimmed().isEmpty())
-        return QStringLiteral("--clerk needs a name; filings record the clerk.");
     return {};
 }
 
@@ -74,7 +71,7 @@ int CheckFilingsCommand::run(const QCommandLineParser &parser, const AdminContex
     FilingBatch::Options options;
     options.commit = parser.isSet(m_commit);
     options.acceptWarnings = parser.isSet(m_acceptWarnings);
-    options.clerk = parser.value(m_clerk).trimmed();
+    options.clerk = context.actor;
     const FilingBatch::Result result =
         FilingBatch(context.connection).run(parser.positionalArguments().constFirst(), options);
 
@@ -90,6 +87,11 @@ int CheckFilingsCommand::run(const QCommandLineParser &parser, const AdminContex
     }
     context.err << "Rows printed with a filing_no were stored; the others were not.\n";
     return ExitStorage;
+}
+
+QString CheckFilingsCommand::requiredRole(const QCommandLineParser &parser) const
+{
+    return parser.isSet(m_commit) ? QStringLiteral("clerk") : QString();
 }
 
 QString CheckFilingsCommand::jsonLine(const FilingBatch::RowResult &row)

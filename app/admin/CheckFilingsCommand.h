@@ -6,7 +6,7 @@
 
 namespace gongji {
 
-// check-filings FILE.csv [--commit] [--accept-warnings] [--clerk NAME]: the filings CSV of
+// check-filings FILE.csv [--commit] [--accept-warnings]: the filings CSV of
 // DOMAIN.md §10, one JSON verdict per data row on stdout.
 class CheckFilingsCommand : public AdminCommand
 {
@@ -20,6 +20,7 @@ public:
     void addOptions(QCommandLineParser &parser) const override;
     QString checkUsage(const QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, const AdminContext &context) override;
+    QString requiredRole(const QCommandLineParser &parser) const override; // clerk with --commit
 
     // {"row": 1, "verdict": "accepted", "codes": [], "warnings": [], "filing_no": null}:
     // keys in this order, which QJsonObject (sorted keys) cannot keep.
@@ -28,7 +29,6 @@ public:
 private:
     QCommandLineOption m_commit;
     QCommandLineOption m_acceptWarnings;
-    QCommandLineOption m_clerk;
 };
 
 } // namespace gongji

@@ -8,14 +8,12 @@ CheckKinshipCommand::CheckKinshipCommand()
     : m_commit(QStringLiteral("commit"),
                QStringLiteral("Store the accepted rows as kinship-account bindings. Without it nothing is "
                               "written."))
-    , m_clerk(QStringLiteral("clerk"), QStringLiteral("The clerk recorded with the bindings (default: batch)."),
-              QStringLiteral("NAME"), QStringLiteral("batch"))
 {
 }
 
 QString CheckKinshipCommand::usage() const
 {
-    return QStringLiteral("[--commit] [--clerk NAME] FILE.csv");
+    return QStringLiteral("[--commit] FILE.csv");
 }
 
 QString CheckKinshipCommand::summary() const
@@ -41,7 +39,9 @@ QString CheckKinshipCommand::description() const
             "verdict is accepted or refused (codes: the refusal codes). binding_no is set for\n"
             "stored rows.\n\n"
             "With --commit each accepted row is stored as its own binding through the same path\n"
-            "as the counter, which checks it again.\n\n"
+            "as the counter, which checks it again. --commit needs a clerk's sign-in (the global\n"
+            "--clerk LOGIN, see gongji-admin --help), who is recorded as the clerk of the\n"
+            "bindings; checking alone needs none.\n\n"
             "A malformed row (wrong number of columns, a date that is not YYYY-MM-DD or lies in\n"
             "the future, a flag other than yes/no, an unknown relationship keyword, an empty name)\n"
             "is not a verdict: each is printed to stderr with its line, no row is checked, nothing\n"
@@ -51,7 +51,7 @@ QString CheckKinshipCommand::description() const
 
 void CheckKinshipCommand::addOptions(QCommandLineParser &parser) const
 {
-    parser.addOptions({m_commit, m_clerk});
+    parser.addOption(m_commit);
     parser.addPositionalArgument(QStringLiteral("FILE.csv"), QStringLiteral("The kinship-account CSV file (UTF-8)."));
 }
 
@@ -62,8 +62,6 @@ QString CheckKinshipCommand::checkUsage(const QCommandLineParser &parser) const
         return QStringLiteral("the kinship file is missing; give the path of the CSV file.");
     if (count > 1)
         return QStringLiteral("give exactly one kinship file, found %1 arguments.").arg(count);
-    if (parser.value(m_clerk).trimmed().isEmpty())
-        return QStringLiteral("--clerk needs a name; bindings record the clerk.");
     return {};
 }
 
@@ -71,7 +69,7 @@ int CheckKinshipCommand::run(const QCommandLineParser &parser, const AdminContex
 {
     KinshipBatch::Options options;
     options.commit = parser.isSet(m_commit);
-    options.clerk = parser.value(m_clerk).trimmed();
+    options.clerk = context.actor;
     const KinshipBatch::Result result =
         KinshipBatch(context.connection).run(parser.positionalArguments().constFirst(), options);
 
@@ -87,6 +85,11 @@ int CheckKinshipCommand::run(const QCommandLineParser &parser, const AdminContex
     }
     context.err << "Rows printed with a binding_no were stored; the others were not.\n";
     return ExitStorage;
+}
+
+QString CheckKinshipCommand::requiredRole(const QCommandLineParser &parser) const
+{
+    return parser.isSet(m_commit) ? QStringLiteral("clerk") : QString();
 }
 
 QString CheckKinshipCommand::jsonLine(const KinshipBatch::RowResult &row)

@@ -6,7 +6,7 @@
 
 namespace gongji {
 
-// check-kinship FILE.csv [--commit] [--clerk NAME]: kinship-account bindings from CSV, one JSON
+// check-kinship FILE.csv [--commit]: kinship-account bindings from CSV, one JSON
 // verdict per data row on stdout.
 class CheckKinshipCommand : public AdminCommand
 {
@@ -20,13 +20,13 @@ public:
     void addOptions(QCommandLineParser &parser) const override;
     QString checkUsage(const QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, const AdminContext &context) override;
+    QString requiredRole(const QCommandLineParser &parser) const override; // clerk with --commit
 
     // {"row": 1, "verdict": "accepted", "codes": [], "binding_no": null}, keys in this order.
     static QString jsonLine(const KinshipBatch::RowResult &row);
 
 private:
     QCommandLineOption m_commit;
-    QCommandLineOption m_clerk;
 };
 
 } // namespace gongji

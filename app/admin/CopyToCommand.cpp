@@ -21,6 +21,8 @@ QString CopyToCommand::description() const
         "to the source's own). Row counts of every table are compared before the copy commits;\n"
         "the copy is recorded in the target's audit log. The other way round makes a local\n"
         "backup of an office database.\n"
+        "Needs a supervisor's sign-in on the source (the global --clerk LOGIN, see\n"
+        "gongji-admin --help); the copy carries the source's accounts.\n"
         "Exit code 1 when TARGET is not empty or the counts differ (nothing changed), 2 when a\n"
         "database cannot be opened, 3 when storing failed.");
 }

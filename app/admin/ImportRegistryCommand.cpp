@@ -30,7 +30,8 @@ QString ImportRegistryCommand::description() const
             "ID type and\nnumber, and \"N added, M updated, K unchanged\" is printed. A person "
             "who is now\nterminated or deceased, or insured outside the scope of the rule set, "
             "loses their\nbindings in the same transaction; a second line then says how many "
-            "ended.");
+            "ended.\n\nNeeds a supervisor's sign-in (the global --clerk LOGIN, see gongji-admin "
+            "--help),\nwho is named in the audit log.");
 }
 
 void ImportRegistryCommand::addOptions(QCommandLineParser &parser) const

@@ -14,6 +14,7 @@ public:
     void addOptions(QCommandLineParser &parser) const override;
     QString checkUsage(const QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, const AdminContext &context) override;
+    QString requiredRole(const QCommandLineParser &) const override { return QStringLiteral("supervisor"); }
 };
 
 } // namespace gongji

@@ -1,6 +1,7 @@
 #include "LoadDemoCommand.h"
 
 #include "registry/DemoDatabase.h"
+#include "storage/ClerkStore.h"
 #include "storage/PersonStore.h"
 
 namespace gongji {
@@ -15,7 +16,11 @@ QString LoadDemoCommand::description() const
     return QStringLiteral(
         "Loads the demo households (one scenario for every refusal code) and a few demo\n"
         "bindings, so that the desk can be tried. It loads only into an empty registry: a\n"
-        "database that already holds persons is left as it is.");
+        "database that already holds persons is left as it is.\n\n"
+        "Into a fresh database (no accounts, an empty registry) it loads without a sign-in and\n"
+        "brings the demo accounts: demo (clerk, password demo-clerk-1) and admin (supervisor,\n"
+        "password demo-admin-1). Any other database needs a supervisor's sign-in (the global\n"
+        "--clerk LOGIN, see gongji-admin --help).");
 }
 
 void LoadDemoCommand::addOptions(QCommandLineParser &) const
@@ -28,6 +33,11 @@ QString LoadDemoCommand::checkUsage(const QCommandLineParser &parser) const
         return QStringLiteral("load-demo takes no arguments, found \"%1\".")
             .arg(parser.positionalArguments().join(QLatin1Char(' ')));
     return {};
+}
+
+bool LoadDemoCommand::waivesSignIn(const QString &connection) const
+{
+    return ClerkStore(connection).all().isEmpty() && PersonStore(connection).isEmpty();
 }
 
 int LoadDemoCommand::run(const QCommandLineParser &, const AdminContext &context)

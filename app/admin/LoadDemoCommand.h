@@ -14,6 +14,9 @@ public:
     void addOptions(QCommandLineParser &parser) const override;
     QString checkUsage(const QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, const AdminContext &context) override;
+    QString requiredRole(const QCommandLineParser &) const override { return QStringLiteral("supervisor"); }
+    // A fresh database (no accounts, empty registry) needs no sign-in: the demo brings its accounts.
+    bool waivesSignIn(const QString &connection) const override;
 };
 
 } // namespace gongji

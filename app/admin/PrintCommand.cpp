@@ -30,6 +30,8 @@ QString PrintCommand::description() const
         "document the desk prints, built from the stored data. ID numbers are masked. Every print\n"
         "is written to the audit log; any print after the first is marked 补打 (reprint) with its\n"
         "print time.\n"
+        "Needs a clerk's sign-in (the global --clerk LOGIN, see gongji-admin --help): the audit\n"
+        "log names who printed.\n"
         "The office name, address and counter come from the desk's settings unless given here.\n"
         "Exit code 1 when there is no such filing, ended binding or kinship binding, or the PDF\n"
         "cannot be written.");

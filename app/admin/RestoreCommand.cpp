@@ -19,7 +19,10 @@ QString RestoreCommand::description() const
         "that fails is refused and nothing changes. Then the copy replaces the database in\n"
         "one step, so a crash leaves either the old database or the restored one. The\n"
         "replaced file is kept beside it as DATABASE.before-restore-TIME. Close gongji-desk\n"
-        "first: a database in use is not replaced.");
+        "first: a database in use is not replaced.\n\n"
+        "Needs a supervisor's sign-in (the global --clerk LOGIN, see gongji-admin --help),\n"
+        "checked against the database's accounts, or, when the database cannot be opened\n"
+        "(damaged), against a copy of the backup's.");
 }
 
 void RestoreCommand::addOptions(QCommandLineParser &) const
@@ -31,6 +34,11 @@ QString RestoreCommand::checkUsage(const QCommandLineParser &parser) const
     if (parser.positionalArguments().size() != 1)
         return QStringLiteral("restore takes exactly one FILE, the backup to restore.");
     return {};
+}
+
+QString RestoreCommand::signInFallback(const QCommandLineParser &parser) const
+{
+    return parser.positionalArguments().value(0);
 }
 
 int RestoreCommand::run(const QCommandLineParser &parser, const AdminContext &context)

@@ -16,6 +16,9 @@ public:
     void addOptions(QCommandLineParser &parser) const override;
     QString checkUsage(const QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, const AdminContext &context) override;
+    QString requiredRole(const QCommandLineParser &) const override { return QStringLiteral("supervisor"); }
+    // A damaged database has no accounts to check: then the backup's accounts do.
+    QString signInFallback(const QCommandLineParser &parser) const override;
 };
 
 } // namespace gongji

@@ -18,16 +18,13 @@ RevokeCommand::RevokeCommand()
     , m_requestedBy(QStringLiteral("requested-by"),
                     QStringLiteral("Who asks for the revocation: authorizer or target (default: authorizer)."),
                     QStringLiteral("WHO"), QStringLiteral("authorizer"))
-    , m_clerk(QStringLiteral("clerk"),
-              QStringLiteral("The clerk recorded as ending the binding (default: gongji-admin:$USER)."),
-              QStringLiteral("NAME"))
 {
 }
 
 QString RevokeCommand::usage() const
 {
     return QStringLiteral("--authorizer TYPE:NUMBER --target TYPE:NUMBER --reason TEXT "
-                          "[--requested-by authorizer|target] [--clerk NAME]");
+                          "[--requested-by authorizer|target]");
 }
 
 QString RevokeCommand::summary() const
@@ -45,6 +42,8 @@ QString RevokeCommand::description() const
         "same pair waits for the rule set's cooldown_days.\n\n"
         "Persons are given as ID type code and number, e.g. 01:110101199003071234.\n"
         "For a kinship account (亲情账户) use revoke-kinship.\n\n"
+        "Needs a clerk's sign-in (the global --clerk LOGIN, see gongji-admin --help); the\n"
+        "signed-in account is recorded as the clerk who ended the binding.\n\n"
         "The exit code is 1 and nothing is changed when a number is not valid, a person is not\n"
         "in the registry, or the pair has no active mutual-aid binding (the message then says\n"
         "whether there is one the other way round or a kinship account between them).");
@@ -52,7 +51,7 @@ QString RevokeCommand::description() const
 
 void RevokeCommand::addOptions(QCommandLineParser &parser) const
 {
-    parser.addOptions({m_authorizer, m_target, m_reason, m_requestedBy, m_clerk});
+    parser.addOptions({m_authorizer, m_target, m_reason, m_requestedBy});
 }
 
 QString RevokeCommand::checkUsage(const QCommandLineParser &parser) const
@@ -73,8 +72,6 @@ QString RevokeCommand::checkUsage(const QCommandLineParser &parser) const
     const QString requestedBy = parser.value(m_requestedBy);
     if (requestedBy != QLatin1String("authorizer") && requestedBy != QLatin1String("target"))
         return QStringLiteral("--requested-by must be authorizer or target, found \"%1\".").arg(requestedBy);
-    if (parser.isSet(m_clerk) && parser.value(m_clerk).trimmed().isEmpty())
-        return QStringLiteral("--clerk needs a name; revocations record the clerk.");
     return {};
 }
 
@@ -115,7 +112,7 @@ int RevokeCommand::run(const QCommandLineParser &parser, const AdminContext &con
         return ExitInputRefused;
     }
 
-    const QString clerk = parser.isSet(m_clerk) ? parser.value(m_clerk).trimmed() : context.actor;
+    const QString clerk = context.actor;
     const QString reason = parser.value(m_reason).trimmed();
     const QString requestedBy = parser.value(m_requestedBy);
     const BindingRevocation::Result revoked =

@@ -19,13 +19,13 @@ public:
     void addOptions(QCommandLineParser &parser) const override;
     QString checkUsage(const QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, const AdminContext &context) override;
+    QString requiredRole(const QCommandLineParser &) const override { return QStringLiteral("clerk"); }
 
 private:
     QCommandLineOption m_authorizer;
     QCommandLineOption m_target;
     QCommandLineOption m_reason;
     QCommandLineOption m_requestedBy;
-    QCommandLineOption m_clerk;
 };
 
 } // namespace gongji

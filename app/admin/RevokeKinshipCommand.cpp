@@ -17,16 +17,13 @@ RevokeKinshipCommand::RevokeKinshipCommand()
     , m_requestedBy(QStringLiteral("requested-by"),
                     QStringLiteral("Who asks for the revocation: holder or member (default: holder)."),
                     QStringLiteral("WHO"), QStringLiteral("holder"))
-    , m_clerk(QStringLiteral("clerk"),
-              QStringLiteral("The clerk recorded as ending the binding (default: gongji-admin:$USER)."),
-              QStringLiteral("NAME"))
 {
 }
 
 QString RevokeKinshipCommand::usage() const
 {
     return QStringLiteral("--holder TYPE:NUMBER --member TYPE:NUMBER --reason TEXT "
-                          "[--requested-by holder|member] [--clerk NAME]");
+                          "[--requested-by holder|member]");
 }
 
 QString RevokeKinshipCommand::summary() const
@@ -43,13 +40,15 @@ QString RevokeKinshipCommand::description() const
         "entry is written. What was ended is printed, with the numbers masked.\n\n"
         "Persons are given as ID type code and number, e.g. 01:110101199003071234.\n"
         "For mutual aid (共济) use revoke.\n\n"
+        "Needs a clerk's sign-in (the global --clerk LOGIN, see gongji-admin --help); the\n"
+        "signed-in account is recorded as the clerk who ended the binding.\n\n"
         "The exit code is 1 and nothing is changed when a number is not valid, a person is not\n"
         "in the registry, or the pair has no active kinship-account binding.");
 }
 
 void RevokeKinshipCommand::addOptions(QCommandLineParser &parser) const
 {
-    parser.addOptions({m_holder, m_member, m_reason, m_requestedBy, m_clerk});
+    parser.addOptions({m_holder, m_member, m_reason, m_requestedBy});
 }
 
 QString RevokeKinshipCommand::checkUsage(const QCommandLineParser &parser) const
@@ -70,8 +69,6 @@ QString RevokeKinshipCommand::checkUsage(const QCommandLineParser &parser) const
     const QString requestedBy = parser.value(m_requestedBy);
     if (requestedBy != QLatin1String("holder") && requestedBy != QLatin1String("member"))
         return QStringLiteral("--requested-by must be holder or member, found \"%1\".").arg(requestedBy);
-    if (parser.isSet(m_clerk) && parser.value(m_clerk).trimmed().isEmpty())
-        return QStringLiteral("--clerk needs a name; revocations record the clerk.");
     return {};
 }
 
@@ -108,7 +105,7 @@ int RevokeKinshipCommand::run(const QCommandLineParser &parser, const AdminConte
         return ExitInputRefused;
     }
 
-    const QString clerk = parser.isSet(m_clerk) ? parser.value(m_clerk).trimmed() : context.actor;
+    const QString clerk = context.actor;
     const QString reason = parser.value(m_reason).trimmed();
     const QString requestedBy = parser.value(m_requestedBy);
     const BindingRevocation::Result revoked =

@@ -49,6 +49,8 @@ QString RulesCommand::description() const
         "  into a fresh database and export again give the same file. A set whose period\n"
         "  overlaps a different stored set of the same region is a conflict: every conflict and\n"
         "  invalid set is printed to stderr, nothing is imported and the exit code is 1.\n"
+        "  An import needs a supervisor's sign-in (the global --clerk LOGIN, see\n"
+        "  gongji-admin --help), who is named in the audit log.\n"
         "  With --dry-run nothing is written: it prints what would be added and the impact\n"
         "  report, i.e. the active bindings that the new sets would refuse today, with the\n"
         "  refusal codes and counts per code (names shown, ID numbers masked).");
@@ -80,6 +82,12 @@ QString RulesCommand::checkUsage(const QCommandLineParser &parser) const
         return QStringLiteral("--region \"%1\" is not a region code; give 6 digits, e.g. 330000 or 000000.")
             .arg(parser.value(m_region));
     return {};
+}
+
+QString RulesCommand::requiredRole(const QCommandLineParser &parser) const
+{
+    const bool import = parser.positionalArguments().value(0) == QLatin1String("import");
+    return import && !parser.isSet(m_dryRun) ? QStringLiteral("supervisor") : QString();
 }
 
 int RulesCommand::run(const QCommandLineParser &parser, const AdminContext &context)

@@ -11,12 +11,15 @@
 
 #include "BenchStats.h"
 #include "ResilienceFixture.h"
+#include "accounts/PasswordHash.h"
 #include "storage/AuditLog.h"
 #include "storage/BindingStore.h"
+#include "storage/ClerkStore.h"
 #include "storage/Database.h"
 #include "storage/DatabaseBackup.h"
 #include "storage/FilingStore.h"
 #include "storage/PersonStore.h"
+#include "storage/WriteTransaction.h"
 
 using namespace gongji;
 
@@ -38,6 +41,7 @@ private:
     QString m_template;
     QString m_work;
     QString m_csv;
+    QString m_passwordFile; // the password of the clerk `crashloop`, who signs in for --commit
     QHash<QString, int> m_expectedTargets;
     int m_households = 0;
 };
@@ -56,6 +60,29 @@ void TestCrashLoop::initTestCase()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(fixture.writeFilingsCsv(m_csv));
     m_expectedTargets = fixture.targetsPerAuthorizer();
+
+    // --commit needs a clerk's sign-in: the clerk `crashloop`, stored directly whatever accounts
+    // the fixture has, with the cheapest hash (gongji-admin upgrades it at the first sign-in).
+    {
+        const QString connection = QStringLiteral("accounts");
+        QVERIFY(Database::open(m_template, connection).ok);
+        PasswordHash::setCost(PasswordHash::Cost::TestOnlyMinimum);
+        ClerkAccount clerk;
+        clerk.login = QStringLiteral("crashloop");
+        clerk.displayName = clerk.login;
+        clerk.role = QStringLiteral("clerk");
+        clerk.passwordHash = PasswordHash::hash(QStringLiteral("crash-loop-password"));
+        WriteTransaction transaction(connection);
+        ClerkStore(connection).insert(clerk);
+        transaction.commit();
+        Database::close(connection);
+    }
+    m_passwordFile = m_dir.filePath(QStringLiteral("password.txt"));
+    QFile password(m_passwordFile);
+    QVERIFY(password.open(QIODevice::WriteOnly));
+    password.write("crash-loop-password\n");
+    password.close();
+    QFile::setPermissions(m_passwordFile, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 void TestCrashLoop::resetWorkingCopy()
@@ -70,7 +97,9 @@ bool TestCrashLoop::runAdmin(int killAfterMs, double *elapsedMs)
 {
     QProcess admin;
     admin.setProgram(QStringLiteral(GONGJI_ADMIN_BIN));
-    admin.setArguments({QStringLiteral("--db"), m_work, QStringLiteral("check-filings"), m_csv, QStringLiteral("--commit")});
+    admin.setArguments({QStringLiteral("--db"), m_work, QStringLiteral("--clerk"), QStringLiteral("crashloop"),
+                        QStringLiteral("--password-file"), m_passwordFile, QStringLiteral("check-filings"), m_csv,
+                        QStringLiteral("--commit")});
     admin.setStandardOutputFile(QProcess::nullDevice());
     QElapsedTimer timer;
     timer.start();

@@ -1,0 +1,22 @@
+#pragma once
+#include "AdminCommand.h"
+
+namespace gongji {
+
+// What the commands on one existing account share (disable-clerk, enable-clerk, unlock-clerk,
+// reset-password): one LOGIN argument and a supervisor's sign-in.
+class AccountCommand : public AdminCommand
+{
+public:
+    QString usage() const override { return QStringLiteral("LOGIN"); }
+    void addOptions(QCommandLineParser &parser) const override;
+    QString checkUsage(const QCommandLineParser &parser) const override;
+    QString requiredRole(const QCommandLineParser &) const override { return QStringLiteral("supervisor"); }
+
+protected:
+    static QString login(const QCommandLineParser &parser);
+    // Prints the model's refusal (exit code 1) or `done` (0).
+    static int report(const AdminContext &context, bool ok, const QString &error, const QString &done);
+};
+
+} // namespace gongji

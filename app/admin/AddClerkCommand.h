@@ -1,0 +1,30 @@
+#pragma once
+#include <QCommandLineOption>
+
+#include "AdminCommand.h"
+
+namespace gongji {
+
+// add-clerk LOGIN [--role clerk|supervisor] [--name NAME] [--new-password-file FILE]: a new
+// account, created by a signed-in supervisor through ClerkAccounts::add.
+class AddClerkCommand : public AdminCommand
+{
+public:
+    AddClerkCommand();
+
+    QString name() const override { return QStringLiteral("add-clerk"); }
+    QString usage() const override;
+    QString summary() const override;
+    QString description() const override;
+    void addOptions(QCommandLineParser &parser) const override;
+    QString checkUsage(const QCommandLineParser &parser) const override;
+    int run(const QCommandLineParser &parser, const AdminContext &context) override;
+    QString requiredRole(const QCommandLineParser &) const override { return QStringLiteral("supervisor"); }
+
+private:
+    QCommandLineOption m_role;
+    QCommandLineOption m_name;
+    QCommandLineOption m_newPasswordFile;
+};
+
+} // namespace gongji

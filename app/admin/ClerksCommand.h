@@ -1,0 +1,20 @@
+#pragma once
+#include "AdminCommand.h"
+
+namespace gongji {
+
+// clerks: every account with its role and state (ClerkAccounts::list), for a supervisor.
+class ClerksCommand : public AdminCommand
+{
+public:
+    QString name() const override { return QStringLiteral("clerks"); }
+    QString usage() const override { return {}; }
+    QString summary() const override;
+    QString description() const override;
+    void addOptions(QCommandLineParser &parser) const override;
+    QString checkUsage(const QCommandLineParser &parser) const override;
+    int run(const QCommandLineParser &parser, const AdminContext &context) override;
+    QString requiredRole(const QCommandLineParser &) const override { return QStringLiteral("supervisor"); }
+};
+
+} // namespace gongji

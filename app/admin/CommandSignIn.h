@@ -1,0 +1,24 @@
+#pragma once
+#include <QString>
+#include <QTextStream>
+
+namespace gongji {
+
+// The sign-in a changing gongji-admin command needs: --clerk LOGIN and the password (from
+// --password-file or asked on the terminal), checked by SignIn (audited; five failures lock the
+// login), then the role the command needs (RoleCheck). On refusal the reason is written to `err`
+// and nothing else happens; the model checks the role again inside its own transaction.
+class CommandSignIn
+{
+public:
+    struct Outcome
+    {
+        int status = 0;  // ExitOk, or ExitSignIn when refused (the message is written)
+        QString login;   // the signed-in account, the actor of the command
+    };
+
+    static Outcome check(const QString &connection, const QString &command, const QString &login,
+                         const QString &passwordFile, const QString &role, QTextStream &err);
+};
+
+} // namespace gongji
