@@ -10,6 +10,8 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include "administration/AuditLogDialog.h"
+#include "administration/ClerkAccountsDialog.h"
 #include "administration/RegistryImportDialog.h"
 #include "administration/RulesWindow.h"
 #include "filing/FilingWizard.h"
@@ -127,6 +129,19 @@ void MainWindow::createAdministrationMenu(const QString &connection, const QStri
     registry->setObjectName(QStringLiteral("actionImportRegistry"));
     connect(registry, &QAction::triggered, this, [this, connection, actor] {
         RegistryImportDialog dialog(connection, actor, this);
+        dialog.exec();
+    });
+    administration->addSeparator();
+    QAction *accounts = administration->addAction(tr("&Clerk accounts…"));
+    accounts->setObjectName(QStringLiteral("actionClerkAccounts"));
+    connect(accounts, &QAction::triggered, this, [this, connection, actor] {
+        ClerkAccountsDialog dialog(connection, actor, this);
+        dialog.exec();
+    });
+    QAction *audit = administration->addAction(tr("&Audit log…"));
+    audit->setObjectName(QStringLiteral("actionAuditLog"));
+    connect(audit, &QAction::triggered, this, [this, connection, actor] {
+        AuditLogDialog dialog(connection, actor, this);
         dialog.exec();
     });
 }

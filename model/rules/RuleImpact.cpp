@@ -4,6 +4,7 @@
 #include <QHash>
 
 #include "domain/IdNumber.h"
+#include "export/CsvField.h"
 #include "rules/RefusalCode.h"
 #include "storage/BindingStore.h"
 
@@ -38,25 +39,14 @@ QStringList codesFor(const BindingWithPersons &row, const RuleSet &rules, const 
     return names;
 }
 
-QString csvField(const QString &text)
-{
-    QString field = text;
-    // A spreadsheet runs cells that start with = + - @ as formulas: neutralise them.
-    if (!field.isEmpty() && QStringLiteral("=+-@").contains(field.at(0)))
-        field.prepend(QLatin1Char('\''));
-    if (field.contains(QLatin1Char(',')) || field.contains(QLatin1Char('"')) || field.contains(QLatin1Char('\n')))
-        field = QLatin1Char('"') + field.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return field;
-}
-
 } // namespace
 
 QByteArray RuleImpact::Report::toCsv() const
 {
     QString csv = QStringLiteral("binding_id,authorizer_name,authorizer_id_number,target_name,target_id_number,relationship,rule_set_id,codes\n");
     for (const Row &row : rows) {
-        csv += QStringList{QString::number(row.bindingId), csvField(row.authorizerName), row.authorizerId,
-                           csvField(row.targetName), row.targetId, row.relationship, QString::number(row.ruleSetId),
+        csv += QStringList{QString::number(row.bindingId), CsvField::text(row.authorizerName), row.authorizerId,
+                           CsvField::text(row.targetName), row.targetId, row.relationship, QString::number(row.ruleSetId),
                            row.codes.join(QLatin1Char(' '))}.join(QLatin1Char(','))
                + QLatin1Char('\n');
     }

@@ -1,6 +1,10 @@
 #pragma once
 #include <QJsonObject>
+#include <QList>
 #include <QString>
+#include <QStringList>
+
+#include "storage/AuditEntry.h"
 
 namespace gongji {
 
@@ -17,6 +21,15 @@ public:
     qint64 count() const;
     // How many entries record `action` on `subject` (e.g. earlier prints of one filing).
     qint64 countFor(const QString &action, const QString &subject) const;
+
+    // Entries matching `filter`, newest first, at most `limit`. Keyset paging: pass the last
+    // entry of the previous page as `after` to read the next one (served by the index on `at`,
+    // so a page costs the same at the end of a million rows as at the start). No role check
+    // here: callers (AuditLogModel, AuditCsv) check that the reader is a supervisor.
+    QList<AuditEntry> entries(const AuditFilter &filter, int limit, const AuditEntry *after = nullptr) const;
+    // The distinct actors and actions in the log, sorted, for filter choices.
+    QStringList actors() const;
+    QStringList actions() const;
 
 private:
     QString m_connection;
