@@ -41,7 +41,7 @@ server="postgresql://gongji@127.0.0.1:$pg_port"
 
 echo "==> PostgreSQL server"
 psql_bench -d postgres -At -c "SELECT 'version: ' || version()" \
-  -c "SELECT name || '=' || setting || COALESCE(' ' || unit, '') FROM pg_settings WHERE name IN
+  -c "SELECT name || '=' || current_setting(name) FROM pg_settings WHERE name IN
       ('shared_buffers', 'fsync', 'synchronous_commit', 'wal_sync_method', 'full_page_writes', 'wal_level',
        'effective_cache_size', 'work_mem', 'max_wal_size') ORDER BY name"
 echo "connection: TCP to 127.0.0.1:$pg_port (same machine), trust authentication"
@@ -51,7 +51,21 @@ if [[ ! -f "$cluster/$pg_name.copied" ]]; then
   psql_bench -d postgres -c "DROP DATABASE IF EXISTS $pg_name" \
     -c "CREATE DATABASE $pg_name TEMPLATE template0 LOCALE 'C.UTF-8' ENCODING 'UTF8'"
   start=$(date +%s)
-  "$build/app/admin/gongji-admin" --db "$db" copy-to "$server/$pg_name"
+  admin="$build/app/admin/gongji-admin"
+  admin_help=$("$admin" --help 2>&1 || true) # not piped to grep -q: pipefail would see the SIGPIPE
+  if [[ "$admin_help" == *--clerk* ]]; then
+    # copy-to needs a supervisor's sign-in on the source: the generated database has no account,
+    # so a copy of it gets the supervisor "bench" (the SQLite benchmarks keep the file as it is).
+    umask 077
+    printf 'bench-password-1\n' >"$data/tmp/bench-password"
+    cp "$db" "$data/tmp/copy-source.sqlite"
+    "$admin" --db "$data/tmp/copy-source.sqlite" --password-file "$data/tmp/bench-password" init --supervisor bench >/dev/null
+    "$admin" --db "$data/tmp/copy-source.sqlite" --clerk bench --password-file "$data/tmp/bench-password" \
+      copy-to "$server/$pg_name"
+    rm -f "$data/tmp/copy-source.sqlite"*
+  else
+    "$admin" --db "$db" copy-to "$server/$pg_name"
+  fi
   echo "copy took $(( $(date +%s) - start )) s" | tee "$cluster/$pg_name.copied"
   psql_bench -d "$pg_name" -c "VACUUM ANALYZE"
 fi
