@@ -3,6 +3,7 @@
 // kept aside, nothing half done. Real files in a temporary directory.
 #include <QCryptographicHash>
 #include <QDir>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QtTest>
@@ -84,6 +85,7 @@ private slots:
     void restoreKeepsDamagedFileAside();
     void refusedRestoreChangesNothing();
     void officeServerHasNoFolder();
+    void adminBackupIntoFolder();
 };
 
 void TestBackupFolder::listsNewestFirst()
@@ -290,6 +292,35 @@ void TestBackupFolder::officeServerHasNoFolder()
     QVERIFY(!result.ok);
     QCOMPARE(result.error, folder.unsupported());
     QVERIFY(!folder.restoreDamaged(QStringLiteral("/nonexistent")).ok);
+}
+
+// gongji-admin [--db PATH] backup without FILE writes where the desk looks; with a FOLDER there.
+void TestBackupFolder::adminBackupIntoFolder()
+{
+    TestDatabase db;
+    QVERIFY(db.isOpen());
+    addPeople(db, 0, 2);
+    auto admin = [&](const QStringList &arguments, QString *output) {
+        QProcess process;
+        process.start(QStringLiteral(GONGJI_ADMIN_BIN), QStringList{QStringLiteral("--db"), db.path()} + arguments);
+        process.waitForFinished(60000);
+        *output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        return process.exitCode();
+    };
+    QString output;
+    QCOMPARE(admin({QStringLiteral("backup")}, &output), 0); // the desk's connection stays open
+    const QList<BackupFolder::Backup> backups = BackupFolder(db.path()).list();
+    QCOMPARE(backups.size(), 1);
+    QVERIFY2(output.contains(backups.first().path), qPrintable(output));
+    QCOMPARE(personsIn(backups.first().path), 2);
+
+    const QString usb = QDir(db.dir()).filePath(QStringLiteral("usb"));
+    QVERIFY(QDir().mkpath(usb));
+    QCOMPARE(admin({QStringLiteral("backup"), usb}, &output), 0);
+    const QList<BackupFolder::Backup> copied = BackupFolder(db.path(), usb).list();
+    QCOMPARE(copied.size(), 1);
+    QCOMPARE(BackupFolder::check(copied.first().path), QString());
+    QCOMPARE(admin({QStringLiteral("backup"), usb, QStringLiteral("extra")}, &output), 64);
 }
 
 QTEST_GUILESS_MAIN(TestBackupFolder)
