@@ -22,6 +22,7 @@ if [[ ! -f "$cluster/data/PG_VERSION" ]]; then
   pg_as_owner "$pgbin/initdb" -D "$cluster/data" -A trust -U gongji --locale=C.UTF-8 -E UTF8 >"$cluster/initdb.log"
 fi
 pg_stop() { pg_as_owner "$pgbin/pg_ctl" -D "$cluster/data" -m fast stop >/dev/null 2>&1 || true; }
+pg_stop # a server left running by an interrupted run
 trap pg_stop EXIT
 pg_port=""
 for attempt in 1 2 3 4 5; do
