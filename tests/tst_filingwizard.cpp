@@ -14,6 +14,7 @@
 
 #include "MainWindow.h"
 #include "TestDatabase.h"
+#include "storage/ClerkStore.h"
 #include "filing/CommitmentLetter.h"
 #include "filing/FilingSubmission.h"
 #include "filing/FilingWizard.h"
@@ -468,7 +469,8 @@ void TestFilingWizard::escapeAsksBeforeDiscarding()
 void TestFilingWizard::mainWindowNamesDatabaseAndClerk()
 {
     m_wizard->hide(); // only the main window's own wizard here
-    MainWindow window(m_db->connection(), m_db->path(), QStringLiteral("tester"));
+    MainWindow window(m_db->connection(), m_db->path(),
+                      *ClerkStore(m_db->connection()).findByLogin(QString::fromLatin1(TestDatabase::clerk)));
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QCOMPARE(window.windowTitle(), MainWindow::tr("Gongji Desk"));

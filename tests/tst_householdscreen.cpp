@@ -18,6 +18,7 @@
 
 #include "MainWindow.h"
 #include "TestDatabase.h"
+#include "storage/ClerkStore.h"
 #include "filing/BindingRevocation.h"
 #include "filing/CommitmentLetter.h"
 #include "filing/FilingSubmission.h"
@@ -594,7 +595,8 @@ void TestHouseholdScreen::paymentPreviewShowsWhoPays()
 void TestHouseholdScreen::mainWindowSwitchesPages()
 {
     m_screen->hide();
-    MainWindow window(m_db->connection(), m_db->path(), QStringLiteral("tester"));
+    MainWindow window(m_db->connection(), m_db->path(),
+                      *ClerkStore(m_db->connection()).findByLogin(QString::fromLatin1(TestDatabase::clerk)));
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     auto *household = window.findChild<HouseholdScreen *>();

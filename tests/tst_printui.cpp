@@ -22,6 +22,7 @@
 
 #include "MainWindow.h"
 #include "TestDatabase.h"
+#include "storage/ClerkStore.h"
 #include "filing/BindingRevocation.h"
 #include "filing/DonePage.h"
 #include "filing/FilingWizard.h"
@@ -398,7 +399,8 @@ void TestPrintUi::settingsDialogSavesAndLoads()
 
 void TestPrintUi::mainWindowOpensOfficeDetails()
 {
-    MainWindow window(m_db->connection(), m_db->path(), QStringLiteral("zhangli"));
+    MainWindow window(m_db->connection(), m_db->path(),
+                      *ClerkStore(m_db->connection()).findByLogin(QString::fromLatin1(TestDatabase::clerk)));
     auto *action = window.findChild<QAction *>(QStringLiteral("actionOfficeSettings"));
     QVERIFY(action);
     // 设置 → 经办机构信息, in a menu of its own before Help.

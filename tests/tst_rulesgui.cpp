@@ -19,6 +19,7 @@
 
 #include "MainWindow.h"
 #include "TestDatabase.h"
+#include "storage/ClerkStore.h"
 #include "administration/CheckList.h"
 #include "administration/ImpactDialog.h"
 #include "administration/RegistryImportDialog.h"
@@ -418,7 +419,8 @@ void TestRulesGui::cancelledImportLeavesTheRegistryAsItWas()
 
 void TestRulesGui::administrationMenuOpensBoth()
 {
-    MainWindow window(m_db->connection(), m_db->path(), QStringLiteral("supervisor"));
+    MainWindow window(m_db->connection(), m_db->path(),
+                      *ClerkStore(m_db->connection()).findByLogin(QString::fromLatin1(TestDatabase::supervisor)));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QStringList menus;

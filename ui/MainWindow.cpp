@@ -10,6 +10,10 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include "accounts/CounterSession.h"
+#include "accounts/IdleLockDialog.h"
+#include "accounts/LockScreen.h"
+#include "accounts/SessionLock.h"
 #include "administration/AuditLogDialog.h"
 #include "administration/ClerkAccountsDialog.h"
 #include "administration/RegistryImportDialog.h"
@@ -22,12 +26,14 @@
 
 namespace gongji {
 
-MainWindow::MainWindow(const QString &connection, const QString &databasePath, const QString &clerk,
+MainWindow::MainWindow(const QString &connection, const QString &databasePath, const ClerkAccount &account,
                        QWidget *parent)
     : QMainWindow(parent)
-    , m_wizard(new FilingWizard(connection, clerk))
+    , m_wizard(new FilingWizard(connection, account.login))
     , m_steps(new StepList)
+    , m_clerk(account)
 {
+    const QString clerk = account.login; // the actor of every mutation from this window
     setWindowTitle(tr("Gongji Desk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/gongji-desk.png")));
 
@@ -70,14 +76,20 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
     createActions();
     // The filing area becomes the first of the desk's pages: 共济备案 / 家庭查询 / 亲情账户 (Ctrl+1..3).
     m_pages = new DeskPages(connection, clerk, takeCentralWidget(), this);
-    setCentralWidget(m_pages);
+    // The pages and the lock screen share the window (SessionLock sets the central widget).
+    m_sessionLock = new SessionLock(connection, account, this, m_pages);
+    connect(m_sessionLock, &SessionLock::signOutRequested, this, &MainWindow::signOut);
+    if (QAction *quit = findChild<QAction *>(QStringLiteral("actionQuit"))) {
+        if (auto *filing = qobject_cast<QMenu *>(quit->parent()))
+            filing->insertAction(quit, m_sessionLock->lockAction()); // 文件 → 锁定 (Ctrl+L)
+    }
     createAdministrationMenu(connection, clerk);
     createSettingsMenu();
 
     auto *database = new QLabel(tr("Database: %1").arg(databasePath), this);
     database->setObjectName(QStringLiteral("statusDatabase"));
     database->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *clerkLabel = new QLabel(tr("Clerk: %1").arg(clerk), this);
+    auto *clerkLabel = new QLabel(tr("Signed in: %1").arg(LockScreen::describe(account)), this);
     clerkLabel->setObjectName(QStringLiteral("statusClerk"));
     statusBar()->addWidget(database, 1);
     statusBar()->addPermanentWidget(clerkLabel);
@@ -85,6 +97,15 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
         statusBar()->showMessage(tr("Filing %1 stored.").arg(number), 10000);
     });
     resize(1180, 760);
+
+    // 管理 is for supervisors (the model refuses clerks anyway): hidden, and its shortcuts off.
+    if (!account.isSupervisor()) {
+        if (auto *administration = findChild<QMenu *>(QStringLiteral("administrationMenu"))) {
+            administration->menuAction()->setVisible(false);
+            for (QAction *action : administration->actions())
+                action->setEnabled(false);
+        }
+    }
 }
 
 void MainWindow::createActions()
@@ -111,6 +132,7 @@ void MainWindow::createAdministrationMenu(const QString &connection, const QStri
     // Before Help, which createActions() added last.
     const QList<QAction *> menus = menuBar()->actions();
     QMenu *administration = new QMenu(tr("&Administration"), menuBar());
+    administration->setObjectName(QStringLiteral("administrationMenu"));
     menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), administration);
     QAction *rules = administration->addAction(tr("&Rule sets…"));
     rules->setObjectName(QStringLiteral("actionRuleSets"));
@@ -158,6 +180,13 @@ void MainWindow::createSettingsMenu()
         OfficeSettingsDialog dialog(this);
         dialog.exec();
     });
+    QAction *idleLock = settings->addAction(tr("Automatic &lock…"));
+    idleLock->setObjectName(QStringLiteral("actionIdleLock"));
+    connect(idleLock, &QAction::triggered, this, [this] {
+        IdleLockDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            m_sessionLock->readIdleSetting();
+    });
     QAction *database = settings->addAction(tr("&Database…"));
     database->setObjectName(QStringLiteral("actionDatabaseSettings"));
     connect(database, &QAction::triggered, this, [this] {
@@ -175,8 +204,39 @@ void MainWindow::showAbout()
                                .arg(QApplication::applicationVersion()));
 }
 
+bool MainWindow::signOut()
+{
+    const bool unfinished = m_wizard->hasUnsavedData();
+    if (unfinished) {
+        const auto answer = QMessageBox::question(
+                this, tr("Sign out?"),
+                tr("The filing being entered has not been submitted and will be lost when you sign out. "
+                   "Sign out anyway?"),
+                QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard)
+            return false;
+    }
+    const QString error = CounterSession(m_wizard->connection(), m_clerk.login).signOut(unfinished);
+    if (!error.isEmpty())
+        statusBar()->showMessage(error, 10000);
+    m_signedOut = true;
+    emit signedOut();
+    close();
+    return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_signedOut) {
+        event->accept();
+        return;
+    }
+    if (m_sessionLock->isLocked()) {
+        // Quitting would throw away the locked clerk's work: unlock or sign out first.
+        m_sessionLock->screen()->showError(tr("The counter is locked: unlock it or sign out first."));
+        event->ignore();
+        return;
+    }
     if (m_wizard->hasUnsavedData()) {
         const auto answer = QMessageBox::question(
                 this, tr("Quit Gongji Desk?"),

@@ -6,13 +6,12 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
-#include <QTimer>
 #include <QTranslator>
-#include <QWindow>
 
-#include "MainWindow.h"
+#include "accounts/DeskSession.h"
 #include "settings/DatabaseSettingsDialog.h"
 #include "registry/DemoDatabase.h"
+#include "recovery/StartupDatabase.h"
 #include "storage/Database.h"
 #include "storage/PersonStore.h"
 #include "storage/StorageError.h"
@@ -41,13 +40,6 @@ void installTranslations(QApplication &app, const QString &language)
         QCoreApplication::installTranslator(qt);
 }
 
-QString clerkLogin()
-{
-    // Sign-in comes later; until then the OS login names the clerk.
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? QStringLiteral("clerk") : user;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -70,7 +62,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Load the demo registry when it is empty."));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language: zh_CN or en."),
                                         QStringLiteral("language"), QStringLiteral("zh_CN"));
-    parser.addOptions({dbOption, demoOption, langOption});
+    const QCommandLineOption clerkOption(QStringLiteral("clerk"),
+                                         QStringLiteral("Sign in as LOGIN (with --password-file: without typing; audited)."),
+                                         QStringLiteral("login"));
+    const QCommandLineOption passwordFileOption(QStringLiteral("password-file"),
+                                                QStringLiteral("Read the --clerk password from the first line of FILE."),
+                                                QStringLiteral("file"));
+    parser.addOptions({dbOption, demoOption, langOption, clerkOption, passwordFileOption});
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
@@ -92,6 +90,11 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    if (parser.isSet(passwordFileOption) && !parser.isSet(clerkOption)) {
+        fprintf(stderr, "gongji-desk: --password-file needs --clerk LOGIN\n");
+        return 2;
+    }
+
     QApplication app(argc, argv);
     installTranslations(app, language);
 
@@ -101,12 +104,9 @@ int main(int argc, char *argv[])
                          : configured.isEmpty() ? gongji::Database::defaultPath()
                                                 : configured;
     const QString connection = gongji::Database::defaultConnectionName();
-    const auto opened = gongji::Database::open(path, connection);
-    if (!opened.ok) {
-        // Database::open leaves a foreign, damaged or newer file untouched and names it.
-        QMessageBox::critical(nullptr, DeskMain::tr("Cannot open the database"), opened.error);
+    // A damaged file: the clerk may put its newest backup in place (the damaged one is kept aside).
+    if (!gongji::StartupDatabase::openOrRecover(path, connection))
         return 1;
-    }
 
     try {
         // The first start on an empty registry gets the demo households, so the desk can be tried.
@@ -124,18 +124,12 @@ int main(int argc, char *argv[])
 
     int status = 0;
     {
-        gongji::MainWindow window(connection, gongji::Database::pathOf(connection), clerkLogin());
-        window.show();
-        // tests/bench/bench_startup times start-up to the first painted window, then quits.
-        if (qEnvironmentVariableIsSet("GONGJI_EXIT_AFTER_SHOW")) {
-            auto *poll = new QTimer(&app);
-            QObject::connect(poll, &QTimer::timeout, &app, [&window] {
-                if (window.windowHandle() && window.windowHandle()->isExposed())
-                    QCoreApplication::quit();
-            });
-            poll->start(1);
-        }
-        status = QApplication::exec();
+        // Sign-in (or the first supervisor), the main window, sign-out and the next clerk.
+        gongji::DeskSession session(connection, gongji::Database::pathOf(connection));
+        session.setAutomaticSignIn(parser.value(clerkOption), parser.value(passwordFileOption));
+        // tests/bench/bench_startup: quit once the main window (after the sign-in) is on screen.
+        session.setExitAfterShow(qEnvironmentVariableIsSet("GONGJI_EXIT_AFTER_SHOW"));
+        status = session.run();
     }
     gongji::Database::close(connection);
     return status;

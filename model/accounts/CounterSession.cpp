@@ -1,0 +1,50 @@
+#include "accounts/CounterSession.h"
+
+#include "storage/AuditLog.h"
+#include "storage/StorageError.h"
+#include "storage/WriteTransaction.h"
+
+namespace gongji {
+
+CounterSession::CounterSession(const QString &connection, const QString &login)
+    : m_connection(connection)
+    , m_login(login)
+{
+}
+
+QString CounterSession::lock(const QString &reason)
+{
+    return record(QStringLiteral("session_lock"), QJsonObject{{QStringLiteral("reason"), reason}});
+}
+
+SignIn::Result CounterSession::unlock(const QString &password)
+{
+    SignIn::Result result = SignIn(m_connection).signIn(m_login, password);
+    if (!result.ok)
+        return result;
+    const QString error = record(QStringLiteral("session_unlock"), QJsonObject());
+    if (!error.isEmpty()) {
+        result.ok = false;
+        result.error = error;
+    }
+    return result;
+}
+
+QString CounterSession::signOut(bool discardedFiling)
+{
+    return record(QStringLiteral("sign_out"), QJsonObject{{QStringLiteral("discarded_filing"), discardedFiling}});
+}
+
+QString CounterSession::record(const QString &action, const QJsonObject &detail)
+{
+    try {
+        WriteTransaction transaction(m_connection);
+        AuditLog(m_connection).append(m_login, action, m_login, detail);
+        transaction.commit();
+    } catch (const StorageError &error) {
+        return error.userMessage();
+    }
+    return QString();
+}
+
+} // namespace gongji
