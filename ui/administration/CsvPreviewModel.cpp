@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QFile>
 
+#include "domain/IdNumber.h"
 #include "registry/CsvReader.h"
 
 namespace gongji {
@@ -66,8 +67,14 @@ QVariant CsvPreviewModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const QStringList &fields = m_rows.at(index.row());
-    if (role == Qt::DisplayRole)
-        return index.column() < fields.size() ? fields.at(index.column()) : QString();
+    if (role == Qt::DisplayRole) {
+        if (index.column() >= fields.size())
+            return QString();
+        // The preview is a list like any other: ID numbers masked (issue 5), the file keeps them whole.
+        if (index.column() < m_header.size() && m_header.at(index.column()) == QLatin1String("id_number"))
+            return IdNumber::mask(fields.at(index.column()));
+        return fields.at(index.column());
+    }
     if (role == Qt::BackgroundRole && m_errorLines.contains(m_lines.at(index.row())))
         return QColor(0xfd, 0xec, 0xec);
     return {};
