@@ -13,6 +13,14 @@
 #include <unistd.h>
 
 #include "AdminCli.h"
+#include "TestDatabase.h"
+#include "storage/AuditLog.h"
+
+// The tests on SQLite files made through the CLI skip under GONGJI_TEST_POSTGRES, where only
+// signInOnTheDatabaseInUse runs (against the server): they would repeat the SQLite run.
+#define SQLITE_FILES_ONLY()                                                                        \
+    if (TestDatabase::usesServer())                                                                \
+        QSKIP("runs on SQLite files; signInOnTheDatabaseInUse covers the server");
 
 namespace {
 const QString zhangWei = QStringLiteral("01:330102198003151236");      // 张伟
@@ -44,6 +52,7 @@ private slots:
     void passwordFileProblems();
     void accountCommands();
     void restoreOfADamagedDatabaseAsksTheBackup();
+    void signInOnTheDatabaseInUse();
 
 private:
     using Run = AdminCli::Run;
@@ -77,6 +86,8 @@ void TestAdminAccounts::initTestCase()
     QVERIFY(m_shared.isValid());
     QVERIFY(AdminCli::writePasswordFile(passwordFile()));
     QVERIFY(AdminCli::writePasswordFile(wrongPasswordFile(), wrongPassword.toUtf8()));
+    if (TestDatabase::usesServer())
+        return;
     m_template = m_shared.filePath(QStringLiteral("template.sqlite"));
     const AdminCli setup(m_shared.filePath(QStringLiteral("xdg")));
     QVERIFY(setup.initAccounts(m_template, passwordFile()));
@@ -161,6 +172,7 @@ void TestAdminAccounts::verifyNoPassword(const Run &run)
 
 void TestAdminAccounts::initCreatesTheFirstSupervisorOnce()
 {
+    SQLITE_FILES_ONLY();
     Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("--password-file"), passwordFile(), QStringLiteral("init"),
                      QStringLiteral("--supervisor"), QStringLiteral("boss"), QStringLiteral("--name"), QStringLiteral("王主管")});
     QCOMPARE(run.exitCode, 0);
@@ -200,6 +212,7 @@ void TestAdminAccounts::initRefusals_data()
 
 void TestAdminAccounts::initRefusals()
 {
+    SQLITE_FILES_ONLY();
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
     const QString shortFile = m_dir->filePath(QStringLiteral("short.txt"));
@@ -217,6 +230,7 @@ void TestAdminAccounts::initRefusals()
 
 void TestAdminAccounts::addClerkBySupervisor()
 {
+    SQLITE_FILES_ONLY();
     copyTemplate();
     const QString newPassword = m_dir->filePath(QStringLiteral("new.txt"));
     QVERIFY(AdminCli::writePasswordFile(newPassword, "clerk-wang-123"));
@@ -257,6 +271,7 @@ void TestAdminAccounts::addClerkBySupervisor()
 
 void TestAdminAccounts::addClerkByClerkChangesNothing()
 {
+    SQLITE_FILES_ONLY();
     copyTemplate();
     const QByteArray before = contentHash(db());
     const Run run = admin(as(QStringLiteral("tester")) + QStringList{QStringLiteral("add-clerk"), QStringLiteral("li"),
@@ -305,6 +320,7 @@ void TestAdminAccounts::withoutValidSignInNothingChanges_data()
 // that says what to do, nothing on stdout, no password anywhere, the database as it was.
 void TestAdminAccounts::withoutValidSignInNothingChanges()
 {
+    SQLITE_FILES_ONLY();
     QFETCH(QStringList, command);
     QFETCH(QString, role);
     copyTemplate();
@@ -372,6 +388,7 @@ void TestAdminAccounts::readOnlyCommandsNeedNoSignIn_data()
 
 void TestAdminAccounts::readOnlyCommandsNeedNoSignIn()
 {
+    SQLITE_FILES_ONLY();
     QFETCH(QStringList, command);
     copyTemplate();
     command.replaceInStrings(QStringLiteral("BACKUP"), m_dir->filePath(QStringLiteral("copy.sqlite")));
@@ -386,6 +403,7 @@ void TestAdminAccounts::readOnlyCommandsNeedNoSignIn()
 
 void TestAdminAccounts::fiveWrongPasswordsLockTheLogin()
 {
+    SQLITE_FILES_ONLY();
     copyTemplate();
     const QStringList revoke{QStringLiteral("revoke"), QStringLiteral("--authorizer"), zhangWei, QStringLiteral("--target"),
                              zhangJianguo, QStringLiteral("--reason"), QStringLiteral("迁居外省")};
@@ -430,6 +448,7 @@ void TestAdminAccounts::passwordFileProblems_data()
 
 void TestAdminAccounts::passwordFileProblems()
 {
+    SQLITE_FILES_ONLY();
     QFETCH(QString, kind);
     QFETCH(QString, message);
     QFETCH(int, exitCode);
@@ -467,6 +486,7 @@ void TestAdminAccounts::passwordFileProblems()
 
 void TestAdminAccounts::accountCommands()
 {
+    SQLITE_FILES_ONLY();
     copyTemplate();
     const QStringList supervisor = as(QStringLiteral("supervisor"));
     const QStringList clerk = as(QStringLiteral("tester"));
@@ -508,6 +528,7 @@ void TestAdminAccounts::accountCommands()
 
 void TestAdminAccounts::restoreOfADamagedDatabaseAsksTheBackup()
 {
+    SQLITE_FILES_ONLY();
     QFile damaged(db());
     QVERIFY(damaged.open(QIODevice::WriteOnly));
     damaged.write(QByteArray(8192, 'x'));
@@ -527,6 +548,47 @@ void TestAdminAccounts::restoreOfADamagedDatabaseAsksTheBackup()
     QVERIFY2(run.out.startsWith(QStringLiteral("Restored ")), qPrintable(run.out));
     QCOMPARE(AdminCli::readFile(m_backup), backupBefore);
     QCOMPARE(admin({QStringLiteral("--db"), db(), QStringLiteral("household"), zhangWei}).exitCode, 0);
+}
+
+// The database the tests use (a file, or with GONGJI_TEST_POSTGRES a database on the server),
+// with TestDatabase's accounts: refused sign-ins change nothing and are audited; a supervisor's
+// new clerk signs in and is named as who ended a binding.
+void TestAdminAccounts::signInOnTheDatabaseInUse()
+{
+    TestDatabase db;
+    QVERIFY(db.isOpen());
+    const AdminCli cli(m_dir->filePath(QStringLiteral("xdg")));
+    QVERIFY(cli.loadSamples(db.path(), db.passwordFile()));
+    const QStringList revoke{QStringLiteral("--db"), db.path(), QStringLiteral("revoke"), QStringLiteral("--authorizer"),
+                             zhangWei, QStringLiteral("--target"), zhangJianguo, QStringLiteral("--reason"),
+                             QStringLiteral("迁居外省")};
+    const QStringList household{QStringLiteral("--db"), db.path(), QStringLiteral("household"), zhangWei};
+    const QStringList active = AdminCli::bindingKeys(cli.run(household).out);
+    QCOMPARE(active.count(QStringLiteral("mutual_aid/authorizes/active")), 3);
+    gongji::AuditLog audit(db.connection());
+    const qint64 entries = audit.count();
+
+    Run run = cli.run(revoke + AdminCli::signIn(wrongPasswordFile(), QStringLiteral("tester")));
+    QCOMPARE(run.exitCode, 4);
+    verifyNoPassword(run);
+    run = cli.run(revoke);
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY2(run.err.contains(QStringLiteral("needs a sign-in")), qPrintable(run.err));
+    QCOMPARE(AdminCli::bindingKeys(cli.run(household).out), active);
+    QCOMPARE(audit.countFor(QStringLiteral("sign_in_failed"), QStringLiteral("tester")), 1);
+    QCOMPARE(audit.count(), entries + 1);
+
+    const QString newPassword = m_dir->filePath(QStringLiteral("li.txt"));
+    QVERIFY(AdminCli::writePasswordFile(newPassword, "clerk-li-4567"));
+    run = cli.run(QStringList{QStringLiteral("--db"), db.path()} + AdminCli::signIn(db.passwordFile())
+                  + QStringList{QStringLiteral("add-clerk"), QStringLiteral("li"), QStringLiteral("--new-password-file"),
+                                newPassword});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = cli.run(revoke + AdminCli::signIn(newPassword, QStringLiteral("li")));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("clerk: li\n")), qPrintable(run.out));
+    QCOMPARE(AdminCli::bindingKeys(cli.run(household).out).count(QStringLiteral("mutual_aid/authorizes/active")), 2);
+    QCOMPARE(audit.countFor(QStringLiteral("sign_in"), QStringLiteral("li")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestAdminAccounts)
