@@ -77,6 +77,7 @@ private slots:
     void listsNewestFirst();
     void writesOwnerOnly();
     void dailyBackupOncePerDayKeepsNewest();
+    void dailyBackupOfDamagedFileIsNoted();
     void prune_data();
     void prune();
     void damagedOpenIsReported_data();
@@ -151,6 +152,28 @@ void TestBackupFolder::dailyBackupOncePerDayKeepsNewest()
     QCOMPARE(backups.last().taken, monday.addDays(3));
     QVERIFY(folder.hasBackupOn(monday.addDays(3).date()));
     QVERIFY(!folder.hasBackupOn(monday.addDays(2).date()));
+}
+
+void TestBackupFolder::dailyBackupOfDamagedFileIsNoted()
+{
+    TestDatabase db;
+    QVERIFY(db.isOpen());
+    addPeople(db, 0, 300);
+    BackupFolder folder(db.path());
+    QVERIFY(folder.write(db.connection(), monday).ok);
+    const QString connection = db.connection();
+    Database::close(connection);
+    QVERIFY(damagePages(db.path()));
+    QVERIFY(Database::open(db.path(), connection).ok); // the header and the schema still read
+
+    const DatabaseBackup::Result result = folder.writeDaily(connection, monday.addDays(1));
+    QVERIFY(!result.ok);
+    QVERIFY2(result.error.contains(QLatin1String("integrity check")), qPrintable(result.error));
+    QCOMPARE(folder.list().size(), 1); // no copy of a damaged file, no partial one
+    QCOMPARE(QDir(folder.folder()).entryList(QDir::Files).size(), 2); // the backup and the note
+    QVERIFY(folder.notedDamage().contains(db.path()));
+    folder.clearNotedDamage();
+    QCOMPARE(folder.notedDamage(), QString());
 }
 
 void TestBackupFolder::prune_data()

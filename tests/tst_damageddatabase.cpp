@@ -45,6 +45,16 @@ qint64 filingsIn(const QString &path)
     return count;
 }
 
+// Garbage over pages in the middle of the file: the header and the schema still read.
+bool damagePages(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite) || file.size() < 12 * 4096)
+        return false;
+    file.seek(4 * 4096);
+    return file.write(QByteArray(6 * 4096, '\x5a')) == 6 * 4096;
+}
+
 bool damageHeader(const QString &path)
 {
     QFile file(path);
@@ -68,10 +78,11 @@ private slots:
     void chooseAnotherBackup();
     void withoutBackupSaysWhatToDo();
     void startRecoversAndBacksUpAtClose();
+    void damageFoundAtCloseIsCheckedAtNextStart();
 
 private:
     // The demo households and filings, backed up, then more filings are lost to a damaged header.
-    bool prepare(TestDatabase &db, QStringList backupTimes = {});
+    bool prepare(TestDatabase &db, QStringList backupTimes = {}, bool damage = true);
     qint64 m_filings = 0;
     QString m_problem;
     QString m_path; // the damaged database
@@ -84,7 +95,7 @@ void TestDamagedDatabase::init()
     m_path.clear();
 }
 
-bool TestDamagedDatabase::prepare(TestDatabase &db, QStringList backupTimes)
+bool TestDamagedDatabase::prepare(TestDatabase &db, QStringList backupTimes, bool damage)
 {
     // A desk's own file as gongji-desk --demo makes it on a first start (the test fixture's
     // accounts would keep the demo out).
@@ -104,6 +115,8 @@ bool TestDamagedDatabase::prepare(TestDatabase &db, QStringList backupTimes)
             return false;
         }
     Database::close(connection);
+    if (!damage)
+        return m_filings > 0;
     if (!damageHeader(m_path))
         return false;
     const Database::OpenResult opened = Database::open(m_path, QStringLiteral("damaged"));
@@ -249,6 +262,39 @@ void TestDamagedDatabase::startRecoversAndBacksUpAtClose()
     QCOMPARE(folder.list().first().taken.date(), QDate::currentDate());
     QVERIFY(QMetaObject::invokeMethod(qApp, "aboutToQuit", Qt::DirectConnection)); // once a day
     QCOMPARE(folder.list().size(), 2);
+    Database::close(connection);
+}
+
+// Damage that the start does not see (the header and schema read fine) stops the day's backup at
+// close; that is noted, and the next start checks the whole file and offers the last backup.
+void TestDamagedDatabase::damageFoundAtCloseIsCheckedAtNextStart()
+{
+    TestDatabase db;
+    QVERIFY(prepare(db, {QStringLiteral("2026-11-16T17:30:05")}, false));
+    QVERIFY(damagePages(m_path));
+    const QString connection = QStringLiteral("desk");
+    QStringList seen;
+    QTimer driver;
+    connect(&driver, &QTimer::timeout, this, [&seen] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            seen << QString::fromLatin1(modal->metaObject()->className());
+            QTest::keyClick(modal, Qt::Key_Return);
+        }
+    });
+    driver.start(50);
+    QVERIFY(StartupDatabase::openOrRecover(m_path, connection));
+    QCOMPARE(seen, QStringList()); // opened: nothing noticed yet
+    BackupFolder folder(m_path);
+    QVERIFY(QMetaObject::invokeMethod(qApp, "aboutToQuit", Qt::DirectConnection));
+    QCOMPARE(folder.list().size(), 1); // no copy of a damaged file
+    QVERIFY2(!folder.notedDamage().isEmpty(), "the failed check is noted");
+    Database::close(connection);
+
+    QVERIFY(StartupDatabase::openOrRecover(m_path, connection));
+    driver.stop();
+    QCOMPARE(seen, QStringList({QStringLiteral("gongji::DamagedDatabaseDialog"), QStringLiteral("QMessageBox")}));
+    QCOMPARE(filingCount(connection), m_filings);
+    QCOMPARE(folder.notedDamage(), QString());
     Database::close(connection);
 }
 

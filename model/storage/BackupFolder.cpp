@@ -106,9 +106,38 @@ DatabaseBackup::Result BackupFolder::writeDaily(const QString &connection, const
         return result;
     }
     result = write(connection, when);
-    if (result.ok)
+    if (result.ok) {
         prune(automaticKeep);
+        return result;
+    }
+    // A copy fails when pages of the live file cannot be read: then it is damaged itself.
+    const QString problem = DatabaseBackup::verify(m_databasePath);
+    if (!problem.isEmpty() && QDir().mkpath(m_folder)) {
+        QFile note(damageNotePath());
+        if (note.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            note.write(problem.toUtf8());
+        result.error += QLatin1Char(' ') + problem;
+    }
     return result;
+}
+
+QString BackupFolder::damageNotePath() const
+{
+    return QDir(m_folder).filePath(baseNameOf(m_databasePath) + QStringLiteral(".damage-found"));
+}
+
+QString BackupFolder::notedDamage() const
+{
+    QFile note(damageNotePath());
+    if (!note.open(QIODevice::ReadOnly))
+        return QString();
+    const QString text = QString::fromUtf8(note.readAll()).trimmed();
+    return text.isEmpty() ? Text::tr("%1 was found damaged.").arg(m_databasePath) : text;
+}
+
+void BackupFolder::clearNotedDamage()
+{
+    QFile::remove(damageNotePath());
 }
 
 QStringList BackupFolder::prune(int keep)

@@ -44,7 +44,9 @@ public:
     // owner-only when missing), named after `when`.
     DatabaseBackup::Result write(const QString &connection, const QDateTime &when = QDateTime::currentDateTime());
     // The automatic backup: writes one unless the folder has one from the day of `when`, then
-    // keeps the newest `automaticKeep` (also ok when none was due).
+    // keeps the newest `automaticKeep` (also ok when none was due). When the copy fails, the
+    // live database itself is checked; if it fails the integrity check that is noted in the
+    // folder (notedDamage), so that the next start checks it before any work.
     DatabaseBackup::Result writeDaily(const QString &connection, const QDateTime &when = QDateTime::currentDateTime());
     bool hasBackupOn(const QDate &day) const;
     // Deletes all but the newest `keep` backups; returns the deleted paths.
@@ -58,11 +60,17 @@ public:
     // given, receives the newer ones that failed, each with what is wrong.
     Backup newestIntact(QStringList *refused = nullptr) const;
 
+    // What an earlier run found wrong with the live database (empty: nothing noted).
+    QString notedDamage() const;
+    void clearNotedDamage();
+
     // Puts `backupPath` in place of the damaged database, all or nothing; the damaged file is
     // kept beside it as <database>.damaged-<UTC time> (keptAside), never deleted.
     DatabaseBackup::Result restoreDamaged(const QString &backupPath) const;
 
 private:
+    QString damageNotePath() const;
+
     QString m_databasePath;
     QString m_folder;
 };

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QMessageBox>
+#include <QSqlDatabase>
 
 #include <cstdio>
 
@@ -25,7 +26,12 @@ struct Text
 // takes a while, and the window is already gone by then.
 void backUpAtCleanClose(const QString &path, const QString &connection)
 {
-    QObject::connect(qApp, &QCoreApplication::aboutToQuit, qApp, [path, connection] {
+    // One database per program run: a later open replaces the earlier one's backup.
+    static QMetaObject::Connection atQuit;
+    QObject::disconnect(atQuit);
+    atQuit = QObject::connect(qApp, &QCoreApplication::aboutToQuit, qApp, [path, connection] {
+        if (!QSqlDatabase::contains(connection) || Database::pathOf(connection) != path)
+            return; // closed meanwhile, or now another database
         const DatabaseBackup::Result result = BackupFolder(path).writeDaily(connection);
         if (!result.ok)
             fprintf(stderr, "gongji-desk: the automatic backup was not written: %s\n", qPrintable(result.error));
@@ -38,10 +44,23 @@ bool StartupDatabase::openOrRecover(const QString &where, const QString &connect
 {
     const DatabaseLocation location = DatabaseLocation::parse(where);
     Database::OpenResult opened = Database::open(where, connection);
+    if (opened.ok && !location.isServer && !BackupFolder(location.path).notedDamage().isEmpty()) {
+        // The last day's backup could not be made because the file failed its check: check it
+        // again (it reads the whole file) before anyone works on it.
+        BackupFolder folder(location.path);
+        const QString problem = BackupFolder::check(location.path);
+        if (problem.isEmpty()) {
+            folder.clearNotedDamage();
+        } else {
+            Database::close(connection);
+            opened = Database::OpenResult{false, problem, true};
+        }
+    }
     if (!opened.ok && opened.damaged) {
         DamagedDatabaseDialog dialog(location.path, opened.error);
         if (dialog.exec() != QDialog::Accepted)
             return false; // Quit: the damaged file stays as it was
+        BackupFolder(location.path).clearNotedDamage();
         opened = Database::open(where, connection);
         if (opened.ok)
             QMessageBox::information(
