@@ -127,7 +127,7 @@ QString TestSummaryDocument::submit(const QList<Person> &targets, const QList<QS
     draft.commitmentVersion = QStringLiteral("2026-01");
     draft.commitmentAt = QDateTime::currentDateTimeUtc();
     draft.filedOn = QDate::currentDate();
-    draft.clerk = QStringLiteral("zhangli");
+    draft.clerk = QStringLiteral("tester");
     for (int i = 0; i < targets.size(); ++i) {
         const QString relationship = relationships.at(i);
         const QStringList proofs = relationship == QLatin1String("spouse")
@@ -151,7 +151,7 @@ QString TestSummaryDocument::bindKinship(const Person &holder, const Person &mem
     draft.relationship = relationship;
     draft.faceVerified = true; // the members here are all adults
     draft.filedOn = QDate::currentDate();
-    draft.clerk = QStringLiteral("zhangli");
+    draft.clerk = QStringLiteral("tester");
     const KinshipSubmission::Result result = KinshipSubmission(m_db->connection()).submit(draft);
     if (!result.stored)
         qWarning() << "kinship binding not stored:" << result.error;
@@ -268,7 +268,7 @@ void TestSummaryDocument::oneTargetPdf()
     const QString number = submit({m_relatives.at(0)}, {QStringLiteral("spouse")});
     QVERIFY(!number.isEmpty());
     const PrintStamp stamp = PrintRecord(m_db->connection()).record(PrintRecord::Document::Filing, number,
-                                                                   QStringLiteral("zhangli"), QStringLiteral("pdf"));
+                                                                   QStringLiteral("tester"), QStringLiteral("pdf"));
     QVERIFY(stamp.isRecorded());
     QVERIFY(!stamp.isReprint());
     const PrintableSummary summary = SummaryDocument(m_db->connection(), m_office).build(number, stamp);
@@ -290,7 +290,7 @@ void TestSummaryDocument::oneTargetPdf()
     QVERIFY(text.contains(number));
     QVERIFY(text.contains(m_office.name));
     QVERIFY(text.contains(m_office.counter));
-    QVERIFY(text.contains(QStringLiteral("zhangli")));
+    QVERIFY(text.contains(QStringLiteral("tester")));
     QVERIFY(text.contains(QStringLiteral("居民身份证（户口簿）")));
     QVERIFY(text.contains(QStringLiteral("配偶（10）")));
     QVERIFY(text.contains(QStringLiteral("结婚证")));
@@ -351,7 +351,7 @@ void TestSummaryDocument::reprintIsMarkedAndEveryPrintAudited()
     const qint64 before = audit.count();
     QCOMPARE(record.printCount(PrintRecord::Document::Filing, number), 0);
 
-    const PrintStamp first = record.record(PrintRecord::Document::Filing, number, QStringLiteral("zhangli"), QStringLiteral("printer"));
+    const PrintStamp first = record.record(PrintRecord::Document::Filing, number, QStringLiteral("tester"), QStringLiteral("printer"));
     QCOMPARE(first.copy, 1);
     QCOMPARE(audit.count(), before + 1);
     const PrintStamp second = record.record(PrintRecord::Document::Filing, number, QStringLiteral("liuyang"), QStringLiteral("pdf"));
@@ -419,13 +419,13 @@ void TestSummaryDocument::revocationSummary()
     const qint64 bindingId = bindings.at(1).id; // 王小红, the child
     const QString reason = QStringLiteral("共济对象已参加职工医保，本人申请解除");
     const BindingRevocation::Result revoked =
-        BindingRevocation(m_db->connection()).revoke(bindingId, QStringLiteral("target"), reason, QStringLiteral("zhangli"));
+        BindingRevocation(m_db->connection()).revoke(bindingId, QStringLiteral("target"), reason, QStringLiteral("tester"));
     QVERIFY2(revoked.ok, qPrintable(revoked.error));
     const std::optional<Binding> ended = BindingStore(m_db->connection()).findById(bindingId);
     QVERIFY(ended && ended->endedAt.isValid());
 
     const PrintStamp stamp = PrintRecord(m_db->connection()).record(
-        PrintRecord::Document::Revocation, QString::number(bindingId), QStringLiteral("zhangli"), QStringLiteral("pdf"));
+        PrintRecord::Document::Revocation, QString::number(bindingId), QStringLiteral("tester"), QStringLiteral("pdf"));
     QCOMPARE(stamp.copy, 1);
     QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("print"), QStringLiteral("revocation:") + QString::number(bindingId)), 1);
     const PrintableSummary summary = RevocationSummary(m_db->connection(), m_office).build(bindingId, stamp);
@@ -507,7 +507,7 @@ void TestSummaryDocument::kinshipSummaryThenReprint()
     QVERIFY(text.contains(QStringLiteral("持有人")));
     QVERIFY(text.contains(QStringLiteral("申请人（持有人）签字")));
     QVERIFY(text.contains(QStringLiteral("经办人签字")));
-    QVERIFY(text.contains(QStringLiteral("zhangli"))); // the clerk who bound it
+    QVERIFY(text.contains(QStringLiteral("tester"))); // the clerk who bound it
     QVERIFY(text.contains(m_office.name));
     QVERIFY(text.contains(number));
     QVERIFY(!text.contains(QStringLiteral("补打")));
@@ -528,7 +528,7 @@ void TestSummaryDocument::kinshipSummaryThenReprint()
     const std::optional<KinshipBinding> bound = KinshipStore(m_db->connection()).findByNumber(number);
     QVERIFY(bound);
     const BindingRevocation::Result ended = BindingRevocation(m_db->connection())
-        .revokeKinship(bound->id, QStringLiteral("holder"), QStringLiteral("本人申请"), QStringLiteral("zhangli"));
+        .revokeKinship(bound->id, QStringLiteral("holder"), QStringLiteral("本人申请"), QStringLiteral("tester"));
     QVERIFY2(ended.ok, qPrintable(ended.error));
     const std::optional<KinshipBinding> after = KinshipStore(m_db->connection()).findByNumber(number);
     QVERIFY(after && after->endedAt.isValid());
@@ -555,7 +555,7 @@ void TestSummaryDocument::kinshipSummaryEnglishAndRefusals()
     const qint64 before = audit.count();
     const QString nonePath = m_db->dir() + QStringLiteral("/none.pdf");
     const SummaryPrintJob::Result missing = SummaryPrintJob(m_db->connection(), m_office, QStringLiteral("zh_CN"),
-                                                            QStringLiteral("zhangli"))
+                                                            QStringLiteral("tester"))
                                                 .kinshipToPdf(QStringLiteral("QQ19990101-0001"), nonePath);
     QVERIFY(!missing.ok);
     QVERIFY(missing.error.contains(QStringLiteral("QQ19990101-0001")));

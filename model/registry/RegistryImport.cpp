@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include "accounts/RoleCheck.h"
 #include "domain/IdNumber.h"
 #include "domain/IdType.h"
 #include "domain/Money.h"
@@ -255,6 +256,9 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
     const int total = int(persons.size());
     try {
         WriteTransaction transaction(m_connection);
+        result.fileError = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor"));
+        if (!result.fileError.isEmpty())
+            return result; // a registry import is a supervisor's; nothing was stored
         PersonStore store(m_connection);
         AutomaticBindingEnds ends(m_connection);
         int done = 0;

@@ -25,6 +25,10 @@ public:
     // live file that another program has open. The replaced file is kept beside it as
     // <livePath>.<asideTag>-<UTC time> (with its write-ahead log, if one is left); when it cannot
     // be kept, nothing is changed.
+    // No role is checked here, on purpose: a restore is needed exactly when the live file is
+    // damaged or gone, so its accounts cannot be asked, and the backup brings its own accounts.
+    // The guards are the file's owner-only permissions and the callers: `gongji-admin restore`
+    // requires a supervisor's sign-in whenever the live database still opens (issue 5).
     static Result restore(const QString &backupPath, const QString &livePath,
                           const QString &asideTag = QStringLiteral("before-restore"));
 

@@ -5,6 +5,7 @@
 #include <QSqlRecord>
 #include <QStringList>
 
+#include "accounts/RoleCheck.h"
 #include "storage/AuditLog.h"
 #include "storage/SqlDialect.h"
 #include "storage/SqlStatement.h"
@@ -61,7 +62,7 @@ QStringList DatabaseCopy::tables()
     return {QStringLiteral("person"), QStringLiteral("rule_set"), QStringLiteral("rule_set_relationship"),
             QStringLiteral("rule_set_id_type"), QStringLiteral("rule_set_payable"), QStringLiteral("filing"),
             QStringLiteral("binding"), QStringLiteral("binding_proof"), QStringLiteral("audit_log"),
-            QStringLiteral("kinship_rule"), QStringLiteral("kinship_binding")};
+            QStringLiteral("kinship_rule"), QStringLiteral("kinship_binding"), QStringLiteral("clerk")};
 }
 
 DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &target, const QString &actor)
@@ -76,6 +77,12 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
         // The source is held still too, so that the copy is one consistent moment of it.
         WriteTransaction still(source);
         WriteTransaction transaction(target);
+        // Copying everything (ID numbers of all citizens) is a supervisor's act, checked in the source.
+        result.error = RoleCheck(source).refusal(actor, QStringLiteral("supervisor"));
+        if (!result.error.isEmpty()) {
+            result.failure = Result::Failure::NotAllowed;
+            return result;
+        }
         for (const QString &table : tables()) {
             if (!kSeeded.contains(table) && countRows(target, table) > 0) {
                 result.failure = Result::Failure::TargetNotEmpty;
@@ -102,7 +109,7 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
         }
         const QStringList keyed = {QStringLiteral("person"), QStringLiteral("rule_set"), QStringLiteral("filing"),
                                    QStringLiteral("binding"), QStringLiteral("audit_log"), QStringLiteral("kinship_rule"),
-                                   QStringLiteral("kinship_binding")};
+                                   QStringLiteral("kinship_binding"), QStringLiteral("clerk")};
         for (const QString &statement : SqlDialect::afterExplicitIds(SqlDialect::engineOf(target), keyed))
             SqlStatement::run(target, statement);
         QJsonObject detail;

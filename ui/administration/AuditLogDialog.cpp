@@ -59,8 +59,8 @@ AuditLogDialog::AuditLogDialog(const QString &connection, const QString &actor, 
     const QString anyText = tr("any day");
     m_from->setSpecialValueText(anyText);
     m_to->setSpecialValueText(anyText);
-    m_from->setToolTip(tr("First day shown; the lowest date (or Home) means any day"));
-    m_to->setToolTip(tr("Last day shown, included; the lowest date (or Home) means any day"));
+    m_from->setToolTip(tr("First day shown; at its lowest date it shows “any day” (no limit); All days clears both dates"));
+    m_to->setToolTip(tr("Last day shown, included; at its lowest date it shows “any day” (no limit); All days clears both dates"));
 
     auto *clerkLabel = new QLabel(tr("C&lerk:"), this);
     clerkLabel->setBuddy(m_clerk);
