@@ -13,6 +13,7 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
+#include "accounts/ClerkAccounts.h"
 #include "storage/BindingStore.h"
 #include "storage/FilingStore.h"
 #include "storage/PersonStore.h"
@@ -54,8 +55,14 @@ void TestConcurrentCounters::fourCountersRaceForTheSameChildren()
     QVERIFY(registryFile.open(QIODevice::WriteOnly));
     registryFile.write(registry.toUtf8());
     registryFile.close();
+    // Each counter signs in as its own clerk; the registry is imported by the supervisor.
+    QFile::setPermissions(db.passwordFile(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    for (int k = 0; k < 4; ++k)
+        QVERIFY(ClerkAccounts(db.connection()).add(TestDatabase::supervisor, QStringLiteral("counter%1").arg(k), QStringLiteral("柜员%1").arg(k),
+                                                   QStringLiteral("clerk"), TestDatabase::password).ok);
     QProcess import;
-    import.start(QStringLiteral(GONGJI_ADMIN_BIN), {"--db", db.path(), "import-registry", registryPath});
+    import.start(QStringLiteral(GONGJI_ADMIN_BIN), {"--db", db.path(), "--clerk", TestDatabase::supervisor, "--password-file",
+                                                    db.passwordFile(), "import-registry", registryPath});
     QVERIFY(import.waitForFinished(60000));
     QVERIFY2(import.exitCode() == 0, import.readAllStandardError().constData());
 
@@ -82,7 +89,9 @@ void TestConcurrentCounters::fourCountersRaceForTheSameChildren()
         file.close();
         auto *process = new QProcess(this);
         process->setProgram(QStringLiteral(GONGJI_ADMIN_BIN));
-        process->setArguments({"--db", db.path(), "check-filings", path, "--commit", "--clerk", QStringLiteral("counter%1").arg(k)});
+        process->setArguments({"--db", db.path(), "--clerk", QStringLiteral("counter%1").arg(k), "--password-file", db.passwordFile(),
+                               "check-filings", path, "--commit"});
+        process->setProperty("clerk", QStringLiteral("counter%1").arg(k));
         counters << process;
     }
     for (QProcess *process : counters)
@@ -99,7 +108,7 @@ void TestConcurrentCounters::fourCountersRaceForTheSameChildren()
             const QJsonObject row = QJsonDocument::fromJson(line.toUtf8()).object();
             if (row.value("verdict").toString() == QLatin1String("accepted")) {
                 reported.insert(row.value("filing_no").toString());
-                winners.insert(process->arguments().last());
+                winners.insert(process->property("clerk").toString());
             }
             for (const QJsonValue &code : row.value("codes").toArray())
                 refusals.insert(code.toString());

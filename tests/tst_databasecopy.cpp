@@ -5,6 +5,8 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
+#include "accounts/ClerkAccounts.h"
+#include "accounts/SignIn.h"
 #include "filing/FilingSubmission.h"
 #include "kinship/KinshipSubmission.h"
 #include "rules/RuleSetExchange.h"
@@ -81,17 +83,20 @@ void TestDatabaseCopy::fill(const QString &connection)
 void TestDatabaseCopy::copyKeepsEverything()
 {
     TestDatabase source(QStringLiteral("source"));
-    TestDatabase target(QStringLiteral("target"));
+    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None);
     fill(source.connection());
-    const DatabaseCopy::Result result = DatabaseCopy::copy(source.connection(), target.connection(), "tester");
+    const DatabaseCopy::Result result = DatabaseCopy::copy(source.connection(), target.connection(), "supervisor");
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.rows.value("person"), 2);
     QCOMPARE(result.rows.value("binding_proof"), 1);
     QCOMPARE(result.rows.value("kinship_binding"), 1);
+    QCOMPARE(result.rows.value("clerk"), 2);
     QCOMPARE(PersonStore(target.connection()).findById(1)->balanceFen, 123456);
     QVERIFY(FilingStore(target.connection()).findByNumber(FilingStore(source.connection()).findById(1)->number));
     QCOMPARE(RuleSetExchange(target.connection()).exportJson(), RuleSetExchange(source.connection()).exportJson());
     QCOMPARE(AuditLog(target.connection()).count(), AuditLog(source.connection()).count() + 1); // + the copy itself
+    // The accounts travel with the copy: the same clerks sign in at the office database.
+    QVERIFY(SignIn(target.connection()).signIn(TestDatabase::clerk, TestDatabase::password).ok);
 }
 
 void TestDatabaseCopy::refusesATargetInUse()
@@ -101,7 +106,7 @@ void TestDatabaseCopy::refusesATargetInUse()
     fill(source.connection());
     fill(target.connection());
     const qint64 before = AuditLog(target.connection()).count();
-    const DatabaseCopy::Result result = DatabaseCopy::copy(source.connection(), target.connection(), "tester");
+    const DatabaseCopy::Result result = DatabaseCopy::copy(source.connection(), target.connection(), "supervisor");
     QVERIFY(!result.ok);
     QCOMPARE(result.failure, DatabaseCopy::Result::Failure::TargetNotEmpty);
     QVERIFY(result.error.contains(QStringLiteral("not empty")));
@@ -111,9 +116,9 @@ void TestDatabaseCopy::refusesATargetInUse()
 void TestDatabaseCopy::newFilingsContinueAfterTheCopiedIds()
 {
     TestDatabase source(QStringLiteral("source"));
-    TestDatabase target(QStringLiteral("target"));
+    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None);
     fill(source.connection());
-    QVERIFY(DatabaseCopy::copy(source.connection(), target.connection(), "tester").ok);
+    QVERIFY(DatabaseCopy::copy(source.connection(), target.connection(), "supervisor").ok);
     // On the server the identity sequences must have moved past the copied ids.
     const Person daughter = target.addPerson("王小红", TestDatabase::residentId("330102", QDate(2003, 4, 1), 42), "390");
     QCOMPARE(daughter.id, 3);
@@ -122,6 +127,7 @@ void TestDatabaseCopy::newFilingsContinueAfterTheCopiedIds()
     QVERIFY2(result.stored(), qPrintable(result.error));
     QCOMPARE(result.filingId, 2);
     QCOMPARE(BindingStore(target.connection()).countActive(), 2);
+    QVERIFY(ClerkAccounts(target.connection()).add(TestDatabase::supervisor, "wangwu", "王五", "clerk", "password-2").ok);
 }
 
 void TestDatabaseCopy::sqliteFileIntoServer()
@@ -131,9 +137,12 @@ void TestDatabaseCopy::sqliteFileIntoServer()
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("counter.sqlite"));
     QVERIFY(Database::open(file, QStringLiteral("counter")).ok);
+    ClerkAccounts accounts(QStringLiteral("counter"));
+    QVERIFY(accounts.createFirstSupervisor(TestDatabase::supervisor, "王主管", TestDatabase::password).ok);
+    QVERIFY(accounts.add(TestDatabase::supervisor, TestDatabase::clerk, "李柜员", "clerk", TestDatabase::password).ok);
     fill(QStringLiteral("counter"));
-    TestDatabase office(QStringLiteral("office"));
-    const DatabaseCopy::Result result = DatabaseCopy::copy(QStringLiteral("counter"), office.connection(), "tester");
+    TestDatabase office(QStringLiteral("office"), TestDatabase::Accounts::None);
+    const DatabaseCopy::Result result = DatabaseCopy::copy(QStringLiteral("counter"), office.connection(), "supervisor");
     Database::close(QStringLiteral("counter"));
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(PersonStore(office.connection()).count(), 2);

@@ -1,8 +1,13 @@
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QtTest>
 
 #include <memory>
 
 #include "TestDatabase.h"
+#include "accounts/ClerkAccounts.h"
+#include "accounts/PasswordHash.h"
+#include "accounts/SignIn.h"
 #include "filing/CommitmentLetter.h"
 #include "filing/FilingBatch.h"
 #include "registry/DemoDatabase.h"
@@ -10,6 +15,7 @@
 #include "rules/RefusalCode.h"
 #include "storage/AuditLog.h"
 #include "storage/BindingStore.h"
+#include "storage/ClerkStore.h"
 #include "storage/FilingStore.h"
 #include "storage/PersonStore.h"
 #include "storage/RuleSetStore.h"
@@ -102,6 +108,8 @@ private slots:
     void sampleFilings();
     void loadingTwiceAddsNothing();
     void notLoadedOverARegistry();
+    void demoAccounts();
+    void notLoadedBesideAnOfficesAccounts();
 
 private:
     std::unique_ptr<TestDatabase> m_db;
@@ -109,7 +117,9 @@ private:
 
 void TestDemoDatabase::initTestCase()
 {
-    m_db = std::make_unique<TestDatabase>(QStringLiteral("demo"));
+    PasswordHash::setCost(PasswordHash::Cost::TestOnlyMinimum);
+    // The demo goes only into a database without accounts: it brings its own.
+    m_db = std::make_unique<TestDatabase>(QStringLiteral("demo"), TestDatabase::Accounts::None);
     QVERIFY(m_db->isOpen());
     QString error;
     QVERIFY2(DemoDatabase::loadIfEmpty(m_db->connection(), &error), qPrintable(error));
@@ -265,6 +275,48 @@ void TestDemoDatabase::notLoadedOverARegistry()
     QVERIFY2(DemoDatabase::loadIfEmpty(db.connection(), &error), qPrintable(error));
     QCOMPARE(PersonStore(db.connection()).count(), qint64(1));
     QCOMPARE(RuleSetStore(db.connection()).count(), ruleSets);
+}
+
+void TestDemoDatabase::demoAccounts()
+{
+    const QString connection = m_db->connection();
+    // Everything the demo wrote is the demo supervisor's.
+    QSqlQuery q(QSqlDatabase::database(connection));
+    QVERIFY(q.exec(QStringLiteral("SELECT DISTINCT actor FROM audit_log")));
+    QStringList actors;
+    while (q.next())
+        actors << q.value(0).toString();
+    QCOMPARE(actors, QStringList{QStringLiteral("admin")});
+
+    const QList<ClerkAccount> accounts = ClerkAccounts(connection).list(QStringLiteral("admin"));
+    QCOMPARE(accounts.size(), 2);
+    QCOMPARE(accounts.at(0).login, QStringLiteral("admin"));
+    QCOMPARE(accounts.at(0).role, QStringLiteral("supervisor"));
+    QCOMPARE(accounts.at(0).displayName, u("演示主管"));
+    QCOMPARE(accounts.at(1).login, QStringLiteral("demo"));
+    QCOMPARE(accounts.at(1).role, QStringLiteral("clerk"));
+    QCOMPARE(accounts.at(1).displayName, u("演示柜员"));
+    // The passwords README gives.
+    QVERIFY(SignIn(connection).signIn(QStringLiteral("admin"), QStringLiteral("demo-admin-1")).ok);
+    QVERIFY(SignIn(connection).signIn(QStringLiteral("demo"), QStringLiteral("demo-clerk-1")).ok);
+    QFile readme(QStringLiteral(GONGJI_TEST_DATA "/../../README.md"));
+    QVERIFY2(readme.open(QIODevice::ReadOnly), qPrintable(readme.fileName()));
+    const QByteArray text = readme.readAll();
+    QVERIFY(text.contains("demo-admin-1"));
+    QVERIFY(text.contains("demo-clerk-1"));
+}
+
+void TestDemoDatabase::notLoadedBesideAnOfficesAccounts()
+{
+    // An office created its supervisor before importing its registry: no demo, and above all
+    // no account with a published password.
+    TestDatabase db(QStringLiteral("office"));
+    QVERIFY(db.isOpen());
+    QString error;
+    QVERIFY2(DemoDatabase::loadIfEmpty(db.connection(), &error), qPrintable(error));
+    QCOMPARE(PersonStore(db.connection()).count(), qint64(0));
+    QVERIFY(!ClerkStore(db.connection()).findByLogin(QStringLiteral("admin")));
+    QVERIFY(!ClerkStore(db.connection()).findByLogin(QStringLiteral("demo")));
 }
 
 QTEST_GUILESS_MAIN(TestDemoDatabase)

@@ -120,7 +120,7 @@ FilingBatch::Result TestFilingBatch::run(const QByteArray &rows, bool commit, bo
     FilingBatch::Options options;
     options.commit = commit;
     options.acceptWarnings = acceptWarnings;
-    options.clerk = QStringLiteral("clerk01");
+    options.clerk = QStringLiteral("tester");
     return FilingBatch(m_db->connection()).run(write(rows), options);
 }
 
@@ -229,7 +229,7 @@ void TestFilingBatch::commitGroupsRowsIntoFilings()
     const std::optional<Filing> first = filings.findByNumber(numbers.at(0));
     QVERIFY(first);
     QCOMPARE(first->channel, QStringLiteral("batch"));
-    QCOMPARE(first->clerk, QStringLiteral("clerk01"));
+    QCOMPARE(first->clerk, QStringLiteral("tester"));
     QCOMPARE(first->effectiveOn, QDate(2025, 6, 1));
     QCOMPARE(BindingStore(m_db->connection()).byFiling(first->id).size(), 2);
     QCOMPARE(filings.findByNumber(numbers.at(3))->effectiveOn, QDate(2025, 6, 2));

@@ -111,13 +111,13 @@ void TestHousehold::everyKindAndDirection()
 void TestHousehold::historyKeepsWhoWhenWhy()
 {
     const qint64 id = BindingStore(m_db->connection()).activeByAuthorizer(m_mother.id).first().id;
-    QVERIFY(BindingRevocation(m_db->connection()).revoke(id, "target", "改由父亲共济", "clerk7").ok);
+    QVERIFY(BindingRevocation(m_db->connection()).revoke(id, "target", "改由父亲共济", "tester").ok);
     Household son{m_son, HouseholdStore(m_db->connection()).bindingsOf(m_son.id)};
     QCOMPARE(son.select(Kind::MutualAid, Direction::Incoming, true).size(), 1);
     QCOMPARE(son.history().size(), 1);
     const HouseholdBinding ended = son.history().first();
     QCOMPARE(ended.counterpart.name, QStringLiteral("李秀英"));
-    QCOMPARE(ended.endedBy, QStringLiteral("clerk7"));
+    QCOMPARE(ended.endedBy, QStringLiteral("tester"));
     QCOMPARE(ended.endRequestedBy, QStringLiteral("target"));
     QCOMPARE(ended.endReason, QStringLiteral("改由父亲共济"));
     QVERIFY(ended.endedAt.isValid());
@@ -141,7 +141,7 @@ void TestHousehold::revocationRacesNewFiling()
             Database::open(path, QStringLiteral("counter1"));
             ++ready;
             while (ready < 2) {}
-            revoked = BindingRevocation(QStringLiteral("counter1")).revoke(bindingId, "authorizer", "race", "clerk1");
+            revoked = BindingRevocation(QStringLiteral("counter1")).revoke(bindingId, "authorizer", "race", "tester");
         }
         Database::close(QStringLiteral("counter1"));
     });

@@ -102,7 +102,7 @@ void TestKinshipBatch::init()
         draft.relationship = QStringLiteral("other");
         draft.faceVerified = true;
         draft.filedOn = QDate::currentDate();
-        draft.clerk = QStringLiteral("setup");
+        draft.clerk = QStringLiteral("tester");
         QVERIFY(KinshipSubmission(m_db->connection()).submit(draft).stored);
     }
     m_auditBefore = AuditLog(m_db->connection()).count();
@@ -142,7 +142,7 @@ KinshipBatch::Result TestKinshipBatch::run(const QByteArray &rows, bool commit) 
 {
     KinshipBatch::Options options;
     options.commit = commit;
-    options.clerk = QStringLiteral("clerk01");
+    options.clerk = QStringLiteral("tester");
     return KinshipBatch(m_db->connection()).run(write(rows), options);
 }
 
@@ -231,7 +231,7 @@ void TestKinshipBatch::commitStoresAcceptedRows()
     QVERIFY(stored);
     QCOMPARE(stored->memberId, m_people.value(QStringLiteral("C")).id);
     QCOMPARE(stored->channel, QStringLiteral("batch"));
-    QCOMPARE(stored->clerk, QStringLiteral("clerk01"));
+    QCOMPARE(stored->clerk, QStringLiteral("tester"));
     QVERIFY(!stored->faceVerified);
     QVERIFY(stored->householdRegisterSeen);
 

@@ -69,7 +69,7 @@ void TestRegistryImport::goodFileIsStored()
 {
     RegistryImport import(m_db->connection());
     const qint64 auditBefore = AuditLog(m_db->connection()).count();
-    const RegistryImport::Result result = import.importFile(data("registry-good.csv"), QStringLiteral("tester"));
+    const RegistryImport::Result result = import.importFile(data("registry-good.csv"), QStringLiteral("supervisor"));
     QVERIFY2(result.ok, qPrintable(result.fileError));
     QVERIFY(result.rowErrors.isEmpty());
     QCOMPARE(result.added, 8);
@@ -109,9 +109,9 @@ void TestRegistryImport::goodFileIsStored()
 void TestRegistryImport::reimportUpdates()
 {
     RegistryImport import(m_db->connection());
-    QVERIFY(import.importFile(data("registry-good.csv"), QStringLiteral("tester")).ok);
+    QVERIFY(import.importFile(data("registry-good.csv"), QStringLiteral("supervisor")).ok);
     // BOM, CRLF and an empty line; 张伟's balance changed, 李娜 the same, 孙丽 new.
-    const RegistryImport::Result result = import.importFile(data("registry-update.csv"), QStringLiteral("tester"));
+    const RegistryImport::Result result = import.importFile(data("registry-update.csv"), QStringLiteral("supervisor"));
     QVERIFY2(result.ok, qPrintable(result.fileError));
     QCOMPARE(result.added, 1);
     QCOMPARE(result.updated, 1);
@@ -120,7 +120,7 @@ void TestRegistryImport::reimportUpdates()
     QCOMPARE(persons.count(), 9);
     QCOMPARE(persons.findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"))->balanceFen, 480000);
 
-    const RegistryImport::Result again = import.importFile(data("registry-good.csv"), QStringLiteral("tester"));
+    const RegistryImport::Result again = import.importFile(data("registry-good.csv"), QStringLiteral("supervisor"));
     QVERIFY(again.ok);
     QCOMPARE(again.added, 0);
     QCOMPARE(again.updated, 1); // 张伟's balance back to 5000.00
@@ -187,7 +187,7 @@ void TestRegistryImport::badRow()
     RegistryImport import(m_db->connection());
     const qint64 auditBefore = AuditLog(m_db->connection()).count();
 
-    const RegistryImport::Result result = import.importFile(write(header + goodRow + row), QStringLiteral("tester"));
+    const RegistryImport::Result result = import.importFile(write(header + goodRow + row), QStringLiteral("supervisor"));
     QVERIFY(!result.ok);
     QVERIFY2(result.fileError.isEmpty(), qPrintable(result.fileError));
     QCOMPARE(result.rowErrors.size(), 1);
@@ -201,10 +201,10 @@ void TestRegistryImport::badRow()
 void TestRegistryImport::everyBadRowOfAFileIsReported()
 {
     RegistryImport import(m_db->connection());
-    QVERIFY(import.importFile(data("registry-good.csv"), QStringLiteral("tester")).ok);
+    QVERIFY(import.importFile(data("registry-good.csv"), QStringLiteral("supervisor")).ok);
     const qint64 stored = PersonStore(m_db->connection()).count();
 
-    const RegistryImport::Result result = import.importFile(data("registry-bad.csv"), QStringLiteral("tester"));
+    const RegistryImport::Result result = import.importFile(data("registry-bad.csv"), QStringLiteral("supervisor"));
     QVERIFY(!result.ok);
     QList<int> lines;
     for (const RegistryImport::RowError &error : result.rowErrors) {
@@ -227,7 +227,7 @@ void TestRegistryImport::wrongHeaderNamesBoth()
 {
     RegistryImport import(m_db->connection());
     const QByteArray wrong = "name,id_type,id_number,sex,birth_date,insurance_type,employment,status,region,balance,public_medical\n";
-    const RegistryImport::Result result = import.importFile(write(wrong + goodRow), QStringLiteral("tester"));
+    const RegistryImport::Result result = import.importFile(write(wrong + goodRow), QStringLiteral("supervisor"));
     QVERIFY(!result.ok);
     QVERIFY(result.fileError.contains(RegistryImport::expectedHeader()));
     QVERIFY(result.fileError.contains(QStringLiteral("status,region,balance")));
@@ -242,7 +242,7 @@ void TestRegistryImport::unreadableFile()
     QVERIFY(!missing.ok);
     QVERIFY(missing.fileError.contains(QStringLiteral("nope.csv")));
 
-    const RegistryImport::Result gbk = import.importFile(write(header + "\xD5\xC5\xC8\xFD,01\n"), QStringLiteral("tester"));
+    const RegistryImport::Result gbk = import.importFile(write(header + "\xD5\xC5\xC8\xFD,01\n"), QStringLiteral("supervisor"));
     QVERIFY(!gbk.ok);
     QVERIFY2(gbk.fileError.contains(QStringLiteral("Line 2: the file is not UTF-8")), qPrintable(gbk.fileError));
     QCOMPARE(PersonStore(m_db->connection()).count(), 0);
@@ -257,7 +257,7 @@ void TestRegistryImport::busyDatabaseRollsBack()
     {
         WriteTransaction lock(other);
         RegistryImport import(m_db->connection());
-        const RegistryImport::Result result = import.importFile(data("registry-good.csv"), QStringLiteral("tester"));
+        const RegistryImport::Result result = import.importFile(data("registry-good.csv"), QStringLiteral("supervisor"));
         QVERIFY(!result.ok);
         QVERIFY(!result.fileError.isEmpty());
         QCOMPARE(result.added, 0);
@@ -288,10 +288,11 @@ void TestRegistryImport::changesEndBindings()
     QFETCH(QByteArray, change);
     QFETCH(int, ended);
     RegistryImport import(m_db->connection());
-    QVERIFY(import.importFile(data("registry-good.csv"), QStringLiteral("tester")).ok);
+    QVERIFY(import.importFile(data("registry-good.csv"), QStringLiteral("supervisor")).ok);
     // 张伟 authorizes his son 张小明 (浙江, same-province scope).
     FilingBatch::Options commit;
     commit.commit = true;
+    commit.clerk = QStringLiteral("tester");
     const FilingBatch::Result filed = FilingBatch(m_db->connection())
         .run(write(FilingBatch::expectedHeader().toUtf8()
                    + "\n01,330102198003151236,张伟,01,330102201005011354,张小明,child,2025-06-01,yes\n"),
@@ -301,7 +302,7 @@ void TestRegistryImport::changesEndBindings()
     BindingStore bindings(m_db->connection());
     QCOMPARE(bindings.countActive(), 1);
 
-    const RegistryImport::Result result = import.importFile(write(header + change), QStringLiteral("tester"));
+    const RegistryImport::Result result = import.importFile(write(header + change), QStringLiteral("supervisor"));
     QVERIFY2(result.ok, qPrintable(result.fileError));
     QCOMPARE(result.updated, 1);
     QCOMPARE(result.bindingsEnded, ended);

@@ -68,6 +68,7 @@ private slots:
     void reopeningKeepsEverything();
     void refusedFilesStayUntouched_data();
     void refusedFilesStayUntouched();
+    void auditLogIsAppendOnly_data();
     void auditLogIsAppendOnly();
     void oneActiveBindingPerPair();
     void upsertReportsWhatChanged();
@@ -156,19 +157,35 @@ void TestStorage::refusedFilesStayUntouched()
     QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
 }
 
+void TestStorage::auditLogIsAppendOnly_data()
+{
+    QTest::addColumn<QString>("statement");
+    QTest::newRow("change the actor") << "UPDATE audit_log SET actor = 'someone else'";
+    QTest::newRow("change one entry's detail") << "UPDATE audit_log SET detail = '{}' WHERE action = 'test'";
+    QTest::newRow("backdate an entry") << "UPDATE audit_log SET at = '2000-01-01T00:00:00Z' WHERE action = 'test'";
+    QTest::newRow("delete one entry") << "DELETE FROM audit_log WHERE action = 'test'";
+    QTest::newRow("delete everything") << "DELETE FROM audit_log";
+}
+
+// The database itself, not only the program, refuses to change or remove an audit entry.
 void TestStorage::auditLogIsAppendOnly()
 {
+    QFETCH(QString, statement);
     TestDatabase db;
     {
         WriteTransaction t(db.connection());
-        AuditLog(db.connection()).append(QStringLiteral("tester"), QStringLiteral("test"), QStringLiteral("x"));
+        AuditLog(db.connection()).append(QStringLiteral("tester"), QStringLiteral("test"), QStringLiteral("x"),
+                                         QJsonObject{{QStringLiteral("n"), 1}});
         t.commit();
     }
+    const qint64 before = AuditLog(db.connection()).count();
     QSqlQuery q(QSqlDatabase::database(db.connection()));
-    QVERIFY(!q.exec(QStringLiteral("UPDATE audit_log SET actor = 'someone else'")));
-    QVERIFY(q.lastError().text().contains(QStringLiteral("append-only")));
-    QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit_log")));
-    QCOMPARE(AuditLog(db.connection()).count(), 1);
+    QVERIFY(!q.exec(statement));
+    QVERIFY2(q.lastError().text().contains(QStringLiteral("append-only")), qPrintable(q.lastError().text()));
+    QCOMPARE(AuditLog(db.connection()).count(), before);
+    QVERIFY(q.exec(QStringLiteral("SELECT actor, detail FROM audit_log WHERE action = 'test'")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("tester"));
+    QCOMPARE(q.value(1).toString(), QStringLiteral("{\"n\":1}"));
 }
 
 void TestStorage::oneActiveBindingPerPair()
@@ -250,11 +267,12 @@ void TestStorage::filingNumbersFollowEachOther()
 void TestStorage::rollbackOnDestruction()
 {
     TestDatabase db;
+    const qint64 before = AuditLog(db.connection()).count();
     {
         WriteTransaction t(db.connection());
         AuditLog(db.connection()).append(QStringLiteral("tester"), QStringLiteral("test"), QStringLiteral("x"));
     } // no commit: gone
-    QCOMPARE(AuditLog(db.connection()).count(), 0);
+    QCOMPARE(AuditLog(db.connection()).count(), before);
 }
 
 QTEST_GUILESS_MAIN(TestStorage)

@@ -18,6 +18,8 @@ RoleCheck::RoleCheck(const QString &connection) : m_connection(connection) {}
 
 QString RoleCheck::refusal(const QString &actor, const QString &role) const
 {
+    if (actor.trimmed().isEmpty())
+        return Text::tr("Nobody is signed in: sign in with your own login first.");
     const std::optional<ClerkAccount> account = ClerkStore(m_connection).findByLogin(actor);
     if (!account)
         return Text::tr("%1 is not a clerk account of this database: sign in with your own login.").arg(actor);

@@ -280,4 +280,17 @@ QString IdNumber::mask(const QString &number)
     return QString(length - 4, QLatin1Char('*')) + number.right(4);
 }
 
+QString IdNumber::maskWithin(const QString &text)
+{
+    static const QRegularExpression number(QStringLiteral("[0-9]{14,}[0-9Xx]"));
+    QString masked = text;
+    qsizetype from = 0;
+    QRegularExpressionMatch match;
+    while ((match = number.match(masked, from)).hasMatch()) {
+        masked.replace(match.capturedStart(), match.capturedLength(), mask(match.captured()));
+        from = match.capturedEnd();
+    }
+    return masked;
+}
+
 } // namespace gongji

@@ -32,6 +32,9 @@ public:
     static QChar mod11CheckChar(const QString &first17);
     // "110101********123X": first 6 and last 4 shown; short numbers keep only the last 4.
     static QString mask(const QString &number);
+    // `text` with every run of 15 or more digits (an 18-character number may end in X) masked
+    // as above: for free text that must not carry a full ID number (audit details, reasons).
+    static QString maskWithin(const QString &text);
 };
 
 } // namespace gongji

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
+#include "accounts/RoleCheck.h"
 #include "domain/IdNumber.h"
 #include "storage/AuditLog.h"
 #include "storage/BindingStore.h"
@@ -68,7 +69,8 @@ bool BindingRevocation::endKinshipWithin(const QString &connection, qint64 kinsh
 }
 
 BindingRevocation::Result BindingRevocation::run(const QStringList &requesters, const QString &requestedBy,
-                                                 const QString &reason, const std::function<bool()> &endWithin)
+                                                 const QString &reason, const QString &clerk,
+                                                 const std::function<bool()> &endWithin)
 {
     Result result;
     if (!requesters.contains(requestedBy)) {
@@ -81,6 +83,9 @@ BindingRevocation::Result BindingRevocation::run(const QStringList &requesters, 
     }
     try {
         WriteTransaction transaction(m_connection);
+        result.error = RoleCheck(m_connection).refusal(clerk, QStringLiteral("clerk"));
+        if (!result.error.isEmpty())
+            return result;
         if (!endWithin()) {
             result.error = Text::tr("This binding is not active (any more); nothing was changed. Refresh the household view.");
             return result;
@@ -96,15 +101,20 @@ BindingRevocation::Result BindingRevocation::run(const QStringList &requesters, 
 BindingRevocation::Result BindingRevocation::revoke(qint64 bindingId, const QString &requestedBy,
                                                     const QString &reason, const QString &clerk)
 {
-    return run({QStringLiteral("authorizer"), QStringLiteral("target"), QStringLiteral("system")}, requestedBy, reason,
-               [&] { return endMutualAidWithin(m_connection, bindingId, requestedBy, reason.trimmed(), clerk); });
+    return run({QStringLiteral("authorizer"), QStringLiteral("target"), QStringLiteral("system")}, requestedBy, reason, clerk,
+               [&] {
+                   return endMutualAidWithin(m_connection, bindingId, requestedBy, IdNumber::maskWithin(reason.trimmed()), clerk);
+               });
 }
 
 BindingRevocation::Result BindingRevocation::revokeKinship(qint64 kinshipBindingId, const QString &requestedBy,
                                                            const QString &reason, const QString &clerk)
 {
-    return run({QStringLiteral("holder"), QStringLiteral("member"), QStringLiteral("system")}, requestedBy, reason,
-               [&] { return endKinshipWithin(m_connection, kinshipBindingId, requestedBy, reason.trimmed(), clerk); });
+    return run({QStringLiteral("holder"), QStringLiteral("member"), QStringLiteral("system")}, requestedBy, reason, clerk,
+               [&] {
+                   return endKinshipWithin(m_connection, kinshipBindingId, requestedBy, IdNumber::maskWithin(reason.trimmed()),
+                                           clerk);
+               });
 }
 
 } // namespace gongji

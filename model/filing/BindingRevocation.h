@@ -18,6 +18,9 @@ public:
 
     explicit BindingRevocation(const QString &connection);
 
+    // Both refused, nothing written, unless `clerk` is an active account (RoleCheck, "clerk").
+    // The reason is free text shown in lists and printouts: a number typed into it is stored
+    // masked (IdNumber::maskWithin).
     // Mutual aid. requestedBy: "authorizer", "target" or "system" (automatic ends).
     Result revoke(qint64 bindingId, const QString &requestedBy, const QString &reason, const QString &clerk);
     // Kinship account. requestedBy: "holder", "member" or "system".
@@ -25,15 +28,15 @@ public:
                          const QString &clerk);
 
     // For callers that already hold the write transaction (automatic ends during a registry
-    // import): ends the binding and writes its audit entry; false when it was not active.
-    // Throws StorageError.
+    // import) and have checked their actor's role there: ends the binding and writes its audit
+    // entry; false when it was not active. Throws StorageError.
     static bool endMutualAidWithin(const QString &connection, qint64 bindingId, const QString &requestedBy,
                                    const QString &reason, const QString &clerk);
     static bool endKinshipWithin(const QString &connection, qint64 kinshipBindingId, const QString &requestedBy,
                                  const QString &reason, const QString &clerk);
 
 private:
-    Result run(const QStringList &requesters, const QString &requestedBy, const QString &reason,
+    Result run(const QStringList &requesters, const QString &requestedBy, const QString &reason, const QString &clerk,
                const std::function<bool()> &endWithin);
     QString m_connection;
 };

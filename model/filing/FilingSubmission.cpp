@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include "accounts/RoleCheck.h"
 #include "domain/IdNumber.h"
 #include "storage/AuditLog.h"
 #include "storage/BindingStore.h"
@@ -47,6 +48,11 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         // Check again under the write lock: another counter may have bound a target since the
         // clerk saw the verdict on screen.
         WriteTransaction transaction(m_connection);
+        result.error = RoleCheck(m_connection).refusal(draft.clerk, QStringLiteral("clerk"));
+        if (!result.error.isEmpty()) {
+            result.status = SubmissionResult::Status::Failed;
+            return result;
+        }
         result.verdict = FilingEvaluator(m_connection).evaluate(draft);
         if (anyRefused(result.verdict)) {
             result.status = SubmissionResult::Status::Refused;

@@ -12,7 +12,7 @@ struct SubmissionResult
     QString filingNumber;
     qint64 filingId = 0;
     FilingVerdict verdict;  // as re-checked inside the transaction
-    QString error;          // Failed: storage message in the UI language
+    QString error;          // Failed: why (not a clerk account, storage) in the UI language
 
     bool stored() const { return status == Status::Stored; }
 };
@@ -26,7 +26,8 @@ public:
     explicit FilingSubmission(const QString &connection);
 
     // Refused when any target (or the authorizer) is refused or a warning is not confirmed;
-    // the draft must have at least one target.
+    // the draft must have at least one target. Failed (nothing stored) unless draft.clerk is an
+    // active account (RoleCheck, "clerk").
     SubmissionResult submit(const FilingDraft &draft);
 
 private:

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
+#include "accounts/RoleCheck.h"
 #include "domain/IdNumber.h"
 #include "storage/AuditLog.h"
 #include "storage/KinshipStore.h"
@@ -23,6 +24,9 @@ KinshipSubmission::Result KinshipSubmission::submit(const KinshipDraft &draft)
     }
     try {
         WriteTransaction transaction(m_connection);
+        result.error = RoleCheck(m_connection).refusal(draft.clerk, QStringLiteral("clerk"));
+        if (!result.error.isEmpty())
+            return result;
         result.verdict = KinshipEvaluator(m_connection).evaluate(draft);
         if (result.verdict.refused())
             return result;

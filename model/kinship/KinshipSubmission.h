@@ -16,7 +16,7 @@ public:
         QString number;         // QQ… when stored
         qint64 bindingId = 0;
         KinshipVerdict verdict;
-        QString error;          // storage failure, in the UI language
+        QString error;          // not a clerk account (nothing stored), storage failure; in the UI language
     };
 
     explicit KinshipSubmission(const QString &connection);

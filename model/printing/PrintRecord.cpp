@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 
+#include "accounts/RoleCheck.h"
 #include "storage/AuditLog.h"
 #include "storage/StorageError.h"
 #include "storage/Timestamp.h"
@@ -45,6 +46,12 @@ PrintStamp PrintRecord::record(Document document, const QString &key, const QStr
     try {
         // BEGIN IMMEDIATE: two counters reprinting at once still get distinct copy numbers.
         WriteTransaction transaction(m_connection);
+        const QString refusal = RoleCheck(m_connection).refusal(clerk, QStringLiteral("clerk"));
+        if (!refusal.isEmpty()) {
+            if (error)
+                *error = refusal;
+            return {};
+        }
         AuditLog audit(m_connection);
         PrintStamp stamp;
         stamp.copy = int(audit.countFor(printAction, subject(document, key))) + 1;

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <algorithm>
 
+#include "accounts/ClerkAccounts.h"
 #include "domain/IdNumber.h"
 #include "filing/BindingRevocation.h"
 #include "filing/FilingBatch.h"
@@ -15,6 +16,7 @@
 #include "rules/RuleSet.h"
 #include "storage/AuditLog.h"
 #include "storage/BindingStore.h"
+#include "storage/ClerkStore.h"
 #include "storage/PersonStore.h"
 #include "storage/RuleSetStore.h"
 #include "storage/StorageError.h"
@@ -24,7 +26,9 @@ namespace gongji {
 
 namespace {
 
-const QString DemoClerk = QStringLiteral("demo");
+// The demo's own writes are the demo supervisor's; README gives both accounts' passwords.
+const QString DemoClerk = QString::fromLatin1(DemoDatabase::supervisorLogin);
+const QString DemoClerkLogin = QString::fromLatin1(DemoDatabase::clerkLogin);
 const QString RuleSetsPath = QStringLiteral(":/demo/demo-rule-sets.json");
 const QString RegistryPath = QStringLiteral(":/demo/registry.csv");
 const QString FilingsPath = QStringLiteral(":/demo/filings.csv");
@@ -188,6 +192,34 @@ bool revokeDemoBindings(const QString &connection, QString *error)
     return true;
 }
 
+// The demo accounts, only into a database without accounts (their passwords are public): false
+// with nothing changed when other accounts exist. Accounts left by an earlier load that stopped
+// half-way are kept. Throws StorageError.
+bool addDemoAccounts(const QString &connection, QString *error)
+{
+    ClerkStore store(connection);
+    const QList<ClerkAccount> existing = store.all();
+    const auto has = [&](const QString &login, const QString &role) {
+        return std::any_of(existing.begin(), existing.end(),
+                           [&](const ClerkAccount &a) { return a.login == login && a.role == role; });
+    };
+    const bool adminThere = has(DemoClerk, QStringLiteral("supervisor"));
+    if (!existing.isEmpty() && !adminThere)
+        return false;
+    ClerkAccounts accounts(connection);
+    ClerkAccounts::Result result;
+    if (!adminThere)
+        result = accounts.createFirstSupervisor(DemoClerk, QStringLiteral("演示主管"), QString::fromLatin1(DemoDatabase::supervisorPassword));
+    if ((adminThere || result.ok) && !has(DemoClerkLogin, QStringLiteral("clerk")))
+        result = accounts.add(DemoClerk, DemoClerkLogin, QStringLiteral("演示柜员"), QStringLiteral("clerk"),
+                              QString::fromLatin1(DemoDatabase::clerkPassword));
+    if (!result.ok && !result.error.isEmpty()) {
+        *error = Text::tr("The demo accounts could not be created: %1").arg(result.error);
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 bool DemoDatabase::loadIfEmpty(const QString &connection, QString *error)
@@ -197,6 +229,13 @@ bool DemoDatabase::loadIfEmpty(const QString &connection, QString *error)
     try {
         if (!PersonStore(connection).isEmpty())
             return true; // a real or earlier demo registry: never mix demo people into it
+        if (!addDemoAccounts(connection, &message)) {
+            if (message.isEmpty())
+                return true; // an office's own accounts: never add accounts with public passwords to it
+            if (error)
+                *error = message;
+            return false;
+        }
         ok = insertRuleSets(connection, &message) && importRegistry(connection, &message)
              && fileDemoBindings(connection, &message) && revokeDemoBindings(connection, &message);
     } catch (const StorageError &storageError) {

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
+#include "accounts/RoleCheck.h"
 #include "storage/AuditLog.h"
 #include "storage/RuleSetStore.h"
 #include "storage/StorageError.h"
@@ -52,6 +53,10 @@ RuleSetChange::Result RuleSetChange::addAll(QList<RuleSet> ruleSets, const QStri
     Result result;
     try {
         WriteTransaction transaction(m_connection);
+        if (const QString refusal = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor")); !refusal.isEmpty()) {
+            result.errors = QStringList{refusal};
+            return result;
+        }
         for (int i = 0; i < ruleSets.size(); ++i) {
             RuleSet &set = ruleSets[i];
             set.id = 0;
@@ -100,6 +105,10 @@ RuleSetChange::Result RuleSetChange::newVersion(qint64 baseId, RuleSet next, con
     next.sortLists();
     try {
         WriteTransaction transaction(m_connection);
+        if (const QString refusal = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor")); !refusal.isEmpty()) {
+            result.errors = QStringList{refusal};
+            return result;
+        }
         RuleSetStore store(m_connection);
         const std::optional<RuleSet> base = store.findById(baseId);
         if (!base) {
@@ -140,6 +149,10 @@ RuleSetChange::Result RuleSetChange::update(const RuleSet &ruleSet, const QStrin
     edited.sortLists();
     try {
         WriteTransaction transaction(m_connection);
+        if (const QString refusal = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor")); !refusal.isEmpty()) {
+            result.errors = QStringList{refusal};
+            return result;
+        }
         RuleSetStore store(m_connection);
         if (!store.findById(edited.id)) {
             result.errors << Text::tr("The rule set does not exist (any more).");
@@ -168,6 +181,10 @@ RuleSetChange::Result RuleSetChange::remove(qint64 id, const QString &actor)
     Result result;
     try {
         WriteTransaction transaction(m_connection);
+        if (const QString refusal = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor")); !refusal.isEmpty()) {
+            result.errors = QStringList{refusal};
+            return result;
+        }
         RuleSetStore store(m_connection);
         const std::optional<RuleSet> set = store.findById(id);
         if (!set) {

@@ -12,14 +12,15 @@ class DatabaseCopy
 public:
     struct Result
     {
-        enum class Failure { None, DifferentSchema, TargetNotEmpty, CountMismatch, Storage };
+        enum class Failure { None, NotAllowed, DifferentSchema, TargetNotEmpty, CountMismatch, Storage };
         bool ok = false;
         Failure failure = Failure::None;
         QString error;             // in the UI language
         QMap<QString, qint64> rows; // table → rows copied
     };
 
-    // Both connections open (Database::open) at the same schema version.
+    // Both connections open (Database::open) at the same schema version. `actor` must be an active
+    // supervisor of the source (RoleCheck); the accounts travel with the copy.
     static Result copy(const QString &source, const QString &target, const QString &actor);
     // Tables in the order their foreign keys need.
     static QStringList tables();

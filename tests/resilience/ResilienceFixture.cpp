@@ -4,6 +4,8 @@
 #include <QTextStream>
 
 #include "PopulationGenerator.h"
+#include "accounts/ClerkAccounts.h"
+#include "accounts/PasswordHash.h"
 #include "storage/Database.h"
 #include "storage/PersonStore.h"
 #include "storage/StorageError.h"
@@ -19,6 +21,18 @@ QString ResilienceFixture::create(const QString &databasePath, int households, q
         return opened.error;
     PopulationGenerator generator(seed, 0);
     const auto &regions = PopulationGenerator::regions();
+    // Filings need a clerk's account (RoleCheck): the supervisor and the clerk `worker`.
+    PasswordHash::setCost(PasswordHash::Cost::TestOnlyMinimum);
+    ClerkAccounts accounts(connection);
+    const ClerkAccounts::Result supervisor =
+        accounts.createFirstSupervisor(supervisorLogin(), QStringLiteral("主管"), password());
+    const ClerkAccounts::Result clerk =
+        supervisor.ok ? accounts.add(supervisorLogin(), clerkLogin(), QStringLiteral("柜员"), QStringLiteral("clerk"), password())
+                      : supervisor;
+    if (!clerk.ok) {
+        Database::close(connection);
+        return clerk.error;
+    }
     try {
         WriteTransaction transaction(connection);
         PersonStore persons(connection);

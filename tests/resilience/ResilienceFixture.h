@@ -11,7 +11,8 @@ namespace gongji {
 class ResilienceFixture
 {
 public:
-    // Creates DATABASE with `households` households (regions in turn, 浙江 330100 among them).
+    // Creates DATABASE with `households` households (regions in turn, 浙江 330100 among them)
+    // and the accounts below.
     // Returns an error message, or empty.
     QString create(const QString &databasePath, int households, quint64 seed);
     // Writes the filings CSV for every household; returns false when it cannot be written.
@@ -33,6 +34,10 @@ public:
     QHash<QString, int> targetsPerAuthorizer() const;
 
     static QString filedOn() { return QStringLiteral("2026-11-02"); }
+    // The accounts create() adds; both have password().
+    static QString supervisorLogin() { return QStringLiteral("supervisor"); }
+    static QString clerkLogin() { return QStringLiteral("worker"); }
+    static QString password() { return QStringLiteral("resilience-password-1"); }
 
 private:
     QList<Family> m_families;

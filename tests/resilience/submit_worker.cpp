@@ -56,7 +56,7 @@ int main(int argc, char *argv[])
         draft.commitmentVersion = QStringLiteral("2024-12");
         draft.commitmentAt = QDateTime::currentDateTimeUtc();
         draft.filedOn = QDate(2026, 11, 2);
-        draft.clerk = QStringLiteral("worker%1").arg(QCoreApplication::applicationPid());
+        draft.clerk = QStringLiteral("worker"); // ResilienceFixture's clerk account
         TargetEntry target;
         target.relationship = item.at(2);
         target.idType = QStringLiteral("01");

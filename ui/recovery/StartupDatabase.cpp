@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QLabel>
 #include <QMessageBox>
 #include <QSqlDatabase>
 
@@ -57,7 +58,14 @@ bool StartupDatabase::openOrRecover(const QString &where, const QString &connect
         }
     }
     if (!opened.ok && opened.damaged) {
+        // Checking the backups reads each one through: on a large database that takes a while.
+        auto *checking = new QLabel(Text::tr("The database cannot be used. Checking its backups…"));
+        checking->setWindowTitle(Text::tr("Gongji Desk"));
+        checking->setMargin(24);
+        checking->show();
+        QCoreApplication::processEvents();
         DamagedDatabaseDialog dialog(location.path, opened.error);
+        delete checking;
         if (dialog.exec() != QDialog::Accepted)
             return false; // Quit: the damaged file stays as it was
         BackupFolder(location.path).clearNotedDamage();
