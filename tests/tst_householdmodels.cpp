@@ -7,6 +7,7 @@
 #include "TestDatabase.h"
 #include "filing/BindingRevocation.h"
 #include "filing/FilingSubmission.h"
+#include "kinship/KinshipSubmission.h"
 #include "household/HouseholdJson.h"
 #include "itemmodels/HouseholdBindingsModel.h"
 #include "itemmodels/PersonSearchModel.h"
@@ -21,6 +22,8 @@ private slots:
     void sectionsAndMasking();
     void nameSearchFetchesPageByPage();
     void householdJson();
+    void noFullNumberInAnyCell_data();
+    void noFullNumberInAnyCell();
 
 private:
     void bind(TestDatabase &db, const Person &a, const Person &t, const QString &relationship);
@@ -120,6 +123,91 @@ void TestHouseholdModels::householdJson()
     const QByteArray text = QJsonDocument(json).toJson();
     QVERIFY(!text.contains(son.idNumber.toUtf8()));
     QVERIFY(!text.contains(father.idNumber.toUtf8()));
+}
+
+namespace {
+
+// Every text any cell gives for any role, so that no role (tool tip, user roles) leaks a number.
+QStringList everyText(const QAbstractItemModel &model)
+{
+    QStringList texts;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        for (int column = 0; column < model.columnCount(); ++column) {
+            for (int role = 0; role <= Qt::UserRole + 16; ++role) {
+                const QVariant value = model.index(row, column).data(role);
+                if (value.typeId() == QMetaType::QStringList)
+                    texts += value.toStringList();
+                else if (value.canConvert<QString>())
+                    texts << value.toString();
+            }
+        }
+    }
+    return texts;
+}
+
+} // namespace
+
+void TestHouseholdModels::noFullNumberInAnyCell_data()
+{
+    QTest::addColumn<QString>("model");
+    for (const char *model : {"person search", "authorizes", "authorized by", "kinship holders", "kinship members", "history"})
+        QTest::newRow(model) << QString::fromLatin1(model);
+}
+
+// Lists behind the counter window can be read by the queue: masked numbers only (issue 5).
+void TestHouseholdModels::noFullNumberInAnyCell()
+{
+    QFETCH(QString, model);
+    TestDatabase db;
+    const Person grandma = db.addPerson("赵奶奶", TestDatabase::residentId("320102", QDate(1945, 3, 15), 21), "310", "320100");
+    const Person father = db.addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
+    const Person son = db.addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
+    const Person daughter = db.addPerson("王小红", TestDatabase::residentId("320102", QDate(2002, 9, 1), 42), "390", "320100");
+    bind(db, father, son, "child");
+    bind(db, grandma, father, "child");
+    bind(db, father, daughter, "child");
+    KinshipDraft k;
+    k.holderIdType = k.memberIdType = QStringLiteral("01");
+    k.holderIdNumber = father.idNumber;
+    k.memberIdNumber = son.idNumber;
+    k.relationship = QStringLiteral("child");
+    k.faceVerified = true;
+    k.filedOn = QDate::currentDate();
+    k.clerk = QStringLiteral("tester");
+    QVERIFY(KinshipSubmission(db.connection()).submit(k).stored);
+    const Household household{father, HouseholdStore(db.connection()).bindingsOf(father.id)};
+    const qint64 daughterBinding = [&] {
+        for (const HouseholdBinding &b : household.bindings)
+            if (b.counterpart.id == daughter.id)
+                return b.bindingId;
+        return qint64(0);
+    }();
+    // The revocation reason names a number, as a hurried clerk might type it.
+    QVERIFY(BindingRevocation(db.connection()).revoke(daughterBinding, "authorizer", "申请人 " + daughter.idNumber, "tester").ok);
+    const Household after{father, HouseholdStore(db.connection()).bindingsOf(father.id)};
+
+    std::unique_ptr<QAbstractItemModel> shown;
+    if (model == QLatin1String("person search")) {
+        auto search = std::make_unique<PersonSearchModel>(db.connection());
+        search->search(QStringLiteral("王"));
+        shown = std::move(search);
+    } else {
+        const HouseholdBindingsModel::Section section =
+            model == QLatin1String("authorizes") ? HouseholdBindingsModel::Section::Authorizes
+            : model == QLatin1String("authorized by") ? HouseholdBindingsModel::Section::AuthorizedBy
+            : model == QLatin1String("kinship holders") ? HouseholdBindingsModel::Section::KinshipHolders
+            : model == QLatin1String("kinship members") ? HouseholdBindingsModel::Section::KinshipMembers
+                                                        : HouseholdBindingsModel::Section::History;
+        auto bindings = std::make_unique<HouseholdBindingsModel>(section);
+        bindings->setHousehold(after);
+        shown = std::move(bindings);
+    }
+    QVERIFY(shown->rowCount() > 0 || model == QLatin1String("kinship holders"));
+    const QString all = everyText(*shown).join(QLatin1Char('\n'));
+    for (const Person &person : {grandma, father, son, daughter})
+        QVERIFY2(!all.contains(person.idNumber), qPrintable(model + QStringLiteral(": full number of ") + person.name));
+    if (shown->rowCount() > 0)
+        QVERIFY(all.contains(QStringLiteral("********")));
 }
 
 QTEST_GUILESS_MAIN(TestHouseholdModels)

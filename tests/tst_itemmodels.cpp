@@ -137,6 +137,19 @@ void TestItemModels::targetsShowVerdictsAndMaskNumbers()
     }
     QCOMPARE(model.index(0, FilingTargetsModel::IdNumberColumn).data().toString(),
              QString(household.childNumber.left(6) + QStringLiteral("********") + household.childNumber.right(4)));
+    // Nor in any other role of any cell (verdicts, tool tips with the findings, codes).
+    for (int row = 0; row < model.rowCount(); ++row) {
+        for (int column = 0; column < model.columnCount(); ++column) {
+            for (int role = 0; role <= Qt::UserRole + 16; ++role) {
+                const QVariant value = model.index(row, column).data(role);
+                const QString text = value.typeId() == QMetaType::QStringList ? value.toStringList().join(u' ') : value.toString();
+                for (const QString &number : {household.authorizer.idNumber, household.childNumber, household.unknownNumber,
+                                              household.youngParentNumber})
+                    QVERIFY2(!text.contains(number), qPrintable(QStringLiteral("row %1 column %2 role %3: %4")
+                                                                    .arg(row).arg(column).arg(role).arg(text)));
+            }
+        }
+    }
 
     // Refused: unknown person, with its code in the verdict text, the roles and the tooltip.
     const QModelIndex refused = model.index(1, FilingTargetsModel::VerdictColumn);

@@ -1,12 +1,39 @@
 #include "storage/AuditLog.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTime>
 
+#include "domain/IdNumber.h"
 #include "storage/SqlStatement.h"
 #include "storage/Timestamp.h"
 
 namespace gongji {
+
+namespace {
+
+// Whatever a caller passes, a full ID number never reaches the log: any long digit run in the
+// subject or in a text of the detail is stored masked (IdNumber::mask).
+QJsonValue masked(const QJsonValue &value)
+{
+    if (value.isString())
+        return IdNumber::maskWithin(value.toString());
+    if (value.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue &item : value.toArray())
+            array.append(masked(item));
+        return array;
+    }
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            it.value() = masked(it.value());
+        return object;
+    }
+    return value;
+}
+
+} // namespace
 
 AuditLog::AuditLog(const QString &connection) : m_connection(connection) {}
 
@@ -17,8 +44,9 @@ void AuditLog::append(const QString &actor, const QString &action, const QString
     q.bind(QStringLiteral(":at"), Timestamp::toText(Timestamp::now()))
         .bind(QStringLiteral(":actor"), actor)
         .bind(QStringLiteral(":action"), action)
-        .bind(QStringLiteral(":subject"), subject.isNull() ? QStringLiteral("") : subject) // a null QString binds as NULL
-        .bind(QStringLiteral(":detail"), QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)))
+        .bind(QStringLiteral(":subject"), subject.isNull() ? QStringLiteral("") : IdNumber::maskWithin(subject)) // a null QString binds as NULL
+        .bind(QStringLiteral(":detail"),
+              QString::fromUtf8(QJsonDocument(masked(detail).toObject()).toJson(QJsonDocument::Compact)))
         .exec();
 }
 

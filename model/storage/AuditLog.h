@@ -9,7 +9,8 @@
 namespace gongji {
 
 // Append-only record of who did what (the database rejects UPDATE and DELETE on it).
-// Details never contain full ID numbers: pass masked ones.
+// Details never contain full ID numbers: pass masked ones (append masks any that slip through,
+// in the subject and in every text of the detail, with IdNumber::maskWithin).
 class AuditLog
 {
 public:
