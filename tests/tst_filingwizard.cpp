@@ -380,7 +380,7 @@ void TestFilingWizard::recheckAtSubmissionRefusesAndStays()
     other.commitmentVersion = CommitmentLetter::version();
     other.commitmentAt = QDateTime::currentDateTimeUtc();
     other.filedOn = QDate::currentDate();
-    other.clerk = QStringLiteral("counter2");
+    other.clerk = QStringLiteral("supervisor");
     other.targets << TargetEntry{QStringLiteral("child"), QStringLiteral("01"), m_childNumber,
                                  QStringLiteral("王小明"), {}, false};
     QVERIFY(FilingSubmission(m_db->connection()).submit(other).stored());

@@ -109,7 +109,7 @@ void TestHouseholdScreen::init()
     const qint64 wifeBinding = fileMutualAid(m_father, QStringLiteral("spouse"), m_mother);
     QVERIFY(wifeBinding);
     QVERIFY(BindingRevocation(m_db->connection()).revoke(wifeBinding, QStringLiteral("target"), QStringLiteral("本人自愿解除"),
-                                                         QStringLiteral("counter2")).ok);
+                                                         QStringLiteral("supervisor")).ok);
     KinshipDraft kinship;
     kinship.holderIdType = kinship.memberIdType = QStringLiteral("01");
     kinship.holderIdNumber = m_father.idNumber;
@@ -208,7 +208,7 @@ void TestHouseholdScreen::lookupByNumberFillsEachList()
     QCOMPARE(lists->model(Section::History)->rowCount(), 1);
     QCOMPARE(cell(Section::History, 0, HouseholdBindingsModel::NameColumn), QStringLiteral("李秀英"));
     QCOMPARE(cell(Section::History, 0, HouseholdBindingsModel::EndReasonColumn), QStringLiteral("本人自愿解除"));
-    QVERIFY(cell(Section::History, 0, HouseholdBindingsModel::EndedByColumn).contains(QLatin1String("counter2")));
+    QVERIFY(cell(Section::History, 0, HouseholdBindingsModel::EndedByColumn).contains(QLatin1String("supervisor")));
     // Each list is its own view on its own section; tab titles carry the counts.
     QCOMPARE(child<QTableView>(m_screen, "authorizesList")->model(), lists->model(Section::Authorizes));
     QVERIFY(lists->tabText(int(Section::Authorizes)).contains(QLatin1String("(2)")));
@@ -459,7 +459,7 @@ void TestHouseholdScreen::revocationErrorIsShownInTheDialog()
     const qint64 binding = lists->model(Section::KinshipMembers)->bindingAt(0).bindingId;
     // Meanwhile another counter ends it.
     QVERIFY(BindingRevocation(m_db->connection()).revokeKinship(binding, QStringLiteral("member"), QStringLiteral("x"),
-                                                                QStringLiteral("counter2")).ok);
+                                                                QStringLiteral("supervisor")).ok);
     QString shownError;
     onNextDialog<RevocationDialog>([&shownError](RevocationDialog *dialog) {
         QVERIFY(dialog->findChild<QWidget *>(QStringLiteral("kinshipBanner"))); // says it is 亲情

@@ -100,7 +100,7 @@ void TestPrintUi::init()
     m_authorizer = m_db->addPerson(QStringLiteral("王建国"), TestDatabase::residentId("330102", QDate(1960, 3, 15), 11));
     m_spouse = m_db->addPerson(QStringLiteral("李人美"), TestDatabase::residentId("330102", QDate(1962, 5, 1), 20));
     m_page = std::make_unique<QWidget>();
-    m_actions = new SummaryPrintActions(m_db->connection(), QStringLiteral("zhangli"), QStringLiteral("zh_CN"), m_page.get());
+    m_actions = new SummaryPrintActions(m_db->connection(), QStringLiteral("tester"), QStringLiteral("zh_CN"), m_page.get());
 }
 
 void TestPrintUi::cleanup()
@@ -119,7 +119,7 @@ QString TestPrintUi::fileFiling()
     draft.commitmentVersion = QStringLiteral("2026-01");
     draft.commitmentAt = QDateTime::currentDateTimeUtc();
     draft.filedOn = QDate::currentDate();
-    draft.clerk = QStringLiteral("zhangli");
+    draft.clerk = QStringLiteral("tester");
     draft.targets.append(TargetEntry{QStringLiteral("spouse"), m_spouse.idType, m_spouse.idNumber, m_spouse.name,
                                      {QStringLiteral("marriage_certificate")}, false});
     const SubmissionResult result = FilingSubmission(m_db->connection()).submit(draft);
@@ -138,7 +138,7 @@ QString TestPrintUi::bindKinship()
     draft.relationship = QStringLiteral("spouse");
     draft.faceVerified = true;
     draft.filedOn = QDate::currentDate();
-    draft.clerk = QStringLiteral("zhangli");
+    draft.clerk = QStringLiteral("tester");
     return KinshipSubmission(m_db->connection()).submit(draft).number;
 }
 
@@ -283,7 +283,7 @@ void TestPrintUi::householdBindingPicksTheSummary()
     QVERIFY(titleOf(QStringLiteral("active.pdf")).contains(filingTitle));
 
     const BindingRevocation::Result revoked = BindingRevocation(m_db->connection())
-        .revoke(binding.bindingId, QStringLiteral("authorizer"), QStringLiteral("本人申请"), QStringLiteral("zhangli"));
+        .revoke(binding.bindingId, QStringLiteral("authorizer"), QStringLiteral("本人申请"), QStringLiteral("tester"));
     QVERIFY2(revoked.ok, qPrintable(revoked.error));
     binding.status = QStringLiteral("ended");
     m_actions->setBinding(binding);
@@ -302,7 +302,7 @@ void TestPrintUi::householdBindingPicksTheSummary()
 
 void TestPrintUi::donePageOffersTheNewFilingsSummary()
 {
-    FilingWizard wizard(m_db->connection(), QStringLiteral("zhangli"));
+    FilingWizard wizard(m_db->connection(), QStringLiteral("tester"));
     auto *page = qobject_cast<DonePage *>(wizard.page(FilingWizard::DonePageId));
     QVERIFY(page);
     SummaryPrintActions *actions = page->printActions();
@@ -325,7 +325,7 @@ void TestPrintUi::householdScreenReprintsTheSelectedBinding()
 {
     const QString filing = fileFiling();
     const QString kinship = bindKinship();
-    HouseholdScreen screen(m_db->connection(), QStringLiteral("zhangli"));
+    HouseholdScreen screen(m_db->connection(), QStringLiteral("tester"));
     QVERIFY(screen.openPerson(m_authorizer.id));
     auto *reprint = screen.findChild<QPushButton *>(QStringLiteral("reprintButton"));
     QVERIFY(reprint);

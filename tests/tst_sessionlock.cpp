@@ -389,6 +389,10 @@ void TestSessionLock::statusBarAndMenusFollowTheRole()
     QCOMPARE(menu->menuAction()->isVisible(), administration);
     QCOMPARE(child<QAction>("actionRuleSets")->isEnabled(), administration);
     QCOMPARE(child<QAction>("actionImportRegistry")->isEnabled(), administration);
+    for (const char *name : {"actionClerkAccounts", "actionAuditLog"}) {
+        if (auto *action = m_window->findChild<QAction *>(QLatin1String(name)))
+            QCOMPARE(action->isEnabled(), administration);
+    }
 
     // Locking and unlocking leaves a clerk's administration items off.
     m_window->sessionLock()->lock();

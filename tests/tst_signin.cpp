@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
@@ -12,6 +13,7 @@
 #include "TestDatabase.h"
 #include "accounts/DeskSession.h"
 #include "accounts/FirstSupervisorDialog.h"
+#include "accounts/SessionLock.h"
 #include "accounts/SignIn.h"
 #include "accounts/SignInDialog.h"
 #include "storage/AuditLog.h"
@@ -38,6 +40,7 @@ private slots:
     void firstSupervisorRefusesMismatchAndBadInput();
     void automaticSignInShowsTheMainWindow();
     void automaticSignInWithWrongPasswordFails();
+    void signOutBringsBackTheSignIn();
 
 private:
     template<typename T> static T *child(QWidget *parent, const char *name)
@@ -307,6 +310,53 @@ void TestSignIn::automaticSignInWithWrongPasswordFails()
     missing.setExitAfterShow(true);
     QCOMPARE(missing.run(), 1);
     QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("sign_in_failed"), login), before + 1);
+}
+
+void TestSignIn::signOutBringsBackTheSignIn()
+{
+    // tester signs in automatically, locks and signs out; the sign-in comes back empty for the
+    // next clerk; supervisor signs in there and quits; Quit on the next sign-in ends the program.
+    DeskSession session(m_db->connection(), m_db->path());
+    session.setAutomaticSignIn(QString::fromLatin1(TestDatabase::clerk), m_db->passwordFile());
+    QStringList seen;
+    QTimer driver;
+    driver.setInterval(20);
+    bool busy = false; // waiting for a window below runs this again
+    connect(&driver, &QTimer::timeout, this, [this, &seen, &busy] {
+        if (busy)
+            return;
+        const QScopedValueRollback<bool> guard(busy, true);
+        QWidget *modal = QApplication::activeModalWidget();
+        if (auto *dialog = qobject_cast<SignInDialog *>(modal)) {
+            if (!QTest::qWaitForWindowActive(dialog))
+                return;
+            auto *login = child<QLineEdit>(dialog, "signInLogin");
+            seen << QStringLiteral("sign-in [%1]").arg(login->text());
+            if (seen.count(QStringLiteral("window supervisor")) == 0)
+                type(*dialog, QString::fromLatin1(TestDatabase::supervisor), QString::fromLatin1(TestDatabase::password));
+            else
+                dialog->reject();
+            return;
+        }
+        for (QWidget *top : QApplication::topLevelWidgets()) {
+            auto *window = qobject_cast<MainWindow *>(top);
+            if (!window || !window->isVisible() || !QTest::qWaitForWindowExposed(window))
+                continue;
+            seen << QStringLiteral("window %1").arg(window->clerk().login);
+            if (window->clerk().login == QLatin1String(TestDatabase::clerk)) {
+                window->sessionLock()->lock();
+                window->signOut(); // nothing typed: no question
+            } else {
+                window->close();
+            }
+        }
+    });
+    driver.start();
+    QCOMPARE(session.run(), 0);
+    QCOMPARE(seen, QStringList({QStringLiteral("window tester"), QStringLiteral("sign-in []"),
+                                QStringLiteral("window supervisor")}));
+    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("sign_out"), QStringLiteral("tester")), 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("sign_in"), QStringLiteral("supervisor")), 1);
 }
 
 QTEST_MAIN(TestSignIn)

@@ -20,6 +20,7 @@
 #include "administration/RulesWindow.h"
 #include "filing/FilingWizard.h"
 #include "household/DeskPages.h"
+#include "kinship/KinshipPage.h"
 #include "printing/OfficeSettingsDialog.h"
 #include "settings/DatabaseSettingsDialog.h"
 #include "widgets/StepList.h"
@@ -206,12 +207,13 @@ void MainWindow::showAbout()
 
 bool MainWindow::signOut()
 {
-    const bool unfinished = m_wizard->hasUnsavedData();
+    // What the next clerk must not inherit: a half-typed filing or kinship binding.
+    const bool unfinished = m_wizard->hasUnsavedData() || m_pages->kinship()->hasUnsavedData();
     if (unfinished) {
         const auto answer = QMessageBox::question(
                 this, tr("Sign out?"),
-                tr("The filing being entered has not been submitted and will be lost when you sign out. "
-                   "Sign out anyway?"),
+                tr("The filing or kinship binding being entered has not been submitted and will be lost "
+                   "when you sign out. Sign out anyway?"),
                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Discard)
             return false;
