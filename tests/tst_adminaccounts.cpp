@@ -296,6 +296,7 @@ void TestAdminAccounts::withoutValidSignInNothingChanges_data()
         {"revoke", {"revoke", "--authorizer", zhangWei, "--target", zhangJianguo, "--reason", "x"}},
         {"revoke-kinship", {"revoke-kinship", "--holder", liNa, "--member", zhangXiaoming, "--reason", "x"}},
         {"print", {"print", QStringLiteral("GJ%1-0001").arg(today), "--pdf", "OUT.pdf"}},
+        {"change-password", {"change-password", "--new-password-file", "WRONG"}},
     };
     const QList<QPair<const char *, QStringList>> supervisorCommands{
         {"import-registry", {"import-registry", AdminCli::data("registry-update.csv")}},
@@ -516,6 +517,24 @@ void TestAdminAccounts::accountCommands()
     QVERIFY(!run.out.contains(QStringLiteral("a-new-password-2")));
     QCOMPARE(admin(clerk + clerkCommand).exitCode, 4);
     QCOMPARE(admin(as(QStringLiteral("tester"), fresh) + clerkCommand).exitCode, 1);
+
+    // Any account changes its own password, knowing the current one.
+    const QString own = m_dir->filePath(QStringLiteral("own.txt"));
+    QVERIFY(AdminCli::writePasswordFile(own, "my-own-password-3"));
+    run = admin(as(QStringLiteral("tester"), fresh) + QStringList{QStringLiteral("change-password"),
+                                                                  QStringLiteral("--new-password-file"), own});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QStringLiteral("Password changed for tester.\n"));
+    verifyNoPassword(run);
+    QCOMPARE(admin(as(QStringLiteral("tester"), fresh) + clerkCommand).exitCode, 4);
+    QCOMPARE(admin(as(QStringLiteral("tester"), own) + clerkCommand).exitCode, 1);
+    run = admin(as(QStringLiteral("tester"), own) + QStringList{QStringLiteral("change-password"),
+                                                                QStringLiteral("--new-password-file"), own});
+    QCOMPARE(run.exitCode, 1); // the same password again
+    QVERIFY2(run.err.contains(QStringLiteral("Nothing was changed.")), qPrintable(run.err));
+    run = admin(as(QStringLiteral("tester"), own) + QStringList{QStringLiteral("change-password"), QStringLiteral("supervisor")});
+    QCOMPARE(run.exitCode, 64);
+    QVERIFY2(run.err.contains(QStringLiteral("reset-password")), qPrintable(run.err));
 
     // One's own account is disabled by another supervisor only; unknown logins are named.
     run = admin(supervisor + QStringList{QStringLiteral("disable-clerk"), QStringLiteral("supervisor")});

@@ -116,7 +116,8 @@ void TestAdminCli::help()
     if (usage.contains(QStringLiteral("COMMAND [ARGUMENTS]"))) {
         for (const char *command : {"import-registry", "check-filings", "check-kinship", "household", "revoke ",
                                     "revoke-kinship", "preview-payment", "rules", "load-demo", "init ", "add-clerk",
-                                    "clerks", "disable-clerk", "enable-clerk", "unlock-clerk", "reset-password"})
+                                    "clerks", "disable-clerk", "enable-clerk", "unlock-clerk", "reset-password",
+                                    "change-password"})
             QVERIFY2(run.out.contains(QStringLiteral("\n  ") + QLatin1String(command)), command);
         // The sign-in and its exit code are explained.
         QVERIFY(run.out.contains(QStringLiteral("--password-file <FILE>")));

@@ -21,6 +21,7 @@
 #include "PreviewPaymentCommand.h"
 #include "PrintCommand.h"
 #include "ResetPasswordCommand.h"
+#include "ChangePasswordCommand.h"
 #include "RestoreCommand.h"
 #include "RevokeCommand.h"
 #include "RevokeKinshipCommand.h"
@@ -89,6 +90,7 @@ AdminApp::AdminApp()
     m_commands.push_back(std::make_unique<EnableClerkCommand>());
     m_commands.push_back(std::make_unique<UnlockClerkCommand>());
     m_commands.push_back(std::make_unique<ResetPasswordCommand>());
+    m_commands.push_back(std::make_unique<ChangePasswordCommand>());
 }
 
 AdminApp::~AdminApp() = default;
@@ -182,7 +184,8 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
     if (!command.opensDatabase()) {
         int status = role.isEmpty() ? ExitOk : signInBeside(command, parser, path, options, role, &actorName);
         if (status == ExitOk)
-            status = command.run(parser, AdminContext{QString(), m_out, m_err, actorName, path, options.passwordFile});
+            status = command.run(parser, AdminContext{QString(), m_out, m_err, actorName, path, options.passwordFile,
+                                                      options.clerk});
         m_out.flush();
         m_err.flush();
         return status;
@@ -202,7 +205,8 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
             actorName = signedIn.login;
         }
         if (status == ExitOk)
-            status = command.run(parser, AdminContext{connection, m_out, m_err, actorName, path, options.passwordFile});
+            status = command.run(parser, AdminContext{connection, m_out, m_err, actorName, path, options.passwordFile,
+                                                      options.clerk});
     } catch (const StorageError &error) {
         // Commands store through services that catch their own failures; this is for reads.
         m_err << program << ": " << error.userMessage() << '\n';
@@ -281,7 +285,8 @@ QString AdminApp::globalHelp(QCommandLineParser &parser) const
         "  audited; five wrong passwords lock the login for 5 minutes. Commands that only read\n"
         "  (household, preview-payment, check-filings and check-kinship without --commit,\n"
         "  rules export, rules import --dry-run, backup) need no sign-in. Registry import,\n"
-        "  rule sets, restore, copy-to and accounts need a supervisor; the rest a clerk.\n"
+        "  rule sets, restore, copy-to and other accounts need a supervisor; the rest (also\n"
+        "  change-password, one's own) a clerk.\n"
         "  A new database has no accounts: create the first supervisor with init.\n");
     text += QStringLiteral(
         "\nExit codes:\n"

@@ -26,6 +26,7 @@ struct AdminContext
     QString actor;
     QString databasePath; // the --db file (or the default one), opened or not
     QString passwordFile; // the global --password-file, or empty (then the terminal is asked)
+    QString clerk;        // the global --clerk as given (signed in only when `actor` is it)
 };
 
 // One subcommand of gongji-admin.

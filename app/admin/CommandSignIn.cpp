@@ -13,7 +13,8 @@ const QString nothingChanged = QStringLiteral(" Nothing was changed.");
 } // namespace
 
 CommandSignIn::Outcome CommandSignIn::check(const QString &connection, const QString &command, const QString &login,
-                                            const QString &passwordFile, const QString &role, QTextStream &err)
+                                            const QString &passwordFile, const QString &role, QTextStream &err,
+                                            QString *verified)
 {
     Outcome outcome;
     outcome.status = ExitSignIn;
@@ -41,6 +42,8 @@ CommandSignIn::Outcome CommandSignIn::check(const QString &connection, const QSt
         return outcome;
     }
     const SignIn::Result signedIn = SignIn(connection).signIn(login.trimmed(), password.password);
+    if (signedIn.ok && verified)
+        *verified = password.password;
     password.password.fill(QLatin1Char('\0'));
     if (!signedIn.ok) {
         err << prefix << "sign-in as " << login.trimmed() << " refused: " << signedIn.error << nothingChanged << '\n';

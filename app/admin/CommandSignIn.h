@@ -17,8 +17,10 @@ public:
         QString login;   // the signed-in account, the actor of the command
     };
 
+    // `password`, when given, receives the password that signed in (change-password needs it again).
     static Outcome check(const QString &connection, const QString &command, const QString &login,
-                         const QString &passwordFile, const QString &role, QTextStream &err);
+                         const QString &passwordFile, const QString &role, QTextStream &err,
+                         QString *password = nullptr);
 };
 
 } // namespace gongji
