@@ -133,6 +133,7 @@ QWidget *HouseholdScreen::createHouseholdPage()
     m_card = new PersonCard(page);
     m_card->setObjectName(QStringLiteral("householdCard"));
     m_card->setTitle(tr("Person in the registry"));
+    m_card->enableReveal(m_connection, m_clerk); // masked number; 显示完整号码 reveals it, audited
     m_lists = new BindingTabs(page);
     m_revoke = new QPushButton(tr("&Revoke (解除)…"), page);
     m_revoke->setObjectName(QStringLiteral("revokeButton"));

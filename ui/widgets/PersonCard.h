@@ -7,6 +7,7 @@
 
 class QFormLayout;
 class QLabel;
+class QPushButton;
 
 namespace gongji {
 
@@ -21,8 +22,20 @@ public:
     void setPerson(const Person &person, const std::optional<RuleSet> &ruleSet);
     void clearPerson();
 
+    // The ID number is shown masked. With a connection and the signed-in clerk, a button
+    // (显示完整号码) asks why and reveals the full number through IdReveal (audited) on this
+    // card until another person is shown or the card is cleared.
+    void enableReveal(const QString &connection, const QString &clerk);
+    // Reveals with `purpose` (what the button does after asking); false and the refusal shown otherwise.
+    bool reveal(const QString &purpose);
+    bool isRevealed() const { return m_revealed; }
+    QString documentText() const;
+
 private:
     QLabel *addRow(const QString &label);
+    QWidget *createDocumentRow();
+    void askAndReveal();
+    void showDocument(const QString &number);
     QLabel *m_name;
     QLabel *m_document;
     QLabel *m_insurance;
@@ -31,6 +44,12 @@ private:
     QLabel *m_balance;
     QLabel *m_ruleSet;
     QFormLayout *m_form;
+    QPushButton *m_reveal = nullptr;
+    QLabel *m_revealMessage = nullptr;
+    QString m_connection;
+    QString m_clerk;
+    Person m_person;
+    bool m_revealed = false;
 };
 
 } // namespace gongji
