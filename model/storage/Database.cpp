@@ -173,12 +173,14 @@ Database::OpenResult Database::open(const QString &where, const QString &connect
         close(connection);
         return result;
     }
+    SqlStatement::keepStatements(connection);
     result.ok = true;
     return result;
 }
 
 void Database::close(const QString &connection)
 {
+    SqlStatement::forgetStatements(connection);
     if (!QSqlDatabase::contains(connection))
         return;
     {

@@ -39,13 +39,10 @@ void copyTable(const QString &source, const QString &target, const QString &tabl
 {
     SqlStatement read(source, QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(table));
     read.exec();
-    const QSqlRecord record = read.query().record();
-    QStringList columns;
+    const QStringList columns = read.columnNames();
     QStringList placeholders;
-    for (int i = 0; i < record.count(); ++i) {
-        columns << record.fieldName(i);
-        placeholders << QLatin1Char(':') + record.fieldName(i);
-    }
+    for (const QString &column : columns)
+        placeholders << QLatin1Char(':') + column;
     SqlStatement write(target, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
                                    .arg(table, columns.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))));
     while (read.next()) {

@@ -1,5 +1,8 @@
 #include "storage/PersonStore.h"
 
+#include <QHash>
+#include <QMutex>
+
 #include "storage/SqlStatement.h"
 #include "storage/Timestamp.h"
 
@@ -21,6 +24,21 @@ QVariant textOrNull(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
+// The values of every column an INSERT or UPDATE writes, but the document and the id.
+void bindValues(SqlStatement &q, const Person &person)
+{
+    q.bind(QStringLiteral(":name"), person.name)
+        .bind(QStringLiteral(":sex"), textOrNull(person.sex.isNull() ? QString() : QString(person.sex)))
+        .bind(QStringLiteral(":birth"), textOrNull(Timestamp::dateToText(person.birthDate)))
+        .bind(QStringLiteral(":insurance"), person.insuranceType)
+        .bind(QStringLiteral(":employment"), textOrNull(person.employment))
+        .bind(QStringLiteral(":status"), person.status)
+        .bind(QStringLiteral(":region"), person.poolingRegion)
+        .bind(QStringLiteral(":balance"), person.balanceFen)
+        .bind(QStringLiteral(":public"), person.publicMedical ? 1 : 0)
+        .bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now()));
+}
+
 bool samePerson(const Person &a, const Person &b)
 {
     return a.name == b.name && a.sex == b.sex && a.birthDate == b.birthDate && a.insuranceType == b.insuranceType
@@ -34,10 +52,17 @@ PersonStore::PersonStore(const QString &connection) : m_connection(connection) {
 
 QString PersonStore::columns(const QString &alias)
 {
+    // Built once per alias: other stores ask for it on every query they make.
+    static QMutex mutex;
+    static QHash<QString, QString> built;
+    QMutexLocker lock(&mutex);
+    const auto found = built.constFind(alias);
+    if (found != built.cend())
+        return *found;
     QStringList qualified;
     for (const QString &column : kColumnNames)
         qualified.append(alias + QLatin1Char('.') + column);
-    return qualified.join(QStringLiteral(", "));
+    return *built.insert(alias, qualified.join(QStringLiteral(", ")));
 }
 
 Person PersonStore::fromRow(const SqlStatement &row, int first)
@@ -61,8 +86,9 @@ Person PersonStore::fromRow(const SqlStatement &row, int first)
 
 std::optional<Person> PersonStore::findByDocument(const QString &idType, const QString &idNumber) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM person WHERE id_type = :type AND id_number = :number")
-                                     .arg(kColumns));
+    static const QString sql =
+        QStringLiteral("SELECT %1 FROM person WHERE id_type = :type AND id_number = :number").arg(kColumns);
+    SqlStatement q(m_connection, sql);
     q.bind(QStringLiteral(":type"), idType).bind(QStringLiteral(":number"), idNumber).exec();
     if (!q.next())
         return std::nullopt;
@@ -71,7 +97,8 @@ std::optional<Person> PersonStore::findByDocument(const QString &idType, const Q
 
 std::optional<Person> PersonStore::findById(qint64 id) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM person WHERE id = :id").arg(kColumns));
+    static const QString sql = QStringLiteral("SELECT %1 FROM person WHERE id = :id").arg(kColumns);
+    SqlStatement q(m_connection, sql);
     q.bind(QStringLiteral(":id"), id).exec();
     if (!q.next())
         return std::nullopt;
@@ -98,38 +125,53 @@ QList<Person> PersonStore::findByNamePrefix(const QString &prefix, int limit, co
     return persons;
 }
 
-PersonStore::UpsertResult PersonStore::upsert(Person &person)
+PersonStore::UpsertResult PersonStore::upsert(Person &person, std::optional<Person> *previous)
 {
-    const std::optional<Person> existing = findByDocument(person.idType, person.idNumber);
+    std::optional<Person> existing = findByDocument(person.idType, person.idNumber);
     if (existing && samePerson(*existing, person)) {
         person.id = existing->id;
+        if (previous)
+            *previous = std::move(existing);
         return UpsertResult::Unchanged;
     }
-    const QString sql = existing
-        ? QStringLiteral("UPDATE person SET name = :name, sex = :sex, birth_date = :birth, insurance_type = :insurance, "
-                         "employment = :employment, status = :status, pooling_region = :region, balance_fen = :balance, "
-                         "public_medical = :public, updated_at = :now WHERE id = :id")
-        : QStringLiteral("INSERT INTO person (name, id_type, id_number, sex, birth_date, insurance_type, employment, "
-                         "status, pooling_region, balance_fen, public_medical, updated_at) VALUES (:name, :type, :number, "
-                         ":sex, :birth, :insurance, :employment, :status, :region, :balance, :public, :now) RETURNING id");
-    SqlStatement q(m_connection, sql);
-    q.bind(QStringLiteral(":name"), person.name)
-        .bind(QStringLiteral(":sex"), textOrNull(person.sex.isNull() ? QString() : QString(person.sex)))
-        .bind(QStringLiteral(":birth"), textOrNull(Timestamp::dateToText(person.birthDate)))
-        .bind(QStringLiteral(":insurance"), person.insuranceType)
-        .bind(QStringLiteral(":employment"), textOrNull(person.employment))
-        .bind(QStringLiteral(":status"), person.status)
-        .bind(QStringLiteral(":region"), person.poolingRegion)
-        .bind(QStringLiteral(":balance"), person.balanceFen)
-        .bind(QStringLiteral(":public"), person.publicMedical ? 1 : 0)
-        .bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now()));
+    static const QString update =
+        QStringLiteral("UPDATE person SET name = :name, sex = :sex, birth_date = :birth, insurance_type = :insurance, "
+                       "employment = :employment, status = :status, pooling_region = :region, balance_fen = :balance, "
+                       "public_medical = :public, updated_at = :now WHERE id = :id");
+    static const QString insert =
+        QStringLiteral("INSERT INTO person (name, id_type, id_number, sex, birth_date, insurance_type, employment, "
+                       "status, pooling_region, balance_fen, public_medical, updated_at) VALUES (:name, :type, :number, "
+                       ":sex, :birth, :insurance, :employment, :status, :region, :balance, :public, :now) RETURNING id");
+    SqlStatement q(m_connection, existing ? update : insert);
+    bindValues(q, person);
     if (existing)
         q.bind(QStringLiteral(":id"), existing->id);
     else
         q.bind(QStringLiteral(":type"), person.idType).bind(QStringLiteral(":number"), person.idNumber);
     q.exec();
     person.id = existing ? existing->id : q.insertedId();
-    return existing ? UpsertResult::Updated : UpsertResult::Added;
+    const UpsertResult result = existing ? UpsertResult::Updated : UpsertResult::Added;
+    if (previous)
+        *previous = std::move(existing);
+    return result;
+}
+
+bool PersonStore::insertIfAbsent(Person &person)
+{
+    // ON CONFLICT … DO NOTHING: SQLite 3.24+ and PostgreSQL alike; RETURNING gives no row then.
+    static const QString insert =
+        QStringLiteral("INSERT INTO person (name, id_type, id_number, sex, birth_date, insurance_type, employment, "
+                       "status, pooling_region, balance_fen, public_medical, updated_at) VALUES (:name, :type, :number, "
+                       ":sex, :birth, :insurance, :employment, :status, :region, :balance, :public, :now) "
+                       "ON CONFLICT (id_type, id_number) DO NOTHING RETURNING id");
+    SqlStatement q(m_connection, insert);
+    bindValues(q, person);
+    q.bind(QStringLiteral(":type"), person.idType).bind(QStringLiteral(":number"), person.idNumber).exec();
+    const qint64 id = q.insertedId();
+    if (id == 0)
+        return false;
+    person.id = id;
+    return true;
 }
 
 bool PersonStore::isEmpty() const

@@ -23,7 +23,11 @@ public:
 
     enum class UpsertResult { Added, Updated, Unchanged };
     // Inserts or updates by (id_type, id_number); sets person.id. Call inside a WriteTransaction.
-    UpsertResult upsert(Person &person);
+    // `previous`, when given, receives the stored row as it was before (none for Added).
+    UpsertResult upsert(Person &person, std::optional<Person> *previous = nullptr);
+    // Adds `person` unless someone with its (id_type, id_number) is stored: then nothing is
+    // written and it returns false. Sets person.id when added. Call inside a WriteTransaction.
+    bool insertIfAbsent(Person &person);
     qint64 count() const;
     // Cheaper than count() == 0 on a large registry: stops at the first row.
     bool isEmpty() const;

@@ -14,6 +14,7 @@ public:
     double median() const { return quantile(0.5); }
     double p95() const { return quantile(0.95); }
     double quantile(double q) const; // nearest rank
+    const QList<double> &values() const { return m_samples; }
 
     // CPU time of the calling thread in microseconds. Beside wall time on a shared machine:
     // a preempted run's wall time includes other programs' time slices, its CPU time does not.
