@@ -1,6 +1,8 @@
 // The supervisor's audit viewer: the filtered, paged query (AuditLog::entries), the item model,
 // the CSV export (bytes, formula prefixes, its own audit entry), the role check, and the dialog
 // driven with QTest offscreen. Runs in Asia/Shanghai (UTC+8) so that "a day" means a local day.
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
@@ -11,14 +13,18 @@
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <ctime>
 
+#include "MainWindow.h"
 #include "TestDatabase.h"
 #include "accounts/PasswordHash.h"
 #include "administration/AuditLogDialog.h"
+#include "administration/ClerkAccountsDialog.h"
 #include "export/AuditCsv.h"
 #include "itemmodels/AuditLogModel.h"
 #include "storage/AuditLog.h"
+#include "storage/ClerkStore.h"
 
 using namespace gongji;
 
@@ -40,6 +46,8 @@ private slots:
     void clerkIsRefused();
     void dialogFiltersWithTheKeyboardAndExports();
     void dialogForAClerkShowsTheRefusal();
+    void administrationMenuOpensBothForASupervisorOnly_data();
+    void administrationMenuOpensBothForASupervisorOnly();
 
 private:
     // Adds an entry with a chosen time (INSERT is what the append-only log allows).
@@ -311,6 +319,42 @@ void TestAuditViewer::dialogForAClerkShowsTheRefusal()
     QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("auditClerk"))->count(), 1); // "All clerks" only: no logins leak
     QVERIFY(!dialog.exportTo(m_db->dir() + QStringLiteral("/x.csv")));
     QCOMPARE(countAction(QStringLiteral("audit_export")), 0);
+}
+
+void TestAuditViewer::administrationMenuOpensBothForASupervisorOnly_data()
+{
+    QTest::addColumn<QString>("login");
+    QTest::addColumn<bool>("supervisor");
+    QTest::newRow("supervisor") << "supervisor" << true;
+    QTest::newRow("clerk") << "tester" << false;
+}
+
+void TestAuditViewer::administrationMenuOpensBothForASupervisorOnly()
+{
+    QFETCH(QString, login);
+    QFETCH(bool, supervisor);
+    MainWindow window(m_db->connection(), m_db->path(), *ClerkStore(m_db->connection()).findByLogin(login));
+    auto *audit = window.findChild<QAction *>(QStringLiteral("actionAuditLog"));
+    auto *accounts = window.findChild<QAction *>(QStringLiteral("actionClerkAccounts"));
+    QVERIFY(audit && accounts);
+    QCOMPARE(audit->isEnabled(), supervisor);
+    QCOMPARE(accounts->isEnabled(), supervisor);
+    if (!supervisor)
+        return; // hidden and off; the model refuses a clerk anyway (dialogForAClerkShowsTheRefusal)
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QStringList shown;
+    auto closeModal = [&shown] {
+        QWidget *modal = QApplication::activeModalWidget();
+        shown << (modal ? modal->objectName() : QStringLiteral("none"));
+        if (modal)
+            modal->close();
+    };
+    QTimer::singleShot(50, this, closeModal);
+    audit->trigger();
+    QTimer::singleShot(50, this, closeModal);
+    accounts->trigger();
+    QCOMPARE(shown, (QStringList{"auditLogDialog", "clerkAccountsDialog"}));
 }
 
 QTEST_MAIN(TestAuditViewer)
