@@ -86,14 +86,10 @@ DatabaseBackup::Result BackupFolder::write(const QString &connection, const QDat
     result.error = unsupported();
     if (!result.error.isEmpty())
         return result;
-    if (!QFileInfo(m_folder).isDir()) {
-        if (!QDir().mkpath(m_folder)) {
-            result.error = Text::tr("Cannot create the backup folder %1. Check the disk and the permissions of "
-                                    "the database's folder.").arg(QDir::toNativeSeparators(m_folder));
-            return result;
-        }
-        // Backups hold the same ID numbers and family relations as the database.
-        QFile::setPermissions(m_folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (!makeFolder()) {
+        result.error = Text::tr("Cannot create the backup folder %1. Check the disk and the permissions of "
+                                "the database's folder.").arg(QDir::toNativeSeparators(m_folder));
+        return result;
     }
     return DatabaseBackup::backup(connection, QDir(m_folder).filePath(nameFor(when)));
 }
@@ -112,13 +108,24 @@ DatabaseBackup::Result BackupFolder::writeDaily(const QString &connection, const
     }
     // A copy fails when pages of the live file cannot be read: then it is damaged itself.
     const QString problem = DatabaseBackup::verify(m_databasePath);
-    if (!problem.isEmpty() && QDir().mkpath(m_folder)) {
+    if (!problem.isEmpty() && makeFolder()) {
         QFile note(damageNotePath());
         if (note.open(QIODevice::WriteOnly | QIODevice::Truncate))
             note.write(problem.toUtf8());
         result.error += QLatin1Char(' ') + problem;
     }
     return result;
+}
+
+bool BackupFolder::makeFolder() const
+{
+    if (QFileInfo(m_folder).isDir())
+        return true;
+    if (!QDir().mkpath(m_folder))
+        return false;
+    // Backups hold the same ID numbers and family relations as the database.
+    QFile::setPermissions(m_folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return true;
 }
 
 QString BackupFolder::damageNotePath() const

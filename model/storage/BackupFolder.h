@@ -69,6 +69,7 @@ public:
     DatabaseBackup::Result restoreDamaged(const QString &backupPath) const;
 
 private:
+    bool makeFolder() const; // owner-only when it has to be created
     QString damageNotePath() const;
 
     QString m_databasePath;
