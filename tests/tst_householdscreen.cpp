@@ -17,6 +17,7 @@
 #include <QTimer>
 
 #include "MainWindow.h"
+#include "household/DeskPages.h"
 #include "TestDatabase.h"
 #include "storage/ClerkStore.h"
 #include "filing/BindingRevocation.h"
@@ -599,9 +600,13 @@ void TestHouseholdScreen::mainWindowSwitchesPages()
                       *ClerkStore(m_db->connection()).findByLogin(QString::fromLatin1(TestDatabase::clerk)));
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    auto *household = window.findChild<HouseholdScreen *>();
-    auto *kinship = window.findChild<KinshipPage *>();
+    // The household and kinship pages are built when first shown or asked for (DeskPages).
+    auto *pages = window.findChild<DeskPages *>();
+    QVERIFY(pages);
+    auto *household = pages->household();
+    auto *kinship = pages->kinship();
     QVERIFY(household && kinship);
+    QCOMPARE(window.findChild<HouseholdScreen *>(), household);
     QVERIFY(window.wizard()->isVisible());
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     QVERIFY(household->isVisible());

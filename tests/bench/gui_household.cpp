@@ -13,6 +13,7 @@
 #include <cstdio>
 
 #include "MainWindow.h"
+#include "storage/ClerkStore.h"
 #include "itemmodels/HouseholdBindingsModel.h"
 #include "storage/Database.h"
 #include "storage/HouseholdStore.h"
@@ -48,7 +49,12 @@ int main(int argc, char *argv[])
         fprintf(stderr, "%s\n", qPrintable(opened.error));
         return 2;
     }
-    MainWindow window(connection, Database::pathOf(connection), QStringLiteral("bench"));
+    // The window as a signed-in supervisor sees it (no sign-in: memory, not passwords, is measured).
+    ClerkAccount account;
+    account.login = QStringLiteral("bench");
+    account.displayName = QStringLiteral("Benchmark");
+    account.role = QStringLiteral("supervisor");
+    MainWindow window(connection, Database::pathOf(connection), account);
     window.show();
 
     Household household;

@@ -5,6 +5,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QTextBrowser>
+#include <QTextDocument>
 
 #include "filing/CommitmentLetter.h"
 #include "filing/FilingWizard.h"
@@ -20,7 +21,7 @@ CommitmentPage::CommitmentPage(FilingWizard *wizard)
 
     m_letter = new QTextBrowser(this);
     m_letter->setObjectName(QStringLiteral("commitmentText"));
-    m_letter->setPlainText(CommitmentLetter::letterText(FilingWizard::language()));
+    // The letter's text is laid out when the page is first reached, not at start-up.
     QFont letterFont = m_letter->font();
     letterFont.setPointSizeF(letterFont.pointSizeF() * 1.1);
     m_letter->setFont(letterFont);
@@ -59,6 +60,8 @@ CommitmentPage::CommitmentPage(FilingWizard *wizard)
 
 void CommitmentPage::initializePage()
 {
+    if (m_letter->document()->isEmpty())
+        m_letter->setPlainText(CommitmentLetter::letterText(FilingWizard::language()));
     // A new authorizer clears the acknowledgement in the draft; the ticks follow it.
     const bool acknowledged = m_wizard->draft().commitmentAcknowledged;
     m_pledge->setChecked(acknowledged);

@@ -2,6 +2,7 @@
 
 #include <QLabel>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include "domain/Money.h"
@@ -20,7 +21,7 @@ NoticePage::NoticePage(FilingWizard *wizard)
 
     m_notice = new QTextBrowser(this);
     m_notice->setObjectName(QStringLiteral("noticeText"));
-    m_notice->setPlainText(CommitmentLetter::noticeText(FilingWizard::language()));
+    // The notice's text is laid out when the page is first reached, not at start-up.
     QFont noticeFont = m_notice->font();
     noticeFont.setPointSizeF(noticeFont.pointSizeF() * 1.1);
     m_notice->setFont(noticeFont);
@@ -42,6 +43,8 @@ NoticePage::NoticePage(FilingWizard *wizard)
 
 void NoticePage::initializePage()
 {
+    if (m_notice->document()->isEmpty())
+        m_notice->setPlainText(CommitmentLetter::noticeText(FilingWizard::language()));
     const auto &ruleSet = m_wizard->authorizer().ruleSet;
     if (!ruleSet) {
         m_rules->clear();

