@@ -354,7 +354,7 @@ void TestSummaryDocument::reprintIsMarkedAndEveryPrintAudited()
     const PrintStamp first = record.record(PrintRecord::Document::Filing, number, QStringLiteral("tester"), QStringLiteral("printer"));
     QCOMPARE(first.copy, 1);
     QCOMPARE(audit.count(), before + 1);
-    const PrintStamp second = record.record(PrintRecord::Document::Filing, number, QStringLiteral("liuyang"), QStringLiteral("pdf"));
+    const PrintStamp second = record.record(PrintRecord::Document::Filing, number, QStringLiteral("supervisor"), QStringLiteral("pdf"));
     QCOMPARE(second.copy, 2);
     QVERIFY(second.isReprint());
     QCOMPARE(audit.count(), before + 2);
@@ -368,7 +368,7 @@ void TestSummaryDocument::reprintIsMarkedAndEveryPrintAudited()
     const QString reprint = pdfText(writePdf(builder.build(number, second), QStringLiteral("reprint.pdf")));
     QVERIFY(reprint.contains(QStringLiteral("【补打】")));
     QVERIFY(reprint.contains(QStringLiteral("补打时间 ") + SummaryHtml::time(second.printedAt)));
-    QVERIFY(reprint.contains(QStringLiteral("liuyang")));
+    QVERIFY(reprint.contains(QStringLiteral("supervisor")));
     // Same filing, same content otherwise.
     verifyCleanText(reprint, {m_authorizer, m_relatives.at(1)});
     QVERIFY(reprint.contains(QStringLiteral("子女（20/30）")));
@@ -378,7 +378,7 @@ void TestSummaryDocument::printJobRecordsOnlyWhatItCanPrint()
 {
     const QString number = submit({m_relatives.at(1)}, {QStringLiteral("child")});
     QVERIFY(!number.isEmpty());
-    const SummaryPrintJob job(m_db->connection(), m_office, QStringLiteral("zh_CN"), QStringLiteral("liuyang"));
+    const SummaryPrintJob job(m_db->connection(), m_office, QStringLiteral("zh_CN"), QStringLiteral("supervisor"));
     AuditLog audit(m_db->connection());
     const qint64 before = audit.count();
 
@@ -480,7 +480,7 @@ void TestSummaryDocument::kinshipSummaryThenReprint()
 {
     const QString number = bindKinship(m_authorizer, m_relatives.at(1), QStringLiteral("child"));
     QVERIFY(number.startsWith(QStringLiteral("QQ")));
-    const SummaryPrintJob job(m_db->connection(), m_office, QStringLiteral("zh_CN"), QStringLiteral("liuyang"));
+    const SummaryPrintJob job(m_db->connection(), m_office, QStringLiteral("zh_CN"), QStringLiteral("supervisor"));
     AuditLog audit(m_db->connection());
     const QString firstPath = m_db->dir() + QStringLiteral("/kinship1.pdf");
     const SummaryPrintJob::Result first = job.kinshipToPdf(number, firstPath);
@@ -520,7 +520,7 @@ void TestSummaryDocument::kinshipSummaryThenReprint()
     const QString reprint = pdfText(secondPath);
     QVERIFY(reprint.contains(QStringLiteral("【补打】")));
     QVERIFY(reprint.contains(QStringLiteral("补打时间 ") + SummaryHtml::time(second.stamp.printedAt)));
-    QVERIFY(reprint.contains(QStringLiteral("liuyang")));
+    QVERIFY(reprint.contains(QStringLiteral("supervisor")));
     verifyCleanText(reprint, {m_authorizer, m_relatives.at(1)});
     QCOMPARE(audit.countFor(QStringLiteral("print"), QStringLiteral("kinship:") + number), 2);
 
