@@ -54,7 +54,7 @@ void TestCrashLoop::initTestCase()
     m_csv = m_dir.filePath(QStringLiteral("filings.csv"));
     m_households = qEnvironmentVariableIntValue("GONGJI_CRASH_HOUSEHOLDS");
     if (m_households <= 0)
-        m_households = 120; // about 360 rows: each run must stay short for 200 kills in 3 minutes
+        m_households = 120; // about 360 rows: each run must stay short for 200 kills in 5 minutes
     ResilienceFixture fixture;
     const QString error = fixture.create(m_template, m_households, 20261122);
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -215,8 +215,9 @@ void TestCrashLoop::killedAtRandomMomentsLosesNothingHalfWay()
             resetWorkingCopy();
             previous = 0;
         }
-        QVERIFY2(total.elapsed() < 170000, qPrintable(QStringLiteral("only %1 kills in 170 s: this machine is too slow "
-                                                                   "for the 3-minute bound").arg(done)));
+        // Every run signs in (Argon2id at gongji-admin's cost: 0.1-0.5 s), hence 5 minutes.
+        QVERIFY2(total.elapsed() < 290000, qPrintable(QStringLiteral("only %1 kills in 290 s: this machine is too slow "
+                                                                   "for the 5-minute bound").arg(done)));
     }
     qInfo("%d kills (%d after some filings of the run were committed), %d runs that finished; a whole run takes "
           "%.0f ms, reading and checking the file %.0f ms (commits start at about %.0f ms); %.1f s in all",
