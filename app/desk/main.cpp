@@ -13,7 +13,6 @@
 #include "registry/DemoDatabase.h"
 #include "recovery/StartupDatabase.h"
 #include "storage/Database.h"
-#include "storage/PersonStore.h"
 #include "storage/StorageError.h"
 
 namespace {
@@ -109,8 +108,10 @@ int main(int argc, char *argv[])
         return 1;
 
     try {
-        // The first start on an empty registry gets the demo households, so the desk can be tried.
-        if (parser.isSet(demoOption) || gongji::PersonStore(connection).isEmpty()) {
+        // Demo households only when asked for: an office's new database must never receive them
+        // (nor the demo accounts with their published passwords); its first start asks for the
+        // first supervisor instead.
+        if (parser.isSet(demoOption)) {
             QString error;
             if (!gongji::DemoDatabase::loadIfEmpty(connection, &error)) {
                 QMessageBox::critical(nullptr, DeskMain::tr("Cannot load the demo data"), error);
