@@ -2,6 +2,159 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditCsv</name>
+    <message>
+        <source>%1 cannot be written (%2): choose another folder.</source>
+        <translation>无法写入 %1（%2）：请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written completely (%2): nothing was saved; check the free space and choose another folder.</source>
+        <translation>%1 未能完整写入（%2）：未保存任何内容；请检查剩余空间并选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Mutual-aid filing</source>
+        <translation>共济备案</translation>
+    </message>
+    <message>
+        <source>Mutual-aid binding ended</source>
+        <translation>解除共济关系</translation>
+    </message>
+    <message>
+        <source>Kinship-account binding</source>
+        <translation>亲情账户绑定</translation>
+    </message>
+    <message>
+        <source>Kinship-account binding ended</source>
+        <translation>解除亲情账户绑定</translation>
+    </message>
+    <message>
+        <source>Summary printed</source>
+        <translation>打印确认单</translation>
+    </message>
+    <message>
+        <source>Full ID number revealed</source>
+        <translation>查看完整证件号码</translation>
+    </message>
+    <message>
+        <source>Rule set added</source>
+        <translation>新增规则集</translation>
+    </message>
+    <message>
+        <source>Rule set new version</source>
+        <translation>规则集新版本</translation>
+    </message>
+    <message>
+        <source>Rule set changed</source>
+        <translation>修改规则集</translation>
+    </message>
+    <message>
+        <source>Rule set removed</source>
+        <translation>删除规则集</translation>
+    </message>
+    <message>
+        <source>Rule set loaded</source>
+        <translation>载入规则集</translation>
+    </message>
+    <message>
+        <source>Registry imported</source>
+        <translation>导入参保登记</translation>
+    </message>
+    <message>
+        <source>Database copied</source>
+        <translation>复制数据库</translation>
+    </message>
+    <message>
+        <source>Account added</source>
+        <translation>新增账号</translation>
+    </message>
+    <message>
+        <source>Account enabled</source>
+        <translation>启用账号</translation>
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解锁账号</translation>
+    </message>
+    <message>
+        <source>Own password changed</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <source>Password change failed</source>
+        <translation>修改密码失败</translation>
+    </message>
+    <message>
+        <source>Session locked</source>
+        <translation>锁定柜台</translation>
+    </message>
+    <message>
+        <source>Session unlocked</source>
+        <translation>解锁柜台</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>导出审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFolder</name>
+    <message>
+        <source>%1 is an office database on a server: Gongji Desk keeps no backups of it beside the counter. Back it up with the server&apos;s own tools (for PostgreSQL: pg_dump).</source>
+        <translation>%1 是服务器上的机构数据库：共济受理台不在本机保存它的备份。请用服务器自带的工具备份（PostgreSQL：pg_dump）。</translation>
+    </message>
+    <message>
+        <source>Cannot create the backup folder %1. Check the disk and the permissions of the database&apos;s folder.</source>
+        <translation>无法创建备份文件夹 %1。请检查磁盘及数据库所在文件夹的权限。</translation>
+    </message>
+    <message>
+        <source>%1 was found damaged.</source>
+        <translation>发现 %1 已损坏。</translation>
+    </message>
+</context>
+<context>
     <name>BindingRevocation</name>
     <message>
         <source>Say who asks for the revocation: %1 or %2.</source>
@@ -36,7 +189,7 @@
     </message>
     <message>
         <source>Only a supervisor may create accounts.</source>
-        <translation>只有主管可以创建账号。</translation>
+        <translation type="vanished">只有主管可以创建账号。</translation>
     </message>
     <message>
         <source>The login %1 exists already.</source>
@@ -45,6 +198,38 @@
     <message>
         <source>The password could not be hashed (out of memory); nothing was stored.</source>
         <translation>无法计算密码哈希（内存不足）；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>There is no account %1: check the login in the list of accounts.</source>
+        <translation>没有账号 %1：请在账号列表中核对登录名。</translation>
+    </message>
+    <message>
+        <source>The account %1 is enabled already.</source>
+        <translation>账号 %1 已是启用状态。</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled already.</source>
+        <translation>账号 %1 已是停用状态。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account: another supervisor can.</source>
+        <translation>不能停用自己的账号：请由另一位主管操作。</translation>
+    </message>
+    <message>
+        <source>The account %1 is not locked.</source>
+        <translation>账号 %1 未被锁定。</translation>
+    </message>
+    <message>
+        <source>The new password is the same as the current one: choose another.</source>
+        <translation>新密码与当前密码相同：请另选一个。</translation>
+    </message>
+    <message>
+        <source>This login is locked after failed attempts until %1; the password was not changed.</source>
+        <translation>该登录名因多次失败已锁定至 %1；密码未更改。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong; the password was not changed.</source>
+        <translation>当前密码错误；密码未更改。</translation>
     </message>
 </context>
 <context>
@@ -203,6 +388,10 @@
         <source>Cannot put the backup in place of %1. Nothing was changed.</source>
         <translation>无法用备份替换 %1。未作任何改动。</translation>
     </message>
+    <message>
+        <source>Cannot keep %1 aside as %2 before replacing it. Nothing was changed.</source>
+        <translation>替换前无法将 %1 另存为 %2。未作任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCopy</name>
@@ -279,6 +468,10 @@
     <message>
         <source>The demo revocations (%1) cannot be read: %2</source>
         <translation>无法读取演示解除记录（%1）：%2</translation>
+    </message>
+    <message>
+        <source>The demo accounts could not be created: %1</source>
+        <translation>无法创建演示账号：%1</translation>
     </message>
 </context>
 <context>
@@ -460,6 +653,17 @@ Write the file with exactly these columns in this order.</source>
     <message>
         <source>Please enter the document number.</source>
         <translation>请输入证件号码。</translation>
+    </message>
+</context>
+<context>
+    <name>IdReveal</name>
+    <message>
+        <source>Say why the full ID number is needed; the reveal is recorded with that reason.</source>
+        <translation>请说明为何需要完整证件号码；查看记录将连同该理由一并保存。</translation>
+    </message>
+    <message>
+        <source>This person is not in the registry (any more); nothing was revealed. Search again.</source>
+        <translation>此人不在（或已不在）参保登记中；未显示号码。请重新查找。</translation>
     </message>
 </context>
 <context>
@@ -946,6 +1150,25 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Binding %1 is incomplete in the database; nothing was printed.</source>
         <translation>数据库中共济关系 %1 的数据不完整，未打印。</translation>
+    </message>
+</context>
+<context>
+    <name>RoleCheck</name>
+    <message>
+        <source>Nobody is signed in: sign in with your own login first.</source>
+        <translation>无人登录：请先用您自己的账号登录。</translation>
+    </message>
+    <message>
+        <source>%1 is not a clerk account of this database: sign in with your own login.</source>
+        <translation>%1 不是本数据库的柜员账号：请用您自己的账号登录。</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled: ask a supervisor.</source>
+        <translation>账号 %1 已停用：请联系主管。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may do this; %1 is a clerk. Ask a supervisor.</source>
+        <translation>只有主管可以执行此操作；%1 是柜员。请联系主管。</translation>
     </message>
 </context>
 <context>
@@ -1586,6 +1809,105 @@ Export the registry with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>gongji::AuditLogDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>First day shown; at its lowest date it shows “any day” (no limit); All days clears both dates</source>
+        <translation>显示的第一天；调到最早日期时显示“不限”（不限制）；“全部日期”清除两个日期</translation>
+    </message>
+    <message>
+        <source>Last day shown, included; at its lowest date it shows “any day” (no limit); All days clears both dates</source>
+        <translation>显示的最后一天（含当天）；调到最早日期时显示“不限”（不限制）；“全部日期”清除两个日期</translation>
+    </message>
+    <message>
+        <source>C&amp;lerk:</source>
+        <translation>柜员(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>操作(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>T&amp;oday</source>
+        <translation>今天(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Only today&apos;s entries</source>
+        <translation>只看今天的记录</translation>
+    </message>
+    <message>
+        <source>All &amp;days</source>
+        <translation>全部日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the entries the filter selects as a CSV file for a spreadsheet (UTF-8)</source>
+        <translation>将筛选出的记录保存为可用电子表格打开的 CSV 文件（UTF-8）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>All clerks</source>
+        <translation>全部柜员</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day: change From or To.</source>
+        <translation>结束日期早于开始日期：请修改“从”或“至”。</translation>
+    </message>
+    <message>
+        <source>No entries match the filter.</source>
+        <translation>没有符合筛选条件的记录。</translation>
+    </message>
+    <message>
+        <source>Newest %1 entries shown; scroll down for older ones.</source>
+        <translation>已显示最新的 %1 条记录；向下滚动查看更早的记录。</translation>
+    </message>
+    <message>
+        <source>%1 entries, newest first.</source>
+        <translation>共 %1 条记录，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>%1 entries exported to %2.</source>
+        <translation>已将 %1 条记录导出到 %2。</translation>
+    </message>
+</context>
+<context>
     <name>gongji::AuthorizerPage</name>
     <message>
         <source>Authorizer</source>
@@ -1645,6 +1967,153 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Ended bindings</source>
         <translation>已结束</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::ClerkAccountsDialog</name>
+    <message>
+        <source>Clerk accounts</source>
+        <translation>柜员账号</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>Acco&amp;unts:</source>
+        <translation>账号(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Un&amp;lock</source>
+        <translation>解锁(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lift the lock after failed sign-ins</source>
+        <translation>解除登录失败后的锁定</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password</source>
+        <translation>重置密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Give the selected account this new password; tell it to the clerk in person</source>
+        <translation>为选中的账号设置此新密码；请当面告知柜员</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>再输一次：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation>新增账号</translation>
+    </message>
+    <message>
+        <source>e.g. wangfang</source>
+        <translation>例如 wangfang</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
+    </message>
+    <message>
+        <source>&amp;Add account</source>
+        <translation>新增账号(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Lo&amp;gin:</source>
+        <translation>登录名(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>姓名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>角色(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Repea&amp;t password:</source>
+        <translation>确认密码(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>两次输入的密码不一致：请输入两次相同的密码。</translation>
+    </message>
+    <message>
+        <source>The account %1 was added.</source>
+        <translation>已新增账号 %1。</translation>
+    </message>
+    <message>
+        <source>The account %1 is enabled.</source>
+        <translation>账号 %1 已启用。</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled: it can no longer sign in.</source>
+        <translation>账号 %1 已停用：不能再登录。</translation>
+    </message>
+    <message>
+        <source>The account %1 is unlocked.</source>
+        <translation>账号 %1 已解锁。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same new password twice.</source>
+        <translation>两次输入的新密码不一致：请输入两次相同的新密码。</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset; tell it to the clerk in person.</source>
+        <translation>已重置 %1 的密码；请当面告知柜员。</translation>
     </message>
 </context>
 <context>
@@ -1716,6 +2185,65 @@ Export the registry with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>gongji::DamagedDatabaseDialog</name>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <source>Gongji Desk backups (*.sqlite);;All files (*)</source>
+        <translation>共济受理台备份 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>Gongji Desk cannot work with its database.</source>
+        <translation>共济受理台无法使用其数据库。</translation>
+    </message>
+    <message>
+        <source>The damaged file has not been changed. If you restore a backup, it is kept beside the restored one (its name ends in .damaged- and the time) for the office administrator.</source>
+        <translation>损坏的文件未被更改。恢复备份后，它会保留在恢复后的文件旁边（文件名以 .damaged- 加时间结尾），供机构管理员处理。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the backup of %1</source>
+        <translation>恢复 %1 的备份(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose another backup…</source>
+        <translation>选择其他备份(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Call the office administrator: with a backup file (for example from another computer or a USB stick) they can put it in place with &quot;gongji-admin --db %1 restore FILE&quot;, or you can choose it here.</source>
+        <translation>请联系机构管理员：如有备份文件（例如来自另一台电脑或U盘），管理员可用“gongji-admin --db %1 restore 文件”将其恢复，也可以在此处选择该文件。</translation>
+    </message>
+    <message>
+        <source>The newest backup that passes the integrity check was made on %1 (%2). Filings and changes stored after that time are not in it: enter them again from their signed summaries.</source>
+        <translation>通过完整性检查的最新备份制作于 %1（%2）。此后保存的备案和更改不在其中：请根据已签字的确认单重新录入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n newer backup(s) failed the check and are not offered.</source>
+        <translation>
+            <numerusform>另有 %n 个较新的备份未通过检查，不予提供。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n backup(s) in %1 passes the integrity check.</source>
+        <translation>
+            <numerusform>%1 中的 %n 个备份均未通过完整性检查。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no backup of this database in %1.</source>
+        <translation>%1 中没有此数据库的备份。</translation>
+    </message>
+</context>
+<context>
     <name>gongji::DatabaseSettingsDialog</name>
     <message>
         <source>Database</source>
@@ -1738,7 +2266,7 @@ Export the registry with exactly these columns in this order.</source>
     <name>gongji::DeskMain</name>
     <message>
         <source>Cannot open the database</source>
-        <translation>无法打开数据库</translation>
+        <translation type="vanished">无法打开数据库</translation>
     </message>
     <message>
         <source>Cannot load the demo data</source>
@@ -1774,6 +2302,21 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Work</source>
         <translation>业务</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::DeskSession</name>
+    <message>
+        <source>Cannot read the password file %1: %2</source>
+        <translation>无法读取密码文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Database error</source>
+        <translation>数据库错误</translation>
+    </message>
+    <message>
+        <source>The database has no accounts yet: start without --clerk and --password-file to create the first supervisor.</source>
+        <translation>数据库中还没有任何账号：请不带 --clerk 和 --password-file 启动，先创建首个主管账号。</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +2426,53 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Database error</source>
         <translation>数据库错误</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::FirstSupervisorDialog</name>
+    <message>
+        <source>First supervisor – Gongji Desk</source>
+        <translation>创建首个主管账号 – 共济受理台</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This database has no accounts yet.&lt;/b&gt;&lt;br&gt;Create the first supervisor account. The supervisor signs in with it and then adds the clerks.</source>
+        <translation>&lt;b&gt;此数据库还没有任何账号。&lt;/b&gt;&lt;br&gt;请创建第一个主管账号。主管用它登录后，再添加经办人账号。</translation>
+    </message>
+    <message>
+        <source>lower-case letters and digits, e.g. zhangwei</source>
+        <translation>小写字母和数字，例如 zhangwei</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>确认密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Create supervisor</source>
+        <translation>创建主管账号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password in both fields.</source>
+        <translation>两次输入的密码不一致，请在两栏中输入相同的密码。</translation>
     </message>
 </context>
 <context>
@@ -2098,6 +2688,29 @@ Export the registry with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>gongji::IdleLockDialog</name>
+    <message>
+        <source>Automatic lock</source>
+        <translation>自动锁定</translation>
+    </message>
+    <message>
+        <source>The counter locks itself when nobody has typed or used the mouse for this long; the password unlocks it and the work in progress is kept. Ctrl+L locks at once.</source>
+        <translation>键盘和鼠标闲置达到此时长后，受理台自动锁定；输入密码即可解锁，正在办理的业务会保留。按 Ctrl+L 立即锁定。</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after:</source>
+        <translation>闲置后锁定(&amp;L)：</translation>
+    </message>
+</context>
+<context>
     <name>gongji::ImpactDialog</name>
     <message>
         <source>Impact on existing bindings</source>
@@ -2304,6 +2917,45 @@ Export the registry with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>gongji::LockScreen</name>
+    <message>
+        <source>This counter is locked</source>
+        <translation>受理台已锁定</translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
+        <translation>已登录：%1</translation>
+    </message>
+    <message>
+        <source>The work in progress is kept. Type the password of this login to go on, or sign out to let another clerk sign in.</source>
+        <translation>正在办理的业务已保留。输入该账号的密码继续办理，或注销后由其他经办人登录。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3</source>
+        <translation>%1（%2），%3</translation>
+    </message>
+</context>
+<context>
     <name>gongji::MainWindow</name>
     <message>
         <source>Gongji Desk</source>
@@ -2323,7 +2975,7 @@ Export the registry with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Clerk: %1</source>
-        <translation>经办人：%1</translation>
+        <translation type="vanished">经办人：%1</translation>
     </message>
     <message>
         <source>Filing %1 stored.</source>
@@ -2388,6 +3040,34 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>&amp;Database…</source>
         <translation>数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
+        <translation>已登录：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Clerk accounts…</source>
+        <translation>柜员账号(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>审计日志(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Automatic &amp;lock…</source>
+        <translation>自动锁定(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Sign out?</source>
+        <translation>注销？</translation>
+    </message>
+    <message>
+        <source>The filing or kinship binding being entered has not been submitted and will be lost when you sign out. Sign out anyway?</source>
+        <translation>正在录入的备案或亲情账户绑定尚未提交，注销后将丢失。仍要注销吗？</translation>
+    </message>
+    <message>
+        <source>The counter is locked: unlock it or sign out first.</source>
+        <translation>受理台已锁定：请先解锁或注销。</translation>
     </message>
 </context>
 <context>
@@ -2586,6 +3266,30 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>none in force</source>
         <translation>无有效规则</translation>
+    </message>
+    <message>
+        <source>Show full number</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <source>Show the full ID number on this card; the reveal is recorded in the audit log</source>
+        <translation>在此卡片上显示完整证件号码；此操作会记入审计日志</translation>
+    </message>
+    <message>
+        <source>Compare with the ID card shown at the counter</source>
+        <translation>与窗口出示的身份证件核对</translation>
+    </message>
+    <message>
+        <source>The citizen asks to confirm the number on record</source>
+        <translation>办事群众要求核实登记的号码</translation>
+    </message>
+    <message>
+        <source>Show the full ID number</source>
+        <translation>显示完整证件号码</translation>
+    </message>
+    <message>
+        <source>Why is the full number needed? (recorded in the audit log)</source>
+        <translation>为什么需要完整号码？（记入审计日志）</translation>
     </message>
 </context>
 <context>
@@ -3095,6 +3799,83 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Deleted: %1 %2.</source>
         <translation>已删除：%1 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::SessionLock</name>
+    <message>
+        <source>&amp;Lock the counter</source>
+        <translation>锁定受理台(&amp;L)</translation>
+    </message>
+    <message>
+        <source>%1 Try again after %2, or sign out.</source>
+        <translation>%1请于 %2 后再试，或注销。</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::SignInDialog</name>
+    <message>
+        <source>Sign in – Gongji Desk</source>
+        <translation>登录 – 共济受理台</translation>
+    </message>
+    <message>
+        <source>Gongji Desk</source>
+        <translation>共济受理台</translation>
+    </message>
+    <message>
+        <source>Sign in with your clerk login. Every action is recorded under it.</source>
+        <translation>请用本人的经办账号登录，所有操作都记在该账号名下。</translation>
+    </message>
+    <message>
+        <source>e.g. wangli</source>
+        <translation>例如 wangli</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Type your login, then your password.</source>
+        <translation>请输入登录名和密码。</translation>
+    </message>
+    <message>
+        <source>%1 Try again after %2.</source>
+        <translation>%1请于 %2 后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::StartupDatabase</name>
+    <message>
+        <source>The database cannot be used. Checking its backups…</source>
+        <translation>数据库无法使用，正在检查其备份…</translation>
+    </message>
+    <message>
+        <source>Gongji Desk</source>
+        <translation>共济受理台</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>The backup of %1 is now the database. Enter again what was stored after that time. The damaged file is kept as %2; give its name to the office administrator.</source>
+        <translation>%1 的备份现已成为数据库。请重新录入此后保存的内容。损坏的文件保留为 %2，请将其名称告知机构管理员。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
     </message>
 </context>
 <context>
