@@ -1,9 +1,10 @@
 // Start to first shown window: gongji-desk on a database against a minimal Qt Widgets program,
 // each run GONGJI_EXIT_AFTER_SHOW=1 (quit once the window is exposed). Also reports each one's
 // peak resident memory (ru_maxrss of the finished process).
-// The desk's first window is its sign-in dialog; the benchmark signs in automatically
-// (--clerk bench --password-file F) so that the time runs to the main window, the desk's real
-// path. The account `bench` (supervisor) is created when the database has no account. Checking
+// The desk's first window is its sign-in dialog: timed as the goal's "first shown window" (the
+// desk without --clerk quits once the dialog is exposed). Then the benchmark signs in
+// automatically (--clerk bench --password-file F) so that the time runs to the main window, the
+// desk's real path. The account `bench` (supervisor) is created when the database has no account. Checking
 // the password is Argon2id at the Interactive cost (PasswordHash), slow and memory-hungry by
 // design: it is timed here on its own too (in this process), so that the report can show the
 // start-up without it.
@@ -126,23 +127,28 @@ int main(int argc, char *argv[])
     const QStringList desk{args.at(1), QStringLiteral("--db"), args.at(3), QStringLiteral("--clerk"),
                            QLatin1String(kLogin), QStringLiteral("--password-file"), passwordFile};
     const QStringList minimal{args.at(2)};
+    // The first window a clerk sees is the sign-in dialog (no --clerk: it quits once shown).
+    const QStringList deskSignIn{args.at(1), QStringLiteral("--db"), args.at(3)};
 
-    BenchStats deskMs, minimalMs, deskMb, minimalMb;
+    BenchStats deskMs, minimalMs, deskMb, minimalMb, signInMs, signInMb;
     for (int run = 0; run <= runs; ++run) { // run 0 warms the page cache and is not counted
         double ms = 0, mb = 0;
-        for (int side = 0; side < 2; ++side) {
-            const bool deskSide = (side == 0) == (run % 2 == 0);
-            if (!runOnce(deskSide ? desk : minimal, &ms, &mb))
+        // Rotating the order spreads any drift of the machine's load over all three.
+        for (int side = 0; side < 3; ++side) {
+            const int which = (side + run) % 3;
+            const QStringList &command = which == 0 ? desk : which == 1 ? minimal : deskSignIn;
+            if (!runOnce(command, &ms, &mb))
                 return 1;
             if (run == 0)
                 continue;
-            (deskSide ? deskMs : minimalMs).add(ms);
-            (deskSide ? deskMb : minimalMb).add(mb);
+            (which == 0 ? deskMs : which == 1 ? minimalMs : signInMs).add(ms);
+            (which == 0 ? deskMb : which == 1 ? minimalMb : signInMb).add(mb);
         }
     }
     printf("start-up: %d runs each, platform %s\n", runs,
            qEnvironmentVariableIsSet("QT_QPA_PLATFORM") ? qPrintable(qEnvironmentVariable("QT_QPA_PLATFORM"))
                                                         : (qEnvironmentVariableIsSet("DISPLAY") ? "xcb" : "default"));
+    BenchStats::report(QStringLiteral("startup_first_window_sign_in"), QStringLiteral("ms"), signInMs, minimalMs, 1.5);
     BenchStats::report(QStringLiteral("startup_main_window"), QStringLiteral("ms"), deskMs, minimalMs, 1.5);
     // Diagnostic: the same less the password check, which a counter pays once per sign-in.
     BenchStats deskLessVerify;
