@@ -3,6 +3,8 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QtTest>
 
 #include "TestDatabase.h"
@@ -29,6 +31,24 @@ qint64 personsIn(const QString &path)
     if (!Database::open(path, connection).ok)
         return -1;
     const qint64 count = PersonStore(connection).count();
+    Database::close(connection);
+    return count;
+}
+
+// How many audit entries of `action` by `actor` the database at `path` holds.
+qint64 auditEntriesIn(const QString &path, const QString &action, const QString &actor)
+{
+    const QString connection = QStringLiteral("audit");
+    if (!Database::open(path, connection).ok)
+        return -1;
+    qint64 count = 0;
+    {
+        QSqlQuery q(QSqlDatabase::database(connection));
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? AND actor = ?"));
+        q.addBindValue(action);
+        q.addBindValue(actor);
+        count = q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+    }
     Database::close(connection);
     return count;
 }
@@ -261,6 +281,8 @@ void TestBackup::adminBackupAndRestore()
     QCOMPARE(admin(QStringList{QStringLiteral("restore"), backup} + supervisor, &output), 0);
     QVERIFY2(output.contains(QLatin1String("before-restore")), qPrintable(output));
     QCOMPARE(personsIn(db.path()), 1);
+    // The restored database records who put it in place.
+    QCOMPARE(auditEntriesIn(db.path(), QStringLiteral("database_restore"), QStringLiteral("supervisor")), 1);
 
     QFile damaged(QDir(db.dir()).filePath(QStringLiteral("damaged.sqlite")));
     QVERIFY(damaged.open(QIODevice::WriteOnly));

@@ -254,6 +254,14 @@ void TestDamagedDatabase::startRecoversAndBacksUpAtClose()
     driver.stop();
     QCOMPARE(seen, QStringList({QStringLiteral("gongji::DamagedDatabaseDialog"), QStringLiteral("QMessageBox")}));
     QCOMPARE(filingCount(connection), m_filings);
+    // The restored database records the restore; before any sign-in, by the OS user.
+    QSqlQuery audit(QSqlDatabase::database(connection, false));
+    QVERIFY(audit.exec(QStringLiteral("SELECT actor, subject FROM audit_log WHERE action = 'database_restore'")));
+    QVERIFY(audit.next());
+    QVERIFY2(audit.value(0).toString().startsWith(QLatin1String("os:")), qPrintable(audit.value(0).toString()));
+    QCOMPARE(audit.value(1).toString(), QStringLiteral("desk-20261116-173005.sqlite"));
+    QVERIFY(!audit.next());
+    audit.finish();
 
     BackupFolder folder(m_path);
     QCOMPARE(folder.list().size(), 1);

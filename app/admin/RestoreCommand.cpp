@@ -2,6 +2,7 @@
 
 #include <QDir>
 
+#include "storage/Database.h"
 #include "storage/DatabaseBackup.h"
 
 namespace gongji {
@@ -51,6 +52,14 @@ int RestoreCommand::run(const QCommandLineParser &parser, const AdminContext &co
     }
     context.out << "Restored " << QDir::toNativeSeparators(backup) << " to "
                 << QDir::toNativeSeparators(context.databasePath) << ".\n";
+    // Who restored what goes into the restored database's own audit log.
+    const QString recorder = QStringLiteral("restore-record");
+    const Database::OpenResult restored = Database::open(context.databasePath, recorder);
+    const QString unrecorded = restored.ok ? DatabaseBackup::recordRestore(recorder, context.actor, backup, result.keptAside)
+                                           : restored.error;
+    Database::close(recorder);
+    if (!unrecorded.isEmpty())
+        context.err << "The restore could not be written to the audit log: " << unrecorded << '\n';
     if (!result.keptAside.isEmpty())
         context.out << "The replaced database was kept as " << QDir::toNativeSeparators(result.keptAside) << ".\n";
     return ExitOk;

@@ -153,6 +153,7 @@ QString AuditLogModel::actionLabel(const QString &action)
             {QStringLiteral("rule_set_insert"), QT_TRANSLATE_NOOP("AuditLogModel", "Rule set loaded")},
             {QStringLiteral("registry_import"), QT_TRANSLATE_NOOP("AuditLogModel", "Registry imported")},
             {QStringLiteral("database_copy"), QT_TRANSLATE_NOOP("AuditLogModel", "Database copied")},
+            {QStringLiteral("database_restore"), QT_TRANSLATE_NOOP("AuditLogModel", "Database restored from a backup")},
             {QStringLiteral("account_add"), QT_TRANSLATE_NOOP("AuditLogModel", "Account added")},
             {QStringLiteral("account_enable"), QT_TRANSLATE_NOOP("AuditLogModel", "Account enabled")},
             {QStringLiteral("account_disable"), QT_TRANSLATE_NOOP("AuditLogModel", "Account disabled")},

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -14,9 +15,11 @@
 #include <cstdio>
 #include <unistd.h>
 
+#include "storage/AuditLog.h"
 #include "storage/Migrations.h"
 #include "storage/SqlStatement.h"
 #include "storage/StorageError.h"
+#include "storage/WriteTransaction.h"
 
 namespace gongji {
 
@@ -91,6 +94,21 @@ void removeWithCompanions(const QString &path)
 }
 
 } // namespace
+
+QString DatabaseBackup::recordRestore(const QString &connection, const QString &actor, const QString &backupPath,
+                                      const QString &keptAside)
+{
+    try {
+        WriteTransaction transaction(connection);
+        AuditLog(connection).append(actor, QStringLiteral("database_restore"), QFileInfo(backupPath).fileName(),
+                                    QJsonObject{{QStringLiteral("backup"), QFileInfo(backupPath).absoluteFilePath()},
+                                                {QStringLiteral("kept_aside"), keptAside}});
+        transaction.commit();
+        return {};
+    } catch (const StorageError &error) {
+        return error.userMessage();
+    }
+}
 
 QString DatabaseBackup::verify(const QString &path)
 {

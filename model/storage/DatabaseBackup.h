@@ -32,6 +32,13 @@ public:
     static Result restore(const QString &backupPath, const QString &livePath,
                           const QString &asideTag = QStringLiteral("before-restore"));
 
+    // Writes the "database_restore" audit entry into the restored database (open on
+    // `connection`): which backup, where the replaced file was kept. `actor` is the signed-in
+    // supervisor (CLI) or, at the desk's start before anyone signs in, the operating-system
+    // user. Empty on success, otherwise the error in the UI language.
+    static QString recordRestore(const QString &connection, const QString &actor, const QString &backupPath,
+                                 const QString &keptAside);
+
     // Empty when `path` is an intact Gongji Desk database; otherwise what is wrong with it.
     // Opens the file for writing (SQLite may create its -wal/-shm beside it): pass own copies.
     static QString verify(const QString &path);

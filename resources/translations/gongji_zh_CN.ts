@@ -138,6 +138,10 @@
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
+    <message>
+        <source>Database restored from a backup</source>
+        <translation>从备份恢复数据库</translation>
+    </message>
 </context>
 <context>
     <name>BackupFolder</name>
@@ -3876,6 +3880,10 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>The restore could not be written to the audit log: %1</source>
+        <translation>恢复操作未能写入审计日志：%1</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 
 #include "recovery/DamagedDatabaseDialog.h"
 #include "storage/BackupFolder.h"
+#include "storage/DatabaseBackup.h"
 #include "storage/Database.h"
 #include "storage/DatabaseLocation.h"
 
@@ -70,12 +71,20 @@ bool StartupDatabase::openOrRecover(const QString &where, const QString &connect
             return false; // Quit: the damaged file stays as it was
         BackupFolder(location.path).clearNotedDamage();
         opened = Database::open(where, connection);
-        if (opened.ok)
+        if (opened.ok) {
+            // Nobody has signed in yet: the operating-system user is who chose the backup.
+            const QString osUser = qEnvironmentVariable("USER", QStringLiteral("unknown"));
+            const QString unrecorded = DatabaseBackup::recordRestore(connection, QStringLiteral("os:") + osUser,
+                                                                     dialog.restoredFrom(), dialog.keptAside());
+            if (!unrecorded.isEmpty())
+                QMessageBox::warning(nullptr, Text::tr("Backup restored"),
+                                     Text::tr("The restore could not be written to the audit log: %1").arg(unrecorded));
             QMessageBox::information(
                 nullptr, Text::tr("Backup restored"),
                 Text::tr("The backup of %1 is now the database. Enter again what was stored after that time. "
                          "The damaged file is kept as %2; give its name to the office administrator.")
                     .arg(QDir::toNativeSeparators(dialog.restoredFrom()), QDir::toNativeSeparators(dialog.keptAside())));
+        }
     }
     if (!opened.ok) {
         // Database::open leaves a foreign, damaged or newer file untouched and names it.
