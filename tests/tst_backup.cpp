@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QtTest>
 
+#include "DatabaseFile.h"
 #include "TestDatabase.h"
 #include "storage/Database.h"
 #include "storage/DatabaseBackup.h"
@@ -16,42 +17,6 @@
 using namespace gongji;
 
 namespace {
-
-QByteArray digest(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-
-qint64 personsIn(const QString &path)
-{
-    const QString connection = QStringLiteral("count");
-    if (!Database::open(path, connection).ok)
-        return -1;
-    const qint64 count = PersonStore(connection).count();
-    Database::close(connection);
-    return count;
-}
-
-// How many audit entries of `action` by `actor` the database at `path` holds.
-qint64 auditEntriesIn(const QString &path, const QString &action, const QString &actor)
-{
-    const QString connection = QStringLiteral("audit");
-    if (!Database::open(path, connection).ok)
-        return -1;
-    qint64 count = 0;
-    {
-        QSqlQuery q(QSqlDatabase::database(connection));
-        q.prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? AND actor = ?"));
-        q.addBindValue(action);
-        q.addBindValue(actor);
-        count = q.exec() && q.next() ? q.value(0).toLongLong() : -1;
-    }
-    Database::close(connection);
-    return count;
-}
 
 Person person(const QString &name, int sequence)
 {
@@ -114,7 +79,7 @@ void TestBackup::backupWhileAnotherConnectionWrites()
         const DatabaseBackup::Result result = DatabaseBackup::backup(db.connection(), target);
         QVERIFY2(result.ok, qPrintable(result.error));
         QCOMPARE(DatabaseBackup::verify(target), QString());
-        QCOMPARE(personsIn(target), 1);
+        QCOMPARE(DatabaseFile::rowsIn(target, QStringLiteral("person")), 1);
         busy.commit();
     }
     Database::close(QStringLiteral("desk"));
@@ -152,9 +117,9 @@ void TestBackup::restoreReplacesAndKeepsTheOldFile()
 
     const DatabaseBackup::Result result = DatabaseBackup::restore(backup, db.path());
     QVERIFY2(result.ok, qPrintable(result.error));
-    QCOMPARE(personsIn(db.path()), 1);
+    QCOMPARE(DatabaseFile::rowsIn(db.path(), QStringLiteral("person")), 1);
     QVERIFY(!result.keptAside.isEmpty());
-    QCOMPARE(personsIn(result.keptAside), 2);
+    QCOMPARE(DatabaseFile::rowsIn(result.keptAside, QStringLiteral("person")), 2);
     QCOMPARE(DatabaseBackup::verify(backup), QString()); // the backup itself stays usable
 }
 
@@ -177,13 +142,13 @@ void TestBackup::restoreRefusesDamagedBackup()
     file.write(QByteArray(3 * 4096, '\x5a'));
     file.close();
 
-    const QByteArray before = digest(db.path());
+    const QByteArray before = DatabaseFile::digest(db.path());
     const DatabaseBackup::Result result = DatabaseBackup::restore(backup, db.path());
     QVERIFY(!result.ok);
     QVERIFY2(result.error.contains(QLatin1String("nothing was changed")), qPrintable(result.error));
     QVERIFY2(result.error.contains(backup), qPrintable(result.error));
-    QCOMPARE(digest(db.path()), before);
-    QCOMPARE(personsIn(db.path()), 301);
+    QCOMPARE(DatabaseFile::digest(db.path()), before);
+    QCOMPARE(DatabaseFile::rowsIn(db.path(), QStringLiteral("person")), 301);
     QCOMPARE(strayFiles(db.dir(), {QStringLiteral("test.sqlite"), QStringLiteral("backup.sqlite")}), QStringList());
 }
 
@@ -209,11 +174,11 @@ void TestBackup::restoreRefusesFilesOfOtherKinds()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(content);
     file.close();
-    const QByteArray before = digest(db.path());
+    const QByteArray before = DatabaseFile::digest(db.path());
     const DatabaseBackup::Result result = DatabaseBackup::restore(backup, db.path());
     QVERIFY(!result.ok);
     QVERIFY2(result.error.contains(expected), qPrintable(result.error));
-    QCOMPARE(digest(db.path()), before);
+    QCOMPARE(DatabaseFile::digest(db.path()), before);
     QCOMPARE(strayFiles(db.dir(), {QStringLiteral("test.sqlite"), QStringLiteral("not-a-backup")}), QStringList());
 }
 
@@ -248,7 +213,7 @@ void TestBackup::restoreReplacesDamagedLiveFile()
 
     const DatabaseBackup::Result result = DatabaseBackup::restore(backup, db.path());
     QVERIFY2(result.ok, qPrintable(result.error));
-    QCOMPARE(personsIn(db.path()), 1);
+    QCOMPARE(DatabaseFile::rowsIn(db.path(), QStringLiteral("person")), 1);
 }
 
 // gongji-admin [--db PATH] backup FILE / restore FILE, as the administrator types them.
@@ -280,9 +245,9 @@ void TestBackup::adminBackupAndRestore()
     Database::close(db.connection());
     QCOMPARE(admin(QStringList{QStringLiteral("restore"), backup} + supervisor, &output), 0);
     QVERIFY2(output.contains(QLatin1String("before-restore")), qPrintable(output));
-    QCOMPARE(personsIn(db.path()), 1);
+    QCOMPARE(DatabaseFile::rowsIn(db.path(), QStringLiteral("person")), 1);
     // The restored database records who put it in place.
-    QCOMPARE(auditEntriesIn(db.path(), QStringLiteral("database_restore"), QStringLiteral("supervisor")), 1);
+    QCOMPARE(DatabaseFile::auditEntriesIn(db.path(), QStringLiteral("database_restore"), QStringLiteral("supervisor")), 1);
 
     QFile damaged(QDir(db.dir()).filePath(QStringLiteral("damaged.sqlite")));
     QVERIFY(damaged.open(QIODevice::WriteOnly));
@@ -290,7 +255,7 @@ void TestBackup::adminBackupAndRestore()
     damaged.close();
     QCOMPARE(admin(QStringList{QStringLiteral("restore"), damaged.fileName()} + supervisor, &output), 1);
     QVERIFY2(output.contains(QLatin1String("nothing was changed")), qPrintable(output));
-    QCOMPARE(personsIn(db.path()), 1);
+    QCOMPARE(DatabaseFile::rowsIn(db.path(), QStringLiteral("person")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestBackup)

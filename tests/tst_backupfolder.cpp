@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QtTest>
 
+#include "DatabaseFile.h"
 #include "TestDatabase.h"
 #include "storage/BackupFolder.h"
 #include "storage/Database.h"
@@ -16,24 +17,6 @@
 using namespace gongji;
 
 namespace {
-
-QByteArray digest(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-
-qint64 personsIn(const QString &path)
-{
-    const QString connection = QStringLiteral("count");
-    if (!Database::open(path, connection).ok)
-        return -1;
-    const qint64 count = PersonStore(connection).count();
-    Database::close(connection);
-    return count;
-}
 
 void addPeople(TestDatabase &db, int first, int count)
 {
@@ -116,7 +99,7 @@ void TestBackupFolder::listsNewestFirst()
     QCOMPARE(backups.at(3).taken, monday);
     QCOMPARE(QFileInfo(backups.at(3).path).fileName(), QStringLiteral("test-20261116-173005.sqlite"));
     QVERIFY(backups.at(0).size > 0);
-    QCOMPARE(personsIn(backups.at(0).path), 2);
+    QCOMPARE(DatabaseFile::rowsIn(backups.at(0).path, QStringLiteral("person")), 2);
     // A second backup at the same second never replaces the first.
     QVERIFY(!folder.write(db.connection(), monday).ok);
 }
@@ -231,12 +214,12 @@ void TestBackupFolder::damagedOpenIsReported()
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write("name,id_type\n张三,01\n");
     }
-    const QByteArray before = digest(db.path());
+    const QByteArray before = DatabaseFile::digest(db.path());
     const Database::OpenResult opened = Database::open(db.path(), QStringLiteral("damaged"));
     QVERIFY(!opened.ok);
     QCOMPARE(opened.damaged, damaged);
     QVERIFY2(opened.error.contains(db.path()), qPrintable(opened.error));
-    QCOMPARE(digest(db.path()), before); // never modified
+    QCOMPARE(DatabaseFile::digest(db.path()), before); // never modified
 }
 
 void TestBackupFolder::checkRefusesDamagedBackup()
@@ -269,15 +252,15 @@ void TestBackupFolder::restoreKeepsDamagedFileAside()
     addPeople(db, 3, 1); // stored after the backup: lost by the restore, kept in the damaged file
     Database::close(db.connection());
     QVERIFY(damageHeader(db.path()));
-    const QByteArray damagedBytes = digest(db.path());
+    const QByteArray damagedBytes = DatabaseFile::digest(db.path());
     QVERIFY(Database::open(db.path(), QStringLiteral("damaged")).damaged);
 
     const DatabaseBackup::Result result = folder.restoreDamaged(folder.newestIntact().path);
     QVERIFY2(result.ok, qPrintable(result.error));
     QVERIFY2(QFileInfo(result.keptAside).fileName().startsWith(QStringLiteral("test.sqlite.damaged-")),
              qPrintable(result.keptAside));
-    QCOMPARE(digest(result.keptAside), damagedBytes);
-    QCOMPARE(personsIn(db.path()), 3);
+    QCOMPARE(DatabaseFile::digest(result.keptAside), damagedBytes);
+    QCOMPARE(DatabaseFile::rowsIn(db.path(), QStringLiteral("person")), 3);
     QCOMPARE(BackupFolder::check(folder.list().first().path), QString()); // the backup itself stays usable
     QCOMPARE(folder.list().size(), 1);
 }
@@ -293,7 +276,7 @@ void TestBackupFolder::refusedRestoreChangesNothing()
     const QString backup = folder.list().first().path;
     QVERIFY(damagePages(backup));
     QVERIFY(damageHeader(db.path()));
-    const QByteArray damagedBytes = digest(db.path());
+    const QByteArray damagedBytes = DatabaseFile::digest(db.path());
     const QStringList filesBefore = filesIn(db.dir());
     const QStringList backupsBefore = filesIn(folder.folder());
 
@@ -301,7 +284,7 @@ void TestBackupFolder::refusedRestoreChangesNothing()
     QVERIFY(!result.ok);
     QVERIFY2(result.error.contains(QLatin1String("nothing was changed")), qPrintable(result.error));
     QVERIFY(result.keptAside.isEmpty());
-    QCOMPARE(digest(db.path()), damagedBytes);
+    QCOMPARE(DatabaseFile::digest(db.path()), damagedBytes);
     QCOMPARE(filesIn(db.dir()), filesBefore); // no half-restored copy, no second name
     QCOMPARE(filesIn(folder.folder()), backupsBefore);
 }
@@ -335,7 +318,7 @@ void TestBackupFolder::adminBackupIntoFolder()
     const QList<BackupFolder::Backup> backups = BackupFolder(db.path()).list();
     QCOMPARE(backups.size(), 1);
     QVERIFY2(output.contains(backups.first().path), qPrintable(output));
-    QCOMPARE(personsIn(backups.first().path), 2);
+    QCOMPARE(DatabaseFile::rowsIn(backups.first().path, QStringLiteral("person")), 2);
 
     const QString usb = QDir(db.dir()).filePath(QStringLiteral("usb"));
     QVERIFY(QDir().mkpath(usb));

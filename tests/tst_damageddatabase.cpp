@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QtTest>
 
+#include "DatabaseFile.h"
 #include "TestDatabase.h"
 #include "recovery/DamagedDatabaseDialog.h"
 #include "recovery/StartupDatabase.h"
@@ -21,28 +22,10 @@ using namespace gongji;
 
 namespace {
 
-QByteArray digest(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-
 qint64 filingCount(const QString &connection)
 {
     QSqlQuery query(QSqlDatabase::database(connection, false));
     return query.exec(QStringLiteral("SELECT COUNT(*) FROM filing")) && query.next() ? query.value(0).toLongLong() : -1;
-}
-
-qint64 filingsIn(const QString &path)
-{
-    const QString connection = QStringLiteral("count");
-    if (!Database::open(path, connection).ok)
-        return -1;
-    const qint64 count = filingCount(connection);
-    Database::close(connection);
-    return count;
 }
 
 // Garbage over pages in the middle of the file: the header and the schema still read.
@@ -130,7 +113,7 @@ void TestDamagedDatabase::enterRestoresNewestBackup()
 {
     TestDatabase db;
     QVERIFY(prepare(db, {QStringLiteral("2026-11-15T17:00:00"), QStringLiteral("2026-11-16T17:30:05")}));
-    const QByteArray damagedBytes = digest(m_path);
+    const QByteArray damagedBytes = DatabaseFile::digest(m_path);
     DamagedDatabaseDialog dialog(m_path, m_problem);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -145,15 +128,15 @@ void TestDamagedDatabase::enterRestoresNewestBackup()
     QTest::keyClick(&dialog, Qt::Key_Return);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(QFileInfo(dialog.restoredFrom()).fileName(), QStringLiteral("desk-20261116-173005.sqlite"));
-    QCOMPARE(digest(dialog.keptAside()), damagedBytes);
-    QCOMPARE(filingsIn(m_path), m_filings);
+    QCOMPARE(DatabaseFile::digest(dialog.keptAside()), damagedBytes);
+    QCOMPARE(DatabaseFile::rowsIn(m_path, QStringLiteral("filing")), m_filings);
 }
 
 void TestDamagedDatabase::escapeQuitsAndChangesNothing()
 {
     TestDatabase db;
     QVERIFY(prepare(db, {QStringLiteral("2026-11-16T17:30:05")}));
-    const QByteArray damagedBytes = digest(m_path);
+    const QByteArray damagedBytes = DatabaseFile::digest(m_path);
     const QStringList files = QDir(db.dir()).entryList(QDir::Files);
     DamagedDatabaseDialog dialog(m_path, m_problem);
     dialog.show();
@@ -161,7 +144,7 @@ void TestDamagedDatabase::escapeQuitsAndChangesNothing()
     QTest::keyClick(&dialog, Qt::Key_Escape);
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY(dialog.restoredFrom().isEmpty());
-    QCOMPARE(digest(m_path), damagedBytes);
+    QCOMPARE(DatabaseFile::digest(m_path), damagedBytes);
     QCOMPARE(QDir(db.dir()).entryList(QDir::Files), files);
 }
 
@@ -178,7 +161,7 @@ void TestDamagedDatabase::chooseAnotherBackup()
     QVERIFY(notesFile.open(QIODevice::WriteOnly));
     notesFile.write("not a database");
     notesFile.close();
-    const QByteArray damagedBytes = digest(m_path);
+    const QByteArray damagedBytes = DatabaseFile::digest(m_path);
 
     QStringList offered;
     QString chooserStart;
@@ -203,7 +186,7 @@ void TestDamagedDatabase::chooseAnotherBackup()
     QVERIFY(outcome->isVisible());
     QVERIFY2(outcome->text().contains(QLatin1String("nothing was changed")), qPrintable(outcome->text()));
     QVERIFY(dialog.isVisible());
-    QCOMPARE(digest(m_path), damagedBytes);
+    QCOMPARE(DatabaseFile::digest(m_path), damagedBytes);
 
     QTest::keyClick(choose, Qt::Key_Space); // cancelled in the file dialog
     QVERIFY(dialog.isVisible());
@@ -212,7 +195,7 @@ void TestDamagedDatabase::chooseAnotherBackup()
     QTest::keyClick(choose, Qt::Key_Space);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.restoredFrom(), copy);
-    QCOMPARE(filingsIn(m_path), m_filings);
+    QCOMPARE(DatabaseFile::rowsIn(m_path, QStringLiteral("filing")), m_filings);
 }
 
 void TestDamagedDatabase::withoutBackupSaysWhatToDo()

@@ -6,6 +6,7 @@
 #include <QSqlQuery>
 #include <QtTest>
 
+#include "DatabaseFile.h"
 #include "TestDatabase.h"
 #include "storage/AuditLog.h"
 #include "storage/BindingStore.h"
@@ -26,13 +27,6 @@ QVariant pragma(const QString &connection, const QString &name)
     QSqlQuery q(QSqlDatabase::database(connection));
     q.exec(QStringLiteral("PRAGMA ") + name);
     return q.next() ? q.value(0) : QVariant();
-}
-
-QByteArray digest(const QString &path)
-{
-    QFile file(path);
-    file.open(QIODevice::ReadOnly);
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
 // Makes a finished database file with one person, closed again.
@@ -147,13 +141,13 @@ void TestStorage::refusedFilesStayUntouched()
         file.seek(damage == QLatin1String("header") ? 0 : 100);
         file.write(QByteArray(16, '\xA5'));
     }
-    const QByteArray before = digest(path);
+    const QByteArray before = DatabaseFile::digest(path);
     const Database::OpenResult result = Database::open(path, QStringLiteral("bad"));
     QVERIFY(!result.ok);
     QVERIFY2(result.error.contains(path), qPrintable(result.error));
     QVERIFY2(result.error.contains(messagePart), qPrintable(result.error));
     QVERIFY(!QSqlDatabase::contains(QStringLiteral("bad")));
-    QCOMPARE(digest(path), before);
+    QCOMPARE(DatabaseFile::digest(path), before);
     QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
 }
 
