@@ -1,7 +1,6 @@
 #include "printing/SummaryPrintJob.h"
 
 #include "printing/KinshipSummary.h"
-#include "printing/PrintableSummary.h"
 #include "printing/RevocationSummary.h"
 #include "printing/SummaryDocument.h"
 #include "printing/SummaryPainter.h"
@@ -45,22 +44,37 @@ SummaryPrintJob::Result SummaryPrintJob::kinshipToDevice(const QString &kinshipN
     return run(PrintRecord::Document::Kinship, kinshipNumber.trimmed(), {}, device);
 }
 
+SummaryPrintJob::Result SummaryPrintJob::toPdf(PrintRecord::Document document, const QString &key,
+                                               const QString &pdfPath) const
+{
+    return run(document, key.trimmed(), pdfPath, nullptr);
+}
+
+SummaryPrintJob::Result SummaryPrintJob::toDevice(PrintRecord::Document document, const QString &key,
+                                                  QPagedPaintDevice *device) const
+{
+    return run(document, key.trimmed(), {}, device);
+}
+
+PrintableSummary SummaryPrintJob::build(PrintRecord::Document document, const QString &key,
+                                        const PrintStamp &stamp) const
+{
+    switch (document) {
+    case PrintRecord::Document::Filing:
+        break;
+    case PrintRecord::Document::Revocation:
+        return RevocationSummary(m_connection, m_office, m_language).build(key.toLongLong(), stamp);
+    case PrintRecord::Document::Kinship:
+        return KinshipSummary(m_connection, m_office, m_language).build(key, stamp);
+    }
+    return SummaryDocument(m_connection, m_office, m_language).build(key, stamp);
+}
+
 SummaryPrintJob::Result SummaryPrintJob::run(PrintRecord::Document document, const QString &key,
                                              const QString &pdfPath, QPagedPaintDevice *device) const
 {
-    const auto build = [&](const PrintStamp &stamp) {
-        switch (document) {
-        case PrintRecord::Document::Filing:
-            break;
-        case PrintRecord::Document::Revocation:
-            return RevocationSummary(m_connection, m_office, m_language).build(key.toLongLong(), stamp);
-        case PrintRecord::Document::Kinship:
-            return KinshipSummary(m_connection, m_office, m_language).build(key, stamp);
-        }
-        return SummaryDocument(m_connection, m_office, m_language).build(key, stamp);
-    };
     Result result;
-    if (const PrintableSummary check = build({}); !check.isValid()) {
+    if (const PrintableSummary check = build(document, key); !check.isValid()) {
         result.error = check.error();
         return result;
     }
@@ -69,7 +83,7 @@ SummaryPrintJob::Result SummaryPrintJob::run(PrintRecord::Document document, con
                                                     &result.error);
     if (!result.stamp.isRecorded())
         return result;
-    const PrintableSummary summary = build(result.stamp);
+    const PrintableSummary summary = build(document, key, result.stamp);
     result.ok = device ? SummaryPainter::paint(summary, device, &result.error)
                        : SummaryPdf::write(summary, pdfPath, &result.error);
     return result;

@@ -3,6 +3,7 @@
 
 #include "printing/OfficeInfo.h"
 #include "printing/PrintRecord.h"
+#include "printing/PrintableSummary.h"
 
 class QPagedPaintDevice;
 
@@ -32,6 +33,13 @@ public:
     Result filingToDevice(const QString &filingNumber, QPagedPaintDevice *device) const;
     Result revocationToDevice(qint64 bindingId, QPagedPaintDevice *device) const;
     Result kinshipToDevice(const QString &kinshipNumber, QPagedPaintDevice *device) const;
+    // The same for any kind of document; `key` as PrintRecord takes it (filing number, binding
+    // id, kinship number).
+    Result toPdf(PrintRecord::Document document, const QString &key, const QString &pdfPath) const;
+    Result toDevice(PrintRecord::Document document, const QString &key, QPagedPaintDevice *device) const;
+
+    // The document built without recording a print: for a preview, or to check it can be built.
+    PrintableSummary build(PrintRecord::Document document, const QString &key, const PrintStamp &stamp = {}) const;
 
 private:
     Result run(PrintRecord::Document document, const QString &key, const QString &pdfPath,

@@ -15,10 +15,7 @@
 #include <QStandardPaths>
 #include <QToolButton>
 
-#include "printing/KinshipSummary.h"
 #include "printing/OfficeSettings.h"
-#include "printing/RevocationSummary.h"
-#include "printing/SummaryDocument.h"
 #include "printing/SummaryPainter.h"
 
 namespace gongji {
@@ -132,16 +129,7 @@ QMenu *SummaryPrintActions::createMenu(const QString &title, QWidget *parent) co
 
 PrintableSummary SummaryPrintActions::buildUnstamped() const
 {
-    const OfficeInfo office = OfficeSettings::load();
-    switch (m_document) {
-    case PrintRecord::Document::Filing:
-        break;
-    case PrintRecord::Document::Revocation:
-        return RevocationSummary(m_connection, office, m_language).build(m_key.toLongLong());
-    case PrintRecord::Document::Kinship:
-        return KinshipSummary(m_connection, office, m_language).build(m_key);
-    }
-    return SummaryDocument(m_connection, office, m_language).build(m_key);
+    return job().build(m_document, m_key);
 }
 
 SummaryPrintJob SummaryPrintActions::job() const
@@ -157,19 +145,7 @@ bool SummaryPrintActions::savePdfTo(const QString &path)
         emit failed(m_lastError);
         return false;
     }
-    const SummaryPrintJob printJob = job();
-    SummaryPrintJob::Result result;
-    switch (m_document) {
-    case PrintRecord::Document::Filing:
-        result = printJob.filingToPdf(m_key, path);
-        break;
-    case PrintRecord::Document::Revocation:
-        result = printJob.revocationToPdf(m_key.toLongLong(), path);
-        break;
-    case PrintRecord::Document::Kinship:
-        result = printJob.kinshipToPdf(m_key, path);
-        break;
-    }
+    const SummaryPrintJob::Result result = job().toPdf(m_document, m_key, path);
     return finish(result, QDir::toNativeSeparators(path));
 }
 
@@ -180,19 +156,7 @@ bool SummaryPrintActions::printTo(QPagedPaintDevice *device)
         emit failed(m_lastError);
         return false;
     }
-    const SummaryPrintJob printJob = job();
-    SummaryPrintJob::Result result;
-    switch (m_document) {
-    case PrintRecord::Document::Filing:
-        result = printJob.filingToDevice(m_key, device);
-        break;
-    case PrintRecord::Document::Revocation:
-        result = printJob.revocationToDevice(m_key.toLongLong(), device);
-        break;
-    case PrintRecord::Document::Kinship:
-        result = printJob.kinshipToDevice(m_key, device);
-        break;
-    }
+    const SummaryPrintJob::Result result = job().toDevice(m_document, m_key, device);
     return finish(result, tr("the printer"));
 }
 
