@@ -141,6 +141,19 @@ Person TestDatabase::addPerson(Person person)
     return person;
 }
 
+FilingDraft TestDatabase::childFiling(const Person &authorizer, const Person &child, const QString &clerk)
+{
+    FilingDraft draft;
+    draft.authorizerIdType = authorizer.idType;
+    draft.authorizerIdNumber = authorizer.idNumber;
+    draft.commitmentAcknowledged = true;
+    draft.commitmentVersion = QStringLiteral("test");
+    draft.filedOn = QDate::currentDate();
+    draft.clerk = clerk;
+    draft.targets.append(TargetEntry{QStringLiteral("child"), child.idType, child.idNumber, child.name, {}, false});
+    return draft;
+}
+
 QString TestDatabase::residentId(const QString &address, const QDate &birth, int sequence)
 {
     const QString first17 = address + birth.toString(QStringLiteral("yyyyMMdd"))

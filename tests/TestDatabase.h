@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 
 #include "domain/Person.h"
+#include "filing/FilingDraft.h"
 
 // A real SQLite file in a temporary directory (or a fresh PostgreSQL database, see path()),
 // opened through gongji::Database with the shipped default rule sets seeded, and two accounts:
@@ -40,6 +41,11 @@ public:
                              const QString &poolingRegion = QStringLiteral("330100"),
                              const QString &idType = QStringLiteral("01"));
     gongji::Person addPerson(gongji::Person person);
+
+    // A counter filing by `clerk` of `authorizer` for their child `child`, commitment
+    // acknowledged, filed today: what most tests submit.
+    static gongji::FilingDraft childFiling(const gongji::Person &authorizer, const gongji::Person &child,
+                                           const QString &clerk);
 
     // A valid 18-digit resident ID number with this address code, birth date and sequence.
     static QString residentId(const QString &address, const QDate &birth, int sequence = 123);

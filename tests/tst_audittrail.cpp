@@ -104,14 +104,7 @@ void TestAuditTrail::init()
     QVERIFY(rules.ok);
     m_ruleSetId = rules.id;
 
-    FilingDraft filing;
-    filing.authorizerIdType = m_mother.idType;
-    filing.authorizerIdNumber = m_mother.idNumber;
-    filing.commitmentAcknowledged = true;
-    filing.commitmentVersion = QStringLiteral("test");
-    filing.filedOn = QDate::currentDate();
-    filing.clerk = TestDatabase::clerk;
-    filing.targets.append(TargetEntry{"child", m_daughter.idType, m_daughter.idNumber, m_daughter.name, {}, false});
+    const FilingDraft filing = TestDatabase::childFiling(m_mother, m_daughter, TestDatabase::clerk);
     const SubmissionResult filed = FilingSubmission(c).submit(filing);
     QVERIFY2(filed.stored(), qPrintable(filed.error));
     m_filingNumber = filed.filingNumber;
@@ -154,14 +147,7 @@ QList<Entry> TestAuditTrail::perform(const QString &action)
         return {{tester, action, tester, {}}};
     }
     if (action == QLatin1String("filing")) {
-        FilingDraft d;
-        d.authorizerIdType = m_father.idType;
-        d.authorizerIdNumber = m_father.idNumber;
-        d.commitmentAcknowledged = true;
-        d.commitmentVersion = QStringLiteral("test");
-        d.filedOn = QDate::currentDate();
-        d.clerk = tester;
-        d.targets.append(TargetEntry{"child", m_son.idType, m_son.idNumber, m_son.name, {}, false});
+        const FilingDraft d = TestDatabase::childFiling(m_father, m_son, tester);
         const SubmissionResult r = FilingSubmission(c).submit(d);
         if (!r.stored())
             return {};

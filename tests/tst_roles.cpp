@@ -127,14 +127,7 @@ void TestRoles::prepare(TestDatabase &db)
     QVERIFY2(rules.ok, qPrintable(rules.errors.join(' ')));
     m_ruleSetId = rules.id;
 
-    FilingDraft filing;
-    filing.authorizerIdType = m_mother.idType;
-    filing.authorizerIdNumber = m_mother.idNumber;
-    filing.commitmentAcknowledged = true;
-    filing.commitmentVersion = QStringLiteral("test");
-    filing.filedOn = QDate::currentDate();
-    filing.clerk = supervisor; // a supervisor may do what a clerk does
-    filing.targets.append(TargetEntry{"child", m_daughter.idType, m_daughter.idNumber, m_daughter.name, {}, false});
+    const FilingDraft filing = TestDatabase::childFiling(m_mother, m_daughter, supervisor); // a supervisor may do what a clerk does
     const SubmissionResult filed = FilingSubmission(db.connection()).submit(filing);
     QVERIFY2(filed.stored(), qPrintable(filed.error));
     m_filingNumber = filed.filingNumber;
@@ -210,14 +203,7 @@ Outcome TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
     }
 
     if (mutation == QLatin1String("filing")) {
-        FilingDraft d;
-        d.authorizerIdType = m_father.idType;
-        d.authorizerIdNumber = m_father.idNumber;
-        d.commitmentAcknowledged = true;
-        d.commitmentVersion = QStringLiteral("test");
-        d.filedOn = QDate::currentDate();
-        d.clerk = actor;
-        d.targets.append(TargetEntry{"child", m_son.idType, m_son.idNumber, m_son.name, {}, false});
+        const FilingDraft d = TestDatabase::childFiling(m_father, m_son, actor);
         const SubmissionResult r = FilingSubmission(c).submit(d);
         return Outcome{r.stored(), r.error};
     }
