@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <QWindow>
 #include <cstdio>
+#include <functional>
 
 #include "MainWindow.h"
 #include "accounts/FirstSupervisorDialog.h"
@@ -36,6 +37,18 @@ QString readPassword(const QString &path, QString *error)
         line.chop(1);
     return line;
 }
+// tests/bench/bench_startup: once `window` is painted, `then` ends the run (the main window
+// quits the event loop; the sign-in dialog is rejected).
+void whenExposed(QWidget *window, const std::function<void()> &then)
+{
+    auto *poll = new QTimer(window);
+    QObject::connect(poll, &QTimer::timeout, window, [window, then] {
+        if (window->windowHandle() && window->windowHandle()->isExposed())
+            then();
+    });
+    poll->start(1);
+}
+
 } // namespace
 
 DeskSession::DeskSession(const QString &connection, const QString &databasePath)
@@ -97,16 +110,8 @@ int DeskSession::run()
             SignInDialog dialog(m_connection);
             dialog.setLogin(login);
             dialog.showError(message);
-            if (m_exitAfterShow) {
-                // tests/bench/bench_startup without --clerk: start-up to the first window a clerk
-                // sees, the sign-in dialog; nobody signs in.
-                auto *poll = new QTimer(&dialog);
-                QObject::connect(poll, &QTimer::timeout, &dialog, [&dialog] {
-                    if (dialog.windowHandle() && dialog.windowHandle()->isExposed())
-                        dialog.reject();
-                });
-                poll->start(1);
-            }
+            if (m_exitAfterShow) // without --clerk: start-up to the first window a clerk sees
+                whenExposed(&dialog, [&dialog] { dialog.reject(); });
             if (dialog.exec() != QDialog::Accepted)
                 return 0;
             account = dialog.account();
@@ -116,15 +121,8 @@ int DeskSession::run()
         MainWindow window(m_connection, m_databasePath, account);
         QObject::connect(&window, &MainWindow::signedOut, qApp, &QCoreApplication::quit);
         window.show();
-        if (m_exitAfterShow) {
-            // tests/bench/bench_startup times start-up to the first painted main window, then quits.
-            auto *poll = new QTimer(&window);
-            QObject::connect(poll, &QTimer::timeout, &window, [&window] {
-                if (window.windowHandle() && window.windowHandle()->isExposed())
-                    QCoreApplication::quit();
-            });
-            poll->start(1);
-        }
+        if (m_exitAfterShow) // start-up to the first painted main window, after the sign-in
+            whenExposed(&window, [] { QCoreApplication::quit(); });
         const int status = QApplication::exec();
         if (!window.isSignedOut())
             return status;
