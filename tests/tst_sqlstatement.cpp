@@ -29,6 +29,9 @@ private slots:
     void reopenedConnectionPreparesAfresh();
     void insertReturningAndRowsAffected();
     void valuesKeepTheirTypes();
+    void textsComeBackExactly_data();
+    void textsComeBackExactly();
+    void placeholdersInAnyOrder();
     void columnNames();
     void insertIfAbsent();
 
@@ -203,6 +206,49 @@ void TestSqlStatement::valuesKeepTheirTypes()
     QVERIFY(q.value(2).isNull());
     QVERIFY(q.value(3).isNull());
     QVERIFY(!q.next());
+}
+
+void TestSqlStatement::textsComeBackExactly_data()
+{
+    QTest::addColumn<QStringList>("values"); // bound one after the other to the same kept statement
+    QTest::newRow("ASCII, long then short") << QStringList{QString(300, QLatin1Char('x')), QStringLiteral("ab"), QStringLiteral("c")};
+    QTest::newRow("short then long") << QStringList{QStringLiteral("1"), QString(5000, QLatin1Char('9'))};
+    QTest::newRow("Chinese after ASCII") << QStringList{QStringLiteral("330100"), QStringLiteral("王建国"), QStringLiteral("01")};
+    QTest::newRow("mixed in one value") << QStringList{QStringLiteral("Li 李 ·Ⅱ")};
+    QTest::newRow("outside the BMP") << QStringList{QStringLiteral("𠀀𪚥 end"), QStringLiteral("plain")};
+    QTest::newRow("empty is not NULL") << QStringList{QStringLiteral("x"), QLatin1String("")};
+    QTest::newRow("control characters") << QStringList{QStringLiteral("a\tb\nc\u007f")};
+}
+
+// Texts go to SQLite through a buffer of each placeholder that is reused from run to run (ASCII
+// copied as it is, anything else through UTF-8): every value must come back as it was bound.
+void TestSqlStatement::textsComeBackExactly()
+{
+    QFETCH(QStringList, values);
+    for (const QString &value : values) {
+        SqlStatement q(m_db->connection(), QStringLiteral("SELECT CAST(:v AS TEXT), CAST(:v AS TEXT) IS NULL, LENGTH(CAST(:v AS TEXT))"));
+        q.bind(QStringLiteral(":v"), value).exec();
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), value);
+        QCOMPARE(q.value(1).toInt(), 0);
+        QCOMPARE(q.value(2).toInt(), int(value.toUcs4().size()));
+    }
+}
+
+void TestSqlStatement::placeholdersInAnyOrder()
+{
+    const QString sql = QStringLiteral("SELECT CAST(:first AS TEXT) || '/' || CAST(:second AS TEXT) || '/' || CAST(:first AS TEXT)");
+    for (int run = 0; run < 2; ++run) {
+        SqlStatement q(m_db->connection(), sql);
+        if (run == 0)
+            q.bind(QStringLiteral(":first"), QStringLiteral("a")).bind(QStringLiteral(":second"), QStringLiteral("b"));
+        else // the other way round, and a value for a placeholder the statement does not have
+            q.bind(QStringLiteral(":second"), QStringLiteral("d")).bind(QStringLiteral(":other"), 1)
+                .bind(QStringLiteral(":first"), QStringLiteral("c"));
+        q.exec();
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), run == 0 ? QStringLiteral("a/b/a") : QStringLiteral("c/d/c"));
+    }
 }
 
 void TestSqlStatement::columnNames()

@@ -5,6 +5,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#include <algorithm>
 #include <sqlite3.h>
 
 #include "storage/StorageError.h"
@@ -27,22 +28,6 @@ bool isNullValue(const QVariant &value)
     case QMetaType::QChar: return static_cast<const QChar *>(value.constData())->isNull();
     default: return false;
     }
-}
-
-// The index of a `:name` placeholder; 0 when the statement has none of that name.
-int parameterIndex(sqlite3_stmt *statement, const QString &placeholder)
-{
-    char name[64]; // placeholders are short ASCII names: no allocation for them
-    if (placeholder.size() >= qsizetype(sizeof name))
-        return sqlite3_bind_parameter_index(statement, placeholder.toUtf8().constData());
-    for (qsizetype i = 0; i < placeholder.size(); ++i) {
-        const char16_t c = placeholder.at(i).unicode();
-        if (c >= 0x80)
-            return sqlite3_bind_parameter_index(statement, placeholder.toUtf8().constData());
-        name[i] = char(c);
-    }
-    name[placeholder.size()] = '\0';
-    return sqlite3_bind_parameter_index(statement, name);
 }
 
 } // namespace
@@ -76,6 +61,23 @@ SqliteStatement::SqliteStatement(sqlite3 *db, const QString &sql) : m_db(db), m_
         m_statement = nullptr;
         fail(QStringLiteral("prepare ") + sql.simplified().left(80), code);
     }
+    // The names once: SQLite's own look-up by name compares every name on every bind.
+    for (int i = 1; i <= sqlite3_bind_parameter_count(m_statement); ++i)
+        m_placeholders << QString::fromUtf8(sqlite3_bind_parameter_name(m_statement, i));
+}
+
+int SqliteStatement::parameterIndex(const QString &placeholder)
+{
+    // Values usually come in the order of their placeholders: start after the last one found.
+    const qsizetype count = m_placeholders.size();
+    for (qsizetype step = 0; step < count; ++step) {
+        const qsizetype i = (m_lastPlaceholder + 1 + step) % count;
+        if (m_placeholders.at(i) == placeholder) {
+            m_lastPlaceholder = i;
+            return int(i + 1);
+        }
+    }
+    return 0;
 }
 
 SqliteStatement::~SqliteStatement()
@@ -102,7 +104,7 @@ void SqliteStatement::bind(const QString &placeholder, const QVariant &value)
         sqlite3_reset(m_statement);
         m_stepped = m_pending = m_onRow = false;
     }
-    const int index = parameterIndex(m_statement, placeholder);
+    const int index = parameterIndex(placeholder);
     if (index == 0)
         return; // as QtSql: a value for a placeholder the statement does not have is ignored
     int code = SQLITE_OK;
@@ -155,13 +157,21 @@ void SqliteStatement::bind(const QString &placeholder, const QVariant &value)
 int SqliteStatement::bindText(int index, const QString &text)
 {
     // SQLite reads the text where it is, without a copy, until the placeholder gets another
-    // value or the bindings are cleared; it is kept here until then.
-    QByteArray utf8 = text.toUtf8();
-    const int code = sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+    // value or the bindings are cleared; it is kept here until then, in a buffer of the
+    // placeholder's own that keeps its room from run to run. ASCII (codes, numbers, dates: most
+    // values) is copied as it is, anything else goes through Qt's UTF-8 encoder.
     if (m_texts.size() < size_t(index))
         m_texts.resize(index);
-    m_texts[index - 1] = std::move(utf8); // the old text of this placeholder is no longer bound
-    return code;
+    QByteArray &utf8 = m_texts[index - 1];
+    const char16_t *chars = reinterpret_cast<const char16_t *>(text.constData());
+    const qsizetype size = text.size();
+    if (std::all_of(chars, chars + size, [](char16_t c) { return c < 0x80; })) {
+        utf8.resize(size);
+        std::copy(chars, chars + size, utf8.data()); // each below 0x80: the same byte in UTF-8
+    } else {
+        utf8 = text.toUtf8();
+    }
+    return sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
 }
 
 void SqliteStatement::exec()
@@ -243,7 +253,7 @@ void SqliteStatement::finish()
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
     for (QByteArray &text : m_texts)
-        text.clear();
+        text.resize(0); // no longer bound; the room is kept for the next run
     m_stepped = m_pending = m_onRow = false;
 }
 

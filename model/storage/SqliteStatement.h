@@ -41,10 +41,14 @@ public:
 private:
     [[noreturn]] void fail(const QString &what, int code) const;
     int bindText(int index, const QString &text);
+    // The index of a `:name` placeholder; 0 when the statement has none of that name.
+    int parameterIndex(const QString &placeholder);
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
     QString m_sql;
+    QStringList m_placeholders; // the name of each parameter, in SQLite's order (index - 1)
+    qsizetype m_lastPlaceholder = -1;
     std::vector<QByteArray> m_texts; // the bound texts, kept until the statement is reset
     bool m_returnsId = false; // "INSERT … RETURNING id", run without RETURNING
     qint64 m_insertedId = 0;
