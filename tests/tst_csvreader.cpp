@@ -101,6 +101,22 @@ void TestCsvReader::read_data()
     QTest::newRow("quoted field of nothing but line breaks")
         << (QByteArray("a,b\n\"") + QByteArray(CsvReader::maxFieldLength + 10, '\n') + "\",y\n")
         << ab << Records{} << Lines{} << QStringLiteral("a field is longer than 4096");
+    // Long lines are read in pieces of 4096 bytes: a line, and a field, must come out whole.
+    QTest::newRow("line longer than a read piece")
+        << (QByteArray("a,b,c\n") + QByteArray(3000, 'x') + "," + QByteArray(3000, 'y') + ",\"" + QByteArray(3000, 'z')
+            + "\"\n1,2,3\n")
+        << QStringList{"a", "b", "c"}
+        << Records{{QString(3000, 'x'), QString(3000, 'y'), QString(3000, 'z')}, {"1", "2", "3"}} << Lines{2, 3}
+        << QString();
+    QTest::newRow("line break just past a read piece")
+        << (QByteArray("a,b\n") + QByteArray(2000, 'x') + "," + QByteArray(2095, 'y') + "\n1,2\n") << ab
+        << Records{{QString(2000, 'x'), QString(2095, 'y')}, {"1", "2"}} << Lines{2, 3} << QString();
+    QTest::newRow("Chinese text cut across read pieces") // 1366 × 3 bytes: a character spans the 4096th byte
+        << (QByteArray("a,b\n") + QString(1366, QChar(0x5F20)).toUtf8() + ",z\n") << ab
+        << Records{{QString(1366, QChar(0x5F20)), "z"}} << Lines{2} << QString();
+    QTest::newRow("quoted and plain fields mixed")
+        << QByteArray("a,b,c,d\n\"say \"\"hi\"\"\",plain,\"x,y\",\n") << QStringList{"a", "b", "c", "d"}
+        << Records{{"say \"hi\"", "plain", "x,y", ""}} << Lines{2} << QString();
     QTest::newRow("huge line without break")
         << (QByteArray("a,b\n") + QByteArray(2 * 1024 * 1024, 'z')) << ab << Records{}
         << Lines{} << QStringLiteral("Line 2: the line is too long");

@@ -11,6 +11,15 @@ namespace {
 // characters, 4 bytes each, is about 180 KB); reading stops instead of filling memory.
 constexpr qint64 maxLineBytes = 1024 * 1024;
 
+// Where the run of characters from `from` ends: at a quote, at a comma outside quotes, or at `length`.
+qsizetype runEnd(const QChar *data, qsizetype from, qsizetype length, bool quoted)
+{
+    qsizetype i = from;
+    while (i < length && data[i] != QLatin1Char('"') && (quoted || data[i] != QLatin1Char(',')))
+        ++i;
+    return i;
+}
+
 } // namespace
 
 CsvReader::CsvReader(QIODevice *device)
@@ -36,6 +45,25 @@ bool CsvReader::readRecord(QStringList &fields)
 {
     fields.clear();
     return readRaw(fields);
+}
+
+// The next line, '\n' included, into a buffer kept from line to line, cut at maxLineBytes.
+// (QIODevice::readLine(maxLineBytes) would allocate the whole megabyte for every line: a
+// fresh block from the system, and its page faults, a million times for a registry.)
+const QByteArray &CsvReader::readPhysicalLine()
+{
+    constexpr qint64 chunk = 4096;
+    m_raw.resize(0);
+    while (m_raw.size() < maxLineBytes) {
+        const qsizetype at = m_raw.size();
+        const qint64 room = qMin(chunk, maxLineBytes - at);
+        m_raw.resize(at + room + 1); // readLine() ends what it read with '\0'
+        const qint64 got = m_device->readLine(m_raw.data() + at, room + 1);
+        m_raw.resize(at + qMax(got, qint64(0)));
+        if (got <= 0 || m_raw.endsWith('\n'))
+            break;
+    }
+    return m_raw;
 }
 
 // One record, which may span several physical lines when a quoted field holds a line break.
@@ -75,7 +103,7 @@ bool CsvReader::readRaw(QStringList &fields)
             // Only a quoted field keeps a record open across lines.
             return failUnclosed();
         }
-        const QByteArray raw = m_device->readLine(maxLineBytes);
+        const QByteArray &raw = readPhysicalLine();
         ++m_line;
         if (!raw.endsWith('\n') && !m_device->atEnd()) // cut at maxLineBytes
             return fail(m_line, QCoreApplication::translate(
@@ -115,7 +143,11 @@ bool CsvReader::readRaw(QStringList &fields)
                 return failTooLong();
         }
 
-        for (const QChar c : std::as_const(line)) {
+        // Runs of ordinary characters are appended in one piece: a registry has a million lines.
+        const QChar *data = line.constData();
+        const qsizetype length = line.size();
+        for (qsizetype i = 0; i < length; ++i) {
+            const QChar c = data[i];
             switch (state) {
             case State::FieldStart:
                 if (c == QLatin1Char('"')) {
@@ -128,28 +160,36 @@ bool CsvReader::readRaw(QStringList &fields)
                     continue;
                 }
                 state = State::Unquoted;
-                field.append(c);
-                break;
-            case State::Unquoted:
-                if (c == QLatin1Char(',')) {
+                Q_FALLTHROUGH();
+            case State::Unquoted: {
+                const qsizetype end = runEnd(data, i, length, false);
+                field.append(data + i, end - i);
+                if (field.size() > maxFieldLength)
+                    return failTooLong();
+                i = end - 1;
+                if (end == length)
+                    break;
+                if (data[end] == QLatin1Char(',')) {
                     fields.append(field);
                     field.clear();
                     state = State::FieldStart;
+                    i = end;
                     continue;
                 }
-                if (c == QLatin1Char('"'))
-                    return fail(m_line, QCoreApplication::translate(
-                        "CsvReader", "a quote (\") inside an unquoted field; enclose the "
-                                     "whole field in quotes and double the quote (\"\")."));
-                field.append(c);
-                break;
-            case State::Quoted:
-                if (c == QLatin1Char('"')) {
+                return fail(m_line, QCoreApplication::translate(
+                    "CsvReader", "a quote (\") inside an unquoted field; enclose the "
+                                 "whole field in quotes and double the quote (\"\")."));
+            }
+            case State::Quoted: {
+                const qsizetype end = runEnd(data, i, length, true);
+                field.append(data + i, end - i);
+                if (field.size() > maxFieldLength)
+                    return failTooLong();
+                i = end; // on the quote, or past the end
+                if (end < length)
                     state = State::QuoteInQuoted;
-                    continue;
-                }
-                field.append(c);
                 break;
+            }
             case State::QuoteInQuoted:
                 if (c == QLatin1Char('"')) {
                     field.append(c); // "" is one quote

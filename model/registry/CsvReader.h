@@ -27,8 +27,10 @@ public:
 
 private:
     bool readRaw(QStringList &fields);
+    const QByteArray &readPhysicalLine();
     QIODevice *m_device;
     QStringList m_header;
+    QByteArray m_raw; // the physical line being read
     QString m_error;
     int m_line = 0;
     int m_recordLine = 0;
