@@ -176,6 +176,12 @@ void TestDomainTypes::parseYuan_data()
     QTest::newRow("space") << " 12" << false << qint64(0);
     QTest::newRow("currency") << QString::fromUtf8("¥12") << false << qint64(0);
     QTest::newRow("empty") << "" << false << qint64(0);
+    QTest::newRow("dot only") << "." << false << qint64(0);
+    QTest::newRow("text after decimals") << "12.50x" << false << qint64(0);
+    QTest::newRow("second dot") << "12.5.0" << false << qint64(0);
+    QTest::newRow("line break after") << "12\n" << false << qint64(0);
+    QTest::newRow("full-width digits") << QString::fromUtf8("１２") << false << qint64(0);
+    QTest::newRow("Arabic-Indic digits") << QString::fromUtf8("١٢") << false << qint64(0);
 }
 
 void TestDomainTypes::parseYuan()

@@ -243,7 +243,10 @@ IdCheck IdNumber::check(const QString &type, const QString &raw, const QDate &to
     // no document number contains a space, so removing it cannot turn a wrong number valid.
     QString number = raw.normalized(QString::NormalizationForm_KC).toUpper();
     static const QRegularExpression whitespace(QStringLiteral("\\s"));
-    number.remove(whitespace);
+    // Only when needed: a registry import checks a million numbers of letters and digits.
+    const auto isAsciiLetterOrDigit = [](QChar c) { return c.unicode() < 0x80 && c.isLetterOrNumber(); };
+    if (!std::all_of(number.cbegin(), number.cend(), isAsciiLetterOrDigit))
+        number.remove(whitespace);
     result.number = number;
 
     if (!IdType::isKnown(result.type)) {

@@ -22,7 +22,8 @@ QList<QString> IdType::allCodes()
 
 bool IdType::isKnown(const QString &code)
 {
-    return allCodes().contains(code);
+    static const QList<QString> codes = allCodes(); // built once: an import asks a million times
+    return codes.contains(code);
 }
 
 QString IdType::label(const QString &code)

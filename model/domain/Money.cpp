@@ -1,23 +1,34 @@
 #include "domain/Money.h"
 
-#include <QRegularExpression>
-
 namespace gongji {
 
 std::optional<qint64> Money::parseYuan(const QString &text)
 {
     // Strict on purpose: "1,000", "-5", "1e3" or " 12" are typing or export errors to report,
-    // not to guess at. 15 integer digits keep any value far inside qint64 fen.
-    static const QRegularExpression re(QStringLiteral("^([0-9]{1,15})(?:\\.([0-9]{1,2}))?$"));
-    const QRegularExpressionMatch match = re.match(text);
-    if (!match.hasMatch())
+    // not to guess at. 15 integer digits keep any value far inside qint64 fen. Read by hand
+    // (1 to 15 ASCII digits, then optionally "." and 1 or 2 digits): a registry import reads a
+    // million balances.
+    const auto digit = [&text](qsizetype i) { return i < text.size() && text.at(i) >= u'0' && text.at(i) <= u'9'; };
+    qint64 yuan = 0;
+    qsizetype i = 0;
+    for (; digit(i); ++i) {
+        if (i == 15)
+            return std::nullopt;
+        yuan = yuan * 10 + (text.at(i).unicode() - u'0');
+    }
+    if (i == 0)
         return std::nullopt;
-    qint64 fen = match.captured(1).toLongLong() * 100;
-    const QString decimals = match.captured(2);
-    if (decimals.size() == 1)
-        fen += decimals.toLongLong() * 10;
-    else if (decimals.size() == 2)
-        fen += decimals.toLongLong();
+    qint64 fen = yuan * 100;
+    if (i == text.size())
+        return fen;
+    if (text.at(i) != u'.' || !digit(i + 1))
+        return std::nullopt;
+    fen += (text.at(i + 1).unicode() - u'0') * 10;
+    if (digit(i + 2))
+        fen += text.at(i + 2).unicode() - u'0';
+    const qsizetype decimals = digit(i + 2) ? 2 : 1;
+    if (i + 1 + decimals != text.size())
+        return std::nullopt;
     return fen;
 }
 

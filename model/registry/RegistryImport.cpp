@@ -45,9 +45,10 @@ bool isPlainDate(const QString &text)
            && isDigits(QStringView(text).mid(8, 2), 2);
 }
 
-// Checks one data row and fills `person`; returns the problems, one message each.
+// Checks one data row and fills `person`; returns the problems, one message each. `today` is
+// asked once per file (the clock costs more than a row's checks).
 // Fields are trimmed first: export tools pad columns, and no value here has meaningful spaces.
-QStringList validateRow(QStringList fields, Person &person)
+QStringList validateRow(QStringList fields, const QDate &today, Person &person)
 {
     QStringList problems;
     if (fields.size() != ColumnCount) {
@@ -75,7 +76,7 @@ QStringList validateRow(QStringList fields, Person &person)
                                                 "unknown id_type \"%1\"; use one of %2.")
                         .arg(type, IdType::allCodes().join(QStringLiteral(", ")));
     } else {
-        id = IdNumber::check(type, fields.at(IdNumberCol));
+        id = IdNumber::check(type, fields.at(IdNumberCol), today);
         if (!id.isValid())
             problems << QCoreApplication::translate("RegistryImport", "the ID number is not "
                                                     "valid: %1").arg(id.detail);
@@ -113,7 +114,7 @@ QStringList validateRow(QStringList fields, Person &person)
     } else {
         // The stored date form, read by hand (Qt's format parser costs microseconds a row).
         const QDate birth = isPlainDate(birthText) ? Timestamp::dateFromText(birthText) : QDate();
-        if (!birth.isValid() || birth > QDate::currentDate())
+        if (!birth.isValid() || birth > today)
             problems << QCoreApplication::translate(
                             "RegistryImport", "birth_date \"%1\" is not a real past date in the "
                                               "form YYYY-MM-DD.").arg(birthText);
@@ -226,27 +227,34 @@ RegistryImport::Result RegistryImport::parse(const QString &path, QList<Person> 
         return result;
     }
 
+    // Room for every row at once (a registry line is some 70 bytes): growing a list or a hash of
+    // a million entries step by step costs more than reading the file.
+    const qsizetype expectedRows = qBound(qint64(16), file.size() / 64, qint64(4'000'000));
     QList<Person> rows;
-    QHash<QString, int> firstLine; // "type|number" → line, to find the same person twice
+    rows.reserve(expectedRows);
+    QHash<std::pair<QString, QString>, int> firstLine; // (type, number) → line, to find the same person twice
+    firstLine.reserve(expectedRows);
     QStringList fields;
+    const QDate today = QDate::currentDate();
     while (reader.readRecord(fields)) {
         Person person;
-        const QStringList problems = validateRow(fields, person);
+        const QStringList problems = validateRow(fields, today, person);
         for (const QString &problem : problems)
             result.rowErrors.append({reader.recordLine(), problem});
         if (!problems.isEmpty())
             continue;
-        const QString key = person.idType + QLatin1Char('|') + person.idNumber;
-        if (firstLine.contains(key)) {
+        const qsizetype known = firstLine.size();
+        int &first = firstLine[std::pair(person.idType, person.idNumber)]; // one look-up: adds when new
+        if (firstLine.size() == known) {
             result.rowErrors.append(
                 {reader.recordLine(),
                  QCoreApplication::translate("RegistryImport", "the same person (ID type and "
                                              "number) as on line %1; keep one row per person.")
-                     .arg(firstLine.value(key))});
+                     .arg(first)});
             continue;
         }
-        firstLine.insert(key, reader.recordLine());
-        rows.append(person);
+        first = reader.recordLine();
+        rows.append(std::move(person));
     }
     if (reader.hasError())
         result.fileError = reader.error();
