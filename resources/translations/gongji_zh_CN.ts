@@ -807,6 +807,13 @@ Write the file with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>Migrations</name>
+    <message>
+        <source>The table %1 is not as version 1 of the schema made it, so it was not upgraded and nothing was changed. Restore a backup or ask for support.</source>
+        <translation>数据表 %1 与第 1 版数据库结构不一致，因此未升级，也未作任何更改。请恢复备份或联系技术支持。</translation>
+    </message>
+</context>
+<context>
     <name>PaymentPreview</name>
     <message>
         <source>The amount cannot be negative.</source>
