@@ -1,7 +1,6 @@
 // Upgrading a database file that an earlier release left behind, step by step, and what each
 // later step must keep: the rows, and what the database itself still refuses.
 #include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -13,36 +12,6 @@
 using namespace gongji;
 
 namespace {
-
-const char kOld[] = "old-release";
-
-// A database file as schema version `version` made it, with one person of each status.
-void makeOldDatabase(const QString &path, int version)
-{
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QLatin1String(kOld));
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QVERIFY(QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON")));
-        Migrations::migrate(QLatin1String(kOld), 0, version);
-        const QStringList statuses{QStringLiteral("active"), QStringLiteral("suspended"), QStringLiteral("terminated"),
-                                   QStringLiteral("deceased")};
-        for (int i = 0; i < statuses.size(); ++i) {
-            QSqlQuery insert(db);
-            insert.prepare(QStringLiteral("INSERT INTO person (name, id_type, id_number, insurance_type, status, "
-                                          "pooling_region, updated_at) VALUES (:name, '01', :number, '390', :status, "
-                                          "'330100', '2026-01-01T00:00:00.000Z')"));
-            insert.bindValue(QStringLiteral(":name"), QStringLiteral("旧%1").arg(i));
-            insert.bindValue(QStringLiteral(":number"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1960, 1, 1), 100 + i));
-            insert.bindValue(QStringLiteral(":status"), statuses.at(i));
-            QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
-        }
-        QSqlQuery version(db);
-        QVERIFY(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QLatin1String(kOld));
-}
 
 QVariant scalar(const QString &connection, const QString &sql)
 {
@@ -61,6 +30,35 @@ bool insertsStatus(const QString &connection, const QString &status, int sequenc
     insert.bindValue(QStringLiteral(":number"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1990, 1, 1), sequence));
     insert.bindValue(QStringLiteral(":status"), status);
     return insert.exec();
+}
+
+// Runs `work` on a plain QSQLITE connection to `path` (not Database::open, which would upgrade
+// the file), then closes it again.
+template<typename Work>
+void onPlainConnection(const QString &path, Work work)
+{
+    const QString name = QStringLiteral("plain");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        work(name);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+// A database file as schema version `version` made it, with one person of each status.
+void makeOldDatabase(const QString &path, int version)
+{
+    onPlainConnection(path, [version](const QString &connection) {
+        QVERIFY(QSqlQuery(QSqlDatabase::database(connection)).exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+        Migrations::migrate(connection, 0, version);
+        const QStringList statuses{QStringLiteral("active"), QStringLiteral("suspended"), QStringLiteral("terminated"),
+                                   QStringLiteral("deceased")};
+        for (int i = 0; i < statuses.size(); ++i)
+            QVERIFY(insertsStatus(connection, statuses.at(i), 100 + i));
+    });
 }
 
 } // namespace
@@ -157,30 +155,20 @@ void TestMigrations::alteredPersonTableIsRefusedUntouched()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("old.sqlite"));
     makeOldDatabase(path, 4);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("hand"));
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
+    onPlainConnection(path, [](const QString &connection) {
+        QSqlQuery q(QSqlDatabase::database(connection));
         QVERIFY(q.exec(QStringLiteral("PRAGMA writable_schema = ON")));
         QVERIFY(q.exec(QStringLiteral("UPDATE sqlite_master SET sql = replace(sql, '''deceased''', '''dead''') "
                                       "WHERE name = 'person'")));
         QVERIFY(q.exec(QStringLiteral("PRAGMA writable_schema = OFF")));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("hand"));
+    });
     const Database::OpenResult opened = Database::open(path, QStringLiteral("upgraded"));
     QVERIFY(!opened.ok);
     QVERIFY2(opened.error.contains(QLatin1String("person")), qPrintable(opened.error));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("after"));
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QCOMPARE(scalar(QStringLiteral("after"), QStringLiteral("PRAGMA user_version")).toInt(), 4);
-        QCOMPARE(scalar(QStringLiteral("after"), QStringLiteral("SELECT COUNT(*) FROM person")).toInt(), 4);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("after"));
+    onPlainConnection(path, [](const QString &connection) {
+        QCOMPARE(scalar(connection, QStringLiteral("PRAGMA user_version")).toInt(), 4);
+        QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM person")).toInt(), 4);
+    });
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)
