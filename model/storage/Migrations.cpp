@@ -192,7 +192,13 @@ void rewriteTableText(const QString &connection, const QString &table, const QSt
     version.exec();
     const int schemaVersion = version.next() ? version.value(0).toInt() : 0;
     SqlStatement::run(connection, QStringLiteral("PRAGMA writable_schema = ON"));
-    const auto lock = qScopeGuard([&] { SqlStatement::run(connection, QStringLiteral("PRAGMA writable_schema = OFF")); });
+    const auto backToReadOnly = qScopeGuard([&] {
+        try {
+            SqlStatement::run(connection, QStringLiteral("PRAGMA writable_schema = OFF"));
+        } catch (const StorageError &) {
+            // Only a flag of this connection; Database::open closes it when the step failed.
+        }
+    });
     SqlStatement update(connection, QStringLiteral("UPDATE sqlite_master SET sql = replace(sql, :before, :after) "
                                                    "WHERE type = 'table' AND name = :table AND instr(sql, :before) > 0"));
     update.bind(QStringLiteral(":before"), before).bind(QStringLiteral(":after"), after).bind(QStringLiteral(":table"), table);
