@@ -9,22 +9,15 @@
 namespace gongji {
 
 RevokeCommand::RevokeCommand()
-    : m_authorizer(QStringLiteral("authorizer"),
-                   QStringLiteral("The authorizer (授权人): ID type code and number."), QStringLiteral("TYPE:NUMBER"))
-    , m_target(QStringLiteral("target"), QStringLiteral("The target (共济对象): ID type code and number."),
-               QStringLiteral("TYPE:NUMBER"))
-    , m_reason(QStringLiteral("reason"), QStringLiteral("Why the binding ends (recorded and audited)."),
-               QStringLiteral("TEXT"))
-    , m_requestedBy(QStringLiteral("requested-by"),
-                    QStringLiteral("Who asks for the revocation: authorizer or target (default: authorizer)."),
-                    QStringLiteral("WHO"), QStringLiteral("authorizer"))
+    : m_options(QStringLiteral("revoke"),
+                {QStringLiteral("authorizer"), QStringLiteral("The authorizer (授权人): ID type code and number.")},
+                {QStringLiteral("target"), QStringLiteral("The target (共济对象): ID type code and number.")})
 {
 }
 
 QString RevokeCommand::usage() const
 {
-    return QStringLiteral("--authorizer TYPE:NUMBER --target TYPE:NUMBER --reason TEXT "
-                          "[--requested-by authorizer|target]");
+    return m_options.usage();
 }
 
 QString RevokeCommand::summary() const
@@ -51,45 +44,20 @@ QString RevokeCommand::description() const
 
 void RevokeCommand::addOptions(QCommandLineParser &parser) const
 {
-    parser.addOptions({m_authorizer, m_target, m_reason, m_requestedBy});
+    m_options.addTo(parser);
 }
 
 QString RevokeCommand::checkUsage(const QCommandLineParser &parser) const
 {
-    if (!parser.positionalArguments().isEmpty())
-        return QStringLiteral("revoke takes only options, found \"%1\"; give the persons with --authorizer "
-                              "and --target.").arg(parser.positionalArguments().join(QLatin1Char(' ')));
-    for (const QCommandLineOption *option : {&m_authorizer, &m_target}) {
-        const QString what = QStringLiteral("--") + option->names().constFirst();
-        if (!parser.isSet(*option))
-            return QStringLiteral("%1 is missing; give it as TYPE:NUMBER, e.g. 01:110101199003071234.").arg(what);
-        const QString problem = PersonArgument::usageProblem(parser.value(*option), what);
-        if (!problem.isEmpty())
-            return problem;
-    }
-    if (parser.value(m_reason).trimmed().isEmpty())
-        return QStringLiteral("--reason needs a text; a revocation records why the binding ends.");
-    const QString requestedBy = parser.value(m_requestedBy);
-    if (requestedBy != QLatin1String("authorizer") && requestedBy != QLatin1String("target"))
-        return QStringLiteral("--requested-by must be authorizer or target, found \"%1\".").arg(requestedBy);
-    return {};
+    return m_options.usageProblem(parser);
 }
 
 int RevokeCommand::run(const QCommandLineParser &parser, const AdminContext &context)
 {
-    const PersonArgument::Found authorizer =
-        PersonArgument::find(context.connection, parser.value(m_authorizer), QStringLiteral("The authorizer"));
-    const PersonArgument::Found target =
-        PersonArgument::find(context.connection, parser.value(m_target), QStringLiteral("The target"));
-    if (!authorizer.person || !target.person) {
-        for (const PersonArgument::Found *found : {&authorizer, &target})
-            if (!found->error.isEmpty())
-                context.err << found->error << '\n';
-        context.err << "Nothing was changed.\n";
+    const std::optional<std::pair<Person, Person>> persons = m_options.findPersons(parser, context.connection, context.err);
+    if (!persons)
         return ExitInputRefused;
-    }
-    const Person &a = *authorizer.person;
-    const Person &t = *target.person;
+    const auto &[a, t] = *persons;
 
     BindingStore bindings(context.connection);
     std::optional<Binding> binding;
@@ -108,13 +76,13 @@ int RevokeCommand::run(const QCommandLineParser &parser, const AdminContext &con
         KinshipStore kinship(context.connection);
         if (kinship.activePairExists(a.id, t.id) || kinship.activePairExists(t.id, a.id))
             context.err << "They share a kinship account (亲情账户): end that with revoke-kinship.\n";
-        context.err << "Run household " << parser.value(m_authorizer) << " to see the bindings.\n";
+        context.err << "Run household " << m_options.firstText(parser) << " to see the bindings.\n";
         return ExitInputRefused;
     }
 
     const QString clerk = context.actor;
-    const QString reason = parser.value(m_reason).trimmed();
-    const QString requestedBy = parser.value(m_requestedBy);
+    const QString reason = m_options.reason(parser);
+    const QString requestedBy = m_options.requestedBy(parser);
     const BindingRevocation::Result revoked =
         BindingRevocation(context.connection).revoke(binding->id, requestedBy, reason, clerk);
     if (!revoked.ok) {

@@ -8,22 +8,15 @@
 namespace gongji {
 
 RevokeKinshipCommand::RevokeKinshipCommand()
-    : m_holder(QStringLiteral("holder"), QStringLiteral("The account holder: ID type code and number."),
-               QStringLiteral("TYPE:NUMBER"))
-    , m_member(QStringLiteral("member"), QStringLiteral("The member: ID type code and number."),
-               QStringLiteral("TYPE:NUMBER"))
-    , m_reason(QStringLiteral("reason"), QStringLiteral("Why the binding ends (recorded and audited)."),
-               QStringLiteral("TEXT"))
-    , m_requestedBy(QStringLiteral("requested-by"),
-                    QStringLiteral("Who asks for the revocation: holder or member (default: holder)."),
-                    QStringLiteral("WHO"), QStringLiteral("holder"))
+    : m_options(QStringLiteral("revoke-kinship"),
+                {QStringLiteral("holder"), QStringLiteral("The account holder: ID type code and number.")},
+                {QStringLiteral("member"), QStringLiteral("The member: ID type code and number.")})
 {
 }
 
 QString RevokeKinshipCommand::usage() const
 {
-    return QStringLiteral("--holder TYPE:NUMBER --member TYPE:NUMBER --reason TEXT "
-                          "[--requested-by holder|member]");
+    return m_options.usage();
 }
 
 QString RevokeKinshipCommand::summary() const
@@ -48,45 +41,20 @@ QString RevokeKinshipCommand::description() const
 
 void RevokeKinshipCommand::addOptions(QCommandLineParser &parser) const
 {
-    parser.addOptions({m_holder, m_member, m_reason, m_requestedBy});
+    m_options.addTo(parser);
 }
 
 QString RevokeKinshipCommand::checkUsage(const QCommandLineParser &parser) const
 {
-    if (!parser.positionalArguments().isEmpty())
-        return QStringLiteral("revoke-kinship takes only options, found \"%1\"; give the persons with --holder "
-                              "and --member.").arg(parser.positionalArguments().join(QLatin1Char(' ')));
-    for (const QCommandLineOption *option : {&m_holder, &m_member}) {
-        const QString what = QStringLiteral("--") + option->names().constFirst();
-        if (!parser.isSet(*option))
-            return QStringLiteral("%1 is missing; give it as TYPE:NUMBER, e.g. 01:110101199003071234.").arg(what);
-        const QString problem = PersonArgument::usageProblem(parser.value(*option), what);
-        if (!problem.isEmpty())
-            return problem;
-    }
-    if (parser.value(m_reason).trimmed().isEmpty())
-        return QStringLiteral("--reason needs a text; a revocation records why the binding ends.");
-    const QString requestedBy = parser.value(m_requestedBy);
-    if (requestedBy != QLatin1String("holder") && requestedBy != QLatin1String("member"))
-        return QStringLiteral("--requested-by must be holder or member, found \"%1\".").arg(requestedBy);
-    return {};
+    return m_options.usageProblem(parser);
 }
 
 int RevokeKinshipCommand::run(const QCommandLineParser &parser, const AdminContext &context)
 {
-    const PersonArgument::Found holder =
-        PersonArgument::find(context.connection, parser.value(m_holder), QStringLiteral("The holder"));
-    const PersonArgument::Found member =
-        PersonArgument::find(context.connection, parser.value(m_member), QStringLiteral("The member"));
-    if (!holder.person || !member.person) {
-        for (const PersonArgument::Found *found : {&holder, &member})
-            if (!found->error.isEmpty())
-                context.err << found->error << '\n';
-        context.err << "Nothing was changed.\n";
+    const std::optional<std::pair<Person, Person>> persons = m_options.findPersons(parser, context.connection, context.err);
+    if (!persons)
         return ExitInputRefused;
-    }
-    const Person &h = *holder.person;
-    const Person &m = *member.person;
+    const auto &[h, m] = *persons;
 
     KinshipStore store(context.connection);
     std::optional<KinshipBinding> binding;
@@ -101,13 +69,13 @@ int RevokeKinshipCommand::run(const QCommandLineParser &parser, const AdminConte
         BindingStore mutualAid(context.connection);
         if (mutualAid.activePairExists(h.id, m.id) || mutualAid.activePairExists(m.id, h.id))
             context.err << "They share a mutual-aid binding (共济): end that with revoke.\n";
-        context.err << "Run household " << parser.value(m_holder) << " to see the bindings.\n";
+        context.err << "Run household " << m_options.firstText(parser) << " to see the bindings.\n";
         return ExitInputRefused;
     }
 
     const QString clerk = context.actor;
-    const QString reason = parser.value(m_reason).trimmed();
-    const QString requestedBy = parser.value(m_requestedBy);
+    const QString reason = m_options.reason(parser);
+    const QString requestedBy = m_options.requestedBy(parser);
     const BindingRevocation::Result revoked =
         BindingRevocation(context.connection).revokeKinship(binding->id, requestedBy, reason, clerk);
     if (!revoked.ok) {

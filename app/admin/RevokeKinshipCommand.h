@@ -1,7 +1,6 @@
 #pragma once
-#include <QCommandLineOption>
-
 #include "AdminCommand.h"
+#include "RevocationOptions.h"
 
 namespace gongji {
 
@@ -22,10 +21,7 @@ public:
     QString requiredRole(const QCommandLineParser &) const override { return QStringLiteral("clerk"); }
 
 private:
-    QCommandLineOption m_holder;
-    QCommandLineOption m_member;
-    QCommandLineOption m_reason;
-    QCommandLineOption m_requestedBy;
+    RevocationOptions m_options;
 };
 
 } // namespace gongji

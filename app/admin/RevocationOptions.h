@@ -1,0 +1,48 @@
+#pragma once
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QTextStream>
+#include <optional>
+
+#include "domain/Person.h"
+
+namespace gongji {
+
+// The options revoke and revoke-kinship share: the two persons of the pair (--authorizer and
+// --target, or --holder and --member), --reason, and --requested-by (one of the two roles,
+// the first by default). Checking them and finding the persons is the same for both.
+class RevocationOptions
+{
+public:
+    struct Role
+    {
+        QString name; // "authorizer": the option --authorizer and the default of --requested-by
+        QString help; // its line in --help
+    };
+    RevocationOptions(const QString &command, const Role &first, const Role &second);
+
+    // "--authorizer TYPE:NUMBER --target TYPE:NUMBER --reason TEXT [--requested-by authorizer|target]"
+    QString usage() const;
+    void addTo(QCommandLineParser &parser) const;
+    // What is wrong with the command line, or empty.
+    QString usageProblem(const QCommandLineParser &parser) const;
+    // Both persons from the registry; when either is missing, every problem and "Nothing was
+    // changed." are written to `err` and nothing is returned. Throws StorageError.
+    std::optional<std::pair<Person, Person>> findPersons(const QCommandLineParser &parser, const QString &connection,
+                                                         QTextStream &err) const;
+
+    QString firstText(const QCommandLineParser &parser) const { return parser.value(m_first); }
+    QString reason(const QCommandLineParser &parser) const { return parser.value(m_reason).trimmed(); }
+    QString requestedBy(const QCommandLineParser &parser) const { return parser.value(m_requestedBy); }
+
+private:
+    QString m_command;
+    QString m_firstRole;
+    QString m_secondRole;
+    QCommandLineOption m_first;
+    QCommandLineOption m_second;
+    QCommandLineOption m_reason;
+    QCommandLineOption m_requestedBy;
+};
+
+} // namespace gongji
