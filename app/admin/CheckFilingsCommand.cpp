@@ -1,5 +1,7 @@
 #include "CheckFilingsCommand.h"
 
+#include "BatchReport.h"
+#include "CsvFileArgument.h"
 #include "JsonText.h"
 
 namespace gongji {
@@ -58,12 +60,7 @@ void CheckFilingsCommand::addOptions(QCommandLineParser &parser) const
 
 QString CheckFilingsCommand::checkUsage(const QCommandLineParser &parser) const
 {
-    const int count = parser.positionalArguments().size();
-    if (count == 0)
-        return QStringLiteral("the filings file is missing; give the path of the CSV file.");
-    if (count > 1)
-        return QStringLiteral("give exactly one filings file, found %1 arguments.").arg(count);
-    return {};
+    return CsvFileArgument::usageProblem(parser, QStringLiteral("filings"));
 }
 
 int CheckFilingsCommand::run(const QCommandLineParser &parser, const AdminContext &context)
@@ -73,20 +70,8 @@ int CheckFilingsCommand::run(const QCommandLineParser &parser, const AdminContex
     options.acceptWarnings = parser.isSet(m_acceptWarnings);
     options.clerk = context.actor;
     const FilingBatch::Result result =
-        FilingBatch(context.connection).run(parser.positionalArguments().constFirst(), options);
-
-    // Rows come with a storage failure part way through a commit too: they say what was stored.
-    for (const FilingBatch::RowResult &row : result.rows)
-        context.out << jsonLine(row) << '\n';
-    if (result.ok)
-        return ExitOk;
-    context.err << result.fileError << '\n';
-    if (result.rows.isEmpty()) {
-        context.err << "Nothing was checked or stored. Correct the file and run it again.\n";
-        return ExitInputRefused;
-    }
-    context.err << "Rows printed with a filing_no were stored; the others were not.\n";
-    return ExitStorage;
+        FilingBatch(context.connection).run(CsvFileArgument::path(parser), options);
+    return reportBatch(result, context, &CheckFilingsCommand::jsonLine, "filing_no");
 }
 
 QString CheckFilingsCommand::requiredRole(const QCommandLineParser &parser) const

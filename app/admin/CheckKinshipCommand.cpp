@@ -1,5 +1,7 @@
 #include "CheckKinshipCommand.h"
 
+#include "BatchReport.h"
+#include "CsvFileArgument.h"
 #include "JsonText.h"
 
 namespace gongji {
@@ -57,12 +59,7 @@ void CheckKinshipCommand::addOptions(QCommandLineParser &parser) const
 
 QString CheckKinshipCommand::checkUsage(const QCommandLineParser &parser) const
 {
-    const int count = parser.positionalArguments().size();
-    if (count == 0)
-        return QStringLiteral("the kinship file is missing; give the path of the CSV file.");
-    if (count > 1)
-        return QStringLiteral("give exactly one kinship file, found %1 arguments.").arg(count);
-    return {};
+    return CsvFileArgument::usageProblem(parser, QStringLiteral("kinship"));
 }
 
 int CheckKinshipCommand::run(const QCommandLineParser &parser, const AdminContext &context)
@@ -71,20 +68,8 @@ int CheckKinshipCommand::run(const QCommandLineParser &parser, const AdminContex
     options.commit = parser.isSet(m_commit);
     options.clerk = context.actor;
     const KinshipBatch::Result result =
-        KinshipBatch(context.connection).run(parser.positionalArguments().constFirst(), options);
-
-    // Rows come with a storage failure part way through a commit too: they say what was stored.
-    for (const KinshipBatch::RowResult &row : result.rows)
-        context.out << jsonLine(row) << '\n';
-    if (result.ok)
-        return ExitOk;
-    context.err << result.fileError << '\n';
-    if (result.rows.isEmpty()) {
-        context.err << "Nothing was checked or stored. Correct the file and run it again.\n";
-        return ExitInputRefused;
-    }
-    context.err << "Rows printed with a binding_no were stored; the others were not.\n";
-    return ExitStorage;
+        KinshipBatch(context.connection).run(CsvFileArgument::path(parser), options);
+    return reportBatch(result, context, &CheckKinshipCommand::jsonLine, "binding_no");
 }
 
 QString CheckKinshipCommand::requiredRole(const QCommandLineParser &parser) const

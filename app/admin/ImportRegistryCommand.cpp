@@ -2,6 +2,7 @@
 
 #include <QFileInfo>
 
+#include "CsvFileArgument.h"
 #include "registry/RegistryImport.h"
 
 namespace gongji {
@@ -42,17 +43,12 @@ void ImportRegistryCommand::addOptions(QCommandLineParser &parser) const
 
 QString ImportRegistryCommand::checkUsage(const QCommandLineParser &parser) const
 {
-    const int count = parser.positionalArguments().size();
-    if (count == 0)
-        return QStringLiteral("the registry file is missing; give the path of the CSV file.");
-    if (count > 1)
-        return QStringLiteral("give exactly one registry file, found %1 arguments.").arg(count);
-    return {};
+    return CsvFileArgument::usageProblem(parser, QStringLiteral("registry"));
 }
 
 int ImportRegistryCommand::run(const QCommandLineParser &parser, const AdminContext &context)
 {
-    const QString path = parser.positionalArguments().constFirst();
+    const QString path = CsvFileArgument::path(parser);
     RegistryImport import(context.connection);
     QList<Person> persons;
     const RegistryImport::Result parsed = import.parse(path, persons);
