@@ -1,15 +1,13 @@
 #include "filing/FilingBatch.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
 #include <QHash>
 
 #include "domain/Relationship.h"
 #include "filing/CommitmentLetter.h"
 #include "filing/FilingDraft.h"
 #include "filing/FilingSubmission.h"
-#include "registry/CsvReader.h"
+#include "registry/CsvFile.h"
 #include "rules/FilingEvaluator.h"
 #include "storage/StorageError.h"
 
@@ -194,28 +192,16 @@ QString FilingBatch::expectedHeader()
 FilingBatch::Result FilingBatch::run(const QString &path, const Options &options)
 {
     Result result;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.fileError = QCoreApplication::translate(
-                               "FilingBatch", "Cannot read %1: %2. Check the file name and that "
-                                              "you may read it.")
-                               .arg(QDir::toNativeSeparators(path), file.errorString());
+    CsvFile file;
+    const QString wrongHeader = QCoreApplication::translate(
+        "FilingBatch", "The first row is not the filings header.\n"
+                       "Expected: %1\nFound:    %2\nWrite the file with "
+                       "exactly these columns in this order.");
+    if (!file.open(path, expectedHeader(), wrongHeader)) {
+        result.fileError = file.error();
         return result;
     }
-    CsvReader reader(&file);
-    if (!reader.readHeader()) {
-        result.fileError = reader.error();
-        return result;
-    }
-    const QString found = reader.header().join(QLatin1Char(','));
-    if (found != expectedHeader()) {
-        result.fileError = QCoreApplication::translate(
-                               "FilingBatch", "The first row is not the filings header.\n"
-                                              "Expected: %1\nFound:    %2\nWrite the file with "
-                                              "exactly these columns in this order.")
-                               .arg(expectedHeader(), found);
-        return result;
-    }
+    CsvReader &reader = file.reader();
 
     // Every row is read before any is checked: a malformed row stops the whole file, so that
     // a half-understood file never leads to filings.

@@ -1,14 +1,12 @@
 #include "kinship/KinshipBatch.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
 
 #include "domain/Relationship.h"
 #include "kinship/KinshipDraft.h"
 #include "kinship/KinshipEvaluator.h"
 #include "kinship/KinshipSubmission.h"
-#include "registry/CsvReader.h"
+#include "registry/CsvFile.h"
 #include "storage/StorageError.h"
 
 namespace gongji {
@@ -95,24 +93,14 @@ QString KinshipBatch::expectedHeader()
 KinshipBatch::Result KinshipBatch::run(const QString &path, const Options &options)
 {
     Result result;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.fileError = Text::tr("Cannot read %1: %2. Check the file name and that you may read it.")
-                               .arg(QDir::toNativeSeparators(path), file.errorString());
+    CsvFile file;
+    const QString wrongHeader = Text::tr("The first row is not the kinship header.\nExpected: %1\nFound:    %2\n"
+                                         "Write the file with exactly these columns in this order.");
+    if (!file.open(path, expectedHeader(), wrongHeader)) {
+        result.fileError = file.error();
         return result;
     }
-    CsvReader reader(&file);
-    if (!reader.readHeader()) {
-        result.fileError = reader.error();
-        return result;
-    }
-    const QString found = reader.header().join(QLatin1Char(','));
-    if (found != expectedHeader()) {
-        result.fileError = Text::tr("The first row is not the kinship header.\nExpected: %1\nFound:    %2\n"
-                              "Write the file with exactly these columns in this order.")
-                               .arg(expectedHeader(), found);
-        return result;
-    }
+    CsvReader &reader = file.reader();
 
     // Every row is read before any is checked: a malformed row stops the whole file, so that a
     // half-understood file never leads to bindings.

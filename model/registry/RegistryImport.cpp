@@ -1,8 +1,6 @@
 #include "registry/RegistryImport.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonObject>
@@ -12,7 +10,7 @@
 #include "domain/IdType.h"
 #include "domain/Money.h"
 #include "registry/AutomaticBindingEnds.h"
-#include "registry/CsvReader.h"
+#include "registry/CsvFile.h"
 #include "storage/AuditLog.h"
 #include "storage/PersonStore.h"
 #include "storage/StorageError.h"
@@ -204,28 +202,16 @@ RegistryImport::Result RegistryImport::parse(const QString &path, QList<Person> 
 {
     Result result;
     persons.clear();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.fileError = QCoreApplication::translate(
-                               "RegistryImport", "Cannot read %1: %2. Check the file name and "
-                                                 "that you may read it.")
-                               .arg(QDir::toNativeSeparators(path), file.errorString());
+    CsvFile file;
+    const QString wrongHeader = QCoreApplication::translate(
+        "RegistryImport", "The first row is not the registry header.\n"
+                          "Expected: %1\nFound:    %2\nExport the registry "
+                          "with exactly these columns in this order.");
+    if (!file.open(path, expectedHeader(), wrongHeader)) {
+        result.fileError = file.error();
         return result;
     }
-    CsvReader reader(&file);
-    if (!reader.readHeader()) {
-        result.fileError = reader.error();
-        return result;
-    }
-    const QString found = reader.header().join(QLatin1Char(','));
-    if (found != expectedHeader()) {
-        result.fileError = QCoreApplication::translate(
-                               "RegistryImport", "The first row is not the registry header.\n"
-                                                 "Expected: %1\nFound:    %2\nExport the registry "
-                                                 "with exactly these columns in this order.")
-                               .arg(expectedHeader(), found);
-        return result;
-    }
+    CsvReader &reader = file.reader();
 
     // Room for every row at once (a registry line is some 70 bytes): growing a list or a hash of
     // a million entries step by step costs more than reading the file.

@@ -237,6 +237,13 @@
     </message>
 </context>
 <context>
+    <name>CsvFile</name>
+    <message>
+        <source>Cannot read %1: %2. Check the file name and that you may read it.</source>
+        <translation>无法读取 %1：%2。请检查文件名及读取权限。</translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <source>The file is empty: it has no header row. Export the file again with its header row.</source>
@@ -514,7 +521,7 @@
     </message>
     <message>
         <source>Cannot read %1: %2. Check the file name and that you may read it.</source>
-        <translation>无法读取 %1：%2。请检查文件名及读取权限。</translation>
+        <translation type="vanished">无法读取 %1：%2。请检查文件名及读取权限。</translation>
     </message>
     <message>
         <source>The first row is not the filings header.
@@ -752,7 +759,7 @@ Write the file with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Cannot read %1: %2. Check the file name and that you may read it.</source>
-        <translation>无法读取 %1：%2。请检查文件名及读取权限。</translation>
+        <translation type="vanished">无法读取 %1：%2。请检查文件名及读取权限。</translation>
     </message>
     <message>
         <source>The first row is not the kinship header.
@@ -1092,7 +1099,7 @@ Write the file with exactly these columns in this order.</source>
     </message>
     <message>
         <source>Cannot read %1: %2. Check the file name and that you may read it.</source>
-        <translation>无法读取 %1：%2。请检查文件名及读取权限。</translation>
+        <translation type="vanished">无法读取 %1：%2。请检查文件名及读取权限。</translation>
     </message>
     <message>
         <source>The first row is not the registry header.

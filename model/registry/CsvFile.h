@@ -1,0 +1,30 @@
+#pragma once
+#include <QFile>
+#include <QString>
+#include <optional>
+
+#include "registry/CsvReader.h"
+
+namespace gongji {
+
+// An interchange file (DOMAIN.md §10) opened for reading with its header row checked: how every
+// CSV intake (registry import, filings, kinship bindings) starts.
+class CsvFile
+{
+public:
+    // Opens `path` and reads its header row. False, with error() saying what is wrong and what
+    // to do, when the file cannot be read, is empty or not UTF-8, or its header is not
+    // `expectedHeader`; `wrongHeader` is the caller's message for that (%1 expected, %2 found).
+    bool open(const QString &path, const QString &expectedHeader, const QString &wrongHeader);
+    // The records after the header; only after open() returned true.
+    CsvReader &reader() { return *m_reader; }
+    QString error() const { return m_error; }
+    qint64 size() const { return m_file.size(); }
+
+private:
+    QFile m_file;
+    std::optional<CsvReader> m_reader;
+    QString m_error;
+};
+
+} // namespace gongji
