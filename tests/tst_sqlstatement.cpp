@@ -39,6 +39,7 @@ private slots:
     void timestampRoundTrip();
     void timestampOtherForms_data();
     void timestampOtherForms();
+    void nowTextFollowsTheClock();
 
 private:
     QStringList namesBetween(int low, int high)
@@ -326,6 +327,21 @@ void TestSqlStatement::timestampOtherForms()
         QCOMPARE(read, expected);
     // Dates alike: the fixed form by hand, anything else as Qt reads it.
     QCOMPARE(Timestamp::dateFromText(text.left(10)), QDate::fromString(text.left(10), Qt::ISODate));
+}
+
+// nowText() writes each millisecond's text once: what it gives must still be the time of the call.
+void TestSqlStatement::nowTextFollowsTheClock()
+{
+    QDateTime previous;
+    for (int i = 0; i < 2000; ++i) {
+        const QDateTime before = Timestamp::now();
+        const QDateTime stamped = Timestamp::fromText(Timestamp::nowText());
+        const QDateTime after = Timestamp::now();
+        QVERIFY(stamped.isValid());
+        QVERIFY2(before <= stamped && stamped <= after, qPrintable(stamped.toString(Qt::ISODateWithMs)));
+        QVERIFY(!previous.isValid() || previous <= stamped);
+        previous = stamped;
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSqlStatement)

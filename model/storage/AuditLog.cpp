@@ -41,7 +41,7 @@ void AuditLog::append(const QString &actor, const QString &action, const QString
 {
     SqlStatement q(m_connection, QStringLiteral("INSERT INTO audit_log (at, actor, action, subject, detail) "
                                                 "VALUES (:at, :actor, :action, :subject, :detail)"));
-    q.bind(QStringLiteral(":at"), Timestamp::toText(Timestamp::now()))
+    q.bind(QStringLiteral(":at"), Timestamp::nowText())
         .bind(QStringLiteral(":actor"), actor)
         .bind(QStringLiteral(":action"), action)
         .bind(QStringLiteral(":subject"), subject.isNull() ? QStringLiteral("") : IdNumber::maskWithin(subject)) // a null QString binds as NULL

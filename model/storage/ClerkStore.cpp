@@ -55,7 +55,7 @@ qint64 ClerkStore::countSupervisors() const
 
 void ClerkStore::insert(ClerkAccount &account)
 {
-    const QString now = Timestamp::toText(Timestamp::now());
+    const QString now = Timestamp::nowText();
     SqlStatement q(m_connection, QStringLiteral("INSERT INTO clerk (login, display_name, role, password_hash, active, "
                                                 "failed_attempts, created_at, updated_at) VALUES (:login, :name, :role, "
                                                 ":hash, :active, 0, :now, :now) RETURNING id"));
@@ -76,7 +76,7 @@ void ClerkStore::setLockState(qint64 id, int failedAttempts, const QDateTime &lo
     q.bind(QStringLiteral(":failed"), failedAttempts)
         .bind(QStringLiteral(":until"), lockedUntil.isValid() ? QVariant(Timestamp::toText(lockedUntil))
                                                               : QVariant(QMetaType::fromType<QString>()))
-        .bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now()))
+        .bind(QStringLiteral(":now"), Timestamp::nowText())
         .bind(QStringLiteral(":id"), id)
         .exec();
 }
@@ -85,7 +85,7 @@ void ClerkStore::setPasswordHash(qint64 id, const QString &hash)
 {
     SqlStatement q(m_connection, QStringLiteral("UPDATE clerk SET password_hash = :hash, updated_at = :now WHERE id = :id"));
     q.bind(QStringLiteral(":hash"), hash)
-        .bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now()))
+        .bind(QStringLiteral(":now"), Timestamp::nowText())
         .bind(QStringLiteral(":id"), id)
         .exec();
 }
@@ -94,7 +94,7 @@ void ClerkStore::setActive(qint64 id, bool active)
 {
     SqlStatement q(m_connection, QStringLiteral("UPDATE clerk SET active = :active, updated_at = :now WHERE id = :id"));
     q.bind(QStringLiteral(":active"), active ? 1 : 0)
-        .bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now()))
+        .bind(QStringLiteral(":now"), Timestamp::nowText())
         .bind(QStringLiteral(":id"), id)
         .exec();
 }

@@ -24,11 +24,20 @@ QVariant textOrNull(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
+// 'M' and 'F' without building a string for every row; NULL when not known.
+QVariant sexText(QChar sex)
+{
+    static const QString male = QStringLiteral("M"), female = QStringLiteral("F");
+    if (sex.isNull())
+        return textOrNull(QString());
+    return sex == u'M' ? male : sex == u'F' ? female : QString(sex);
+}
+
 // The values of every column an INSERT or UPDATE writes, but the document and the id.
 void bindValues(SqlStatement &q, const Person &person)
 {
     q.bind(QStringLiteral(":name"), person.name)
-        .bind(QStringLiteral(":sex"), textOrNull(person.sex.isNull() ? QString() : QString(person.sex)))
+        .bind(QStringLiteral(":sex"), sexText(person.sex))
         .bind(QStringLiteral(":birth"), textOrNull(Timestamp::dateToText(person.birthDate)))
         .bind(QStringLiteral(":insurance"), person.insuranceType)
         .bind(QStringLiteral(":employment"), textOrNull(person.employment))
@@ -36,7 +45,7 @@ void bindValues(SqlStatement &q, const Person &person)
         .bind(QStringLiteral(":region"), person.poolingRegion)
         .bind(QStringLiteral(":balance"), person.balanceFen)
         .bind(QStringLiteral(":public"), person.publicMedical ? 1 : 0)
-        .bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now()));
+        .bind(QStringLiteral(":now"), Timestamp::nowText());
 }
 
 bool samePerson(const Person &a, const Person &b)

@@ -150,7 +150,7 @@ void RuleSetStore::insert(RuleSet &ruleSet)
                                   "VALUES (:region, :from, :to, :title, :note, :scope, :maxAuth, :maxTargets, :mutual, "
                                   ":public, :floor, :order, :cooldown, :now) RETURNING id"));
     bindParameters(q, ruleSet);
-    q.bind(QStringLiteral(":now"), Timestamp::toText(Timestamp::now())).exec();
+    q.bind(QStringLiteral(":now"), Timestamp::nowText()).exec();
     ruleSet.id = q.insertedId();
     insertLists(ruleSet);
 }

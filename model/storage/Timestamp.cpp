@@ -127,4 +127,19 @@ QDateTime Timestamp::now()
     return QDateTime::currentDateTimeUtc();
 }
 
+QString Timestamp::nowText()
+{
+    // A registry import stores some hundred rows a millisecond: each millisecond's text is
+    // written once (per thread: counters may store on several).
+    thread_local qint64 lastMsecs = -1;
+    thread_local QString lastText;
+    const QDateTime time = now();
+    const qint64 msecs = time.toMSecsSinceEpoch();
+    if (msecs != lastMsecs) {
+        lastText = toText(time);
+        lastMsecs = msecs;
+    }
+    return lastText;
+}
+
 } // namespace gongji

@@ -15,6 +15,7 @@ public:
     static QString dateToText(const QDate &date);   // empty for an invalid date
     static QDate dateFromText(const QString &text);
     static QDateTime now();                         // UTC, millisecond precision
+    static QString nowText();                       // toText(now())
 };
 
 } // namespace gongji
