@@ -25,6 +25,8 @@ class TestDatabaseCopy : public QObject
     Q_OBJECT
 private slots:
     void copyKeepsEverything();
+    void rowsGoOverInBatches_data();
+    void rowsGoOverInBatches();
     void refusesATargetInUse();
     void newFilingsContinueAfterTheCopiedIds();
     void sqliteFileIntoServer();
@@ -97,6 +99,57 @@ void TestDatabaseCopy::copyKeepsEverything()
     QCOMPARE(AuditLog(target.connection()).count(), AuditLog(source.connection()).count() + 1); // + the copy itself
     // The accounts travel with the copy: the same clerks sign in at the office database.
     QVERIFY(SignIn(target.connection()).signIn(TestDatabase::clerk, TestDatabase::password).ok);
+}
+
+void TestDatabaseCopy::rowsGoOverInBatches_data()
+{
+    QTest::addColumn<int>("persons");
+    // DatabaseCopy writes 100 rows per INSERT: none, less than one batch, exactly one, one and one row, several.
+    QTest::newRow("none") << 0;
+    QTest::newRow("99") << 99;
+    QTest::newRow("100") << 100;
+    QTest::newRow("101") << 101;
+    QTest::newRow("250") << 250;
+}
+
+void TestDatabaseCopy::rowsGoOverInBatches()
+{
+    QFETCH(int, persons);
+    TestDatabase source(QStringLiteral("source"));
+    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None);
+    {
+        WriteTransaction t(source.connection());
+        PersonStore store(source.connection());
+        for (int i = 0; i < persons; ++i) {
+            Person p;
+            p.name = QStringLiteral("人%1").arg(i);
+            p.idType = QStringLiteral("01");
+            p.idNumber = TestDatabase::residentId(QStringLiteral("330102"), QDate(1960, 1, 1).addDays(i), 100 + i % 800);
+            p.birthDate = QDate(1960, 1, 1).addDays(i);
+            p.sex = i % 2 ? QLatin1Char('M') : QLatin1Char('F');
+            p.insuranceType = i % 3 ? QStringLiteral("310") : QStringLiteral("390");
+            p.employment = i % 3 ? QStringLiteral("working") : QString();
+            p.status = QStringLiteral("active");
+            p.poolingRegion = QStringLiteral("330100");
+            p.balanceFen = i % 3 ? 1000 + i : 0;
+            store.upsert(p);
+        }
+        t.commit();
+    }
+    const DatabaseCopy::Result result = DatabaseCopy::copy(source.connection(), target.connection(), "supervisor");
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.rows.value("person"), persons);
+    for (qint64 id = 1; id <= persons; ++id) {
+        const std::optional<Person> original = PersonStore(source.connection()).findById(id);
+        const std::optional<Person> copied = PersonStore(target.connection()).findById(id);
+        QVERIFY(original && copied);
+        QCOMPARE(copied->name, original->name);
+        QCOMPARE(copied->idNumber, original->idNumber);
+        QCOMPARE(copied->birthDate, original->birthDate);
+        QCOMPARE(copied->sex, original->sex);
+        QCOMPARE(copied->employment, original->employment);
+        QCOMPARE(copied->balanceFen, original->balanceFen);
+    }
 }
 
 void TestDatabaseCopy::refusesATargetInUse()
