@@ -154,6 +154,21 @@ FilingDraft TestDatabase::childFiling(const Person &authorizer, const Person &ch
     return draft;
 }
 
+KinshipDraft TestDatabase::kinshipDraft(const Person &holder, const Person &member, const QString &relationship,
+                                       const QString &clerk)
+{
+    KinshipDraft draft;
+    draft.holderIdType = holder.idType;
+    draft.holderIdNumber = holder.idNumber;
+    draft.memberIdType = member.idType;
+    draft.memberIdNumber = member.idNumber;
+    draft.relationship = relationship;
+    draft.faceVerified = true;
+    draft.filedOn = QDate::currentDate();
+    draft.clerk = clerk;
+    return draft;
+}
+
 QString TestDatabase::residentId(const QString &address, const QDate &birth, int sequence)
 {
     const QString first17 = address + birth.toString(QStringLiteral("yyyyMMdd"))

@@ -5,6 +5,7 @@
 
 #include "domain/Person.h"
 #include "filing/FilingDraft.h"
+#include "kinship/KinshipDraft.h"
 
 // A real SQLite file in a temporary directory (or a fresh PostgreSQL database, see path()),
 // opened through gongji::Database with the shipped default rule sets seeded, and two accounts:
@@ -46,6 +47,10 @@ public:
     // acknowledged, filed today: what most tests submit.
     static gongji::FilingDraft childFiling(const gongji::Person &authorizer, const gongji::Person &child,
                                            const QString &clerk);
+    // A counter kinship-account binding by `clerk`: `holder` adds `member` (their `relationship`),
+    // face verified, filed today.
+    static gongji::KinshipDraft kinshipDraft(const gongji::Person &holder, const gongji::Person &member,
+                                             const QString &relationship, const QString &clerk);
 
     // A valid 18-digit resident ID number with this address code, birth date and sequence.
     static QString residentId(const QString &address, const QDate &birth, int sequence = 123);

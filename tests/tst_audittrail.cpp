@@ -161,15 +161,8 @@ QList<Entry> TestAuditTrail::perform(const QString &action)
         return {{tester, action, QString::number(m_bindingId), {}}};
     }
     if (action == QLatin1String("kinship_binding")) {
-        KinshipDraft d;
-        d.holderIdType = d.memberIdType = QStringLiteral("01");
-        d.holderIdNumber = m_holder.idNumber;
-        d.memberIdNumber = m_member.idNumber;
-        d.relationship = QStringLiteral("child");
-        d.faceVerified = true;
-        d.filedOn = QDate::currentDate();
-        d.clerk = tester;
-        const KinshipSubmission::Result r = KinshipSubmission(c).submit(d);
+        const KinshipSubmission::Result r =
+            KinshipSubmission(c).submit(TestDatabase::kinshipDraft(m_holder, m_member, QStringLiteral("child"), tester));
         if (!r.stored)
             return {};
         return {{tester, action, r.number, {}}};

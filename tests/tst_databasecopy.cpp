@@ -71,15 +71,8 @@ void TestDatabaseCopy::fill(const QString &connection)
     const Person father = add("王建国", TestDatabase::residentId("330102", QDate(1970, 3, 15), 11), "310");
     const Person son = add("王小明", TestDatabase::residentId("330102", QDate(2000, 9, 1), 31), "390");
     QVERIFY(FilingSubmission(connection).submit(draft(father, son)).stored());
-    KinshipDraft k;
-    k.holderIdType = k.memberIdType = QStringLiteral("01");
-    k.holderIdNumber = son.idNumber;
-    k.memberIdNumber = father.idNumber;
-    k.relationship = QStringLiteral("parent");
-    k.faceVerified = true;
-    k.filedOn = QDate::currentDate();
-    k.clerk = QStringLiteral("tester");
-    QVERIFY(KinshipSubmission(connection).submit(k).stored);
+    QVERIFY(KinshipSubmission(connection).submit(TestDatabase::kinshipDraft(son, father, QStringLiteral("parent"),
+                                                                            QStringLiteral("tester"))).stored);
 }
 
 void TestDatabaseCopy::copyKeepsEverything()

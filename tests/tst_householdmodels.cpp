@@ -166,15 +166,9 @@ void TestHouseholdModels::noFullNumberInAnyCell()
     bind(db, father, son, "child");
     bind(db, grandma, father, "child");
     bind(db, father, daughter, "child");
-    KinshipDraft k;
-    k.holderIdType = k.memberIdType = QStringLiteral("01");
-    k.holderIdNumber = father.idNumber;
-    k.memberIdNumber = son.idNumber;
-    k.relationship = QStringLiteral("child");
-    k.faceVerified = true;
-    k.filedOn = QDate::currentDate();
-    k.clerk = QStringLiteral("tester");
-    QVERIFY(KinshipSubmission(db.connection()).submit(k).stored);
+    QVERIFY(KinshipSubmission(db.connection())
+                .submit(TestDatabase::kinshipDraft(father, son, QStringLiteral("child"), QStringLiteral("tester")))
+                .stored);
     const Household household{father, HouseholdStore(db.connection()).bindingsOf(father.id)};
     const qint64 daughterBinding = [&] {
         for (const HouseholdBinding &b : household.bindings)

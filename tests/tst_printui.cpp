@@ -130,15 +130,8 @@ QString TestPrintUi::fileFiling()
 
 QString TestPrintUi::bindKinship()
 {
-    KinshipDraft draft;
-    draft.holderIdType = m_authorizer.idType;
-    draft.holderIdNumber = m_authorizer.idNumber;
-    draft.memberIdType = m_spouse.idType;
-    draft.memberIdNumber = m_spouse.idNumber;
-    draft.relationship = QStringLiteral("spouse");
-    draft.faceVerified = true;
-    draft.filedOn = QDate::currentDate();
-    draft.clerk = QStringLiteral("tester");
+    const KinshipDraft draft =
+        TestDatabase::kinshipDraft(m_authorizer, m_spouse, QStringLiteral("spouse"), QStringLiteral("tester"));
     return KinshipSubmission(m_db->connection()).submit(draft).number;
 }
 

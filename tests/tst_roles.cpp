@@ -210,15 +210,8 @@ Outcome TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
     if (mutation == QLatin1String("revocation"))
         return revocation(BindingRevocation(c).revoke(m_bindingId, "authorizer", "本人申请", actor));
     if (mutation == QLatin1String("kinship binding")) {
-        KinshipDraft d;
-        d.holderIdType = d.memberIdType = QStringLiteral("01");
-        d.holderIdNumber = m_holder.idNumber;
-        d.memberIdNumber = m_member.idNumber;
-        d.relationship = QStringLiteral("child");
-        d.faceVerified = true;
-        d.filedOn = QDate::currentDate();
-        d.clerk = actor;
-        const KinshipSubmission::Result r = KinshipSubmission(c).submit(d);
+        const KinshipSubmission::Result r =
+            KinshipSubmission(c).submit(TestDatabase::kinshipDraft(m_holder, m_member, QStringLiteral("child"), actor));
         return Outcome{r.stored, r.error};
     }
     if (mutation == QLatin1String("kinship revocation"))

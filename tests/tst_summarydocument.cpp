@@ -143,15 +143,8 @@ QString TestSummaryDocument::submit(const QList<Person> &targets, const QList<QS
 
 QString TestSummaryDocument::bindKinship(const Person &holder, const Person &member, const QString &relationship)
 {
-    KinshipDraft draft;
-    draft.holderIdType = holder.idType;
-    draft.holderIdNumber = holder.idNumber;
-    draft.memberIdType = member.idType;
-    draft.memberIdNumber = member.idNumber;
-    draft.relationship = relationship;
-    draft.faceVerified = true; // the members here are all adults
-    draft.filedOn = QDate::currentDate();
-    draft.clerk = QStringLiteral("tester");
+    // Face verified: the members here are all adults.
+    const KinshipDraft draft = TestDatabase::kinshipDraft(holder, member, relationship, QStringLiteral("tester"));
     const KinshipSubmission::Result result = KinshipSubmission(m_db->connection()).submit(draft);
     if (!result.stored)
         qWarning() << "kinship binding not stored:" << result.error;
