@@ -33,6 +33,11 @@ QVariant sexText(QChar sex)
     return sex == u'M' ? male : sex == u'F' ? female : QString(sex);
 }
 
+// A new row with the values bindValues() gives and its document (:type, :number).
+const char kInsert[] = "INSERT INTO person (name, id_type, id_number, sex, birth_date, insurance_type, employment, "
+                       "status, pooling_region, balance_fen, public_medical, updated_at) VALUES (:name, :type, :number, "
+                       ":sex, :birth, :insurance, :employment, :status, :region, :balance, :public, :now)";
+
 // The values of every column an INSERT or UPDATE writes, but the document and the id.
 void bindValues(SqlStatement &q, const Person &person)
 {
@@ -147,10 +152,7 @@ PersonStore::UpsertResult PersonStore::upsert(Person &person, std::optional<Pers
         QStringLiteral("UPDATE person SET name = :name, sex = :sex, birth_date = :birth, insurance_type = :insurance, "
                        "employment = :employment, status = :status, pooling_region = :region, balance_fen = :balance, "
                        "public_medical = :public, updated_at = :now WHERE id = :id");
-    static const QString insert =
-        QStringLiteral("INSERT INTO person (name, id_type, id_number, sex, birth_date, insurance_type, employment, "
-                       "status, pooling_region, balance_fen, public_medical, updated_at) VALUES (:name, :type, :number, "
-                       ":sex, :birth, :insurance, :employment, :status, :region, :balance, :public, :now) RETURNING id");
+    static const QString insert = QString::fromLatin1(kInsert) + QStringLiteral(" RETURNING id");
     SqlStatement q(m_connection, existing ? update : insert);
     bindValues(q, person);
     if (existing)
@@ -169,10 +171,7 @@ bool PersonStore::insertIfAbsent(Person &person)
 {
     // ON CONFLICT … DO NOTHING: SQLite 3.24+ and PostgreSQL alike; RETURNING gives no row then.
     static const QString insert =
-        QStringLiteral("INSERT INTO person (name, id_type, id_number, sex, birth_date, insurance_type, employment, "
-                       "status, pooling_region, balance_fen, public_medical, updated_at) VALUES (:name, :type, :number, "
-                       ":sex, :birth, :insurance, :employment, :status, :region, :balance, :public, :now) "
-                       "ON CONFLICT (id_type, id_number) DO NOTHING RETURNING id");
+        QString::fromLatin1(kInsert) + QStringLiteral(" ON CONFLICT (id_type, id_number) DO NOTHING RETURNING id");
     SqlStatement q(m_connection, insert);
     bindValues(q, person);
     q.bind(QStringLiteral(":type"), person.idType).bind(QStringLiteral(":number"), person.idNumber).exec();
