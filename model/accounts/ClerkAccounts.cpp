@@ -196,9 +196,7 @@ ClerkAccounts::Result ClerkAccounts::changeOwnPassword(const QString &login, con
         if (!account || !PasswordHash::verify(account->passwordHash, oldPassword)) {
             // Counts like a failed sign-in, so that this is no way around the lockout.
             if (account) {
-                const int failures = account->failedAttempts + 1;
-                store.setLockState(account->id, failures >= SignIn::maxFailures ? 0 : failures,
-                                   failures >= SignIn::maxFailures ? now.addSecs(SignIn::lockMinutes * 60) : QDateTime());
+                SignIn::recordFailure(store, *account, now);
                 AuditLog(m_connection).append(account->login, QStringLiteral("password_change_failed"), account->login,
                                               QJsonObject{{QStringLiteral("why"), QStringLiteral("wrong password")}});
                 transaction.commit();

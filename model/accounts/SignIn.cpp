@@ -20,6 +20,14 @@ struct Text
 
 SignIn::SignIn(const QString &connection) : m_connection(connection) {}
 
+QDateTime SignIn::recordFailure(ClerkStore &store, const ClerkAccount &account, const QDateTime &now)
+{
+    const int failures = account.failedAttempts + 1;
+    const QDateTime lock = failures >= maxFailures ? now.addSecs(lockMinutes * 60) : QDateTime();
+    store.setLockState(account.id, failures >= maxFailures ? 0 : failures, lock);
+    return lock;
+}
+
 SignIn::Result SignIn::signIn(const QString &login, const QString &password, const QDateTime &now)
 {
     Result result;
@@ -45,9 +53,7 @@ SignIn::Result SignIn::signIn(const QString &login, const QString &password, con
                             .arg(maxFailures).arg(account->lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm"))));
         }
         if (!PasswordHash::verify(account->passwordHash, password)) {
-            const int failures = account->failedAttempts + 1;
-            const QDateTime lock = failures >= maxFailures ? now.addSecs(lockMinutes * 60) : QDateTime();
-            store.setLockState(account->id, failures >= maxFailures ? 0 : failures, lock);
+            const QDateTime lock = recordFailure(store, *account, now);
             result.lockedUntil = lock;
             return fail(QStringLiteral("wrong password"),
                         lock.isValid() ? Text::tr("Login or password is wrong. The login is now locked for %1 minutes.").arg(lockMinutes)

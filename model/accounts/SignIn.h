@@ -25,6 +25,9 @@ public:
 
     explicit SignIn(const QString &connection);
     Result signIn(const QString &login, const QString &password, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // Counts one more wrong password for `account` (the lockout rule, for every place a password
+    // is checked); returns when the login is now locked until, or an invalid time.
+    static QDateTime recordFailure(ClerkStore &store, const ClerkAccount &account, const QDateTime &now);
 
 private:
     QString m_connection;
