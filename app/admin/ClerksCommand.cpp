@@ -42,7 +42,7 @@ int ClerksCommand::run(const QCommandLineParser &, const AdminContext &context)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const ClerkAccount &account : accounts) {
         QString state = account.active ? QStringLiteral("active") : QStringLiteral("disabled");
-        if (account.active && account.lockedUntil.isValid() && account.lockedUntil > now)
+        if (account.active && account.isLockedAt(now))
             state = QStringLiteral("locked until ") + account.lockedUntil.toUTC().toString(Qt::ISODate);
         context.out << account.login << '\t' << account.role << '\t' << state << '\t' << account.displayName << '\n';
     }

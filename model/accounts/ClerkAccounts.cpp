@@ -188,7 +188,7 @@ ClerkAccounts::Result ClerkAccounts::changeOwnPassword(const QString &login, con
         ClerkStore store(m_connection);
         const std::optional<ClerkAccount> account = store.findByLogin(login.trimmed());
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        if (account && account->lockedUntil.isValid() && account->lockedUntil > now) {
+        if (account && account->isLockedAt(now)) {
             result.error = Text::tr("This login is locked after failed attempts until %1; the password was not changed.")
                                .arg(account->lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")));
             return result;

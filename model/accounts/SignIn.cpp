@@ -46,7 +46,7 @@ SignIn::Result SignIn::signIn(const QString &login, const QString &password, con
         const QString wrong = Text::tr("Login or password is wrong.");
         if (!account || !account->active)
             return fail(account ? QStringLiteral("inactive") : QStringLiteral("unknown login"), wrong);
-        if (account->lockedUntil.isValid() && account->lockedUntil > now) {
+        if (account->isLockedAt(now)) {
             result.lockedUntil = account->lockedUntil;
             return fail(QStringLiteral("locked"),
                         Text::tr("This login is locked after %1 failed attempts until %2. Ask a supervisor if it was not you.")

@@ -19,6 +19,8 @@ struct ClerkAccount
     QDateTime lockedUntil;   // UTC; invalid when not locked
 
     bool isSupervisor() const { return role == QLatin1String("supervisor"); }
+    // Locked after failed attempts (SignIn's lockout) and not yet free again at `now`.
+    bool isLockedAt(const QDateTime &now) const { return lockedUntil.isValid() && lockedUntil > now; }
 };
 
 // Every SQL statement on clerk accounts.

@@ -25,10 +25,6 @@ QLineEdit *passwordEdit(QWidget *parent, const QString &objectName)
     return edit;
 }
 
-bool isLocked(const ClerkAccount &account)
-{
-    return account.lockedUntil.isValid() && account.lockedUntil > QDateTime::currentDateTimeUtc();
-}
 } // namespace
 
 ClerkAccountsDialog::ClerkAccountsDialog(const QString &connection, const QString &actor, QWidget *parent)
@@ -175,7 +171,7 @@ void ClerkAccountsDialog::reload()
                 account.displayName,
                 account.isSupervisor() ? tr("Supervisor") : tr("Clerk"),
                 account.active ? tr("active") : tr("disabled"),
-                isLocked(account) ? account.lockedUntil.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString(),
+                account.isLockedAt(QDateTime::currentDateTimeUtc()) ? account.lockedUntil.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString(),
         };
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem(texts.at(column));
@@ -221,7 +217,7 @@ void ClerkAccountsDialog::updateButtons()
     const ClerkAccount *account = selectedAccount();
     m_activeButton->setEnabled(account);
     m_activeButton->setText(account && !account->active ? tr("&Enable") : tr("&Disable"));
-    m_unlockButton->setEnabled(account && (isLocked(*account) || account->failedAttempts > 0));
+    m_unlockButton->setEnabled(account && (account->isLockedAt(QDateTime::currentDateTimeUtc()) || account->failedAttempts > 0));
     m_resetButton->setEnabled(account);
     m_resetPassword->setEnabled(account);
     m_resetRepeat->setEnabled(account);
