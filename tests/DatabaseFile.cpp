@@ -6,7 +6,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include "storage/Database.h"
+#include "model/storage/Database.h"
 
 namespace DatabaseFile {
 

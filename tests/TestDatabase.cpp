@@ -8,12 +8,12 @@
 #include <QStandardPaths>
 #include <QUrl>
 
-#include "accounts/ClerkAccounts.h"
-#include "accounts/PasswordHash.h"
-#include "domain/IdNumber.h"
-#include "storage/Database.h"
-#include "storage/PersonStore.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/ClerkAccounts.h"
+#include "model/accounts/PasswordHash.h"
+#include "model/domain/IdNumber.h"
+#include "model/storage/Database.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/WriteTransaction.h"
 
 using namespace gongji;
 

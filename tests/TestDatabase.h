@@ -3,9 +3,9 @@
 #include <QString>
 #include <QTemporaryDir>
 
-#include "domain/Person.h"
-#include "filing/FilingDraft.h"
-#include "kinship/KinshipDraft.h"
+#include "model/domain/Person.h"
+#include "model/filing/FilingDraft.h"
+#include "model/kinship/KinshipDraft.h"
 
 // A real SQLite file in a temporary directory (or a fresh PostgreSQL database, see path()),
 // opened through gongji::Database with the shipped default rule sets seeded, and two accounts:

@@ -4,11 +4,11 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
-#include "accounts/ClerkAccounts.h"
-#include "accounts/PasswordHash.h"
-#include "accounts/SignIn.h"
-#include "storage/AuditLog.h"
-#include "storage/ClerkStore.h"
+#include "model/accounts/ClerkAccounts.h"
+#include "model/accounts/PasswordHash.h"
+#include "model/accounts/SignIn.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/ClerkStore.h"
 
 using namespace gongji;
 

@@ -14,7 +14,7 @@
 
 #include "AdminCli.h"
 #include "TestDatabase.h"
-#include "storage/AuditLog.h"
+#include "model/storage/AuditLog.h"
 
 // The tests on SQLite files made through the CLI skip under GONGJI_TEST_POSTGRES, where only
 // signInOnTheDatabaseInUse runs (against the server): they would repeat the SQLite run.

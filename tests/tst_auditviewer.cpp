@@ -16,15 +16,15 @@
 #include <QTimer>
 #include <ctime>
 
-#include "MainWindow.h"
+#include "ui/MainWindow.h"
 #include "TestDatabase.h"
-#include "accounts/PasswordHash.h"
-#include "administration/AuditLogDialog.h"
-#include "administration/ClerkAccountsDialog.h"
-#include "export/AuditCsv.h"
-#include "itemmodels/AuditLogModel.h"
-#include "storage/AuditLog.h"
-#include "storage/ClerkStore.h"
+#include "model/accounts/PasswordHash.h"
+#include "ui/administration/AuditLogDialog.h"
+#include "ui/administration/ClerkAccountsDialog.h"
+#include "model/export/AuditCsv.h"
+#include "model/itemmodels/AuditLogModel.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/ClerkStore.h"
 
 using namespace gongji;
 

@@ -9,10 +9,10 @@
 
 #include "DatabaseFile.h"
 #include "TestDatabase.h"
-#include "storage/Database.h"
-#include "storage/DatabaseBackup.h"
-#include "storage/PersonStore.h"
-#include "storage/WriteTransaction.h"
+#include "model/storage/Database.h"
+#include "model/storage/DatabaseBackup.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/WriteTransaction.h"
 
 using namespace gongji;
 

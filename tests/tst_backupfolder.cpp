@@ -10,9 +10,9 @@
 
 #include "DatabaseFile.h"
 #include "TestDatabase.h"
-#include "storage/BackupFolder.h"
-#include "storage/Database.h"
-#include "storage/PersonStore.h"
+#include "model/storage/BackupFolder.h"
+#include "model/storage/Database.h"
+#include "model/storage/PersonStore.h"
 
 using namespace gongji;
 

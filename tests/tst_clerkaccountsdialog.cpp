@@ -11,10 +11,10 @@
 #include <QTest>
 
 #include "TestDatabase.h"
-#include "accounts/PasswordHash.h"
-#include "accounts/SignIn.h"
-#include "administration/ClerkAccountsDialog.h"
-#include "storage/AuditLog.h"
+#include "model/accounts/PasswordHash.h"
+#include "model/accounts/SignIn.h"
+#include "ui/administration/ClerkAccountsDialog.h"
+#include "model/storage/AuditLog.h"
 
 using namespace gongji;
 

@@ -13,10 +13,10 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
-#include "accounts/ClerkAccounts.h"
-#include "storage/BindingStore.h"
-#include "storage/FilingStore.h"
-#include "storage/PersonStore.h"
+#include "model/accounts/ClerkAccounts.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/FilingStore.h"
+#include "model/storage/PersonStore.h"
 
 using namespace gongji;
 

@@ -1,7 +1,7 @@
 #include <QBuffer>
 #include <QTest>
 
-#include "registry/CsvReader.h"
+#include "model/csv/CsvReader.h"
 
 using gongji::CsvReader;
 

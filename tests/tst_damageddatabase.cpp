@@ -12,11 +12,11 @@
 
 #include "DatabaseFile.h"
 #include "TestDatabase.h"
-#include "recovery/DamagedDatabaseDialog.h"
-#include "recovery/StartupDatabase.h"
-#include "registry/DemoDatabase.h"
-#include "storage/BackupFolder.h"
-#include "storage/Database.h"
+#include "ui/recovery/DamagedDatabaseDialog.h"
+#include "ui/recovery/StartupDatabase.h"
+#include "model/registry/DemoDatabase.h"
+#include "model/storage/BackupFolder.h"
+#include "model/storage/Database.h"
 
 using namespace gongji;
 

@@ -5,18 +5,18 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
-#include "accounts/ClerkAccounts.h"
-#include "accounts/SignIn.h"
-#include "filing/FilingSubmission.h"
-#include "kinship/KinshipSubmission.h"
-#include "rules/RuleSetExchange.h"
-#include "storage/AuditLog.h"
-#include "storage/BindingStore.h"
-#include "storage/Database.h"
-#include "storage/DatabaseCopy.h"
-#include "storage/FilingStore.h"
-#include "storage/PersonStore.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/ClerkAccounts.h"
+#include "model/accounts/SignIn.h"
+#include "model/filing/FilingSubmission.h"
+#include "model/kinship/KinshipSubmission.h"
+#include "model/rules/RuleSetExchange.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/Database.h"
+#include "model/storage/DatabaseCopy.h"
+#include "model/storage/FilingStore.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/WriteTransaction.h"
 
 using namespace gongji;
 

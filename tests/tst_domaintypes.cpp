@@ -1,9 +1,9 @@
 #include <QtTest>
 
-#include "domain/IdType.h"
-#include "domain/Money.h"
-#include "domain/Person.h"
-#include "domain/Relationship.h"
+#include "model/domain/IdType.h"
+#include "model/domain/Money.h"
+#include "model/domain/Person.h"
+#include "model/domain/Relationship.h"
 
 using namespace gongji;
 

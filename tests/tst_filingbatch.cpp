@@ -3,12 +3,12 @@
 #include <QTest>
 
 #include "TestDatabase.h"
-#include "filing/FilingBatch.h"
-#include "storage/AuditLog.h"
-#include "storage/Database.h"
-#include "storage/WriteTransaction.h"
-#include "storage/BindingStore.h"
-#include "storage/FilingStore.h"
+#include "model/filing/FilingBatch.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/Database.h"
+#include "model/storage/WriteTransaction.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/FilingStore.h"
 
 using namespace gongji;
 
@@ -267,7 +267,7 @@ void TestFilingBatch::commitWithAcceptedWarnings()
     QCOMPARE(result.rows.at(0).filingNumber, result.rows.at(1).filingNumber);
     const std::optional<Filing> filing = FilingStore(m_db->connection()).findByNumber(result.rows.at(0).filingNumber);
     QVERIFY(filing);
-    const QList<Binding> bindings = BindingStore(m_db->connection()).byFiling(filing->id);
+    const QList<MutualAidBinding> bindings = BindingStore(m_db->connection()).byFiling(filing->id);
     QCOMPARE(bindings.size(), 2);
     QVERIFY(bindings.at(0).ageWarningConfirmed);  // the confirmed warning is on record
     QVERIFY(!bindings.at(1).ageWarningConfirmed); // nothing to confirm for the child

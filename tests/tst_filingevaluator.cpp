@@ -3,13 +3,13 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
-#include "domain/IdNumber.h"
-#include "filing/BindingRevocation.h"
-#include "filing/FilingSubmission.h"
-#include "rules/FilingEvaluator.h"
-#include "storage/BindingStore.h"
-#include "storage/RuleSetStore.h"
-#include "storage/WriteTransaction.h"
+#include "model/domain/IdNumber.h"
+#include "model/filing/BindingRevocation.h"
+#include "model/filing/FilingSubmission.h"
+#include "model/filing/FilingEvaluator.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/RuleSetStore.h"
+#include "model/storage/WriteTransaction.h"
 
 using namespace gongji;
 
@@ -111,7 +111,7 @@ void TestFilingEvaluator::init()
     bind("sz_auth", "sz_t2", "child");
     bind("sz_b", "sz_c", "spouse");
     bind("sz_d", "sz_e", "child");
-    const Binding ended = BindingStore(m_db->connection()).activeByAuthorizer(person("sz_d").id).first();
+    const MutualAidBinding ended = BindingStore(m_db->connection()).activeByAuthorizer(person("sz_d").id).first();
     QVERIFY(BindingRevocation(m_db->connection()).revoke(ended.id, "authorizer", "test", "tester").ok);
 }
 

@@ -5,11 +5,11 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
-#include "filing/FilingSubmission.h"
-#include "storage/AuditLog.h"
-#include "storage/BindingStore.h"
-#include "storage/Database.h"
-#include "storage/FilingStore.h"
+#include "model/filing/FilingSubmission.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/Database.h"
+#include "model/storage/FilingStore.h"
 
 using namespace gongji;
 
@@ -87,7 +87,7 @@ void TestFilingSubmission::storesFilingBindingsProofsAndAudit()
     QCOMPARE(filing->clerk, QStringLiteral("tester"));
     QCOMPARE(filing->commitmentVersion, QStringLiteral("test-v1"));
     QCOMPARE(filing->ruleSetId, result.verdict.authorizer.ruleSet->id);
-    const QList<Binding> bindings = BindingStore(m_db->connection()).byFiling(filing->id);
+    const QList<MutualAidBinding> bindings = BindingStore(m_db->connection()).byFiling(filing->id);
     QCOMPARE(bindings.size(), 2);
     QCOMPARE(bindings.at(0).proofs, QStringList{QStringLiteral("household_register")});
     QCOMPARE(bindings.at(1).ruleSetId, filing->ruleSetId);

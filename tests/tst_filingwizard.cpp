@@ -12,17 +12,17 @@
 #include <QTest>
 #include <QTimer>
 
-#include "MainWindow.h"
+#include "ui/MainWindow.h"
 #include "TestDatabase.h"
-#include "storage/ClerkStore.h"
-#include "filing/CommitmentLetter.h"
-#include "filing/FilingSubmission.h"
-#include "filing/FilingWizard.h"
-#include "itemmodels/FilingTargetsModel.h"
-#include "itemmodels/RelationshipListModel.h"
-#include "storage/BindingStore.h"
-#include "storage/FilingStore.h"
-#include "widgets/IdNumberEdit.h"
+#include "model/storage/ClerkStore.h"
+#include "model/filing/CommitmentLetter.h"
+#include "model/filing/FilingSubmission.h"
+#include "ui/filing/FilingWizard.h"
+#include "model/itemmodels/FilingTargetsModel.h"
+#include "model/itemmodels/RelationshipListModel.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/FilingStore.h"
+#include "ui/widgets/IdNumberEdit.h"
 
 using namespace gongji;
 
@@ -358,7 +358,7 @@ void TestFilingWizard::ageWarningNeedsExplicitConfirmation()
     QCOMPARE(m_wizard->currentId(), int(FilingWizard::DonePageId));
     const auto filing = FilingStore(m_db->connection()).findByNumber(m_wizard->filingNumber());
     QVERIFY(filing.has_value());
-    const QList<Binding> stored = BindingStore(m_db->connection()).byFiling(filing->id);
+    const QList<MutualAidBinding> stored = BindingStore(m_db->connection()).byFiling(filing->id);
     QCOMPARE(stored.size(), 1);
     QVERIFY(stored.first().ageWarningConfirmed);
 }

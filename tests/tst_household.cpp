@@ -4,16 +4,16 @@
 #include <thread>
 
 #include "TestDatabase.h"
-#include "filing/BindingRevocation.h"
-#include "filing/FilingSubmission.h"
-#include "kinship/KinshipSubmission.h"
-#include "registry/AutomaticBindingEnds.h"
-#include "storage/BindingStore.h"
-#include "storage/Database.h"
-#include "storage/HouseholdStore.h"
-#include "storage/PersonStore.h"
-#include "storage/RuleSetStore.h"
-#include "storage/WriteTransaction.h"
+#include "model/filing/BindingRevocation.h"
+#include "model/filing/FilingSubmission.h"
+#include "model/kinship/KinshipSubmission.h"
+#include "model/registry/AutomaticBindingEnds.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/Database.h"
+#include "model/storage/HouseholdStore.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/RuleSetStore.h"
+#include "model/storage/WriteTransaction.h"
 
 using namespace gongji;
 using Kind = HouseholdBinding::Kind;

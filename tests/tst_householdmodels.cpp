@@ -5,13 +5,13 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
-#include "filing/BindingRevocation.h"
-#include "filing/FilingSubmission.h"
-#include "kinship/KinshipSubmission.h"
-#include "household/HouseholdJson.h"
-#include "itemmodels/HouseholdBindingsModel.h"
-#include "itemmodels/PersonSearchModel.h"
-#include "storage/HouseholdStore.h"
+#include "model/filing/BindingRevocation.h"
+#include "model/filing/FilingSubmission.h"
+#include "model/kinship/KinshipSubmission.h"
+#include "model/household/HouseholdJson.h"
+#include "model/itemmodels/HouseholdBindingsModel.h"
+#include "model/itemmodels/PersonSearchModel.h"
+#include "model/storage/HouseholdStore.h"
 
 using namespace gongji;
 

@@ -1,7 +1,7 @@
 #include <QtTest>
 
-#include "domain/IdNumber.h"
-#include "domain/IdType.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/IdType.h"
 
 using namespace gongji;
 

@@ -3,13 +3,13 @@
 #include <QTest>
 
 #include "TestDatabase.h"
-#include "domain/IdNumber.h"
-#include "domain/IdType.h"
-#include "domain/Relationship.h"
-#include "itemmodels/FilingTargetsModel.h"
-#include "itemmodels/IdTypeListModel.h"
-#include "itemmodels/RelationshipListModel.h"
-#include "rules/FilingEvaluator.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/IdType.h"
+#include "model/domain/Relationship.h"
+#include "model/itemmodels/FilingTargetsModel.h"
+#include "model/itemmodels/IdTypeListModel.h"
+#include "model/itemmodels/RelationshipListModel.h"
+#include "model/filing/FilingEvaluator.h"
 
 using namespace gongji;
 

@@ -2,10 +2,10 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
-#include "filing/BindingRevocation.h"
-#include "kinship/KinshipSubmission.h"
-#include "storage/AuditLog.h"
-#include "storage/KinshipStore.h"
+#include "model/filing/BindingRevocation.h"
+#include "model/kinship/KinshipSubmission.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/KinshipStore.h"
 
 using namespace gongji;
 

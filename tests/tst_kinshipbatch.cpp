@@ -4,12 +4,12 @@
 #include <QTest>
 
 #include "TestDatabase.h"
-#include "kinship/KinshipBatch.h"
-#include "kinship/KinshipSubmission.h"
-#include "storage/AuditLog.h"
-#include "storage/Database.h"
-#include "storage/KinshipStore.h"
-#include "storage/WriteTransaction.h"
+#include "model/kinship/KinshipBatch.h"
+#include "model/kinship/KinshipSubmission.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/Database.h"
+#include "model/storage/KinshipStore.h"
+#include "model/storage/WriteTransaction.h"
 
 using namespace gongji;
 

@@ -5,9 +5,9 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
-#include "storage/Database.h"
-#include "storage/Migrations.h"
-#include "storage/PersonStore.h"
+#include "model/storage/Database.h"
+#include "model/storage/Migrations.h"
+#include "model/storage/PersonStore.h"
 
 using namespace gongji;
 

@@ -2,11 +2,11 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
-#include "filing/FilingSubmission.h"
-#include "payment/PaymentPreview.h"
-#include "storage/WriteTransaction.h"
-#include "storage/PersonStore.h"
-#include "storage/RuleSetStore.h"
+#include "model/filing/FilingSubmission.h"
+#include "model/payment/PaymentPreview.h"
+#include "model/storage/WriteTransaction.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/RuleSetStore.h"
 
 using namespace gongji;
 

@@ -11,13 +11,13 @@
 #include <QTimer>
 
 #include "TestDatabase.h"
-#include "administration/CsvPreviewModel.h"
-#include "accounts/ClerkAccounts.h"
-#include "accounts/PasswordHash.h"
-#include "domain/IdNumber.h"
-#include "household/HouseholdScreen.h"
-#include "storage/AuditLog.h"
-#include "widgets/PersonCard.h"
+#include "ui/administration/CsvPreviewModel.h"
+#include "model/accounts/ClerkAccounts.h"
+#include "model/accounts/PasswordHash.h"
+#include "model/domain/IdNumber.h"
+#include "ui/household/HouseholdScreen.h"
+#include "model/storage/AuditLog.h"
+#include "ui/widgets/PersonCard.h"
 
 using namespace gongji;
 

@@ -2,13 +2,13 @@
 #include <QTest>
 
 #include "TestDatabase.h"
-#include "filing/FilingBatch.h"
-#include "registry/RegistryImport.h"
-#include "storage/BindingStore.h"
-#include "storage/AuditLog.h"
-#include "storage/Database.h"
-#include "storage/PersonStore.h"
-#include "storage/WriteTransaction.h"
+#include "model/filing/FilingBatch.h"
+#include "model/registry/RegistryImport.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/Database.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/WriteTransaction.h"
 
 using namespace gongji;
 

@@ -4,12 +4,12 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
-#include "filing/FilingSubmission.h"
-#include "rules/RuleImpact.h"
-#include "rules/RuleSetChange.h"
-#include "rules/RuleSetExchange.h"
-#include "storage/AuditLog.h"
-#include "storage/RuleSetStore.h"
+#include "model/filing/FilingSubmission.h"
+#include "model/rules/RuleImpact.h"
+#include "model/rules/RuleSetChange.h"
+#include "model/rules/RuleSetExchange.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/RuleSetStore.h"
 
 using namespace gongji;
 

@@ -3,9 +3,9 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
-#include "rules/RuleSet.h"
-#include "storage/RuleSetStore.h"
-#include "storage/WriteTransaction.h"
+#include "model/rules/RuleSet.h"
+#include "model/storage/RuleSetStore.h"
+#include "model/storage/WriteTransaction.h"
 
 using namespace gongji;
 

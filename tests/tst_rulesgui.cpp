@@ -17,18 +17,18 @@
 #include <QTimer>
 #include <functional>
 
-#include "MainWindow.h"
+#include "ui/MainWindow.h"
 #include "TestDatabase.h"
-#include "storage/ClerkStore.h"
-#include "administration/CheckList.h"
-#include "administration/ImpactDialog.h"
-#include "administration/RegistryImportDialog.h"
-#include "administration/RulesWindow.h"
-#include "filing/FilingSubmission.h"
-#include "itemmodels/RuleSetListModel.h"
-#include "storage/AuditLog.h"
-#include "storage/PersonStore.h"
-#include "storage/RuleSetStore.h"
+#include "model/storage/ClerkStore.h"
+#include "ui/administration/CheckList.h"
+#include "ui/administration/ImpactDialog.h"
+#include "ui/administration/RegistryImportDialog.h"
+#include "ui/administration/RulesWindow.h"
+#include "model/filing/FilingSubmission.h"
+#include "model/itemmodels/RuleSetListModel.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/RuleSetStore.h"
 
 using namespace gongji;
 

@@ -17,18 +17,18 @@
 #include <QTimer>
 #include <QToolBar>
 
-#include "MainWindow.h"
+#include "ui/MainWindow.h"
 #include "TestDatabase.h"
-#include "accounts/IdleLockDialog.h"
-#include "accounts/IdleWatch.h"
-#include "accounts/LockScreen.h"
-#include "accounts/SessionLock.h"
-#include "accounts/SignIn.h"
-#include "filing/FilingWizard.h"
-#include "household/DeskPages.h"
-#include "storage/AuditLog.h"
-#include "storage/ClerkStore.h"
-#include "widgets/IdNumberEdit.h"
+#include "ui/accounts/IdleLockDialog.h"
+#include "ui/accounts/IdleWatch.h"
+#include "ui/accounts/LockScreen.h"
+#include "ui/accounts/SessionLock.h"
+#include "model/accounts/SignIn.h"
+#include "ui/filing/FilingWizard.h"
+#include "ui/DeskPages.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/ClerkStore.h"
+#include "ui/widgets/IdNumberEdit.h"
 
 using namespace gongji;
 

@@ -9,15 +9,15 @@
 #include <QTest>
 #include <QTimer>
 
-#include "MainWindow.h"
+#include "ui/MainWindow.h"
 #include "TestDatabase.h"
-#include "accounts/DeskSession.h"
-#include "accounts/FirstSupervisorDialog.h"
-#include "accounts/SessionLock.h"
-#include "accounts/SignIn.h"
-#include "accounts/SignInDialog.h"
-#include "storage/AuditLog.h"
-#include "storage/ClerkStore.h"
+#include "ui/accounts/DeskSession.h"
+#include "ui/accounts/FirstSupervisorDialog.h"
+#include "ui/accounts/SessionLock.h"
+#include "model/accounts/SignIn.h"
+#include "ui/accounts/SignInDialog.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/ClerkStore.h"
 
 using namespace gongji;
 

@@ -4,12 +4,12 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
-#include "storage/Database.h"
-#include "storage/PersonStore.h"
-#include "storage/SqlStatement.h"
-#include "storage/StorageError.h"
-#include "storage/Timestamp.h"
-#include "storage/WriteTransaction.h"
+#include "model/storage/Database.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/SqlStatement.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/Timestamp.h"
+#include "model/storage/WriteTransaction.h"
 
 using namespace gongji;
 

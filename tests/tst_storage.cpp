@@ -8,15 +8,15 @@
 
 #include "DatabaseFile.h"
 #include "TestDatabase.h"
-#include "storage/AuditLog.h"
-#include "storage/BindingStore.h"
-#include "storage/Database.h"
-#include "storage/FilingStore.h"
-#include "storage/Migrations.h"
-#include "storage/PersonStore.h"
-#include "storage/RuleSetStore.h"
-#include "storage/StorageError.h"
-#include "storage/WriteTransaction.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/Database.h"
+#include "model/storage/FilingStore.h"
+#include "model/storage/Migrations.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/RuleSetStore.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/WriteTransaction.h"
 
 using namespace gongji;
 
@@ -199,7 +199,7 @@ void TestStorage::oneActiveBindingPerPair()
     filing.commitmentVersion = QStringLiteral("test");
     filing.commitmentAt = filing.filedAt;
     FilingStore(db.connection()).insert(filing);
-    Binding binding;
+    MutualAidBinding binding;
     binding.filingId = filing.id;
     binding.authorizerId = a.id;
     binding.targetId = t.id;
@@ -208,7 +208,7 @@ void TestStorage::oneActiveBindingPerPair()
     binding.startedAt = filing.filedAt;
     BindingStore store(db.connection());
     store.insert(binding);
-    Binding twice = binding;
+    MutualAidBinding twice = binding;
     try {
         store.insert(twice);
         QFAIL("a second active binding of the same pair was stored");
@@ -219,7 +219,7 @@ void TestStorage::oneActiveBindingPerPair()
     QVERIFY(store.end(binding.id, QDateTime::currentDateTimeUtc(), QStringLiteral("tester"), QStringLiteral("target"), QStringLiteral("test")));
     store.insert(twice);
     QCOMPARE(store.countActive(), 1);
-    Binding self = binding;
+    MutualAidBinding self = binding;
     self.targetId = a.id;
     QVERIFY_THROWS_EXCEPTION(StorageError, store.insert(self));
 }

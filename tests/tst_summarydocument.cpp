@@ -13,24 +13,24 @@
 
 #include "AdminCli.h"
 #include "TestDatabase.h"
-#include "domain/IdNumber.h"
-#include "filing/BindingRevocation.h"
-#include "filing/FilingSubmission.h"
-#include "kinship/KinshipSubmission.h"
-#include "printing/KinshipSummary.h"
-#include "printing/PrintRecord.h"
-#include "printing/QrCode.h"
-#include "printing/RevocationSummary.h"
-#include "printing/SummaryDocument.h"
-#include "printing/SummaryHtml.h"
-#include "printing/SummaryPdf.h"
-#include "printing/SummaryPrintJob.h"
-#include "printing/SummaryStyle.h"
-#include "printing/SummaryText.h"
-#include "storage/AuditLog.h"
-#include "storage/BindingStore.h"
-#include "storage/FilingStore.h"
-#include "storage/KinshipStore.h"
+#include "model/domain/IdNumber.h"
+#include "model/filing/BindingRevocation.h"
+#include "model/filing/FilingSubmission.h"
+#include "model/kinship/KinshipSubmission.h"
+#include "model/printing/KinshipSummary.h"
+#include "model/printing/PrintRecord.h"
+#include "model/printing/QrCode.h"
+#include "model/printing/RevocationSummary.h"
+#include "model/printing/SummaryDocument.h"
+#include "model/printing/SummaryHtml.h"
+#include "model/printing/SummaryPdf.h"
+#include "model/printing/SummaryPrintJob.h"
+#include "model/printing/SummaryStyle.h"
+#include "model/printing/SummaryText.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/FilingStore.h"
+#include "model/storage/KinshipStore.h"
 
 using namespace gongji;
 
@@ -407,14 +407,14 @@ void TestSummaryDocument::revocationSummary()
     QVERIFY(!number.isEmpty());
     const std::optional<Filing> filing = FilingStore(m_db->connection()).findByNumber(number);
     QVERIFY(filing);
-    const QList<Binding> bindings = BindingStore(m_db->connection()).byFiling(filing->id);
+    const QList<MutualAidBinding> bindings = BindingStore(m_db->connection()).byFiling(filing->id);
     QCOMPARE(bindings.size(), 2);
     const qint64 bindingId = bindings.at(1).id; // 王小红, the child
     const QString reason = QStringLiteral("共济对象已参加职工医保，本人申请解除");
     const BindingRevocation::Result revoked =
         BindingRevocation(m_db->connection()).revoke(bindingId, QStringLiteral("target"), reason, QStringLiteral("tester"));
     QVERIFY2(revoked.ok, qPrintable(revoked.error));
-    const std::optional<Binding> ended = BindingStore(m_db->connection()).findById(bindingId);
+    const std::optional<MutualAidBinding> ended = BindingStore(m_db->connection()).findById(bindingId);
     QVERIFY(ended && ended->endedAt.isValid());
 
     const PrintStamp stamp = PrintRecord(m_db->connection()).record(

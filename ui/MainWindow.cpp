@@ -1,4 +1,4 @@
-#include "MainWindow.h"
+#include "ui/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -10,20 +10,20 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
-#include "accounts/CounterSession.h"
-#include "accounts/IdleLockDialog.h"
-#include "accounts/LockScreen.h"
-#include "accounts/SessionLock.h"
-#include "administration/AuditLogDialog.h"
-#include "administration/ClerkAccountsDialog.h"
-#include "administration/RegistryImportDialog.h"
-#include "administration/RulesWindow.h"
-#include "filing/FilingWizard.h"
-#include "household/DeskPages.h"
-#include "kinship/KinshipPage.h"
-#include "printing/OfficeSettingsDialog.h"
-#include "settings/DatabaseSettingsDialog.h"
-#include "widgets/StepList.h"
+#include "model/accounts/CounterSession.h"
+#include "ui/accounts/IdleLockDialog.h"
+#include "ui/accounts/LockScreen.h"
+#include "ui/accounts/SessionLock.h"
+#include "ui/administration/AuditLogDialog.h"
+#include "ui/administration/ClerkAccountsDialog.h"
+#include "ui/administration/RegistryImportDialog.h"
+#include "ui/administration/RulesWindow.h"
+#include "ui/filing/FilingWizard.h"
+#include "ui/DeskPages.h"
+#include "ui/kinship/KinshipPage.h"
+#include "ui/printing/OfficeSettingsDialog.h"
+#include "ui/settings/DatabaseSettingsDialog.h"
+#include "ui/widgets/StepList.h"
 
 namespace gongji {
 

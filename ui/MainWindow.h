@@ -1,7 +1,7 @@
 #pragma once
 #include <QMainWindow>
 
-#include "storage/ClerkStore.h"
+#include "model/storage/ClerkStore.h"
 
 namespace gongji {
 

@@ -1,7 +1,7 @@
 #include "AddClerkCommand.h"
 
 #include "PasswordInput.h"
-#include "accounts/ClerkAccounts.h"
+#include "model/accounts/ClerkAccounts.h"
 
 namespace gongji {
 

@@ -27,8 +27,8 @@
 #include "RevokeKinshipCommand.h"
 #include "RulesCommand.h"
 #include "UnlockClerkCommand.h"
-#include "storage/Database.h"
-#include "storage/StorageError.h"
+#include "model/storage/Database.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 

@@ -3,8 +3,8 @@
 #include <QDir>
 #include <QFileInfo>
 
-#include "storage/BackupFolder.h"
-#include "storage/DatabaseBackup.h"
+#include "model/storage/BackupFolder.h"
+#include "model/storage/DatabaseBackup.h"
 
 namespace gongji {
 

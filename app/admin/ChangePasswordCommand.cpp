@@ -2,7 +2,7 @@
 
 #include "CommandSignIn.h"
 #include "PasswordInput.h"
-#include "accounts/ClerkAccounts.h"
+#include "model/accounts/ClerkAccounts.h"
 
 namespace gongji {
 

@@ -2,7 +2,7 @@
 #include <QCommandLineOption>
 
 #include "AdminCommand.h"
-#include "filing/FilingBatch.h"
+#include "model/filing/FilingBatch.h"
 
 namespace gongji {
 

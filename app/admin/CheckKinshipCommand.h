@@ -2,7 +2,7 @@
 #include <QCommandLineOption>
 
 #include "AdminCommand.h"
-#include "kinship/KinshipBatch.h"
+#include "model/kinship/KinshipBatch.h"
 
 namespace gongji {
 

@@ -1,6 +1,6 @@
 #include "ClerksCommand.h"
 
-#include "accounts/ClerkAccounts.h"
+#include "model/accounts/ClerkAccounts.h"
 
 namespace gongji {
 

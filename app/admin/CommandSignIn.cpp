@@ -2,9 +2,9 @@
 
 #include "AdminCommand.h"
 #include "PasswordInput.h"
-#include "accounts/RoleCheck.h"
-#include "accounts/SignIn.h"
-#include "storage/ClerkStore.h"
+#include "model/accounts/RoleCheck.h"
+#include "model/accounts/SignIn.h"
+#include "model/storage/ClerkStore.h"
 
 namespace gongji {
 

@@ -1,7 +1,7 @@
 #include "CopyToCommand.h"
 
-#include "storage/Database.h"
-#include "storage/DatabaseCopy.h"
+#include "model/storage/Database.h"
+#include "model/storage/DatabaseCopy.h"
 
 namespace gongji {
 

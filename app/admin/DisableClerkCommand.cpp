@@ -1,6 +1,6 @@
 #include "DisableClerkCommand.h"
 
-#include "accounts/ClerkAccounts.h"
+#include "model/accounts/ClerkAccounts.h"
 
 namespace gongji {
 

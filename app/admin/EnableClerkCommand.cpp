@@ -1,6 +1,6 @@
 #include "EnableClerkCommand.h"
 
-#include "accounts/ClerkAccounts.h"
+#include "model/accounts/ClerkAccounts.h"
 
 namespace gongji {
 

@@ -3,8 +3,8 @@
 #include <QJsonDocument>
 
 #include "PersonArgument.h"
-#include "household/HouseholdJson.h"
-#include "storage/HouseholdStore.h"
+#include "model/household/HouseholdJson.h"
+#include "model/storage/HouseholdStore.h"
 
 namespace gongji {
 

@@ -3,7 +3,7 @@
 #include <QFileInfo>
 
 #include "CsvFileArgument.h"
-#include "registry/RegistryImport.h"
+#include "model/registry/RegistryImport.h"
 
 namespace gongji {
 

@@ -1,8 +1,8 @@
 #include "InitCommand.h"
 
 #include "PasswordInput.h"
-#include "accounts/ClerkAccounts.h"
-#include "storage/ClerkStore.h"
+#include "model/accounts/ClerkAccounts.h"
+#include "model/storage/ClerkStore.h"
 
 namespace gongji {
 

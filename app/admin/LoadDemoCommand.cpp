@@ -1,8 +1,8 @@
 #include "LoadDemoCommand.h"
 
-#include "registry/DemoDatabase.h"
-#include "storage/ClerkStore.h"
-#include "storage/PersonStore.h"
+#include "model/registry/DemoDatabase.h"
+#include "model/storage/ClerkStore.h"
+#include "model/storage/PersonStore.h"
 
 namespace gongji {
 

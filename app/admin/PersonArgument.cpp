@@ -1,7 +1,7 @@
 #include "PersonArgument.h"
 
-#include "domain/IdNumber.h"
-#include "storage/PersonStore.h"
+#include "model/domain/IdNumber.h"
+#include "model/storage/PersonStore.h"
 
 namespace gongji {
 

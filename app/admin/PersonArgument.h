@@ -2,7 +2,7 @@
 #include <QString>
 #include <optional>
 
-#include "domain/Person.h"
+#include "model/domain/Person.h"
 
 namespace gongji {
 

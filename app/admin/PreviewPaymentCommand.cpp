@@ -2,9 +2,9 @@
 
 #include "JsonText.h"
 #include "PersonArgument.h"
-#include "domain/IdNumber.h"
-#include "domain/Money.h"
-#include "payment/PaymentPreview.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/Money.h"
+#include "model/payment/PaymentPreview.h"
 
 namespace gongji {
 

@@ -1,7 +1,7 @@
 #include "PrintCommand.h"
 
-#include "printing/OfficeSettings.h"
-#include "printing/SummaryPrintJob.h"
+#include "model/printing/OfficeSettings.h"
+#include "model/printing/SummaryPrintJob.h"
 
 namespace gongji {
 

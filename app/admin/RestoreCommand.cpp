@@ -2,8 +2,8 @@
 
 #include <QDir>
 
-#include "storage/Database.h"
-#include "storage/DatabaseBackup.h"
+#include "model/storage/Database.h"
+#include "model/storage/DatabaseBackup.h"
 
 namespace gongji {
 

@@ -4,7 +4,7 @@
 #include <QTextStream>
 #include <optional>
 
-#include "domain/Person.h"
+#include "model/domain/Person.h"
 
 namespace gongji {
 

@@ -1,10 +1,10 @@
 #include "RevokeCommand.h"
 
 #include "PersonArgument.h"
-#include "filing/BindingRevocation.h"
-#include "storage/BindingStore.h"
-#include "storage/FilingStore.h"
-#include "storage/KinshipStore.h"
+#include "model/filing/BindingRevocation.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/FilingStore.h"
+#include "model/storage/KinshipStore.h"
 
 namespace gongji {
 
@@ -60,8 +60,8 @@ int RevokeCommand::run(const QCommandLineParser &parser, const AdminContext &con
     const auto &[a, t] = *persons;
 
     BindingStore bindings(context.connection);
-    std::optional<Binding> binding;
-    for (const Binding &candidate : bindings.activeByAuthorizer(a.id))
+    std::optional<MutualAidBinding> binding;
+    for (const MutualAidBinding &candidate : bindings.activeByAuthorizer(a.id))
         if (candidate.targetId == t.id)
             binding = candidate;
     if (!binding) {
@@ -88,7 +88,7 @@ int RevokeCommand::run(const QCommandLineParser &parser, const AdminContext &con
     if (!revoked.ok) {
         context.err << revoked.error << '\n';
         // Ended by another counter in between: the input no longer applies; otherwise storing failed.
-        const std::optional<Binding> now = bindings.findById(binding->id);
+        const std::optional<MutualAidBinding> now = bindings.findById(binding->id);
         return now && now->status != QLatin1String("active") ? ExitInputRefused : ExitStorage;
     }
     const std::optional<Filing> filing = FilingStore(context.connection).findById(binding->filingId);

@@ -1,9 +1,9 @@
 #include "RevokeKinshipCommand.h"
 
 #include "PersonArgument.h"
-#include "filing/BindingRevocation.h"
-#include "storage/BindingStore.h"
-#include "storage/KinshipStore.h"
+#include "model/filing/BindingRevocation.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/KinshipStore.h"
 
 namespace gongji {
 

@@ -7,7 +7,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
-#include "rules/RuleSetExchange.h"
+#include "model/rules/RuleSetExchange.h"
 
 namespace gongji {
 

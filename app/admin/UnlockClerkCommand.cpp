@@ -1,7 +1,7 @@
 #include "UnlockClerkCommand.h"
 
-#include "accounts/ClerkAccounts.h"
-#include "accounts/SignIn.h"
+#include "model/accounts/ClerkAccounts.h"
+#include "model/accounts/SignIn.h"
 
 namespace gongji {
 

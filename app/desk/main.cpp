@@ -8,12 +8,12 @@
 #include <QSettings>
 #include <QTranslator>
 
-#include "accounts/DeskSession.h"
-#include "settings/DatabaseSettingsDialog.h"
-#include "registry/DemoDatabase.h"
-#include "recovery/StartupDatabase.h"
-#include "storage/Database.h"
-#include "storage/StorageError.h"
+#include "ui/accounts/DeskSession.h"
+#include "ui/settings/DatabaseSettingsDialog.h"
+#include "model/registry/DemoDatabase.h"
+#include "ui/recovery/StartupDatabase.h"
+#include "model/storage/Database.h"
+#include "model/storage/StorageError.h"
 
 namespace {
 

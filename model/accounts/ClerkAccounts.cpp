@@ -1,16 +1,16 @@
-#include "accounts/ClerkAccounts.h"
+#include "model/accounts/ClerkAccounts.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QRegularExpression>
 
-#include "accounts/PasswordHash.h"
-#include "accounts/RoleCheck.h"
-#include "accounts/SignIn.h"
-#include "storage/AuditLog.h"
-#include "storage/ClerkStore.h"
-#include "storage/StorageError.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/PasswordHash.h"
+#include "model/accounts/RoleCheck.h"
+#include "model/accounts/SignIn.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/ClerkStore.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 

@@ -3,7 +3,7 @@
 #include <QString>
 #include <functional>
 
-#include "storage/ClerkStore.h"
+#include "model/storage/ClerkStore.h"
 
 namespace gongji {
 

@@ -1,8 +1,8 @@
-#include "accounts/CounterSession.h"
+#include "model/accounts/CounterSession.h"
 
-#include "storage/AuditLog.h"
-#include "storage/StorageError.h"
-#include "storage/WriteTransaction.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 

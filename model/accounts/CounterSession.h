@@ -2,7 +2,7 @@
 #include <QJsonObject>
 #include <QString>
 
-#include "accounts/SignIn.h"
+#include "model/accounts/SignIn.h"
 
 namespace gongji {
 

@@ -1,14 +1,14 @@
-#include "accounts/IdReveal.h"
+#include "model/accounts/IdReveal.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
 
-#include "accounts/RoleCheck.h"
-#include "domain/IdNumber.h"
-#include "storage/AuditLog.h"
-#include "storage/PersonStore.h"
-#include "storage/StorageError.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/RoleCheck.h"
+#include "model/domain/IdNumber.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "accounts/PasswordHash.h"
+#include "model/accounts/PasswordHash.h"
 
 #include <sodium.h>
 

@@ -1,8 +1,8 @@
-#include "accounts/RoleCheck.h"
+#include "model/accounts/RoleCheck.h"
 
 #include <QCoreApplication>
 
-#include "storage/ClerkStore.h"
+#include "model/storage/ClerkStore.h"
 
 namespace gongji {
 

@@ -1,12 +1,12 @@
-#include "accounts/SignIn.h"
+#include "model/accounts/SignIn.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
 
-#include "accounts/PasswordHash.h"
-#include "storage/AuditLog.h"
-#include "storage/StorageError.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/PasswordHash.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 

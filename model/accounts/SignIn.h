@@ -2,7 +2,7 @@
 #include <QDateTime>
 #include <QString>
 
-#include "storage/ClerkStore.h"
+#include "model/storage/ClerkStore.h"
 
 namespace gongji {
 

@@ -1,8 +1,8 @@
-#include "domain/IdNumber.h"
+#include "model/domain/IdNumber.h"
 
 #include <algorithm>
 
-#include "domain/IdType.h"
+#include "model/domain/IdType.h"
 
 #include <QCoreApplication>
 #include <QHash>

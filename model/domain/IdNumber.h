@@ -3,7 +3,7 @@
 #include <QDate>
 #include <QString>
 
-#include "rules/RefusalCode.h"
+#include "model/rules/RefusalCode.h"
 
 namespace gongji {
 

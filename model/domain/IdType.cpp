@@ -1,4 +1,4 @@
-#include "domain/IdType.h"
+#include "model/domain/IdType.h"
 
 #include <QCoreApplication>
 

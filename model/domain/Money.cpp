@@ -1,4 +1,4 @@
-#include "domain/Money.h"
+#include "model/domain/Money.h"
 
 namespace gongji {
 

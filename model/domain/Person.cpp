@@ -1,4 +1,4 @@
-#include "domain/Person.h"
+#include "model/domain/Person.h"
 
 #include <QCoreApplication>
 

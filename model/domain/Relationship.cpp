@@ -1,4 +1,4 @@
-#include "domain/Relationship.h"
+#include "model/domain/Relationship.h"
 
 #include <QCoreApplication>
 

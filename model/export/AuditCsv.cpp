@@ -1,4 +1,4 @@
-#include "export/AuditCsv.h"
+#include "model/export/AuditCsv.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -6,12 +6,12 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
-#include "accounts/RoleCheck.h"
-#include "export/CsvField.h"
-#include "storage/AuditLog.h"
-#include "storage/StorageError.h"
-#include "storage/Timestamp.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/RoleCheck.h"
+#include "model/export/CsvField.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/Timestamp.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <QString>
 
-#include "storage/AuditEntry.h"
+#include "model/storage/AuditEntry.h"
 
 class QIODevice;
 

@@ -1,4 +1,4 @@
-#include "export/CsvField.h"
+#include "model/export/CsvField.h"
 
 namespace gongji {
 

@@ -1,17 +1,17 @@
-#include "filing/BindingRevocation.h"
+#include "model/filing/BindingRevocation.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
 
-#include "accounts/RoleCheck.h"
-#include "domain/IdNumber.h"
-#include "storage/AuditLog.h"
-#include "storage/BindingStore.h"
-#include "storage/KinshipStore.h"
-#include "storage/PersonStore.h"
-#include "storage/StorageError.h"
-#include "storage/Timestamp.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/RoleCheck.h"
+#include "model/domain/IdNumber.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/KinshipStore.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/Timestamp.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 
@@ -48,7 +48,7 @@ bool BindingRevocation::endMutualAidWithin(const QString &connection, qint64 bin
                                            const QString &reason, const QString &clerk)
 {
     BindingStore store(connection);
-    const std::optional<Binding> binding = store.findById(bindingId);
+    const std::optional<MutualAidBinding> binding = store.findById(bindingId);
     if (!binding || !store.end(bindingId, Timestamp::now(), clerk, requestedBy, reason))
         return false;
     audit(connection, clerk, QStringLiteral("revocation"), QString::number(bindingId), QStringLiteral("authorizer"),

@@ -1,4 +1,4 @@
-#include "filing/CommitmentLetter.h"
+#include "model/filing/CommitmentLetter.h"
 
 #include <QFile>
 

@@ -1,15 +1,15 @@
-#include "filing/FilingBatch.h"
+#include "model/filing/FilingBatch.h"
 
 #include <QCoreApplication>
 #include <QHash>
 
-#include "domain/Relationship.h"
-#include "filing/CommitmentLetter.h"
-#include "filing/FilingDraft.h"
-#include "filing/FilingSubmission.h"
-#include "registry/CsvFile.h"
-#include "rules/FilingEvaluator.h"
-#include "storage/StorageError.h"
+#include "model/domain/Relationship.h"
+#include "model/filing/CommitmentLetter.h"
+#include "model/filing/FilingDraft.h"
+#include "model/filing/FilingSubmission.h"
+#include "model/csv/CsvFile.h"
+#include "model/filing/FilingEvaluator.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 

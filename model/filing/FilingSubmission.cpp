@@ -1,16 +1,16 @@
-#include "filing/FilingSubmission.h"
+#include "model/filing/FilingSubmission.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 
-#include "accounts/RoleCheck.h"
-#include "domain/IdNumber.h"
-#include "storage/AuditLog.h"
-#include "storage/BindingStore.h"
-#include "storage/FilingStore.h"
-#include "storage/StorageError.h"
-#include "storage/Timestamp.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/RoleCheck.h"
+#include "model/domain/IdNumber.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/FilingStore.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/Timestamp.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 
@@ -84,7 +84,7 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         for (int i = 0; i < draft.targets.size(); ++i) {
             const TargetEntry &entry = draft.targets.at(i);
             const Person &target = *result.verdict.targets.at(i).person;
-            Binding binding;
+            MutualAidBinding binding;
             binding.filingId = filing.id;
             binding.authorizerId = authorizer.id;
             binding.targetId = target.id;

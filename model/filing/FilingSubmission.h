@@ -1,7 +1,7 @@
 #pragma once
 #include <QString>
 
-#include "rules/FilingEvaluator.h"
+#include "model/filing/FilingEvaluator.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "household/HouseholdBinding.h"
+#include "model/household/HouseholdBinding.h"
 
 #include <QCoreApplication>
 #include <algorithm>

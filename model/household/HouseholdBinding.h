@@ -3,7 +3,7 @@
 #include <QList>
 #include <QString>
 
-#include "domain/Person.h"
+#include "model/domain/Person.h"
 
 namespace gongji {
 

@@ -1,9 +1,9 @@
-#include "household/HouseholdJson.h"
+#include "model/household/HouseholdJson.h"
 
 #include <QJsonArray>
 
-#include "domain/IdNumber.h"
-#include "domain/Money.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/Money.h"
 
 namespace gongji {
 

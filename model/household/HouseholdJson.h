@@ -1,7 +1,7 @@
 #pragma once
 #include <QJsonObject>
 
-#include "household/HouseholdBinding.h"
+#include "model/household/HouseholdBinding.h"
 
 namespace gongji {
 

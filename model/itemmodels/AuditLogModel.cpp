@@ -1,13 +1,13 @@
-#include "itemmodels/AuditLogModel.h"
+#include "model/itemmodels/AuditLogModel.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include "accounts/RoleCheck.h"
-#include "storage/AuditLog.h"
-#include "storage/StorageError.h"
+#include "model/accounts/RoleCheck.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <QAbstractTableModel>
 
-#include "storage/AuditEntry.h"
+#include "model/storage/AuditEntry.h"
 
 namespace gongji {
 

@@ -1,8 +1,8 @@
-#include "itemmodels/FilingTargetsModel.h"
+#include "model/itemmodels/FilingTargetsModel.h"
 
-#include "domain/IdNumber.h"
-#include "domain/IdType.h"
-#include "domain/Relationship.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/IdType.h"
+#include "model/domain/Relationship.h"
 
 namespace gongji {
 

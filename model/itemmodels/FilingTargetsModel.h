@@ -1,8 +1,8 @@
 #pragma once
 #include <QAbstractTableModel>
 
-#include "filing/FilingDraft.h"
-#include "rules/FilingEvaluator.h"
+#include "model/filing/FilingDraft.h"
+#include "model/filing/FilingEvaluator.h"
 
 namespace gongji {
 

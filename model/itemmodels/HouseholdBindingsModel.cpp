@@ -1,7 +1,7 @@
-#include "itemmodels/HouseholdBindingsModel.h"
+#include "model/itemmodels/HouseholdBindingsModel.h"
 
-#include "domain/IdNumber.h"
-#include "domain/Relationship.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/Relationship.h"
 
 namespace gongji {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <QAbstractTableModel>
 
-#include "household/HouseholdBinding.h"
+#include "model/household/HouseholdBinding.h"
 
 namespace gongji {
 

@@ -1,6 +1,6 @@
-#include "itemmodels/IdTypeListModel.h"
+#include "model/itemmodels/IdTypeListModel.h"
 
-#include "domain/IdType.h"
+#include "model/domain/IdType.h"
 
 namespace gongji {
 

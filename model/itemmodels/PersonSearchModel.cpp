@@ -1,8 +1,8 @@
-#include "itemmodels/PersonSearchModel.h"
+#include "model/itemmodels/PersonSearchModel.h"
 
-#include "domain/IdNumber.h"
-#include "domain/IdType.h"
-#include "storage/PersonStore.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/IdType.h"
+#include "model/storage/PersonStore.h"
 
 namespace gongji {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <QAbstractTableModel>
 
-#include "domain/Person.h"
+#include "model/domain/Person.h"
 
 namespace gongji {
 

@@ -1,6 +1,6 @@
-#include "itemmodels/RelationshipListModel.h"
+#include "model/itemmodels/RelationshipListModel.h"
 
-#include "domain/Relationship.h"
+#include "model/domain/Relationship.h"
 
 namespace gongji {
 

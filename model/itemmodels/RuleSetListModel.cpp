@@ -1,6 +1,6 @@
-#include "itemmodels/RuleSetListModel.h"
+#include "model/itemmodels/RuleSetListModel.h"
 
-#include "storage/RuleSetStore.h"
+#include "model/storage/RuleSetStore.h"
 
 namespace gongji {
 

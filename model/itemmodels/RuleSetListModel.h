@@ -4,7 +4,7 @@
 #include <QSet>
 #include <QString>
 
-#include "rules/RuleSet.h"
+#include "model/rules/RuleSet.h"
 
 namespace gongji {
 

@@ -1,13 +1,13 @@
-#include "kinship/KinshipBatch.h"
+#include "model/kinship/KinshipBatch.h"
 
 #include <QCoreApplication>
 
-#include "domain/Relationship.h"
-#include "kinship/KinshipDraft.h"
-#include "kinship/KinshipEvaluator.h"
-#include "kinship/KinshipSubmission.h"
-#include "registry/CsvFile.h"
-#include "storage/StorageError.h"
+#include "model/domain/Relationship.h"
+#include "model/kinship/KinshipDraft.h"
+#include "model/kinship/KinshipEvaluator.h"
+#include "model/kinship/KinshipSubmission.h"
+#include "model/csv/CsvFile.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 

@@ -1,12 +1,12 @@
-#include "kinship/KinshipEvaluator.h"
+#include "model/kinship/KinshipEvaluator.h"
 
 #include <QCoreApplication>
 #include <algorithm>
 
-#include "domain/IdNumber.h"
-#include "domain/Relationship.h"
-#include "storage/KinshipStore.h"
-#include "storage/PersonStore.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/Relationship.h"
+#include "model/storage/KinshipStore.h"
+#include "model/storage/PersonStore.h"
 
 namespace gongji {
 

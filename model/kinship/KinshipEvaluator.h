@@ -2,9 +2,9 @@
 #include <QList>
 #include <optional>
 
-#include "domain/Person.h"
-#include "kinship/KinshipDraft.h"
-#include "rules/Finding.h"
+#include "model/domain/Person.h"
+#include "model/kinship/KinshipDraft.h"
+#include "model/rules/Finding.h"
 
 namespace gongji {
 

@@ -1,15 +1,15 @@
-#include "kinship/KinshipSubmission.h"
+#include "model/kinship/KinshipSubmission.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
 
-#include "accounts/RoleCheck.h"
-#include "domain/IdNumber.h"
-#include "storage/AuditLog.h"
-#include "storage/KinshipStore.h"
-#include "storage/StorageError.h"
-#include "storage/Timestamp.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/RoleCheck.h"
+#include "model/domain/IdNumber.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/KinshipStore.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/Timestamp.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <QString>
 
-#include "kinship/KinshipEvaluator.h"
+#include "model/kinship/KinshipEvaluator.h"
 
 namespace gongji {
 

@@ -1,13 +1,13 @@
-#include "payment/PaymentPreview.h"
+#include "model/payment/PaymentPreview.h"
 
 #include <QCoreApplication>
 #include <algorithm>
 
-#include "domain/IdNumber.h"
-#include "storage/BindingStore.h"
-#include "storage/PersonStore.h"
-#include "storage/RuleSetStore.h"
-#include "storage/StorageError.h"
+#include "model/domain/IdNumber.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/RuleSetStore.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 
@@ -79,7 +79,7 @@ PaymentPreview::Result PaymentPreview::preview(const QString &targetIdType, cons
             remaining -= own;
         }
         QList<PaymentShare> authorizers; // in binding order, as stored
-        for (const Binding &binding : BindingStore(m_connection).activeByTarget(target.id)) {
+        for (const MutualAidBinding &binding : BindingStore(m_connection).activeByTarget(target.id)) {
             const std::optional<Person> authorizer = persons.findById(binding.authorizerId);
             if (!authorizer || !authorizer->isActive())
                 continue;

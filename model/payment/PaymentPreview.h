@@ -4,7 +4,7 @@
 #include <QString>
 #include <optional>
 
-#include "domain/Person.h"
+#include "model/domain/Person.h"
 
 namespace gongji {
 

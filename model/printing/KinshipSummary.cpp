@@ -1,15 +1,15 @@
-#include "printing/KinshipSummary.h"
+#include "model/printing/KinshipSummary.h"
 
 #include <QCoreApplication>
 
-#include "domain/Relationship.h"
-#include "printing/QrCode.h"
-#include "printing/SummaryHtml.h"
-#include "printing/SummaryStyle.h"
-#include "printing/SummaryText.h"
-#include "storage/KinshipStore.h"
-#include "storage/PersonStore.h"
-#include "storage/StorageError.h"
+#include "model/domain/Relationship.h"
+#include "model/printing/QrCode.h"
+#include "model/printing/SummaryHtml.h"
+#include "model/printing/SummaryStyle.h"
+#include "model/printing/SummaryText.h"
+#include "model/storage/KinshipStore.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 

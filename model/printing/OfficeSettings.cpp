@@ -1,4 +1,4 @@
-#include "printing/OfficeSettings.h"
+#include "model/printing/OfficeSettings.h"
 
 #include <QSettings>
 

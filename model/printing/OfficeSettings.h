@@ -1,5 +1,5 @@
 #pragma once
-#include "printing/OfficeInfo.h"
+#include "model/printing/OfficeInfo.h"
 
 namespace gongji {
 

@@ -1,12 +1,12 @@
-#include "printing/PrintRecord.h"
+#include "model/printing/PrintRecord.h"
 
 #include <QJsonObject>
 
-#include "accounts/RoleCheck.h"
-#include "storage/AuditLog.h"
-#include "storage/StorageError.h"
-#include "storage/Timestamp.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/RoleCheck.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/Timestamp.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 

@@ -1,8 +1,8 @@
-#include "printing/PrintableSummary.h"
+#include "model/printing/PrintableSummary.h"
 
 #include <QTextDocument>
 
-#include "printing/SummaryHtml.h"
+#include "model/printing/SummaryHtml.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "printing/QrCode.h"
+#include "model/printing/QrCode.h"
 
 #include <QCoreApplication>
 #include <algorithm>

@@ -1,17 +1,17 @@
-#include "printing/RevocationSummary.h"
+#include "model/printing/RevocationSummary.h"
 
 #include <QCoreApplication>
 
-#include "domain/Relationship.h"
-#include "printing/QrCode.h"
-#include "printing/SummaryHtml.h"
-#include "printing/SummaryStyle.h"
-#include "printing/SummaryText.h"
-#include "storage/BindingStore.h"
-#include "storage/FilingStore.h"
-#include "storage/PersonStore.h"
-#include "storage/RuleSetStore.h"
-#include "storage/StorageError.h"
+#include "model/domain/Relationship.h"
+#include "model/printing/QrCode.h"
+#include "model/printing/SummaryHtml.h"
+#include "model/printing/SummaryStyle.h"
+#include "model/printing/SummaryText.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/FilingStore.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/RuleSetStore.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 
@@ -46,7 +46,7 @@ PrintableSummary RevocationSummary::build(qint64 bindingId, const PrintStamp &st
     const QString &lang = m_language;
     const auto text = [&lang](Key key) { return SummaryText::text(key, lang); };
     try {
-        const std::optional<Binding> binding = BindingStore(m_connection).findById(bindingId);
+        const std::optional<MutualAidBinding> binding = BindingStore(m_connection).findById(bindingId);
         if (!binding)
             return PrintableSummary::failure(Text::tr("There is no binding with number %1.").arg(bindingId));
         if (!binding->endedAt.isValid())

@@ -1,18 +1,18 @@
-#include "printing/SummaryDocument.h"
+#include "model/printing/SummaryDocument.h"
 
 #include <QCoreApplication>
 
-#include "filing/CommitmentLetter.h"
-#include "domain/Relationship.h"
-#include "printing/QrCode.h"
-#include "printing/SummaryHtml.h"
-#include "printing/SummaryStyle.h"
-#include "printing/SummaryText.h"
-#include "storage/BindingStore.h"
-#include "storage/FilingStore.h"
-#include "storage/PersonStore.h"
-#include "storage/RuleSetStore.h"
-#include "storage/StorageError.h"
+#include "model/filing/CommitmentLetter.h"
+#include "model/domain/Relationship.h"
+#include "model/printing/QrCode.h"
+#include "model/printing/SummaryHtml.h"
+#include "model/printing/SummaryStyle.h"
+#include "model/printing/SummaryText.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/FilingStore.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/RuleSetStore.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 
@@ -58,7 +58,7 @@ PrintableSummary SummaryDocument::build(const QString &filingNumber, const Print
         PersonStore persons(m_connection);
         const std::optional<Person> authorizer = persons.findById(filing->authorizerId);
         const std::optional<RuleSet> ruleSet = RuleSetStore(m_connection).findById(filing->ruleSetId);
-        const QList<Binding> bindings = BindingStore(m_connection).byFiling(filing->id);
+        const QList<MutualAidBinding> bindings = BindingStore(m_connection).byFiling(filing->id);
         if (!authorizer || !ruleSet || bindings.isEmpty())
             return PrintableSummary::failure(Text::tr("Filing %1 is incomplete in the database; nothing was printed.").arg(filing->number));
 
@@ -84,7 +84,7 @@ PrintableSummary SummaryDocument::build(const QString &filingNumber, const Print
             + QStringLiteral("<th width=\"16%\">%1</th><th width=\"18%\">%2</th></tr>")
                   .arg(esc(text(Key::Relationship)), esc(text(Key::ProofsSeen)));
         QStringList rows;
-        for (const Binding &binding : bindings) {
+        for (const MutualAidBinding &binding : bindings) {
             const std::optional<Person> target = persons.findById(binding.targetId);
             if (!target)
                 return PrintableSummary::failure(Text::tr("Filing %1 is incomplete in the database; nothing was printed.").arg(filing->number));

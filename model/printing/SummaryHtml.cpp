@@ -1,13 +1,13 @@
-#include "printing/SummaryHtml.h"
+#include "model/printing/SummaryHtml.h"
 
 #include <QTextDocument>
 #include <QTextOption>
 #include <QUrl>
 
-#include "domain/IdNumber.h"
-#include "printing/SummaryStyle.h"
-#include "printing/SummaryText.h"
-#include "rules/RuleSet.h"
+#include "model/domain/IdNumber.h"
+#include "model/printing/SummaryStyle.h"
+#include "model/printing/SummaryText.h"
+#include "model/rules/RuleSet.h"
 
 namespace gongji {
 

@@ -7,8 +7,8 @@
 #include <QString>
 #include <memory>
 
-#include "domain/Person.h"
-#include "printing/PrintRecord.h"
+#include "model/domain/Person.h"
+#include "model/printing/PrintRecord.h"
 
 class QTextDocument;
 

@@ -1,4 +1,4 @@
-#include "printing/SummaryPainter.h"
+#include "model/printing/SummaryPainter.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
@@ -11,9 +11,9 @@
 #include <limits>
 #include <memory>
 
-#include "printing/PrintableSummary.h"
-#include "printing/SummaryStyle.h"
-#include "printing/SummaryText.h"
+#include "model/printing/PrintableSummary.h"
+#include "model/printing/SummaryStyle.h"
+#include "model/printing/SummaryText.h"
 
 namespace gongji {
 

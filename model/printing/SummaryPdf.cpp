@@ -1,11 +1,11 @@
-#include "printing/SummaryPdf.h"
+#include "model/printing/SummaryPdf.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QPdfWriter>
 
-#include "printing/PrintableSummary.h"
-#include "printing/SummaryPainter.h"
+#include "model/printing/PrintableSummary.h"
+#include "model/printing/SummaryPainter.h"
 
 namespace gongji {
 

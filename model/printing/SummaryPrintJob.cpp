@@ -1,10 +1,10 @@
-#include "printing/SummaryPrintJob.h"
+#include "model/printing/SummaryPrintJob.h"
 
-#include "printing/KinshipSummary.h"
-#include "printing/RevocationSummary.h"
-#include "printing/SummaryDocument.h"
-#include "printing/SummaryPainter.h"
-#include "printing/SummaryPdf.h"
+#include "model/printing/KinshipSummary.h"
+#include "model/printing/RevocationSummary.h"
+#include "model/printing/SummaryDocument.h"
+#include "model/printing/SummaryPainter.h"
+#include "model/printing/SummaryPdf.h"
 
 namespace gongji {
 

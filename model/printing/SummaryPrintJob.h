@@ -1,9 +1,9 @@
 #pragma once
 #include <QString>
 
-#include "printing/OfficeInfo.h"
-#include "printing/PrintRecord.h"
-#include "printing/PrintableSummary.h"
+#include "model/printing/OfficeInfo.h"
+#include "model/printing/PrintRecord.h"
+#include "model/printing/PrintableSummary.h"
 
 class QPagedPaintDevice;
 

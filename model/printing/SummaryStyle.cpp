@@ -1,4 +1,4 @@
-#include "printing/SummaryStyle.h"
+#include "model/printing/SummaryStyle.h"
 
 #include <QCoreApplication>
 #include <QFontDatabase>

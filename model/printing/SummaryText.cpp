@@ -1,4 +1,4 @@
-#include "printing/SummaryText.h"
+#include "model/printing/SummaryText.h"
 
 #include <QCoreApplication>
 #include <iterator>

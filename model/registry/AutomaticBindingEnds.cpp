@@ -1,10 +1,10 @@
-#include "registry/AutomaticBindingEnds.h"
+#include "model/registry/AutomaticBindingEnds.h"
 
-#include "filing/BindingRevocation.h"
-#include "storage/BindingStore.h"
-#include "storage/KinshipStore.h"
-#include "storage/PersonStore.h"
-#include "storage/RuleSetStore.h"
+#include "model/filing/BindingRevocation.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/KinshipStore.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/RuleSetStore.h"
 
 namespace gongji {
 
@@ -27,13 +27,13 @@ AutomaticBindingEnds::Counts AutomaticBindingEnds::apply(const Person &before, c
     Counts counts;
     const QString system = QStringLiteral("system");
     BindingStore bindings(m_connection);
-    QList<Binding> mutual = bindings.activeByAuthorizer(after.id);
+    QList<MutualAidBinding> mutual = bindings.activeByAuthorizer(after.id);
     mutual += bindings.activeByTarget(after.id);
 
     const bool gone = (after.status == QLatin1String("terminated") || after.status == QLatin1String("deceased"))
                       && after.status != before.status;
     if (gone) {
-        for (const Binding &b : mutual)
+        for (const MutualAidBinding &b : mutual)
             counts.mutualAid += BindingRevocation::endMutualAidWithin(m_connection, b.id, system, endedReason(after.status), actor);
         KinshipStore kinship(m_connection);
         QList<KinshipBinding> accounts = kinship.activeByHolder(after.id);
@@ -47,7 +47,7 @@ AutomaticBindingEnds::Counts AutomaticBindingEnds::apply(const Person &before, c
     // Kinship accounts know no territory; only mutual aid has a scope.
     PersonStore persons(m_connection);
     RuleSetStore rules(m_connection);
-    for (const Binding &b : mutual) {
+    for (const MutualAidBinding &b : mutual) {
         const std::optional<Person> authorizer = b.authorizerId == after.id ? after : persons.findById(b.authorizerId);
         const std::optional<Person> target = b.targetId == after.id ? after : persons.findById(b.targetId);
         if (!authorizer || !target)

@@ -2,7 +2,7 @@
 #include <QDate>
 #include <QString>
 
-#include "domain/Person.h"
+#include "model/domain/Person.h"
 
 namespace gongji {
 

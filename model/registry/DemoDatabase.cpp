@@ -1,4 +1,4 @@
-#include "registry/DemoDatabase.h"
+#include "model/registry/DemoDatabase.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -7,20 +7,20 @@
 #include <QJsonObject>
 #include <algorithm>
 
-#include "accounts/ClerkAccounts.h"
-#include "domain/IdNumber.h"
-#include "filing/BindingRevocation.h"
-#include "filing/FilingBatch.h"
-#include "registry/CsvReader.h"
-#include "registry/RegistryImport.h"
-#include "rules/RuleSet.h"
-#include "storage/AuditLog.h"
-#include "storage/BindingStore.h"
-#include "storage/ClerkStore.h"
-#include "storage/PersonStore.h"
-#include "storage/RuleSetStore.h"
-#include "storage/StorageError.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/ClerkAccounts.h"
+#include "model/domain/IdNumber.h"
+#include "model/filing/BindingRevocation.h"
+#include "model/filing/FilingBatch.h"
+#include "model/csv/CsvReader.h"
+#include "model/registry/RegistryImport.h"
+#include "model/rules/RuleSet.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/ClerkStore.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/RuleSetStore.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 
@@ -166,9 +166,9 @@ bool revokeDemoBindings(const QString &connection, QString *error)
             authorizer = persons.findByDocument(fields.at(0), IdNumber::check(fields.at(0), fields.at(1)).number);
             target = persons.findByDocument(fields.at(2), IdNumber::check(fields.at(2), fields.at(3)).number);
         }
-        std::optional<Binding> binding;
+        std::optional<MutualAidBinding> binding;
         if (authorizer && target) {
-            for (const Binding &candidate : bindings.activeByAuthorizer(authorizer->id)) {
+            for (const MutualAidBinding &candidate : bindings.activeByAuthorizer(authorizer->id)) {
                 if (candidate.targetId == target->id)
                     binding = candidate;
             }

@@ -1,21 +1,21 @@
-#include "registry/RegistryImport.h"
+#include "model/registry/RegistryImport.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonObject>
 
-#include "accounts/RoleCheck.h"
-#include "domain/IdNumber.h"
-#include "domain/IdType.h"
-#include "domain/Money.h"
-#include "registry/AutomaticBindingEnds.h"
-#include "registry/CsvFile.h"
-#include "storage/AuditLog.h"
-#include "storage/PersonStore.h"
-#include "storage/StorageError.h"
-#include "storage/Timestamp.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/RoleCheck.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/IdType.h"
+#include "model/domain/Money.h"
+#include "model/registry/AutomaticBindingEnds.h"
+#include "model/csv/CsvFile.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/Timestamp.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 

@@ -3,7 +3,7 @@
 #include <QString>
 #include <functional>
 
-#include "domain/Person.h"
+#include "model/domain/Person.h"
 
 namespace gongji {
 

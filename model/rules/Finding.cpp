@@ -1,4 +1,4 @@
-#include "rules/Finding.h"
+#include "model/rules/Finding.h"
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "rules/RefusalCode.h"
+#include "model/rules/RefusalCode.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "rules/RefusalCode.h"
+#include "model/rules/RefusalCode.h"
 
 #include <QCoreApplication>
 

@@ -1,12 +1,12 @@
-#include "rules/RuleImpact.h"
+#include "model/rules/RuleImpact.h"
 
 #include <QCoreApplication>
 #include <QHash>
 
-#include "domain/IdNumber.h"
-#include "export/CsvField.h"
-#include "rules/RefusalCode.h"
-#include "storage/BindingStore.h"
+#include "model/domain/IdNumber.h"
+#include "model/export/CsvField.h"
+#include "model/rules/RefusalCode.h"
+#include "model/storage/BindingStore.h"
 
 namespace gongji {
 

@@ -7,7 +7,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "rules/RuleSet.h"
+#include "model/rules/RuleSet.h"
 
 namespace gongji {
 

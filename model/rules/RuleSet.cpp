@@ -1,4 +1,4 @@
-#include "rules/RuleSet.h"
+#include "model/rules/RuleSet.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "domain/IdType.h"
-#include "domain/Person.h"
-#include "domain/Relationship.h"
+#include "model/domain/IdType.h"
+#include "model/domain/Person.h"
+#include "model/domain/Relationship.h"
 
 namespace gongji {
 

@@ -1,13 +1,13 @@
-#include "rules/RuleSetChange.h"
+#include "model/rules/RuleSetChange.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
 
-#include "accounts/RoleCheck.h"
-#include "storage/AuditLog.h"
-#include "storage/RuleSetStore.h"
-#include "storage/StorageError.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/RoleCheck.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/RuleSetStore.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 

@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "rules/RuleSet.h"
+#include "model/rules/RuleSet.h"
 
 namespace gongji {
 

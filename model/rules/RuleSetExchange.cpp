@@ -1,13 +1,13 @@
-#include "rules/RuleSetExchange.h"
+#include "model/rules/RuleSetExchange.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 
-#include "rules/RuleSetChange.h"
-#include "storage/RuleSetStore.h"
-#include "storage/StorageError.h"
+#include "model/rules/RuleSetChange.h"
+#include "model/storage/RuleSetStore.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 

@@ -4,8 +4,8 @@
 #include <QString>
 #include <QStringList>
 
-#include "rules/RuleImpact.h"
-#include "rules/RuleSet.h"
+#include "model/rules/RuleImpact.h"
+#include "model/rules/RuleSet.h"
 
 namespace gongji {
 

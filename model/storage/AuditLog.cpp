@@ -1,12 +1,12 @@
-#include "storage/AuditLog.h"
+#include "model/storage/AuditLog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTime>
 
-#include "domain/IdNumber.h"
-#include "storage/SqlStatement.h"
-#include "storage/Timestamp.h"
+#include "model/domain/IdNumber.h"
+#include "model/storage/SqlStatement.h"
+#include "model/storage/Timestamp.h"
 
 namespace gongji {
 

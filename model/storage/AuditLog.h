@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "storage/AuditEntry.h"
+#include "model/storage/AuditEntry.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "storage/BackupFolder.h"
+#include "model/storage/BackupFolder.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-#include "storage/DatabaseLocation.h"
+#include "model/storage/DatabaseLocation.h"
 
 namespace gongji {
 

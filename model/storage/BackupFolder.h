@@ -3,7 +3,7 @@
 #include <QList>
 #include <QString>
 
-#include "storage/DatabaseBackup.h"
+#include "model/storage/DatabaseBackup.h"
 
 namespace gongji {
 

@@ -1,8 +1,8 @@
-#include "storage/BindingStore.h"
+#include "model/storage/BindingStore.h"
 
-#include "storage/PersonStore.h"
-#include "storage/SqlStatement.h"
-#include "storage/Timestamp.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/SqlStatement.h"
+#include "model/storage/Timestamp.h"
 
 namespace gongji {
 
@@ -11,9 +11,9 @@ namespace {
 const char kColumns[] = "id, filing_id, authorizer_id, target_id, relationship, rule_set_id, status, started_at, "
                         "ended_at, ended_by, end_requested_by, end_reason, age_warning_confirmed";
 
-Binding bindingFrom(const SqlStatement &row)
+MutualAidBinding bindingFrom(const SqlStatement &row)
 {
-    Binding b;
+    MutualAidBinding b;
     b.id = row.value(0).toLongLong();
     b.filingId = row.value(1).toLongLong();
     b.authorizerId = row.value(2).toLongLong();
@@ -34,15 +34,15 @@ Binding bindingFrom(const SqlStatement &row)
 
 BindingStore::BindingStore(const QString &connection) : m_connection(connection) {}
 
-QList<Binding> BindingStore::select(const QString &where, const QString &placeholder, qint64 value) const
+QList<MutualAidBinding> BindingStore::select(const QString &where, const QString &placeholder, qint64 value) const
 {
     SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM binding WHERE %2 ORDER BY started_at, id")
                                      .arg(QLatin1String(kColumns), where));
     q.bind(placeholder, value).exec();
-    QList<Binding> bindings;
+    QList<MutualAidBinding> bindings;
     while (q.next())
         bindings.append(bindingFrom(q));
-    for (Binding &binding : bindings) {
+    for (MutualAidBinding &binding : bindings) {
         SqlStatement proofs(m_connection, QStringLiteral("SELECT proof FROM binding_proof WHERE binding_id = :id ORDER BY proof"));
         proofs.bind(QStringLiteral(":id"), binding.id).exec();
         while (proofs.next())
@@ -51,24 +51,24 @@ QList<Binding> BindingStore::select(const QString &where, const QString &placeho
     return bindings;
 }
 
-QList<Binding> BindingStore::activeByTarget(qint64 targetId) const
+QList<MutualAidBinding> BindingStore::activeByTarget(qint64 targetId) const
 {
     return select(QStringLiteral("target_id = :id AND status = 'active'"), QStringLiteral(":id"), targetId);
 }
 
-QList<Binding> BindingStore::activeByAuthorizer(qint64 authorizerId) const
+QList<MutualAidBinding> BindingStore::activeByAuthorizer(qint64 authorizerId) const
 {
     return select(QStringLiteral("authorizer_id = :id AND status = 'active'"), QStringLiteral(":id"), authorizerId);
 }
 
-QList<Binding> BindingStore::byFiling(qint64 filingId) const
+QList<MutualAidBinding> BindingStore::byFiling(qint64 filingId) const
 {
     return select(QStringLiteral("filing_id = :id"), QStringLiteral(":id"), filingId);
 }
 
-std::optional<Binding> BindingStore::findById(qint64 bindingId) const
+std::optional<MutualAidBinding> BindingStore::findById(qint64 bindingId) const
 {
-    const QList<Binding> found = select(QStringLiteral("id = :id"), QStringLiteral(":id"), bindingId);
+    const QList<MutualAidBinding> found = select(QStringLiteral("id = :id"), QStringLiteral(":id"), bindingId);
     if (found.isEmpty())
         return std::nullopt;
     return found.first();
@@ -92,7 +92,7 @@ std::optional<QDateTime> BindingStore::lastEndOfPair(qint64 authorizerId, qint64
     return Timestamp::fromText(q.value(0).toString());
 }
 
-void BindingStore::insert(Binding &binding)
+void BindingStore::insert(MutualAidBinding &binding)
 {
     SqlStatement q(m_connection,
                    QStringLiteral("INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, "

@@ -4,24 +4,9 @@
 #include <QString>
 #include <optional>
 
+#include "model/domain/ClerkAccount.h"
+
 namespace gongji {
-
-// A counter clerk's or supervisor's account.
-struct ClerkAccount
-{
-    qint64 id = 0;
-    QString login;
-    QString displayName;
-    QString role;            // "clerk" / "supervisor"
-    QString passwordHash;    // Argon2id string (PasswordHash)
-    bool active = true;
-    int failedAttempts = 0;
-    QDateTime lockedUntil;   // UTC; invalid when not locked
-
-    bool isSupervisor() const { return role == QLatin1String("supervisor"); }
-    // Locked after failed attempts (SignIn's lockout) and not yet free again at `now`.
-    bool isLockedAt(const QDateTime &now) const { return lockedUntil.isValid() && lockedUntil > now; }
-};
 
 // Every SQL statement on clerk accounts.
 class ClerkStore

@@ -1,4 +1,4 @@
-#include "storage/Database.h"
+#include "model/storage/Database.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -8,11 +8,11 @@
 #include <QSqlError>
 #include <QStandardPaths>
 
-#include "storage/DatabaseLocation.h"
-#include "storage/Migrations.h"
-#include "storage/SqlDialect.h"
-#include "storage/SqlStatement.h"
-#include "storage/StorageError.h"
+#include "model/storage/DatabaseLocation.h"
+#include "model/storage/Migrations.h"
+#include "model/storage/SqlDialect.h"
+#include "model/storage/SqlStatement.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 

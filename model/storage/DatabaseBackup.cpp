@@ -1,4 +1,4 @@
-#include "storage/DatabaseBackup.h"
+#include "model/storage/DatabaseBackup.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -15,11 +15,11 @@
 #include <cstdio>
 #include <unistd.h>
 
-#include "storage/AuditLog.h"
-#include "storage/Migrations.h"
-#include "storage/SqlStatement.h"
-#include "storage/StorageError.h"
-#include "storage/WriteTransaction.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/Migrations.h"
+#include "model/storage/SqlStatement.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 

@@ -1,16 +1,16 @@
-#include "storage/DatabaseCopy.h"
+#include "model/storage/DatabaseCopy.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QSqlRecord>
 #include <QStringList>
 
-#include "accounts/RoleCheck.h"
-#include "storage/AuditLog.h"
-#include "storage/SqlDialect.h"
-#include "storage/SqlStatement.h"
-#include "storage/StorageError.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/RoleCheck.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/SqlDialect.h"
+#include "model/storage/SqlStatement.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 

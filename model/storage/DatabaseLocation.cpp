@@ -1,4 +1,4 @@
-#include "storage/DatabaseLocation.h"
+#include "model/storage/DatabaseLocation.h"
 
 #include <QCoreApplication>
 #include <QUrl>

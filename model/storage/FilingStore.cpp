@@ -1,7 +1,7 @@
-#include "storage/FilingStore.h"
+#include "model/storage/FilingStore.h"
 
-#include "storage/SqlStatement.h"
-#include "storage/Timestamp.h"
+#include "model/storage/SqlStatement.h"
+#include "model/storage/Timestamp.h"
 
 namespace gongji {
 

@@ -4,22 +4,9 @@
 #include <QString>
 #include <optional>
 
-namespace gongji {
+#include "model/domain/Filing.h"
 
-// One counter (or batch) filing: an authorizer, a commitment, one or more bindings.
-struct Filing
-{
-    qint64 id = 0;
-    QString number;           // GJ20261122-0001
-    qint64 authorizerId = 0;
-    QString clerk;
-    QString channel;          // "counter" / "batch"
-    QDateTime filedAt;        // UTC
-    QDate effectiveOn;
-    qint64 ruleSetId = 0;
-    QString commitmentVersion;
-    QDateTime commitmentAt;   // UTC
-};
+namespace gongji {
 
 // Every SQL statement on filings.
 class FilingStore

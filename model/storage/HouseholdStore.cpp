@@ -1,8 +1,8 @@
-#include "storage/HouseholdStore.h"
+#include "model/storage/HouseholdStore.h"
 
-#include "storage/PersonStore.h"
-#include "storage/SqlStatement.h"
-#include "storage/Timestamp.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/SqlStatement.h"
+#include "model/storage/Timestamp.h"
 
 namespace gongji {
 

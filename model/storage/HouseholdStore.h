@@ -2,7 +2,7 @@
 #include <QList>
 #include <QString>
 
-#include "household/HouseholdBinding.h"
+#include "model/household/HouseholdBinding.h"
 
 namespace gongji {
 

@@ -1,7 +1,7 @@
-#include "storage/KinshipStore.h"
+#include "model/storage/KinshipStore.h"
 
-#include "storage/SqlStatement.h"
-#include "storage/Timestamp.h"
+#include "model/storage/SqlStatement.h"
+#include "model/storage/Timestamp.h"
 
 namespace gongji {
 

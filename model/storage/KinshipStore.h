@@ -5,34 +5,11 @@
 #include <QString>
 #include <optional>
 
+#include "model/domain/KinshipBinding.h"
+
+#include "model/domain/KinshipRule.h"
+
 namespace gongji {
-
-// A kinship-account binding (亲情账户): the holder may show the member's e-voucher. No money moves.
-struct KinshipBinding
-{
-    qint64 id = 0;
-    QString number;             // QQ20261122-0001
-    qint64 holderId = 0;
-    qint64 memberId = 0;
-    QString relationship;       // what the member is to the holder
-    bool faceVerified = false;
-    bool householdRegisterSeen = false;
-    QString clerk;
-    QString channel;            // "counter" / "batch"
-    QString status;             // "active" / "ended"
-    QDateTime startedAt;
-    QDateTime endedAt;
-    QString endedBy;
-    QString endRequestedBy;     // "holder" / "member" / "system"
-    QString endReason;
-};
-
-// The limits of kinship accounts, as data (DOMAIN.md §8).
-struct KinshipRule
-{
-    int maxMembersPerHolder = 5;
-    int faceVerificationAge = 16;
-};
 
 // Every SQL statement on kinship accounts.
 class KinshipStore

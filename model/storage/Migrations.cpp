@@ -1,14 +1,14 @@
-#include "storage/Migrations.h"
+#include "model/storage/Migrations.h"
 
 #include <QCoreApplication>
 #include <QScopeGuard>
 #include <QStringList>
 
-#include "storage/RuleSetStore.h"
-#include "storage/SqlDialect.h"
-#include "storage/SqlStatement.h"
-#include "storage/StorageError.h"
-#include "storage/WriteTransaction.h"
+#include "model/storage/RuleSetStore.h"
+#include "model/storage/SqlDialect.h"
+#include "model/storage/SqlStatement.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 

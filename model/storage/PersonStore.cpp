@@ -1,10 +1,10 @@
-#include "storage/PersonStore.h"
+#include "model/storage/PersonStore.h"
 
 #include <QHash>
 #include <QMutex>
 
-#include "storage/SqlStatement.h"
-#include "storage/Timestamp.h"
+#include "model/storage/SqlStatement.h"
+#include "model/storage/Timestamp.h"
 
 namespace gongji {
 

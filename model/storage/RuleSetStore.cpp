@@ -1,12 +1,12 @@
-#include "storage/RuleSetStore.h"
+#include "model/storage/RuleSetStore.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include "storage/SqlStatement.h"
-#include "storage/StorageError.h"
-#include "storage/Timestamp.h"
+#include "model/storage/SqlStatement.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/Timestamp.h"
 
 namespace gongji {
 

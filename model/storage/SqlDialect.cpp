@@ -1,9 +1,9 @@
-#include "storage/SqlDialect.h"
+#include "model/storage/SqlDialect.h"
 
 #include <QSqlDatabase>
 #include <QSqlDriver>
 
-#include "storage/SqlStatement.h"
+#include "model/storage/SqlStatement.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "storage/SqlStatement.h"
+#include "model/storage/SqlStatement.h"
 
 #include <QHash>
 #include <QMutex>
@@ -7,8 +7,8 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
-#include "storage/SqliteStatement.h"
-#include "storage/StorageError.h"
+#include "model/storage/SqliteStatement.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 

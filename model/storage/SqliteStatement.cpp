@@ -1,4 +1,4 @@
-#include "storage/SqliteStatement.h"
+#include "model/storage/SqliteStatement.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <sqlite3.h>
 
-#include "storage/StorageError.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "storage/StorageError.h"
+#include "model/storage/StorageError.h"
 
 #include <QCoreApplication>
 #include <QSqlError>

@@ -1,4 +1,4 @@
-#include "storage/Timestamp.h"
+#include "model/storage/Timestamp.h"
 
 #include <QDateTime>
 

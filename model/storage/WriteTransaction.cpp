@@ -1,7 +1,7 @@
-#include "storage/WriteTransaction.h"
+#include "model/storage/WriteTransaction.h"
 
-#include "storage/SqlDialect.h"
-#include "storage/SqlStatement.h"
+#include "model/storage/SqlDialect.h"
+#include "model/storage/SqlStatement.h"
 
 namespace gongji {
 

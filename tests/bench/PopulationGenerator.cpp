@@ -1,6 +1,6 @@
 #include "PopulationGenerator.h"
 
-#include "domain/IdNumber.h"
+#include "model/domain/IdNumber.h"
 
 namespace gongji {
 

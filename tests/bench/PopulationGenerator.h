@@ -5,7 +5,7 @@
 #include <QString>
 #include <random>
 
-#include "domain/Person.h"
+#include "model/domain/Person.h"
 
 namespace gongji {
 

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "storage/DatabaseLocation.h"
+#include "model/storage/DatabaseLocation.h"
 
 namespace gongji {
 

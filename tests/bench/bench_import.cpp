@@ -13,9 +13,9 @@
 #include <sys/resource.h>
 
 #include "BenchStats.h"
-#include "accounts/ClerkAccounts.h"
-#include "registry/RegistryImport.h"
-#include "storage/Database.h"
+#include "model/accounts/ClerkAccounts.h"
+#include "model/registry/RegistryImport.h"
+#include "model/storage/Database.h"
 
 using namespace gongji;
 

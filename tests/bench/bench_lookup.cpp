@@ -20,10 +20,10 @@
 #ifdef GONGJI_BENCH_LIBPQ
 #include "RawPostgres.h"
 #endif
-#include "storage/Database.h"
-#include "storage/DatabaseLocation.h"
-#include "storage/HouseholdStore.h"
-#include "storage/PersonStore.h"
+#include "model/storage/Database.h"
+#include "model/storage/DatabaseLocation.h"
+#include "model/storage/HouseholdStore.h"
+#include "model/storage/PersonStore.h"
 
 using namespace gongji;
 

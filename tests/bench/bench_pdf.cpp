@@ -15,14 +15,14 @@
 
 #include "BenchStats.h"
 #include "PopulationGenerator.h"
-#include "accounts/ClerkAccounts.h"
-#include "accounts/PasswordHash.h"
-#include "filing/FilingSubmission.h"
-#include "printing/SummaryDocument.h"
-#include "printing/SummaryPdf.h"
-#include "storage/Database.h"
-#include "storage/PersonStore.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/ClerkAccounts.h"
+#include "model/accounts/PasswordHash.h"
+#include "model/filing/FilingSubmission.h"
+#include "model/printing/SummaryDocument.h"
+#include "model/printing/SummaryPdf.h"
+#include "model/storage/Database.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/WriteTransaction.h"
 
 using namespace gongji;
 

@@ -23,10 +23,10 @@
 #include <unistd.h>
 
 #include "BenchStats.h"
-#include "accounts/ClerkAccounts.h"
-#include "accounts/PasswordHash.h"
-#include "storage/ClerkStore.h"
-#include "storage/Database.h"
+#include "model/accounts/ClerkAccounts.h"
+#include "model/accounts/PasswordHash.h"
+#include "model/storage/ClerkStore.h"
+#include "model/storage/Database.h"
 
 using namespace gongji;
 

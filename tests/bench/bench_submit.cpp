@@ -20,12 +20,12 @@
 #ifdef GONGJI_BENCH_LIBPQ
 #include "RawPostgres.h"
 #endif
-#include "accounts/ClerkAccounts.h"
-#include "filing/FilingSubmission.h"
-#include "storage/Database.h"
-#include "storage/DatabaseLocation.h"
-#include "storage/PersonStore.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/ClerkAccounts.h"
+#include "model/filing/FilingSubmission.h"
+#include "model/storage/Database.h"
+#include "model/storage/DatabaseLocation.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/WriteTransaction.h"
 
 using namespace gongji;
 

@@ -16,11 +16,11 @@
 #include <cstdio>
 
 #include "PopulationGenerator.h"
-#include "domain/IdNumber.h"
-#include "storage/BulkLoader.h"
-#include "storage/Database.h"
-#include "storage/RuleSetStore.h"
-#include "storage/StorageError.h"
+#include "model/domain/IdNumber.h"
+#include "BulkLoader.h"
+#include "model/storage/Database.h"
+#include "model/storage/RuleSetStore.h"
+#include "model/storage/StorageError.h"
 
 using namespace gongji;
 
@@ -158,7 +158,7 @@ int main(int argc, char *argv[])
             ++counts.filings;
             QJsonArray detailTargets;
             for (const auto &[target, relationship] : targets) {
-                Binding binding;
+                MutualAidBinding binding;
                 binding.filingId = filing.id;
                 binding.authorizerId = authorizer.id;
                 binding.targetId = target->id;

@@ -12,13 +12,13 @@
 
 #include <cstdio>
 
-#include "domain/IdNumber.h"
-#include "MainWindow.h"
-#include "storage/ClerkStore.h"
-#include "itemmodels/HouseholdBindingsModel.h"
-#include "storage/Database.h"
-#include "storage/HouseholdStore.h"
-#include "storage/PersonStore.h"
+#include "model/domain/IdNumber.h"
+#include "ui/MainWindow.h"
+#include "model/storage/ClerkStore.h"
+#include "model/itemmodels/HouseholdBindingsModel.h"
+#include "model/storage/Database.h"
+#include "model/storage/HouseholdStore.h"
+#include "model/storage/PersonStore.h"
 
 using namespace gongji;
 

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "registry/CsvReader.h"
+#include "model/csv/CsvReader.h"
 
 using namespace gongji;
 

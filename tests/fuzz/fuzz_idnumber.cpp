@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "domain/IdNumber.h"
-#include "domain/IdType.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/IdType.h"
 
 using namespace gongji;
 

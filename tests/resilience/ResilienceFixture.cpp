@@ -4,12 +4,12 @@
 #include <QTextStream>
 
 #include "PopulationGenerator.h"
-#include "accounts/ClerkAccounts.h"
-#include "accounts/PasswordHash.h"
-#include "storage/Database.h"
-#include "storage/PersonStore.h"
-#include "storage/StorageError.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/ClerkAccounts.h"
+#include "model/accounts/PasswordHash.h"
+#include "model/storage/Database.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 

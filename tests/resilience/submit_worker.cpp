@@ -12,8 +12,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "filing/FilingSubmission.h"
-#include "storage/Database.h"
+#include "model/filing/FilingSubmission.h"
+#include "model/storage/Database.h"
 
 using namespace gongji;
 

@@ -9,10 +9,10 @@
 #include <QtTest>
 
 #include "ResilienceFixture.h"
-#include "storage/BindingStore.h"
-#include "storage/Database.h"
-#include "storage/FilingStore.h"
-#include "storage/PersonStore.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/Database.h"
+#include "model/storage/FilingStore.h"
+#include "model/storage/PersonStore.h"
 
 using namespace gongji;
 
@@ -104,7 +104,7 @@ void TestConcurrency::conflictingCountersKeepEveryRule()
         const auto target = persons.findByDocument(QStringLiteral("01"), f.at(3));
         QVERIFY(authorizer && target);
         QCOMPARE(filing->authorizerId, authorizer->id);
-        const QList<Binding> own = bindings.byFiling(filing->id);
+        const QList<MutualAidBinding> own = bindings.byFiling(filing->id);
         QCOMPARE(own.size(), 1);
         QCOMPARE(own.first().targetId, target->id);
         QCOMPARE(own.first().status, QStringLiteral("active"));

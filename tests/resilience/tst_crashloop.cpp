@@ -11,15 +11,15 @@
 
 #include "BenchStats.h"
 #include "ResilienceFixture.h"
-#include "accounts/PasswordHash.h"
-#include "storage/AuditLog.h"
-#include "storage/BindingStore.h"
-#include "storage/ClerkStore.h"
-#include "storage/Database.h"
-#include "storage/DatabaseBackup.h"
-#include "storage/FilingStore.h"
-#include "storage/PersonStore.h"
-#include "storage/WriteTransaction.h"
+#include "model/accounts/PasswordHash.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/ClerkStore.h"
+#include "model/storage/Database.h"
+#include "model/storage/DatabaseBackup.h"
+#include "model/storage/FilingStore.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/WriteTransaction.h"
 
 using namespace gongji;
 

@@ -1,4 +1,4 @@
-#include "accounts/DeskSession.h"
+#include "ui/accounts/DeskSession.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -9,12 +9,12 @@
 #include <cstdio>
 #include <functional>
 
-#include "MainWindow.h"
-#include "accounts/FirstSupervisorDialog.h"
-#include "accounts/SignIn.h"
-#include "accounts/SignInDialog.h"
-#include "storage/ClerkStore.h"
-#include "storage/StorageError.h"
+#include "ui/MainWindow.h"
+#include "ui/accounts/FirstSupervisorDialog.h"
+#include "model/accounts/SignIn.h"
+#include "ui/accounts/SignInDialog.h"
+#include "model/storage/ClerkStore.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "accounts/FirstSupervisorDialog.h"
+#include "ui/accounts/FirstSupervisorDialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -8,7 +8,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "accounts/ClerkAccounts.h"
+#include "model/accounts/ClerkAccounts.h"
 
 namespace gongji {
 

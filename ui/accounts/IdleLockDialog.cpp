@@ -1,4 +1,4 @@
-#include "accounts/IdleLockDialog.h"
+#include "ui/accounts/IdleLockDialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -7,7 +7,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include "accounts/SessionLock.h"
+#include "ui/accounts/SessionLock.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "accounts/IdleWatch.h"
+#include "ui/accounts/IdleWatch.h"
 
 #include <QCoreApplication>
 #include <QEvent>

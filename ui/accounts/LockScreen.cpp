@@ -1,4 +1,4 @@
-#include "accounts/LockScreen.h"
+#include "ui/accounts/LockScreen.h"
 
 #include <QHBoxLayout>
 #include <QIcon>

@@ -1,7 +1,7 @@
 #pragma once
 #include <QWidget>
 
-#include "storage/ClerkStore.h"
+#include "model/storage/ClerkStore.h"
 
 class QLabel;
 class QLineEdit;

@@ -1,4 +1,4 @@
-#include "accounts/SessionLock.h"
+#include "ui/accounts/SessionLock.h"
 
 #include <QAction>
 #include <QApplication>
@@ -8,9 +8,9 @@
 #include <QStackedWidget>
 #include <QToolBar>
 
-#include "accounts/CounterSession.h"
-#include "accounts/IdleWatch.h"
-#include "accounts/LockScreen.h"
+#include "model/accounts/CounterSession.h"
+#include "ui/accounts/IdleWatch.h"
+#include "ui/accounts/LockScreen.h"
 
 namespace gongji {
 

@@ -3,7 +3,7 @@
 #include <QObject>
 #include <QPointer>
 
-#include "storage/ClerkStore.h"
+#include "model/storage/ClerkStore.h"
 
 class QAction;
 class QMainWindow;

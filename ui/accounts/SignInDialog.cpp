@@ -1,4 +1,4 @@
-#include "accounts/SignInDialog.h"
+#include "ui/accounts/SignInDialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -9,7 +9,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "accounts/SignIn.h"
+#include "model/accounts/SignIn.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "administration/AuditLogDialog.h"
+#include "ui/administration/AuditLogDialog.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -14,10 +14,10 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "export/AuditCsv.h"
-#include "itemmodels/AuditLogModel.h"
-#include "storage/AuditLog.h"
-#include "storage/StorageError.h"
+#include "model/export/AuditCsv.h"
+#include "model/itemmodels/AuditLogModel.h"
+#include "model/storage/AuditLog.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <QDialog>
 
-#include "storage/AuditEntry.h"
+#include "model/storage/AuditEntry.h"
 
 class QComboBox;
 class QDateEdit;

@@ -1,4 +1,4 @@
-#include "administration/CheckList.h"
+#include "ui/administration/CheckList.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "administration/ClerkAccountsDialog.h"
+#include "ui/administration/ClerkAccountsDialog.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -11,7 +11,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "accounts/ClerkAccounts.h"
+#include "model/accounts/ClerkAccounts.h"
 
 namespace gongji {
 

@@ -2,7 +2,7 @@
 #include <QDialog>
 #include <QList>
 
-#include "storage/ClerkStore.h"
+#include "model/storage/ClerkStore.h"
 
 class QComboBox;
 class QLabel;

@@ -1,10 +1,10 @@
-#include "administration/CsvPreviewModel.h"
+#include "ui/administration/CsvPreviewModel.h"
 
 #include <QColor>
 #include <QFile>
 
-#include "domain/IdNumber.h"
-#include "registry/CsvReader.h"
+#include "model/domain/IdNumber.h"
+#include "model/csv/CsvReader.h"
 
 namespace gongji {
 

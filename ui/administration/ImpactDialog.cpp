@@ -1,4 +1,4 @@
-#include "administration/ImpactDialog.h"
+#include "ui/administration/ImpactDialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -11,8 +11,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "domain/Relationship.h"
-#include "rules/RefusalCode.h"
+#include "model/domain/Relationship.h"
+#include "model/rules/RefusalCode.h"
 
 namespace gongji {
 

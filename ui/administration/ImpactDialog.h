@@ -1,7 +1,7 @@
 #pragma once
 #include <QDialog>
 
-#include "rules/RuleImpact.h"
+#include "model/rules/RuleImpact.h"
 
 class QPushButton;
 class QTableWidget;

@@ -1,4 +1,4 @@
-#include "administration/RegistryImportDialog.h"
+#include "ui/administration/RegistryImportDialog.h"
 
 #include <QApplication>
 #include <QDir>
@@ -16,8 +16,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "administration/CsvPreviewModel.h"
-#include "registry/RegistryImport.h"
+#include "ui/administration/CsvPreviewModel.h"
+#include "model/registry/RegistryImport.h"
 
 namespace gongji {
 

@@ -2,7 +2,7 @@
 #include <QDialog>
 #include <QList>
 
-#include "domain/Person.h"
+#include "model/domain/Person.h"
 
 class QLabel;
 class QLineEdit;

@@ -1,4 +1,4 @@
-#include "administration/RuleSetForm.h"
+#include "ui/administration/RuleSetForm.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,9 +15,9 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "administration/CheckList.h"
-#include "domain/IdType.h"
-#include "domain/Relationship.h"
+#include "ui/administration/CheckList.h"
+#include "model/domain/IdType.h"
+#include "model/domain/Relationship.h"
 
 namespace gongji {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <QWidget>
 
-#include "rules/RuleSet.h"
+#include "model/rules/RuleSet.h"
 
 class QCheckBox;
 class QComboBox;

@@ -1,4 +1,4 @@
-#include "administration/RulesWindow.h"
+#include "ui/administration/RulesWindow.h"
 
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -12,12 +12,12 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "administration/ImpactDialog.h"
-#include "administration/RuleSetForm.h"
-#include "domain/IdType.h"
-#include "itemmodels/RuleSetListModel.h"
-#include "rules/RuleImpact.h"
-#include "rules/RuleSetChange.h"
+#include "ui/administration/ImpactDialog.h"
+#include "ui/administration/RuleSetForm.h"
+#include "model/domain/IdType.h"
+#include "model/itemmodels/RuleSetListModel.h"
+#include "model/rules/RuleImpact.h"
+#include "model/rules/RuleSetChange.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "filing/AuthorizerPage.h"
+#include "ui/filing/AuthorizerPage.h"
 
 #include <algorithm>
 
@@ -9,13 +9,13 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "domain/IdType.h"
-#include "filing/FilingWizard.h"
-#include "itemmodels/IdTypeListModel.h"
-#include "storage/StorageError.h"
-#include "widgets/FindingLabel.h"
-#include "widgets/IdNumberEdit.h"
-#include "widgets/PersonCard.h"
+#include "model/domain/IdType.h"
+#include "ui/filing/FilingWizard.h"
+#include "model/itemmodels/IdTypeListModel.h"
+#include "model/storage/StorageError.h"
+#include "ui/widgets/FindingLabel.h"
+#include "ui/widgets/IdNumberEdit.h"
+#include "ui/widgets/PersonCard.h"
 
 namespace gongji {
 

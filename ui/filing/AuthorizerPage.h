@@ -1,7 +1,7 @@
 #pragma once
 #include <QWizardPage>
 
-#include "rules/FilingEvaluator.h"
+#include "model/filing/FilingEvaluator.h"
 
 class QComboBox;
 class QLabel;

@@ -1,4 +1,4 @@
-#include "filing/CommitmentPage.h"
+#include "ui/filing/CommitmentPage.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -7,8 +7,8 @@
 #include <QTextBrowser>
 #include <QTextDocument>
 
-#include "filing/CommitmentLetter.h"
-#include "filing/FilingWizard.h"
+#include "model/filing/CommitmentLetter.h"
+#include "ui/filing/FilingWizard.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "filing/ConfirmPage.h"
+#include "ui/filing/ConfirmPage.h"
 
 #include <QCheckBox>
 #include <QHeaderView>
@@ -6,12 +6,12 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "domain/IdNumber.h"
-#include "filing/FilingSubmission.h"
-#include "filing/FilingWizard.h"
-#include "itemmodels/FilingTargetsModel.h"
-#include "storage/StorageError.h"
-#include "widgets/VerdictDelegate.h"
+#include "model/domain/IdNumber.h"
+#include "model/filing/FilingSubmission.h"
+#include "ui/filing/FilingWizard.h"
+#include "model/itemmodels/FilingTargetsModel.h"
+#include "model/storage/StorageError.h"
+#include "ui/widgets/VerdictDelegate.h"
 
 namespace gongji {
 

@@ -1,12 +1,12 @@
-#include "filing/DonePage.h"
+#include "ui/filing/DonePage.h"
 
 #include <QDateTime>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
 
-#include "filing/FilingWizard.h"
-#include "printing/SummaryPrintActions.h"
+#include "ui/filing/FilingWizard.h"
+#include "ui/printing/SummaryPrintActions.h"
 
 namespace gongji {
 

@@ -1,18 +1,18 @@
-#include "filing/FilingWizard.h"
+#include "ui/filing/FilingWizard.h"
 
 #include <QLocale>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QPushButton>
 
-#include "filing/AuthorizerPage.h"
-#include "filing/CommitmentPage.h"
-#include "filing/ConfirmPage.h"
-#include "filing/DonePage.h"
-#include "filing/NoticePage.h"
-#include "filing/TargetsPage.h"
-#include "itemmodels/FilingTargetsModel.h"
-#include "storage/StorageError.h"
+#include "ui/filing/AuthorizerPage.h"
+#include "ui/filing/CommitmentPage.h"
+#include "ui/filing/ConfirmPage.h"
+#include "ui/filing/DonePage.h"
+#include "ui/filing/NoticePage.h"
+#include "ui/filing/TargetsPage.h"
+#include "model/itemmodels/FilingTargetsModel.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 

@@ -1,14 +1,14 @@
-#include "filing/NoticePage.h"
+#include "ui/filing/NoticePage.h"
 
 #include <QLabel>
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QVBoxLayout>
 
-#include "domain/Money.h"
-#include "domain/Relationship.h"
-#include "filing/CommitmentLetter.h"
-#include "filing/FilingWizard.h"
+#include "model/domain/Money.h"
+#include "model/domain/Relationship.h"
+#include "model/filing/CommitmentLetter.h"
+#include "ui/filing/FilingWizard.h"
 
 namespace gongji {
 

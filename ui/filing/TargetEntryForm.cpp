@@ -1,4 +1,4 @@
-#include "filing/TargetEntryForm.h"
+#include "ui/filing/TargetEntryForm.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -8,13 +8,13 @@
 #include <QLineEdit>
 #include <QPushButton>
 
-#include "domain/IdNumber.h"
-#include "domain/IdType.h"
-#include "domain/Relationship.h"
-#include "itemmodels/IdTypeListModel.h"
-#include "itemmodels/RelationshipListModel.h"
-#include "widgets/FindingLabel.h"
-#include "widgets/IdNumberEdit.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/IdType.h"
+#include "model/domain/Relationship.h"
+#include "model/itemmodels/IdTypeListModel.h"
+#include "model/itemmodels/RelationshipListModel.h"
+#include "ui/widgets/FindingLabel.h"
+#include "ui/widgets/IdNumberEdit.h"
 
 namespace gongji {
 

@@ -1,8 +1,8 @@
 #pragma once
 #include <QGroupBox>
 
-#include "filing/FilingDraft.h"
-#include "rules/Finding.h"
+#include "model/filing/FilingDraft.h"
+#include "model/rules/Finding.h"
 
 class QCheckBox;
 class QComboBox;

@@ -1,4 +1,4 @@
-#include "filing/TargetsPage.h"
+#include "ui/filing/TargetsPage.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -8,10 +8,10 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "filing/FilingWizard.h"
-#include "filing/TargetEntryForm.h"
-#include "itemmodels/FilingTargetsModel.h"
-#include "widgets/VerdictDelegate.h"
+#include "ui/filing/FilingWizard.h"
+#include "ui/filing/TargetEntryForm.h"
+#include "model/itemmodels/FilingTargetsModel.h"
+#include "ui/widgets/VerdictDelegate.h"
 
 namespace gongji {
 

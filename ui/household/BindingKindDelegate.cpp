@@ -1,9 +1,9 @@
-#include "household/BindingKindDelegate.h"
+#include "ui/household/BindingKindDelegate.h"
 
 #include <QPainter>
 
-#include "household/KindStyle.h"
-#include "itemmodels/HouseholdBindingsModel.h"
+#include "ui/household/KindStyle.h"
+#include "model/itemmodels/HouseholdBindingsModel.h"
 
 namespace gongji {
 

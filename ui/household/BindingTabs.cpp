@@ -1,12 +1,12 @@
-#include "household/BindingTabs.h"
+#include "ui/household/BindingTabs.h"
 
 #include <QHeaderView>
 #include <QShortcut>
 #include <QTabBar>
 #include <QTableView>
 
-#include "household/BindingKindDelegate.h"
-#include "household/KindStyle.h"
+#include "ui/household/BindingKindDelegate.h"
+#include "ui/household/KindStyle.h"
 
 namespace gongji {
 

@@ -2,7 +2,7 @@
 #include <QTabWidget>
 #include <optional>
 
-#include "itemmodels/HouseholdBindingsModel.h"
+#include "model/itemmodels/HouseholdBindingsModel.h"
 
 class QTableView;
 

@@ -1,4 +1,4 @@
-#include "household/DiagramArrowItem.h"
+#include "ui/household/DiagramArrowItem.h"
 
 #include <QFontMetricsF>
 #include <QGuiApplication>
@@ -6,7 +6,7 @@
 #include <QPainter>
 #include <QtMath>
 
-#include "household/KindStyle.h"
+#include "ui/household/KindStyle.h"
 
 namespace gongji {
 

@@ -2,7 +2,7 @@
 #include <QGraphicsItem>
 #include <QPainterPath>
 
-#include "household/HouseholdBinding.h"
+#include "model/household/HouseholdBinding.h"
 
 namespace gongji {
 

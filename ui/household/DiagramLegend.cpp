@@ -1,9 +1,9 @@
-#include "household/DiagramLegend.h"
+#include "ui/household/DiagramLegend.h"
 
 #include <QPainter>
 #include <QPainterPath>
 
-#include "household/KindStyle.h"
+#include "ui/household/KindStyle.h"
 
 namespace gongji {
 

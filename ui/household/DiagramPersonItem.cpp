@@ -1,11 +1,11 @@
-#include "household/DiagramPersonItem.h"
+#include "ui/household/DiagramPersonItem.h"
 
 #include <QCoreApplication>
 #include <QFontDatabase>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
-#include "domain/IdNumber.h"
+#include "model/domain/IdNumber.h"
 
 namespace gongji {
 

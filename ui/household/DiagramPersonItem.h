@@ -1,8 +1,8 @@
 #pragma once
 #include <QGraphicsItem>
 
-#include "domain/Person.h"
-#include "household/HouseholdGraph.h"
+#include "model/domain/Person.h"
+#include "ui/household/HouseholdGraph.h"
 
 namespace gongji {
 

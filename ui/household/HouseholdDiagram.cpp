@@ -1,12 +1,12 @@
-#include "household/HouseholdDiagram.h"
+#include "ui/household/HouseholdDiagram.h"
 
 #include <QGraphicsSimpleTextItem>
 #include <QKeyEvent>
 #include <QMouseEvent>
 
-#include "domain/Relationship.h"
-#include "household/DiagramArrowItem.h"
-#include "household/DiagramPersonItem.h"
+#include "model/domain/Relationship.h"
+#include "ui/household/DiagramArrowItem.h"
+#include "ui/household/DiagramPersonItem.h"
 
 namespace gongji {
 

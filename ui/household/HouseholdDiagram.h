@@ -1,7 +1,7 @@
 #pragma once
 #include <QGraphicsView>
 
-#include "household/HouseholdGraph.h"
+#include "ui/household/HouseholdGraph.h"
 
 namespace gongji {
 

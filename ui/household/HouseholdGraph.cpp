@@ -1,4 +1,4 @@
-#include "household/HouseholdGraph.h"
+#include "ui/household/HouseholdGraph.h"
 
 #include <QtMath>
 

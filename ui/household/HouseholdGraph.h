@@ -5,7 +5,7 @@
 #include <QRectF>
 #include <QSet>
 
-#include "household/HouseholdBinding.h"
+#include "model/household/HouseholdBinding.h"
 
 namespace gongji {
 

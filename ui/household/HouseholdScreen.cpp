@@ -1,4 +1,4 @@
-#include "household/HouseholdScreen.h"
+#include "ui/household/HouseholdScreen.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,23 +15,23 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "domain/IdNumber.h"
-#include "domain/IdType.h"
-#include "household/BindingTabs.h"
-#include "household/DiagramLegend.h"
-#include "household/HouseholdDiagram.h"
-#include "household/PersonSearchPanel.h"
-#include "household/RevocationDialog.h"
-#include "itemmodels/IdTypeListModel.h"
-#include "payment/PaymentPreviewDialog.h"
-#include "printing/SummaryPrintActions.h"
-#include "storage/HouseholdStore.h"
-#include "storage/PersonStore.h"
-#include "storage/RuleSetStore.h"
-#include "storage/StorageError.h"
-#include "widgets/FindingLabel.h"
-#include "widgets/IdNumberEdit.h"
-#include "widgets/PersonCard.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/IdType.h"
+#include "ui/household/BindingTabs.h"
+#include "ui/household/DiagramLegend.h"
+#include "ui/household/HouseholdDiagram.h"
+#include "ui/household/PersonSearchPanel.h"
+#include "ui/household/RevocationDialog.h"
+#include "model/itemmodels/IdTypeListModel.h"
+#include "ui/payment/PaymentPreviewDialog.h"
+#include "ui/printing/SummaryPrintActions.h"
+#include "model/storage/HouseholdStore.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/RuleSetStore.h"
+#include "model/storage/StorageError.h"
+#include "ui/widgets/FindingLabel.h"
+#include "ui/widgets/IdNumberEdit.h"
+#include "ui/widgets/PersonCard.h"
 
 namespace gongji {
 

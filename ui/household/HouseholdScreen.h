@@ -2,7 +2,7 @@
 #include <QWidget>
 #include <optional>
 
-#include "household/HouseholdBinding.h"
+#include "model/household/HouseholdBinding.h"
 
 class QCheckBox;
 class QComboBox;

@@ -1,10 +1,10 @@
-#include "household/KindBanner.h"
+#include "ui/household/KindBanner.h"
 
 #include <QLabel>
 #include <QPainter>
 #include <QVBoxLayout>
 
-#include "household/KindStyle.h"
+#include "ui/household/KindStyle.h"
 
 namespace gongji {
 

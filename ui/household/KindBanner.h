@@ -1,7 +1,7 @@
 #pragma once
 #include <QFrame>
 
-#include "household/HouseholdBinding.h"
+#include "model/household/HouseholdBinding.h"
 
 class QLabel;
 

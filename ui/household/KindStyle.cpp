@@ -1,4 +1,4 @@
-#include "household/KindStyle.h"
+#include "ui/household/KindStyle.h"
 
 #include <QCoreApplication>
 

@@ -2,7 +2,7 @@
 #include <QColor>
 #include <QString>
 
-#include "household/HouseholdBinding.h"
+#include "model/household/HouseholdBinding.h"
 
 namespace gongji {
 

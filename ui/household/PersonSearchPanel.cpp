@@ -1,4 +1,4 @@
-#include "household/PersonSearchPanel.h"
+#include "ui/household/PersonSearchPanel.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -6,7 +6,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "itemmodels/PersonSearchModel.h"
+#include "model/itemmodels/PersonSearchModel.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "household/RevocationDialog.h"
+#include "ui/household/RevocationDialog.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -10,11 +10,11 @@
 #include <QRadioButton>
 #include <QVBoxLayout>
 
-#include "domain/IdNumber.h"
-#include "domain/Relationship.h"
-#include "filing/BindingRevocation.h"
-#include "household/KindBanner.h"
-#include "storage/StorageError.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/Relationship.h"
+#include "model/filing/BindingRevocation.h"
+#include "ui/household/KindBanner.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <QDialog>
 
-#include "household/HouseholdBinding.h"
+#include "model/household/HouseholdBinding.h"
 
 class QButtonGroup;
 class QComboBox;

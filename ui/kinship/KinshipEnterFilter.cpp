@@ -1,4 +1,4 @@
-#include "kinship/KinshipEnterFilter.h"
+#include "ui/kinship/KinshipEnterFilter.h"
 
 #include <QKeyEvent>
 #include <QWidget>

@@ -1,4 +1,4 @@
-#include "kinship/KinshipPage.h"
+#include "ui/kinship/KinshipPage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,24 +13,24 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "domain/IdNumber.h"
-#include "domain/IdType.h"
-#include "domain/Relationship.h"
-#include "household/BindingKindDelegate.h"
-#include "household/KindBanner.h"
-#include "household/KindStyle.h"
-#include "printing/SummaryPrintActions.h"
-#include "itemmodels/HouseholdBindingsModel.h"
-#include "itemmodels/IdTypeListModel.h"
-#include "itemmodels/RelationshipListModel.h"
-#include "kinship/KinshipEnterFilter.h"
-#include "kinship/KinshipSubmission.h"
-#include "storage/HouseholdStore.h"
-#include "storage/KinshipStore.h"
-#include "storage/PersonStore.h"
-#include "storage/StorageError.h"
-#include "widgets/FindingLabel.h"
-#include "widgets/IdNumberEdit.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/IdType.h"
+#include "model/domain/Relationship.h"
+#include "ui/household/BindingKindDelegate.h"
+#include "ui/household/KindBanner.h"
+#include "ui/household/KindStyle.h"
+#include "ui/printing/SummaryPrintActions.h"
+#include "model/itemmodels/HouseholdBindingsModel.h"
+#include "model/itemmodels/IdTypeListModel.h"
+#include "model/itemmodels/RelationshipListModel.h"
+#include "ui/kinship/KinshipEnterFilter.h"
+#include "model/kinship/KinshipSubmission.h"
+#include "model/storage/HouseholdStore.h"
+#include "model/storage/KinshipStore.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/StorageError.h"
+#include "ui/widgets/FindingLabel.h"
+#include "ui/widgets/IdNumberEdit.h"
 
 namespace gongji {
 

@@ -2,8 +2,8 @@
 #include <QWidget>
 #include <optional>
 
-#include "domain/Person.h"
-#include "rules/Finding.h"
+#include "model/domain/Person.h"
+#include "model/rules/Finding.h"
 
 class QCheckBox;
 class QComboBox;

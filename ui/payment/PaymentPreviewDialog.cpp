@@ -1,4 +1,4 @@
-#include "payment/PaymentPreviewDialog.h"
+#include "ui/payment/PaymentPreviewDialog.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -11,10 +11,10 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "domain/IdNumber.h"
-#include "domain/Money.h"
-#include "household/KindBanner.h"
-#include "payment/PaymentPreview.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/Money.h"
+#include "ui/household/KindBanner.h"
+#include "model/payment/PaymentPreview.h"
 
 namespace gongji {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <QDialog>
 
-#include "domain/Person.h"
+#include "model/domain/Person.h"
 
 class QLabel;
 class QLineEdit;

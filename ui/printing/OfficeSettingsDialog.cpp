@@ -1,4 +1,4 @@
-#include "printing/OfficeSettingsDialog.h"
+#include "ui/printing/OfficeSettingsDialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -7,7 +7,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "printing/OfficeSettings.h"
+#include "model/printing/OfficeSettings.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "printing/SummaryPrintActions.h"
+#include "ui/printing/SummaryPrintActions.h"
 
 #include <QAction>
 #include <QDir>
@@ -15,8 +15,8 @@
 #include <QStandardPaths>
 #include <QToolButton>
 
-#include "printing/OfficeSettings.h"
-#include "printing/SummaryPainter.h"
+#include "model/printing/OfficeSettings.h"
+#include "model/printing/SummaryPainter.h"
 
 namespace gongji {
 

@@ -4,10 +4,10 @@
 #include <QString>
 #include <optional>
 
-#include "household/HouseholdBinding.h"
-#include "printing/PrintRecord.h"
-#include "printing/PrintableSummary.h"
-#include "printing/SummaryPrintJob.h"
+#include "model/household/HouseholdBinding.h"
+#include "model/printing/PrintRecord.h"
+#include "model/printing/PrintableSummary.h"
+#include "model/printing/SummaryPrintJob.h"
 
 class QAction;
 class QMenu;

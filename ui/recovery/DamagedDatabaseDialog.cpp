@@ -1,4 +1,4 @@
-#include "recovery/DamagedDatabaseDialog.h"
+#include "ui/recovery/DamagedDatabaseDialog.h"
 
 #include <QApplication>
 #include <QDir>

@@ -3,7 +3,7 @@
 
 #include <functional>
 
-#include "storage/BackupFolder.h"
+#include "model/storage/BackupFolder.h"
 
 class QLabel;
 class QPushButton;

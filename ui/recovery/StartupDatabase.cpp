@@ -1,4 +1,4 @@
-#include "recovery/StartupDatabase.h"
+#include "ui/recovery/StartupDatabase.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -8,11 +8,11 @@
 
 #include <cstdio>
 
-#include "recovery/DamagedDatabaseDialog.h"
-#include "storage/BackupFolder.h"
-#include "storage/DatabaseBackup.h"
-#include "storage/Database.h"
-#include "storage/DatabaseLocation.h"
+#include "ui/recovery/DamagedDatabaseDialog.h"
+#include "model/storage/BackupFolder.h"
+#include "model/storage/DatabaseBackup.h"
+#include "model/storage/Database.h"
+#include "model/storage/DatabaseLocation.h"
 
 namespace gongji {
 

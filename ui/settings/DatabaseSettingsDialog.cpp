@@ -1,4 +1,4 @@
-#include "settings/DatabaseSettingsDialog.h"
+#include "ui/settings/DatabaseSettingsDialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -7,7 +7,7 @@
 #include <QSettings>
 #include <QVBoxLayout>
 
-#include "storage/DatabaseLocation.h"
+#include "model/storage/DatabaseLocation.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "widgets/FindingLabel.h"
+#include "ui/widgets/FindingLabel.h"
 
 namespace gongji {
 

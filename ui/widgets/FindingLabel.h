@@ -1,7 +1,7 @@
 #pragma once
 #include <QLabel>
 
-#include "rules/Finding.h"
+#include "model/rules/Finding.h"
 
 namespace gongji {
 

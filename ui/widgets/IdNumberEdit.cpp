@@ -1,9 +1,9 @@
-#include "widgets/IdNumberEdit.h"
+#include "ui/widgets/IdNumberEdit.h"
 
 #include <QFontDatabase>
 #include <QKeyEvent>
 
-#include "domain/IdType.h"
+#include "model/domain/IdType.h"
 
 namespace gongji {
 

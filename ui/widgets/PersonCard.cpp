@@ -1,4 +1,4 @@
-#include "widgets/PersonCard.h"
+#include "ui/widgets/PersonCard.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -6,10 +6,10 @@
 #include <QLabel>
 #include <QPushButton>
 
-#include "accounts/IdReveal.h"
-#include "domain/IdNumber.h"
-#include "domain/IdType.h"
-#include "domain/Money.h"
+#include "model/accounts/IdReveal.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/IdType.h"
+#include "model/domain/Money.h"
 
 namespace gongji {
 

@@ -2,8 +2,8 @@
 #include <QGroupBox>
 #include <optional>
 
-#include "domain/Person.h"
-#include "rules/RuleSet.h"
+#include "model/domain/Person.h"
+#include "model/rules/RuleSet.h"
 
 class QFormLayout;
 class QLabel;

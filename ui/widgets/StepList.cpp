@@ -1,4 +1,4 @@
-#include "widgets/StepList.h"
+#include "ui/widgets/StepList.h"
 
 namespace gongji {
 

@@ -1,6 +1,6 @@
-#include "widgets/VerdictDelegate.h"
+#include "ui/widgets/VerdictDelegate.h"
 
-#include "itemmodels/FilingTargetsModel.h"
+#include "model/itemmodels/FilingTargetsModel.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "household/DeskPages.h"
+#include "ui/DeskPages.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -9,9 +9,9 @@
 #include <QStatusBar>
 #include <QToolBar>
 
-#include "household/HouseholdScreen.h"
-#include "household/KindStyle.h"
-#include "kinship/KinshipPage.h"
+#include "ui/household/HouseholdScreen.h"
+#include "ui/household/KindStyle.h"
+#include "ui/kinship/KinshipPage.h"
 
 namespace gongji {
 

@@ -1,4 +1,4 @@
-#include "registry/CsvFile.h"
+#include "model/csv/CsvFile.h"
 
 #include <QCoreApplication>
 #include <QDir>

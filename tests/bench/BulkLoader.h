@@ -2,9 +2,9 @@
 #include <QSqlQuery>
 #include <QString>
 
-#include "domain/Person.h"
-#include "storage/BindingStore.h"
-#include "storage/FilingStore.h"
+#include "model/domain/Person.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/FilingStore.h"
 
 namespace gongji {
 
@@ -21,7 +21,7 @@ public:
     void begin();                       // BEGIN IMMEDIATE; throws StorageError
     void addPerson(Person &person);     // sets person.id
     void addFiling(Filing &filing);     // sets filing.id
-    void addBinding(Binding &binding);  // with its proofs; ended when binding.endedAt is valid
+    void addBinding(MutualAidBinding &binding);  // with its proofs; ended when binding.endedAt is valid
     void addAudit(const QString &at, const QString &actor, const QString &action,
                   const QString &subject, const QString &detailJson);
     void commit();

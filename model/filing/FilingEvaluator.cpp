@@ -1,13 +1,13 @@
-#include "rules/FilingEvaluator.h"
+#include "model/filing/FilingEvaluator.h"
 
 #include <QCoreApplication>
 #include <algorithm>
 
-#include "domain/IdNumber.h"
-#include "domain/Relationship.h"
-#include "storage/BindingStore.h"
-#include "storage/PersonStore.h"
-#include "storage/RuleSetStore.h"
+#include "model/domain/IdNumber.h"
+#include "model/domain/Relationship.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/PersonStore.h"
+#include "model/storage/RuleSetStore.h"
 
 namespace gongji {
 
@@ -153,7 +153,7 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
     } else {
         if (rules->maxAuthorizersPerTarget) {
             QStringList current;
-            for (const Binding &b : bindings.activeByTarget(person.id)) {
+            for (const MutualAidBinding &b : bindings.activeByTarget(person.id)) {
                 if (const std::optional<Person> other = persons.findById(b.authorizerId))
                     current << other->name;
             }

@@ -4,10 +4,10 @@
 #include <QString>
 #include <optional>
 
-#include "domain/Person.h"
-#include "filing/FilingDraft.h"
-#include "rules/Finding.h"
-#include "rules/RuleSet.h"
+#include "model/domain/Person.h"
+#include "model/filing/FilingDraft.h"
+#include "model/rules/Finding.h"
+#include "model/rules/RuleSet.h"
 
 namespace gongji {
 

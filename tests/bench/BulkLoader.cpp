@@ -1,12 +1,12 @@
-#include "storage/BulkLoader.h"
+#include "BulkLoader.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QVariant>
 
-#include "storage/SqlStatement.h"
-#include "storage/StorageError.h"
-#include "storage/Timestamp.h"
+#include "model/storage/SqlStatement.h"
+#include "model/storage/StorageError.h"
+#include "model/storage/Timestamp.h"
 
 namespace gongji {
 
@@ -98,7 +98,7 @@ void BulkLoader::addFiling(Filing &f)
     f.id = m_filing.lastInsertId().toLongLong();
 }
 
-void BulkLoader::addBinding(Binding &b)
+void BulkLoader::addBinding(MutualAidBinding &b)
 {
     const bool ended = b.endedAt.isValid();
     m_binding.bindValue(0, b.filingId);

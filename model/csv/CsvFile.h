@@ -3,7 +3,7 @@
 #include <QString>
 #include <optional>
 
-#include "registry/CsvReader.h"
+#include "model/csv/CsvReader.h"
 
 namespace gongji {
 

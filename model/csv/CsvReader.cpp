@@ -1,4 +1,4 @@
-#include "registry/CsvReader.h"
+#include "model/csv/CsvReader.h"
 
 #include <QCoreApplication>
 #include <QStringDecoder>

@@ -1,0 +1,12 @@
+#pragma once
+
+namespace gongji {
+
+// The limits of kinship accounts, as data (DOMAIN.md §8).
+struct KinshipRule
+{
+    int maxMembersPerHolder = 5;
+    int faceVerificationAge = 16;
+};
+
+} // namespace gongji

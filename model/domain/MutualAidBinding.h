@@ -1,0 +1,27 @@
+#pragma once
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace gongji {
+
+// A mutual-aid binding: the authorizer's personal account may pay for the target.
+struct MutualAidBinding
+{
+    qint64 id = 0;
+    qint64 filingId = 0;
+    qint64 authorizerId = 0;
+    qint64 targetId = 0;
+    QString relationship;
+    QStringList proofs;
+    qint64 ruleSetId = 0;
+    QString status;          // "active" / "ended"
+    QDateTime startedAt;     // UTC
+    QDateTime endedAt;       // UTC, invalid while active
+    QString endedBy;         // clerk login, or "system" for automatic ends
+    QString endRequestedBy;  // "authorizer" / "target" / "system"
+    QString endReason;
+    bool ageWarningConfirmed = false;
+};
+
+} // namespace gongji
