@@ -21,7 +21,7 @@ PACKAGES=(
   sqlite3 libsqlite3-dev
   clang libclang-rt-14-dev                # tests/fuzz: libFuzzer targets built with clang
   postgresql libqt6sql6-psql              # a shared office database; tests/postgres runs a throwaway cluster
-  libpq-dev                               # tests/bench: the libpq baselines on PostgreSQL (optional to the build)
+  libpq-dev                               # the registry import's COPY to PostgreSQL (required), the benchmarks' libpq baselines
 )
 
 dry_run=0

@@ -31,6 +31,8 @@ private slots:
     void deceasedEndsEverything();
     void movingOutOfScopeEndsMutualAidOnly();
     void movingWithinScopeKeepsBindings();
+    void oneStatementGivesTheSameHousehold_data();
+    void oneStatementGivesTheSameHousehold();
 
 private:
     FilingDraft draft(const Person &authorizer, const Person &target, const QString &relationship) const;
@@ -89,6 +91,69 @@ FilingDraft TestHousehold::draft(const Person &authorizer, const Person &target,
     d.clerk = QStringLiteral("tester");
     d.targets.append(TargetEntry{relationship, target.idType, target.idNumber, target.name, {}, false});
     return d;
+}
+
+namespace {
+
+// Every field of a household, for comparing two readings of it.
+QStringList fieldsOf(const Household &household)
+{
+    const auto person = [](const Person &p) {
+        return QStringList{QString::number(p.id), p.name, p.idType, p.idNumber, QString(p.sex), p.birthDate.toString(Qt::ISODate),
+                           p.insuranceType, p.employment, p.status, p.poolingRegion, QString::number(p.balanceFen),
+                           QString::number(p.publicMedical)}.join(QLatin1Char('|'));
+    };
+    QStringList fields{person(household.person)};
+    for (const HouseholdBinding &b : household.bindings)
+        fields << QStringList{HouseholdBinding::directionKeyword(b.kind, b.direction), QString::number(b.bindingId),
+                              person(b.counterpart), b.relationship, b.status, b.startedAt.toString(Qt::ISODateWithMs),
+                              b.endedAt.toString(Qt::ISODateWithMs), b.endedBy, b.endRequestedBy, b.endReason, b.number}
+                      .join(QLatin1Char('|'));
+    return fields;
+}
+
+} // namespace
+
+void TestHousehold::oneStatementGivesTheSameHousehold_data()
+{
+    QTest::addColumn<int>("who");
+    QTest::addColumn<bool>("revoked"); // the mother's binding to the son ended first: history too
+    const char *names[] = {"father", "mother", "son", "grandma"};
+    for (int who = 0; who < 4; ++who) {
+        QTest::addRow("%s", names[who]) << who << false;
+        QTest::addRow("%s after a revocation", names[who]) << who << true;
+    }
+}
+
+// The household statement (one round trip) gives exactly what the person statement and the four
+// binding statements give, in the same order, on either engine.
+void TestHousehold::oneStatementGivesTheSameHousehold()
+{
+    QFETCH(int, who);
+    QFETCH(bool, revoked);
+    if (revoked) {
+        const qint64 id = BindingStore(m_db->connection()).activeByAuthorizer(m_mother.id).first().id;
+        QVERIFY(BindingRevocation(m_db->connection()).revoke(id, "target", "改由父亲共济", "tester").ok);
+    }
+    const Person person = QList<Person>{m_father, m_mother, m_son, m_grandma}.at(who);
+    HouseholdStore households(m_db->connection());
+    const std::optional<Person> stored = PersonStore(m_db->connection()).findByDocument(person.idType, person.idNumber);
+    QVERIFY(stored);
+    const Household before{*stored, households.bindingsOf(stored->id)};
+    QVERIFY(!before.bindings.isEmpty());
+    const std::optional<Household> byDocument = households.findByDocument(person.idType, person.idNumber);
+    QVERIFY(byDocument);
+    QCOMPARE(fieldsOf(*byDocument), fieldsOf(before));
+    const std::optional<Household> byId = households.findById(stored->id);
+    QVERIFY(byId);
+    QCOMPARE(fieldsOf(*byId), fieldsOf(before));
+    QVERIFY(!households.findByDocument(person.idType, QStringLiteral("110105198506064570")));
+    QVERIFY(!households.findById(-1));
+    // A person without any binding: the person alone.
+    const Person alone = m_db->addPerson("赵强", TestDatabase::residentId("320102", QDate(1985, 6, 6), 57), "310", "320100");
+    const std::optional<Household> single = households.findByDocument(alone.idType, alone.idNumber);
+    QVERIFY(single);
+    QCOMPARE(fieldsOf(*single), fieldsOf(Household{*PersonStore(m_db->connection()).findById(alone.id), {}}));
 }
 
 void TestHousehold::everyKindAndDirection()

@@ -2,6 +2,7 @@
 #include <QTest>
 
 #include "TestDatabase.h"
+#include "model/domain/IdNumber.h"
 #include "model/filing/FilingBatch.h"
 #include "model/registry/RegistryImport.h"
 #include "model/storage/BindingStore.h"
@@ -31,9 +32,20 @@ private slots:
     void busyDatabaseRollsBack();
     void changesEndBindings_data();
     void changesEndBindings();
+    void badRowAtTheVeryEndStoresNothing_data();
+    void badRowAtTheVeryEndStoresNothing();
+    void samePersonFarApart_data();
+    void samePersonFarApart();
+    void firstThousandProblemsListedTheRestCounted();
+    void cancelledMidFileStoresNothing_data();
+    void cancelledMidFileStoresNothing();
+    void checkStoresNothing();
 
 private:
     QString write(const QByteArray &content);
+    // `count` valid resident rows (distinct people born 1950-1999 in 330100), from `first` on.
+    static QByteArray residents(int first, int count);
+    void fillRegistry(bool filled);
     static QString data(const char *name) { return QStringLiteral(GONGJI_TEST_DATA "/") + QLatin1String(name); }
 
     TestDatabase *m_db = nullptr;
@@ -63,6 +75,27 @@ QString TestRegistryImport::write(const QByteArray &content)
     if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
         qFatal("cannot write %s", qPrintable(path));
     return path;
+}
+
+QByteArray TestRegistryImport::residents(int first, int count)
+{
+    QByteArray rows;
+    for (int i = first; i < first + count; ++i) {
+        const QDate birth = QDate(1950, 1, 1).addDays(i / 500);
+        const QString first17 = QStringLiteral("330102%1%2").arg(birth.toString(QStringLiteral("yyyyMMdd")))
+                                    .arg(i % 500 + 100, 3, 10, QLatin1Char('0'));
+        const QString number = first17 + IdNumber::mod11CheckChar(first17);
+        rows += QStringLiteral("居民%1,01,%2,,,390,,active,330100,,0\n").arg(i).arg(number).toUtf8();
+    }
+    return rows;
+}
+
+// An empty registry takes the first-import path (the person table finds the same person twice);
+// a filled one the temporary index of the file's documents.
+void TestRegistryImport::fillRegistry(bool filled)
+{
+    if (filled)
+        QVERIFY(RegistryImport(m_db->connection()).importFile(data("registry-good.csv"), QStringLiteral("supervisor")).ok);
 }
 
 void TestRegistryImport::goodFileIsStored()
@@ -237,8 +270,7 @@ void TestRegistryImport::wrongHeaderNamesBoth()
 void TestRegistryImport::unreadableFile()
 {
     RegistryImport import(m_db->connection());
-    QList<Person> persons;
-    const RegistryImport::Result missing = import.parse(m_db->dir() + QStringLiteral("/nope.csv"), persons);
+    const RegistryImport::Result missing = import.importFile(m_db->dir() + QStringLiteral("/nope.csv"), QStringLiteral("supervisor"));
     QVERIFY(!missing.ok);
     QVERIFY(missing.fileError.contains(QStringLiteral("nope.csv")));
 
@@ -307,6 +339,140 @@ void TestRegistryImport::changesEndBindings()
     QCOMPARE(result.updated, 1);
     QCOMPARE(result.bindingsEnded, ended);
     QCOMPARE(bindings.countActive(), 1 - ended);
+}
+
+void TestRegistryImport::badRowAtTheVeryEndStoresNothing_data()
+{
+    QTest::addColumn<bool>("filled");
+    QTest::newRow("into an empty registry") << false;
+    QTest::newRow("into a filled registry") << true;
+}
+
+// Rows are written as they are read: the last row's problem must still undo all before it.
+void TestRegistryImport::badRowAtTheVeryEndStoresNothing()
+{
+    QFETCH(bool, filled);
+    fillRegistry(filled);
+    const qint64 persons = PersonStore(m_db->connection()).count();
+    const qint64 audit = AuditLog(m_db->connection()).count();
+    const QByteArray last = "王芳,99,330102197509102226,,,310,retired,active,330100,800,0\n";
+    const RegistryImport::Result result =
+        RegistryImport(m_db->connection()).importFile(write(header + residents(0, 3000) + last), QStringLiteral("supervisor"));
+    QVERIFY(!result.ok);
+    QCOMPARE(result.rows, 3001);
+    QCOMPARE(result.rowErrors.size(), 1);
+    QCOMPARE(result.rowErrors.first().line, 3002);
+    QVERIFY(result.rowErrors.first().message.contains(QStringLiteral("unknown id_type \"99\"")));
+    QCOMPARE(result.added, 0);
+    QCOMPARE(PersonStore(m_db->connection()).count(), persons);
+    QCOMPARE(AuditLog(m_db->connection()).count(), audit);
+    QVERIFY(!PersonStore(m_db->connection()).findByNamePrefix(QStringLiteral("居民0"), 1).size());
+}
+
+void TestRegistryImport::samePersonFarApart_data()
+{
+    QTest::addColumn<bool>("filled");
+    QTest::newRow("into an empty registry") << false;
+    QTest::newRow("into a filled registry") << true;
+}
+
+// The same person on line 2 and on line 4,002 (and again at the end), thousands of rows apart.
+void TestRegistryImport::samePersonFarApart()
+{
+    QFETCH(bool, filled);
+    fillRegistry(filled);
+    const qint64 persons = PersonStore(m_db->connection()).count();
+    const QByteArray first = residents(0, 1);
+    const QByteArray content = header + first + residents(1, 3999) + first + residents(4000, 1000) + first;
+    const RegistryImport::Result result =
+        RegistryImport(m_db->connection()).importFile(write(content), QStringLiteral("supervisor"));
+    QVERIFY(!result.ok);
+    QCOMPARE(result.rows, 5002);
+    QCOMPARE(result.rowErrors.size(), 2);
+    QCOMPARE(result.rowErrors.at(0).line, 4002);
+    QCOMPARE(result.rowErrors.at(1).line, 5003);
+    for (const RegistryImport::RowError &error : result.rowErrors)
+        QCOMPARE(error.message, QStringLiteral("the same person (ID type and number) as on line 2; keep one row per person."));
+    QCOMPARE(PersonStore(m_db->connection()).count(), persons);
+
+    // Checked without importing: the same answer, nothing stored.
+    const RegistryImport::Result checked = RegistryImport(m_db->connection()).check(write(content));
+    QVERIFY(!checked.ok);
+    QCOMPARE(checked.rowErrors.size(), 2);
+    QCOMPARE(checked.rowErrors.at(0).line, 4002);
+    QCOMPARE(checked.rowErrors.at(0).message, result.rowErrors.at(0).message);
+    QCOMPARE(PersonStore(m_db->connection()).count(), persons);
+}
+
+void TestRegistryImport::firstThousandProblemsListedTheRestCounted()
+{
+    QByteArray bad;
+    for (int i = 0; i < 1500; ++i)
+        bad += "周平,01,330102196006065799,,,320,working,active,330100,10,0\n"; // insurance type 320
+    const RegistryImport::Result result =
+        RegistryImport(m_db->connection()).importFile(write(header + goodRow + bad), QStringLiteral("supervisor"));
+    QVERIFY(!result.ok);
+    QCOMPARE(result.rowErrors.size(), RegistryImport::maxListedErrors);
+    QCOMPARE(result.moreErrors, 500);
+    QCOMPARE(result.problemCount(), 1500);
+    QCOMPARE(result.rowErrors.first().line, 3);
+    QCOMPARE(result.rowErrors.last().line, 1002);
+    QCOMPARE(PersonStore(m_db->connection()).count(), 0);
+}
+
+void TestRegistryImport::cancelledMidFileStoresNothing_data()
+{
+    QTest::addColumn<bool>("filled");
+    QTest::newRow("into an empty registry") << false;
+    QTest::newRow("into a filled registry") << true;
+}
+
+void TestRegistryImport::cancelledMidFileStoresNothing()
+{
+    QFETCH(bool, filled);
+    fillRegistry(filled);
+    const qint64 persons = PersonStore(m_db->connection()).count();
+    const qint64 audit = AuditLog(m_db->connection()).count();
+    QList<int> totals;
+    const RegistryImport::Result result = RegistryImport(m_db->connection())
+        .importFile(write(header + residents(0, 3000)), QStringLiteral("supervisor"), [&totals](int done, int total) {
+            totals.append(total);
+            return done < 2000; // 2,000 rows are in the transaction when the supervisor cancels
+        });
+    QVERIFY(result.cancelled);
+    QVERIFY(!result.ok);
+    QCOMPARE(totals.size(), 2001);
+    QCOMPARE(totals.count(0), 2001); // the rows in all are known only at the end of the file
+    QCOMPARE(PersonStore(m_db->connection()).count(), persons);
+    QCOMPARE(AuditLog(m_db->connection()).count(), audit);
+    // The same file is imported after all, and the last report is "all rows done".
+    int lastDone = -1, lastTotal = -1;
+    const RegistryImport::Result again = RegistryImport(m_db->connection())
+        .importFile(write(header + residents(0, 3000)), QStringLiteral("supervisor"), [&](int done, int total) {
+            lastDone = done;
+            lastTotal = total;
+            return true;
+        });
+    QVERIFY2(again.ok, qPrintable(again.fileError));
+    QCOMPARE(again.added, 3000);
+    QCOMPARE(lastDone, 3000);
+    QCOMPARE(lastTotal, 3000);
+    QCOMPARE(PersonStore(m_db->connection()).count(), persons + 3000);
+}
+
+void TestRegistryImport::checkStoresNothing()
+{
+    const RegistryImport::Result good = RegistryImport(m_db->connection()).check(data("registry-good.csv"));
+    QVERIFY2(good.ok, qPrintable(good.fileError));
+    QCOMPARE(good.rows, 8);
+    QCOMPARE(good.added, 0);
+    QCOMPARE(PersonStore(m_db->connection()).count(), 0);
+    const RegistryImport::Result bad = RegistryImport(m_db->connection()).check(data("registry-bad.csv"));
+    QVERIFY(!bad.ok);
+    QCOMPARE(bad.rowErrors.size(), 17); // as everyBadRowOfAFileIsReported
+    QCOMPARE(bad.rows, 17);
+    QVERIFY(RegistryImport(m_db->connection()).importFile(data("registry-good.csv"), QStringLiteral("supervisor")).ok);
+    QCOMPARE(PersonStore(m_db->connection()).count(), 8);
 }
 
 QTEST_GUILESS_MAIN(TestRegistryImport)

@@ -23,12 +23,13 @@ QString ImportRegistryCommand::description() const
         "Imports the insured registry from a UTF-8 CSV file whose first row is exactly:\n  ")
         + RegistryImport::expectedHeader()
         + QStringLiteral(
-            "\nEvery row is checked first (ID type and number, sex and birth date against the "
-            "number,\ninsurance type 310/390, employment, status, 6-digit pooling region, "
-            "balance in yuan,\npublic_medical 0/1, no person twice). If any row is wrong, each "
-            "problem is printed\nto stderr as \"line L: reason\", nothing is stored and the exit "
-            "code is 1.\nOtherwise all rows are stored in one transaction, persons matched by "
-            "ID type and\nnumber, and \"N added, M updated, K unchanged\" is printed. A person "
+            "\nEvery row is checked (ID type and number, sex and birth date against the number,\n"
+            "insurance type 310/390, employment, status, 6-digit pooling region, balance in yuan,\n"
+            "public_medical 0/1, no person twice) and stored as it is read, in one transaction.\n"
+            "If any row is wrong, each problem is printed to stderr as \"line L: reason\" (the\n"
+            "first 1000; the rest are counted), nothing is stored and the exit code is 1.\n"
+            "Otherwise the transaction is committed, persons matched by ID type and number,\n"
+            "and \"N added, M updated, K unchanged\" is printed. A person "
             "who is now\nterminated or deceased, or insured outside the scope of the rule set, "
             "loses their\nbindings in the same transaction; a second line then says how many "
             "ended.\n\nNeeds a supervisor's sign-in (the global --clerk LOGIN, see gongji-admin "
@@ -49,26 +50,24 @@ QString ImportRegistryCommand::checkUsage(const QCommandLineParser &parser) cons
 int ImportRegistryCommand::run(const QCommandLineParser &parser, const AdminContext &context)
 {
     const QString path = CsvFileArgument::path(parser);
-    RegistryImport import(context.connection);
-    QList<Person> persons;
-    const RegistryImport::Result parsed = import.parse(path, persons);
-    if (!parsed.ok) {
-        for (const RegistryImport::RowError &error : parsed.rowErrors)
+    // Read, checked and stored in one pass and one transaction: a bad row anywhere stores nothing.
+    const RegistryImport::Result stored = RegistryImport(context.connection).importFile(path, context.actor);
+    if (!stored.ok) {
+        for (const RegistryImport::RowError &error : stored.rowErrors)
             context.err << "line " << error.line << ": " << error.message << '\n';
-        if (!parsed.fileError.isEmpty())
-            context.err << parsed.fileError << '\n';
-        if (!parsed.rowErrors.isEmpty())
-            context.err << "Nothing was imported: " << parsed.rowErrors.size()
+        if (stored.moreErrors > 0)
+            context.err << "... and " << stored.moreErrors << " more problem(s) after the first "
+                        << stored.rowErrors.size() << ", not listed.\n";
+        if (!stored.fileError.isEmpty())
+            context.err << stored.fileError << '\n';
+        if (stored.storageFailed)
+            return ExitStorage;
+        if (stored.problemCount() > 0)
+            context.err << "Nothing was imported: " << stored.problemCount()
                         << " problem(s). Correct the file and run the import again.\n";
         else
             context.err << "Nothing was imported.\n";
         return ExitInputRefused;
-    }
-    const RegistryImport::Result stored =
-        import.store(persons, context.actor, QFileInfo(path).fileName());
-    if (!stored.ok) {
-        context.err << stored.fileError << '\n';
-        return ExitStorage;
     }
     context.out << stored.added << " added, " << stored.updated << " updated, "
                 << stored.unchanged << " unchanged\n";

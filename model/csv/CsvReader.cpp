@@ -47,6 +47,16 @@ bool CsvReader::readRecord(QStringList &fields)
     return readRaw(fields);
 }
 
+bool CsvReader::seekRecord(qint64 position, int line)
+{
+    if (!m_device || !m_device->seek(position))
+        return false;
+    m_error.clear();
+    m_line = line - 1;
+    m_first = false; // a byte-order mark can only start the file
+    return true;
+}
+
 // The next line, '\n' included, into a buffer kept from line to line, cut at maxLineBytes.
 // (QIODevice::readLine(maxLineBytes) would allocate the whole megabyte for every line: a
 // fresh block from the system, and its page faults, a million times for a registry.)
@@ -103,6 +113,7 @@ bool CsvReader::readRaw(QStringList &fields)
             // Only a quoted field keeps a record open across lines.
             return failUnclosed();
         }
+        const qint64 lineStart = m_device->pos();
         const QByteArray &raw = readPhysicalLine();
         ++m_line;
         if (!raw.endsWith('\n') && !m_device->atEnd()) // cut at maxLineBytes
@@ -135,6 +146,7 @@ bool CsvReader::readRaw(QStringList &fields)
                 continue; // empty lines between records carry nothing
             inRecord = true;
             m_recordLine = m_line;
+            m_recordPosition = lineStart;
         } else {
             // Continuing a quoted field: the line break belongs to the field, as LF, and counts
             // towards its length (a file of empty lines inside quotes must not grow it unbounded).

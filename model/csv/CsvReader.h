@@ -20,6 +20,11 @@ public:
     bool readRecord(QStringList &fields);
     // Line number (1-based) where the last record returned started.
     int recordLine() const { return m_recordLine; }
+    // Where in the device the last record returned started (its first byte).
+    qint64 recordPosition() const { return m_recordPosition; }
+    // Goes back (or forth) to a record start given by recordPosition() and recordLine(), after
+    // the header was read: how a preview pages through a large file without keeping it.
+    bool seekRecord(qint64 position, int line);
     bool hasError() const { return !m_error.isEmpty(); }
     QString error() const { return m_error; }
 
@@ -34,6 +39,7 @@ private:
     QString m_error;
     int m_line = 0;
     int m_recordLine = 0;
+    qint64 m_recordPosition = 0;
     bool m_first = true;
 };
 

@@ -92,11 +92,7 @@ bool insertRuleSets(const QString &connection, QString *error)
 
 bool importRegistry(const QString &connection, QString *error)
 {
-    RegistryImport import(connection);
-    QList<Person> persons;
-    RegistryImport::Result result = import.parse(RegistryPath, persons);
-    if (result.ok)
-        result = import.store(persons, DemoClerk, RegistryPath);
+    const RegistryImport::Result result = RegistryImport(connection).importFile(RegistryPath, DemoClerk);
     if (result.ok)
         return true;
     QStringList problems;

@@ -5,184 +5,166 @@
 #include <QHash>
 #include <QJsonObject>
 
+#include <optional>
+#include <utility>
+
 #include "model/accounts/RoleCheck.h"
-#include "model/domain/IdNumber.h"
-#include "model/domain/IdType.h"
-#include "model/domain/Money.h"
-#include "model/registry/AutomaticBindingEnds.h"
 #include "model/csv/CsvFile.h"
+#include "model/registry/AutomaticBindingEnds.h"
+#include "model/registry/RegistryRow.h"
 #include "model/storage/AuditLog.h"
+#include "model/storage/FileDocumentIndex.h"
 #include "model/storage/PersonStore.h"
+#include "model/storage/RegistryStaging.h"
+#include "model/storage/ScratchTransaction.h"
+#include "model/storage/SqlDialect.h"
 #include "model/storage/StorageError.h"
-#include "model/storage/Timestamp.h"
 #include "model/storage/WriteTransaction.h"
 
 namespace gongji {
 
 namespace {
 
-enum Column { Name, IdTypeCol, IdNumberCol, Sex, BirthDate, Insurance, Employment, Status,
-              Region, Balance, PublicMedical, ColumnCount };
+using Document = std::pair<QString, QString>; // (id_type, id_number)
+// Listed "same person" problems whose first line is not known yet, by document: their places
+// in Result::rowErrors (at most maxListedErrors in all).
+using Unplaced = QHash<Document, QList<qsizetype>>;
+// What happens to a good row: returns 0, or the line of an earlier row of the same person
+// (-1: there is one, its line is not known yet).
+using Take = std::function<int(Person &person, int line)>;
 
-// Exactly `count` ASCII digits.
-bool isDigits(QStringView text, int count)
+void addProblem(RegistryImport::Result &result, int line, const QString &message)
 {
-    if (text.size() != count)
-        return false;
-    for (const QChar c : text)
-        if (c.unicode() < u'0' || c.unicode() > u'9')
-            return false;
-    return true;
+    if (result.rowErrors.size() < RegistryImport::maxListedErrors)
+        result.rowErrors.append({line, message});
+    else
+        ++result.moreErrors;
 }
 
-// YYYY-MM-DD in ASCII digits (whether it is a real date is QDate's question).
-bool isPlainDate(const QString &text)
+QString samePersonMessage(int firstLine)
 {
-    return text.size() == 10 && text.at(4) == QLatin1Char('-') && text.at(7) == QLatin1Char('-')
-           && isDigits(QStringView(text).left(4), 4) && isDigits(QStringView(text).mid(5, 2), 2)
-           && isDigits(QStringView(text).mid(8, 2), 2);
+    return QCoreApplication::translate("RegistryImport", "the same person (ID type and "
+                                       "number) as on line %1; keep one row per person.").arg(firstLine);
 }
 
-// Checks one data row and fills `person`; returns the problems, one message each. `today` is
-// asked once per file (the clock costs more than a row's checks).
-// Fields are trimmed first: export tools pad columns, and no value here has meaningful spaces.
-QStringList validateRow(QStringList fields, const QDate &today, Person &person)
+bool openRegistry(CsvFile &file, const QString &path, RegistryImport::Result &result)
 {
-    QStringList problems;
-    if (fields.size() != ColumnCount) {
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "expected %1 columns, found %2; check for a missing or "
-                                          "extra comma (a value containing a comma must be in "
-                                          "quotes).").arg(ColumnCount).arg(fields.size());
-        return problems;
+    const QString wrongHeader = QCoreApplication::translate(
+        "RegistryImport", "The first row is not the registry header.\n"
+                          "Expected: %1\nFound:    %2\nExport the registry "
+                          "with exactly these columns in this order.");
+    if (file.open(path, RegistryImport::expectedHeader(), wrongHeader))
+        return true;
+    result.fileError = file.error();
+    return false;
+}
+
+// Reads the file once, row by row: checks each row, lists its problems and hands each good row
+// to `take`. Nothing of the file is kept but the problems.
+void readRows(const QString &path, const Take &take, const RegistryImport::Progress &progress,
+              RegistryImport::Result &result, Unplaced &unplaced)
+{
+    CsvFile file;
+    if (!openRegistry(file, path, result))
+        return;
+    CsvReader &reader = file.reader();
+    QStringList fields;
+    const QDate today = QDate::currentDate();
+    while (reader.readRecord(fields)) {
+        if (progress && !progress(result.rows, 0)) {
+            result.cancelled = true;
+            return;
+        }
+        ++result.rows;
+        const int line = reader.recordLine();
+        Person person;
+        const QStringList problems = RegistryRow::read(fields, today, person);
+        for (const QString &problem : problems)
+            addProblem(result, line, problem);
+        if (!problems.isEmpty())
+            continue;
+        const int first = take(person, line);
+        if (first > 0) {
+            addProblem(result, line, samePersonMessage(first));
+        } else if (first < 0) {
+            const bool listed = result.rowErrors.size() < RegistryImport::maxListedErrors;
+            addProblem(result, line, QString());
+            if (listed)
+                unplaced[Document(person.idType, person.idNumber)].append(result.rowErrors.size() - 1);
+        }
     }
-    for (QString &field : fields)
-        field = field.trimmed();
+    if (reader.hasError())
+        result.fileError = reader.error();
+}
 
-    person.name = fields.at(Name);
-    if (person.name.isEmpty())
-        problems << QCoreApplication::translate("RegistryImport",
-                                                "the name is empty; fill in the person's name.");
-    else if (person.name.contains(QLatin1Char('\n')))
-        problems << QCoreApplication::translate(
-            "RegistryImport", "the name contains a line break; write it on one line.");
-
-    const QString type = fields.at(IdTypeCol);
-    IdCheck id;
-    if (!IdType::isKnown(type)) {
-        problems << QCoreApplication::translate("RegistryImport",
-                                                "unknown id_type \"%1\"; use one of %2.")
-                        .arg(type, IdType::allCodes().join(QStringLiteral(", ")));
-    } else {
-        id = IdNumber::check(type, fields.at(IdNumberCol), today);
-        if (!id.isValid())
-            problems << QCoreApplication::translate("RegistryImport", "the ID number is not "
-                                                    "valid: %1").arg(id.detail);
-        person.idType = id.type;
-        person.idNumber = id.number;
+// A second reading, only when some listed "same person" problems lack the line of the first
+// row: that row is the first good row of the document in the file.
+void placeFirstLines(const QString &path, RegistryImport::Result &result, Unplaced &unplaced)
+{
+    if (unplaced.isEmpty())
+        return;
+    CsvFile file;
+    RegistryImport::Result ignored;
+    if (!openRegistry(file, path, ignored))
+        return;
+    CsvReader &reader = file.reader();
+    QStringList fields;
+    const QDate today = QDate::currentDate();
+    while (!unplaced.isEmpty() && reader.readRecord(fields)) {
+        Person person;
+        if (!RegistryRow::read(fields, today, person).isEmpty())
+            continue;
+        const auto found = unplaced.constFind(Document(person.idType, person.idNumber));
+        if (found == unplaced.cend())
+            continue;
+        for (const qsizetype at : *found)
+            result.rowErrors[at].message = samePersonMessage(reader.recordLine());
+        unplaced.erase(found);
     }
-    const bool idOk = IdType::isKnown(type) && id.isValid();
+}
 
-    const QString sex = fields.at(Sex);
-    if (!sex.isEmpty() && sex != QLatin1String("M") && sex != QLatin1String("F")) {
-        problems << QCoreApplication::translate("RegistryImport",
-                                                "sex must be M or F, found \"%1\".").arg(sex);
-    } else if (sex.isEmpty()) {
-        if (idOk && id.sex.isNull())
-            problems << QCoreApplication::translate(
-                "RegistryImport", "sex is empty, and this ID type does not carry it; fill in "
-                                  "M or F.");
-        person.sex = id.sex;
-    } else {
-        person.sex = sex.at(0);
-        if (idOk && !id.sex.isNull() && id.sex != person.sex)
-            problems << QCoreApplication::translate(
-                            "RegistryImport", "sex %1 does not match the ID number, which gives "
-                                              "%2; correct the sex or leave it empty.")
-                            .arg(sex, QString(id.sex));
+// The server finds the same person twice after the COPY; its findings join the row problems in
+// the order of the file, the first maxListedErrors of both listed.
+void addRepeats(RegistryImport::Result &result, const QList<RegistryStaging::Repeat> &repeats, int total)
+{
+    QList<RegistryImport::RowError> listed;
+    const int all = result.problemCount() + total;
+    qsizetype r = 0;
+    for (const RegistryImport::RowError &error : std::as_const(result.rowErrors)) {
+        for (; r < repeats.size() && repeats.at(r).line < error.line; ++r)
+            listed.append({repeats.at(r).line, samePersonMessage(repeats.at(r).firstLine)});
+        listed.append(error);
     }
+    for (; r < repeats.size(); ++r)
+        listed.append({repeats.at(r).line, samePersonMessage(repeats.at(r).firstLine)});
+    listed.resize(qMin(listed.size(), qsizetype(RegistryImport::maxListedErrors)));
+    result.rowErrors = listed;
+    result.moreErrors = all - int(listed.size());
+}
 
-    const QString birthText = fields.at(BirthDate);
-    if (birthText.isEmpty()) {
-        if (idOk && !id.birthDate.isValid())
-            problems << QCoreApplication::translate(
-                "RegistryImport", "birth_date is empty, and this ID type does not carry it; "
-                                  "fill in the date as YYYY-MM-DD.");
-        person.birthDate = id.birthDate;
-    } else {
-        // The stored date form, read by hand (Qt's format parser costs microseconds a row).
-        const QDate birth = isPlainDate(birthText) ? Timestamp::dateFromText(birthText) : QDate();
-        if (!birth.isValid() || birth > today)
-            problems << QCoreApplication::translate(
-                            "RegistryImport", "birth_date \"%1\" is not a real past date in the "
-                                              "form YYYY-MM-DD.").arg(birthText);
-        else if (idOk && id.birthDate.isValid() && id.birthDate != birth)
-            problems << QCoreApplication::translate(
-                            "RegistryImport", "birth_date %1 does not match the ID number, which "
-                                              "gives %2; correct the date or leave it empty.")
-                            .arg(birthText, id.birthDate.toString(Qt::ISODate));
-        person.birthDate = birth;
+RegistryImport::Result cancelledResult()
+{
+    RegistryImport::Result result;
+    result.cancelled = true;
+    return result;
+}
+
+// Adds or updates one person and counts what happened. A person now terminated, deceased or
+// moved out of scope loses their bindings in this same transaction: the import and the ends
+// stand or fall together.
+void upsertCounted(PersonStore &store, AutomaticBindingEnds &ends, Person &person, const QString &actor,
+                   RegistryImport::Result &result)
+{
+    std::optional<Person> before;
+    switch (store.upsert(person, &before)) {
+    case PersonStore::UpsertResult::Added: ++result.added; break;
+    case PersonStore::UpsertResult::Unchanged: ++result.unchanged; break;
+    case PersonStore::UpsertResult::Updated:
+        ++result.updated;
+        if (before)
+            result.bindingsEnded += ends.apply(*before, person, actor).total();
+        break;
     }
-
-    person.insuranceType = fields.at(Insurance);
-    const bool employee = person.insuranceType == QLatin1String("310");
-    const bool resident = person.insuranceType == QLatin1String("390");
-    // With an unknown insurance type, employment and balance cannot be judged: one message.
-    if (!employee && !resident)
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "insurance_type must be 310 (employee) or 390 "
-                                          "(resident), found \"%1\".").arg(person.insuranceType);
-
-    person.employment = fields.at(Employment);
-    if (employee && person.employment != QLatin1String("working")
-        && person.employment != QLatin1String("retired"))
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "employment must be working or retired for an employee "
-                                          "(310), found \"%1\".").arg(person.employment);
-    if (resident && !person.employment.isEmpty())
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "employment must be empty for a resident (390), found "
-                                          "\"%1\".").arg(person.employment);
-
-    person.status = fields.at(Status);
-    static const QStringList statuses{QStringLiteral("active"), QStringLiteral("suspended"),
-                                      QStringLiteral("terminated"), QStringLiteral("deceased")};
-    if (!statuses.contains(person.status))
-        problems << QCoreApplication::translate("RegistryImport",
-                                                "status must be one of %1, found \"%2\".")
-                        .arg(statuses.join(QStringLiteral(", ")), person.status);
-
-    person.poolingRegion = fields.at(Region);
-    if (!isDigits(person.poolingRegion, 6))
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "pooling_region must be a 6-digit region code such as "
-                                          "330100, found \"%1\".").arg(person.poolingRegion);
-
-    const QString balanceText = fields.at(Balance);
-    const std::optional<qint64> balance =
-        balanceText.isEmpty() ? std::optional<qint64>() : Money::parseYuan(balanceText);
-    if (employee && balanceText.isEmpty())
-        problems << QCoreApplication::translate(
-            "RegistryImport", "balance is empty; an employee's balance is required, in yuan "
-                              "such as 1234.56.");
-    else if (!balanceText.isEmpty() && !balance)
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "balance \"%1\" is not an amount in yuan such as "
-                                          "1234.56 (no sign or thousands separator, at most 2 "
-                                          "decimals).").arg(balanceText);
-    else if (resident && !balanceText.isEmpty() && balance.value_or(-1) != 0)
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "a resident (390) has no personal account; leave "
-                                          "balance empty or 0, found \"%1\".").arg(balanceText);
-    person.balanceFen = employee ? balance.value_or(0) : 0;
-
-    const QString publicMedical = fields.at(PublicMedical);
-    if (publicMedical != QLatin1String("0") && publicMedical != QLatin1String("1"))
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "public_medical must be 0 or 1, found \"%1\".")
-                        .arg(publicMedical);
-    person.publicMedical = publicMedical == QLatin1String("1");
-    return problems;
 }
 
 } // namespace
@@ -198,67 +180,116 @@ QString RegistryImport::expectedHeader()
                           "status,pooling_region,balance,public_medical");
 }
 
-RegistryImport::Result RegistryImport::parse(const QString &path, QList<Person> &persons) const
+RegistryImport::Result RegistryImport::check(const QString &path) const
 {
     Result result;
-    persons.clear();
-    CsvFile file;
-    const QString wrongHeader = QCoreApplication::translate(
-        "RegistryImport", "The first row is not the registry header.\n"
-                          "Expected: %1\nFound:    %2\nExport the registry "
-                          "with exactly these columns in this order.");
-    if (!file.open(path, expectedHeader(), wrongHeader)) {
-        result.fileError = file.error();
+    Unplaced unplaced;
+    try {
+        // The documents met go into a temporary table, which the rollback removes.
+        ScratchTransaction scratch(m_connection);
+        FileDocumentIndex documents(m_connection);
+        readRows(path, [&documents](Person &person, int line) {
+            return documents.add(person.idType, person.idNumber, line);
+        }, {}, result, unplaced);
+    } catch (const StorageError &error) {
+        result = Result();
+        result.fileError = error.userMessage();
+        result.storageFailed = true;
         return result;
     }
-    CsvReader &reader = file.reader();
-
-    // Room for every row at once (a registry line is some 70 bytes): growing a list or a hash of
-    // a million entries step by step costs more than reading the file.
-    const qsizetype expectedRows = qBound(qint64(16), file.size() / 64, qint64(4'000'000));
-    QList<Person> rows;
-    rows.reserve(expectedRows);
-    QHash<std::pair<QString, QString>, int> firstLine; // (type, number) → line, to find the same person twice
-    firstLine.reserve(expectedRows);
-    QStringList fields;
-    const QDate today = QDate::currentDate();
-    while (reader.readRecord(fields)) {
-        Person person;
-        const QStringList problems = validateRow(fields, today, person);
-        for (const QString &problem : problems)
-            result.rowErrors.append({reader.recordLine(), problem});
-        if (!problems.isEmpty())
-            continue;
-        const qsizetype known = firstLine.size();
-        int &first = firstLine[std::pair(person.idType, person.idNumber)]; // one look-up: adds when new
-        if (firstLine.size() == known) {
-            result.rowErrors.append(
-                {reader.recordLine(),
-                 QCoreApplication::translate("RegistryImport", "the same person (ID type and "
-                                             "number) as on line %1; keep one row per person.")
-                     .arg(first)});
-            continue;
-        }
-        first = reader.recordLine();
-        rows.append(std::move(person));
-    }
-    if (reader.hasError())
-        result.fileError = reader.error();
-    if (!result.fileError.isEmpty() || !result.rowErrors.isEmpty())
-        return result;
-    persons = rows;
-    result.ok = true;
+    result.ok = result.fileError.isEmpty() && result.problemCount() == 0;
     return result;
 }
 
 RegistryImport::Result RegistryImport::importFile(const QString &path, const QString &actor,
                                                   const Progress &progress)
 {
-    QList<Person> persons;
-    const Result parsed = parse(path, persons);
-    if (!parsed.ok)
-        return parsed;
-    return store(persons, actor, QFileInfo(path).fileName(), progress);
+    Result result;
+    Unplaced unplaced;
+    try {
+        WriteTransaction transaction(m_connection);
+        result.fileError = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor"));
+        if (!result.fileError.isEmpty()) {
+            result.storageFailed = true;
+            return result; // a registry import is a supervisor's; nothing was stored
+        }
+        PersonStore store(m_connection);
+        AutomaticBindingEnds ends(m_connection);
+        // On an office server the rows go by COPY into a staging table, merged at the end by one
+        // statement; the server finds the same person twice there.
+        std::optional<RegistryStaging> staging;
+        if (SqlDialect::engineOf(m_connection) == SqlDialect::Engine::PostgreSQL)
+            staging.emplace(m_connection);
+        // Into an empty registry (an office's first import) every row is new: one INSERT … ON
+        // CONFLICT DO NOTHING a row, and the person table's own unique index finds the same
+        // person twice (where the first row was is looked up afterwards). Otherwise a temporary
+        // index of the file's documents finds them, with their first line.
+        const bool firstImport = !staging && store.isEmpty();
+        std::optional<FileDocumentIndex> documents;
+        if (!staging && !firstImport)
+            documents.emplace(m_connection);
+        const Take take = [&](Person &person, int line) -> int {
+            if (staging) {
+                staging->add(person, line);
+                return 0;
+            }
+            if (firstImport)
+                return store.insertIfAbsent(person) ? (++result.added, 0) : -1;
+            if (const int first = documents->add(person.idType, person.idNumber, line))
+                return first;
+            if (result.problemCount() > 0)
+                return 0; // the file will not be stored: only its problems are still wanted
+            upsertCounted(store, ends, person, actor, result);
+            return 0;
+        };
+        // Leaving without commit() rolls the transaction back: a cancelled or bad file stores nothing.
+        readRows(path, take, progress, result, unplaced);
+        if (result.cancelled)
+            return cancelledResult();
+        if (staging && result.fileError.isEmpty()) {
+            staging->finishLoading();
+            int total = 0;
+            const QList<RegistryStaging::Repeat> repeats = staging->repeats(maxListedErrors, &total);
+            addRepeats(result, repeats, total);
+        }
+        if (!result.fileError.isEmpty() || result.problemCount() > 0) {
+            placeFirstLines(path, result, unplaced);
+            result.added = result.updated = result.unchanged = result.bindingsEnded = 0;
+            return result;
+        }
+        if (staging) {
+            const RegistryStaging::Merged merged = staging->merge();
+            result.added = merged.added;
+            result.updated = merged.updated;
+            result.unchanged = result.rows - merged.added - merged.updated;
+            // The automatic ends, a page of persons at a time (memory stays bounded).
+            for (int line = 0;;) {
+                const QList<std::pair<Person, Person>> changed = staging->changedStatusOrRegion(line, 500, &line);
+                for (const auto &[before, now] : changed)
+                    result.bindingsEnded += ends.apply(before, now, actor).total();
+                if (changed.size() < 500)
+                    break;
+            }
+        }
+        if (documents)
+            documents->drop();
+        AuditLog(m_connection).append(actor, QStringLiteral("registry_import"), QFileInfo(path).fileName(),
+                                      QJsonObject{{QStringLiteral("rows"), result.rows},
+                                                  {QStringLiteral("added"), result.added},
+                                                  {QStringLiteral("updated"), result.updated},
+                                                  {QStringLiteral("unchanged"), result.unchanged},
+                                                  {QStringLiteral("bindings_ended"), result.bindingsEnded}});
+        if (progress && !progress(result.rows, result.rows))
+            return cancelledResult();
+        transaction.commit();
+        result.ok = true;
+    } catch (const StorageError &error) {
+        // The transaction has rolled back on leaving the try block: nothing of the file is kept.
+        result = Result();
+        result.fileError = error.userMessage();
+        result.storageFailed = true;
+    }
+    return result;
 }
 
 RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const QString &actor,
@@ -269,35 +300,23 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
     try {
         WriteTransaction transaction(m_connection);
         result.fileError = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor"));
-        if (!result.fileError.isEmpty())
+        if (!result.fileError.isEmpty()) {
+            result.storageFailed = true;
             return result; // a registry import is a supervisor's; nothing was stored
+        }
         PersonStore store(m_connection);
         AutomaticBindingEnds ends(m_connection);
-        // Into an empty registry (an office's first import) every row is new: one INSERT a row
-        // instead of a look-up and an INSERT.
+        // Into an empty registry every row is new: one INSERT a row instead of a look-up and an INSERT.
         const bool firstImport = store.isEmpty();
         int done = 0;
         for (Person person : persons) {
             // Leaving without commit() rolls the transaction back: a cancelled import stores nothing.
-            if (progress && !progress(done++, total)) {
-                result = Result();
-                result.cancelled = true;
-                return result;
-            }
-            std::optional<Person> before;
-            const PersonStore::UpsertResult outcome = firstImport && store.insertIfAbsent(person)
-                ? PersonStore::UpsertResult::Added : store.upsert(person, &before);
-            switch (outcome) {
-            case PersonStore::UpsertResult::Added: ++result.added; break;
-            case PersonStore::UpsertResult::Unchanged: ++result.unchanged; break;
-            case PersonStore::UpsertResult::Updated:
-                ++result.updated;
-                // A person now terminated, deceased or moved out of scope loses their bindings
-                // in this same transaction: the import and the ends stand or fall together.
-                if (before)
-                    result.bindingsEnded += ends.apply(*before, person, actor).total();
-                break;
-            }
+            if (progress && !progress(done++, total))
+                return cancelledResult();
+            if (firstImport && store.insertIfAbsent(person))
+                ++result.added;
+            else
+                upsertCounted(store, ends, person, actor, result);
         }
         AuditLog(m_connection).append(actor, QStringLiteral("registry_import"), source,
                                       QJsonObject{{QStringLiteral("rows"), persons.size()},
@@ -306,17 +325,15 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
                                                   {QStringLiteral("unchanged"), result.unchanged},
                                                   {QStringLiteral("bindings_ended"),
                                                    result.bindingsEnded}});
-        if (progress && !progress(total, total)) {
-            result = Result();
-            result.cancelled = true;
-            return result;
-        }
+        if (progress && !progress(total, total))
+            return cancelledResult();
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {
         // The transaction has rolled back on leaving the try block: nothing of the file is kept.
         result = Result();
         result.fileError = error.userMessage();
+        result.storageFailed = true;
     }
     return result;
 }

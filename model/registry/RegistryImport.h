@@ -7,8 +7,10 @@
 
 namespace gongji {
 
-// Registry CSV import (docs/domain.md §10): every row is validated first; one bad row and nothing of
-// the file is stored. Persons are inserted or updated by ID type + number in one transaction.
+// Registry CSV import (docs/domain.md §10, docs/registry-import.md): the file is read once, each
+// row checked and written as it is read, all inside one transaction; one bad row anywhere and
+// the transaction rolls back, so nothing of the file is stored. Memory does not grow with the
+// file: the same person twice is found through an index in the database, not a table in memory.
 class RegistryImport
 {
 public:
@@ -20,26 +22,33 @@ public:
     struct Result
     {
         bool ok = false;
-        QString fileError;  // unreadable file, wrong header, storage failure
-        QList<RowError> rowErrors;
+        QString fileError;  // unreadable file, wrong header, storage failure, refusal
+        bool storageFailed = false; // fileError comes from the database (or the role check), not the file
+        QList<RowError> rowErrors; // the first maxListedErrors problems, in the order of the file
+        int moreErrors = 0; // problems after those, counted only
+        int rows = 0;       // data rows read (good or bad)
         int added = 0;
         int updated = 0;
         int unchanged = 0;
         int bindingsEnded = 0; // ended automatically by the changes (docs/domain.md §7)
         bool cancelled = false; // the progress callback asked to stop: nothing was stored
+
+        int problemCount() const { return int(rowErrors.size()) + moreErrors; }
     };
-    // Called before each row and once more before the commit, with (rows done, rows in all);
-    // returning false cancels: the transaction rolls back and the database stays as it was.
+    static constexpr int maxListedErrors = 1000;
+    // Called before each row with (rows done, 0) and once more before the commit with (rows,
+    // rows): how many rows a file holds is known only at its end. Returning false cancels: the
+    // transaction rolls back and the database stays as it was.
     using Progress = std::function<bool(int done, int total)>;
 
     explicit RegistryImport(const QString &connection);
 
     static QString expectedHeader();
-    // Parses and validates only; `persons` receives the rows when there is no error.
-    Result parse(const QString &path, QList<Person> &persons) const;
-    // Parse, then store all rows in one transaction with an audit entry by `actor`.
+    // Reads and checks every row, storing nothing (the import dialog's check); `rows` counts them.
+    Result check(const QString &path) const;
+    // Reads, checks and stores the file in one transaction with an audit entry by `actor`.
     Result importFile(const QString &path, const QString &actor, const Progress &progress = {});
-    // Stores already-validated persons in one transaction (used by importFile and the demo).
+    // Stores already-validated persons in one transaction (demo data, tests).
     Result store(const QList<Person> &persons, const QString &actor, const QString &source,
                  const Progress &progress = {});
 

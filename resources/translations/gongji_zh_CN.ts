@@ -3383,8 +3383,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>文件中的行号</translation>
     </message>
     <message>
-        <source>First rows of the file (at most %1; numbered by line):</source>
-        <translation>文件前几行（最多 %1 行，按行号编号）：</translation>
+        <source>Rows of the file (numbered by line; read a page at a time as you scroll):</source>
+        <translation>文件各行（按行号编号；滚动时逐页读取）：</translation>
     </message>
     <message>
         <source>Line</source>
@@ -3417,6 +3417,14 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>%1 problem(s) on %2 line(s). Nothing is imported until the file is corrected:</source>
         <translation>共 %2 行存在 %1 个问题。文件改正之前不会导入任何数据：</translation>
+    </message>
+    <message>
+        <source>%1 problem(s); the first %2, on %3 line(s), are listed. Nothing is imported until the file is corrected:</source>
+        <translation>共 %1 个问题；下面列出前 %2 个（涉及 %3 行）。文件改正之前不会导入任何数据：</translation>
+    </message>
+    <message>
+        <source>and %1 more problem(s)</source>
+        <translation>另有 %1 个问题</translation>
     </message>
     <message>
         <source>The file has errors; correct them and check the file again.</source>

@@ -85,3 +85,25 @@ echo "==> one-target filing, PostgreSQL (on CREATE DATABASE … TEMPLATE $pg_nam
 psql_bench -d postgres -c "DROP DATABASE IF EXISTS bench_submit" -c "CREATE DATABASE bench_submit TEMPLATE $pg_name"
 "$bench/bench_submit" "$server/bench_submit" --runs "$submit_runs"
 psql_bench -d postgres -c "DROP DATABASE bench_submit"
+
+# The registry import into a new office database: gongji-admin import-registry (COPY into a
+# staging table, one merge) against psql's \copy of the same file into a table with the same
+# UNIQUE (id_type, id_number) and name index. Wall time and the client's peak RSS (/usr/bin/time).
+echo "==> registry import, PostgreSQL ($csv), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+admin="$build/app/admin/gongji-admin"
+umask 077
+printf 'bench-password-1\n' >"$data/tmp/bench-password"
+psql_bench -d postgres -c "DROP DATABASE IF EXISTS bench_import" -c "DROP DATABASE IF EXISTS bench_copy" \
+  -c "CREATE DATABASE bench_import TEMPLATE template0 LOCALE 'C.UTF-8' ENCODING 'UTF8'" \
+  -c "CREATE DATABASE bench_copy TEMPLATE template0 LOCALE 'C.UTF-8' ENCODING 'UTF8'"
+"$admin" --db "$server/bench_import" --password-file "$data/tmp/bench-password" init --supervisor bench >/dev/null
+/usr/bin/time -f 'gongji-admin import-registry: %e s, peak RSS %M KB' \
+  "$admin" --db "$server/bench_import" --clerk bench --password-file "$data/tmp/bench-password" import-registry "$csv"
+psql_bench -d bench_copy -c "CREATE TABLE person_import (name TEXT NOT NULL, id_type TEXT NOT NULL, id_number TEXT NOT NULL,
+  sex TEXT, birth_date TEXT, insurance_type TEXT NOT NULL, employment TEXT, status TEXT NOT NULL, pooling_region TEXT NOT NULL,
+  balance TEXT, public_medical INTEGER NOT NULL, UNIQUE (id_type, id_number))" \
+  -c "CREATE INDEX person_import_by_name ON person_import (name)"
+/usr/bin/time -f 'psql \copy: %e s, peak RSS %M KB' \
+  "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U gongji -d bench_copy \
+  -c "\\copy person_import FROM '$csv' WITH (FORMAT csv, HEADER true)"
+psql_bench -d postgres -c "DROP DATABASE bench_import" -c "DROP DATABASE bench_copy"

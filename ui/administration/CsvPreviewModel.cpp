@@ -1,10 +1,9 @@
 #include "ui/administration/CsvPreviewModel.h"
 
 #include <QColor>
-#include <QFile>
 
-#include "model/domain/IdNumber.h"
 #include "model/csv/CsvReader.h"
+#include "model/domain/IdNumber.h"
 
 namespace gongji {
 
@@ -13,22 +12,37 @@ CsvPreviewModel::CsvPreviewModel(QObject *parent)
 {
 }
 
-void CsvPreviewModel::load(const QString &path, int maxRows)
+CsvPreviewModel::~CsvPreviewModel() = default;
+
+void CsvPreviewModel::forget()
+{
+    m_reader.reset();
+    m_file.close();
+    m_header.clear();
+    m_rows = 0;
+    m_pageStarts.clear();
+    m_pageLines.clear();
+    m_errorLines.clear();
+    m_kept[0] = m_kept[1] = Page();
+}
+
+void CsvPreviewModel::load(const QString &path)
 {
     beginResetModel();
-    m_header.clear();
-    m_rows.clear();
-    m_lines.clear();
-    m_errorLines.clear();
-    QFile file(path);
-    if (file.open(QIODevice::ReadOnly)) {
-        CsvReader reader(&file);
-        if (reader.readHeader()) {
-            m_header = reader.header();
+    forget();
+    m_file.setFileName(path);
+    if (m_file.open(QIODevice::ReadOnly)) {
+        m_reader = std::make_unique<CsvReader>(&m_file);
+        if (m_reader->readHeader()) {
+            m_header = m_reader->header();
+            // One pass that keeps two numbers per page: a million-row registry costs some 60 KB.
             QStringList fields;
-            while (m_rows.size() < maxRows && reader.readRecord(fields)) {
-                m_rows.append(fields);
-                m_lines.append(reader.recordLine());
+            while (m_reader->readRecord(fields)) {
+                if (m_rows % pageRows == 0) {
+                    m_pageStarts.append(m_reader->recordPosition());
+                    m_pageLines.append(m_reader->recordLine());
+                }
+                ++m_rows;
             }
         }
     }
@@ -38,23 +52,53 @@ void CsvPreviewModel::load(const QString &path, int maxRows)
 void CsvPreviewModel::clear()
 {
     beginResetModel();
-    m_header.clear();
-    m_rows.clear();
-    m_lines.clear();
-    m_errorLines.clear();
+    forget();
     endResetModel();
 }
 
 void CsvPreviewModel::setErrorLines(const QSet<int> &lines)
 {
     m_errorLines = lines;
-    if (!m_rows.isEmpty())
+    if (m_rows > 0)
         emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {Qt::BackgroundRole});
+}
+
+const CsvPreviewModel::Page &CsvPreviewModel::pageOf(int row) const
+{
+    const int number = row / pageRows;
+    for (const Page &page : m_kept)
+        if (page.number == number)
+            return page;
+    Page &page = m_kept[m_nextToReplace];
+    m_nextToReplace = 1 - m_nextToReplace;
+    page = Page();
+    page.number = number;
+    if (m_reader && m_reader->seekRecord(m_pageStarts.at(number), m_pageLines.at(number))) {
+        QStringList fields;
+        while (page.rows.size() < pageRows && m_reader->readRecord(fields)) {
+            page.rows.append(fields);
+            page.lines.append(m_reader->recordLine());
+        }
+    }
+    return page;
+}
+
+const QStringList *CsvPreviewModel::record(int row, int *line) const
+{
+    if (row < 0 || row >= m_rows)
+        return nullptr;
+    const Page &page = pageOf(row);
+    const int at = row % pageRows;
+    if (at >= page.rows.size())
+        return nullptr; // the file changed since it was loaded
+    if (line)
+        *line = page.lines.at(at);
+    return &page.rows.at(at);
 }
 
 int CsvPreviewModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_rows;
 }
 
 int CsvPreviewModel::columnCount(const QModelIndex &parent) const
@@ -64,18 +108,21 @@ int CsvPreviewModel::columnCount(const QModelIndex &parent) const
 
 QVariant CsvPreviewModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::BackgroundRole))
         return {};
-    const QStringList &fields = m_rows.at(index.row());
+    int line = 0;
+    const QStringList *fields = record(index.row(), &line);
+    if (!fields)
+        return {};
     if (role == Qt::DisplayRole) {
-        if (index.column() >= fields.size())
+        if (index.column() >= fields->size())
             return QString();
         // The preview is a list like any other: ID numbers masked, the file keeps them whole.
         if (index.column() < m_header.size() && m_header.at(index.column()) == QLatin1String("id_number"))
-            return IdNumber::mask(fields.at(index.column()));
-        return fields.at(index.column());
+            return IdNumber::mask(fields->at(index.column()));
+        return fields->at(index.column());
     }
-    if (role == Qt::BackgroundRole && m_errorLines.contains(m_lines.at(index.row())))
+    if (m_errorLines.contains(line))
         return QColor(0xfd, 0xec, 0xec);
     return {};
 }
@@ -86,7 +133,8 @@ QVariant CsvPreviewModel::headerData(int section, Qt::Orientation orientation, i
         return QAbstractTableModel::headerData(section, orientation, role);
     if (orientation == Qt::Horizontal)
         return section < m_header.size() ? m_header.at(section) : QVariant();
-    return section < m_lines.size() ? QVariant(m_lines.at(section)) : QVariant();
+    int line = 0;
+    return record(section, &line) ? QVariant(line) : QVariant();
 }
 
 } // namespace gongji

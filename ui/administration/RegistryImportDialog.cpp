@@ -54,7 +54,7 @@ RegistryImportDialog::RegistryImportDialog(const QString &connection, const QStr
     m_preview->setWordWrap(false);
     m_preview->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_preview->verticalHeader()->setToolTip(tr("Line in the file"));
-    auto *previewLabel = new QLabel(tr("First rows of the file (at most %1; numbered by line):").arg(previewRows), this);
+    auto *previewLabel = new QLabel(tr("Rows of the file (numbered by line; read a page at a time as you scroll):"), this);
 
     m_errorsLabel = new QLabel(this);
     m_errors = new QTableWidget(0, 2, this);
@@ -142,9 +142,9 @@ void RegistryImportDialog::checkFile(const QString &path)
     m_path->setText(QDir::toNativeSeparators(file));
     m_ready = false;
     m_progress->hide();
-    m_previewModel->load(file, previewRows);
-    QList<Person> persons;
-    const RegistryImport::Result parsed = RegistryImport(m_connection).parse(file, persons);
+    m_previewModel->load(file);
+    // Read once, row by row: nothing of the file is kept but its first problems.
+    const RegistryImport::Result parsed = RegistryImport(m_connection).check(file);
 
     QSet<int> errorLines;
     m_errors->setRowCount(int(parsed.rowErrors.size()));
@@ -160,8 +160,13 @@ void RegistryImportDialog::checkFile(const QString &path)
     }
     m_previewModel->setErrorLines(errorLines);
     const bool rowErrors = !parsed.rowErrors.isEmpty();
-    m_errorsLabel->setText(tr("%1 problem(s) on %2 line(s). Nothing is imported until the file is corrected:")
-                               .arg(parsed.rowErrors.size()).arg(errorLines.size()));
+    if (parsed.moreErrors > 0)
+        m_errorsLabel->setText(tr("%1 problem(s); the first %2, on %3 line(s), are listed. Nothing is imported "
+                                  "until the file is corrected:")
+                                   .arg(parsed.problemCount()).arg(parsed.rowErrors.size()).arg(errorLines.size()));
+    else
+        m_errorsLabel->setText(tr("%1 problem(s) on %2 line(s). Nothing is imported until the file is corrected:")
+                                   .arg(parsed.rowErrors.size()).arg(errorLines.size()));
     m_errorsLabel->setVisible(rowErrors);
     m_errors->setVisible(rowErrors);
 
@@ -170,9 +175,10 @@ void RegistryImportDialog::checkFile(const QString &path)
     else if (rowErrors)
         showSummary(tr("The file has errors; correct them and check the file again."), false);
     else
-        showSummary(tr("%1 person(s) in the file, no errors. Ready to import.").arg(persons.size()), true);
+        showSummary(tr("%1 person(s) in the file, no errors. Ready to import.").arg(parsed.rows), true);
     m_ready = parsed.ok;
     m_checkedPath = file;
+    m_checkedRows = parsed.rows;
     m_import->setEnabled(m_ready);
 }
 
@@ -187,8 +193,11 @@ void RegistryImportDialog::startImport()
     sinceRepaint.start();
     const RegistryImport::Result result = RegistryImport(m_connection).importFile(
         m_checkedPath, m_actor, [this, &sinceRepaint](int done, int total) {
+            // The rows are known from the check; the import learns them only at the end.
+            if (total == 0)
+                total = m_checkedRows;
             if (done == 0 || done == total || sinceRepaint.elapsed() > 40) {
-                m_progress->setRange(0, total);
+                m_progress->setRange(0, qMax(total, done));
                 m_progress->setValue(done);
                 sinceRepaint.restart();
                 QApplication::processEvents();
@@ -211,6 +220,8 @@ void RegistryImportDialog::startImport()
         QStringList problems;
         for (const RegistryImport::RowError &error : result.rowErrors)
             problems << tr("line %1: %2").arg(error.line).arg(error.message);
+        if (result.moreErrors > 0)
+            problems << tr("and %1 more problem(s)").arg(result.moreErrors);
         showSummary(tr("Nothing was imported. %1").arg(result.fileError.isEmpty() ? problems.join(QLatin1Char('\n'))
                                                                                    : result.fileError),
                     false);

@@ -15,8 +15,8 @@ namespace gongji {
 
 class CsvPreviewModel;
 
-// Registry CSV import (docs/domain.md §10) for the supervisor: choose a file, see its first rows and
-// every error by line, then import in one transaction with progress and Cancel (cancel rolls
+// Registry CSV import (docs/domain.md §10) for the supervisor: choose a file, page through its rows and
+// see every error by line (the first 1,000), then import in one transaction with progress and Cancel (cancel rolls
 // back: the registry stays as it was). Automatic ends of bindings are reported at the end.
 class RegistryImportDialog : public QDialog
 {
@@ -28,8 +28,6 @@ public:
     void checkFile(const QString &path);
     void startImport();
     bool isImporting() const { return m_importing; }
-
-    static constexpr int previewRows = 50;
 
 signals:
     // Before each row is stored and at the end: rows done of all.
@@ -49,6 +47,7 @@ private:
     QString m_connection;
     QString m_actor;
     QString m_checkedPath;
+    int m_checkedRows = 0;
     bool m_ready = false;
     bool m_importing = false;
     bool m_cancelRequested = false;

@@ -336,14 +336,14 @@ bool HouseholdScreen::display(qint64 personId, bool samePerson)
     Household household;
     std::optional<RuleSet> rules;
     try {
-        const std::optional<Person> person = PersonStore(m_connection).findById(personId);
-        if (!person) {
+        // The person and every binding in one statement: one round trip to an office server.
+        std::optional<Household> found = HouseholdStore(m_connection).findById(personId);
+        if (!found) {
             m_lookupMessage->setFindings({Finding{RefusalCode::PersonNotFound, Finding::Field::None, {}}});
             return false;
         }
-        household.person = *person;
-        household.bindings = HouseholdStore(m_connection).bindingsOf(personId);
-        rules = RuleSetStore(m_connection).resolve(person->poolingRegion, QDate::currentDate());
+        household = std::move(*found);
+        rules = RuleSetStore(m_connection).resolve(household.person.poolingRegion, QDate::currentDate());
     } catch (const StorageError &error) {
         showError(error.userMessage());
         return false;

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Cost curves (BENCHMARKS.md, "Cost curves"): household lookup p95, submit p95, registry import
+# time and import peak RSS against the registry's size, each beside its baseline of the same run,
+# on SQLite; then a gnuplot PNG of them.
+#   bash tests/bench/cost-curves.sh [PERSONS...]        (default: 250000 1000000)
+# Uses the programs of $GONGJI_BENCH_BUILD (default <repo>/build-bench; built by
+# run-benchmarks.sh, or: cmake --build DIR --target gongji-bench-generate bench_lookup
+# bench_submit gongji-admin). Data is generated once per size under $GONGJI_BENCH_DATA (default
+# /work/bench-data), never in the repository. Writes $GONGJI_BENCH_DATA/curves-<time>/ with every
+# program's output, curves.dat and curves.png; GONGJI_CURVES_PNG=PATH copies the PNG there.
+# The import is `gongji-admin import-registry` into a new database, its wall time and peak RSS
+# by /usr/bin/time -f '%e %M'; its baseline the sqlite3 shell's `.import` of the same file into
+# a table with the same UNIQUE (id_type, id_number) and name index, WAL, synchronous=FULL.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+build="${GONGJI_BENCH_BUILD:-$root/build-bench}"
+data="${GONGJI_BENCH_DATA:-/work/bench-data}"
+bench="$build/tests/bench"
+admin="$build/app/admin/gongji-admin"
+sizes=("$@")
+(( ${#sizes[@]} )) || sizes=(250000 1000000)
+for program in "$bench/gongji-bench-generate" "$bench/bench_lookup" "$bench/bench_submit" "$admin"; do
+  [[ -x "$program" ]] || { echo "cost-curves: $program is missing; build it first" >&2; exit 1; }
+done
+command -v sqlite3 >/dev/null || { echo "cost-curves: the sqlite3 shell is missing" >&2; exit 1; }
+out="$data/curves-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out" "$data/tmp"
+dat="$out/curves.dat"
+echo "# persons lookup_p95_us lookup_raw_p95_us submit_p95_ms submit_raw_p95_ms import_s sqlite3_import_s import_rss_mb sqlite3_rss_mb load1" >"$dat"
+
+field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" | head -n 1; } # a key=value of a RESULT line
+timed() { /usr/bin/time -f '%e %M' -o "$out/time.txt" "$@"; cat "$out/time.txt"; } # prints "seconds KB"
+
+for n in "${sizes[@]}"; do
+  tag="$((n / 1000))k"
+  db="$data/office-$tag.sqlite"
+  csv="$data/registry-$tag.csv"
+  if [[ ! -f "$db" ]]; then
+    echo "==> generating $db"
+    "$bench/gongji-bench-generate" --db "$db" --persons "$n" --active "$n" --ended "$((n / 10))"
+  fi
+  [[ -f "$csv" ]] || { echo "==> generating $csv"; "$bench/gongji-bench-generate" --registry-csv "$csv" --persons "$n"; }
+  load="$(cut -d' ' -f1 /proc/loadavg)"
+  echo "==> $n persons, $(date -u '+%H:%M') UTC, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+  "$bench/bench_lookup" "$db" --passes 1 | tee "$out/lookup-$tag.txt"
+  lookup="$(grep '^RESULT name=household_lookup ' "$out/lookup-$tag.txt")"
+
+  cp "$db" "$data/tmp/curves-submit.sqlite"
+  "$bench/bench_submit" "$data/tmp/curves-submit.sqlite" --runs 100 | tee "$out/submit-$tag.txt"
+  rm -f "$data/tmp/curves-submit.sqlite"*
+  submit="$(grep '^RESULT name=submit_one_target ' "$out/submit-$tag.txt")"
+
+  target="$data/tmp/curves-import.sqlite"
+  rm -f "$target"*
+  password="$data/tmp/curves-password"
+  (umask 077; printf 'bench-supervisor-1\n' >"$password")
+  "$admin" --db "$target" --password-file "$password" init --supervisor bench >/dev/null
+  read -r import_s import_kb < <(timed "$admin" --db "$target" --clerk bench --password-file "$password" import-registry "$csv")
+  rm -f "$target"*
+  shell="$data/tmp/curves-shell.sqlite"
+  rm -f "$shell"*
+  read -r shell_s shell_kb < <(timed sqlite3 "$shell" <<SQL
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = FULL;
+CREATE TABLE person_import (name TEXT NOT NULL, id_type TEXT NOT NULL, id_number TEXT NOT NULL, sex TEXT,
+  birth_date TEXT, insurance_type TEXT NOT NULL, employment TEXT, status TEXT NOT NULL, pooling_region TEXT NOT NULL,
+  balance TEXT, public_medical INTEGER NOT NULL, UNIQUE (id_type, id_number));
+CREATE INDEX person_import_by_name ON person_import (name);
+.bail on
+.import --csv --skip 1 '$csv' person_import
+SQL
+)
+  rm -f "$shell"*
+  echo "registry import of $n rows: gongji-admin ${import_s} s, peak RSS $((import_kb / 1024)) MB; sqlite3 .import ${shell_s} s, peak RSS $((shell_kb / 1024)) MB" | tee "$out/import-$tag.txt"
+  echo "$n $(field p95 <<<"$lookup") $(field baseline_p95 <<<"$lookup") $(field p95 <<<"$submit") $(field baseline_p95 <<<"$submit") $import_s $shell_s $((import_kb / 1024)) $((shell_kb / 1024)) $load" >>"$dat"
+done
+
+echo "==> $dat"
+cat "$dat"
+if command -v gnuplot >/dev/null; then
+  gnuplot <<GP
+set terminal pngcairo size 1200,900 font ",10"
+set output "$out/curves.png"
+set multiplot layout 2,2 title "Gongji Desk on SQLite: cost against the registry's size (each beside its baseline of the same run)"
+set key top left
+set xlabel "persons in the registry"
+set format x "%.0s%c"
+set grid
+set yrange [0:*]
+set title "household lookup, p95"
+set ylabel "µs"
+plot "$dat" using 1:2 with linespoints title "HouseholdStore::findByDocument", "" using 1:3 with linespoints title "raw SQLite C API"
+set title "one-target filing submit, p95"
+set ylabel "ms"
+plot "$dat" using 1:4 with linespoints title "FilingSubmission::submit", "" using 1:5 with linespoints title "bare INSERT x4 + COMMIT"
+set title "registry import, wall time"
+set ylabel "s"
+plot "$dat" using 1:6 with linespoints title "gongji-admin import-registry", "" using 1:7 with linespoints title "sqlite3 .import"
+set title "registry import, peak RSS"
+set ylabel "MB"
+plot "$dat" using 1:8 with linespoints title "gongji-admin import-registry", "" using 1:9 with linespoints title "sqlite3 .import"
+unset multiplot
+GP
+  echo "==> $out/curves.png"
+  [[ -n "${GONGJI_CURVES_PNG:-}" ]] && cp "$out/curves.png" "$GONGJI_CURVES_PNG"
+fi
