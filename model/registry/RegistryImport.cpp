@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "model/accounts/RoleCheck.h"
+#include "model/csv/CsvEncoding.h"
 #include "model/csv/CsvFile.h"
 #include "model/registry/AutomaticBindingEnds.h"
 #include "model/registry/RegistryRow.h"
@@ -93,6 +94,7 @@ void readRows(const QString &path, const Take &take, const RegistryImport::Progr
                 unplaced[Document(person.idType, person.idNumber)].append(result.rowErrors.size() - 1);
         }
     }
+    result.encoding = CsvEncodings::name(reader.encoding());
     if (reader.hasError())
         result.fileError = reader.error();
 }

@@ -24,6 +24,7 @@ public:
         bool ok = false;
         QString fileError;  // unreadable file, wrong header, storage failure, refusal
         bool storageFailed = false; // fileError comes from the database (or the role check), not the file
+        QString encoding;   // what the file was read as (CsvEncodings::name); empty when unread
         QList<RowError> rowErrors; // the first maxListedErrors problems, in the order of the file
         int moreErrors = 0; // problems after those, counted only
         int rows = 0;       // data rows read (good or bad)
