@@ -23,7 +23,9 @@ StorageError copyError(PGconn *conn, const QString &what)
 PostgresCopy::PostgresCopy(const QString &connection, const QString &copySql)
 {
     const QVariant handle = QSqlDatabase::database(connection, false).driver()->handle();
-    if (qstrcmp(handle.typeName(), "PGconn*") != 0 || !handle.data())
+    // Qt 6 names the handle's type after the struct behind libpq's typedef.
+    const char *type = handle.typeName();
+    if ((qstrcmp(type, "pg_conn*") != 0 && qstrcmp(type, "PGconn*") != 0) || !handle.data())
         throw StorageError(StorageError::Kind::Other, QStringLiteral("COPY needs a PostgreSQL connection"));
     m_conn = *static_cast<PGconn *const *>(handle.data());
     PGresult *result = PQexec(m_conn, copySql.toUtf8().constData());

@@ -29,7 +29,7 @@ dat="$out/curves.dat"
 echo "# persons lookup_p95_us lookup_raw_p95_us submit_p95_ms submit_raw_p95_ms import_s sqlite3_import_s import_rss_mb sqlite3_rss_mb load1" >"$dat"
 
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" | head -n 1; } # a key=value of a RESULT line
-timed() { /usr/bin/time -f '%e %M' -o "$out/time.txt" "$@"; cat "$out/time.txt"; } # prints "seconds KB"
+timed() { /usr/bin/time -f '%e %M' -o "$out/time.txt" "$@" >>"$out/programs.txt"; cat "$out/time.txt"; } # prints "seconds KB"
 
 for n in "${sizes[@]}"; do
   tag="$((n / 1000))k"
