@@ -28,7 +28,7 @@ mkdir -p "$out" "$data/tmp"
 dat="$out/curves.dat"
 echo "# persons lookup_p95_us lookup_raw_p95_us submit_p95_ms submit_raw_p95_ms import_s sqlite3_import_s import_rss_mb sqlite3_rss_mb load1" >"$dat"
 
-field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" | head -n 1; } # a key=value of a RESULT line
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" | head -n 1; } # a key=value of a RESULT line
 timed() { /usr/bin/time -f '%e %M' -o "$out/time.txt" "$@" >>"$out/programs.txt"; cat "$out/time.txt"; } # prints "seconds KB"
 
 for n in "${sizes[@]}"; do
@@ -83,9 +83,10 @@ if command -v gnuplot >/dev/null; then
 set terminal pngcairo size 1200,900 font ",10"
 set output "$out/curves.png"
 set multiplot layout 2,2 title "Gongji Desk on SQLite: cost against the registry's size (each beside its baseline of the same run)"
-set key top left
+set key bottom right opaque
 set xlabel "persons in the registry"
-set format x "%.0s%c"
+set format x "%.1s%c"
+set xtics 1000000
 set grid
 set yrange [0:*]
 set title "household lookup, p95"
