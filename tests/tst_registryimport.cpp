@@ -49,6 +49,8 @@ private:
     // `count` valid resident rows (distinct people born 1950-1999 in 330100), from `first` on.
     static QByteArray residents(int first, int count);
     void fillRegistry(bool filled);
+    // The rows "into an empty registry" and "into a filled registry" (column "filled").
+    static void registryStates();
     static QString data(const char *name) { return QStringLiteral(GONGJI_TEST_DATA "/") + QLatin1String(name); }
 
     TestDatabase *m_db = nullptr;
@@ -91,6 +93,13 @@ QByteArray TestRegistryImport::residents(int first, int count)
         rows += QStringLiteral("居民%1,01,%2,,,390,,active,330100,,0\n").arg(i).arg(number).toUtf8();
     }
     return rows;
+}
+
+void TestRegistryImport::registryStates()
+{
+    QTest::addColumn<bool>("filled");
+    QTest::newRow("into an empty registry") << false;
+    QTest::newRow("into a filled registry") << true;
 }
 
 // An empty registry takes the first-import path (the person table finds the same person twice);
@@ -389,9 +398,7 @@ void TestRegistryImport::changesEndBindings()
 
 void TestRegistryImport::badRowAtTheVeryEndStoresNothing_data()
 {
-    QTest::addColumn<bool>("filled");
-    QTest::newRow("into an empty registry") << false;
-    QTest::newRow("into a filled registry") << true;
+    registryStates();
 }
 
 // Rows are written as they are read: the last row's problem must still undo all before it.
@@ -417,9 +424,7 @@ void TestRegistryImport::badRowAtTheVeryEndStoresNothing()
 
 void TestRegistryImport::samePersonFarApart_data()
 {
-    QTest::addColumn<bool>("filled");
-    QTest::newRow("into an empty registry") << false;
-    QTest::newRow("into a filled registry") << true;
+    registryStates();
 }
 
 // The same person on line 2 and on line 4,002 (and again at the end), thousands of rows apart.
@@ -468,9 +473,7 @@ void TestRegistryImport::firstThousandProblemsListedTheRestCounted()
 
 void TestRegistryImport::cancelledMidFileStoresNothing_data()
 {
-    QTest::addColumn<bool>("filled");
-    QTest::newRow("into an empty registry") << false;
-    QTest::newRow("into a filled registry") << true;
+    registryStates();
 }
 
 void TestRegistryImport::cancelledMidFileStoresNothing()

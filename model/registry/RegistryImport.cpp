@@ -144,6 +144,27 @@ void addRepeats(RegistryImport::Result &result, const QList<RegistryStaging::Rep
     result.moreErrors = all - int(listed.size());
 }
 
+// The audit entry of a stored import, in its transaction.
+void auditImport(const QString &connection, const QString &actor, const QString &source, qsizetype rows,
+                 const RegistryImport::Result &result)
+{
+    AuditLog(connection).append(actor, QStringLiteral("registry_import"), source,
+                                QJsonObject{{QStringLiteral("rows"), rows},
+                                            {QStringLiteral("added"), result.added},
+                                            {QStringLiteral("updated"), result.updated},
+                                            {QStringLiteral("unchanged"), result.unchanged},
+                                            {QStringLiteral("bindings_ended"), result.bindingsEnded}});
+}
+
+// The transaction has rolled back on leaving its try block: nothing of the file is kept.
+RegistryImport::Result storageFailure(const StorageError &error)
+{
+    RegistryImport::Result result;
+    result.fileError = error.userMessage();
+    result.storageFailed = true;
+    return result;
+}
+
 RegistryImport::Result cancelledResult()
 {
     RegistryImport::Result result;
@@ -194,10 +215,7 @@ RegistryImport::Result RegistryImport::check(const QString &path) const
             return documents.add(person.idType, person.idNumber, line);
         }, {}, result, unplaced);
     } catch (const StorageError &error) {
-        result = Result();
-        result.fileError = error.userMessage();
-        result.storageFailed = true;
-        return result;
+        return storageFailure(error);
     }
     result.ok = result.fileError.isEmpty() && result.problemCount() == 0;
     return result;
@@ -275,21 +293,13 @@ RegistryImport::Result RegistryImport::importFile(const QString &path, const QSt
         }
         if (documents)
             documents->drop();
-        AuditLog(m_connection).append(actor, QStringLiteral("registry_import"), QFileInfo(path).fileName(),
-                                      QJsonObject{{QStringLiteral("rows"), result.rows},
-                                                  {QStringLiteral("added"), result.added},
-                                                  {QStringLiteral("updated"), result.updated},
-                                                  {QStringLiteral("unchanged"), result.unchanged},
-                                                  {QStringLiteral("bindings_ended"), result.bindingsEnded}});
+        auditImport(m_connection, actor, QFileInfo(path).fileName(), result.rows, result);
         if (progress && !progress(result.rows, result.rows))
             return cancelledResult();
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {
-        // The transaction has rolled back on leaving the try block: nothing of the file is kept.
-        result = Result();
-        result.fileError = error.userMessage();
-        result.storageFailed = true;
+        result = storageFailure(error);
     }
     return result;
 }
@@ -320,22 +330,13 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
             else
                 upsertCounted(store, ends, person, actor, result);
         }
-        AuditLog(m_connection).append(actor, QStringLiteral("registry_import"), source,
-                                      QJsonObject{{QStringLiteral("rows"), persons.size()},
-                                                  {QStringLiteral("added"), result.added},
-                                                  {QStringLiteral("updated"), result.updated},
-                                                  {QStringLiteral("unchanged"), result.unchanged},
-                                                  {QStringLiteral("bindings_ended"),
-                                                   result.bindingsEnded}});
+        auditImport(m_connection, actor, source, persons.size(), result);
         if (progress && !progress(total, total))
             return cancelledResult();
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {
-        // The transaction has rolled back on leaving the try block: nothing of the file is kept.
-        result = Result();
-        result.fileError = error.userMessage();
-        result.storageFailed = true;
+        result = storageFailure(error);
     }
     return result;
 }
