@@ -148,7 +148,7 @@ void addRepeats(RegistryImport::Result &result, const QList<RegistryStaging::Rep
 void auditImport(const QString &connection, const QString &actor, const QString &source, qsizetype rows,
                  const RegistryImport::Result &result)
 {
-    AuditLog(connection).append(actor, QStringLiteral("registry_import"), source,
+    AuditLog(connection).append(actor, AuditAction::RegistryImport, source,
                                 QJsonObject{{QStringLiteral("rows"), rows},
                                             {QStringLiteral("added"), result.added},
                                             {QStringLiteral("updated"), result.updated},
@@ -228,7 +228,7 @@ RegistryImport::Result RegistryImport::importFile(const QString &path, const QSt
     Unplaced unplaced;
     try {
         WriteTransaction transaction(m_connection);
-        result.fileError = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor"));
+        result.fileError = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
         if (!result.fileError.isEmpty()) {
             result.storageFailed = true;
             return result; // a registry import is a supervisor's; nothing was stored
@@ -311,7 +311,7 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
     const int total = int(persons.size());
     try {
         WriteTransaction transaction(m_connection);
-        result.fileError = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor"));
+        result.fileError = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
         if (!result.fileError.isEmpty()) {
             result.storageFailed = true;
             return result; // a registry import is a supervisor's; nothing was stored
