@@ -4,6 +4,7 @@
 
 #include "TestDatabase.h"
 #include "model/domain/IdNumber.h"
+#include "model/domain/Money.h"
 #include "model/filing/BindingRevocation.h"
 #include "model/filing/FilingSubmission.h"
 #include "model/filing/FilingEvaluator.h"
@@ -25,6 +26,10 @@ private slots:
     void boundElsewhereNamesTheAuthorizer();
     void sameTargetTwiceInOneDraft();
     void cooldownEndsAfterItsDays();
+    void quotaCodes_data();
+    void quotaCodes();
+    void quotaArithmetic_data();
+    void quotaArithmetic();
 
 private:
     Person person(const QString &key) const { return m_people.value(key); }
@@ -65,6 +70,8 @@ void TestFilingEvaluator::init()
     add("hz_suspended", "孙停", "330102", QDate(1975, 7, 7), 71, "310", "330100", "suspended");
     add("hz_deceased", "周故", "330102", QDate(1940, 8, 8), 82, "390", "330100", "deceased");
     add("nj_cousin", "吴远", "320102", QDate(1985, 9, 9), 91, "390", "320100");
+    // 南京 falls under the national cross-province set: a quota beyond the province
+    add("nj_auth", "吴近", "320102", QDate(1983, 9, 9), 33, "310", "320100");
     // 北京 (spouse, parent, child; same pooling region)
     add("bj_auth", "陈北", "110101", QDate(1980, 1, 1), 13, "310", "110100");
     add("bj_sister", "陈南", "110101", QDate(1983, 2, 2), 24, "390", "110100");
@@ -269,6 +276,150 @@ void TestFilingEvaluator::cooldownEndsAfterItsDays()
     QCOMPARE(refusalNames(FilingEvaluator(m_db->connection()).evaluate(draft).findingsFor(0)), QStringList{"COOLDOWN_ACTIVE"});
     draft.filedOn = QDate::currentDate().addDays(90);
     QVERIFY(FilingEvaluator(m_db->connection()).evaluate(draft).targetAccepted(0, false));
+}
+
+// QUOTA_REQUIRED, QUOTA_NOT_ALLOWED and QUOTA_EXCEEDS_BALANCE, each alone, with the shipped sets:
+// 南京 under the national cross-province set (quota_required_beyond province, floor 0, balance
+// 3000.00 yuan), 杭州 under 浙江 (none).
+void TestFilingEvaluator::quotaCodes_data()
+{
+    QTest::addColumn<QString>("authorizer");
+    QTest::addColumn<QString>("relationship");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<qint64>("quotaFen"); // -1: no quota
+    QTest::addColumn<QStringList>("codes");
+
+    QTest::newRow("QUOTA_REQUIRED: other province, no quota") << "nj_auth" << "parent" << "hz_grandma" << qint64(-1) << QStringList{"QUOTA_REQUIRED"};
+    QTest::newRow("QUOTA_REQUIRED: quota 0") << "nj_auth" << "parent" << "hz_grandma" << qint64(0) << QStringList{"QUOTA_REQUIRED"};
+    QTest::newRow("accepted: other province with a quota") << "nj_auth" << "parent" << "hz_grandma" << qint64(100000) << QStringList();
+    QTest::newRow("accepted: quota one fen") << "nj_auth" << "parent" << "hz_grandma" << qint64(1) << QStringList();
+    QTest::newRow("accepted: same province, no quota") << "nj_auth" << "sibling" << "nj_cousin" << qint64(-1) << QStringList();
+    QTest::newRow("accepted: same province may carry a quota") << "nj_auth" << "sibling" << "nj_cousin" << qint64(50000) << QStringList();
+    QTest::newRow("accepted: the whole balance") << "nj_auth" << "parent" << "hz_grandma" << qint64(300000) << QStringList();
+    QTest::newRow("QUOTA_EXCEEDS_BALANCE: one fen over") << "nj_auth" << "parent" << "hz_grandma" << qint64(300001) << QStringList{"QUOTA_EXCEEDS_BALANCE"};
+    QTest::newRow("QUOTA_EXCEEDS_BALANCE: same province") << "nj_auth" << "sibling" << "nj_cousin" << qint64(999999) << QStringList{"QUOTA_EXCEEDS_BALANCE"};
+    QTest::newRow("QUOTA_NOT_ALLOWED: 浙江 sets nothing aside") << "hz_father" << "parent" << "hz_grandma" << qint64(100) << QStringList{"QUOTA_NOT_ALLOWED"};
+    QTest::newRow("accepted: 浙江 without a quota") << "hz_father" << "parent" << "hz_grandma" << qint64(-1) << QStringList();
+}
+
+void TestFilingEvaluator::quotaCodes()
+{
+    QFETCH(QString, authorizer);
+    QFETCH(QString, relationship);
+    QFETCH(QString, target);
+    QFETCH(qint64, quotaFen);
+    QFETCH(QStringList, codes);
+
+    FilingDraft draft = draftFor(authorizer);
+    TargetEntry entry{relationship, "01", person(target).idNumber, person(target).name, {}, false};
+    if (quotaFen >= 0)
+        entry.quotaFen = quotaFen;
+    draft.targets.append(entry);
+    const Findings findings = FilingEvaluator(m_db->connection()).evaluate(draft).findingsFor(0);
+    QCOMPARE(refusalNames(findings), codes);
+    QCOMPARE(warningNames(findings), QStringList());
+    for (const Finding &f : findings) // shown beside the quota field
+        QCOMPARE(f.field, Finding::Field::Quota);
+}
+
+// What is still free to the fen: balance less reserve floor less the quotas of active bindings
+// (an ended binding's quota is free again) less the earlier targets of the same filing.
+void TestFilingEvaluator::quotaArithmetic_data()
+{
+    QTest::addColumn<qint64>("balanceFen");
+    QTest::addColumn<qint64>("floorFen");
+    QTest::addColumn<QList<qint64>>("storedQuotas");   // active bindings' quotas, one target each
+    QTest::addColumn<int>("endedStored");              // how many of those are revoked again
+    QTest::addColumn<QList<qint64>>("draftQuotas");    // the new filing's targets
+    QTest::addColumn<QStringList>("verdicts");         // per draft target: "" accepted or the code
+    QTest::addColumn<QString>("detail");               // of the last QUOTA_EXCEEDS_BALANCE
+
+    QTest::newRow("floor: exactly what is above it")
+        << qint64(300000) << qint64(100000) << QList<qint64>{} << 0 << QList<qint64>{200000} << QStringList{""} << "";
+    QTest::newRow("floor: one fen more")
+        << qint64(300000) << qint64(100000) << QList<qint64>{} << 0 << QList<qint64>{200001} << QStringList{"QUOTA_EXCEEDS_BALANCE"}
+        << "still free: 2000.00 yuan (balance 3000.00, reserve floor 1000.00, already set aside 0.00)";
+    QTest::newRow("stored quotas count")
+        << qint64(500050) << qint64(0) << QList<qint64>{120025, 250000} << 0 << QList<qint64>{130026} << QStringList{"QUOTA_EXCEEDS_BALANCE"}
+        << "still free: 1300.25 yuan (balance 5000.50, reserve floor 0.00, already set aside 3700.25)";
+    QTest::newRow("stored quotas: the rest fits to the fen")
+        << qint64(500050) << qint64(0) << QList<qint64>{120025, 250000} << 0 << QList<qint64>{130025} << QStringList{""} << "";
+    QTest::newRow("an ended binding's quota is freed")
+        << qint64(300000) << qint64(0) << QList<qint64>{250000} << 1 << QList<qint64>{300000} << QStringList{""} << "";
+    QTest::newRow("several targets in one filing")
+        << qint64(300000) << qint64(50000) << QList<qint64>{} << 0 << QList<qint64>{100000, 150000, 1}
+        << QStringList{"", "", "QUOTA_EXCEEDS_BALANCE"}
+        << "still free: 0.00 yuan (balance 3000.00, reserve floor 500.00, already set aside 2500.00)";
+    QTest::newRow("balance below the floor: nothing free")
+        << qint64(40000) << qint64(50000) << QList<qint64>{} << 0 << QList<qint64>{1} << QStringList{"QUOTA_EXCEEDS_BALANCE"}
+        << "still free: 0.00 yuan (balance 400.00, reserve floor 500.00, already set aside 0.00)";
+}
+
+void TestFilingEvaluator::quotaArithmetic()
+{
+    QFETCH(qint64, balanceFen);
+    QFETCH(qint64, floorFen);
+    QFETCH(QList<qint64>, storedQuotas);
+    QFETCH(int, endedStored);
+    QFETCH(QList<qint64>, draftQuotas);
+    QFETCH(QStringList, verdicts);
+    QFETCH(QString, detail);
+
+    // 成都 under a set of its own that needs quotas beyond the province, with this floor.
+    RuleSet sichuan = RuleSetStore::shippedDefaults().at(1);
+    sichuan.region = QStringLiteral("510000");
+    sichuan.title = QStringLiteral("test: 四川");
+    sichuan.effectiveFrom = QDate(2024, 1, 1);
+    sichuan.reserveFloorFen = floorFen;
+    sichuan.quotaRequiredBeyond = QStringLiteral("province");
+    {
+        WriteTransaction transaction(m_db->connection());
+        RuleSetStore(m_db->connection()).insert(sichuan);
+        transaction.commit();
+    }
+    Person auth;
+    auth.name = QStringLiteral("蜀甲");
+    auth.idType = QStringLiteral("01");
+    auth.idNumber = TestDatabase::residentId("510104", QDate(1960, 1, 1), 11);
+    auth.insuranceType = QStringLiteral("310");
+    auth.employment = QStringLiteral("working");
+    auth.status = QStringLiteral("active");
+    auth.poolingRegion = QStringLiteral("510100");
+    auth.balanceFen = balanceFen;
+    auth = m_db->addPerson(auth);
+    QList<Person> targets;
+    for (int i = 0; i < storedQuotas.size() + draftQuotas.size(); ++i)
+        targets << m_db->addPerson(QStringLiteral("蜀子%1").arg(i), TestDatabase::residentId("510104", QDate(1990, 1, 1 + i), 21 + 2 * i),
+                                   QStringLiteral("390"), QStringLiteral("510100"));
+    auto entry = [](const Person &target, qint64 quotaFen) {
+        TargetEntry e{"child", target.idType, target.idNumber, target.name, {}, false};
+        e.quotaFen = quotaFen;
+        return e;
+    };
+    m_people.insert(QStringLiteral("sc_auth"), auth);
+    for (int i = 0; i < storedQuotas.size(); ++i) {
+        FilingDraft stored = draftFor(QStringLiteral("sc_auth"));
+        stored.targets.append(entry(targets.at(i), storedQuotas.at(i)));
+        const SubmissionResult result = FilingSubmission(m_db->connection()).submit(stored);
+        QVERIFY2(result.stored(), qPrintable(refusalNames(result.verdict.findingsFor(0)).join(',')));
+        QCOMPARE(BindingStore(m_db->connection()).byFiling(result.filingId).first().quotaFen, std::optional<qint64>(storedQuotas.at(i)));
+        if (i < endedStored) {
+            const qint64 id = BindingStore(m_db->connection()).byFiling(result.filingId).first().id;
+            QVERIFY(BindingRevocation(m_db->connection()).revoke(id, "authorizer", "test", "tester").ok);
+        }
+    }
+    FilingDraft draft = draftFor(QStringLiteral("sc_auth"));
+    for (int i = 0; i < draftQuotas.size(); ++i)
+        draft.targets.append(entry(targets.at(storedQuotas.size() + i), draftQuotas.at(i)));
+    const FilingVerdict verdict = FilingEvaluator(m_db->connection()).evaluate(draft);
+    QString lastDetail;
+    for (int i = 0; i < draftQuotas.size(); ++i) {
+        const Findings findings = verdict.findingsFor(i);
+        QCOMPARE(refusalNames(findings).join(','), verdicts.at(i));
+        for (const Finding &f : findings)
+            lastDetail = f.detail;
+    }
+    QCOMPARE(lastDetail, detail);
 }
 
 QTEST_GUILESS_MAIN(TestFilingEvaluator)

@@ -23,6 +23,7 @@
 #include "model/storage/BindingStore.h"
 #include "model/storage/FilingStore.h"
 #include "ui/widgets/IdNumberEdit.h"
+#include "model/domain/Money.h"
 
 using namespace gongji;
 
@@ -43,6 +44,9 @@ private slots:
     void recheckAtSubmissionRefusesAndStays();
     void anotherAuthorizerDropsTargetsAndCommitment();
     void tabOrderFollowsTheForm();
+    void quotaBesideTheTarget_data();
+    void quotaBesideTheTarget();
+    void noQuotaFieldWhereNothingIsSetAside();
     void escapeAsksBeforeDiscarding();
     void mainWindowNamesDatabaseAndClerk();
 
@@ -60,7 +64,7 @@ private:
                                                                                       : QWizard::NextButton);
     }
     void lookUpAuthorizer(const QString &number);
-    void passCommitmentAndNotice();
+    void passCommitmentAndNotice(const QString &authorizerNumber = {});
     void addTarget(const QString &relationship, const QString &name, const QString &number);
     // Answers the next modal message box with `button`; returns how many boxes were answered.
     void answerMessageBox(QMessageBox::StandardButton button);
@@ -113,9 +117,9 @@ void TestFilingWizard::lookUpAuthorizer(const QString &number)
     QTest::keyClick(id, Qt::Key_Return); // … and Enter
 }
 
-void TestFilingWizard::passCommitmentAndNotice()
+void TestFilingWizard::passCommitmentAndNotice(const QString &authorizerNumber)
 {
-    lookUpAuthorizer(m_authorizer.idNumber);
+    lookUpAuthorizer(authorizerNumber.isEmpty() ? m_authorizer.idNumber : authorizerNumber);
     QTest::keyClick(child<IdNumberEdit>("authorizerId"), Qt::Key_Return); // Enter again: next
     QCOMPARE(m_wizard->currentId(), int(FilingWizard::CommitmentPageId));
     child<QCheckBox>("pledgeCheck")->click();
@@ -492,6 +496,75 @@ void TestFilingWizard::mainWindowNamesDatabaseAndClerk()
     QTest::keyClick(id, Qt::Key_N, Qt::ControlModifier);
     QCOMPARE(m_boxesAnswered, 2);
     QVERIFY(id->text().isEmpty());
+}
+
+// A 南京 authorizer (5000.00 yuan) under the national cross-province set, which needs a quota for
+// a target insured in another province: the quota field is there, and each quota code is shown
+// beside it.
+void TestFilingWizard::quotaBesideTheTarget_data()
+{
+    QTest::addColumn<QString>("quota");
+    QTest::addColumn<QString>("finding"); // beside the quota field; empty: the row is accepted
+
+    QTest::newRow("QUOTA_REQUIRED: left empty") << "" << "QUOTA_REQUIRED";
+    QTest::newRow("QUOTA_REQUIRED: 0") << "0" << "QUOTA_REQUIRED";
+    QTest::newRow("QUOTA_EXCEEDS_BALANCE") << "5000.01" << "QUOTA_EXCEEDS_BALANCE";
+    QTest::newRow("malformed: not sent to the rules") << "1,000" << "Type the quota in yuan";
+    QTest::newRow("accepted") << "1200.5" << "";
+}
+
+void TestFilingWizard::quotaBesideTheTarget()
+{
+    QFETCH(QString, quota);
+    QFETCH(QString, finding);
+    const Person nanjing = m_db->addPerson(QStringLiteral("吴近"), TestDatabase::residentId("320102", QDate(1968, 1, 1), 171),
+                                           QStringLiteral("310"), QStringLiteral("320100"));
+    passCommitmentAndNotice(nanjing.idNumber);
+    auto *quotaField = child<QLineEdit>("targetQuota");
+    QVERIFY(quotaField->isVisible());
+    // The keyboard path: name, Enter, the quota, Enter, the number, Enter adds.
+    child<QLineEdit>("targetName")->setText(QStringLiteral("王小明"));
+    child<QLineEdit>("targetName")->setFocus();
+    QTest::keyClick(child<QLineEdit>("targetName"), Qt::Key_Return);
+    QCOMPARE(QApplication::focusWidget(), quotaField);
+    QTest::keyClicks(quotaField, quota);
+    QTest::keyClick(quotaField, Qt::Key_Return);
+    auto *id = child<IdNumberEdit>("targetId");
+    QCOMPARE(QApplication::focusWidget(), id);
+    QTest::keyClicks(id, m_childNumber);
+    QTest::keyClick(id, Qt::Key_Return);
+
+    auto *findings = child<QLabel>("targetQuotaFindings");
+    if (!finding.isEmpty()) {
+        QVERIFY(findings->isVisible());
+        QVERIFY2(findings->text().contains(finding), qPrintable(findings->text()));
+        QCOMPARE(QApplication::focusWidget(), quotaField); // where the clerk corrects it
+        QVERIFY(child<QLabel>("targetIdFindings")->text().isEmpty());
+        if (finding.startsWith(QLatin1String("QUOTA_EXCEEDS")))
+            QVERIFY2(findings->text().contains(QStringLiteral("still free: 5000.00 yuan")), qPrintable(findings->text()));
+        const bool sent = finding.startsWith(QLatin1String("QUOTA_"));
+        QCOMPARE(m_wizard->targetsModel()->rowCount(), sent ? 1 : 0);
+        return;
+    }
+    QVERIFY(findings->text().isEmpty());
+    QCOMPARE(m_wizard->targetsModel()->rowCount(), 1);
+    QVERIFY(!m_wizard->targetsModel()->index(0, 0).data(FilingTargetsModel::RefusedRole).toBool());
+    QCOMPARE(m_wizard->targetsModel()->index(0, FilingTargetsModel::QuotaColumn).data().toString(), QStringLiteral("1200.50"));
+    m_wizard->next();
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::ConfirmPageId));
+    QVERIFY(child<QLabel>("confirmSummary")->text().contains(QStringLiteral("1200.50")));
+    nextButton()->click();
+    const QList<MutualAidBinding> stored = BindingStore(m_db->connection()).activeByAuthorizer(nanjing.id);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().quotaFen, std::optional<qint64>(120050));
+}
+
+void TestFilingWizard::noQuotaFieldWhereNothingIsSetAside()
+{
+    passCommitmentAndNotice(); // 杭州: 浙江 sets nothing aside
+    QVERIFY(!child<QLineEdit>("targetQuota")->isVisible());
+    addTarget(QStringLiteral("child"), QStringLiteral("王小明"), m_childNumber);
+    QVERIFY(m_wizard->targetsModel()->index(0, FilingTargetsModel::QuotaColumn).data().toString().isEmpty());
 }
 
 QTEST_MAIN(TestFilingWizard)

@@ -17,12 +17,15 @@ private slots:
     void cases_data();
     void cases();
     void bindingOrder();
+    void quotas_data();
+    void quotas();
     void errors();
 
 private:
     Person add(TestDatabase &db, const QString &name, const QDate &birth, int seq, qint64 balanceFen,
                const QString &region, const QString &insurance = QStringLiteral("310"));
-    void bind(TestDatabase &db, const Person &authorizer, const Person &target, const QString &relationship);
+    void bind(TestDatabase &db, const Person &authorizer, const Person &target, const QString &relationship,
+              std::optional<qint64> quotaFen = std::nullopt);
 };
 
 Person TestPaymentPreview::add(TestDatabase &db, const QString &name, const QDate &birth, int seq, qint64 balanceFen,
@@ -40,7 +43,8 @@ Person TestPaymentPreview::add(TestDatabase &db, const QString &name, const QDat
     return db.addPerson(p);
 }
 
-void TestPaymentPreview::bind(TestDatabase &db, const Person &authorizer, const Person &target, const QString &relationship)
+void TestPaymentPreview::bind(TestDatabase &db, const Person &authorizer, const Person &target, const QString &relationship,
+                              std::optional<qint64> quotaFen)
 {
     FilingDraft d;
     d.authorizerIdType = authorizer.idType;
@@ -50,6 +54,7 @@ void TestPaymentPreview::bind(TestDatabase &db, const Person &authorizer, const 
     d.filedOn = QDate::currentDate();
     d.clerk = QStringLiteral("tester");
     d.targets.append(TargetEntry{relationship, target.idType, target.idNumber, target.name, {}, true});
+    d.targets.last().quotaFen = quotaFen;
     const SubmissionResult r = FilingSubmission(db.connection()).submit(d);
     QVERIFY2(r.stored(), qPrintable(refusalNames(r.verdict.findingsFor(0)).join(',') + r.error));
 }
@@ -131,6 +136,80 @@ void TestPaymentPreview::bindingOrder()
     QCOMPARE(result.shares.at(0).person->name, QStringLiteral("王一"));
     QCOMPARE(result.shares.at(0).amountFen, 10000);
     QCOMPARE(result.shares.at(1).amountFen, 10000);
+}
+
+// Quotas (共济额度): everybody in 南京, under a copy of the national cross-province set with the
+// row's reserve floor (quotas allowed for any target there). The previewed target 王小明 is a
+// resident (no own account); 王小红 is another target of the same authorizers.
+void TestPaymentPreview::quotas_data()
+{
+    QTest::addColumn<qint64>("floor");
+    QTest::addColumn<QList<qint64>>("balances");    // one authorizer each
+    QTest::addColumn<QList<qint64>>("quotas");      // for 王小明, per authorizer; 0 = bound without a quota
+    QTest::addColumn<QList<qint64>>("otherQuotas"); // set aside by the same authorizer for 王小红 (0 = none)
+    QTest::addColumn<qint64>("amount");
+    QTest::addColumn<QStringList>("expected");
+
+    QTest::newRow("quota pays, up to the quota")
+        << qint64(0) << QList<qint64>{500000} << QList<qint64>{100000} << QList<qint64>{0} << qint64(150000)
+        << QStringList{"quota:100000", "cash:50000"};
+    QTest::newRow("quota larger than the cost")
+        << qint64(0) << QList<qint64>{500000} << QList<qint64>{100000} << QList<qint64>{0} << qint64(2550)
+        << QStringList{"quota:2550", "cash:0"};
+    QTest::newRow("quota first, then an authorizer without a quota")
+        << qint64(0) << QList<qint64>{80000, 500000} << QList<qint64>{0, 30000} << QList<qint64>{0, 0} << qint64(100001)
+        << QStringList{"quota:30000", "authorizer:70001", "cash:0"};
+    QTest::newRow("another target's quota is not used for this one")
+        << qint64(0) << QList<qint64>{500000} << QList<qint64>{0} << QList<qint64>{450001} << qint64(100000)
+        << QStringList{"authorizer:49999", "cash:50001"};
+    QTest::newRow("two quotas: the larger first (by balance)")
+        << qint64(0) << QList<qint64>{500000, 500000} << QList<qint64>{10000, 20000} << QList<qint64>{0, 0} << qint64(25000)
+        << QStringList{"quota:20000", "quota:5000", "cash:0"};
+    QTest::newRow("floor and another quota leave nothing free")
+        << qint64(100000) << QList<qint64>{500000} << QList<qint64>{0} << QList<qint64>{400000} << qint64(10000)
+        << QStringList{"authorizer:0", "cash:10000"};
+    QTest::newRow("floor: free balance to the fen")
+        << qint64(100000) << QList<qint64>{500000} << QList<qint64>{0} << QList<qint64>{399999} << qint64(10000)
+        << QStringList{"authorizer:1", "cash:9999"};
+}
+
+void TestPaymentPreview::quotas()
+{
+    QFETCH(qint64, floor);
+    QFETCH(QList<qint64>, balances);
+    QFETCH(QList<qint64>, quotas);
+    QFETCH(QList<qint64>, otherQuotas);
+    QFETCH(qint64, amount);
+    QFETCH(QStringList, expected);
+    TestDatabase db;
+    RuleSet local = RuleSetStore::shippedDefaults().at(1);
+    QCOMPARE(local.quotaRequiredBeyond, QStringLiteral("province")); // as shipped
+    local.region = QStringLiteral("320100");
+    local.effectiveFrom = QDate(2025, 1, 1);
+    local.reserveFloorFen = floor;
+    {
+        WriteTransaction t(db.connection());
+        RuleSetStore(db.connection()).insert(local);
+        t.commit();
+    }
+    const Person target = add(db, "王小明", QDate(2000, 9, 1), 31, 0, "320100", "390");
+    const Person sister = add(db, "王小红", QDate(2002, 9, 1), 42, 0, "320100", "390");
+    for (int i = 0; i < balances.size(); ++i) {
+        const Person parent = add(db, QStringLiteral("家长%1").arg(i), QDate(1970 + i, 1, 1), 11 + 2 * i, balances.at(i), "320100");
+        if (otherQuotas.at(i) > 0)
+            bind(db, parent, sister, "child", otherQuotas.at(i));
+        bind(db, parent, target, "child", quotas.at(i) > 0 ? std::optional<qint64>(quotas.at(i)) : std::nullopt);
+    }
+    const PaymentPreview::Result result = PaymentPreview(db.connection()).preview("01", target.idNumber, amount);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QStringList actual;
+    qint64 sum = 0;
+    for (const PaymentShare &share : result.shares) {
+        actual << PaymentShare::payerKeyword(share.payer) + ':' + QString::number(share.amountFen);
+        sum += share.amountFen;
+    }
+    QCOMPARE(actual, expected);
+    QCOMPARE(sum, amount);
 }
 
 void TestPaymentPreview::errors()

@@ -75,9 +75,11 @@ void DeskPages::buildPages()
         showPage(KinshipBindingPage);
         m_kinship->setHolder(holder);
     });
-    connect(m_household, &HouseholdScreen::bindingRevoked, window, [window](const QString &message) {
-        window->statusBar()->showMessage(message, 10000);
-    });
+    for (auto signal : {&HouseholdScreen::bindingRevoked, &HouseholdScreen::quotaChanged}) {
+        connect(m_household, signal, window, [window](const QString &message) {
+            window->statusBar()->showMessage(message, 10000);
+        });
+    }
     connect(m_kinship, &KinshipPage::kinshipStored, window, [this, window](const QString &number, qint64) {
         window->statusBar()->showMessage(tr("Kinship binding %1 stored.").arg(number), 10000);
         m_household->reload(); // if that household is open, it shows the new member at once

@@ -25,6 +25,7 @@
 #include "RestoreCommand.h"
 #include "RevokeCommand.h"
 #include "RevokeKinshipCommand.h"
+#include "SetQuotaCommand.h"
 #include "RulesCommand.h"
 #include "UnlockClerkCommand.h"
 #include "model/storage/Database.h"
@@ -77,6 +78,7 @@ AdminApp::AdminApp()
     m_commands.push_back(std::make_unique<HouseholdCommand>());
     m_commands.push_back(std::make_unique<RevokeCommand>());
     m_commands.push_back(std::make_unique<RevokeKinshipCommand>());
+    m_commands.push_back(std::make_unique<SetQuotaCommand>());
     m_commands.push_back(std::make_unique<PreviewPaymentCommand>());
     m_commands.push_back(std::make_unique<RulesCommand>());
     m_commands.push_back(std::make_unique<BackupCommand>());

@@ -1,6 +1,7 @@
 #include "RevokeCommand.h"
 
 #include "PersonArgument.h"
+#include "model/domain/Money.h"
 #include "model/filing/BindingRevocation.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/FilingStore.h"
@@ -98,6 +99,8 @@ int RevokeCommand::run(const QCommandLineParser &parser, const AdminContext &con
     context.out << ":\n  authorizer: " << PersonArgument::describe(a) << "\n  target:     "
                 << PersonArgument::describe(t) << ", " << binding->relationship << "\n  requested by "
                 << requestedBy << ", reason: " << reason << ", clerk: " << clerk << '\n';
+    if (binding->quotaFen)
+        context.out << "  quota freed: " << Money::formatYuan(*binding->quotaFen) << " yuan (共济额度 released)\n";
     return ExitOk;
 }
 

@@ -2,6 +2,7 @@
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace gongji {
 
@@ -22,6 +23,9 @@ struct MutualAidBinding
     QString endRequestedBy;  // "authorizer" / "target" / "system"
     QString endReason;
     bool ageWarningConfirmed = false;
+    // Money set aside for this target (共济额度), in fen; empty where nothing is. Only an active
+    // binding holds it: ending the binding frees it.
+    std::optional<qint64> quotaFen;
 };
 
 } // namespace gongji

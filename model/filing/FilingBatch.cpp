@@ -244,7 +244,7 @@ FilingBatch::Result FilingBatch::run(const QString &path, const Options &options
             setFindings(out, authorizer.findings + verdict.findings, options.acceptWarnings);
             if (out.verdict == QLatin1String("accepted") && authorizer.person && verdict.person) {
                 row.authorizerId = authorizer.person->id;
-                pending.append({authorizer.person->id, verdict.person->id});
+                pending.append({authorizer.person->id, verdict.person->id, target.quotaFen.value_or(0)});
             }
         }
         if (options.commit && !commitAccepted(m_connection, rows, options, result))

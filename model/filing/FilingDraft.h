@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace gongji {
 
@@ -16,6 +17,7 @@ struct TargetEntry
     QString name;
     QStringList proofs;         // proof keywords seen by the clerk
     bool ageWarningConfirmed = false; // the clerk confirmed AGE_IMPLAUSIBLE
+    std::optional<qint64> quotaFen;   // money set aside for this target (共济额度); empty = none
 };
 
 // A filing being prepared at the counter or read from a batch file. Plain data: the

@@ -5,6 +5,7 @@
 
 #include "model/domain/IdNumber.h"
 #include "model/domain/Relationship.h"
+#include "model/filing/QuotaCheck.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/PersonStore.h"
 #include "model/storage/RuleSetStore.h"
@@ -148,6 +149,12 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
                 .arg(person.poolingRegion, auth.poolingRegion, RuleSet::scopeLabel(rules->scope)));
 
     BindingStore bindings(m_connection);
+    qint64 setAsideFen = bindings.quotaSetAside(auth.id);
+    for (const PendingBinding &p : pending) {
+        if (p.authorizerId == auth.id)
+            setAsideFen += p.quotaFen;
+    }
+    findings += QuotaCheck::check(*rules, auth, person, target.quotaFen, setAsideFen);
     if (bindings.activePairExists(auth.id, person.id) || pendingHas(pending, auth.id, person.id)) {
         add(findings, RefusalCode::AlreadyBound, Finding::Field::TargetId);
     } else {
@@ -204,7 +211,8 @@ FilingVerdict FilingEvaluator::evaluate(const FilingDraft &draft, const QList<Pe
         TargetVerdict targetVerdict = checkTarget(verdict.authorizer, target, draft.filedOn, pending);
         // Later targets of the same filing must see this one as if it were stored already.
         if (!targetVerdict.refused() && targetVerdict.person && verdict.authorizer.person)
-            pending.append(PendingBinding{verdict.authorizer.person->id, targetVerdict.person->id});
+            pending.append(PendingBinding{verdict.authorizer.person->id, targetVerdict.person->id,
+                                          target.quotaFen.value_or(0)});
         verdict.targets.append(targetVerdict);
     }
     return verdict;

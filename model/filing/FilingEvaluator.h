@@ -17,6 +17,7 @@ struct PendingBinding
 {
     qint64 authorizerId = 0;
     qint64 targetId = 0;
+    qint64 quotaFen = 0; // set aside by it, counted against the authorizer's balance
 };
 
 struct AuthorizerVerdict

@@ -5,6 +5,7 @@
 
 #include "model/accounts/RoleCheck.h"
 #include "model/domain/IdNumber.h"
+#include "model/domain/Money.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/FilingStore.h"
@@ -93,10 +94,15 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
             binding.ruleSetId = filing.ruleSetId;
             binding.startedAt = now;
             binding.ageWarningConfirmed = entry.ageWarningConfirmed && result.verdict.targets.at(i).hasWarnings();
+            if (entry.quotaFen.value_or(0) > 0)
+                binding.quotaFen = entry.quotaFen;
             bindings.insert(binding);
-            targets.append(QJsonObject{{QStringLiteral("binding_id"), binding.id},
-                                       {QStringLiteral("target"), IdNumber::mask(target.idNumber)},
-                                       {QStringLiteral("relationship"), entry.relationship}});
+            QJsonObject audited{{QStringLiteral("binding_id"), binding.id},
+                                {QStringLiteral("target"), IdNumber::mask(target.idNumber)},
+                                {QStringLiteral("relationship"), entry.relationship}};
+            if (binding.quotaFen)
+                audited.insert(QStringLiteral("quota"), Money::formatYuan(*binding.quotaFen));
+            targets.append(audited);
         }
         AuditLog(m_connection).append(draft.clerk, QStringLiteral("filing"), filing.number,
                                       QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer.idNumber)},

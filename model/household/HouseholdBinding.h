@@ -2,6 +2,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <optional>
 
 #include "model/domain/Person.h"
 
@@ -26,6 +27,7 @@ struct HouseholdBinding
     QString endRequestedBy;
     QString endReason;
     QString number;         // filing number (共济) or kinship binding number (亲情)
+    std::optional<qint64> quotaFen; // mutual aid: the quota set aside (共济额度), fen; kept after the end
 
     bool isActive() const { return status == QLatin1String("active"); }
     static QString kindLabel(Kind kind);        // "共济" / "亲情" in the UI language

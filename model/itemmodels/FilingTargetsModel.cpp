@@ -2,6 +2,7 @@
 
 #include "model/domain/IdNumber.h"
 #include "model/domain/IdType.h"
+#include "model/domain/Money.h"
 #include "model/domain/Relationship.h"
 
 namespace gongji {
@@ -58,6 +59,8 @@ QVariant FilingTargetsModel::data(const QModelIndex &index, int role) const
         case IdNumberColumn:
             // Screens behind the counter window can be seen by the queue: never the full number.
             return IdNumber::mask(target.idNumber.trimmed().toUpper());
+        case QuotaColumn: // yuan; empty where nothing is set aside
+            return target.quotaFen.value_or(0) > 0 ? Money::formatYuan(*target.quotaFen) : QString();
         case VerdictColumn:
             if (!checked)
                 return tr("Not checked");
@@ -102,6 +105,8 @@ QVariant FilingTargetsModel::headerData(int section, Qt::Orientation orientation
         return tr("ID type");
     case IdNumberColumn:
         return tr("ID number");
+    case QuotaColumn:
+        return tr("Quota (yuan)");
     case VerdictColumn:
         return tr("Verdict");
     }

@@ -1,6 +1,7 @@
 #include "model/itemmodels/HouseholdBindingsModel.h"
 
 #include "model/domain/IdNumber.h"
+#include "model/domain/Money.h"
 #include "model/domain/Relationship.h"
 
 namespace gongji {
@@ -77,6 +78,8 @@ QVariant HouseholdBindingsModel::data(const QModelIndex &index, int role) const
             return b.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case NumberColumn:
             return b.number;
+        case QuotaColumn:
+            return b.quotaFen ? Money::formatYuan(*b.quotaFen) : QString();
         case EndedColumn:
             return b.endedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case EndedByColumn:
@@ -115,6 +118,8 @@ QVariant HouseholdBindingsModel::headerData(int section, Qt::Orientation orienta
         return tr("Since");
     case NumberColumn:
         return tr("Filing no.");
+    case QuotaColumn:
+        return tr("Quota (yuan)");
     case EndedColumn:
         return tr("Ended");
     case EndedByColumn:

@@ -22,6 +22,8 @@ QString documentName(PrintRecord::Document document)
         return QStringLiteral("revocation");
     case PrintRecord::Document::Kinship:
         return QStringLiteral("kinship");
+    case PrintRecord::Document::QuotaChange:
+        return QStringLiteral("quota_change");
     }
     return {};
 }

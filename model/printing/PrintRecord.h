@@ -21,11 +21,12 @@ struct PrintStamp
 class PrintRecord
 {
 public:
-    enum class Document { Filing, Revocation, Kinship };
+    enum class Document { Filing, Revocation, Kinship, QuotaChange };
 
     explicit PrintRecord(const QString &connection);
 
-    // The audit subject: the filing number, "revocation:<binding id>" or "kinship:<QQ… number>".
+    // The audit subject: the filing number, "revocation:<binding id>", "kinship:<QQ… number>" or
+    // "quota_change:<change id>".
     static QString subject(Document document, const QString &key);
     // How many prints of that document the audit log holds.
     qint64 printCount(Document document, const QString &key) const;

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include "model/domain/Money.h"
 #include "model/domain/Relationship.h"
 #include "model/printing/QrCode.h"
 #include "model/printing/SummaryHtml.h"
@@ -92,10 +93,12 @@ PrintableSummary RevocationSummary::build(qint64 bindingId, const PrintStamp &st
 
         html += SummaryHtml::section(text(Key::RevocationSection));
         html += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">");
-        const QList<QPair<Key, QString>> rows = {{Key::StartedAt, SummaryHtml::time(binding->startedAt)},
+        QList<QPair<Key, QString>> rows = {{Key::StartedAt, SummaryHtml::time(binding->startedAt)},
                                                  {Key::EndedAt, SummaryHtml::time(binding->endedAt)},
                                                  {Key::RequestedBy, requestedBy},
                                                  {Key::EndReason, binding->endReason}};
+        if (binding->quotaFen)
+            rows.append({Key::Quota, text(Key::QuotaYuan).arg(Money::formatYuan(*binding->quotaFen))});
         for (const auto &row : rows) {
             html += QStringLiteral("<tr><td class=\"key\" width=\"20%\">") + esc(text(row.first))
                 + QStringLiteral("</td><td>") + esc(row.second) + QStringLiteral("</td></tr>");
@@ -105,6 +108,8 @@ PrintableSummary RevocationSummary::build(qint64 bindingId, const PrintStamp &st
         QStringList notices = {text(Key::NoticeRevocationEffect).arg(SummaryHtml::time(binding->endedAt))};
         if (ruleSet->cooldownDays > 0)
             notices.append(text(Key::NoticeCooldown).arg(ruleSet->cooldownDays));
+        if (binding->quotaFen) // ending a binding frees the money set aside for it
+            notices.append(text(Key::NoticeQuotaFreed).arg(Money::formatYuan(*binding->quotaFen)));
         notices.append(text(Key::NoticeNotKinship));
         html += SummaryHtml::section(text(Key::RevocationNoticesSection));
         html += SummaryHtml::notices(notices);

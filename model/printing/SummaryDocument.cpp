@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include "model/filing/CommitmentLetter.h"
+#include "model/domain/Money.h"
 #include "model/domain/Relationship.h"
 #include "model/printing/QrCode.h"
 #include "model/printing/SummaryHtml.h"
@@ -11,6 +12,7 @@
 #include "model/storage/BindingStore.h"
 #include "model/storage/FilingStore.h"
 #include "model/storage/PersonStore.h"
+#include "model/storage/QuotaChangeStore.h"
 #include "model/storage/RuleSetStore.h"
 #include "model/storage/StorageError.h"
 
@@ -84,6 +86,7 @@ PrintableSummary SummaryDocument::build(const QString &filingNumber, const Print
             + QStringLiteral("<th width=\"16%\">%1</th><th width=\"18%\">%2</th></tr>")
                   .arg(esc(text(Key::Relationship)), esc(text(Key::ProofsSeen)));
         QStringList rows;
+        bool anyQuota = false;
         for (const MutualAidBinding &binding : bindings) {
             const std::optional<Person> target = persons.findById(binding.targetId);
             if (!target)
@@ -93,6 +96,14 @@ PrintableSummary SummaryDocument::build(const QString &filingNumber, const Print
                 proofs.append(SummaryText::proofLabel(proof, lang));
             QString relationship = esc(text(Key::RelationshipWithCode)
                 .arg(SummaryText::relationshipLabel(binding.relationship, lang), Relationship::gbCode(binding.relationship)));
+            // The quota as filed: a later change (调整额度) has a summary of its own.
+            const QList<QuotaChangeRecord> changes = QuotaChangeStore(m_connection).byBinding(binding.id);
+            const std::optional<qint64> filedQuota = changes.isEmpty() ? binding.quotaFen : changes.first().beforeFen;
+            if (filedQuota) {
+                relationship += QStringLiteral("<br>") + esc(text(Key::Quota)) + QStringLiteral(": ")
+                    + esc(text(Key::QuotaYuan).arg(Money::formatYuan(*filedQuota)));
+                anyQuota = true;
+            }
             if (binding.endedAt.isValid()) // the filing is printed as filed, with what has ended since
                 relationship += QStringLiteral("<br>") + esc(text(Key::BindingEnded).arg(SummaryHtml::date(binding.endedAt.toLocalTime().date())));
             rows.append(QStringLiteral("<tr>") + td(QString::number(rows.size() + 1)) + SummaryHtml::personCells(*target, lang)
@@ -105,8 +116,11 @@ PrintableSummary SummaryDocument::build(const QString &filingNumber, const Print
         after += QStringLiteral("<p>") + esc(text(Key::CommitmentAcknowledged).arg(filing->commitmentVersion, SummaryHtml::time(filing->commitmentAt)))
             + QStringLiteral("</p><p class=\"pledge\">“") + esc(CommitmentLetter::pledgeSentence()) + QStringLiteral("”</p>");
         after += SummaryHtml::section(text(Key::NoticesSection));
-        after += SummaryHtml::notices({text(Key::NoticeOwnAccountFirst), text(Key::NoticeHowToRevoke),
-                                       text(Key::NoticeAutomaticEnd), text(Key::NoticeNotKinship)});
+        QStringList notices{text(Key::NoticeOwnAccountFirst)};
+        if (anyQuota)
+            notices.append(text(Key::NoticeQuota));
+        notices << text(Key::NoticeHowToRevoke) << text(Key::NoticeAutomaticEnd) << text(Key::NoticeNotKinship);
+        after += SummaryHtml::notices(notices);
         after += SummaryHtml::signatures(text(Key::SignatureApplicant), lang);
 
         const QImage qr = QrCode::image(filing->number, 8, &error);

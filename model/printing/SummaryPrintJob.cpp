@@ -1,6 +1,7 @@
 #include "model/printing/SummaryPrintJob.h"
 
 #include "model/printing/KinshipSummary.h"
+#include "model/printing/QuotaChangeSummary.h"
 #include "model/printing/RevocationSummary.h"
 #include "model/printing/SummaryDocument.h"
 #include "model/printing/SummaryPainter.h"
@@ -66,6 +67,8 @@ PrintableSummary SummaryPrintJob::build(PrintRecord::Document document, const QS
         return RevocationSummary(m_connection, m_office, m_language).build(key.toLongLong(), stamp);
     case PrintRecord::Document::Kinship:
         return KinshipSummary(m_connection, m_office, m_language).build(key, stamp);
+    case PrintRecord::Document::QuotaChange:
+        return QuotaChangeSummary(m_connection, m_office, m_language).build(key.toLongLong(), stamp);
     }
     return SummaryDocument(m_connection, m_office, m_language).build(key, stamp);
 }

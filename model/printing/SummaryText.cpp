@@ -101,6 +101,18 @@ const Pair texts[] = {
     {QT_TRANSLATE_NOOP("SummaryText", "This binding does not let anyone's personal account pay for the member: that is family mutual aid, which is filed separately."),
      "本次绑定不产生共济关系，任何人的个人账户均不为该成员支付费用；如需使用个人账户为家人支付，须另行办理个人账户家庭共济备案。"},
     {QT_TRANSLATE_NOOP("SummaryText", "Applicant (holder), signature:"), "申请人（持有人）签字："},
+    {QT_TRANSLATE_NOOP("SummaryText", "Quota (共济额度)"), "共济额度"},
+    {QT_TRANSLATE_NOOP("SummaryText", "%1 yuan"), "%1 元"},
+    {QT_TRANSLATE_NOOP("SummaryText", "none"), "无"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Money inside a quota is set aside for its own target: while the binding lasts, neither the authorizer nor the authorizer's other relatives can use it; what is unused goes back to the authorizer when the binding ends."), "共济额度内的资金仅用于对应的共济对象：共济关系存续期间，授权人本人及其他共济对象均不得使用；关系解除后，未使用部分退回授权人个人账户。"},
+    {QT_TRANSLATE_NOOP("SummaryText", "The quota of %1 yuan set aside for this target is freed: what is unused is the authorizer's own balance again."), "为该共济对象预留的共济额度 %1 元已释放，未使用部分重新计入授权人个人账户。"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Family mutual aid of personal accounts: quota change confirmation"), "个人账户家庭共济额度调整确认单"},
+    {QT_TRANSLATE_NOOP("SummaryText", "2. Quota change"), "二、额度调整情况"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Quota before"), "调整前额度"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Quota after"), "调整后额度"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Changed at"), "调整时间"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Changed by (clerk)"), "调整经办人"},
+    {QT_TRANSLATE_NOOP("SummaryText", "Quota change number"), "额度调整编号"},
 };
 static_assert(std::size(texts) == static_cast<size_t>(SummaryText::Key::Count), "one text per key");
 

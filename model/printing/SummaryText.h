@@ -34,6 +34,8 @@ public:
         KinshipPeopleSection, Holder, Member, KinshipRelationship,
         KinshipChecksSection, FaceVerification, HouseholdRegisterCheck, CheckDone, CheckSeen, CheckNotDone,
         KinshipNoticeUse, KinshipNoticeEnd, KinshipNoticeNotMutualAid, SignatureKinshipApplicant,
+        // The quota (共济额度) on the filing and revocation forms, and its own change form.
+        Quota, QuotaYuan, NoQuota, NoticeQuota, NoticeQuotaFreed, QuotaChangeTitle, QuotaChangeSection, QuotaBefore, QuotaAfter, ChangedAt, ChangedBy, QuotaChangeNumber,
         Count // not a text: the size of the table
     };
 

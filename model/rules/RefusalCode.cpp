@@ -59,6 +59,12 @@ const CodeInfo kCodes[] = {
      QT_TRANSLATE_NOOP("RefusalCode", "A member aged 16 or over must pass face verification first.")},
     {RefusalCode::HouseholdRegisterRequired, "HOUSEHOLD_REGISTER_REQUIRED",
      QT_TRANSLATE_NOOP("RefusalCode", "For a member under 16 the household register (户口本) must be seen.")},
+    {RefusalCode::QuotaRequired, "QUOTA_REQUIRED",
+     QT_TRANSLATE_NOOP("RefusalCode", "The target is insured in another province: the rule set in force needs a quota (共济额度) in yuan, more than 0. Enter the amount to set aside.")},
+    {RefusalCode::QuotaExceedsBalance, "QUOTA_EXCEEDS_BALANCE",
+     QT_TRANSLATE_NOOP("RefusalCode", "The quotas would set aside more than the authorizer's balance above the reserve floor. Lower the quota to what is still free.")},
+    {RefusalCode::QuotaNotAllowed, "QUOTA_NOT_ALLOWED",
+     QT_TRANSLATE_NOOP("RefusalCode", "The rule set in force does not set money aside as a quota (共济额度). Leave the quota empty.")},
     {RefusalCode::AgeImplausible, "AGE_IMPLAUSIBLE",
      QT_TRANSLATE_NOOP("RefusalCode", "The ages do not fit the relationship. Check the documents and confirm.")},
 };

@@ -29,6 +29,9 @@ enum class RefusalCode {
     HolderMemberLimit,
     FaceVerificationRequired,
     HouseholdRegisterRequired,
+    QuotaRequired,
+    QuotaExceedsBalance,
+    QuotaNotAllowed,
     // Warnings: the clerk must confirm them, they never refuse on their own.
     AgeImplausible,
 };

@@ -106,6 +106,16 @@ bool RuleSet::scopeCovers(const Person &authorizer, const Person &target) const
     return scope == QLatin1String("nationwide");
 }
 
+bool RuleSet::allowsQuota() const
+{
+    return quotaRequiredBeyond != QLatin1String("none");
+}
+
+bool RuleSet::requiresQuota(const Person &authorizer, const Person &target) const
+{
+    return quotaRequiredBeyond == QLatin1String("province") && authorizer.province() != target.province();
+}
+
 int RuleSet::regionLevel() const
 {
     if (region == QLatin1String("000000"))
@@ -153,6 +163,8 @@ QStringList RuleSet::validate() const
         if (!payableItems().contains(item))
             problems << Text::tr("Unknown payable item: %1.").arg(item);
     }
+    if (!quotaBoundaries().contains(quotaRequiredBeyond))
+        problems << Text::tr("Unknown quota boundary: %1 (use none or province).").arg(quotaRequiredBeyond);
     return problems;
 }
 
@@ -191,6 +203,8 @@ std::optional<RuleSet> RuleSet::fromJson(const QJsonObject &object, QString *err
                       ? toStringList(object.value(QLatin1String("payable")))
                       : QStringList{QStringLiteral("medical_self_pay"), QStringLiteral("pharmacy"),
                                     QStringLiteral("resident_premium"), QStringLiteral("ltc_premium")};
+    // Files written before quotas existed have no such key: no quota anywhere.
+    set.quotaRequiredBeyond = object.value(QLatin1String("quota_required_beyond")).toString(QStringLiteral("none"));
     set.sortLists();
     const QStringList problems = set.validate();
     if (!problems.isEmpty()) {
@@ -222,6 +236,7 @@ QJsonObject RuleSet::toJson() const
     object.insert(QLatin1String("payment_order"), paymentOrder);
     object.insert(QLatin1String("cooldown_days"), cooldownDays);
     object.insert(QLatin1String("payable"), toArray(payable));
+    object.insert(QLatin1String("quota_required_beyond"), quotaRequiredBeyond);
     return object;
 }
 
@@ -239,6 +254,11 @@ QStringList RuleSet::payableItems()
 {
     return {QStringLiteral("medical_self_pay"), QStringLiteral("pharmacy"), QStringLiteral("resident_premium"),
             QStringLiteral("ltc_premium"), QStringLiteral("supplementary_insurance")};
+}
+
+QStringList RuleSet::quotaBoundaries()
+{
+    return {QStringLiteral("none"), QStringLiteral("province")};
 }
 
 QString RuleSet::scopeLabel(const QString &scope)

@@ -30,6 +30,9 @@ struct RuleSet
     QString paymentOrder = QStringLiteral("by_balance_desc"); // or by_binding_order
     int cooldownDays = 0;
     QStringList payable;
+    // Beyond which boundary a target needs money set aside as a quota (共济额度): "none" or
+    // "province". Where it is not "none", any target may carry a quota (docs/quota.md).
+    QString quotaRequiredBeyond = QStringLiteral("none");
 
     bool isInEffectOn(const QDate &date) const;
     // Puts the lists in the domain's own order (DOMAIN.md), whatever order they came in, so that
@@ -37,6 +40,10 @@ struct RuleSet
     void sortLists();
     // Whether the target's pooling region lies within this set's scope around the authorizer's.
     bool scopeCovers(const Person &authorizer, const Person &target) const;
+    // Whether a target may carry a quota under this set at all.
+    bool allowsQuota() const;
+    // Whether this target needs a quota (> 0) under this set: insured beyond the boundary.
+    bool requiresQuota(const Person &authorizer, const Person &target) const;
     // How specific the region is: 2 pooling region, 1 province, 0 national.
     int regionLevel() const;
     // Whether the periods of two sets share a day.
@@ -54,6 +61,7 @@ struct RuleSet
     static QStringList scopes();
     static QStringList paymentOrders();
     static QStringList payableItems();
+    static QStringList quotaBoundaries(); // none, province
     static QString scopeLabel(const QString &scope);
 };
 

@@ -9,7 +9,8 @@ namespace gongji {
 namespace {
 
 const char kColumns[] = "id, filing_id, authorizer_id, target_id, relationship, rule_set_id, status, started_at, "
-                        "ended_at, ended_by, end_requested_by, end_reason, age_warning_confirmed";
+                        "ended_at, ended_by, end_requested_by, end_reason, age_warning_confirmed, quota_fen";
+const int kColumnCount = 14;
 
 MutualAidBinding bindingFrom(const SqlStatement &row)
 {
@@ -27,7 +28,14 @@ MutualAidBinding bindingFrom(const SqlStatement &row)
     b.endRequestedBy = row.value(10).toString();
     b.endReason = row.value(11).toString();
     b.ageWarningConfirmed = row.value(12).toInt() != 0;
+    if (!row.value(13).isNull())
+        b.quotaFen = row.value(13).toLongLong();
     return b;
+}
+
+QVariant fenOrNull(const std::optional<qint64> &fen)
+{
+    return fen ? QVariant(*fen) : QVariant(QMetaType::fromType<qint64>());
 }
 
 } // namespace
@@ -96,8 +104,8 @@ void BindingStore::insert(MutualAidBinding &binding)
 {
     SqlStatement q(m_connection,
                    QStringLiteral("INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, "
-                                  "status, started_at, age_warning_confirmed) VALUES (:filing, :authorizer, :target, "
-                                  ":relationship, :ruleSet, 'active', :started, :ageConfirmed) RETURNING id"));
+                                  "status, started_at, age_warning_confirmed, quota_fen) VALUES (:filing, :authorizer, :target, "
+                                  ":relationship, :ruleSet, 'active', :started, :ageConfirmed, :quota) RETURNING id"));
     q.bind(QStringLiteral(":filing"), binding.filingId)
         .bind(QStringLiteral(":authorizer"), binding.authorizerId)
         .bind(QStringLiteral(":target"), binding.targetId)
@@ -105,6 +113,7 @@ void BindingStore::insert(MutualAidBinding &binding)
         .bind(QStringLiteral(":ruleSet"), binding.ruleSetId)
         .bind(QStringLiteral(":started"), Timestamp::toText(binding.startedAt))
         .bind(QStringLiteral(":ageConfirmed"), binding.ageWarningConfirmed ? 1 : 0)
+        .bind(QStringLiteral(":quota"), fenOrNull(binding.quotaFen))
         .exec();
     binding.id = q.insertedId();
     binding.status = QStringLiteral("active");
@@ -126,6 +135,21 @@ bool BindingStore::end(qint64 bindingId, const QDateTime &endedAt, const QString
         .bind(QStringLiteral(":reason"), reason)
         .bind(QStringLiteral(":id"), bindingId)
         .exec();
+    return q.rowsAffected() == 1;
+}
+
+qint64 BindingStore::quotaSetAside(qint64 authorizerId, qint64 exceptBindingId) const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT COALESCE(SUM(quota_fen), 0) FROM binding WHERE authorizer_id = :a "
+                                                "AND status = 'active' AND id <> :except"));
+    q.bind(QStringLiteral(":a"), authorizerId).bind(QStringLiteral(":except"), exceptBindingId).exec();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool BindingStore::setQuota(qint64 bindingId, const std::optional<qint64> &quotaFen)
+{
+    SqlStatement q(m_connection, QStringLiteral("UPDATE binding SET quota_fen = :quota WHERE id = :id AND status = 'active'"));
+    q.bind(QStringLiteral(":quota"), fenOrNull(quotaFen)).bind(QStringLiteral(":id"), bindingId).exec();
     return q.rowsAffected() == 1;
 }
 
@@ -156,8 +180,8 @@ void BindingStore::forEachActiveByAuthorizerRegion(const QString &regionPrefix,
     while (q.next()) {
         BindingWithPersons row;
         row.binding = bindingFrom(q);
-        row.authorizer = PersonStore::fromRow(q, 13);
-        row.target = PersonStore::fromRow(q, 13 + personColumns);
+        row.authorizer = PersonStore::fromRow(q, kColumnCount);
+        row.target = PersonStore::fromRow(q, kColumnCount + personColumns);
         visit(row);
     }
 }

@@ -32,6 +32,12 @@ public:
     // Ends an active binding; false when it is not active (any more). Call inside a WriteTransaction.
     bool end(qint64 bindingId, const QDateTime &endedAt, const QString &endedBy, const QString &requestedBy,
              const QString &reason);
+    // Sum of the quotas (fen) of the authorizer's active bindings, leaving out `exceptBindingId`
+    // (the binding whose quota is being changed; 0 = none left out).
+    qint64 quotaSetAside(qint64 authorizerId, qint64 exceptBindingId = 0) const;
+    // Sets or clears the quota of an active binding; false when it is not active (any more).
+    // Call inside a WriteTransaction.
+    bool setQuota(qint64 bindingId, const std::optional<qint64> &quotaFen);
     qint64 countActive() const;
     // Every active binding whose authorizer's pooling region starts with `regionPrefix` ("" = all),
     // streamed so that a national report does not hold a million rows.

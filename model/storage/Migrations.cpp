@@ -186,6 +186,26 @@ const QString kStatusCheckBefore = QStringLiteral("CHECK (status IN ('active', '
 const QString kStatusCheckAfter = QStringLiteral(
     "CHECK (status = 'active' OR status = 'suspended' OR status = 'terminated' OR status = 'deceased')");
 
+// Version 6: the cross-province quota (共济额度). A rule set says beyond which boundary a target
+// needs money set aside ('none' keeps every stored set as it was); a binding carries the amount
+// set aside, in fen, NULL where nothing is; each later change of it is kept. Stored rule sets are
+// not switched to 'province' here: a set that bindings were checked against never changes in
+// place (docs/quota.md).
+const QStringList kVersion6 = {
+    QStringLiteral("ALTER TABLE rule_set ADD COLUMN quota_required_beyond TEXT NOT NULL DEFAULT 'none' "
+                   "CHECK (quota_required_beyond = 'none' OR quota_required_beyond = 'province')"),
+    QStringLiteral("ALTER TABLE binding ADD COLUMN quota_fen INTEGER CHECK (quota_fen IS NULL OR quota_fen > 0)"),
+    // Every change of a quota on an active binding (调整额度), for its printed summary and the history.
+    QStringLiteral(R"(CREATE TABLE binding_quota_change (
+        id {KEY},
+        binding_id {REF} NOT NULL REFERENCES binding (id),
+        changed_at TEXT NOT NULL,
+        clerk TEXT NOT NULL,
+        quota_before_fen INTEGER,
+        quota_after_fen INTEGER))"),
+    QStringLiteral("CREATE INDEX binding_quota_change_by_binding ON binding_quota_change (binding_id)"),
+};
+
 void rewriteTableText(const QString &connection, const QString &table, const QString &before, const QString &after)
 {
     SqlStatement version(connection, QStringLiteral("PRAGMA schema_version"));
@@ -216,7 +236,7 @@ void rewriteTableText(const QString &connection, const QString &table, const QSt
 
 int Migrations::latestVersion()
 {
-    return 5;
+    return 6;
 }
 
 void Migrations::migrate(const QString &connection, int currentVersion, int targetVersion)
@@ -231,7 +251,6 @@ void Migrations::migrate(const QString &connection, int currentVersion, int targ
         if (version == 1) {
             run(kVersion1);
             run(SqlDialect::appendOnly(engine, QStringLiteral("audit_log"))); // enforced by the database itself
-            RuleSetStore(connection).seedDefaultsIfEmpty();
         } else if (version == 2) {
             run(kVersion2);
         } else if (version == 3) {
@@ -240,7 +259,13 @@ void Migrations::migrate(const QString &connection, int currentVersion, int targ
             run(kVersion4);
         } else if (version == 5 && engine == SqlDialect::Engine::SQLite) {
             rewriteTableText(connection, QStringLiteral("person"), kStatusCheckBefore, kStatusCheckAfter);
+        } else if (version == 6) {
+            run(kVersion6);
         }
+        // A new file gets the shipped rule sets in the step that completes its schema: they are
+        // written with today's columns, which the earlier steps have not all made yet.
+        if (currentVersion == 0 && version == latestVersion())
+            RuleSetStore(connection).seedDefaultsIfEmpty();
         run(SqlDialect::setSchemaVersion(engine, version));
         transaction.commit();
     }

@@ -161,7 +161,14 @@ QWidget *RuleSetForm::createLimits()
     m_cooldown->setSuffix(tr(" days"));
     m_cooldown->setSpecialValueText(tr("none"));
     m_cooldown->setToolTip(tr("Days after a revocation before the same pair may be bound again"));
-    for (QWidget *field : std::initializer_list<QWidget *>{m_maxAuthorizers, m_maxTargets, m_reserveFloor, m_cooldown, m_paymentOrder})
+    m_quotaBeyond = new QComboBox(box);
+    m_quotaBeyond->setObjectName(QStringLiteral("ruleQuotaRequiredBeyond"));
+    for (const QString &boundary : RuleSet::quotaBoundaries())
+        m_quotaBeyond->addItem(quotaBoundaryLabel(boundary), boundary);
+    m_quotaBeyond->setToolTip(tr("Where a target needs money set aside as a quota (共济额度); "
+                                 "where this is not \"none\", any target may carry one"));
+    for (QWidget *field : std::initializer_list<QWidget *>{m_maxAuthorizers, m_maxTargets, m_reserveFloor, m_cooldown,
+                                                          m_paymentOrder, m_quotaBeyond})
         field->setMinimumWidth(150);
     form->addRow(tr("Authorizers per target at most:"), m_maxAuthorizers);
     form->addRow(tr("Targets per authorizer at most:"), m_maxTargets);
@@ -170,8 +177,9 @@ QWidget *RuleSetForm::createLimits()
     form->addRow(tr("Reserve floor:"), m_reserveFloor);
     form->addRow(tr("Payment order:"), m_paymentOrder);
     form->addRow(tr("Cooldown after revocation:"), m_cooldown);
+    form->addRow(tr("Quota required:"), m_quotaBeyond);
     m_fields << m_maxAuthorizers << m_maxTargets << m_allowMutual << m_excludePublicMedical << m_reserveFloor
-             << m_paymentOrder << m_cooldown;
+             << m_paymentOrder << m_cooldown << m_quotaBeyond;
     return box;
 }
 
@@ -204,7 +212,7 @@ void RuleSetForm::watchForEdits()
         connect(check, &QCheckBox::toggled, this, changed);
     for (CheckList *list : {m_relationships, m_idTypes, m_payable})
         connect(list, &CheckList::checkedChanged, this, changed);
-    for (QComboBox *combo : {m_scope, m_paymentOrder})
+    for (QComboBox *combo : {m_scope, m_paymentOrder, m_quotaBeyond})
         connect(combo, &QComboBox::currentIndexChanged, this, changed);
     for (QSpinBox *box : {m_maxAuthorizers, m_maxTargets, m_cooldown})
         connect(box, &QSpinBox::valueChanged, this, changed);
@@ -231,6 +239,7 @@ void RuleSetForm::setRuleSet(const RuleSet &set)
     m_reserveFloor->setValue(double(set.reserveFloorFen) / 100.0);
     m_paymentOrder->setCurrentIndex(m_paymentOrder->findData(set.paymentOrder));
     m_cooldown->setValue(set.cooldownDays);
+    m_quotaBeyond->setCurrentIndex(m_quotaBeyond->findData(set.quotaRequiredBeyond));
     m_payable->setChecked(set.payable);
     m_loading = false;
 }
@@ -256,6 +265,7 @@ RuleSet RuleSetForm::ruleSet() const
     set.reserveFloorFen = std::llround(m_reserveFloor->value() * 100); // fen inside, yuan on screen
     set.paymentOrder = m_paymentOrder->currentData().toString();
     set.cooldownDays = m_cooldown->value();
+    set.quotaRequiredBeyond = m_quotaBeyond->currentData().toString();
     set.payable = m_payable->checked();
     return set;
 }
@@ -287,6 +297,15 @@ QString RuleSetForm::paymentOrderLabel(const QString &order)
     if (order == QLatin1String("by_binding_order"))
         return tr("earliest binding pays first");
     return order;
+}
+
+QString RuleSetForm::quotaBoundaryLabel(const QString &boundary)
+{
+    if (boundary == QLatin1String("none"))
+        return tr("none: the balance pays directly");
+    if (boundary == QLatin1String("province"))
+        return tr("for targets insured in another province");
+    return boundary;
 }
 
 QString RuleSetForm::payableLabel(const QString &item)

@@ -33,6 +33,7 @@ public:
 
     static QString paymentOrderLabel(const QString &order);
     static QString payableLabel(const QString &item);
+    static QString quotaBoundaryLabel(const QString &boundary);
 
 signals:
     void edited();
@@ -63,6 +64,7 @@ private:
     QDoubleSpinBox *m_reserveFloor;
     QComboBox *m_paymentOrder;
     QSpinBox *m_cooldown;
+    QComboBox *m_quotaBeyond;
     CheckList *m_payable;
     QList<QWidget *> m_fields;
 };

@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "model/domain/IdNumber.h"
+#include "model/domain/Money.h"
 #include "model/filing/FilingSubmission.h"
 #include "ui/filing/FilingWizard.h"
 #include "model/itemmodels/FilingTargetsModel.h"
@@ -116,6 +117,12 @@ void ConfirmPage::refresh()
                                IdNumber::mask(authorizer.person->idNumber), draft.commitmentVersion.toHtmlEscaped(),
                                authorizer.ruleSet ? authorizer.ruleSet->title.toHtmlEscaped() : QString());
     }
+    // Money set aside by this filing: the clerk reads the total out before the citizen signs.
+    qint64 quotas = 0;
+    for (const TargetEntry &target : draft.targets)
+        quotas += target.quotaFen.value_or(0);
+    if (quotas > 0)
+        summary += QStringLiteral("<br>") + tr("Quotas set aside (共济额度): <b>%1 yuan</b>").arg(Money::formatYuan(quotas));
     m_summary->setText(summary);
 
     QStringList refused;

@@ -10,6 +10,7 @@
 
 #include "model/domain/IdNumber.h"
 #include "model/domain/IdType.h"
+#include "model/domain/Money.h"
 #include "model/domain/Relationship.h"
 #include "model/itemmodels/IdTypeListModel.h"
 #include "model/itemmodels/RelationshipListModel.h"
@@ -41,9 +42,13 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("targetName"));
     m_name->setMaxLength(50);
+    m_quota = new QLineEdit(this);
+    m_quota->setObjectName(QStringLiteral("targetQuota"));
+    m_quota->setMaxLength(18);
+    m_quota->setPlaceholderText(tr("yuan, e.g. 1500.50; empty: none"));
     m_idNumber = new IdNumberEdit(this);
     m_idNumber->setObjectName(QStringLiteral("targetId"));
-    for (QWidget *field : std::initializer_list<QWidget *>{m_relationship, m_idType, m_name}) {
+    for (QWidget *field : std::initializer_list<QWidget *>{m_relationship, m_idType, m_name, m_quota}) {
         field->installEventFilter(this);
         field->setFixedWidth(380);
     }
@@ -69,6 +74,8 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
     m_relationshipFindings = new FindingLabel(this);
     m_idTypeFindings = new FindingLabel(this);
     m_nameFindings = new FindingLabel(this);
+    m_quotaFindings = new FindingLabel(this);
+    m_quotaFindings->setObjectName(QStringLiteral("targetQuotaFindings"));
     m_idFindings = new FindingLabel(this);
     m_idFindings->setObjectName(QStringLiteral("targetIdFindings"));
     m_targetFindings = new FindingLabel(this);
@@ -103,6 +110,11 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
     addField(tr("&Relationship:"), m_relationship, m_relationship, m_relationshipFindings);
     addField(tr("ID &type:"), m_idType, m_idType, m_idTypeFindings);
     addField(tr("Na&me:"), m_name, m_name, m_nameFindings);
+    // Before the number: Enter in the number adds the entry, so everything else comes first.
+    m_quotaLabel = fieldLabel(tr("&Quota (yuan):"), m_quota, this);
+    grid->addWidget(m_quotaLabel, row, 0, Qt::AlignRight | Qt::AlignVCenter);
+    grid->addWidget(m_quota, row, 1);
+    grid->addWidget(m_quotaFindings, row++, 2);
     addField(tr("&ID number:"), m_idNumber, m_idNumber, m_idFindings);
     addField(tr("Birth dat&e:"), derivedBox, m_birthDate, nullptr);
     grid->addWidget(new QLabel(tr("Proofs seen:"), this), row, 0, Qt::AlignRight | Qt::AlignVCenter);
@@ -113,7 +125,8 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
 
     setTabOrder(m_relationship, m_idType);
     setTabOrder(m_idType, m_name);
-    setTabOrder(m_name, m_idNumber);
+    setTabOrder(m_name, m_quota);
+    setTabOrder(m_quota, m_idNumber);
     setTabOrder(m_idNumber, m_add);
 
     connect(m_add, &QPushButton::clicked, this, &TargetEntryForm::addRequested);
@@ -142,6 +155,14 @@ void TargetEntryForm::setRuleLists(const QStringList &relationships, const QStri
     rebuildProofs();
 }
 
+void TargetEntryForm::setQuotaShown(bool shown)
+{
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_quotaLabel, m_quota, m_quotaFindings})
+        widget->setVisible(shown);
+    if (!shown)
+        m_quota->clear();
+}
+
 TargetEntry TargetEntryForm::entry() const
 {
     TargetEntry entry;
@@ -150,6 +171,8 @@ TargetEntry TargetEntryForm::entry() const
     entry.idNumber = m_idNumber->text();
     entry.name = m_name->text().trimmed();
     entry.proofs = checkedProofs();
+    if (!m_quota->isHidden() && !m_quota->text().trimmed().isEmpty())
+        entry.quotaFen = Money::parseYuan(m_quota->text().trimmed());
     return entry;
 }
 
@@ -172,17 +195,25 @@ bool TargetEntryForm::checkFilledIn()
         m_idNumber->setFocus();
         return false;
     }
+    const QString quota = m_quota->text().trimmed();
+    if (!m_quota->isHidden() && !quota.isEmpty() && !Money::parseYuan(quota)) {
+        m_quotaFindings->setMessage(tr("Type the quota in yuan with at most 2 decimals and a \".\", e.g. 1500.50, "
+                                       "or leave it empty."));
+        m_quota->setFocus();
+        return false;
+    }
     return true;
 }
 
 void TargetEntryForm::showFindings(const Findings &findings)
 {
-    Findings relationship, idType, name, id, other;
+    Findings relationship, idType, name, quota, id, other;
     for (const Finding &finding : findings) {
         switch (finding.field) {
         case Finding::Field::Relationship: relationship << finding; break;
         case Finding::Field::TargetIdType: idType << finding; break;
         case Finding::Field::TargetName: name << finding; break;
+        case Finding::Field::Quota: quota << finding; break;
         case Finding::Field::TargetId: id << finding; break;
         default: other << finding; break;
         }
@@ -190,24 +221,28 @@ void TargetEntryForm::showFindings(const Findings &findings)
     m_relationshipFindings->setFindings(relationship);
     m_idTypeFindings->setFindings(idType);
     m_nameFindings->setFindings(name);
+    m_quotaFindings->setFindings(quota);
     m_idFindings->setFindings(id);
     m_targetFindings->setFindings(other);
     // The cursor goes where the first problem is, so the clerk can correct it at once.
     if (!relationship.isEmpty()) m_relationship->setFocus();
     else if (!idType.isEmpty()) m_idType->setFocus();
     else if (!name.isEmpty()) m_name->setFocus();
+    else if (!quota.isEmpty() && !m_quota->isHidden()) m_quota->setFocus();
     else m_idNumber->setFocus();
 }
 
 void TargetEntryForm::clearFindings()
 {
-    for (FindingLabel *label : {m_relationshipFindings, m_idTypeFindings, m_nameFindings, m_idFindings, m_targetFindings})
+    for (FindingLabel *label : {m_relationshipFindings, m_idTypeFindings, m_nameFindings, m_quotaFindings, m_idFindings,
+                                m_targetFindings})
         label->clearFindings();
 }
 
 void TargetEntryForm::clearEntry()
 {
     m_name->clear();
+    m_quota->clear();
     m_idNumber->clear();
     for (QCheckBox *check : m_proofChecks)
         check->setChecked(false);
@@ -238,7 +273,7 @@ bool TargetEntryForm::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers() == Qt::NoModifier) {
-            if (watched == m_relationship || watched == m_idType || watched == m_name) {
+            if (watched == m_relationship || watched == m_idType || watched == m_name || watched == m_quota) {
                 focusNextChild();
                 return true;
             }

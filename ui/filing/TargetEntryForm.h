@@ -18,8 +18,8 @@ class IdNumberEdit;
 class IdTypeListModel;
 class RelationshipListModel;
 
-// The form for one target (添加共济对象): relationship, ID type, name, ID number, proofs seen,
-// birth date and sex derived from the number; findings are shown beside the field they
+// The form for one target (添加共济对象): relationship, ID type, name, quota where the rules set
+// money aside, ID number, proofs seen, birth date and sex derived from the number; findings are shown beside the field they
 // concern. Enter moves from field to field; Enter in the number asks to add the entry.
 class TargetEntryForm : public QGroupBox
 {
@@ -29,6 +29,8 @@ public:
 
     // The lists allowed by the rule set in force; the clerk's current choices are kept.
     void setRuleLists(const QStringList &relationships, const QStringList &idTypes);
+    // The quota field (共济额度) is there only where the rule set in force sets money aside.
+    void setQuotaShown(bool shown);
     TargetEntry entry() const;
     bool hasInput() const;
     // False, with a message beside the empty field, until name and number are filled in.
@@ -59,6 +61,8 @@ private:
     QComboBox *m_relationship;
     QComboBox *m_idType;
     QLineEdit *m_name;
+    QLineEdit *m_quota;
+    QLabel *m_quotaLabel;
     IdNumberEdit *m_idNumber;
     QLineEdit *m_birthDate;
     QLineEdit *m_sex;
@@ -69,6 +73,7 @@ private:
     FindingLabel *m_relationshipFindings;
     FindingLabel *m_idTypeFindings;
     FindingLabel *m_nameFindings;
+    FindingLabel *m_quotaFindings;
     FindingLabel *m_idFindings;
     FindingLabel *m_targetFindings;
     QLabel *m_status;

@@ -79,6 +79,7 @@ void TargetsPage::initializePage()
     const auto &ruleSet = m_wizard->authorizer().ruleSet;
     m_form->setRuleLists(ruleSet ? ruleSet->relationships : QStringList(),
                          ruleSet ? ruleSet->idTypes : QStringList());
+    m_form->setQuotaShown(ruleSet && ruleSet->allowsQuota());
     m_form->focusFirstField();
 }
 

@@ -21,6 +21,7 @@
 #include "ui/household/DiagramLegend.h"
 #include "ui/household/HouseholdDiagram.h"
 #include "ui/household/PersonSearchPanel.h"
+#include "ui/household/QuotaDialog.h"
 #include "ui/household/RevocationDialog.h"
 #include "model/itemmodels/IdTypeListModel.h"
 #include "ui/payment/PaymentPreviewDialog.h"
@@ -138,6 +139,9 @@ QWidget *HouseholdScreen::createHouseholdPage()
     m_revoke = new QPushButton(tr("&Revoke (解除)…"), page);
     m_revoke->setObjectName(QStringLiteral("revokeButton"));
     m_revoke->setToolTip(tr("End the binding selected in the list (Del)"));
+    m_quota = new QPushButton(tr("Change &quota (调整额度)…"), page);
+    m_quota->setObjectName(QStringLiteral("quotaButton"));
+    m_quota->setToolTip(tr("Change the quota set aside on the mutual-aid binding selected in the list"));
     m_payment = new QPushButton(tr("Payment &order preview…"), page);
     m_payment->setObjectName(QStringLiteral("paymentButton"));
     m_kinship = new QPushButton(tr("Add &kinship member…"), page);
@@ -153,6 +157,7 @@ QWidget *HouseholdScreen::createHouseholdPage()
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_revoke);
+    buttons->addWidget(m_quota);
     buttons->addWidget(m_reprint);
     buttons->addStretch(1);
     buttons->addWidget(m_payment);
@@ -206,7 +211,8 @@ QWidget *HouseholdScreen::createHouseholdPage()
     layout->addWidget(splitter);
 
     setTabOrder(m_lists, m_revoke);
-    setTabOrder(m_revoke, m_reprint);
+    setTabOrder(m_revoke, m_quota);
+    setTabOrder(m_quota, m_reprint);
     setTabOrder(m_reprint, m_payment);
     setTabOrder(m_payment, m_kinship);
     setTabOrder(m_kinship, m_secondStep);
@@ -220,6 +226,7 @@ QWidget *HouseholdScreen::createHouseholdPage()
     connect(m_secondStep, &QCheckBox::toggled, this, &HouseholdScreen::refreshDiagram);
     connect(m_showEnded, &QCheckBox::toggled, this, &HouseholdScreen::refreshDiagram);
     connect(m_revoke, &QPushButton::clicked, this, &HouseholdScreen::revokeSelected);
+    connect(m_quota, &QPushButton::clicked, this, &HouseholdScreen::changeQuotaOfSelected);
     connect(m_payment, &QPushButton::clicked, this, &HouseholdScreen::showPaymentPreview);
     connect(m_kinship, &QPushButton::clicked, this, [this] {
         if (m_household)
@@ -388,7 +395,9 @@ void HouseholdScreen::refreshDiagram()
 void HouseholdScreen::updateActions()
 {
     const bool shown = m_household.has_value();
-    m_revoke->setEnabled(shown && m_lists->selectedActiveBinding().has_value());
+    const std::optional<HouseholdBinding> active = shown ? m_lists->selectedActiveBinding() : std::nullopt;
+    m_revoke->setEnabled(active.has_value());
+    m_quota->setEnabled(active && active->kind == HouseholdBinding::Kind::MutualAid);
     m_print->setBinding(shown ? m_lists->selectedBinding() : std::nullopt);
     m_reprint->setEnabled(m_print->hasDocument());
     m_payment->setEnabled(shown);
@@ -414,6 +423,21 @@ void HouseholdScreen::revokeSelected()
     emit bindingRevoked(tr("%1 with %2 ended. Print its summary with \"Reprint summary\".")
                             .arg(HouseholdBinding::kindLabel(binding->kind), name));
     emit revoked(binding->kind, binding->bindingId);
+}
+
+void HouseholdScreen::changeQuotaOfSelected()
+{
+    const std::optional<HouseholdBinding> binding = m_lists->selectedActiveBinding();
+    if (!m_household || !binding || binding->kind != HouseholdBinding::Kind::MutualAid)
+        return;
+    QuotaDialog dialog(m_connection, m_clerk, m_household->person, *binding, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    reload();
+    // The change's own summary (额度调整确认单) is what the citizen signs now.
+    m_print->setQuotaChange(dialog.changeId());
+    m_reprint->setEnabled(m_print->hasDocument());
+    emit quotaChanged(tr("Quota of %1 changed. Print its summary with \"Reprint summary\".").arg(binding->counterpart.name));
 }
 
 void HouseholdScreen::showPaymentPreview()

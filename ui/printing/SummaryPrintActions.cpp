@@ -78,6 +78,11 @@ void SummaryPrintActions::setKinship(const QString &kinshipNumber)
     setDocument(PrintRecord::Document::Kinship, kinshipNumber.trimmed());
 }
 
+void SummaryPrintActions::setQuotaChange(qint64 changeId)
+{
+    setDocument(PrintRecord::Document::QuotaChange, changeId > 0 ? QString::number(changeId) : QString());
+}
+
 void SummaryPrintActions::setBinding(const std::optional<HouseholdBinding> &binding)
 {
     if (!binding)
@@ -261,6 +266,8 @@ QString SummaryPrintActions::suggestedFileName() const
     QString name = m_key;
     if (m_document == PrintRecord::Document::Revocation)
         name = QStringLiteral("revocation-") + m_key;
+    else if (m_document == PrintRecord::Document::QuotaChange)
+        name = QStringLiteral("quota-change-") + m_key;
     return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name + QStringLiteral(".pdf"));
 }
 

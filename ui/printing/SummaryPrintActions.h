@@ -39,6 +39,7 @@ public:
     void setFiling(const QString &filingNumber);
     void setRevocation(qint64 bindingId);
     void setKinship(const QString &kinshipNumber);
+    void setQuotaChange(qint64 changeId); // 额度调整确认单
     // A binding of the household screen: an active mutual-aid binding reprints its filing's
     // summary, an ended one its revocation summary, a kinship binding its confirmation; none clears.
     void setBinding(const std::optional<HouseholdBinding> &binding);
