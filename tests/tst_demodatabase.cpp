@@ -8,6 +8,7 @@
 #include "model/accounts/ClerkAccounts.h"
 #include "model/accounts/PasswordHash.h"
 #include "model/accounts/SignIn.h"
+#include "model/domain/Money.h"
 #include "model/filing/CommitmentLetter.h"
 #include "model/filing/FilingBatch.h"
 #include "model/registry/DemoDatabase.h"
@@ -36,6 +37,7 @@ struct Scenario
     const char *targetNumber;
     const char *filedOn;         // empty: today, as at the counter
     bool commitment;
+    const char *quota = "";      // yuan typed in the quota field (共济额度); empty: none
 };
 
 const Scenario kScenarios[] = {
@@ -57,6 +59,10 @@ const Scenario kScenarios[] = {
     {"MUTUAL_NOT_ALLOWED", "01", "440305198607076228", "spouse", "吴海涛", "01", "440305198403236111", "", true},
     {"COOLDOWN_ACTIVE", "01", "440303199012127155", "sibling", "许文静", "01", "44030319940430726X", "", true},
     {"AGE_IMPLAUSIBLE", "01", "330108199002271730", "parent", "孙丽华", "01", "330108198502201849", "", true},
+    // The cross-province quota: 陈丽 (南京, 4675.60 yuan) under the national cross-province set.
+    {"QUOTA_REQUIRED", "01", "320102198801252283", "sibling", "陈志强", "01", "330106198506122117", "", true},
+    {"QUOTA_EXCEEDS_BALANCE", "01", "320102198801252283", "sibling", "陈志强", "01", "330106198506122117", "", true, "5000"},
+    {"QUOTA_NOT_ALLOWED", "01", "330102197804161317", "parent", "张桂兰", "01", "330105195211082269", "", true, "100"},
     // The two that only sample-filings.csv can show (rows 5 and 6 there).
     {"NO_RULE_IN_EFFECT", "01", "330102197804161317", "parent", "张桂兰", "01", "330105195211082269", "2021-06-01", true},
     {"COMMITMENT_MISSING", "01", "140105197507183513", "child", "郭晓东", "01", "140105200509263730", "", false},
@@ -66,7 +72,7 @@ const Scenario kScenarios[] = {
     {"", "01", "330110198312013152", "child", "徐一诺", "01", "330110201208301175", "", true},
     {"", "01", "330106198506122117", "spouse", "艾米丽·卡特", "07", "933840198905120026", "", true},
     {"", "01", "330106198506122117", "spouse", "艾米丽·卡特", "01", "933840198905120026", "", true},
-    {"", "01", "320102198801252283", "sibling", "陈志强", "01", "330106198506122117", "", true},
+    {"", "01", "320102198801252283", "sibling", "陈志强", "01", "330106198506122117", "", true, "1000"},
     {"", "01", "110105198205091399", "spouse", "赵敏", "01", "110105198408221405", "", true},
     {"", "01", "140105197507183513", "child", "郭晓东", "01", "140105200509263730", "", true},
     {"", "01", "440305198709098137", "parent", "罗淑贞", "01", "440305196002148242", "", true},
@@ -192,6 +198,8 @@ void TestDemoDatabase::scenarios()
     target.name = u(s.targetName);
     target.idType = u(s.targetType);
     target.idNumber = u(s.targetNumber);
+    if (*s.quota)
+        target.quotaFen = Money::parseYuan(u(s.quota));
     draft.targets.append(target);
 
     const FilingVerdict verdict = FilingEvaluator(m_db->connection()).evaluate(draft);

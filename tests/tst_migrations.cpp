@@ -74,6 +74,8 @@ private slots:
     void statusStillChecked();
     void insertBuildsNoTemporaryTable();
     void alteredPersonTableIsRefusedUntouched();
+    void quotaColumnsKeepEveryRow_data();
+    void quotaColumnsKeepEveryRow();
 };
 
 void TestMigrations::upgradeFromEveryEarlierVersion_data()
@@ -169,6 +171,47 @@ void TestMigrations::alteredPersonTableIsRefusedUntouched()
         QCOMPARE(scalar(connection, QStringLiteral("PRAGMA user_version")).toInt(), 4);
         QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM person")).toInt(), 4);
     });
+}
+
+void TestMigrations::quotaColumnsKeepEveryRow_data()
+{
+    QTest::addColumn<int>("version");
+    for (int version = 1; version < 6; ++version)
+        QTest::addRow("version %d", version) << version;
+}
+
+// The quota (共济额度, version 6): a rule set, a filing and a binding stored by an earlier release
+// are kept; the set reads as "none" and the binding as holding no quota; the CHECKs hold.
+void TestMigrations::quotaColumnsKeepEveryRow()
+{
+    QFETCH(int, version);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+    makeOldDatabase(path, version);
+    onPlainConnection(path, [](const QString &connection) {
+        QSqlQuery q(QSqlDatabase::database(connection));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO rule_set (region, effective_from, title, scope, allow_mutual, "
+                                      "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, created_at) "
+                                      "VALUES ('330000', '2023-05-12', 'old', 'same_province', 1, 0, 0, 'by_balance_desc', 0, 't')")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO filing (filing_no, authorizer_id, clerk, channel, filed_at, effective_on, "
+                                      "rule_set_id, commitment_version, commitment_at) VALUES ('GJ20260101-0001', 1, 'c', "
+                                      "'counter', 't', '2026-01-01', 1, 'v', 't')")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, "
+                                      "status, started_at) VALUES (1, 1, 2, 'child', 1, 'active', 't')")));
+    });
+    const Database::OpenResult opened = Database::open(path, QStringLiteral("upgraded"));
+    QVERIFY2(opened.ok, qPrintable(opened.error));
+    const QString c = QStringLiteral("upgraded");
+    QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM rule_set")).toInt(), 1); // not seeded over an old file
+    QCOMPARE(scalar(c, QStringLiteral("SELECT quota_required_beyond FROM rule_set")).toString(), QStringLiteral("none"));
+    QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM binding WHERE quota_fen IS NULL AND status = 'active'")).toInt(), 1);
+    QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM binding_quota_change")).toInt(), 0);
+    QSqlQuery q(QSqlDatabase::database(c));
+    QVERIFY(!q.exec(QStringLiteral("UPDATE binding SET quota_fen = 0")));
+    QVERIFY(!q.exec(QStringLiteral("UPDATE rule_set SET quota_required_beyond = 'county'")));
+    QVERIFY(q.exec(QStringLiteral("UPDATE binding SET quota_fen = 100000")));
+    QVERIFY(q.exec(QStringLiteral("UPDATE rule_set SET quota_required_beyond = 'province'")));
+    Database::close(c);
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

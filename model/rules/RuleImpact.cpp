@@ -33,6 +33,11 @@ QStringList codesFor(const BindingWithPersons &row, const RuleSet &rules, const 
         codes << RefusalCode::TargetLimitReached;
     if (!rules.allowMutual && pairs.contains(qMakePair(row.target.id, row.authorizer.id)))
         codes << RefusalCode::MutualNotAllowed;
+    // A set that starts to need quotas, or stops allowing them (docs/quota.md).
+    if (!row.binding.quotaFen && rules.requiresQuota(row.authorizer, row.target))
+        codes << RefusalCode::QuotaRequired;
+    if (row.binding.quotaFen && !rules.allowsQuota())
+        codes << RefusalCode::QuotaNotAllowed;
     QStringList names;
     for (RefusalCode code : codes)
         names << RefusalCodes::name(code);

@@ -838,6 +838,10 @@ Write the file with exactly these columns in this order.</source>
         <source>Cash or other payment</source>
         <translation>现金或其他方式</translation>
     </message>
+    <message>
+        <source>Quota set aside by the authorizer (共济额度)</source>
+        <translation>授权人预留的共济额度</translation>
+    </message>
 </context>
 <context>
     <name>Person</name>
@@ -1013,6 +1017,18 @@ Write the file with exactly these columns in this order.</source>
     <message>
         <source>The ages do not fit the relationship. Check the documents and confirm.</source>
         <translation>年龄与所填关系不相符。请核对证件后确认。</translation>
+    </message>
+    <message>
+        <source>The target is insured in another province: the rule set in force needs a quota (共济额度) in yuan, more than 0. Enter the amount to set aside.</source>
+        <translation>共济对象在外省参保：现行规则要求设定大于 0 元的共济额度。请输入预留金额。</translation>
+    </message>
+    <message>
+        <source>The quotas would set aside more than the authorizer&apos;s balance above the reserve floor. Lower the quota to what is still free.</source>
+        <translation>共济额度合计将超过授权人个人账户余额扣除保留额后的部分。请将额度降至尚可预留的金额以内。</translation>
+    </message>
+    <message>
+        <source>The rule set in force does not set money aside as a quota (共济额度). Leave the quota empty.</source>
+        <translation>现行规则不设共济额度。请将额度留空。</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1289,10 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>nationwide</source>
         <translation>全国</translation>
+    </message>
+    <message>
+        <source>Unknown quota boundary: %1 (use none or province).</source>
+        <translation>未知的额度范围：%1（请使用 none 或 province）。</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +1845,54 @@ Export the registry with exactly these columns in this order.</source>
         <source>Urban and rural resident basic medical insurance</source>
         <translation>城乡居民基本医疗保险</translation>
     </message>
+    <message>
+        <source>Quota (共济额度)</source>
+        <translation>共济额度</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Money inside a quota is set aside for its own target: while the binding lasts, neither the authorizer nor the authorizer&apos;s other relatives can use it; what is unused goes back to the authorizer when the binding ends.</source>
+        <translation>共济额度内的资金仅用于对应的共济对象：共济关系存续期间，授权人本人及其他共济对象均不得使用；关系解除后，未使用部分退回授权人个人账户。</translation>
+    </message>
+    <message>
+        <source>The quota of %1 yuan set aside for this target is freed: what is unused is the authorizer&apos;s own balance again.</source>
+        <translation>为该共济对象预留的共济额度 %1 元已释放，未使用部分重新计入授权人个人账户。</translation>
+    </message>
+    <message>
+        <source>Family mutual aid of personal accounts: quota change confirmation</source>
+        <translation>个人账户家庭共济额度调整确认单</translation>
+    </message>
+    <message>
+        <source>2. Quota change</source>
+        <translation>二、额度调整情况</translation>
+    </message>
+    <message>
+        <source>Quota before</source>
+        <translation>调整前额度</translation>
+    </message>
+    <message>
+        <source>Quota after</source>
+        <translation>调整后额度</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>调整时间</translation>
+    </message>
+    <message>
+        <source>Changed by (clerk)</source>
+        <translation>调整经办人</translation>
+    </message>
+    <message>
+        <source>Quota change number</source>
+        <translation>额度调整编号</translation>
+    </message>
 </context>
 <context>
     <name>gongji::AuditLogDialog</name>
@@ -2201,6 +2269,10 @@ Export the registry with exactly these columns in this order.</source>
         <translation>备案未保存，提交时复核发现：
 %1</translation>
     </message>
+    <message>
+        <source>Quotas set aside (共济额度): &lt;b&gt;%1 yuan&lt;/b&gt;</source>
+        <translation>预留共济额度：&lt;b&gt;%1 元&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>gongji::DamagedDatabaseDialog</name>
@@ -2426,6 +2498,10 @@ Export the registry with exactly these columns in this order.</source>
         <source>Verdict</source>
         <translation>校验结果</translation>
     </message>
+    <message>
+        <source>Quota (yuan)</source>
+        <translation>共济额度（元）</translation>
+    </message>
 </context>
 <context>
     <name>gongji::FilingWizard</name>
@@ -2538,6 +2614,10 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Quota (yuan)</source>
+        <translation>共济额度（元）</translation>
     </message>
 </context>
 <context>
@@ -2672,6 +2752,18 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>%1 with %2 ended. Print its summary with &quot;Reprint summary&quot;.</source>
         <translation>已解除与%2的%1。可用“补打确认单”打印解除确认单。</translation>
+    </message>
+    <message>
+        <source>Change &amp;quota (调整额度)…</source>
+        <translation>调整额度(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Change the quota set aside on the mutual-aid binding selected in the list</source>
+        <translation>调整列表中所选共济关系的预留额度</translation>
+    </message>
+    <message>
+        <source>Quota of %1 changed. Print its summary with &quot;Reprint summary&quot;.</source>
+        <translation>%1 的共济额度已调整。请用“补打确认单”打印调整确认单。</translation>
     </message>
 </context>
 <context>
@@ -3680,6 +3772,22 @@ Export the registry with exactly these columns in this order.</source>
         <source>supplementary health insurance</source>
         <translation>补充医疗保险</translation>
     </message>
+    <message>
+        <source>Where a target needs money set aside as a quota (共济额度); where this is not &quot;none&quot;, any target may carry one</source>
+        <translation>共济对象在何种情况下须预留共济额度；不为“none”时，任何共济对象均可设定额度</translation>
+    </message>
+    <message>
+        <source>Quota required:</source>
+        <translation>须设共济额度：</translation>
+    </message>
+    <message>
+        <source>none: the balance pays directly</source>
+        <translation>不设：由余额直接支付</translation>
+    </message>
+    <message>
+        <source>for targets insured in another province</source>
+        <translation>共济对象在外省参保时</translation>
+    </message>
 </context>
 <context>
     <name>gongji::RuleSetListModel</name>
@@ -4041,6 +4149,18 @@ Export the registry with exactly these columns in this order.</source>
         <source>female</source>
         <translation>女</translation>
     </message>
+    <message>
+        <source>yuan, e.g. 1500.50; empty: none</source>
+        <translation>元，例如 1500.50；留空表示不设</translation>
+    </message>
+    <message>
+        <source>&amp;Quota (yuan):</source>
+        <translation>共济额度（元）(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Type the quota in yuan with at most 2 decimals and a &quot;.&quot;, e.g. 1500.50, or leave it empty.</source>
+        <translation>请以元为单位输入额度，最多两位小数，用“.”分隔，例如 1500.50；或留空。</translation>
+    </message>
 </context>
 <context>
     <name>gongji::TargetsPage</name>
@@ -4075,6 +4195,94 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>%1 removed from the filing.</source>
         <translation>已从本笔备案中移除 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaCheck</name>
+    <message>
+        <source>quota_required_beyond: %1</source>
+        <translation>quota_required_beyond：%1</translation>
+    </message>
+    <message>
+        <source>target insured in %1, authorizer in %2</source>
+        <translation>共济对象参保地 %1，授权人参保地 %2</translation>
+    </message>
+    <message>
+        <source>still free: %1 yuan (balance %2, reserve floor %3, already set aside %4)</source>
+        <translation>尚可预留：%1 元（余额 %2，保留额 %3，已预留 %4）</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaChange</name>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>no quota</source>
+        <translation>无额度</translation>
+    </message>
+    <message>
+        <source>A quota cannot be negative.</source>
+        <translation>共济额度不能为负数。</translation>
+    </message>
+    <message>
+        <source>This binding is not active (any more); nothing was changed. Refresh the household view.</source>
+        <translation>该共济关系已不在有效状态，未作任何修改。请刷新家庭关系视图。</translation>
+    </message>
+    <message>
+        <source>The quota is already %1; nothing was changed.</source>
+        <translation>共济额度已是 %1，未作任何修改。</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaChangeSummary</name>
+    <message>
+        <source>There is no quota change with number %1.</source>
+        <translation>没有编号为 %1 的额度调整。</translation>
+    </message>
+    <message>
+        <source>Quota change %1 is incomplete in the database; nothing was printed.</source>
+        <translation>额度调整 %1 在数据库中不完整，未打印。</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::QuotaDialog</name>
+    <message>
+        <source>Change quota (调整额度)</source>
+        <translation>调整额度</translation>
+    </message>
+    <message>
+        <source>Money inside the quota is set aside for this target only; the authorizer cannot use it while the binding lasts.</source>
+        <translation>额度内资金仅用于该共济对象；共济关系存续期间授权人本人不得使用。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;Relationship: %3 · Number: %4&lt;br&gt;Quota now: %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;关系：%3 · 编号：%4&lt;br&gt;现有额度：%5</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 1500.50; 0: none</source>
+        <translation>元，例如 1500.50；0 表示不设</translation>
+    </message>
+    <message>
+        <source>New &amp;quota (yuan):</source>
+        <translation>新额度（元）(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Change quota</source>
+        <translation>调整额度(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Type the quota in yuan with at most 2 decimals and a &quot;.&quot;, e.g. 1500.50; 0 for none.</source>
+        <translation>请以元为单位输入额度，最多两位小数，用“.”分隔，例如 1500.50；0 表示不设。</translation>
     </message>
 </context>
 </TS>
