@@ -17,6 +17,7 @@
 #include "model/storage/BindingStore.h"
 #include "model/storage/ClerkStore.h"
 #include "model/storage/FilingStore.h"
+#include "model/storage/HouseholdStore.h"
 #include "model/storage/PersonStore.h"
 #include "model/storage/RuleSetStore.h"
 
@@ -36,6 +37,7 @@ struct Scenario
     const char *targetNumber;
     const char *filedOn;         // empty: today, as at the counter
     bool commitment;
+    const char *validUntil = ""; // empty: open-ended
 };
 
 const Scenario kScenarios[] = {
@@ -57,6 +59,10 @@ const Scenario kScenarios[] = {
     {"MUTUAL_NOT_ALLOWED", "01", "440305198607076228", "spouse", "吴海涛", "01", "440305198403236111", "", true},
     {"COOLDOWN_ACTIVE", "01", "440303199012127155", "sibling", "许文静", "01", "44030319940430726X", "", true},
     {"AGE_IMPLAUSIBLE", "01", "330108199002271730", "parent", "孙丽华", "01", "330108198502201849", "", true},
+    {"SPOUSE_ALREADY_BOUND", "01", "330104198305121318", "spouse", "周雪", "01", "330105198702141861", "", true},
+    {"RELATIONSHIP_CONFLICT", "01", "330103195810031153", "sibling", "冯立", "01", "33010319850618217X", "", true},
+    {"RELATIONSHIP_UNUSUAL", "01", "330106198811053138", "parent", "韩继明", "01", "33010819620909271X", "", true},
+    {"PERIOD_INVALID", "01", "440305198709098137", "parent", "罗淑贞", "01", "440305196002148242", "", true, "2099-12-31"},
     // The two that only sample-filings.csv can show (rows 5 and 6 there).
     {"NO_RULE_IN_EFFECT", "01", "330102197804161317", "parent", "张桂兰", "01", "330105195211082269", "2021-06-01", true},
     {"COMMITMENT_MISSING", "01", "140105197507183513", "child", "郭晓东", "01", "140105200509263730", "", false},
@@ -71,6 +77,8 @@ const Scenario kScenarios[] = {
     {"", "01", "140105197507183513", "child", "郭晓东", "01", "140105200509263730", "", true},
     {"", "01", "440305198709098137", "parent", "罗淑贞", "01", "440305196002148242", "", true},
     {"", "01", "440305198709098137", "parent", "何志强", "17", "810000195806068359", "", true},
+    {"", "01", "33010919860330224X", "sibling", "曹磊", "01", "330109199007071398", "", true}, // the expired pair again
+    {"", "01", "330103195810031153", "child", "冯立", "01", "33010319850618217X", "", true, "2099-12-31"}, // agrees; 浙江: no limit
 };
 
 QString u(const char *text)
@@ -133,10 +141,19 @@ void TestDemoDatabase::cleanupTestCase()
 void TestDemoDatabase::contents()
 {
     const QString connection = m_db->connection();
-    QCOMPARE(PersonStore(connection).count(), qint64(33));
+    QCOMPARE(PersonStore(connection).count(), qint64(43));
     QCOMPARE(RuleSetStore(connection).count(), qint64(RuleSetStore::shippedDefaults().size() + 1));
-    QCOMPARE(FilingStore(connection).count(), qint64(4)); // 黄志明's two rows are one filing
-    QCOMPARE(BindingStore(connection).countActive(), qint64(4)); // five filed, one revoked
+    QCOMPARE(FilingStore(connection).count(), qint64(8)); // 黄志明's two rows are one filing
+    QCOMPARE(BindingStore(connection).countActive(), qint64(7)); // nine filed, one revoked, one expired
+    // 曹敏 → 曹磊 was authorized until 2026-06-30: ended by expiry when the demo was loaded.
+    const std::optional<Person> caoMin = PersonStore(connection).findByDocument(QStringLiteral("01"), QStringLiteral("33010919860330224X"));
+    QVERIFY(caoMin);
+    const QList<HouseholdBinding> cao = HouseholdStore(connection).bindingsOf(caoMin->id);
+    QCOMPARE(cao.size(), 1);
+    QCOMPARE(cao.first().status, QStringLiteral("ended"));
+    QCOMPARE(cao.first().endReason, QStringLiteral("expired"));
+    QCOMPARE(cao.first().endedBy, QStringLiteral("system"));
+    QCOMPARE(cao.first().validUntil, QDate(2026, 6, 30));
 
     const std::optional<RuleSet> shenzhen = RuleSetStore(connection).resolve(QStringLiteral("440300"),
                                                                              QDate::currentDate());
@@ -144,6 +161,7 @@ void TestDemoDatabase::contents()
     QCOMPARE(shenzhen->region, QStringLiteral("440300"));
     QCOMPARE(shenzhen->maxTargetsPerAuthorizer, std::optional<int>(2));
     QCOMPARE(shenzhen->cooldownDays, 90);
+    QCOMPARE(shenzhen->maxPeriodMonths, std::optional<int>(24));
     QCOMPARE(shenzhen->reserveFloorFen, qint64(50000));
     QVERIFY(!shenzhen->allowMutual);
     QVERIFY(!shenzhen->idTypes.contains(QStringLiteral("08")));
@@ -192,6 +210,7 @@ void TestDemoDatabase::scenarios()
     target.name = u(s.targetName);
     target.idType = u(s.targetType);
     target.idNumber = u(s.targetNumber);
+    target.validUntil = *s.validUntil ? QDate::fromString(u(s.validUntil), Qt::ISODate) : QDate();
     draft.targets.append(target);
 
     const FilingVerdict verdict = FilingEvaluator(m_db->connection()).evaluate(draft);
@@ -286,7 +305,9 @@ void TestDemoDatabase::demoAccounts()
     QStringList actors;
     while (q.next())
         actors << q.value(0).toString();
-    QCOMPARE(actors, QStringList{QStringLiteral("admin")});
+    actors.sort();
+    // And the expiry of 曹敏 → 曹磊 at the end of its period is the system's, as at every start.
+    QCOMPARE(actors, (QStringList{QStringLiteral("admin"), QStringLiteral("system")}));
 
     const QList<ClerkAccount> accounts = ClerkAccounts(connection).list(QStringLiteral("admin"));
     QCOMPARE(accounts.size(), 2);

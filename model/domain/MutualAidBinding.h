@@ -1,4 +1,5 @@
 #pragma once
+#include <QDate>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -21,7 +22,14 @@ struct MutualAidBinding
     QString endedBy;         // clerk login, or "system" for automatic ends
     QString endRequestedBy;  // "authorizer" / "target" / "system"
     QString endReason;
-    bool ageWarningConfirmed = false;
+    bool ageWarningConfirmed = false; // the clerk confirmed the target's warnings (AGE_IMPLAUSIBLE, RELATIONSHIP_UNUSUAL)
+    QDate validUntil;        // last day of the authorization period (授权期限); invalid = open-ended
+
+    // Active on `day`: not ended, and the period (if any) not over.
+    bool isActiveOn(const QDate &day) const
+    {
+        return status == QLatin1String("active") && (!validUntil.isValid() || validUntil >= day);
+    }
 };
 
 } // namespace gongji

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 
 #include "model/accounts/RoleCheck.h"
+#include "model/filing/BindingExpiry.h"
 #include "model/domain/IdNumber.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
@@ -53,6 +54,9 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
             result.status = SubmissionResult::Status::Failed;
             return result;
         }
+        // A binding whose period ended before the filing date is ended first, so that the same
+        // pair can be bound again (one active binding per pair, enforced by the database).
+        BindingExpiry::endExpiredWithin(m_connection, draft.filedOn);
         result.verdict = FilingEvaluator(m_connection).evaluate(draft);
         if (anyRefused(result.verdict)) {
             result.status = SubmissionResult::Status::Refused;
@@ -93,10 +97,14 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
             binding.ruleSetId = filing.ruleSetId;
             binding.startedAt = now;
             binding.ageWarningConfirmed = entry.ageWarningConfirmed && result.verdict.targets.at(i).hasWarnings();
+            binding.validUntil = entry.validUntil;
             bindings.insert(binding);
-            targets.append(QJsonObject{{QStringLiteral("binding_id"), binding.id},
-                                       {QStringLiteral("target"), IdNumber::mask(target.idNumber)},
-                                       {QStringLiteral("relationship"), entry.relationship}});
+            QJsonObject audited{{QStringLiteral("binding_id"), binding.id},
+                                {QStringLiteral("target"), IdNumber::mask(target.idNumber)},
+                                {QStringLiteral("relationship"), entry.relationship}};
+            if (entry.validUntil.isValid())
+                audited.insert(QStringLiteral("valid_until"), entry.validUntil.toString(Qt::ISODate));
+            targets.append(audited);
         }
         AuditLog(m_connection).append(draft.clerk, QStringLiteral("filing"), filing.number,
                                       QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer.idNumber)},

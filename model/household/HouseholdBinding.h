@@ -1,9 +1,11 @@
 #pragma once
+#include <QDate>
 #include <QDateTime>
 #include <QList>
 #include <QString>
 
 #include "model/domain/Person.h"
+#include "model/rules/Finding.h"
 
 namespace gongji {
 
@@ -26,6 +28,10 @@ struct HouseholdBinding
     QString endRequestedBy;
     QString endReason;
     QString number;         // filing number (共济) or kinship binding number (亲情)
+    QDate validUntil;       // mutual aid: last day of the authorization period; invalid = open-ended
+    // Active mutual aid only, filled by RelationshipAgreement::review: where this binding
+    // disagrees with another active one (each finding names it).
+    Findings agreement;
 
     bool isActive() const { return status == QLatin1String("active"); }
     static QString kindLabel(Kind kind);        // "共济" / "亲情" in the UI language

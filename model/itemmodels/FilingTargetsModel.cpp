@@ -58,6 +58,8 @@ QVariant FilingTargetsModel::data(const QModelIndex &index, int role) const
         case IdNumberColumn:
             // Screens behind the counter window can be seen by the queue: never the full number.
             return IdNumber::mask(target.idNumber.trimmed().toUpper());
+        case ValidUntilColumn:
+            return target.validUntil.isValid() ? target.validUntil.toString(Qt::ISODate) : tr("open-ended");
         case VerdictColumn:
             if (!checked)
                 return tr("Not checked");
@@ -102,6 +104,8 @@ QVariant FilingTargetsModel::headerData(int section, Qt::Orientation orientation
         return tr("ID type");
     case IdNumberColumn:
         return tr("ID number");
+    case ValidUntilColumn:
+        return tr("Valid until");
     case VerdictColumn:
         return tr("Verdict");
     }

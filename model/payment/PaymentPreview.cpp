@@ -79,7 +79,7 @@ PaymentPreview::Result PaymentPreview::preview(const QString &targetIdType, cons
             remaining -= own;
         }
         QList<PaymentShare> authorizers; // in binding order, as stored
-        for (const MutualAidBinding &binding : BindingStore(m_connection).activeByTarget(target.id)) {
+        for (const MutualAidBinding &binding : BindingStore(m_connection).activeByTarget(target.id, on)) {
             const std::optional<Person> authorizer = persons.findById(binding.authorizerId);
             if (!authorizer || !authorizer->isActive())
                 continue;

@@ -93,6 +93,8 @@ PrintableSummary SummaryDocument::build(const QString &filingNumber, const Print
                 proofs.append(SummaryText::proofLabel(proof, lang));
             QString relationship = esc(text(Key::RelationshipWithCode)
                 .arg(SummaryText::relationshipLabel(binding.relationship, lang), Relationship::gbCode(binding.relationship)));
+            if (binding.validUntil.isValid())
+                relationship += QStringLiteral("<br>") + esc(text(Key::ValidUntil).arg(SummaryHtml::date(binding.validUntil)));
             if (binding.endedAt.isValid()) // the filing is printed as filed, with what has ended since
                 relationship += QStringLiteral("<br>") + esc(text(Key::BindingEnded).arg(SummaryHtml::date(binding.endedAt.toLocalTime().date())));
             rows.append(QStringLiteral("<tr>") + td(QString::number(rows.size() + 1)) + SummaryHtml::personCells(*target, lang)

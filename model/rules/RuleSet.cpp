@@ -149,6 +149,8 @@ QStringList RuleSet::validate() const
         problems << Text::tr("Unknown payment order: %1 (use by_balance_desc or by_binding_order).").arg(paymentOrder);
     if (cooldownDays < 0)
         problems << Text::tr("The cooldown cannot be negative.");
+    if (maxPeriodMonths && *maxPeriodMonths < 1)
+        problems << Text::tr("The longest authorization period must be at least 1 month, or empty for unlimited.");
     for (const QString &item : payable) {
         if (!payableItems().contains(item))
             problems << Text::tr("Unknown payable item: %1.").arg(item);
@@ -191,6 +193,8 @@ std::optional<RuleSet> RuleSet::fromJson(const QJsonObject &object, QString *err
                       ? toStringList(object.value(QLatin1String("payable")))
                       : QStringList{QStringLiteral("medical_self_pay"), QStringLiteral("pharmacy"),
                                     QStringLiteral("resident_premium"), QStringLiteral("ltc_premium")};
+    // Files written before authorization periods existed have no such key: unlimited.
+    set.maxPeriodMonths = optionalInt(object.value(QLatin1String("max_period_months")));
     set.sortLists();
     const QStringList problems = set.validate();
     if (!problems.isEmpty()) {
@@ -222,6 +226,7 @@ QJsonObject RuleSet::toJson() const
     object.insert(QLatin1String("payment_order"), paymentOrder);
     object.insert(QLatin1String("cooldown_days"), cooldownDays);
     object.insert(QLatin1String("payable"), toArray(payable));
+    object.insert(QLatin1String("max_period_months"), fromOptional(maxPeriodMonths));
     return object;
 }
 

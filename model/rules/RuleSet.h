@@ -30,6 +30,7 @@ struct RuleSet
     QString paymentOrder = QStringLiteral("by_balance_desc"); // or by_binding_order
     int cooldownDays = 0;
     QStringList payable;
+    std::optional<int> maxPeriodMonths; // longest authorization period (授权期限); empty = unlimited
 
     bool isInEffectOn(const QDate &date) const;
     // Puts the lists in the domain's own order (DOMAIN.md), whatever order they came in, so that

@@ -186,6 +186,18 @@ const QString kStatusCheckBefore = QStringLiteral("CHECK (status IN ('active', '
 const QString kStatusCheckAfter = QStringLiteral(
     "CHECK (status = 'active' OR status = 'suspended' OR status = 'terminated' OR status = 'deceased')");
 
+// Version 6: the rules of 2026. A binding may end on a date (授权期限, inclusive; NULL =
+// open-ended), and a rule set may cap that period in months (NULL = unlimited). Added columns:
+// every stored row keeps its values and reads as open-ended and unlimited. The partial index
+// lets the expiry at start-up find the bindings past their date without a scan.
+const QStringList kVersion6 = {
+    QStringLiteral("ALTER TABLE binding ADD COLUMN valid_until TEXT"),
+    QStringLiteral("ALTER TABLE rule_set ADD COLUMN max_period_months INTEGER "
+                   "CHECK (max_period_months IS NULL OR max_period_months >= 1)"),
+    QStringLiteral("CREATE INDEX binding_by_valid_until ON binding (valid_until) "
+                   "WHERE status = 'active' AND valid_until IS NOT NULL"),
+};
+
 void rewriteTableText(const QString &connection, const QString &table, const QString &before, const QString &after)
 {
     SqlStatement version(connection, QStringLiteral("PRAGMA schema_version"));
@@ -216,7 +228,7 @@ void rewriteTableText(const QString &connection, const QString &table, const QSt
 
 int Migrations::latestVersion()
 {
-    return 5;
+    return 6;
 }
 
 void Migrations::migrate(const QString &connection, int currentVersion, int targetVersion)
@@ -231,7 +243,6 @@ void Migrations::migrate(const QString &connection, int currentVersion, int targ
         if (version == 1) {
             run(kVersion1);
             run(SqlDialect::appendOnly(engine, QStringLiteral("audit_log"))); // enforced by the database itself
-            RuleSetStore(connection).seedDefaultsIfEmpty();
         } else if (version == 2) {
             run(kVersion2);
         } else if (version == 3) {
@@ -240,7 +251,13 @@ void Migrations::migrate(const QString &connection, int currentVersion, int targ
             run(kVersion4);
         } else if (version == 5 && engine == SqlDialect::Engine::SQLite) {
             rewriteTableText(connection, QStringLiteral("person"), kStatusCheckBefore, kStatusCheckAfter);
+        } else if (version == 6) {
+            run(kVersion6);
         }
+        // A new database gets the shipped rule sets in its last step, when rule_set has every
+        // column that RuleSetStore writes (they were seeded in step 1 while it had all of them).
+        if (currentVersion == 0 && version == latestVersion())
+            RuleSetStore(connection).seedDefaultsIfEmpty();
         run(SqlDialect::setSchemaVersion(engine, version));
         transaction.commit();
     }

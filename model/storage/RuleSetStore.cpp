@@ -14,7 +14,7 @@ namespace {
 
 const char kColumns[] = "id, region, effective_from, effective_to, title, source_note, scope, "
                         "max_authorizers_per_target, max_targets_per_authorizer, allow_mutual, "
-                        "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days";
+                        "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, max_period_months";
 
 RuleSet ruleSetFrom(const SqlStatement &row)
 {
@@ -35,6 +35,8 @@ RuleSet ruleSetFrom(const SqlStatement &row)
     r.reserveFloorFen = row.value(11).toLongLong();
     r.paymentOrder = row.value(12).toString();
     r.cooldownDays = row.value(13).toInt();
+    if (!row.value(14).isNull())
+        r.maxPeriodMonths = row.value(14).toInt();
     return r;
 }
 
@@ -59,7 +61,8 @@ void bindParameters(SqlStatement &q, const RuleSet &ruleSet)
         .bind(QStringLiteral(":public"), ruleSet.excludePublicMedical ? 1 : 0)
         .bind(QStringLiteral(":floor"), ruleSet.reserveFloorFen)
         .bind(QStringLiteral(":order"), ruleSet.paymentOrder)
-        .bind(QStringLiteral(":cooldown"), ruleSet.cooldownDays);
+        .bind(QStringLiteral(":cooldown"), ruleSet.cooldownDays)
+        .bind(QStringLiteral(":maxPeriod"), intOrNull(ruleSet.maxPeriodMonths));
 }
 
 // The three child tables of a rule set share one shape: (rule_set_id, value).
@@ -146,9 +149,10 @@ void RuleSetStore::insert(RuleSet &ruleSet)
     SqlStatement q(m_connection,
                    QStringLiteral("INSERT INTO rule_set (region, effective_from, effective_to, title, source_note, scope, "
                                   "max_authorizers_per_target, max_targets_per_authorizer, allow_mutual, "
-                                  "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, created_at) "
+                                  "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, "
+                                  "max_period_months, created_at) "
                                   "VALUES (:region, :from, :to, :title, :note, :scope, :maxAuth, :maxTargets, :mutual, "
-                                  ":public, :floor, :order, :cooldown, :now) RETURNING id"));
+                                  ":public, :floor, :order, :cooldown, :maxPeriod, :now) RETURNING id"));
     bindParameters(q, ruleSet);
     q.bind(QStringLiteral(":now"), Timestamp::nowText()).exec();
     ruleSet.id = q.insertedId();
@@ -180,7 +184,7 @@ void RuleSetStore::update(const RuleSet &ruleSet)
                                   "title = :title, source_note = :note, scope = :scope, max_authorizers_per_target = :maxAuth, "
                                   "max_targets_per_authorizer = :maxTargets, allow_mutual = :mutual, "
                                   "exclude_public_medical = :public, reserve_floor_fen = :floor, payment_order = :order, "
-                                  "cooldown_days = :cooldown WHERE id = :id"));
+                                  "cooldown_days = :cooldown, max_period_months = :maxPeriod WHERE id = :id"));
     bindParameters(q, ruleSet);
     q.bind(QStringLiteral(":id"), ruleSet.id).exec();
     for (const ListTable &list : kLists) {

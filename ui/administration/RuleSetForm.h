@@ -63,6 +63,7 @@ private:
     QDoubleSpinBox *m_reserveFloor;
     QComboBox *m_paymentOrder;
     QSpinBox *m_cooldown;
+    QSpinBox *m_maxPeriod; // 0 = unlimited
     CheckList *m_payable;
     QList<QWidget *> m_fields;
 };

@@ -41,9 +41,13 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("targetName"));
     m_name->setMaxLength(50);
+    m_validUntil = new QLineEdit(this);
+    m_validUntil->setObjectName(QStringLiteral("targetValidUntil"));
+    m_validUntil->setMaxLength(10);
+    m_validUntil->setPlaceholderText(tr("YYYY-MM-DD, empty: open-ended"));
     m_idNumber = new IdNumberEdit(this);
     m_idNumber->setObjectName(QStringLiteral("targetId"));
-    for (QWidget *field : std::initializer_list<QWidget *>{m_relationship, m_idType, m_name}) {
+    for (QWidget *field : std::initializer_list<QWidget *>{m_relationship, m_idType, m_name, m_validUntil}) {
         field->installEventFilter(this);
         field->setFixedWidth(380);
     }
@@ -67,8 +71,11 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
     m_add->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 
     m_relationshipFindings = new FindingLabel(this);
+    m_relationshipFindings->setObjectName(QStringLiteral("targetRelationshipFindings"));
     m_idTypeFindings = new FindingLabel(this);
     m_nameFindings = new FindingLabel(this);
+    m_validUntilFindings = new FindingLabel(this);
+    m_validUntilFindings->setObjectName(QStringLiteral("targetValidUntilFindings"));
     m_idFindings = new FindingLabel(this);
     m_idFindings->setObjectName(QStringLiteral("targetIdFindings"));
     m_targetFindings = new FindingLabel(this);
@@ -103,6 +110,7 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
     addField(tr("&Relationship:"), m_relationship, m_relationship, m_relationshipFindings);
     addField(tr("ID &type:"), m_idType, m_idType, m_idTypeFindings);
     addField(tr("Na&me:"), m_name, m_name, m_nameFindings);
+    addField(tr("Valid tr("&Valid until:")until:"), m_validUntil, m_validUntil, m_validUntilFindings);
     addField(tr("&ID number:"), m_idNumber, m_idNumber, m_idFindings);
     addField(tr("Birth dat&e:"), derivedBox, m_birthDate, nullptr);
     grid->addWidget(new QLabel(tr("Proofs seen:"), this), row, 0, Qt::AlignRight | Qt::AlignVCenter);
@@ -113,7 +121,8 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
 
     setTabOrder(m_relationship, m_idType);
     setTabOrder(m_idType, m_name);
-    setTabOrder(m_name, m_idNumber);
+    setTabOrder(m_name, m_validUntil);
+    setTabOrder(m_validUntil, m_idNumber);
     setTabOrder(m_idNumber, m_add);
 
     connect(m_add, &QPushButton::clicked, this, &TargetEntryForm::addRequested);
@@ -150,6 +159,7 @@ TargetEntry TargetEntryForm::entry() const
     entry.idNumber = m_idNumber->text();
     entry.name = m_name->text().trimmed();
     entry.proofs = checkedProofs();
+    entry.validUntil = QDate::fromString(m_validUntil->text().trimmed(), Qt::ISODate);
     return entry;
 }
 
@@ -167,6 +177,13 @@ bool TargetEntryForm::checkFilledIn()
         m_name->setFocus();
         return false;
     }
+    const QString until = m_validUntil->text().trimmed();
+    if (!until.isEmpty() && (until.size() != 10 || !QDate::fromString(until, Qt::ISODate).isValid())) {
+        m_validUntilFindings->setMessage(tr("Type the last day of the authorization period as YYYY-MM-DD, "
+                                            "or leave it empty for no end."));
+        m_validUntil->setFocus();
+        return false;
+    }
     if (m_idNumber->text().isEmpty()) {
         m_idFindings->setMessage(tr("Type or read the target's ID number."));
         m_idNumber->setFocus();
@@ -177,12 +194,13 @@ bool TargetEntryForm::checkFilledIn()
 
 void TargetEntryForm::showFindings(const Findings &findings)
 {
-    Findings relationship, idType, name, id, other;
+    Findings relationship, idType, name, validUntil, id, other;
     for (const Finding &finding : findings) {
         switch (finding.field) {
         case Finding::Field::Relationship: relationship << finding; break;
         case Finding::Field::TargetIdType: idType << finding; break;
         case Finding::Field::TargetName: name << finding; break;
+        case Finding::Field::ValidUntil: validUntil << finding; break;
         case Finding::Field::TargetId: id << finding; break;
         default: other << finding; break;
         }
@@ -190,24 +208,28 @@ void TargetEntryForm::showFindings(const Findings &findings)
     m_relationshipFindings->setFindings(relationship);
     m_idTypeFindings->setFindings(idType);
     m_nameFindings->setFindings(name);
+    m_validUntilFindings->setFindings(validUntil);
     m_idFindings->setFindings(id);
     m_targetFindings->setFindings(other);
     // The cursor goes where the first problem is, so the clerk can correct it at once.
     if (!relationship.isEmpty()) m_relationship->setFocus();
     else if (!idType.isEmpty()) m_idType->setFocus();
     else if (!name.isEmpty()) m_name->setFocus();
+    else if (!validUntil.isEmpty()) m_validUntil->setFocus();
     else m_idNumber->setFocus();
 }
 
 void TargetEntryForm::clearFindings()
 {
-    for (FindingLabel *label : {m_relationshipFindings, m_idTypeFindings, m_nameFindings, m_idFindings, m_targetFindings})
+    for (FindingLabel *label : {m_relationshipFindings, m_idTypeFindings, m_nameFindings, m_validUntilFindings, m_idFindings,
+                                m_targetFindings})
         label->clearFindings();
 }
 
 void TargetEntryForm::clearEntry()
 {
     m_name->clear();
+    m_validUntil->clear();
     m_idNumber->clear();
     for (QCheckBox *check : m_proofChecks)
         check->setChecked(false);
@@ -238,7 +260,7 @@ bool TargetEntryForm::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers() == Qt::NoModifier) {
-            if (watched == m_relationship || watched == m_idType || watched == m_name) {
+            if (watched == m_relationship || watched == m_idType || watched == m_name || watched == m_validUntil) {
                 focusNextChild();
                 return true;
             }
