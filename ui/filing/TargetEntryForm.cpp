@@ -110,7 +110,7 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
     addField(tr("&Relationship:"), m_relationship, m_relationship, m_relationshipFindings);
     addField(tr("ID &type:"), m_idType, m_idType, m_idTypeFindings);
     addField(tr("Na&me:"), m_name, m_name, m_nameFindings);
-    addField(tr("Valid tr("&Valid until:")until:"), m_validUntil, m_validUntil, m_validUntilFindings);
+    addField(tr("Valid &until:"), m_validUntil, m_validUntil, m_validUntilFindings);
     addField(tr("&ID number:"), m_idNumber, m_idNumber, m_idFindings);
     addField(tr("Birth dat&e:"), derivedBox, m_birthDate, nullptr);
     grid->addWidget(new QLabel(tr("Proofs seen:"), this), row, 0, Qt::AlignRight | Qt::AlignVCenter);
