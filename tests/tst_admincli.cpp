@@ -27,6 +27,8 @@ private slots:
     void checkFilingsDryRun();
     void checkFilingsCommit();
     void malformedFilings();
+    void checkFilingsRelationshipsAndPeriods();
+    void malformedPeriodStopsTheFile();
     void wrongHeader();
     void garbageDatabaseIsRefusedAndUntouched_data();
     void garbageDatabaseIsRefusedAndUntouched();
@@ -353,6 +355,57 @@ void TestAdminCli::malformedFilings()
     const Run dry = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-zhejiang.csv")});
     QCOMPARE(lines(dry.out).value(2),
              QStringLiteral(R"({"row": 3, "verdict": "accepted", "codes": [], "warnings": [], "filing_no": null})"));
+}
+
+// The optional valid_until column, and each finding that names the binding it disagrees with.
+void TestAdminCli::checkFilingsRelationshipsAndPeriods()
+{
+    QVERIFY(withAccounts(db()));
+    QCOMPARE(admin(as() + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-2026.csv")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    const QStringList expected{
+        R"({"row": 1, "verdict": "accepted", "codes": [], "warnings": [], "filing_no": null})",
+        R"({"row": 2, "verdict": "refused", "codes": ["SPOUSE_ALREADY_BOUND"], "warnings": [], "filing_no": null, )"
+        R"("conflicts": [{"code": "SPOUSE_ALREADY_BOUND", "filing_no": null, "row": 1, "authorizer": "张伟", "target": "李娜", )"
+        R"("relationship": "spouse", "other_name": "李娜", "other_id_number": "330102********2461"}]})",
+        R"({"row": 3, "verdict": "refused", "codes": ["RELATIONSHIP_CONFLICT"], "warnings": [], "filing_no": null, )"
+        R"("conflicts": [{"code": "RELATIONSHIP_CONFLICT", "filing_no": null, "row": 1, "authorizer": "张伟", "target": "李娜", )"
+        R"("relationship": "spouse", "other_name": "张伟", "other_id_number": "330102********1236"}]})",
+        R"({"row": 4, "verdict": "refused", "codes": ["PERIOD_INVALID"], "warnings": [], "filing_no": null})",
+        R"({"row": 5, "verdict": "accepted", "codes": [], "warnings": [], "filing_no": null})",
+    };
+    QCOMPARE(lines(run.out), expected);
+
+    // Stored, the conflict names the filing instead of the row.
+    const Run commit = admin(as(QStringLiteral("tester")) + QStringList{QStringLiteral("check-filings"), QStringLiteral("--commit"),
+                                                                       data("filings-2026.csv")});
+    QCOMPARE(commit.exitCode, 0);
+    const QString filingNumber = QRegularExpression(QStringLiteral(R"re("filing_no": "(GJ\d{8}-\d{4})")re"))
+                                     .match(lines(commit.out).value(0)).captured(1);
+    QVERIFY2(!filingNumber.isEmpty(), qPrintable(commit.out));
+    const Run again = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-2026.csv")});
+    QVERIFY2(lines(again.out).value(1).contains(QStringLiteral(R"("filing_no": "%1", "row": null)").arg(filingNumber)),
+             qPrintable(again.out));
+
+    // The period is in the household JSON.
+    const Run household = admin({QStringLiteral("--db"), db(), QStringLiteral("household"), QStringLiteral("01:330106195501013110")});
+    QCOMPARE(household.exitCode, 0);
+    const QJsonArray bindings = QJsonDocument::fromJson(household.out.toUtf8()).object().value("bindings").toArray();
+    QCOMPARE(bindings.size(), 1);
+    QCOMPARE(bindings.first().toObject().value("valid_until").toString(), QStringLiteral("2030-12-31"));
+}
+
+void TestAdminCli::malformedPeriodStopsTheFile()
+{
+    QVERIFY(withAccounts(db()));
+    QCOMPARE(admin(as() + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    const Run run = admin(as(QStringLiteral("tester")) + QStringList{QStringLiteral("check-filings"), QStringLiteral("--commit"),
+                                                                    data("filings-bad-period.csv")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.startsWith(QStringLiteral("line 2: valid_until \"2030-02-30\" (column 10)")), qPrintable(run.err));
 }
 
 void TestAdminCli::wrongHeader()

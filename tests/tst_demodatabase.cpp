@@ -18,6 +18,7 @@
 #include "model/storage/BindingStore.h"
 #include "model/storage/ClerkStore.h"
 #include "model/storage/FilingStore.h"
+#include "model/storage/HouseholdStore.h"
 #include "model/storage/PersonStore.h"
 #include "model/storage/RuleSetStore.h"
 
@@ -37,6 +38,7 @@ struct Scenario
     const char *targetNumber;
     const char *filedOn;         // empty: today, as at the counter
     bool commitment;
+    const char *validUntil = ""; // empty: open-ended
     const char *quota = "";      // yuan typed in the quota field (共济额度); empty: none
 };
 
@@ -59,10 +61,14 @@ const Scenario kScenarios[] = {
     {"MUTUAL_NOT_ALLOWED", "01", "440305198607076228", "spouse", "吴海涛", "01", "440305198403236111", "", true},
     {"COOLDOWN_ACTIVE", "01", "440303199012127155", "sibling", "许文静", "01", "44030319940430726X", "", true},
     {"AGE_IMPLAUSIBLE", "01", "330108199002271730", "parent", "孙丽华", "01", "330108198502201849", "", true},
+    {"SPOUSE_ALREADY_BOUND", "01", "330104198305121318", "spouse", "周雪", "01", "330105198702141861", "", true},
+    {"RELATIONSHIP_CONFLICT", "01", "330103195810031153", "sibling", "冯立", "01", "33010319850618217X", "", true},
+    {"RELATIONSHIP_UNUSUAL", "01", "330106198811053138", "parent", "韩继明", "01", "33010819620909271X", "", true},
+    {"PERIOD_INVALID", "01", "440305198709098137", "parent", "罗淑贞", "01", "440305196002148242", "", true, "2099-12-31"},
     // The cross-province quota: 陈丽 (南京, 4675.60 yuan) under the national cross-province set.
     {"QUOTA_REQUIRED", "01", "320102198801252283", "sibling", "陈志强", "01", "330106198506122117", "", true},
-    {"QUOTA_EXCEEDS_BALANCE", "01", "320102198801252283", "sibling", "陈志强", "01", "330106198506122117", "", true, "5000"},
-    {"QUOTA_NOT_ALLOWED", "01", "330102197804161317", "parent", "张桂兰", "01", "330105195211082269", "", true, "100"},
+    {"QUOTA_EXCEEDS_BALANCE", "01", "320102198801252283", "sibling", "陈志强", "01", "330106198506122117", "", true, "", "2000"},
+    {"QUOTA_NOT_ALLOWED", "01", "330102197804161317", "parent", "张桂兰", "01", "330105195211082269", "", true, "", "100"},
     // The two that only sample-filings.csv can show (rows 5 and 6 there).
     {"NO_RULE_IN_EFFECT", "01", "330102197804161317", "parent", "张桂兰", "01", "330105195211082269", "2021-06-01", true},
     {"COMMITMENT_MISSING", "01", "140105197507183513", "child", "郭晓东", "01", "140105200509263730", "", false},
@@ -72,11 +78,13 @@ const Scenario kScenarios[] = {
     {"", "01", "330110198312013152", "child", "徐一诺", "01", "330110201208301175", "", true},
     {"", "01", "330106198506122117", "spouse", "艾米丽·卡特", "07", "933840198905120026", "", true},
     {"", "01", "330106198506122117", "spouse", "艾米丽·卡特", "01", "933840198905120026", "", true},
-    {"", "01", "320102198801252283", "sibling", "陈志强", "01", "330106198506122117", "", true, "1000"},
+    {"", "01", "320102198801252283", "sibling", "陈志强", "01", "330106198506122117", "", true, "", "1000"},
     {"", "01", "110105198205091399", "spouse", "赵敏", "01", "110105198408221405", "", true},
     {"", "01", "140105197507183513", "child", "郭晓东", "01", "140105200509263730", "", true},
     {"", "01", "440305198709098137", "parent", "罗淑贞", "01", "440305196002148242", "", true},
     {"", "01", "440305198709098137", "parent", "何志强", "17", "810000195806068359", "", true},
+    {"", "01", "33010919860330224X", "sibling", "曹磊", "01", "330109199007071398", "", true}, // the expired pair again
+    {"", "01", "330103195810031153", "child", "冯立", "01", "33010319850618217X", "", true, "2099-12-31"}, // agrees; 浙江: no limit
 };
 
 QString u(const char *text)
@@ -139,10 +147,19 @@ void TestDemoDatabase::cleanupTestCase()
 void TestDemoDatabase::contents()
 {
     const QString connection = m_db->connection();
-    QCOMPARE(PersonStore(connection).count(), qint64(33));
+    QCOMPARE(PersonStore(connection).count(), qint64(44));
     QCOMPARE(RuleSetStore(connection).count(), qint64(RuleSetStore::shippedDefaults().size() + 1));
-    QCOMPARE(FilingStore(connection).count(), qint64(4)); // 黄志明's two rows are one filing
-    QCOMPARE(BindingStore(connection).countActive(), qint64(4)); // five filed, one revoked
+    QCOMPARE(FilingStore(connection).count(), qint64(9)); // 黄志明's two rows are one filing
+    QCOMPARE(BindingStore(connection).countActive(), qint64(8)); // ten filed, one revoked, one expired
+    // 曹敏 → 曹磊 was authorized until 2026-06-30: ended by expiry when the demo was loaded.
+    const std::optional<Person> caoMin = PersonStore(connection).findByDocument(QStringLiteral("01"), QStringLiteral("33010919860330224X"));
+    QVERIFY(caoMin);
+    const QList<HouseholdBinding> cao = HouseholdStore(connection).bindingsOf(caoMin->id);
+    QCOMPARE(cao.size(), 1);
+    QCOMPARE(cao.first().status, QStringLiteral("ended"));
+    QCOMPARE(cao.first().endReason, QStringLiteral("expired"));
+    QCOMPARE(cao.first().endedBy, QStringLiteral("system"));
+    QCOMPARE(cao.first().validUntil, QDate(2026, 6, 30));
 
     const std::optional<RuleSet> shenzhen = RuleSetStore(connection).resolve(QStringLiteral("440300"),
                                                                              QDate::currentDate());
@@ -150,6 +167,7 @@ void TestDemoDatabase::contents()
     QCOMPARE(shenzhen->region, QStringLiteral("440300"));
     QCOMPARE(shenzhen->maxTargetsPerAuthorizer, std::optional<int>(2));
     QCOMPARE(shenzhen->cooldownDays, 90);
+    QCOMPARE(shenzhen->maxPeriodMonths, std::optional<int>(24));
     QCOMPARE(shenzhen->reserveFloorFen, qint64(50000));
     QVERIFY(!shenzhen->allowMutual);
     QVERIFY(!shenzhen->idTypes.contains(QStringLiteral("08")));
@@ -198,6 +216,7 @@ void TestDemoDatabase::scenarios()
     target.name = u(s.targetName);
     target.idType = u(s.targetType);
     target.idNumber = u(s.targetNumber);
+    target.validUntil = *s.validUntil ? QDate::fromString(u(s.validUntil), Qt::ISODate) : QDate();
     if (*s.quota)
         target.quotaFen = Money::parseYuan(u(s.quota));
     draft.targets.append(target);
@@ -247,13 +266,14 @@ void TestDemoDatabase::readmeListsEveryScenario()
 void TestDemoDatabase::sampleFilings()
 {
     FilingBatch::Options options; // check only: nothing is stored
+    const qint64 filings = FilingStore(m_db->connection()).count();
     const FilingBatch::Result result = FilingBatch(m_db->connection()).run(demoFile("sample-filings.csv"), options);
     QVERIFY2(result.ok, qPrintable(result.fileError));
     const QStringList verdicts = {"accepted", "accepted", "accepted", "needs_confirmation",
-                                  "refused", "refused", "refused", "refused"};
+                                  "refused", "refused", "refused", "refused", "refused"};
     const QList<QStringList> codes = {{}, {}, {}, {"AGE_IMPLAUSIBLE"}, {"NO_RULE_IN_EFFECT"},
                                       {"COMMITMENT_MISSING"}, {"RELATIONSHIP_NOT_ALLOWED"},
-                                      {"TARGET_BOUND_ELSEWHERE"}};
+                                      {"TARGET_BOUND_ELSEWHERE"}, {"QUOTA_NOT_ALLOWED"}};
     QCOMPARE(result.rows.size(), verdicts.size());
     for (int i = 0; i < result.rows.size(); ++i) {
         const FilingBatch::RowResult &row = result.rows.at(i);
@@ -261,7 +281,7 @@ void TestDemoDatabase::sampleFilings()
         QCOMPARE(row.codes + row.warnings, codes.at(i));
         QVERIFY(row.filingNumber.isEmpty());
     }
-    QCOMPARE(FilingStore(m_db->connection()).count(), qint64(4));
+    QCOMPARE(FilingStore(m_db->connection()).count(), filings);
 }
 
 void TestDemoDatabase::loadingTwiceAddsNothing()
@@ -294,7 +314,9 @@ void TestDemoDatabase::demoAccounts()
     QStringList actors;
     while (q.next())
         actors << q.value(0).toString();
-    QCOMPARE(actors, QStringList{QStringLiteral("admin")});
+    actors.sort();
+    // And the expiry of 曹敏 → 曹磊 at the end of its period is the system's, as at every start.
+    QCOMPARE(actors, (QStringList{QStringLiteral("admin"), QStringLiteral("system")}));
 
     const QList<ClerkAccount> accounts = ClerkAccounts(connection).list(QStringLiteral("admin"));
     QCOMPARE(accounts.size(), 2);

@@ -26,6 +26,13 @@ private slots:
     void boundElsewhereNamesTheAuthorizer();
     void sameTargetTwiceInOneDraft();
     void cooldownEndsAfterItsDays();
+    void relationshipsWithinOneFiling_data();
+    void relationshipsWithinOneFiling();
+    void conflictNamesTheBinding_data();
+    void conflictNamesTheBinding();
+    void unusualParentNeedsConfirmation();
+    void periods_data();
+    void periods();
     void quotaCodes_data();
     void quotaCodes();
     void quotaArithmetic_data();
@@ -87,6 +94,20 @@ void TestFilingEvaluator::init()
     add("sz_c", "林乙", "440303", QDate(1984, 5, 5), 15, "310", "440300");
     add("sz_d", "郑丙", "440303", QDate(1960, 6, 6), 17, "310", "440300");
     add("sz_e", "郑丁", "440303", QDate(1990, 6, 6), 19, "390", "440300");
+    // Relationships that agree (杭州): odd sequence numbers are men, even ones women.
+    add("hz_husband", "周明", "330102", QDate(1980, 5, 5), 13, "310", "330100");
+    add("hz_wife", "吴芳", "330102", QDate(1982, 6, 6), 24, "310", "330100");
+    add("hz_other", "郑丽", "330102", QDate(1984, 7, 7), 26, "390", "330100");
+    add("hz_elder", "周大山", "330102", QDate(1950, 1, 1), 35, "310", "330100");
+    add("hz_elder_m", "周二山", "330102", QDate(1952, 2, 2), 37, "390", "330100");
+    add("hz_elder_f", "冯秀", "330102", QDate(1953, 3, 3), 48, "390", "330100");
+    add("hz_single", "何平", "330102", QDate(1985, 8, 8), 53, "310", "330100");
+    add("hz_bride1", "许静", "330102", QDate(1987, 1, 1), 64, "390", "330100");
+    add("hz_bride2", "许雅", "330102", QDate(1988, 2, 2), 66, "390", "330100");
+    add("hz_father1", "何大", "330102", QDate(1955, 1, 1), 73, "390", "330100");
+    add("hz_father2", "何二", "330102", QDate(1956, 1, 1), 75, "390", "330100");
+    add("hz_mother1", "唐一", "330102", QDate(1957, 1, 1), 86, "390", "330100");
+    add("hz_mother2", "唐二", "330102", QDate(1958, 1, 1), 88, "390", "330100");
     Person passport;
     passport.name = QStringLiteral("John Smith");
     passport.idType = QStringLiteral("08");
@@ -107,6 +128,7 @@ void TestFilingEvaluator::init()
     shenzhen.maxTargetsPerAuthorizer = 2;
     shenzhen.allowMutual = false;
     shenzhen.cooldownDays = 90;
+    shenzhen.maxPeriodMonths = 12;
     shenzhen.idTypes = QStringList{QStringLiteral("01"), QStringLiteral("17")};
     {
         WriteTransaction transaction(m_db->connection());
@@ -118,6 +140,8 @@ void TestFilingEvaluator::init()
     bind("sz_auth", "sz_t2", "child");
     bind("sz_b", "sz_c", "spouse");
     bind("sz_d", "sz_e", "child");
+    bind("hz_husband", "hz_wife", "spouse");
+    bind("hz_husband", "hz_elder", "parent");
     const MutualAidBinding ended = BindingStore(m_db->connection()).activeByAuthorizer(person("sz_d").id).first();
     QVERIFY(BindingRevocation(m_db->connection()).revoke(ended.id, "authorizer", "test", "tester").ok);
 }
@@ -187,6 +211,16 @@ void TestFilingEvaluator::codes_data()
     QTest::newRow("COOLDOWN_ACTIVE") << "sz_d" << true << "child" << "sz_e" << "" << today << QStringList{"COOLDOWN_ACTIVE"} << QStringList();
     QTest::newRow("COMMITMENT_MISSING") << "hz_father" << false << "parent" << "hz_grandma" << "" << today << QStringList{"COMMITMENT_MISSING"} << QStringList();
     QTest::newRow("NO_RULE_IN_EFFECT") << "hz_father" << true << "parent" << "hz_grandma" << "" << QDate(2021, 6, 1) << QStringList{"NO_RULE_IN_EFFECT"} << QStringList();
+    // Relationships that agree, against the bindings stored by earlier filings.
+    QTest::newRow("SPOUSE_ALREADY_BOUND: the authorizer has a spouse") << "hz_husband" << true << "spouse" << "hz_other" << "" << today << QStringList{"SPOUSE_ALREADY_BOUND"} << QStringList();
+    QTest::newRow("SPOUSE_ALREADY_BOUND: the authorizer is someone's spouse") << "hz_wife" << true << "spouse" << "hz_other" << "" << today << QStringList{"SPOUSE_ALREADY_BOUND"} << QStringList();
+    QTest::newRow("SPOUSE_ALREADY_BOUND: the target has a spouse") << "hz_mother" << true << "spouse" << "hz_husband" << "" << today << QStringList{"SPOUSE_ALREADY_BOUND"} << QStringList();
+    QTest::newRow("accepted: the same couple the other way") << "hz_wife" << true << "spouse" << "hz_husband" << "" << today << QStringList() << QStringList();
+    QTest::newRow("RELATIONSHIP_CONFLICT: sibling where the other says parent") << "hz_elder" << true << "sibling" << "hz_husband" << "" << today << QStringList{"RELATIONSHIP_CONFLICT"} << QStringList();
+    QTest::newRow("RELATIONSHIP_CONFLICT: spouse where the other says parent") << "hz_elder" << true << "spouse" << "hz_husband" << "" << today << QStringList{"RELATIONSHIP_CONFLICT", "SPOUSE_ALREADY_BOUND"} << QStringList();
+    QTest::newRow("accepted: child where the other says parent") << "hz_elder" << true << "child" << "hz_husband" << "" << today << QStringList() << QStringList();
+    QTest::newRow("RELATIONSHIP_UNUSUAL: a second father") << "hz_husband" << true << "parent" << "hz_elder_m" << "" << today << QStringList() << QStringList{"RELATIONSHIP_UNUSUAL"};
+    QTest::newRow("accepted: a father and a mother") << "hz_husband" << true << "parent" << "hz_elder_f" << "" << today << QStringList() << QStringList();
     QTest::newRow("AGE_IMPLAUSIBLE warning only") << "hz_father" << true << "parent" << "hz_young" << "" << today << QStringList() << QStringList{"AGE_IMPLAUSIBLE"};
     QTest::newRow("AGE_IMPLAUSIBLE: child older than parent") << "hz_mother" << true << "child" << "hz_grandma" << "" << today << QStringList() << QStringList{"AGE_IMPLAUSIBLE"};
     // Every code that applies, not only the first.
@@ -276,6 +310,170 @@ void TestFilingEvaluator::cooldownEndsAfterItsDays()
     QCOMPARE(refusalNames(FilingEvaluator(m_db->connection()).evaluate(draft).findingsFor(0)), QStringList{"COOLDOWN_ACTIVE"});
     draft.filedOn = QDate::currentDate().addDays(90);
     QVERIFY(FilingEvaluator(m_db->connection()).evaluate(draft).targetAccepted(0, false));
+}
+
+void TestFilingEvaluator::relationshipsWithinOneFiling_data()
+{
+    // Targets as "relationship:key", and per target its refusal codes and warnings ("" none).
+    QTest::addColumn<QString>("authorizer");
+    QTest::addColumn<QStringList>("targets");
+    QTest::addColumn<QStringList>("codes");
+    QTest::addColumn<QStringList>("warnings");
+    QTest::newRow("two spouses") << "hz_single" << QStringList{"spouse:hz_bride1", "spouse:hz_bride2"}
+                                 << QStringList{"", "SPOUSE_ALREADY_BOUND"} << QStringList{"", ""};
+    QTest::newRow("two fathers") << "hz_single" << QStringList{"parent:hz_father1", "parent:hz_father2"}
+                                 << QStringList{"", ""} << QStringList{"", "RELATIONSHIP_UNUSUAL"};
+    QTest::newRow("two mothers") << "hz_single" << QStringList{"parent:hz_mother1", "parent:hz_mother2"}
+                                 << QStringList{"", ""} << QStringList{"", "RELATIONSHIP_UNUSUAL"};
+    QTest::newRow("a father and a mother") << "hz_single" << QStringList{"parent:hz_father1", "parent:hz_mother1"}
+                                           << QStringList{"", ""} << QStringList{"", ""};
+    QTest::newRow("three parents") << "hz_single" << QStringList{"parent:hz_father1", "parent:hz_mother1", "parent:hz_father2"}
+                                   << QStringList{"", "", ""} << QStringList{"", "", "RELATIONSHIP_UNUSUAL"};
+    QTest::newRow("a spouse and a parent") << "hz_single" << QStringList{"spouse:hz_bride1", "parent:hz_father1"}
+                                           << QStringList{"", ""} << QStringList{"", ""};
+    QTest::newRow("a second spouse beside the stored one") << "hz_husband" << QStringList{"spouse:hz_bride1"}
+                                                            << QStringList{"SPOUSE_ALREADY_BOUND"} << QStringList{""};
+}
+
+void TestFilingEvaluator::relationshipsWithinOneFiling()
+{
+    QFETCH(QString, authorizer);
+    QFETCH(QStringList, targets);
+    QFETCH(QStringList, codes);
+    QFETCH(QStringList, warnings);
+    FilingDraft draft = draftFor(authorizer);
+    for (const QString &target : targets) {
+        const Person p = person(target.section(':', 1));
+        draft.targets.append(TargetEntry{target.section(':', 0, 0), p.idType, p.idNumber, p.name, {}, false});
+    }
+    const FilingVerdict verdict = FilingEvaluator(m_db->connection()).evaluate(draft);
+    QCOMPARE(verdict.targets.size(), targets.size());
+    for (int i = 0; i < targets.size(); ++i) {
+        const Findings own = verdict.targets.at(i).findings;
+        QCOMPARE(refusalNames(own).join(','), codes.at(i));
+        QCOMPARE(warningNames(own).join(','), warnings.at(i));
+    }
+}
+
+void TestFilingEvaluator::conflictNamesTheBinding_data()
+{
+    QTest::addColumn<QString>("authorizer");
+    QTest::addColumn<QString>("relationship");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QStringList>("earlier");  // "authorizer>target:relationship:row", not stored yet
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("other");       // fixture key of the person who makes the conflict
+    QTest::addColumn<bool>("stored");         // the binding has a filing number
+    QTest::addColumn<int>("batchRow");
+    QTest::addColumn<QString>("bindingRelationship");
+
+    QTest::newRow("stored spouse") << "hz_husband" << "spouse" << "hz_other" << QStringList()
+                                   << "SPOUSE_ALREADY_BOUND" << "hz_wife" << true << 0 << "spouse";
+    QTest::newRow("stored reverse binding") << "hz_elder" << "sibling" << "hz_husband" << QStringList()
+                                            << "RELATIONSHIP_CONFLICT" << "hz_husband" << true << 0 << "parent";
+    QTest::newRow("stored second father") << "hz_husband" << "parent" << "hz_elder_m" << QStringList()
+                                          << "RELATIONSHIP_UNUSUAL" << "hz_elder" << true << 0 << "parent";
+    QTest::newRow("earlier row of a file, reverse") << "hz_single" << "parent" << "hz_father1"
+        << QStringList{"hz_father1>hz_single:parent:3"}
+        << "RELATIONSHIP_CONFLICT" << "hz_father1" << false << 3 << "parent";
+    QTest::newRow("earlier row of a file, spouse") << "hz_single" << "spouse" << "hz_bride1"
+        << QStringList{"hz_bride1>hz_bride2:spouse:2"}
+        << "SPOUSE_ALREADY_BOUND" << "hz_bride2" << false << 2 << "spouse";
+}
+
+void TestFilingEvaluator::conflictNamesTheBinding()
+{
+    QFETCH(QString, authorizer);
+    QFETCH(QString, relationship);
+    QFETCH(QString, target);
+    QFETCH(QStringList, earlier);
+    QFETCH(QString, code);
+    QFETCH(QString, other);
+    QFETCH(bool, stored);
+    QFETCH(int, batchRow);
+    QFETCH(QString, bindingRelationship);
+
+    FilingDraft draft = draftFor(authorizer);
+    draft.targets.append(TargetEntry{relationship, "01", person(target).idNumber, {}, {}, false});
+    QList<PendingBinding> pending;
+    for (const QString &entry : earlier) {
+        const QStringList parts = entry.split(':');
+        pending.append(PendingBinding{person(parts.at(0).section('>', 0, 0)).id, person(parts.at(0).section('>', 1)).id,
+                                      parts.at(1), parts.at(2).toInt()});
+    }
+    const Findings findings = FilingEvaluator(m_db->connection()).evaluate(draft, pending).findingsFor(0);
+    QCOMPARE(findings.size(), 1);
+    const Finding &finding = findings.first();
+    QCOMPARE(RefusalCodes::name(finding.code), code);
+    QCOMPARE(finding.field, Finding::Field::Relationship);
+    QVERIFY(finding.conflict.has_value());
+    const ConflictingBinding &conflict = *finding.conflict;
+    QCOMPARE(conflict.otherName, person(other).name);
+    QCOMPARE(conflict.otherIdNumber, IdNumber::mask(person(other).idNumber));
+    QVERIFY(!conflict.otherIdNumber.contains(person(other).idNumber.mid(6, 8))); // the birth date stays hidden
+    QCOMPARE(conflict.relationship, bindingRelationship);
+    QCOMPARE(conflict.batchRow, batchRow);
+    QCOMPARE(conflict.filingNumber.startsWith(QLatin1String("GJ")), stored);
+    // What the clerk reads beside the field names the binding and the masked person.
+    QVERIFY2(finding.text().contains(conflict.otherIdNumber), qPrintable(finding.text()));
+    if (stored)
+        QVERIFY2(finding.text().contains(conflict.filingNumber), qPrintable(finding.text()));
+}
+
+void TestFilingEvaluator::unusualParentNeedsConfirmation()
+{
+    FilingDraft draft = draftFor(QStringLiteral("hz_husband"));
+    draft.targets.append(TargetEntry{"parent", "01", person("hz_elder_m").idNumber, {}, {}, false});
+    FilingSubmission submission(m_db->connection());
+    QCOMPARE(submission.submit(draft).status, SubmissionResult::Status::NeedsConfirmation);
+    draft.targets[0].ageWarningConfirmed = true; // the clerk confirms the warnings of the target
+    const SubmissionResult stored = submission.submit(draft);
+    QVERIFY(stored.stored());
+    QVERIFY(BindingStore(m_db->connection()).byFiling(stored.filingId).first().ageWarningConfirmed);
+}
+
+void TestFilingEvaluator::periods_data()
+{
+    QTest::addColumn<QString>("authorizer");
+    QTest::addColumn<QString>("relationship");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<int>("months");   // valid_until = filing date + months + days; -1 months: open-ended
+    QTest::addColumn<int>("days");
+    QTest::addColumn<QStringList>("codes");
+    QTest::newRow("open-ended") << "sz_c" << "sibling" << "sz_e" << -1 << 0 << QStringList();
+    QTest::newRow("PERIOD_INVALID: the filing date itself") << "sz_c" << "sibling" << "sz_e" << 0 << 0 << QStringList{"PERIOD_INVALID"};
+    QTest::newRow("PERIOD_INVALID: before the filing date") << "sz_c" << "sibling" << "sz_e" << 0 << -5 << QStringList{"PERIOD_INVALID"};
+    QTest::newRow("the next day") << "sz_c" << "sibling" << "sz_e" << 0 << 1 << QStringList();
+    QTest::newRow("12 months where 12 are allowed") << "sz_c" << "sibling" << "sz_e" << 12 << 0 << QStringList();
+    QTest::newRow("PERIOD_INVALID: 12 months and a day") << "sz_c" << "sibling" << "sz_e" << 12 << 1 << QStringList{"PERIOD_INVALID"};
+    QTest::newRow("ten years where the rule sets no limit") << "hz_father" << "parent" << "hz_grandma" << 120 << 0 << QStringList();
+    QTest::newRow("PERIOD_INVALID beside another code") << "hz_father" << "child" << "hz_son" << 0 << 0
+                                                        << QStringList{"ALREADY_BOUND", "PERIOD_INVALID"};
+}
+
+void TestFilingEvaluator::periods()
+{
+    QFETCH(QString, authorizer);
+    QFETCH(QString, relationship);
+    QFETCH(QString, target);
+    QFETCH(int, months);
+    QFETCH(int, days);
+    QFETCH(QStringList, codes);
+    FilingDraft draft = draftFor(authorizer);
+    TargetEntry entry{relationship, "01", person(target).idNumber, {}, {}, false};
+    if (months >= 0)
+        entry.validUntil = draft.filedOn.addMonths(months).addDays(days);
+    draft.targets.append(entry);
+    const Findings findings = FilingEvaluator(m_db->connection()).evaluate(draft).findingsFor(0);
+    QStringList expected = codes;
+    std::sort(expected.begin(), expected.end(), [](const QString &a, const QString &b) {
+        return RefusalCodes::fromName(a) < RefusalCodes::fromName(b);
+    });
+    QCOMPARE(refusalNames(findings), expected);
+    for (const Finding &f : findings) {
+        if (f.code == RefusalCode::PeriodInvalid)
+            QCOMPARE(f.field, Finding::Field::ValidUntil); // shown beside the date field
+    }
 }
 
 // QUOTA_REQUIRED, QUOTA_NOT_ALLOWED and QUOTA_EXCEEDS_BALANCE, each alone, with the shipped sets:

@@ -22,7 +22,10 @@
 #include "model/itemmodels/RelationshipListModel.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/FilingStore.h"
+#include "ui/widgets/FindingLabel.h"
 #include "ui/widgets/IdNumberEdit.h"
+#include "model/domain/IdNumber.h"
+#include "model/storage/PersonStore.h"
 #include "model/domain/Money.h"
 
 using namespace gongji;
@@ -47,6 +50,8 @@ private slots:
     void quotaBesideTheTarget_data();
     void quotaBesideTheTarget();
     void noQuotaFieldWhereNothingIsSetAside();
+    void secondSpouseIsRefusedBesideTheRelationship();
+    void periodTypedOrLeftEmptyByKeyboard();
     void escapeAsksBeforeDiscarding();
     void mainWindowNamesDatabaseAndClerk();
 
@@ -431,7 +436,7 @@ void TestFilingWizard::tabOrderFollowsTheForm()
     passCommitmentAndNotice();
     auto *relationship = child<QComboBox>("targetRelationship");
     QCOMPARE(QApplication::focusWidget(), relationship);
-    const char *expected[] = {"targetIdType", "targetName", "targetId"};
+    const char *expected[] = {"targetIdType", "targetName", "targetValidUntil", "targetId"};
     for (const char *name : expected) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QCOMPARE(QApplication::focusWidget()->objectName(), QLatin1String(name));
@@ -442,6 +447,87 @@ void TestFilingWizard::tabOrderFollowsTheForm()
     while (qobject_cast<QCheckBox *>(QApplication::focusWidget()))
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget()->objectName(), QLatin1String("addTargetButton"));
+}
+
+void TestFilingWizard::secondSpouseIsRefusedBesideTheRelationship()
+{
+    // 王建国 and 李秀英 were bound as spouses by an earlier filing.
+    FilingDraft earlier = TestDatabase::childFiling(m_authorizer, *PersonStore(m_db->connection()).findByDocument("01", m_spouseNumber),
+                                                    QStringLiteral("tester"));
+    earlier.targets.first().relationship = QStringLiteral("spouse");
+    const SubmissionResult stored = FilingSubmission(m_db->connection()).submit(earlier);
+    QVERIFY(stored.stored());
+
+    passCommitmentAndNotice();
+    addTarget(QStringLiteral("spouse"), QStringLiteral("赵丽"), m_youngParentNumber);
+    QVERIFY(m_wizard->targetsModel()->index(0, 0).data(FilingTargetsModel::RefusedRole).toBool());
+    auto *findings = child<FindingLabel>("targetRelationshipFindings");
+    QVERIFY(findings->isVisible());
+    const QString text = findings->text();
+    QVERIFY2(text.contains(QLatin1String("SPOUSE_ALREADY_BOUND")), qPrintable(text));
+    QVERIFY2(text.contains(stored.filingNumber), qPrintable(text));          // which binding
+    QVERIFY2(text.contains(IdNumber::mask(m_spouseNumber)), qPrintable(text)); // the other person, masked
+    QVERIFY2(!text.contains(m_spouseNumber), qPrintable(text));
+    QCOMPARE(QApplication::focusWidget(), child<QComboBox>("targetRelationship")); // where to correct it
+    m_wizard->next();
+    QVERIFY(!nextButton()->isEnabled());
+}
+
+void TestFilingWizard::periodTypedOrLeftEmptyByKeyboard()
+{
+    passCommitmentAndNotice();
+    auto *relationships = child<QComboBox>("targetRelationship");
+    relationships->setCurrentIndex(relationships->findData(QStringLiteral("child"), RelationshipListModel::KeywordRole));
+    auto *name = child<QLineEdit>("targetName");
+    name->setText(QStringLiteral("王小明"));
+    name->setFocus();
+    QTest::keyClick(name, Qt::Key_Return); // Enter goes on to the period
+    auto *until = child<QLineEdit>("targetValidUntil");
+    QCOMPARE(QApplication::focusWidget(), until);
+    QTest::keyClicks(until, QDate::currentDate().toString(Qt::ISODate)); // not after the filing date
+    QTest::keyClick(until, Qt::Key_Return);
+    auto *id = child<IdNumberEdit>("targetId");
+    QCOMPARE(QApplication::focusWidget(), id);
+    QTest::keyClicks(id, m_childNumber);
+    QTest::keyClick(id, Qt::Key_Return);
+    auto *periodFindings = child<FindingLabel>("targetValidUntilFindings");
+    QVERIFY(periodFindings->isVisible());
+    QVERIFY2(periodFindings->text().contains(QLatin1String("PERIOD_INVALID")), qPrintable(periodFindings->text()));
+    QCOMPARE(QApplication::focusWidget(), until);
+
+    // The keyboard empties the field: open-ended, and the corrected row replaces the refused one.
+    QTest::keyClick(until, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(until, Qt::Key_Backspace);
+    QTest::keyClick(until, Qt::Key_Return);
+    QTest::keyClick(id, Qt::Key_Return);
+    QCOMPARE(m_wizard->targetsModel()->rowCount(), 1);
+    QVERIFY(!m_wizard->targetsModel()->index(0, 0).data(FilingTargetsModel::RefusedRole).toBool());
+    QCOMPARE(m_wizard->targetsModel()->index(0, FilingTargetsModel::ValidUntilColumn).data().toString(), FilingTargetsModel::tr("open-ended"));
+
+    // A second target until a year from now, typed the same way.
+    const QDate end = QDate::currentDate().addYears(1);
+    relationships->setCurrentIndex(relationships->findData(QStringLiteral("spouse"), RelationshipListModel::KeywordRole));
+    name->setText(QStringLiteral("李秀英"));
+    name->setFocus();
+    QTest::keyClick(name, Qt::Key_Return);
+    QTest::keyClicks(until, end.toString(Qt::ISODate));
+    QTest::keyClick(until, Qt::Key_Return);
+    QTest::keyClicks(id, m_spouseNumber);
+    QTest::keyClick(id, Qt::Key_Return);
+    QCOMPARE(m_wizard->targetsModel()->rowCount(), 2);
+    QCOMPARE(m_wizard->targetsModel()->index(1, FilingTargetsModel::ValidUntilColumn).data().toString(),
+             end.toString(Qt::ISODate));
+
+    QTest::keyClick(id, Qt::Key_Return); // empty number: on to the confirmation
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::ConfirmPageId));
+    nextButton()->click();
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::DonePageId));
+    const auto filing = FilingStore(m_db->connection()).findByNumber(m_wizard->filingNumber());
+    QVERIFY(filing.has_value());
+    const QList<MutualAidBinding> stored = BindingStore(m_db->connection()).byFiling(filing->id);
+    QCOMPARE(stored.size(), 2);
+    QVERIFY(!stored.at(0).validUntil.isValid());
+    QCOMPARE(stored.at(1).validUntil, end);
 }
 
 void TestFilingWizard::escapeAsksBeforeDiscarding()
@@ -522,10 +608,13 @@ void TestFilingWizard::quotaBesideTheTarget()
     passCommitmentAndNotice(nanjing.idNumber);
     auto *quotaField = child<QLineEdit>("targetQuota");
     QVERIFY(quotaField->isVisible());
-    // The keyboard path: name, Enter, the quota, Enter, the number, Enter adds.
+    // The keyboard path: name, Enter, the period left empty, Enter, the quota, Enter, the number,
+    // Enter adds.
     child<QLineEdit>("targetName")->setText(QStringLiteral("王小明"));
     child<QLineEdit>("targetName")->setFocus();
     QTest::keyClick(child<QLineEdit>("targetName"), Qt::Key_Return);
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>("targetValidUntil"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     QCOMPARE(QApplication::focusWidget(), quotaField);
     QTest::keyClicks(quotaField, quota);
     QTest::keyClick(quotaField, Qt::Key_Return);

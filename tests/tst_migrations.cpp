@@ -7,7 +7,9 @@
 #include "TestDatabase.h"
 #include "model/storage/Database.h"
 #include "model/storage/Migrations.h"
+#include "model/storage/BindingStore.h"
 #include "model/storage/PersonStore.h"
+#include "model/storage/RuleSetStore.h"
 
 using namespace gongji;
 
@@ -74,6 +76,8 @@ private slots:
     void statusStillChecked();
     void insertBuildsNoTemporaryTable();
     void alteredPersonTableIsRefusedUntouched();
+    void bindingsAndRuleSetsKeepTheirRows_data();
+    void bindingsAndRuleSetsKeepTheirRows();
     void quotaColumnsKeepEveryRow_data();
     void quotaColumnsKeepEveryRow();
 };
@@ -173,14 +177,64 @@ void TestMigrations::alteredPersonTableIsRefusedUntouched()
     });
 }
 
+void TestMigrations::bindingsAndRuleSetsKeepTheirRows_data()
+{
+    upgradeFromEveryEarlierVersion_data(); // from every earlier version
+}
+
+// A database of any earlier version with a rule set, a filing and a binding: after the upgrade
+// the binding is still active and open-ended, the rule set unlimited in period, and a new
+// binding with a period can be stored beside it.
+void TestMigrations::bindingsAndRuleSetsKeepTheirRows()
+{
+    QFETCH(int, version);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+    makeOldDatabase(path, version);
+    onPlainConnection(path, [](const QString &connection) {
+        QSqlQuery q(QSqlDatabase::database(connection));
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO rule_set (id, region, effective_from, title, scope, allow_mutual, exclude_public_medical, "
+            "reserve_floor_fen, payment_order, cooldown_days, created_at) VALUES (1, '330000', '2023-05-12', 'old', "
+            "'same_province', 1, 0, 0, 'by_balance_desc', 0, '2026-01-01T00:00:00.000Z')")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO rule_set_relationship (rule_set_id, relationship) VALUES (1, 'child')")));
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO filing (id, filing_no, authorizer_id, clerk, channel, filed_at, effective_on, rule_set_id, "
+            "commitment_version, commitment_at) VALUES (1, 'GJ20260301-0001', 1, 'tester', 'counter', "
+            "'2026-03-01T01:00:00.000Z', '2026-03-01', 1, 'v1', '2026-03-01T01:00:00.000Z')")));
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO binding (id, filing_id, authorizer_id, target_id, relationship, rule_set_id, status, started_at) "
+            "VALUES (1, 1, 1, 2, 'child', 1, 'active', '2026-03-01T01:00:00.000Z')")));
+    });
+    const Database::OpenResult opened = Database::open(path, QStringLiteral("upgraded"));
+    QVERIFY2(opened.ok, qPrintable(opened.error));
+    const std::optional<MutualAidBinding> binding = BindingStore(QStringLiteral("upgraded")).findById(1);
+    QVERIFY(binding);
+    QCOMPARE(binding->status, QStringLiteral("active"));
+    QVERIFY(!binding->validUntil.isValid());
+    QVERIFY(binding->isActiveOn(QDate(2099, 1, 1)));
+    const std::optional<RuleSet> rules = RuleSetStore(QStringLiteral("upgraded")).findById(1);
+    QVERIFY(rules);
+    QCOMPARE(rules->title, QStringLiteral("old"));
+    QVERIFY(!rules->maxPeriodMonths);
+    QCOMPARE(RuleSetStore(QStringLiteral("upgraded")).count(), qint64(1)); // an old database is never re-seeded
+    QCOMPARE(scalar(QStringLiteral("upgraded"),
+                    QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'binding_by_valid_until'"))
+                 .toInt(),
+             1);
+    QVERIFY(!QSqlQuery(QSqlDatabase::database(QStringLiteral("upgraded")))
+                 .exec(QStringLiteral("UPDATE rule_set SET max_period_months = 0 WHERE id = 1"))); // at least 1, or NULL
+    Database::close(QStringLiteral("upgraded"));
+}
+
 void TestMigrations::quotaColumnsKeepEveryRow_data()
 {
     QTest::addColumn<int>("version");
-    for (int version = 1; version < 6; ++version)
+    for (int version = 1; version < Migrations::latestVersion(); ++version)
         QTest::addRow("version %d", version) << version;
 }
 
-// The quota (共济额度, version 6): a rule set, a filing and a binding stored by an earlier release
+// The quota (共济额度, version 7): a rule set, a filing and a binding stored by an earlier release
 // are kept; the set reads as "none" and the binding as holding no quota; the CHECKs hold.
 void TestMigrations::quotaColumnsKeepEveryRow()
 {

@@ -15,6 +15,7 @@ class TestRuleSet : public QObject
 private slots:
     void shippedDefaultsAreValid();
     void jsonRoundTrip();
+    void fileWithoutPeriodImports();
     void validation_data();
     void validation();
     void resolution_data();
@@ -46,6 +47,21 @@ void TestRuleSet::jsonRoundTrip()
     QCOMPARE(QJsonDocument(copy->toJson()).toJson(), QJsonDocument(original.toJson()).toJson());
 }
 
+// A file written before authorization periods existed has no max_period_months: unlimited.
+void TestRuleSet::fileWithoutPeriodImports()
+{
+    QJsonObject object = RuleSetStore::shippedDefaults().at(0).toJson();
+    QVERIFY(object.contains(QLatin1String("max_period_months")));
+    object.remove(QLatin1String("max_period_months"));
+    QString error;
+    const std::optional<RuleSet> set = RuleSet::fromJson(object, &error);
+    QVERIFY2(set, qPrintable(error));
+    QVERIFY(!set->maxPeriodMonths);
+    object.insert(QLatin1String("max_period_months"), 36);
+    QCOMPARE(RuleSet::fromJson(object, &error)->maxPeriodMonths, std::optional<int>(36));
+    QCOMPARE(RuleSet::fromJson(object, &error)->toJson().value(QLatin1String("max_period_months")).toInt(), 36);
+}
+
 void TestRuleSet::validation_data()
 {
     QTest::addColumn<QString>("key");
@@ -69,6 +85,9 @@ void TestRuleSet::validation_data()
     QTest::newRow("negative cooldown") << "cooldown_days" << QJsonValue(-3) << false;
     QTest::newRow("unknown payable") << "payable" << QJsonValue(QJsonArray{"lottery"}) << false;
     QTest::newRow("empty title") << "title" << QJsonValue(" ") << false;
+    QTest::newRow("period 24 months") << "max_period_months" << QJsonValue(24) << true;
+    QTest::newRow("period unlimited") << "max_period_months" << QJsonValue(QJsonValue::Null) << true;
+    QTest::newRow("period zero months") << "max_period_months" << QJsonValue(0) << false;
 }
 
 void TestRuleSet::validation()

@@ -23,6 +23,7 @@
 #include "ui/administration/CheckList.h"
 #include "ui/administration/ImpactDialog.h"
 #include "ui/administration/RegistryImportDialog.h"
+#include "ui/administration/RuleSetForm.h"
 #include "ui/administration/RulesWindow.h"
 #include "model/filing/FilingSubmission.h"
 #include "model/itemmodels/RuleSetListModel.h"
@@ -180,6 +181,8 @@ void TestRulesGui::newVersionThroughTheFormClosesTheOldPeriod()
     const QDate start = QDate::currentDate().addDays(30);
     child<QDateEdit>(m_window, "ruleFrom")->setDate(start);
     child<QSpinBox>(m_window, "ruleMaxAuthorizers")->setValue(2);
+    QCOMPARE(child<QSpinBox>(m_window, "ruleMaxPeriod")->text(), RuleSetForm::tr("unlimited"));
+    child<QSpinBox>(m_window, "ruleMaxPeriod")->setValue(36);
     child<QLineEdit>(m_window, "ruleTitle")->setText(QStringLiteral("浙江：新版本"));
     onImpactDialog([](ImpactDialog *dialog) {
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("impactSaveButton")), Qt::LeftButton);
@@ -195,6 +198,8 @@ void TestRulesGui::newVersionThroughTheFormClosesTheOldPeriod()
     QVERIFY(next && next->id != base.id);
     QCOMPARE(next->title, QStringLiteral("浙江：新版本"));
     QCOMPARE(next->maxAuthorizersPerTarget, std::optional<int>(2));
+    QCOMPARE(next->maxPeriodMonths, std::optional<int>(36));
+    QVERIFY(!base.maxPeriodMonths);
     QCOMPARE(next->relationships, base.relationships);
     QCOMPARE(store.resolve(QStringLiteral("330100"), start.addDays(-1))->id, base.id);
     // The list was read again and shows the new version selected.

@@ -55,6 +55,7 @@ private slots:
     void revocationSummary();
     void revocationOfActiveBindingIsRefused();
     void englishSummary();
+    void periodIsPrinted();
     void kinshipSummaryThenReprint();
     void kinshipSummaryEnglishAndRefusals();
     void kinshipFromTheCommandLine();
@@ -467,6 +468,26 @@ void TestSummaryDocument::englishSummary()
     QVERIFY(text.contains(QStringLiteral("Marriage certificate")));
     QVERIFY(!text.contains(filingTitle));
     QCOMPARE(qrOnPage(writePdf(summary, QStringLiteral("en.pdf")), 1), number);
+}
+
+// A target bound until a date has the date printed under the relationship; an open-ended one none.
+void TestSummaryDocument::periodIsPrinted()
+{
+    FilingDraft draft = TestDatabase::childFiling(m_authorizer, m_relatives.at(0), QStringLiteral("tester"));
+    draft.targets.first().relationship = QStringLiteral("spouse");
+    const QDate end = QDate::currentDate().addYears(2);
+    draft.targets.first().validUntil = end;
+    draft.targets.append(TargetEntry{QStringLiteral("child"), m_relatives.at(1).idType, m_relatives.at(1).idNumber,
+                                     m_relatives.at(1).name, {}, true});
+    const SubmissionResult stored = FilingSubmission(m_db->connection()).submit(draft);
+    QVERIFY2(stored.stored(), qPrintable(stored.error + refusalNames(stored.verdict.findingsFor(1)).join(',')));
+    const QString zh = squeezed(pdfText(writePdf(SummaryDocument(m_db->connection(), m_office).build(stored.filingNumber),
+                                                 QStringLiteral("period.pdf"))));
+    QVERIFY2(zh.contains(QStringLiteral("授权期限至%1（含当日）").arg(end.toString(Qt::ISODate))), qPrintable(zh));
+    QCOMPARE(zh.count(QStringLiteral("授权期限至")), 1);
+    const QString en = squeezed(pdfText(writePdf(SummaryDocument(m_db->connection(), m_office, QStringLiteral("en"))
+                                                     .build(stored.filingNumber), QStringLiteral("period-en.pdf"))));
+    QVERIFY2(en.contains(QStringLiteral("authorizeduntil%1(inclusive)").arg(end.toString(Qt::ISODate))), qPrintable(en));
 }
 
 void TestSummaryDocument::kinshipSummaryThenReprint()

@@ -4,6 +4,7 @@
 
 #include "PersonArgument.h"
 #include "model/household/HouseholdJson.h"
+#include "model/filing/RelationshipAgreement.h"
 #include "model/storage/HouseholdStore.h"
 
 namespace gongji {
@@ -56,7 +57,8 @@ int HouseholdCommand::run(const QCommandLineParser &parser, const AdminContext &
         context.err << found.error << '\n';
         return ExitInputRefused;
     }
-    const Household household{*found.person, HouseholdStore(context.connection).bindingsOf(found.person->id)};
+    Household household{*found.person, HouseholdStore(context.connection).bindingsOf(found.person->id)};
+    RelationshipAgreement(context.connection).review(household);
     context.out << QString::fromUtf8(QJsonDocument(HouseholdJson::toJson(household)).toJson(QJsonDocument::Indented));
     return ExitOk;
 }

@@ -40,6 +40,7 @@ QString RulesCommand::description() const
         "  nationwide), max_authorizers_per_target and max_targets_per_authorizer (null:\n"
         "  unlimited), allow_mutual, exclude_public_medical, reserve_floor (yuan),\n"
         "  payment_order (by_balance_desc or by_binding_order), cooldown_days, payable,\n"
+        "  max_period_months (longest authorization period; null or missing: unlimited),\n"
         "  quota_required_beyond (none or province: a target insured in another province needs\n"
         "  a quota, 共济额度; missing in older files: none).\n\n"
         "rules export [--region CODE] FILE.json\n"

@@ -1,4 +1,5 @@
 #pragma once
+#include <QDate>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -22,10 +23,17 @@ struct MutualAidBinding
     QString endedBy;         // clerk login, or "system" for automatic ends
     QString endRequestedBy;  // "authorizer" / "target" / "system"
     QString endReason;
-    bool ageWarningConfirmed = false;
+    bool ageWarningConfirmed = false; // the clerk confirmed the target's warnings (AGE_IMPLAUSIBLE, RELATIONSHIP_UNUSUAL)
+    QDate validUntil;        // last day of the authorization period (授权期限); invalid = open-ended
     // Money set aside for this target (共济额度), in fen; empty where nothing is. Only an active
     // binding holds it: ending the binding frees it.
     std::optional<qint64> quotaFen;
+
+    // Active on `day`: not ended, and the period (if any) not over.
+    bool isActiveOn(const QDate &day) const
+    {
+        return status == QLatin1String("active") && (!validUntil.isValid() || validUntil >= day);
+    }
 };
 
 } // namespace gongji

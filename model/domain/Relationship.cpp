@@ -104,6 +104,21 @@ int Relationship::minimumAgeGap(const QString &keyword)
     return 0;
 }
 
+QString Relationship::inverse(const QString &keyword)
+{
+    if (keyword == Spouse || keyword == Sibling)
+        return keyword;
+    if (keyword == Parent)
+        return Child;
+    if (keyword == Child)
+        return Parent;
+    if (keyword == Grandparent)
+        return Grandchild;
+    if (keyword == Grandchild)
+        return Grandparent;
+    return {};
+}
+
 QList<QString> Proof::allKeywords()
 {
     return { Marriage, Household, Birth, Police, Notarial };

@@ -19,6 +19,10 @@ public:
     // Minimum age gap in years: positive = target older than authorizer by at least that,
     // negative = target younger by at least that, 0 = no plausibility check.
     static int minimumAgeGap(const QString &keyword);
+    // What the authorizer is to the target, for the relationships that must agree in both
+    // directions (spouse, parent/child, grandparent/grandchild, sibling); empty for
+    // parent_in_law, other and unknown keywords, which are not checked.
+    static QString inverse(const QString &keyword);
 };
 
 // Proof documents (docs/domain.md §4): keywords stored with each binding.

@@ -45,11 +45,11 @@ void audit(const QString &connection, const QString &clerk, const QString &actio
 BindingRevocation::BindingRevocation(const QString &connection) : m_connection(connection) {}
 
 bool BindingRevocation::endMutualAidWithin(const QString &connection, qint64 bindingId, const QString &requestedBy,
-                                           const QString &reason, const QString &clerk)
+                                           const QString &reason, const QString &clerk, const QDateTime &endedAt)
 {
     BindingStore store(connection);
     const std::optional<MutualAidBinding> binding = store.findById(bindingId);
-    if (!binding || !store.end(bindingId, Timestamp::now(), clerk, requestedBy, reason))
+    if (!binding || !store.end(bindingId, endedAt.isValid() ? endedAt : Timestamp::now(), clerk, requestedBy, reason))
         return false;
     audit(connection, clerk, QStringLiteral("revocation"), QString::number(bindingId), QStringLiteral("authorizer"),
           binding->authorizerId, QStringLiteral("target"), binding->targetId, requestedBy, reason);

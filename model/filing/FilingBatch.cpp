@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include "model/domain/Money.h"
 #include "model/domain/Relationship.h"
 #include "model/filing/CommitmentLetter.h"
 #include "model/filing/FilingDraft.h"
@@ -16,7 +17,9 @@ namespace gongji {
 namespace {
 
 enum Column { AuthorizerType, AuthorizerNumber, AuthorizerName, TargetType, TargetNumber,
-              TargetName, RelationshipCol, FiledOn, Commitment, ColumnCount };
+              TargetName, RelationshipCol, FiledOn, Commitment, ColumnCount,
+              // Optional, after commitment: all of FilingBatch::optionalColumns() or none.
+              ValidUntil = ColumnCount, Quota };
 
 // A data row read from the file: where it is, the one-target draft it stands for, and the
 // authorizer it resolved to (set once it is accepted).
@@ -30,14 +33,14 @@ struct BatchRow
 // Reads the fields of one row into a one-target draft; returns what makes the row unusable.
 // Only problems of the file itself are reported here: anything the rules decide (ID format,
 // registry, eligibility) is left to the evaluator, which reports it as a refusal code.
-QStringList parseRow(QStringList fields, FilingDraft &draft)
+QStringList parseRow(QStringList fields, int columns, FilingDraft &draft)
 {
     QStringList problems;
-    if (fields.size() != ColumnCount) {
+    if (fields.size() != columns) {
         problems << QCoreApplication::translate(
                         "FilingBatch", "expected %1 columns, found %2; check for a missing or "
                                        "extra comma (a value containing a comma must be in "
-                                       "quotes).").arg(ColumnCount).arg(fields.size());
+                                       "quotes).").arg(columns).arg(fields.size());
         return problems;
     }
     for (QString &field : fields)
@@ -59,6 +62,23 @@ QStringList parseRow(QStringList fields, FilingDraft &draft)
         problems << QCoreApplication::translate(
             "FilingBatch", "target_name is empty; fill in the name as on the ID document.");
     target.relationship = fields.at(RelationshipCol);
+    if (columns > ValidUntil && !fields.at(ValidUntil).isEmpty()) {
+        const QString until = fields.at(ValidUntil);
+        target.validUntil = until.size() == 10 ? QDate::fromString(until, QStringLiteral("yyyy-MM-dd")) : QDate();
+        if (!target.validUntil.isValid())
+            problems << QCoreApplication::translate(
+                            "FilingBatch", "valid_until \"%1\" (column %2) is not a real date in the form "
+                                           "YYYY-MM-DD; leave it empty for no end.").arg(until).arg(ValidUntil + 1);
+    }
+    if (columns > Quota && !fields.at(Quota).isEmpty()) {
+        // Yuan with "." and at most 2 decimals, as in the registry file; empty: no quota (共济额度).
+        target.quotaFen = Money::parseYuan(fields.at(Quota));
+        if (!target.quotaFen)
+            problems << QCoreApplication::translate(
+                            "FilingBatch", "quota \"%1\" (column %2) is not an amount in yuan such as 1500 or "
+                                           "1500.50 (\".\" and at most 2 decimals, no thousands separator); leave it "
+                                           "empty for no quota.").arg(fields.at(Quota)).arg(Quota + 1);
+    }
     if (!Relationship::isKnown(target.relationship))
         problems << QCoreApplication::translate("FilingBatch",
                                                 "unknown relationship \"%1\"; use one of %2.")
@@ -98,6 +118,11 @@ void setFindings(FilingBatch::RowResult &row, const Findings &findings, bool acc
 {
     row.codes = refusalNames(findings);
     row.warnings = warningNames(findings);
+    row.conflicts.clear();
+    for (const Finding &finding : findings) {
+        if (finding.conflict)
+            row.conflicts.append(finding);
+    }
     if (!row.codes.isEmpty())
         row.verdict = QStringLiteral("refused");
     else if (!row.warnings.isEmpty() && !acceptWarnings)
@@ -189,6 +214,16 @@ QString FilingBatch::expectedHeader()
                           "commitment");
 }
 
+QStringList FilingBatch::optionalColumns()
+{
+    return {QStringLiteral("valid_until"), QStringLiteral("quota")};
+}
+
+QString FilingBatch::extendedHeader()
+{
+    return expectedHeader() + QLatin1Char(',') + optionalColumns().join(QLatin1Char(','));
+}
+
 FilingBatch::Result FilingBatch::run(const QString &path, const Options &options)
 {
     Result result;
@@ -197,10 +232,11 @@ FilingBatch::Result FilingBatch::run(const QString &path, const Options &options
         "FilingBatch", "The first row is not the filings header.\n"
                        "Expected: %1\nFound:    %2\nWrite the file with "
                        "exactly these columns in this order.");
-    if (!file.open(path, expectedHeader(), wrongHeader)) {
+    if (!file.open(path, QStringList{expectedHeader(), extendedHeader()}, wrongHeader)) {
         result.fileError = file.error();
         return result;
     }
+    const int columns = ColumnCount + (file.headerIndex() == 1 ? int(optionalColumns().size()) : 0);
     CsvReader &reader = file.reader();
 
     // Every row is read before any is checked: a malformed row stops the whole file, so that
@@ -212,7 +248,7 @@ FilingBatch::Result FilingBatch::run(const QString &path, const Options &options
         BatchRow row;
         row.index = rows.size();
         row.draft.clerk = options.clerk;
-        const QStringList problems = parseRow(fields, row.draft);
+        const QStringList problems = parseRow(fields, columns, row.draft);
         for (const QString &problem : problems)
             malformed << QCoreApplication::translate("FilingBatch", "line %1: %2")
                              .arg(QString::number(reader.recordLine()), problem);
@@ -244,7 +280,8 @@ FilingBatch::Result FilingBatch::run(const QString &path, const Options &options
             setFindings(out, authorizer.findings + verdict.findings, options.acceptWarnings);
             if (out.verdict == QLatin1String("accepted") && authorizer.person && verdict.person) {
                 row.authorizerId = authorizer.person->id;
-                pending.append({authorizer.person->id, verdict.person->id, target.quotaFen.value_or(0)});
+                pending.append({authorizer.person->id, verdict.person->id, target.relationship, out.row,
+                                target.quotaFen.value_or(0)});
             }
         }
         if (options.commit && !commitAccepted(m_connection, rows, options, result))

@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "model/rules/Finding.h"
+
 namespace gongji {
 
 // Batch intake of the filings CSV (docs/domain.md §10, 单位代办). Rows are checked in file order and
@@ -18,6 +20,7 @@ public:
         QString verdict;             // "accepted" | "refused" | "needs_confirmation"
         QStringList codes;
         QStringList warnings;
+        Findings conflicts;          // the findings that name a binding they disagree with
         QString filingNumber;        // set only when committed
     };
     struct Options
@@ -35,7 +38,11 @@ public:
 
     explicit FilingBatch(const QString &connection);
 
+    // The header of DOMAIN's filings file; the same followed by every optional column
+    // (optionalColumns(), all of them or none) is accepted too.
     static QString expectedHeader();
+    static QStringList optionalColumns();  // valid_until (YYYY-MM-DD or empty), quota (yuan or empty)
+    static QString extendedHeader();
     Result run(const QString &path, const Options &options);
 
 private:

@@ -16,7 +16,8 @@ struct TargetEntry
     QString idNumber;           // as typed; normalised by the evaluator
     QString name;
     QStringList proofs;         // proof keywords seen by the clerk
-    bool ageWarningConfirmed = false; // the clerk confirmed AGE_IMPLAUSIBLE
+    bool ageWarningConfirmed = false; // the clerk confirmed the warnings (AGE_IMPLAUSIBLE, RELATIONSHIP_UNUSUAL)
+    QDate validUntil;           // end of the authorization period, inclusive; invalid = open-ended
     std::optional<qint64> quotaFen;   // money set aside for this target (共济额度); empty = none
 };
 

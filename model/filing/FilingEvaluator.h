@@ -6,19 +6,11 @@
 
 #include "model/domain/Person.h"
 #include "model/filing/FilingDraft.h"
+#include "model/filing/PendingBinding.h"
 #include "model/rules/Finding.h"
 #include "model/rules/RuleSet.h"
 
 namespace gongji {
-
-// A binding accepted earlier in the same draft or batch but not stored yet: the checks must
-// count it as if it were (limits, same pair twice, mutual).
-struct PendingBinding
-{
-    qint64 authorizerId = 0;
-    qint64 targetId = 0;
-    qint64 quotaFen = 0; // set aside by it, counted against the authorizer's balance
-};
 
 struct AuthorizerVerdict
 {

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 
 #include "model/accounts/RoleCheck.h"
+#include "model/filing/BindingExpiry.h"
 #include "model/domain/IdNumber.h"
 #include "model/domain/Money.h"
 #include "model/storage/AuditLog.h"
@@ -54,6 +55,9 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
             result.status = SubmissionResult::Status::Failed;
             return result;
         }
+        // A binding whose period ended before the filing date is ended first, so that the same
+        // pair can be bound again (one active binding per pair, enforced by the database).
+        BindingExpiry::endExpiredWithin(m_connection, draft.filedOn);
         result.verdict = FilingEvaluator(m_connection).evaluate(draft);
         if (anyRefused(result.verdict)) {
             result.status = SubmissionResult::Status::Refused;
@@ -94,12 +98,15 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
             binding.ruleSetId = filing.ruleSetId;
             binding.startedAt = now;
             binding.ageWarningConfirmed = entry.ageWarningConfirmed && result.verdict.targets.at(i).hasWarnings();
+            binding.validUntil = entry.validUntil;
             if (entry.quotaFen.value_or(0) > 0)
                 binding.quotaFen = entry.quotaFen;
             bindings.insert(binding);
             QJsonObject audited{{QStringLiteral("binding_id"), binding.id},
                                 {QStringLiteral("target"), IdNumber::mask(target.idNumber)},
                                 {QStringLiteral("relationship"), entry.relationship}};
+            if (entry.validUntil.isValid())
+                audited.insert(QStringLiteral("valid_until"), entry.validUntil.toString(Qt::ISODate));
             if (binding.quotaFen)
                 audited.insert(QStringLiteral("quota"), Money::formatYuan(*binding.quotaFen));
             targets.append(audited);

@@ -57,7 +57,7 @@ QuotaChange::Result QuotaChange::change(qint64 bindingId, const std::optional<qi
             return result;
         BindingStore bindings(m_connection);
         const std::optional<MutualAidBinding> binding = bindings.findById(bindingId);
-        if (!binding || binding->status != QLatin1String("active")) {
+        if (!binding || !binding->isActiveOn(on)) {
             result.error = Text::tr("This binding is not active (any more); nothing was changed. Refresh the household view.");
             return result;
         }
@@ -76,7 +76,7 @@ QuotaChange::Result QuotaChange::change(qint64 bindingId, const std::optional<qi
             result.error = RefusalCodes::message(RefusalCode::NoRuleInEffect);
             return result;
         }
-        const qint64 otherQuotas = bindings.quotaSetAside(authorizer->id, bindingId);
+        const qint64 otherQuotas = bindings.quotaSetAside(authorizer->id, on, bindingId);
         result.findings = QuotaCheck::check(*rules, *authorizer, *target, after, otherQuotas);
         if (hasRefusal(result.findings)) {
             result.error = result.findings.first().text();

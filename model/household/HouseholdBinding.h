@@ -1,10 +1,12 @@
 #pragma once
+#include <QDate>
 #include <QDateTime>
 #include <QList>
 #include <QString>
 #include <optional>
 
 #include "model/domain/Person.h"
+#include "model/rules/Finding.h"
 
 namespace gongji {
 
@@ -27,6 +29,10 @@ struct HouseholdBinding
     QString endRequestedBy;
     QString endReason;
     QString number;         // filing number (共济) or kinship binding number (亲情)
+    QDate validUntil;       // mutual aid: last day of the authorization period; invalid = open-ended
+    // Active mutual aid only, filled by RelationshipAgreement::review: where this binding
+    // disagrees with another active one (each finding names it).
+    Findings agreement;
     std::optional<qint64> quotaFen; // mutual aid: the quota set aside (共济额度), fen; kept after the end
 
     bool isActive() const { return status == QLatin1String("active"); }

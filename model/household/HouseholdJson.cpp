@@ -52,6 +52,23 @@ QJsonObject HouseholdJson::toJson(const Household &household)
         if (b.kind == HouseholdBinding::Kind::MutualAid) // yuan, or null where nothing is set aside
             item.insert(QStringLiteral("quota"), b.quotaFen ? QJsonValue(Money::formatYuan(*b.quotaFen))
                                                             : QJsonValue(QJsonValue::Null));
+        if (b.kind == HouseholdBinding::Kind::MutualAid)
+            item.insert(QStringLiteral("valid_until"), b.validUntil.isValid() ? QJsonValue(b.validUntil.toString(Qt::ISODate))
+                                                                              : QJsonValue(QJsonValue::Null));
+        if (!b.agreement.isEmpty()) {
+            QJsonArray conflicts;
+            for (const Finding &finding : b.agreement) {
+                const ConflictingBinding &c = *finding.conflict;
+                conflicts.append(QJsonObject{{QStringLiteral("code"), RefusalCodes::name(finding.code)},
+                                             {QStringLiteral("filing_no"), c.filingNumber},
+                                             {QStringLiteral("authorizer"), c.authorizerName},
+                                             {QStringLiteral("target"), c.targetName},
+                                             {QStringLiteral("relationship"), c.relationship},
+                                             {QStringLiteral("other_name"), c.otherName},
+                                             {QStringLiteral("other_id_number"), c.otherIdNumber}});
+            }
+            item.insert(QStringLiteral("conflicts"), conflicts);
+        }
         if (!b.isActive()) {
             item.insert(QStringLiteral("ended_by"), b.endedBy);
             item.insert(QStringLiteral("end_requested_by"), b.endRequestedBy);

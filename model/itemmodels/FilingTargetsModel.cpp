@@ -59,6 +59,8 @@ QVariant FilingTargetsModel::data(const QModelIndex &index, int role) const
         case IdNumberColumn:
             // Screens behind the counter window can be seen by the queue: never the full number.
             return IdNumber::mask(target.idNumber.trimmed().toUpper());
+        case ValidUntilColumn:
+            return target.validUntil.isValid() ? target.validUntil.toString(Qt::ISODate) : tr("open-ended");
         case QuotaColumn: // yuan; empty where nothing is set aside
             return target.quotaFen.value_or(0) > 0 ? Money::formatYuan(*target.quotaFen) : QString();
         case VerdictColumn:
@@ -105,6 +107,8 @@ QVariant FilingTargetsModel::headerData(int section, Qt::Orientation orientation
         return tr("ID type");
     case IdNumberColumn:
         return tr("ID number");
+    case ValidUntilColumn:
+        return tr("Valid until");
     case QuotaColumn:
         return tr("Quota (yuan)");
     case VerdictColumn:

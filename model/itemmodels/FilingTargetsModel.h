@@ -12,7 +12,8 @@ class FilingTargetsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { RelationshipColumn, NameColumn, IdTypeColumn, IdNumberColumn, QuotaColumn, VerdictColumn, ColumnCount };
+    enum Column { RelationshipColumn, NameColumn, IdTypeColumn, IdNumberColumn, ValidUntilColumn, QuotaColumn, VerdictColumn,
+                  ColumnCount };
     enum Roles { RefusedRole = Qt::UserRole + 1, WarningRole, CodesRole };
 
     explicit FilingTargetsModel(QObject *parent = nullptr);

@@ -1,7 +1,10 @@
 #include "model/itemmodels/HouseholdBindingsModel.h"
 
+#include <QColor>
+
 #include "model/domain/IdNumber.h"
 #include "model/domain/Money.h"
+#include "model/filing/BindingExpiry.h"
 #include "model/domain/Relationship.h"
 
 namespace gongji {
@@ -78,6 +81,16 @@ QVariant HouseholdBindingsModel::data(const QModelIndex &index, int role) const
             return b.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case NumberColumn:
             return b.number;
+        case ValidUntilColumn:
+            if (b.kind != HouseholdBinding::Kind::MutualAid)
+                return QString();
+            return b.validUntil.isValid() ? b.validUntil.toString(Qt::ISODate) : tr("open-ended");
+        case AgreementColumn: {
+            QStringList texts;
+            for (const Finding &finding : b.agreement)
+                texts << RefusalCodes::name(finding.code) + QStringLiteral(": ") + finding.conflict->text();
+            return texts.join(QLatin1Char('\n'));
+        }
         case QuotaColumn:
             return b.quotaFen ? Money::formatYuan(*b.quotaFen) : QString();
         case EndedColumn:
@@ -85,8 +98,24 @@ QVariant HouseholdBindingsModel::data(const QModelIndex &index, int role) const
         case EndedByColumn:
             return b.endRequestedBy.isEmpty() ? b.endedBy : tr("%1 (asked by %2)").arg(b.endedBy, b.endRequestedBy);
         case EndReasonColumn:
-            return b.endReason;
+            // The stored word of an expiry, in the UI language; reasons typed by clerks as they are.
+            return b.endReason == BindingExpiry::reason() && b.endedBy == BindingExpiry::actor()
+                       ? tr("expired: the authorization period ended on %1").arg(b.validUntil.toString(Qt::ISODate))
+                       : b.endReason;
         }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == AgreementColumn && !b.agreement.isEmpty()) {
+            QStringList texts;
+            for (const Finding &finding : b.agreement)
+                texts << finding.text();
+            return texts.join(QLatin1Char('\n'));
+        }
+        return {};
+    case Qt::ForegroundRole:
+        // Refusal red and warning amber, as beside the fields of the filing wizard.
+        if (index.column() == AgreementColumn && !b.agreement.isEmpty())
+            return QColor(hasRefusal(b.agreement) ? QStringLiteral("#b01e1e") : QStringLiteral("#a85a00"));
         return {};
     case BindingIdRole:
         return b.bindingId;
@@ -118,6 +147,10 @@ QVariant HouseholdBindingsModel::headerData(int section, Qt::Orientation orienta
         return tr("Since");
     case NumberColumn:
         return tr("Filing no.");
+    case ValidUntilColumn:
+        return tr("Valid until");
+    case AgreementColumn:
+        return tr("Relationships");
     case QuotaColumn:
         return tr("Quota (yuan)");
     case EndedColumn:

@@ -14,7 +14,7 @@ class HouseholdBindingsModel : public QAbstractTableModel
 public:
     enum class Section { Authorizes, AuthorizedBy, KinshipHolders, KinshipMembers, History };
     enum Column { KindColumn, NameColumn, IdNumberColumn, RelationshipColumn, StartedColumn, NumberColumn,
-                  QuotaColumn, EndedColumn, EndedByColumn, EndReasonColumn, ColumnCount };
+                  ValidUntilColumn, QuotaColumn, AgreementColumn, EndedColumn, EndedByColumn, EndReasonColumn, ColumnCount };
     enum Roles { BindingIdRole = Qt::UserRole + 1, KindRole, PersonIdRole, ActiveRole };
 
     explicit HouseholdBindingsModel(Section section, QObject *parent = nullptr);

@@ -85,7 +85,7 @@ PaymentPreview::Result PaymentPreview::preview(const QString &targetIdType, cons
         QList<PaymentShare> quotas;      // in binding order, as stored
         QList<PaymentShare> authorizers;
         BindingStore bindings(m_connection);
-        for (const MutualAidBinding &binding : bindings.activeByTarget(target.id)) {
+        for (const MutualAidBinding &binding : bindings.activeByTarget(target.id, on)) {
             const std::optional<Person> authorizer = persons.findById(binding.authorizerId);
             if (!authorizer || !authorizer->isActive())
                 continue;
@@ -96,7 +96,7 @@ PaymentPreview::Result PaymentPreview::preview(const QString &targetIdType, cons
                 quotas.append(PaymentShare{PaymentShare::Payer::Quota, authorizer, 0,
                                            std::min(*binding.quotaFen, aboveFloor)});
             } else {
-                const qint64 setAside = bindings.quotaSetAside(authorizer->id);
+                const qint64 setAside = bindings.quotaSetAside(authorizer->id, on);
                 authorizers.append(PaymentShare{PaymentShare::Payer::Authorizer, authorizer, 0,
                                                 std::max<qint64>(0, aboveFloor - setAside)});
             }

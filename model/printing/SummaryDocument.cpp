@@ -96,6 +96,8 @@ PrintableSummary SummaryDocument::build(const QString &filingNumber, const Print
                 proofs.append(SummaryText::proofLabel(proof, lang));
             QString relationship = esc(text(Key::RelationshipWithCode)
                 .arg(SummaryText::relationshipLabel(binding.relationship, lang), Relationship::gbCode(binding.relationship)));
+            if (binding.validUntil.isValid())
+                relationship += QStringLiteral("<br>") + esc(text(Key::ValidUntil).arg(SummaryHtml::date(binding.validUntil)));
             // The quota as filed: a later change (调整额度) has a summary of its own.
             const QList<QuotaChangeRecord> changes = QuotaChangeStore(m_connection).byBinding(binding.id);
             const std::optional<qint64> filedQuota = changes.isEmpty() ? binding.quotaFen : changes.first().beforeFen;

@@ -47,6 +47,7 @@ const Pair texts[] = {
     {QT_TRANSLATE_NOOP("SummaryText", "Proofs seen"), "已查验证明材料"},
     {QT_TRANSLATE_NOOP("SummaryText", "none recorded"), "未记录"},
     {QT_TRANSLATE_NOOP("SummaryText", "ended %1"), "%1解除"},
+    {QT_TRANSLATE_NOOP("SummaryText", "authorized until %1 (inclusive)"), "授权期限至%1（含当日）"},
     {QT_TRANSLATE_NOOP("SummaryText", "%1 (%2)"), "%1（%2）"},
     {QT_TRANSLATE_NOOP("SummaryText", "3. Commitment"), "三、承诺事项"},
     {QT_TRANSLATE_NOOP("SummaryText", "The authorizer acknowledged the commitment letter (version %1) at %2:"), "授权人已阅读并确认承诺书（版本 %1，确认时间 %2）："},

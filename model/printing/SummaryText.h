@@ -22,7 +22,7 @@ public:
         FilingNumber, BindingNumber, Office, OfficeAddress, Counter, Clerk, FiledAt, EffectiveOn, RuleSet,
         RuleSetDetail, PrintedAt, Reprint, ReprintNote, PageOf, QrCaption,
         AuthorizerSection, TargetSection, Role, Authorizer, Target,
-        Number, Name, IdType, IdNumber, Relationship, PoolingRegion, InsuranceType, ProofsSeen, NoProof, BindingEnded, RelationshipWithCode,
+        Number, Name, IdType, IdNumber, Relationship, PoolingRegion, InsuranceType, ProofsSeen, NoProof, BindingEnded, ValidUntil, RelationshipWithCode,
         CommitmentSection, CommitmentAcknowledged,
         NoticesSection, NoticeOwnAccountFirst, NoticeHowToRevoke, NoticeAutomaticEnd, NoticeNotKinship,
         RevocationPeopleSection, RevocationSection, RevocationNoticesSection, StartedAt, EndedAt, EndedBy, RequestedBy, EndReason,

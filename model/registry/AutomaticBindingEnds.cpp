@@ -27,8 +27,7 @@ AutomaticBindingEnds::Counts AutomaticBindingEnds::apply(const Person &before, c
     Counts counts;
     const QString system = QStringLiteral("system");
     BindingStore bindings(m_connection);
-    QList<MutualAidBinding> mutual = bindings.activeByAuthorizer(after.id);
-    mutual += bindings.activeByTarget(after.id);
+    const QList<MutualAidBinding> mutual = bindings.activeTouching(after.id, today);
 
     const bool gone = (after.status == QLatin1String("terminated") || after.status == QLatin1String("deceased"))
                       && after.status != before.status;

@@ -9,6 +9,7 @@
 
 #include "model/accounts/ClerkAccounts.h"
 #include "model/domain/IdNumber.h"
+#include "model/filing/BindingExpiry.h"
 #include "model/filing/BindingRevocation.h"
 #include "model/filing/FilingBatch.h"
 #include "model/csv/CsvReader.h"
@@ -238,6 +239,10 @@ bool DemoDatabase::loadIfEmpty(const QString &connection, QString *error)
         }
         ok = insertRuleSets(connection, &message) && importRegistry(connection, &message)
              && fileDemoBindings(connection, &message) && revokeDemoBindings(connection, &message);
+        // A demo binding whose authorization period is already over is ended now, as the
+        // next start would: its household shows the expiry at once.
+        if (ok)
+            BindingExpiry(connection).endExpired(QDate::currentDate());
     } catch (const StorageError &storageError) {
         message = storageError.userMessage();
         ok = false;

@@ -3,6 +3,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
+#include "model/rules/ConflictingBinding.h"
 #include "model/rules/RefusalCode.h"
 
 namespace gongji {
@@ -10,11 +13,13 @@ namespace gongji {
 // One refusal or warning, tied to the field that causes it so the UI can show it there.
 struct Finding
 {
-    enum class Field { None, AuthorizerId, AuthorizerName, Commitment, Relationship, TargetIdType, TargetId, TargetName, Target, Quota };
+    enum class Field { None, AuthorizerId, AuthorizerName, Commitment, Relationship, TargetIdType, TargetId, TargetName, Target,
+                       ValidUntil, Quota };
 
     RefusalCode code = RefusalCode::None;
     Field field = Field::None;
     QString detail; // specifics, e.g. the current authorizer's name for TARGET_BOUND_ELSEWHERE
+    std::optional<ConflictingBinding> conflict; // the binding that disagrees (relationship codes)
 
     bool isWarning() const { return RefusalCodes::isWarning(code); }
     // "CODE: message (detail)" in the UI language.

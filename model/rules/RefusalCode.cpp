@@ -49,6 +49,12 @@ const CodeInfo kCodes[] = {
      QT_TRANSLATE_NOOP("RefusalCode", "The target already authorizes this authorizer, and mutual binding is not allowed here.")},
     {RefusalCode::CooldownActive, "COOLDOWN_ACTIVE",
      QT_TRANSLATE_NOOP("RefusalCode", "This pair was revoked recently; it may be bound again only after the waiting period.")},
+    {RefusalCode::SpouseAlreadyBound, "SPOUSE_ALREADY_BOUND",
+     QT_TRANSLATE_NOOP("RefusalCode", "One of the two already has a spouse in an active binding with someone else; a person has one spouse. Check the marriage certificate; revoke the other binding first if it is wrong.")},
+    {RefusalCode::RelationshipConflict, "RELATIONSHIP_CONFLICT",
+     QT_TRANSLATE_NOOP("RefusalCode", "The relationship contradicts the active binding between the same two people in the other direction (e.g. parent there, parent here). Correct the relationship.")},
+    {RefusalCode::PeriodInvalid, "PERIOD_INVALID",
+     QT_TRANSLATE_NOOP("RefusalCode", "The authorization period must end after the filing date and be no longer than the rule set allows. Correct the date or leave it empty.")},
     {RefusalCode::CommitmentMissing, "COMMITMENT_MISSING",
      QT_TRANSLATE_NOOP("RefusalCode", "The commitment letter has not been acknowledged and signed.")},
     {RefusalCode::NoRuleInEffect, "NO_RULE_IN_EFFECT",
@@ -67,6 +73,8 @@ const CodeInfo kCodes[] = {
      QT_TRANSLATE_NOOP("RefusalCode", "The rule set in force does not set money aside as a quota (共济额度). Leave the quota empty.")},
     {RefusalCode::AgeImplausible, "AGE_IMPLAUSIBLE",
      QT_TRANSLATE_NOOP("RefusalCode", "The ages do not fit the relationship. Check the documents and confirm.")},
+    {RefusalCode::RelationshipUnusual, "RELATIONSHIP_UNUSUAL",
+     QT_TRANSLATE_NOOP("RefusalCode", "The authorizer would have two parents of the same sex, or more than two parents (a step-parent is possible). Check the documents and confirm.")},
 };
 
 const CodeInfo *infoOf(RefusalCode code)
@@ -97,7 +105,7 @@ RefusalCode RefusalCodes::fromName(const QString &name)
 
 bool RefusalCodes::isWarning(RefusalCode code)
 {
-    return code == RefusalCode::AgeImplausible;
+    return code == RefusalCode::AgeImplausible || code == RefusalCode::RelationshipUnusual;
 }
 
 QString RefusalCodes::message(RefusalCode code)

@@ -24,6 +24,9 @@ enum class RefusalCode {
     TargetLimitReached,
     MutualNotAllowed,
     CooldownActive,
+    SpouseAlreadyBound,
+    RelationshipConflict,
+    PeriodInvalid,
     CommitmentMissing,
     NoRuleInEffect,
     HolderMemberLimit,
@@ -34,6 +37,7 @@ enum class RefusalCode {
     QuotaNotAllowed,
     // Warnings: the clerk must confirm them, they never refuse on their own.
     AgeImplausible,
+    RelationshipUnusual,
 };
 
 class RefusalCodes

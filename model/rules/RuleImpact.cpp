@@ -92,7 +92,7 @@ RuleImpact::Report RuleImpact::report(const QList<RuleSet> &proposed, const QSet
     QHash<qint64, int> authorizersOfTarget;
     QHash<qint64, int> targetsOfAuthorizer;
     QSet<QPair<qint64, qint64>> pairs;
-    bindings.forEachActiveByAuthorizerRegion(QString(), [&](const BindingWithPersons &row) {
+    bindings.forEachActiveByAuthorizerRegion(QString(), today, [&](const BindingWithPersons &row) {
         ++authorizersOfTarget[row.target.id];
         ++targetsOfAuthorizer[row.authorizer.id];
         pairs.insert(qMakePair(row.authorizer.id, row.target.id));
@@ -100,7 +100,7 @@ RuleImpact::Report RuleImpact::report(const QList<RuleSet> &proposed, const QSet
     QHash<QString, std::optional<RuleSet>> governing; // by the authorizer's pooling region
     QSet<qint64> judged; // a province prefix and one of its regions may both be listed
     for (const QString &prefix : prefixes) {
-        bindings.forEachActiveByAuthorizerRegion(prefix, [&](const BindingWithPersons &row) {
+        bindings.forEachActiveByAuthorizerRegion(prefix, today, [&](const BindingWithPersons &row) {
             if (judged.contains(row.binding.id))
                 return;
             judged.insert(row.binding.id);

@@ -159,6 +159,8 @@ QStringList RuleSet::validate() const
         problems << Text::tr("Unknown payment order: %1 (use by_balance_desc or by_binding_order).").arg(paymentOrder);
     if (cooldownDays < 0)
         problems << Text::tr("The cooldown cannot be negative.");
+    if (maxPeriodMonths && *maxPeriodMonths < 1)
+        problems << Text::tr("The longest authorization period must be at least 1 month, or empty for unlimited.");
     for (const QString &item : payable) {
         if (!payableItems().contains(item))
             problems << Text::tr("Unknown payable item: %1.").arg(item);
@@ -203,6 +205,8 @@ std::optional<RuleSet> RuleSet::fromJson(const QJsonObject &object, QString *err
                       ? toStringList(object.value(QLatin1String("payable")))
                       : QStringList{QStringLiteral("medical_self_pay"), QStringLiteral("pharmacy"),
                                     QStringLiteral("resident_premium"), QStringLiteral("ltc_premium")};
+    // Files written before authorization periods existed have no such key: unlimited.
+    set.maxPeriodMonths = optionalInt(object.value(QLatin1String("max_period_months")));
     // Files written before quotas existed have no such key: no quota anywhere.
     set.quotaRequiredBeyond = object.value(QLatin1String("quota_required_beyond")).toString(QStringLiteral("none"));
     set.sortLists();
@@ -236,6 +240,7 @@ QJsonObject RuleSet::toJson() const
     object.insert(QLatin1String("payment_order"), paymentOrder);
     object.insert(QLatin1String("cooldown_days"), cooldownDays);
     object.insert(QLatin1String("payable"), toArray(payable));
+    object.insert(QLatin1String("max_period_months"), fromOptional(maxPeriodMonths));
     object.insert(QLatin1String("quota_required_beyond"), quotaRequiredBeyond);
     return object;
 }

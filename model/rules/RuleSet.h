@@ -30,6 +30,7 @@ struct RuleSet
     QString paymentOrder = QStringLiteral("by_balance_desc"); // or by_binding_order
     int cooldownDays = 0;
     QStringList payable;
+    std::optional<int> maxPeriodMonths; // longest authorization period (授权期限); empty = unlimited
     // Beyond which boundary a target needs money set aside as a quota (共济额度): "none" or
     // "province". Where it is not "none", any target may carry a quota (docs/quota.md).
     QString quotaRequiredBeyond = QStringLiteral("none");

@@ -9,8 +9,11 @@ namespace gongji {
 namespace {
 
 const char kColumns[] = "id, filing_id, authorizer_id, target_id, relationship, rule_set_id, status, started_at, "
-                        "ended_at, ended_by, end_requested_by, end_reason, age_warning_confirmed, quota_fen";
-const int kColumnCount = 14;
+                        "ended_at, ended_by, end_requested_by, end_reason, age_warning_confirmed, valid_until, quota_fen";
+const int kColumnCount = 15;
+
+// Active on a day: not ended, and the authorization period (if any) not over. Bound as :on.
+const char kActiveOn[] = "status = 'active' AND (valid_until IS NULL OR valid_until >= :on)";
 
 MutualAidBinding bindingFrom(const SqlStatement &row)
 {
@@ -28,8 +31,9 @@ MutualAidBinding bindingFrom(const SqlStatement &row)
     b.endRequestedBy = row.value(10).toString();
     b.endReason = row.value(11).toString();
     b.ageWarningConfirmed = row.value(12).toInt() != 0;
-    if (!row.value(13).isNull())
-        b.quotaFen = row.value(13).toLongLong();
+    b.validUntil = Timestamp::dateFromText(row.value(13).toString());
+    if (!row.value(14).isNull())
+        b.quotaFen = row.value(14).toLongLong();
     return b;
 }
 
@@ -42,11 +46,14 @@ QVariant fenOrNull(const std::optional<qint64> &fen)
 
 BindingStore::BindingStore(const QString &connection) : m_connection(connection) {}
 
-QList<MutualAidBinding> BindingStore::select(const QString &where, const QString &placeholder, qint64 value) const
+QList<MutualAidBinding> BindingStore::select(const QString &where, qint64 id, const QDate &on) const
 {
     SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM binding WHERE %2 ORDER BY started_at, id")
                                      .arg(QLatin1String(kColumns), where));
-    q.bind(placeholder, value).exec();
+    q.bind(QStringLiteral(":id"), id);
+    if (on.isValid())
+        q.bind(QStringLiteral(":on"), Timestamp::dateToText(on));
+    q.exec();
     QList<MutualAidBinding> bindings;
     while (q.next())
         bindings.append(bindingFrom(q));
@@ -59,41 +66,61 @@ QList<MutualAidBinding> BindingStore::select(const QString &where, const QString
     return bindings;
 }
 
-QList<MutualAidBinding> BindingStore::activeByTarget(qint64 targetId) const
+QList<MutualAidBinding> BindingStore::activeByTarget(qint64 targetId, const QDate &on) const
 {
-    return select(QStringLiteral("target_id = :id AND status = 'active'"), QStringLiteral(":id"), targetId);
+    return select(QStringLiteral("target_id = :id AND ") + QLatin1String(kActiveOn), targetId, on);
 }
 
-QList<MutualAidBinding> BindingStore::activeByAuthorizer(qint64 authorizerId) const
+QList<MutualAidBinding> BindingStore::activeByAuthorizer(qint64 authorizerId, const QDate &on) const
 {
-    return select(QStringLiteral("authorizer_id = :id AND status = 'active'"), QStringLiteral(":id"), authorizerId);
+    return select(QStringLiteral("authorizer_id = :id AND ") + QLatin1String(kActiveOn), authorizerId, on);
+}
+
+QList<MutualAidBinding> BindingStore::activeTouching(qint64 personId, const QDate &on) const
+{
+    // Two indexed lookups rather than one OR, which SQLite would not serve from one index.
+    return activeByAuthorizer(personId, on) + activeByTarget(personId, on);
+}
+
+QList<qint64> BindingStore::activeEndedBefore(const QDate &day) const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT id FROM binding WHERE status = 'active' AND valid_until IS NOT NULL "
+                                                "AND valid_until < :day ORDER BY id"));
+    q.bind(QStringLiteral(":day"), Timestamp::dateToText(day)).exec();
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
 }
 
 QList<MutualAidBinding> BindingStore::byFiling(qint64 filingId) const
 {
-    return select(QStringLiteral("filing_id = :id"), QStringLiteral(":id"), filingId);
+    return select(QStringLiteral("filing_id = :id"), filingId, {});
 }
 
 std::optional<MutualAidBinding> BindingStore::findById(qint64 bindingId) const
 {
-    const QList<MutualAidBinding> found = select(QStringLiteral("id = :id"), QStringLiteral(":id"), bindingId);
+    const QList<MutualAidBinding> found = select(QStringLiteral("id = :id"), bindingId, {});
     if (found.isEmpty())
         return std::nullopt;
     return found.first();
 }
 
-bool BindingStore::activePairExists(qint64 authorizerId, qint64 targetId) const
+bool BindingStore::activePairExists(qint64 authorizerId, qint64 targetId, const QDate &on) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT 1 FROM binding WHERE authorizer_id = :a AND target_id = :t "
-                                                "AND status = 'active'"));
-    q.bind(QStringLiteral(":a"), authorizerId).bind(QStringLiteral(":t"), targetId).exec();
+    SqlStatement q(m_connection, QStringLiteral("SELECT 1 FROM binding WHERE authorizer_id = :a AND target_id = :t AND ")
+                                     + QLatin1String(kActiveOn));
+    q.bind(QStringLiteral(":a"), authorizerId).bind(QStringLiteral(":t"), targetId)
+        .bind(QStringLiteral(":on"), Timestamp::dateToText(on)).exec();
     return q.next();
 }
 
 std::optional<QDateTime> BindingStore::lastEndOfPair(qint64 authorizerId, qint64 targetId) const
 {
+    // The end of an authorization period is no revocation: no cooldown starts from it.
     SqlStatement q(m_connection, QStringLiteral("SELECT MAX(ended_at) FROM binding WHERE authorizer_id = :a "
-                                                "AND target_id = :t AND status = 'ended'"));
+                                                "AND target_id = :t AND status = 'ended' "
+                                                "AND NOT (end_reason = 'expired' AND ended_by = 'system')"));
     q.bind(QStringLiteral(":a"), authorizerId).bind(QStringLiteral(":t"), targetId).exec();
     if (!q.next() || q.value(0).isNull())
         return std::nullopt;
@@ -104,8 +131,9 @@ void BindingStore::insert(MutualAidBinding &binding)
 {
     SqlStatement q(m_connection,
                    QStringLiteral("INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, "
-                                  "status, started_at, age_warning_confirmed, quota_fen) VALUES (:filing, :authorizer, :target, "
-                                  ":relationship, :ruleSet, 'active', :started, :ageConfirmed, :quota) RETURNING id"));
+                                  "status, started_at, age_warning_confirmed, valid_until, quota_fen) VALUES (:filing, "
+                                  ":authorizer, :target, :relationship, :ruleSet, 'active', :started, :ageConfirmed, "
+                                  ":validUntil, :quota) RETURNING id"));
     q.bind(QStringLiteral(":filing"), binding.filingId)
         .bind(QStringLiteral(":authorizer"), binding.authorizerId)
         .bind(QStringLiteral(":target"), binding.targetId)
@@ -113,6 +141,8 @@ void BindingStore::insert(MutualAidBinding &binding)
         .bind(QStringLiteral(":ruleSet"), binding.ruleSetId)
         .bind(QStringLiteral(":started"), Timestamp::toText(binding.startedAt))
         .bind(QStringLiteral(":ageConfirmed"), binding.ageWarningConfirmed ? 1 : 0)
+        .bind(QStringLiteral(":validUntil"), binding.validUntil.isValid() ? QVariant(Timestamp::dateToText(binding.validUntil))
+                                                                          : QVariant(QMetaType::fromType<QString>()))
         .bind(QStringLiteral(":quota"), fenOrNull(binding.quotaFen))
         .exec();
     binding.id = q.insertedId();
@@ -138,11 +168,12 @@ bool BindingStore::end(qint64 bindingId, const QDateTime &endedAt, const QString
     return q.rowsAffected() == 1;
 }
 
-qint64 BindingStore::quotaSetAside(qint64 authorizerId, qint64 exceptBindingId) const
+qint64 BindingStore::quotaSetAside(qint64 authorizerId, const QDate &on, qint64 exceptBindingId) const
 {
     SqlStatement q(m_connection, QStringLiteral("SELECT COALESCE(SUM(quota_fen), 0) FROM binding WHERE authorizer_id = :a "
-                                                "AND status = 'active' AND id <> :except"));
-    q.bind(QStringLiteral(":a"), authorizerId).bind(QStringLiteral(":except"), exceptBindingId).exec();
+                                                "AND id <> :except AND ") + QLatin1String(kActiveOn));
+    q.bind(QStringLiteral(":a"), authorizerId).bind(QStringLiteral(":except"), exceptBindingId)
+        .bind(QStringLiteral(":on"), Timestamp::dateToText(on)).exec();
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
@@ -164,7 +195,7 @@ qint64 BindingStore::countActive() const
 
 namespace gongji {
 
-void BindingStore::forEachActiveByAuthorizerRegion(const QString &regionPrefix,
+void BindingStore::forEachActiveByAuthorizerRegion(const QString &regionPrefix, const QDate &on,
                                                    const std::function<void(const BindingWithPersons &)> &visit) const
 {
     QString columns;
@@ -173,9 +204,11 @@ void BindingStore::forEachActiveByAuthorizerRegion(const QString &regionPrefix,
     SqlStatement q(m_connection,
                    QStringLiteral("SELECT %1%2, %3 FROM binding b JOIN person a ON a.id = b.authorizer_id "
                                   "JOIN person t ON t.id = b.target_id WHERE b.status = 'active' "
+                                  "AND (b.valid_until IS NULL OR b.valid_until >= :on) "
                                   "AND a.pooling_region >= :low AND a.pooling_region < :high ORDER BY b.id")
                        .arg(columns, PersonStore::columns(QStringLiteral("a")), PersonStore::columns(QStringLiteral("t"))));
-    q.bind(QStringLiteral(":low"), regionPrefix).bind(QStringLiteral(":high"), QString(regionPrefix + QLatin1Char('~'))).exec();
+    q.bind(QStringLiteral(":low"), regionPrefix).bind(QStringLiteral(":high"), QString(regionPrefix + QLatin1Char('~')))
+        .bind(QStringLiteral(":on"), Timestamp::dateToText(on)).exec();
     const int personColumns = 12;
     while (q.next()) {
         BindingWithPersons row;

@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QStandardPaths>
 
+#include "model/filing/BindingExpiry.h"
 #include "model/storage/DatabaseLocation.h"
 #include "model/storage/Migrations.h"
 #include "model/storage/SqlDialect.h"
@@ -136,7 +137,7 @@ QString Database::defaultPath()
     return QDir(dir).filePath(QStringLiteral("gongji-desk.sqlite"));
 }
 
-Database::OpenResult Database::open(const QString &where, const QString &connection)
+Database::OpenResult Database::open(const QString &where, const QString &connection, const QDate &today)
 {
     close(connection);
     OpenResult result;
@@ -163,6 +164,7 @@ Database::OpenResult Database::open(const QString &where, const QString &connect
             checkServerCollation(connection, name);
         }
         Migrations::migrate(connection, SqlDialect::schemaVersion(connection));
+        BindingExpiry(connection).endExpired(today);
     } catch (const StorageError &error) {
         // checkReadable() writes complete messages; anything later gets the database's name in front.
         const bool complete = error.kind() == StorageError::Kind::NotADatabase

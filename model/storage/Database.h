@@ -1,4 +1,5 @@
 #pragma once
+#include <QDate>
 #include <QString>
 
 namespace gongji {
@@ -23,8 +24,11 @@ public:
 
     // Opens a SQLite file PATH, or an office server postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME,
     // on the named connection: for SQLite foreign keys, WAL, synchronous=FULL, busy timeout; then
-    // creates or migrates the schema. On failure the connection is removed again.
-    static OpenResult open(const QString &where, const QString &connection = defaultConnectionName());
+    // creates or migrates the schema; then ends the bindings whose authorization period was over
+    // before `today` (BindingExpiry: the first program to open the database after that day does
+    // it). On failure the connection is removed again.
+    static OpenResult open(const QString &where, const QString &connection = defaultConnectionName(),
+                           const QDate &today = QDate::currentDate());
     static void close(const QString &connection = defaultConnectionName());
 
     // The file (or server address, without password) behind a connection.

@@ -36,7 +36,7 @@ const QStringList kSeeded = {QStringLiteral("rule_set_payable"), QStringLiteral(
                              QStringLiteral("kinship_rule")};
 
 // Rows go over in batches, one multi-row INSERT each: to a server every statement is a round
-// trip, and a million rows one at a time took 19 minutes. 100 rows of at most 15 columns stay
+// trip, and a million rows one at a time took 19 minutes. 100 rows of at most 20 columns stay
 // far below both engines' limits on bound values (SQLite 32,766, PostgreSQL 65,535).
 constexpr int kBatchRows = 100;
 

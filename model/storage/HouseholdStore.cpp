@@ -1,5 +1,8 @@
 #include "model/storage/HouseholdStore.h"
 
+#include <QTime>
+
+#include "model/filing/BindingExpiry.h"
 #include "model/storage/PersonStore.h"
 #include "model/storage/SqlStatement.h"
 #include "model/storage/Timestamp.h"
@@ -8,7 +11,7 @@ namespace gongji {
 
 HouseholdStore::HouseholdStore(const QString &connection) : m_connection(connection) {}
 
-QList<HouseholdBinding> HouseholdStore::bindingsOf(qint64 personId) const
+QList<HouseholdBinding> HouseholdStore::bindingsOf(qint64 personId, const QDate &on) const
 {
     using Kind = HouseholdBinding::Kind;
     using Direction = HouseholdBinding::Direction;
@@ -22,18 +25,19 @@ QList<HouseholdBinding> HouseholdStore::bindingsOf(qint64 personId) const
     static const Branch branches[] = {
         {Kind::MutualAid, Direction::Outgoing,
          "SELECT b.id, b.relationship, b.status, b.started_at, b.ended_at, b.ended_by, b.end_requested_by, b.end_reason, "
-         "f.filing_no, b.quota_fen, %1 FROM binding b JOIN filing f ON f.id = b.filing_id JOIN person p ON p.id = b.target_id "
-         "WHERE b.authorizer_id = :id"},
+         "f.filing_no, b.valid_until, b.quota_fen, %1 FROM binding b JOIN filing f ON f.id = b.filing_id "
+         "JOIN person p ON p.id = b.target_id WHERE b.authorizer_id = :id"},
         {Kind::MutualAid, Direction::Incoming,
          "SELECT b.id, b.relationship, b.status, b.started_at, b.ended_at, b.ended_by, b.end_requested_by, b.end_reason, "
-         "f.filing_no, b.quota_fen, %1 FROM binding b JOIN filing f ON f.id = b.filing_id JOIN person p ON p.id = b.authorizer_id "
+         "f.filing_no, b.valid_until, b.quota_fen, %1 FROM binding b JOIN filing f ON f.id = b.filing_id "
+         "JOIN person p ON p.id = b.authorizer_id "
          "WHERE b.target_id = :id"},
         {Kind::Kinship, Direction::Outgoing,
          "SELECT k.id, k.relationship, k.status, k.started_at, k.ended_at, k.ended_by, k.end_requested_by, k.end_reason, "
-         "k.binding_no, NULL, %1 FROM kinship_binding k JOIN person p ON p.id = k.member_id WHERE k.holder_id = :id"},
+         "k.binding_no, NULL, NULL, %1 FROM kinship_binding k JOIN person p ON p.id = k.member_id WHERE k.holder_id = :id"},
         {Kind::Kinship, Direction::Incoming,
          "SELECT k.id, k.relationship, k.status, k.started_at, k.ended_at, k.ended_by, k.end_requested_by, k.end_reason, "
-         "k.binding_no, NULL, %1 FROM kinship_binding k JOIN person p ON p.id = k.holder_id WHERE k.member_id = :id"},
+         "k.binding_no, NULL, NULL, %1 FROM kinship_binding k JOIN person p ON p.id = k.holder_id WHERE k.member_id = :id"},
     };
     QList<HouseholdBinding> bindings;
     for (const Branch &branch : branches) {
@@ -53,9 +57,19 @@ QList<HouseholdBinding> HouseholdStore::bindingsOf(qint64 personId) const
             b.endRequestedBy = q.value(6).toString();
             b.endReason = q.value(7).toString();
             b.number = q.value(8).toString();
-            if (!q.value(9).isNull())
-                b.quotaFen = q.value(9).toLongLong();
-            b.counterpart = PersonStore::fromRow(q, 10);
+            b.validUntil = Timestamp::dateFromText(q.value(9).toString());
+            if (!q.value(10).isNull())
+                b.quotaFen = q.value(10).toLongLong();
+            b.counterpart = PersonStore::fromRow(q, 11);
+            if (b.isActive() && b.validUntil.isValid() && b.validUntil < on) {
+                // Its period is over but no program has stored that yet: shown as the expiry
+                // will store it (BindingExpiry), never as active.
+                b.status = QStringLiteral("ended");
+                b.endedAt = QDateTime(b.validUntil.addDays(1), QTime(0, 0)).toUTC();
+                b.endedBy = BindingExpiry::actor();
+                b.endRequestedBy = BindingExpiry::actor();
+                b.endReason = BindingExpiry::reason();
+            }
             bindings.append(b);
         }
     }

@@ -1,4 +1,5 @@
 #pragma once
+#include <QDate>
 #include <QList>
 #include <QString>
 
@@ -13,7 +14,9 @@ class HouseholdStore
 public:
     explicit HouseholdStore(const QString &connection);
 
-    QList<HouseholdBinding> bindingsOf(qint64 personId) const;
+    // A mutual-aid binding past its valid_until on `on` comes back ended by expiry, even before
+    // the expiry has been stored.
+    QList<HouseholdBinding> bindingsOf(qint64 personId, const QDate &on = QDate::currentDate()) const;
 
 private:
     QString m_connection;

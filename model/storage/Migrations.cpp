@@ -186,12 +186,24 @@ const QString kStatusCheckBefore = QStringLiteral("CHECK (status IN ('active', '
 const QString kStatusCheckAfter = QStringLiteral(
     "CHECK (status = 'active' OR status = 'suspended' OR status = 'terminated' OR status = 'deceased')");
 
-// Version 6: the cross-province quota (共济额度). A rule set says beyond which boundary a target
+// Version 6: the rules of 2026. A binding may end on a date (授权期限, inclusive; NULL =
+// open-ended), and a rule set may cap that period in months (NULL = unlimited). Added columns:
+// every stored row keeps its values and reads as open-ended and unlimited. The partial index
+// lets the expiry at start-up find the bindings past their date without a scan.
+const QStringList kVersion6 = {
+    QStringLiteral("ALTER TABLE binding ADD COLUMN valid_until TEXT"),
+    QStringLiteral("ALTER TABLE rule_set ADD COLUMN max_period_months INTEGER "
+                   "CHECK (max_period_months IS NULL OR max_period_months >= 1)"),
+    QStringLiteral("CREATE INDEX binding_by_valid_until ON binding (valid_until) "
+                   "WHERE status = 'active' AND valid_until IS NOT NULL"),
+};
+
+// Version 7: the cross-province quota (共济额度). A rule set says beyond which boundary a target
 // needs money set aside ('none' keeps every stored set as it was); a binding carries the amount
 // set aside, in fen, NULL where nothing is; each later change of it is kept. Stored rule sets are
 // not switched to 'province' here: a set that bindings were checked against never changes in
 // place (docs/quota.md).
-const QStringList kVersion6 = {
+const QStringList kVersion7 = {
     QStringLiteral("ALTER TABLE rule_set ADD COLUMN quota_required_beyond TEXT NOT NULL DEFAULT 'none' "
                    "CHECK (quota_required_beyond = 'none' OR quota_required_beyond = 'province')"),
     QStringLiteral("ALTER TABLE binding ADD COLUMN quota_fen INTEGER CHECK (quota_fen IS NULL OR quota_fen > 0)"),
@@ -236,7 +248,7 @@ void rewriteTableText(const QString &connection, const QString &table, const QSt
 
 int Migrations::latestVersion()
 {
-    return 6;
+    return 7;
 }
 
 void Migrations::migrate(const QString &connection, int currentVersion, int targetVersion)
@@ -261,9 +273,11 @@ void Migrations::migrate(const QString &connection, int currentVersion, int targ
             rewriteTableText(connection, QStringLiteral("person"), kStatusCheckBefore, kStatusCheckAfter);
         } else if (version == 6) {
             run(kVersion6);
+        } else if (version == 7) {
+            run(kVersion7);
         }
-        // A new file gets the shipped rule sets in the step that completes its schema: they are
-        // written with today's columns, which the earlier steps have not all made yet.
+        // A new database gets the shipped rule sets in its last step, when rule_set has every
+        // column that RuleSetStore writes (they were seeded in step 1 while it had all of them).
         if (currentVersion == 0 && version == latestVersion())
             RuleSetStore(connection).seedDefaultsIfEmpty();
         run(SqlDialect::setSchemaVersion(engine, version));

@@ -14,7 +14,8 @@ namespace {
 
 const char kColumns[] = "id, region, effective_from, effective_to, title, source_note, scope, "
                         "max_authorizers_per_target, max_targets_per_authorizer, allow_mutual, "
-                        "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, quota_required_beyond";
+                        "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, max_period_months, "
+                        "quota_required_beyond";
 
 RuleSet ruleSetFrom(const SqlStatement &row)
 {
@@ -35,7 +36,9 @@ RuleSet ruleSetFrom(const SqlStatement &row)
     r.reserveFloorFen = row.value(11).toLongLong();
     r.paymentOrder = row.value(12).toString();
     r.cooldownDays = row.value(13).toInt();
-    r.quotaRequiredBeyond = row.value(14).toString();
+    if (!row.value(14).isNull())
+        r.maxPeriodMonths = row.value(14).toInt();
+    r.quotaRequiredBeyond = row.value(15).toString();
     return r;
 }
 
@@ -61,6 +64,7 @@ void bindParameters(SqlStatement &q, const RuleSet &ruleSet)
         .bind(QStringLiteral(":floor"), ruleSet.reserveFloorFen)
         .bind(QStringLiteral(":order"), ruleSet.paymentOrder)
         .bind(QStringLiteral(":cooldown"), ruleSet.cooldownDays)
+        .bind(QStringLiteral(":maxPeriod"), intOrNull(ruleSet.maxPeriodMonths))
         .bind(QStringLiteral(":quotaBeyond"), ruleSet.quotaRequiredBeyond);
 }
 
@@ -148,9 +152,10 @@ void RuleSetStore::insert(RuleSet &ruleSet)
     SqlStatement q(m_connection,
                    QStringLiteral("INSERT INTO rule_set (region, effective_from, effective_to, title, source_note, scope, "
                                   "max_authorizers_per_target, max_targets_per_authorizer, allow_mutual, "
-                                  "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, quota_required_beyond, "
-                                  "created_at) VALUES (:region, :from, :to, :title, :note, :scope, :maxAuth, :maxTargets, "
-                                  ":mutual, :public, :floor, :order, :cooldown, :quotaBeyond, :now) RETURNING id"));
+                                  "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, "
+                                  "max_period_months, quota_required_beyond, created_at) "
+                                  "VALUES (:region, :from, :to, :title, :note, :scope, :maxAuth, :maxTargets, :mutual, "
+                                  ":public, :floor, :order, :cooldown, :maxPeriod, :quotaBeyond, :now) RETURNING id"));
     bindParameters(q, ruleSet);
     q.bind(QStringLiteral(":now"), Timestamp::nowText()).exec();
     ruleSet.id = q.insertedId();
@@ -182,7 +187,8 @@ void RuleSetStore::update(const RuleSet &ruleSet)
                                   "title = :title, source_note = :note, scope = :scope, max_authorizers_per_target = :maxAuth, "
                                   "max_targets_per_authorizer = :maxTargets, allow_mutual = :mutual, "
                                   "exclude_public_medical = :public, reserve_floor_fen = :floor, payment_order = :order, "
-                                  "cooldown_days = :cooldown, quota_required_beyond = :quotaBeyond WHERE id = :id"));
+                                  "cooldown_days = :cooldown, max_period_months = :maxPeriod, "
+                                  "quota_required_beyond = :quotaBeyond WHERE id = :id"));
     bindParameters(q, ruleSet);
     q.bind(QStringLiteral(":id"), ruleSet.id).exec();
     for (const ListTable &list : kLists) {

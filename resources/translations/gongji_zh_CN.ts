@@ -242,6 +242,10 @@
         <source>Cannot read %1: %2. Check the file name and that you may read it.</source>
         <translation>无法读取 %1：%2。请检查文件名及读取权限。</translation>
     </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -537,6 +541,10 @@ Write the file with exactly these columns in this order.</source>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
+    <message>
+        <source>valid_until &quot;%1&quot; (column %2) is not a real date in the form YYYY-MM-DD; leave it empty for no end.</source>
+        <translation>valid_until“%1”（第 %2 列）不是 YYYY-MM-DD 格式的有效日期；无截止日期请留空。</translation>
+    </message>
 </context>
 <context>
     <name>FilingEvaluator</name>
@@ -563,6 +571,14 @@ Write the file with exactly these columns in this order.</source>
     <message>
         <source>authorizer born %1, target born %2</source>
         <translation>授权人出生于 %1，共济对象出生于 %2</translation>
+    </message>
+    <message>
+        <source>%1 is not after the filing date %2</source>
+        <translation>%1 不晚于备案日期 %2</translation>
+    </message>
+    <message>
+        <source>at most %1 months: until %2 at the latest</source>
+        <translation>最长 %1 个月：最晚至 %2</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1035,22 @@ Write the file with exactly these columns in this order.</source>
         <translation>年龄与所填关系不相符。请核对证件后确认。</translation>
     </message>
     <message>
+        <source>One of the two already has a spouse in an active binding with someone else; a person has one spouse. Check the marriage certificate; revoke the other binding first if it is wrong.</source>
+        <translation>其中一方已与他人存在有效的配偶共济关系；一人只能有一位配偶。请核对结婚证；如另一关系有误，请先解除。</translation>
+    </message>
+    <message>
+        <source>The relationship contradicts the active binding between the same two people in the other direction (e.g. parent there, parent here). Correct the relationship.</source>
+        <translation>所填关系与这两人之间反方向的有效共济关系相矛盾（例如对方填父母，此处也填父母）。请更正关系。</translation>
+    </message>
+    <message>
+        <source>The authorization period must end after the filing date and be no longer than the rule set allows. Correct the date or leave it empty.</source>
+        <translation>授权期限须晚于备案日期，且不得超过规则允许的最长期限。请更正日期或留空。</translation>
+    </message>
+    <message>
+        <source>The authorizer would have two parents of the same sex, or more than two parents (a step-parent is possible). Check the documents and confirm.</source>
+        <translation>授权人将有两位同性别的父母，或超过两位父母（可能为继父母）。请核对证件后确认。</translation>
+    </message>
+    <message>
         <source>The target is insured in another province: the rule set in force needs a quota (共济额度) in yuan, more than 0. Enter the amount to set aside.</source>
         <translation>共济对象在外省参保：现行规则要求设定大于 0 元的共济额度。请输入预留金额。</translation>
     </message>
@@ -1289,6 +1321,10 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>nationwide</source>
         <translation>全国</translation>
+    </message>
+    <message>
+        <source>The longest authorization period must be at least 1 month, or empty for unlimited.</source>
+        <translation>最长授权期限至少为 1 个月，留空表示不限。</translation>
     </message>
     <message>
         <source>Unknown quota boundary: %1 (use none or province).</source>
@@ -1844,6 +1880,10 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Urban and rural resident basic medical insurance</source>
         <translation>城乡居民基本医疗保险</translation>
+    </message>
+    <message>
+        <source>authorized until %1 (inclusive)</source>
+        <translation>授权期限至%1（含当日）</translation>
     </message>
     <message>
         <source>Quota (共济额度)</source>
@@ -2499,6 +2539,14 @@ Export the registry with exactly these columns in this order.</source>
         <translation>校验结果</translation>
     </message>
     <message>
+        <source>Valid until</source>
+        <translation>授权期限至</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>长期</translation>
+    </message>
+    <message>
         <source>Quota (yuan)</source>
         <translation>共济额度（元）</translation>
     </message>
@@ -2614,6 +2662,22 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Relationships</source>
+        <translation>关系核对</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>授权期限至</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>expired: the authorization period ended on %1</source>
+        <translation>到期：授权期限已于 %1 届满</translation>
     </message>
     <message>
         <source>Quota (yuan)</source>
@@ -3773,6 +3837,18 @@ Export the registry with exactly these columns in this order.</source>
         <translation>补充医疗保险</translation>
     </message>
     <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Longest authorization period (授权期限) a target may be bound for</source>
+        <translation>共济对象可绑定的最长授权期限</translation>
+    </message>
+    <message>
+        <source>Authorization period at most:</source>
+        <translation>最长授权期限：</translation>
+    </message>
+    <message>
         <source>Where a target needs money set aside as a quota (共济额度); where this is not &quot;none&quot;, any target may carry one</source>
         <translation>共济对象在何种情况下须预留共济额度；不为“none”时，任何共济对象均可设定额度</translation>
     </message>
@@ -4150,6 +4226,18 @@ Export the registry with exactly these columns in this order.</source>
         <translation>女</translation>
     </message>
     <message>
+        <source>YYYY-MM-DD, empty: open-ended</source>
+        <translation>YYYY-MM-DD，留空为长期</translation>
+    </message>
+    <message>
+        <source>Valid &amp;until:</source>
+        <translation>授权期限至(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Type the last day of the authorization period as YYYY-MM-DD, or leave it empty for no end.</source>
+        <translation>请按 YYYY-MM-DD 输入授权期限的最后一天；无截止日期请留空。</translation>
+    </message>
+    <message>
         <source>yuan, e.g. 1500.50; empty: none</source>
         <translation>元，例如 1500.50；留空表示不设</translation>
     </message>
@@ -4195,6 +4283,21 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>%1 removed from the filing.</source>
         <translation>已从本笔备案中移除 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictingBinding</name>
+    <message>
+        <source>%1, filing %2</source>
+        <translation>%1，备案编号 %2</translation>
+    </message>
+    <message>
+        <source>%1, row %2 of this file</source>
+        <translation>%1，本文件第 %2 行</translation>
+    </message>
+    <message>
+        <source>%1, earlier in this filing</source>
+        <translation>%1，本次备案中前面已填</translation>
     </message>
 </context>
 <context>

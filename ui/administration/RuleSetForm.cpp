@@ -161,14 +161,18 @@ QWidget *RuleSetForm::createLimits()
     m_cooldown->setSuffix(tr(" days"));
     m_cooldown->setSpecialValueText(tr("none"));
     m_cooldown->setToolTip(tr("Days after a revocation before the same pair may be bound again"));
+    m_maxPeriod = limitBox("ruleMaxPeriod", box);
+    m_maxPeriod->setRange(0, 1200);
+    m_maxPeriod->setSuffix(tr(" months"));
+    m_maxPeriod->setToolTip(tr("Longest authorization period (授权期限) a target may be bound for"));
     m_quotaBeyond = new QComboBox(box);
     m_quotaBeyond->setObjectName(QStringLiteral("ruleQuotaRequiredBeyond"));
     for (const QString &boundary : RuleSet::quotaBoundaries())
         m_quotaBeyond->addItem(quotaBoundaryLabel(boundary), boundary);
     m_quotaBeyond->setToolTip(tr("Where a target needs money set aside as a quota (共济额度); "
                                  "where this is not \"none\", any target may carry one"));
-    for (QWidget *field : std::initializer_list<QWidget *>{m_maxAuthorizers, m_maxTargets, m_reserveFloor, m_cooldown,
-                                                          m_paymentOrder, m_quotaBeyond})
+    for (QWidget *field : std::initializer_list<QWidget *>{m_maxAuthorizers, m_maxTargets, m_reserveFloor, m_cooldown, m_paymentOrder,
+                                                           m_maxPeriod, m_quotaBeyond})
         field->setMinimumWidth(150);
     form->addRow(tr("Authorizers per target at most:"), m_maxAuthorizers);
     form->addRow(tr("Targets per authorizer at most:"), m_maxTargets);
@@ -177,9 +181,10 @@ QWidget *RuleSetForm::createLimits()
     form->addRow(tr("Reserve floor:"), m_reserveFloor);
     form->addRow(tr("Payment order:"), m_paymentOrder);
     form->addRow(tr("Cooldown after revocation:"), m_cooldown);
+    form->addRow(tr("Authorization period at most:"), m_maxPeriod);
     form->addRow(tr("Quota required:"), m_quotaBeyond);
     m_fields << m_maxAuthorizers << m_maxTargets << m_allowMutual << m_excludePublicMedical << m_reserveFloor
-             << m_paymentOrder << m_cooldown << m_quotaBeyond;
+             << m_paymentOrder << m_cooldown << m_maxPeriod << m_quotaBeyond;
     return box;
 }
 
@@ -214,7 +219,7 @@ void RuleSetForm::watchForEdits()
         connect(list, &CheckList::checkedChanged, this, changed);
     for (QComboBox *combo : {m_scope, m_paymentOrder, m_quotaBeyond})
         connect(combo, &QComboBox::currentIndexChanged, this, changed);
-    for (QSpinBox *box : {m_maxAuthorizers, m_maxTargets, m_cooldown})
+    for (QSpinBox *box : {m_maxAuthorizers, m_maxTargets, m_cooldown, m_maxPeriod})
         connect(box, &QSpinBox::valueChanged, this, changed);
     connect(m_reserveFloor, &QDoubleSpinBox::valueChanged, this, changed);
 }
@@ -239,6 +244,7 @@ void RuleSetForm::setRuleSet(const RuleSet &set)
     m_reserveFloor->setValue(double(set.reserveFloorFen) / 100.0);
     m_paymentOrder->setCurrentIndex(m_paymentOrder->findData(set.paymentOrder));
     m_cooldown->setValue(set.cooldownDays);
+    m_maxPeriod->setValue(set.maxPeriodMonths.value_or(0));
     m_quotaBeyond->setCurrentIndex(m_quotaBeyond->findData(set.quotaRequiredBeyond));
     m_payable->setChecked(set.payable);
     m_loading = false;
@@ -265,6 +271,7 @@ RuleSet RuleSetForm::ruleSet() const
     set.reserveFloorFen = std::llround(m_reserveFloor->value() * 100); // fen inside, yuan on screen
     set.paymentOrder = m_paymentOrder->currentData().toString();
     set.cooldownDays = m_cooldown->value();
+    set.maxPeriodMonths = m_maxPeriod->value() > 0 ? std::optional<int>(m_maxPeriod->value()) : std::nullopt;
     set.quotaRequiredBeyond = m_quotaBeyond->currentData().toString();
     set.payable = m_payable->checked();
     return set;

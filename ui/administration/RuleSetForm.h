@@ -64,6 +64,7 @@ private:
     QDoubleSpinBox *m_reserveFloor;
     QComboBox *m_paymentOrder;
     QSpinBox *m_cooldown;
+    QSpinBox *m_maxPeriod; // 0 = unlimited
     QComboBox *m_quotaBeyond;
     CheckList *m_payable;
     QList<QWidget *> m_fields;

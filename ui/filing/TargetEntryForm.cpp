@@ -42,13 +42,17 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("targetName"));
     m_name->setMaxLength(50);
+    m_validUntil = new QLineEdit(this);
+    m_validUntil->setObjectName(QStringLiteral("targetValidUntil"));
+    m_validUntil->setMaxLength(10);
+    m_validUntil->setPlaceholderText(tr("YYYY-MM-DD, empty: open-ended"));
     m_quota = new QLineEdit(this);
     m_quota->setObjectName(QStringLiteral("targetQuota"));
     m_quota->setMaxLength(18);
     m_quota->setPlaceholderText(tr("yuan, e.g. 1500.50; empty: none"));
     m_idNumber = new IdNumberEdit(this);
     m_idNumber->setObjectName(QStringLiteral("targetId"));
-    for (QWidget *field : std::initializer_list<QWidget *>{m_relationship, m_idType, m_name, m_quota}) {
+    for (QWidget *field : std::initializer_list<QWidget *>{m_relationship, m_idType, m_name, m_validUntil, m_quota}) {
         field->installEventFilter(this);
         field->setFixedWidth(380);
     }
@@ -72,8 +76,11 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
     m_add->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 
     m_relationshipFindings = new FindingLabel(this);
+    m_relationshipFindings->setObjectName(QStringLiteral("targetRelationshipFindings"));
     m_idTypeFindings = new FindingLabel(this);
     m_nameFindings = new FindingLabel(this);
+    m_validUntilFindings = new FindingLabel(this);
+    m_validUntilFindings->setObjectName(QStringLiteral("targetValidUntilFindings"));
     m_quotaFindings = new FindingLabel(this);
     m_quotaFindings->setObjectName(QStringLiteral("targetQuotaFindings"));
     m_idFindings = new FindingLabel(this);
@@ -110,6 +117,7 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
     addField(tr("&Relationship:"), m_relationship, m_relationship, m_relationshipFindings);
     addField(tr("ID &type:"), m_idType, m_idType, m_idTypeFindings);
     addField(tr("Na&me:"), m_name, m_name, m_nameFindings);
+    addField(tr("Valid &until:"), m_validUntil, m_validUntil, m_validUntilFindings);
     // Before the number: Enter in the number adds the entry, so everything else comes first.
     m_quotaLabel = fieldLabel(tr("&Quota (yuan):"), m_quota, this);
     grid->addWidget(m_quotaLabel, row, 0, Qt::AlignRight | Qt::AlignVCenter);
@@ -125,7 +133,8 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
 
     setTabOrder(m_relationship, m_idType);
     setTabOrder(m_idType, m_name);
-    setTabOrder(m_name, m_quota);
+    setTabOrder(m_name, m_validUntil);
+    setTabOrder(m_validUntil, m_quota);
     setTabOrder(m_quota, m_idNumber);
     setTabOrder(m_idNumber, m_add);
 
@@ -171,6 +180,7 @@ TargetEntry TargetEntryForm::entry() const
     entry.idNumber = m_idNumber->text();
     entry.name = m_name->text().trimmed();
     entry.proofs = checkedProofs();
+    entry.validUntil = QDate::fromString(m_validUntil->text().trimmed(), Qt::ISODate);
     if (!m_quota->isHidden() && !m_quota->text().trimmed().isEmpty())
         entry.quotaFen = Money::parseYuan(m_quota->text().trimmed());
     return entry;
@@ -190,6 +200,13 @@ bool TargetEntryForm::checkFilledIn()
         m_name->setFocus();
         return false;
     }
+    const QString until = m_validUntil->text().trimmed();
+    if (!until.isEmpty() && (until.size() != 10 || !QDate::fromString(until, Qt::ISODate).isValid())) {
+        m_validUntilFindings->setMessage(tr("Type the last day of the authorization period as YYYY-MM-DD, "
+                                            "or leave it empty for no end."));
+        m_validUntil->setFocus();
+        return false;
+    }
     if (m_idNumber->text().isEmpty()) {
         m_idFindings->setMessage(tr("Type or read the target's ID number."));
         m_idNumber->setFocus();
@@ -207,12 +224,13 @@ bool TargetEntryForm::checkFilledIn()
 
 void TargetEntryForm::showFindings(const Findings &findings)
 {
-    Findings relationship, idType, name, quota, id, other;
+    Findings relationship, idType, name, validUntil, quota, id, other;
     for (const Finding &finding : findings) {
         switch (finding.field) {
         case Finding::Field::Relationship: relationship << finding; break;
         case Finding::Field::TargetIdType: idType << finding; break;
         case Finding::Field::TargetName: name << finding; break;
+        case Finding::Field::ValidUntil: validUntil << finding; break;
         case Finding::Field::Quota: quota << finding; break;
         case Finding::Field::TargetId: id << finding; break;
         default: other << finding; break;
@@ -221,6 +239,7 @@ void TargetEntryForm::showFindings(const Findings &findings)
     m_relationshipFindings->setFindings(relationship);
     m_idTypeFindings->setFindings(idType);
     m_nameFindings->setFindings(name);
+    m_validUntilFindings->setFindings(validUntil);
     m_quotaFindings->setFindings(quota);
     m_idFindings->setFindings(id);
     m_targetFindings->setFindings(other);
@@ -228,13 +247,15 @@ void TargetEntryForm::showFindings(const Findings &findings)
     if (!relationship.isEmpty()) m_relationship->setFocus();
     else if (!idType.isEmpty()) m_idType->setFocus();
     else if (!name.isEmpty()) m_name->setFocus();
+    else if (!validUntil.isEmpty()) m_validUntil->setFocus();
     else if (!quota.isEmpty() && !m_quota->isHidden()) m_quota->setFocus();
     else m_idNumber->setFocus();
 }
 
 void TargetEntryForm::clearFindings()
 {
-    for (FindingLabel *label : {m_relationshipFindings, m_idTypeFindings, m_nameFindings, m_quotaFindings, m_idFindings,
+    for (FindingLabel *label : {m_relationshipFindings, m_idTypeFindings, m_nameFindings, m_validUntilFindings, m_quotaFindings,
+                                m_idFindings,
                                 m_targetFindings})
         label->clearFindings();
 }
@@ -242,6 +263,7 @@ void TargetEntryForm::clearFindings()
 void TargetEntryForm::clearEntry()
 {
     m_name->clear();
+    m_validUntil->clear();
     m_quota->clear();
     m_idNumber->clear();
     for (QCheckBox *check : m_proofChecks)
@@ -273,7 +295,8 @@ bool TargetEntryForm::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers() == Qt::NoModifier) {
-            if (watched == m_relationship || watched == m_idType || watched == m_name || watched == m_quota) {
+            if (watched == m_relationship || watched == m_idType || watched == m_name || watched == m_validUntil
+                || watched == m_quota) {
                 focusNextChild();
                 return true;
             }

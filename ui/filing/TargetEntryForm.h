@@ -18,9 +18,10 @@ class IdNumberEdit;
 class IdTypeListModel;
 class RelationshipListModel;
 
-// The form for one target (添加共济对象): relationship, ID type, name, quota where the rules set
-// money aside, ID number, proofs seen, birth date and sex derived from the number; findings are shown beside the field they
-// concern. Enter moves from field to field; Enter in the number asks to add the entry.
+// The form for one target (添加共济对象): relationship, ID type, name, authorization period (an
+// end date, empty = open-ended), quota where the rules set money aside, ID number, proofs seen,
+// birth date and sex derived from the number; findings are shown beside the field they concern.
+// Enter moves from field to field; Enter in the number asks to add the entry.
 class TargetEntryForm : public QGroupBox
 {
     Q_OBJECT
@@ -33,7 +34,8 @@ public:
     void setQuotaShown(bool shown);
     TargetEntry entry() const;
     bool hasInput() const;
-    // False, with a message beside the empty field, until name and number are filled in.
+    // False, with a message beside the field, until name and number are filled in and the
+    // period's end is empty or a date.
     bool checkFilledIn();
     void showFindings(const Findings &findings);
     void clearFindings();
@@ -61,6 +63,7 @@ private:
     QComboBox *m_relationship;
     QComboBox *m_idType;
     QLineEdit *m_name;
+    QLineEdit *m_validUntil;  // YYYY-MM-DD or empty: a line, so the keyboard can leave it empty
     QLineEdit *m_quota;
     QLabel *m_quotaLabel;
     IdNumberEdit *m_idNumber;
@@ -73,6 +76,7 @@ private:
     FindingLabel *m_relationshipFindings;
     FindingLabel *m_idTypeFindings;
     FindingLabel *m_nameFindings;
+    FindingLabel *m_validUntilFindings;
     FindingLabel *m_quotaFindings;
     FindingLabel *m_idFindings;
     FindingLabel *m_targetFindings;

@@ -17,6 +17,7 @@
 
 #include "model/domain/IdNumber.h"
 #include "model/domain/IdType.h"
+#include "model/filing/RelationshipAgreement.h"
 #include "ui/household/BindingTabs.h"
 #include "ui/household/DiagramLegend.h"
 #include "ui/household/HouseholdDiagram.h"
@@ -350,6 +351,7 @@ bool HouseholdScreen::display(qint64 personId, bool samePerson)
         }
         household.person = *person;
         household.bindings = HouseholdStore(m_connection).bindingsOf(personId);
+        RelationshipAgreement(m_connection).review(household);
         rules = RuleSetStore(m_connection).resolve(person->poolingRegion, QDate::currentDate());
     } catch (const StorageError &error) {
         showError(error.userMessage());
