@@ -105,7 +105,8 @@ void TestBindingExpiry::activeUpToValidUntil()
     QStringList payers;
     for (const PaymentShare &share : preview.shares)
         payers << PaymentShare::payerKeyword(share.payer) + QLatin1Char(':') + QString::number(share.amountFen);
-    QCOMPARE(payers, active ? QStringList{"authorizer:10000", "cash:0"} : QStringList{"cash:10000"});
+    const QStringList expected = active ? QStringList{"authorizer:10000", "cash:0"} : QStringList{"cash:10000"};
+    QCOMPARE(payers, expected);
 }
 
 void TestBindingExpiry::endedByTheFirstOpenAfterTheDay_data()
