@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 
 #include "model/domain/Money.h"
-#include "model/domain/Relationship.h"
 #include "model/printing/QrCode.h"
 #include "model/printing/SummaryHtml.h"
 #include "model/printing/SummaryStyle.h"
@@ -76,16 +75,7 @@ PrintableSummary QuotaChangeSummary::build(qint64 changeId, const PrintStamp &st
                                       text(Key::QrCaption));
 
         html += SummaryHtml::section(text(Key::RevocationPeopleSection));
-        html += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\"><tr><th width=\"10%\">")
-            + esc(text(Key::Role)) + QStringLiteral("</th>") + SummaryHtml::personHeaderCells(lang, {10, 17, 22, 9, 15})
-            + QStringLiteral("<th width=\"17%\">") + esc(text(Key::Relationship)) + QStringLiteral("</th></tr>")
-            + QStringLiteral("<tr><td>") + esc(text(Key::Authorizer)) + QStringLiteral("</td>")
-            + SummaryHtml::personCells(*authorizer, lang) + QStringLiteral("<td></td></tr>")
-            + QStringLiteral("<tr><td>") + esc(text(Key::Target)) + QStringLiteral("</td>")
-            + SummaryHtml::personCells(*target, lang) + QStringLiteral("<td>")
-            + esc(text(Key::RelationshipWithCode)
-                      .arg(SummaryText::relationshipLabel(binding->relationship, lang), Relationship::gbCode(binding->relationship)))
-            + QStringLiteral("</td></tr></table>");
+        html += SummaryHtml::bindingPeople(*authorizer, *target, binding->relationship, lang);
 
         html += SummaryHtml::section(text(Key::QuotaChangeSection));
         html += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">");

@@ -80,16 +80,7 @@ PrintableSummary RevocationSummary::build(qint64 bindingId, const PrintStamp &st
                                       text(Key::QrCaption));
 
         html += SummaryHtml::section(text(Key::RevocationPeopleSection));
-        html += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\"><tr><th width=\"10%\">")
-            + esc(text(Key::Role)) + QStringLiteral("</th>") + SummaryHtml::personHeaderCells(lang, {10, 17, 22, 9, 15})
-            + QStringLiteral("<th width=\"17%\">") + esc(text(Key::Relationship)) + QStringLiteral("</th></tr>")
-            + QStringLiteral("<tr><td>") + esc(text(Key::Authorizer)) + QStringLiteral("</td>")
-            + SummaryHtml::personCells(*authorizer, lang) + QStringLiteral("<td></td></tr>")
-            + QStringLiteral("<tr><td>") + esc(text(Key::Target)) + QStringLiteral("</td>")
-            + SummaryHtml::personCells(*target, lang) + QStringLiteral("<td>")
-            + esc(text(Key::RelationshipWithCode)
-                      .arg(SummaryText::relationshipLabel(binding->relationship, lang), Relationship::gbCode(binding->relationship)))
-            + QStringLiteral("</td></tr></table>");
+        html += SummaryHtml::bindingPeople(*authorizer, *target, binding->relationship, lang);
 
         html += SummaryHtml::section(text(Key::RevocationSection));
         html += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">");

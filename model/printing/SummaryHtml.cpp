@@ -5,6 +5,7 @@
 #include <QUrl>
 
 #include "model/domain/IdNumber.h"
+#include "model/domain/Relationship.h"
 #include "model/printing/SummaryStyle.h"
 #include "model/printing/SummaryText.h"
 #include "model/rules/RuleSet.h"
@@ -101,6 +102,23 @@ QString SummaryHtml::personCells(const Person &person, const QString &language)
         + cell(IdNumber::mask(person.idNumber), QStringLiteral(" nowrap")) // one unbroken number
         + cell(person.poolingRegion)
         + cell(SummaryText::insuranceLabel(person.insuranceType, language));
+}
+
+QString SummaryHtml::bindingPeople(const Person &authorizer, const Person &target, const QString &relationship,
+                                   const QString &language)
+{
+    const auto text = [&language](SummaryText::Key key) { return SummaryText::text(key, language); };
+    const auto esc = [](const QString &s) { return SummaryStyle::escape(s); };
+    return QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\"><tr><th width=\"10%\">")
+        + esc(text(SummaryText::Key::Role)) + QStringLiteral("</th>") + personHeaderCells(language, {10, 17, 22, 9, 15})
+        + QStringLiteral("<th width=\"17%\">") + esc(text(SummaryText::Key::Relationship)) + QStringLiteral("</th></tr>")
+        + QStringLiteral("<tr><td>") + esc(text(SummaryText::Key::Authorizer)) + QStringLiteral("</td>")
+        + personCells(authorizer, language) + QStringLiteral("<td></td></tr>")
+        + QStringLiteral("<tr><td>") + esc(text(SummaryText::Key::Target)) + QStringLiteral("</td>")
+        + personCells(target, language) + QStringLiteral("<td>")
+        + esc(text(SummaryText::Key::RelationshipWithCode)
+                  .arg(SummaryText::relationshipLabel(relationship, language), Relationship::gbCode(relationship)))
+        + QStringLiteral("</td></tr></table>");
 }
 
 QString SummaryHtml::personHeaderCells(const QString &language, const QList<int> &widths)
