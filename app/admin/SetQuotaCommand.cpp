@@ -98,11 +98,7 @@ int SetQuotaCommand::run(const QCommandLineParser &parser, const AdminContext &c
         return ExitInputRefused;
     }
     BindingStore bindings(context.connection);
-    std::optional<MutualAidBinding> binding;
-    for (const MutualAidBinding &candidate : bindings.activeByAuthorizer(a.person->id)) {
-        if (candidate.targetId == t.person->id)
-            binding = candidate;
-    }
+    const std::optional<MutualAidBinding> binding = bindings.activeOfPair(a.person->id, t.person->id);
     if (!binding) {
         context.err << "There is no active mutual-aid binding in which " << PersonArgument::describe(*a.person)
                     << " authorizes " << PersonArgument::describe(*t.person) << "; nothing was changed.\n"

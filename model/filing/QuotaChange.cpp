@@ -52,7 +52,7 @@ QuotaChange::Result QuotaChange::change(qint64 bindingId, const std::optional<qi
     try {
         // Under the write lock: another counter may have changed a quota or the binding since.
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(clerk, QStringLiteral("clerk"));
+        result.error = RoleCheck(m_connection).refusal(clerk, ClerkRole::Clerk);
         if (!result.error.isEmpty())
             return result;
         BindingStore bindings(m_connection);
@@ -93,7 +93,7 @@ QuotaChange::Result QuotaChange::change(qint64 bindingId, const std::optional<qi
         record.beforeFen = binding->quotaFen;
         record.afterFen = after;
         QuotaChangeStore(m_connection).insert(record);
-        AuditLog(m_connection).append(clerk, QStringLiteral("quota_change"), QString::number(bindingId),
+        AuditLog(m_connection).append(clerk, AuditAction::QuotaChange, QString::number(bindingId),
                                       QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer->idNumber)},
                                                   {QStringLiteral("target"), IdNumber::mask(target->idNumber)},
                                                   {QStringLiteral("change_id"), record.id},
