@@ -453,8 +453,6 @@ void TestFilingWizard::secondSpouseIsRefusedBesideTheRelationship()
     QVERIFY2(text.contains(IdNumber::mask(m_spouseNumber)), qPrintable(text)); // the other person, masked
     QVERIFY2(!text.contains(m_spouseNumber), qPrintable(text));
     QCOMPARE(QApplication::focusWidget(), child<QComboBox>("targetRelationship")); // where to correct it
-    m_wizard->next();
-    QVERIFY(!nextButton()->isEnabled());
 }
 
 void TestFilingWizard::periodTypedOrLeftEmptyByKeyboard()
