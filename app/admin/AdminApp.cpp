@@ -20,6 +20,7 @@
 #include "InitCommand.h"
 #include "LoadDemoCommand.h"
 #include "MigrateCommand.h"
+#include "PasswordPolicyCommand.h"
 #include "PreviewPaymentCommand.h"
 #include "PrintCommand.h"
 #include "ResetPasswordCommand.h"
@@ -100,6 +101,7 @@ AdminApp::AdminApp()
     m_commands.push_back(std::make_unique<UnlockClerkCommand>());
     m_commands.push_back(std::make_unique<ResetPasswordCommand>());
     m_commands.push_back(std::make_unique<ChangePasswordCommand>());
+    m_commands.push_back(std::make_unique<PasswordPolicyCommand>());
     m_commands.push_back(std::make_unique<SetupOfficeCommand>());
     m_commands.push_back(std::make_unique<MigrateCommand>());
 }

@@ -15,6 +15,7 @@ struct ClerkAccount
     bool active = true;
     int failedAttempts = 0;
     QDateTime lockedUntil;   // UTC; invalid when not locked
+    QDateTime passwordChangedAt; // UTC: when the password was last set (the policy's maximum age counts from it)
 
     bool isSupervisor() const { return role == QLatin1String("supervisor"); }
     // Locked after failed attempts (SignIn's lockout) and not yet free again at `now`.
