@@ -235,6 +235,10 @@
         <source>The current password is wrong; the password was not changed.</source>
         <translation>当前密码错误；密码未更改。</translation>
     </message>
+    <message>
+        <source>This password was one of the last %1 of the account: choose another.</source>
+        <translation>该密码是此账户最近 %1 个密码之一：请另选一个。</translation>
+    </message>
 </context>
 <context>
     <name>CsvFile</name>
@@ -2404,6 +2408,10 @@ Export the registry with exactly these columns in this order.</source>
         <source>The database has no accounts yet: start without --clerk and --password-file to create the first supervisor.</source>
         <translation>数据库中还没有任何账号：请不带 --clerk 和 --password-file 启动，先创建首个主管账号。</translation>
     </message>
+    <message>
+        <source>The password of %1 has expired: sign in here and choose a new one.</source>
+        <translation>%1 的密码已过期：请在此登录并设置新密码。</translation>
+    </message>
 </context>
 <context>
     <name>gongji::DiagramLegend</name>
@@ -3940,6 +3948,10 @@ Export the registry with exactly these columns in this order.</source>
         <source>%1 Try again after %2.</source>
         <translation>%1请于 %2 后再试。</translation>
     </message>
+    <message>
+        <source>Your password has expired: sign in again and choose a new one.</source>
+        <translation>您的密码已过期：请重新登录并设置新密码。</translation>
+    </message>
 </context>
 <context>
     <name>gongji::StartupDatabase</name>
@@ -4170,6 +4182,60 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPolicy</name>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The password needs characters of at least %1 of these 4 kinds: lower-case letters, upper-case letters, digits, other characters.</source>
+        <translation>密码需要包含以下 4 类字符中的至少 %1 类：小写字母、大写字母、数字、其他字符。</translation>
+    </message>
+    <message>
+        <source>The minimum length is %1 to 128 characters.</source>
+        <translation>最小长度为 %1 至 128 个字符。</translation>
+    </message>
+    <message>
+        <source>The number of character kinds is 1 to 4.</source>
+        <translation>字符类别数为 1 至 4。</translation>
+    </message>
+    <message>
+        <source>The maximum age is 0 (never) to %1 days.</source>
+        <translation>最长使用期限为 0（永不过期）至 %1 天。</translation>
+    </message>
+    <message>
+        <source>The number of earlier passwords not to use again is 0 to 24.</source>
+        <translation>不得重复使用的历史密码个数为 0 至 24。</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::ExpiredPasswordDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Your password is older than the %1 days the password policy allows. Choose a new one: at least %2 characters of at least %3 of the kinds lower-case letters, upper-case letters, digits and other characters, none of your last %4 passwords.</source>
+        <translation>您的密码已超过密码策略允许的 %1 天。请设置新密码：至少 %2 个字符，包含小写字母、大写字母、数字、其他字符中的至少 %3 类，且不得与最近 %4 个密码相同。</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再输入一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Change and sign in</source>
+        <translation>修改并登录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ; type them again.</source>
+        <translation>两次输入的新密码不一致，请重新输入。</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,7 @@ ExpiredPasswordDialog::ExpiredPasswordDialog(const QString &connection, const QS
     } catch (const StorageError &) {
         // The default is shown; the change itself checks the stored policy.
     }
-    auto *note = new QLabel(tr("Your password is older than %1 days, as the password policy allows. Choose a new one: "
+    auto *note = new QLabel(tr("Your password is older than the %1 days the password policy allows. Choose a new one: "
                                "at least %2 characters of at least %3 of the kinds lower-case letters, upper-case letters, "
                                "digits and other characters, none of your last %4 passwords.")
                                 .arg(policy.maxAgeDays).arg(policy.minLength).arg(policy.minClasses).arg(policy.historyCount),
