@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include "AdminCli.h"
+#include "model/storage/CounterRole.h"
 #include "model/storage/Database.h"
 #include "model/storage/Migrations.h"
 #include "postgres/PostgresCluster.h"
@@ -214,8 +215,20 @@ void TestCounterRole::counterStopsAtAnOlderSchema()
     const QString name = QStringLiteral("older_%1").arg(version);
     QVERIFY(m_cluster.createDatabase(name, QStringLiteral("office_owner")));
     if (version > 0) {
-        QVERIFY(admin({"--db", address("office_owner", name), "setup-office", "--counter-role", "office_counter"}).exitCode == 0);
-        QVERIFY(m_cluster.run(QStringLiteral("UPDATE schema_version SET version = %1").arg(version), name));
+        // As an earlier release's setup left it: the schema up to `version`, the counter role granted.
+        const QString owner = QStringLiteral("older-owner");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), owner);
+            db.setHostName(QStringLiteral("127.0.0.1"));
+            db.setPort(m_cluster.port());
+            db.setUserName(QStringLiteral("office_owner"));
+            db.setDatabaseName(name);
+            QVERIFY(db.open());
+            Migrations::migrate(owner, 0, version);
+            QVERIFY(CounterRole(owner).setUp(QStringLiteral("office_counter")).ok);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(owner);
     }
     const auto versionNow = [&] {
         return m_cluster.value(QStringLiteral("SELECT CASE WHEN to_regclass('schema_version') IS NULL THEN 0 "
