@@ -2,6 +2,7 @@
 // before the work starts (the change is checked against the policy and audited); cancelling it
 // leaves the clerk signed out. Keyboard only, offscreen, on a real database.
 #include <QApplication>
+#include <functional>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSqlDatabase>

@@ -3,6 +3,7 @@
 // left in the address; the desk asks for it in a dialog. One throwaway cluster that wants
 // passwords (scram-sha-256) for every TCP connection.
 #include <QApplication>
+#include <functional>
 #include <QLineEdit>
 #include <QSqlDatabase>
 #include <QTest>

@@ -202,18 +202,18 @@ void TestPasswordPolicy::supervisorSetsThePolicy()
     QFETCH(QString, refusal);
     ClerkAccounts accounts(m_db->connection());
     const PasswordPolicy before = accounts.policy();
-    const qint64 audited = AuditLog(m_db->connection()).countFor(QStringLiteral("password_policy_set"), QString());
+    const qint64 audited = AuditLog(m_db->connection()).countFor(QStringLiteral("password_policy_set"), QStringLiteral(""));
     const ClerkAccounts::Result set = accounts.setPolicy(actor, PasswordPolicy{minLength, minClasses, maxAgeDays, history});
     if (!refusal.isEmpty()) {
         QVERIFY(!set.ok);
         QVERIFY2(set.error.contains(refusal), qPrintable(set.error));
         QVERIFY(accounts.policy() == before);
-        QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("password_policy_set"), QString()), audited);
+        QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("password_policy_set"), QStringLiteral("")), audited);
         return;
     }
     QVERIFY2(set.ok, qPrintable(set.error));
     QVERIFY(accounts.policy() == (PasswordPolicy{minLength, minClasses, maxAgeDays, history}));
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("password_policy_set"), QString()), audited + 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("password_policy_set"), QStringLiteral("")), audited + 1);
     // Applied at once: 12 characters of 4 kinds now.
     const ClerkAccounts::Result weak = accounts.resetPassword(TestDatabase::supervisor, TestDatabase::clerk, "Counter-2026");
     QVERIFY(!weak.ok);

@@ -1,6 +1,7 @@
 #include "postgres/PostgresCluster.h"
 
 #include <QDir>
+#include <algorithm>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>

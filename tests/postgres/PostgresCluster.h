@@ -2,6 +2,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QVariant>
 #include <memory>
 
 // A throwaway PostgreSQL cluster of one test program (the C++ counterpart of with-postgres.sh,
