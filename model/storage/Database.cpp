@@ -206,6 +206,11 @@ QString Database::defaultPath()
     return QDir(dir).filePath(QStringLiteral("gongji-desk.sqlite"));
 }
 
+Database::OpenResult Database::open(const QString &where, const QString &connection)
+{
+    return open(where, connection, Options());
+}
+
 Database::OpenResult Database::open(const QString &where, const QString &connection, const Options &options)
 {
     close(connection);

@@ -43,8 +43,8 @@ public:
     // (see DatabaseLocation), on the named connection: for SQLite foreign keys, WAL,
     // synchronous=FULL, busy timeout; then creates or migrates the schema (see Options). On
     // failure the connection is removed again.
-    static OpenResult open(const QString &where, const QString &connection = defaultConnectionName(),
-                           const Options &options = Options());
+    static OpenResult open(const QString &where, const QString &connection = defaultConnectionName());
+    static OpenResult open(const QString &where, const QString &connection, const Options &options);
     static void close(const QString &connection = defaultConnectionName());
 
     // The file (or server address with its TLS settings, without password) behind a connection.
