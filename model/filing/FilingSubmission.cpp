@@ -158,6 +158,8 @@ void FilingSubmission::settleAfterLoss(const Filing &filing, SubmissionResult &r
         result.error = Text::tr("The connection to the office database broke while the filing was being stored. It was "
                                 "not stored: nothing of it is kept. What you entered is still here; submit it again.");
         break;
+    case SubmissionResult::Outcome::NotLost:
+        break;
     case SubmissionResult::Outcome::Unknown:
         result.error = Text::tr("The connection to the office database broke while the filing was being stored, and the "
                                 "server does not answer yet. The filing is either stored whole or not at all. Look up the "
