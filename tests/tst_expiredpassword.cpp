@@ -63,7 +63,7 @@ void TestExpiredPassword::signInAsksForANewPassword()
 {
     QFETCH(QStringList, attempts);
     QFETCH(bool, cancel);
-    const qint64 changes = AuditLog(m_db->connection()).countFor(QStringLiteral("password_change"), QStringLiteral("tester"));
+    const qint64 changes = AuditLog(m_db->connection()).countFor(AuditAction::PasswordChange, QStringLiteral("tester"));
     SignInDialog dialog(m_db->connection());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -101,7 +101,7 @@ void TestExpiredPassword::signInAsksForANewPassword()
     QTest::keyClicks(password, QString::fromLatin1(TestDatabase::password));
     QTest::keyClick(password, Qt::Key_Return);
     QCOMPARE(asked, 1);
-    const qint64 changed = AuditLog(m_db->connection()).countFor(QStringLiteral("password_change"), QStringLiteral("tester"));
+    const qint64 changed = AuditLog(m_db->connection()).countFor(AuditAction::PasswordChange, QStringLiteral("tester"));
     if (cancel) {
         QVERIFY(dialog.result() != QDialog::Accepted);
         QVERIFY(dialog.error().contains(QStringLiteral("Your password has expired")));

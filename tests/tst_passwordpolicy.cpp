@@ -117,7 +117,7 @@ void TestPasswordPolicy::newPasswordsFollowThePolicy()
     ClerkAccounts accounts(m_db->connection());
     const auto attempt = [&](const QString &password) {
         if (how == QLatin1String("add"))
-            return accounts.add(TestDatabase::supervisor, QStringLiteral("wangwu"), QStringLiteral("王五"), QStringLiteral("clerk"), password);
+            return accounts.add(TestDatabase::supervisor, QStringLiteral("wangwu"), QStringLiteral("王五"), ClerkRole::Clerk, password);
         if (how == QLatin1String("reset"))
             return accounts.resetPassword(TestDatabase::supervisor, TestDatabase::clerk, password);
         return accounts.changeOwnPassword(TestDatabase::clerk, TestDatabase::password, password);
@@ -202,18 +202,18 @@ void TestPasswordPolicy::supervisorSetsThePolicy()
     QFETCH(QString, refusal);
     ClerkAccounts accounts(m_db->connection());
     const PasswordPolicy before = accounts.policy();
-    const qint64 audited = AuditLog(m_db->connection()).countFor(QStringLiteral("password_policy_set"), QStringLiteral(""));
+    const qint64 audited = AuditLog(m_db->connection()).countFor(AuditAction::PasswordPolicySet, QStringLiteral(""));
     const ClerkAccounts::Result set = accounts.setPolicy(actor, PasswordPolicy{minLength, minClasses, maxAgeDays, history});
     if (!refusal.isEmpty()) {
         QVERIFY(!set.ok);
         QVERIFY2(set.error.contains(refusal), qPrintable(set.error));
         QVERIFY(accounts.policy() == before);
-        QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("password_policy_set"), QStringLiteral("")), audited);
+        QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::PasswordPolicySet, QStringLiteral("")), audited);
         return;
     }
     QVERIFY2(set.ok, qPrintable(set.error));
     QVERIFY(accounts.policy() == (PasswordPolicy{minLength, minClasses, maxAgeDays, history}));
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("password_policy_set"), QStringLiteral("")), audited + 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::PasswordPolicySet, QStringLiteral("")), audited + 1);
     // Applied at once: 12 characters of 4 kinds now.
     const ClerkAccounts::Result weak = accounts.resetPassword(TestDatabase::supervisor, TestDatabase::clerk, "Counter-2026");
     QVERIFY(!weak.ok);

@@ -1,4 +1,5 @@
 // The rules editor and the registry import dialog, offscreen, on a real temporary database.
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDateEdit>
@@ -18,6 +19,7 @@
 #include <functional>
 
 #include "ui/MainWindow.h"
+#include "WidgetTest.h"
 #include "TestDatabase.h"
 #include "model/storage/ClerkStore.h"
 #include "ui/administration/CheckList.h"
@@ -47,16 +49,12 @@ private slots:
     void impactDialogListsABindingTheChangeWouldRefuse();
     void registryImportShowsErrorsByLineAndImportsAGoodFile();
     void cancelledImportLeavesTheRegistryAsItWas();
+    void registryImportSaysTheEncoding_data();
+    void registryImportSaysTheEncoding();
     void administrationMenuOpensBoth();
 
 private:
-    template<typename T> T *child(QWidget *parent, const char *name) const
-    {
-        T *widget = parent->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qFatal("no widget %s", name);
-        return widget;
-    }
+    template<typename T> T *child(QWidget *parent, const char *name) const { return WidgetTest::child<T>(parent, name); }
     RulesWindow *openRules();
     bool select(const QString &region);
     void fileBinding(const Person &authorizer, const Person &target, const QString &relationship);
@@ -90,6 +88,9 @@ void TestRulesGui::cleanup()
 RulesWindow *TestRulesGui::openRules()
 {
     m_window = new RulesWindow(m_db->connection(), QStringLiteral("supervisor"));
+    // The list of rule sets is checked for consistency through every change the tests make.
+    new QAbstractItemModelTester(child<QTableView>(m_window, "rulesTable")->model(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, m_window);
     m_window->show();
     if (!QTest::qWaitForWindowExposed(m_window))
         qFatal("rules window not shown");
@@ -375,6 +376,34 @@ void TestRulesGui::registryImportShowsErrorsByLineAndImportsAGoodFile()
     const QString summary = child<QLabel>(&dialog, "importSummary")->text();
     QVERIFY2(summary.contains(QStringLiteral("%1 added, 0 updated, 0 unchanged").arg(added)), qPrintable(summary));
     QVERIFY(summary.contains(QStringLiteral("0 binding(s) ended automatically")));
+}
+
+// The preview names the encoding the file was read in and shows its names as they are; the
+// GB18030 file is registry-good.csv through iconv -f utf-8 -t gb18030, with CRLF.
+void TestRulesGui::registryImportSaysTheEncoding_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("encoding");
+    QTest::newRow("UTF-8") << QStringLiteral("registry-good.csv") << QStringLiteral("Read as UTF-8");
+    QTest::newRow("GB18030") << QStringLiteral("registry-good-gb18030.csv") << QStringLiteral("Read as GB18030 (GBK)");
+    QTest::newRow("UTF-8 with BOM") << QStringLiteral("registry-update.csv") << QStringLiteral("Read as UTF-8 with BOM");
+}
+
+void TestRulesGui::registryImportSaysTheEncoding()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, encoding);
+    RegistryImportDialog dialog(m_db->connection(), QStringLiteral("supervisor"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *path = child<QLineEdit>(&dialog, "importPath");
+    path->setFocus();
+    QTest::keyClicks(path, QStringLiteral(GONGJI_TEST_DATA "/") + file);
+    QTest::keyClick(path, Qt::Key_Return);
+    QCOMPARE(child<QLabel>(&dialog, "importEncoding")->text(), encoding);
+    QVERIFY(child<QPushButton>(&dialog, "importButton")->isEnabled());
+    const QAbstractItemModel *preview = child<QTableView>(&dialog, "importPreview")->model();
+    QCOMPARE(preview->index(0, 0).data().toString(), QStringLiteral("张伟"));
 }
 
 void TestRulesGui::cancelledImportLeavesTheRegistryAsItWas()

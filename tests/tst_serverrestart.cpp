@@ -76,7 +76,7 @@ void TestServerRestart::initTestCase()
     QVERIFY(accounts.createFirstSupervisor(QStringLiteral("supervisor"), QStringLiteral("王主管"), password).ok);
     for (int k = 0; k < kCounters; ++k)
         QVERIFY(accounts.add(QStringLiteral("supervisor"), QStringLiteral("counter%1").arg(k), QStringLiteral("柜员%1").arg(k),
-                             QStringLiteral("clerk"), password).ok);
+                             ClerkRole::Clerk, password).ok);
     QVERIFY(AdminCli::writePasswordFile(m_dir.filePath(QStringLiteral("password.txt"))));
     const QString header = QStringLiteral("authorizer_id_type,authorizer_id_number,authorizer_name,target_id_type,"
                                           "target_id_number,target_name,relationship,filed_on,commitment\n");

@@ -195,10 +195,10 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
                                 parser.isSet(m_passwordFileOption) ? parser.value(m_passwordFileOption) : global.passwordFile,
                                 parser.isSet(m_dbPasswordFileOption) ? parser.value(m_dbPasswordFileOption)
                                                                      : global.dbPasswordFile};
-    const QString role = command.requiredRole(parser);
+    const std::optional<ClerkRole> role = command.requiredRole(parser);
     QString actorName = actor();
     if (!command.opensDatabase()) {
-        int status = role.isEmpty() ? ExitOk : signInBeside(command, parser, path, options, role, &actorName);
+        int status = !role ? ExitOk : signInBeside(command, parser, path, options, *role, &actorName);
         if (status == ExitOk)
             status = command.run(parser, AdminContext{QString(), m_out, m_err, actorName, path, options.passwordFile,
                                                       options.clerk, options.dbPasswordFile});
@@ -215,9 +215,9 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
     }
     int status = ExitOk;
     try {
-        if (!role.isEmpty() && !command.waivesSignIn(connection)) {
+        if (role && !command.waivesSignIn(connection)) {
             const CommandSignIn::Outcome signedIn =
-                CommandSignIn::check(connection, command.name(), options.clerk, options.passwordFile, role, m_err);
+                CommandSignIn::check(connection, command.name(), options.clerk, options.passwordFile, *role, m_err);
             status = signedIn.status;
             actorName = signedIn.login;
         }
@@ -236,7 +236,7 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
 }
 
 int AdminApp::signInBeside(AdminCommand &command, const QCommandLineParser &parser, const QString &path,
-                           const GlobalOptions &options, const QString &role, QString *actor)
+                           const GlobalOptions &options, ClerkRole role, QString *actor)
 {
     const QString connection = QStringLiteral("sign-in");
     // Opening a missing file would create a database there (without accounts): not for a sign-in.
@@ -317,9 +317,9 @@ QString AdminApp::globalHelp(QCommandLineParser &parser) const
         "\nExit codes:\n"
         "  0   done (check-filings, check-kinship: the file was processed, whatever the\n"
         "      verdicts)\n"
-        "  1   the input was refused: a file unreadable, not UTF-8, with a wrong header or bad\n"
-        "      rows; an ID number not valid, a person not in the registry, no such active\n"
-        "      binding; rule sets that conflict. Nothing of it was stored\n"
+        "  1   the input was refused: a file unreadable, neither UTF-8 nor GB18030, with a\n"
+        "      wrong header or bad rows; an ID number not valid, a person not in the registry,\n"
+        "      no such active binding; rule sets that conflict. Nothing of it was stored\n"
         "  2   the database could not be opened (not a database, damaged, newer version);\n"
         "      the file was left untouched\n"
         "  3   storing failed (the message says what was kept)\n"

@@ -51,7 +51,7 @@ int MigrateCommand::run(const QCommandLineParser &, const AdminContext &context)
     if (SqlDialect::engineOf(context.connection) == SqlDialect::Engine::PostgreSQL) {
         try {
             WriteTransaction transaction(context.connection);
-            AuditLog(context.connection).append(context.actor, QStringLiteral("schema_migrate"), QString(),
+            AuditLog(context.connection).append(context.actor, AuditAction::SchemaMigrate, QString(),
                                                 QJsonObject{{QStringLiteral("schema_version"), Migrations::latestVersion()}});
             transaction.commit();
         } catch (const StorageError &error) {

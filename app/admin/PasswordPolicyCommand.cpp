@@ -59,9 +59,9 @@ bool PasswordPolicyCommand::setsSomething(const QCommandLineParser &parser) cons
     return parser.isSet(m_minLength) || parser.isSet(m_minClasses) || parser.isSet(m_maxAge) || parser.isSet(m_history);
 }
 
-QString PasswordPolicyCommand::requiredRole(const QCommandLineParser &parser) const
+std::optional<ClerkRole> PasswordPolicyCommand::requiredRole(const QCommandLineParser &parser) const
 {
-    return setsSomething(parser) ? QStringLiteral("supervisor") : QString();
+    return setsSomething(parser) ? std::optional<ClerkRole>(ClerkRole::Supervisor) : std::nullopt;
 }
 
 int PasswordPolicyCommand::run(const QCommandLineParser &parser, const AdminContext &context)

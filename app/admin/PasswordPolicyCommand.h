@@ -16,7 +16,7 @@ public:
     void addOptions(QCommandLineParser &parser) const override;
     QString checkUsage(const QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, const AdminContext &context) override;
-    QString requiredRole(const QCommandLineParser &parser) const override;
+    std::optional<ClerkRole> requiredRole(const QCommandLineParser &parser) const override;
 
 private:
     bool setsSomething(const QCommandLineParser &parser) const;

@@ -70,7 +70,7 @@ int SetupOfficeCommand::run(const QCommandLineParser &parser, const AdminContext
     }
     try {
         WriteTransaction transaction(context.connection);
-        AuditLog(context.connection).append(context.actor, QStringLiteral("office_setup"), role,
+        AuditLog(context.connection).append(context.actor, AuditAction::OfficeSetup, role,
                                             QJsonObject{{QStringLiteral("role_created"), result.created},
                                                         {QStringLiteral("schema_version"), Migrations::latestVersion()}});
         transaction.commit();

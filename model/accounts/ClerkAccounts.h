@@ -3,6 +3,7 @@
 #include <QString>
 #include <functional>
 
+#include "model/domain/AuditAction.h"
 #include "model/domain/PasswordPolicy.h"
 #include "model/storage/ClerkStore.h"
 
@@ -25,7 +26,7 @@ public:
 
     Result createFirstSupervisor(const QString &login, const QString &displayName, const QString &password);
     // `actor` must be an active supervisor's login.
-    Result add(const QString &actor, const QString &login, const QString &displayName, const QString &role,
+    Result add(const QString &actor, const QString &login, const QString &displayName, ClerkRole role,
                const QString &password);
     // Supervisor only. A disabled account cannot sign in; its records stay. Refused for the actor's
     // own account (another supervisor does that), so the last active supervisor always stays.
@@ -45,8 +46,8 @@ public:
     // The policy in force.
     PasswordPolicy policy() const;
 
-    // Whether `actor` may do what needs `role` ("clerk": any active account; "supervisor").
-    bool allows(const QString &actor, const QString &role) const;
+    // Whether `actor` may do what needs `role` (Clerk: any active account; Supervisor).
+    bool allows(const QString &actor, ClerkRole role) const;
 
     // No policy accepts fewer characters.
     static constexpr int minimumPasswordLength = PasswordPolicy::lowestMinLength;
@@ -54,7 +55,7 @@ public:
 private:
     // Runs `change` on the account `login` inside one transaction after the supervisor check and
     // audits `action`; `change` returns an error (nothing is written then) or empty.
-    Result changeAccount(const QString &actor, const QString &login, const QString &action,
+    Result changeAccount(const QString &actor, const QString &login, AuditAction action,
                          const std::function<QString(ClerkStore &, const ClerkAccount &)> &change);
     QString passwordProblem(const QString &password) const;
     // Why `password` may not be the account's new one: one of its last passwords (the policy's
@@ -63,7 +64,7 @@ private:
                                 const PasswordPolicy &policy);
     // Sets `hash` as the account's new password and keeps it in the history.
     static void storeNewPassword(ClerkStore &store, qint64 id, const QString &hash);
-    Result create(const QString &actor, const QString &login, const QString &displayName, const QString &role,
+    Result create(const QString &actor, const QString &login, const QString &displayName, ClerkRole role,
                   const QString &password, bool first);
     QString m_connection;
 };

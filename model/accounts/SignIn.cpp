@@ -38,7 +38,7 @@ SignIn::Result SignIn::signIn(const QString &login, const QString &password, con
         AuditLog audit(m_connection);
         const std::optional<ClerkAccount> account = store.findByLogin(login.trimmed());
         const auto fail = [&](const QString &why, const QString &message) {
-            audit.append(login.trimmed(), QStringLiteral("sign_in_failed"), login.trimmed(), QJsonObject{{QStringLiteral("why"), why}});
+            audit.append(login.trimmed(), AuditAction::SignInFailed, login.trimmed(), QJsonObject{{QStringLiteral("why"), why}});
             transaction.commit();
             result.error = message;
             return result;
@@ -67,10 +67,10 @@ SignIn::Result SignIn::signIn(const QString &login, const QString &password, con
                 store.setPasswordHash(account->id, fresh);
         }
         result.passwordExpired = PasswordPolicyStore(m_connection).current().isExpired(account->passwordChangedAt, now);
-        QJsonObject detail{{QStringLiteral("role"), account->role}};
+        QJsonObject detail{{QStringLiteral("role"), ClerkRoles::keyword(account->role)}};
         if (result.passwordExpired)
             detail.insert(QStringLiteral("password_expired"), true);
-        audit.append(account->login, QStringLiteral("sign_in"), account->login, detail);
+        audit.append(account->login, AuditAction::SignIn, account->login, detail);
         transaction.commit();
         result.ok = true;
         result.account = *account;

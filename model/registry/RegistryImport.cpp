@@ -242,6 +242,7 @@ RegistryImport::Result RegistryImport::parse(const QString &path, QList<Person> 
         first = reader.recordLine();
         rows.append(std::move(person));
     }
+    result.encoding = CsvEncodings::name(reader.encoding());
     if (reader.hasError())
         result.fileError = reader.error();
     if (!result.fileError.isEmpty() || !result.rowErrors.isEmpty())
@@ -258,7 +259,9 @@ RegistryImport::Result RegistryImport::importFile(const QString &path, const QSt
     const Result parsed = parse(path, persons);
     if (!parsed.ok)
         return parsed;
-    return store(persons, actor, QFileInfo(path).fileName(), progress);
+    Result stored = store(persons, actor, QFileInfo(path).fileName(), progress);
+    stored.encoding = parsed.encoding;
+    return stored;
 }
 
 RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const QString &actor,
@@ -268,7 +271,7 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
     const int total = int(persons.size());
     try {
         WriteTransaction transaction(m_connection);
-        result.fileError = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor"));
+        result.fileError = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
         if (!result.fileError.isEmpty())
             return result; // a registry import is a supervisor's; nothing was stored
         PersonStore store(m_connection);
@@ -299,7 +302,7 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
                 break;
             }
         }
-        AuditLog(m_connection).append(actor, QStringLiteral("registry_import"), source,
+        AuditLog(m_connection).append(actor, AuditAction::RegistryImport, source,
                                       QJsonObject{{QStringLiteral("rows"), persons.size()},
                                                   {QStringLiteral("added"), result.added},
                                                   {QStringLiteral("updated"), result.updated},
