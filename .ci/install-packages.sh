@@ -23,6 +23,7 @@ PACKAGES=(
   postgresql libqt6sql6-psql              # a shared office database; tests/postgres runs a throwaway cluster
   libpq-dev                               # tests/bench: the libpq baselines on PostgreSQL (optional to the build)
   dpkg-dev lintian help2man appstream xdotool   # the .deb (cpack, shlibdeps), its checks, man pages, AppStream; CI runs the installed desk
+  openssl qtkeychain-qt6-dev              # tests: a TLS test cluster's certificates; the office password in the keyring (optional)
 )
 
 dry_run=0

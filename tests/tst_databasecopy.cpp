@@ -78,7 +78,7 @@ void TestDatabaseCopy::fill(const QString &connection)
 void TestDatabaseCopy::copyKeepsEverything()
 {
     TestDatabase source(QStringLiteral("source"));
-    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None);
+    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None, TestDatabase::Role::Owner);
     fill(source.connection());
     const DatabaseCopy::Result result = DatabaseCopy::copy(source.connection(), target.connection(), "supervisor");
     QVERIFY2(result.ok, qPrintable(result.error));
@@ -109,7 +109,7 @@ void TestDatabaseCopy::rowsGoOverInBatches()
 {
     QFETCH(int, persons);
     TestDatabase source(QStringLiteral("source"));
-    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None);
+    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None, TestDatabase::Role::Owner);
     {
         WriteTransaction t(source.connection());
         PersonStore store(source.connection());
@@ -148,7 +148,7 @@ void TestDatabaseCopy::rowsGoOverInBatches()
 void TestDatabaseCopy::refusesATargetInUse()
 {
     TestDatabase source(QStringLiteral("source"));
-    TestDatabase target(QStringLiteral("target"));
+    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::TesterAndSupervisor, TestDatabase::Role::Owner);
     fill(source.connection());
     fill(target.connection());
     const qint64 before = AuditLog(target.connection()).count();
@@ -162,7 +162,7 @@ void TestDatabaseCopy::refusesATargetInUse()
 void TestDatabaseCopy::newFilingsContinueAfterTheCopiedIds()
 {
     TestDatabase source(QStringLiteral("source"));
-    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None);
+    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None, TestDatabase::Role::Owner);
     fill(source.connection());
     QVERIFY(DatabaseCopy::copy(source.connection(), target.connection(), "supervisor").ok);
     // On the server the identity sequences must have moved past the copied ids.
@@ -187,7 +187,7 @@ void TestDatabaseCopy::sqliteFileIntoServer()
     QVERIFY(accounts.createFirstSupervisor(TestDatabase::supervisor, "王主管", TestDatabase::password).ok);
     QVERIFY(accounts.add(TestDatabase::supervisor, TestDatabase::clerk, "李柜员", ClerkRole::Clerk, TestDatabase::password).ok);
     fill(QStringLiteral("counter"));
-    TestDatabase office(QStringLiteral("office"), TestDatabase::Accounts::None);
+    TestDatabase office(QStringLiteral("office"), TestDatabase::Accounts::None, TestDatabase::Role::Owner);
     const DatabaseCopy::Result result = DatabaseCopy::copy(QStringLiteral("counter"), office.connection(), "supervisor");
     Database::close(QStringLiteral("counter"));
     QVERIFY2(result.ok, qPrintable(result.error));

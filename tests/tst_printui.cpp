@@ -425,11 +425,17 @@ void TestPrintUi::databaseSettingRefusesABadServerAddress()
     QVERIFY(dialog.result() != QDialog::Accepted);
     QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("databaseLocationProblem"))->text().contains(QStringLiteral("postgresql://")));
     QCOMPARE(QSettings().value(DatabaseSettingsDialog::settingKey()).toString(), QStringLiteral("/srv/counter.sqlite"));
-    location->setText(QStringLiteral("postgresql://gongji:secret@db.office.lan:5432/gongji_office"));
+    // A password in the address is taken out and said so; the second Save keeps the address without it.
+    location->setText(QStringLiteral("postgresql://gongji:secret@db.office.lan:5432/gongji_office?sslmode=verify-full"));
+    dialog.accept();
+    QVERIFY(dialog.result() != QDialog::Accepted);
+    QCOMPARE(location->text(), QStringLiteral("postgresql://gongji@db.office.lan:5432/gongji_office?sslmode=verify-full"));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("databaseLocationProblem"))->text().contains(QStringLiteral("password was taken out")));
+    QCOMPARE(QSettings().value(DatabaseSettingsDialog::settingKey()).toString(), QStringLiteral("/srv/counter.sqlite"));
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(QSettings().value(DatabaseSettingsDialog::settingKey()).toString(),
-             QStringLiteral("postgresql://gongji:secret@db.office.lan:5432/gongji_office"));
+             QStringLiteral("postgresql://gongji@db.office.lan:5432/gongji_office?sslmode=verify-full"));
 }
 
 QTEST_MAIN(TestPrintUi)

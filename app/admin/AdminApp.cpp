@@ -12,12 +12,15 @@
 #include "ClerksCommand.h"
 #include "CommandSignIn.h"
 #include "CopyToCommand.h"
+#include "DatabaseAccess.h"
 #include "DisableClerkCommand.h"
 #include "EnableClerkCommand.h"
 #include "HouseholdCommand.h"
 #include "ImportRegistryCommand.h"
 #include "InitCommand.h"
 #include "LoadDemoCommand.h"
+#include "MigrateCommand.h"
+#include "PasswordPolicyCommand.h"
 #include "PreviewPaymentCommand.h"
 #include "PrintCommand.h"
 #include "ResetPasswordCommand.h"
@@ -27,6 +30,7 @@
 #include "RevokeKinshipCommand.h"
 #include "SetQuotaCommand.h"
 #include "RulesCommand.h"
+#include "SetupOfficeCommand.h"
 #include "UnlockClerkCommand.h"
 #include "model/storage/Database.h"
 #include "model/storage/StorageError.h"
@@ -58,7 +62,8 @@ AdminApp::AdminApp()
     , m_err(stderr)
     , m_dbOption(QStringLiteral("db"),
                  QStringLiteral("The database file (default: the one gongji-desk uses; "
-                                "see Default database below)."),
+                                "see Default database below), or an office server "
+                                "postgresql://USER@HOST[:PORT]/DBNAME[?sslmode=verify-full&sslrootcert=FILE]."),
                  QStringLiteral("PATH"))
     , m_clerkOption(QStringLiteral("clerk"),
                     QStringLiteral("Sign in as this account (login) for a command that changes data; the audit log "
@@ -68,6 +73,11 @@ AdminApp::AdminApp()
                            QStringLiteral("Read the password for --clerk (and for init) from the first line of FILE "
                                           "instead of the terminal. Keep FILE readable by you only."),
                            QStringLiteral("FILE"))
+    , m_dbPasswordFileOption(QStringLiteral("db-password-file"),
+                             QStringLiteral("Read the office server's password from the first line of FILE. Without it "
+                                            "libpq's password file (~/.pgpass, PGPASSFILE) is used, else it is asked "
+                                            "on the terminal without echo."),
+                             QStringLiteral("FILE"))
 {
     // QTextStream writes UTF-8 by default in Qt 6: names and messages come out as they are.
     // One line per command, in the order of --help (and its files in CMakeLists.txt).
@@ -93,6 +103,9 @@ AdminApp::AdminApp()
     m_commands.push_back(std::make_unique<UnlockClerkCommand>());
     m_commands.push_back(std::make_unique<ResetPasswordCommand>());
     m_commands.push_back(std::make_unique<ChangePasswordCommand>());
+    m_commands.push_back(std::make_unique<PasswordPolicyCommand>());
+    m_commands.push_back(std::make_unique<SetupOfficeCommand>());
+    m_commands.push_back(std::make_unique<MigrateCommand>());
 }
 
 AdminApp::~AdminApp() = default;
@@ -108,7 +121,7 @@ AdminCommand *AdminApp::find(const QString &name) const
 int AdminApp::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOptions({m_dbOption, m_clerkOption, m_passwordFileOption});
+    parser.addOptions({m_dbOption, m_clerkOption, m_passwordFileOption, m_dbPasswordFileOption});
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."),
@@ -148,7 +161,8 @@ int AdminApp::run(const QStringList &arguments)
               << " --help for the list of commands.\n";
         return ExitUsage;
     }
-    const GlobalOptions global{parser.value(m_dbOption), parser.value(m_clerkOption), parser.value(m_passwordFileOption)};
+    const GlobalOptions global{parser.value(m_dbOption), parser.value(m_clerkOption), parser.value(m_passwordFileOption),
+                               parser.value(m_dbPasswordFileOption)};
     return runCommand(*command, arguments.value(0, program), rest, global);
 }
 
@@ -157,7 +171,7 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
 {
     QCommandLineParser parser;
     // The global options are also accepted after the command, where people tend to type them.
-    parser.addOptions({m_dbOption, m_clerkOption, m_passwordFileOption});
+    parser.addOptions({m_dbOption, m_clerkOption, m_passwordFileOption, m_dbPasswordFileOption});
     const QCommandLineOption help = parser.addHelpOption();
     command.addOptions(parser);
     if (!parser.parse(QStringList{binary} + arguments)) {
@@ -180,20 +194,23 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
     if (path.isEmpty())
         path = Database::defaultPath();
     const GlobalOptions options{path, parser.isSet(m_clerkOption) ? parser.value(m_clerkOption) : global.clerk,
-                                parser.isSet(m_passwordFileOption) ? parser.value(m_passwordFileOption) : global.passwordFile};
+                                parser.isSet(m_passwordFileOption) ? parser.value(m_passwordFileOption) : global.passwordFile,
+                                parser.isSet(m_dbPasswordFileOption) ? parser.value(m_dbPasswordFileOption)
+                                                                     : global.dbPasswordFile};
     const std::optional<ClerkRole> role = command.requiredRole(parser);
     QString actorName = actor();
     if (!command.opensDatabase()) {
         int status = !role ? ExitOk : signInBeside(command, parser, path, options, *role, &actorName);
         if (status == ExitOk)
             status = command.run(parser, AdminContext{QString(), m_out, m_err, actorName, path, options.passwordFile,
-                                                      options.clerk});
+                                                      options.clerk, options.dbPasswordFile});
         m_out.flush();
         m_err.flush();
         return status;
     }
     const QString connection = Database::defaultConnectionName();
-    const Database::OpenResult opened = Database::open(path, connection);
+    const Database::OpenResult opened =
+        DatabaseAccess(options.dbPasswordFile, m_err).open(path, connection, command.upgradesServerSchema());
     if (!opened.ok) {
         m_err << program << ": " << opened.error << '\n';
         return ExitDatabase;
@@ -208,7 +225,7 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
         }
         if (status == ExitOk)
             status = command.run(parser, AdminContext{connection, m_out, m_err, actorName, path, options.passwordFile,
-                                                      options.clerk});
+                                                      options.clerk, options.dbPasswordFile});
     } catch (const StorageError &error) {
         // Commands store through services that catch their own failures; this is for reads.
         m_err << program << ": " << error.userMessage() << '\n';
@@ -227,7 +244,7 @@ int AdminApp::signInBeside(AdminCommand &command, const QCommandLineParser &pars
     // Opening a missing file would create a database there (without accounts): not for a sign-in.
     Database::OpenResult opened;
     if (path.contains(QLatin1String("://")) || QFileInfo::exists(path))
-        opened = Database::open(path, connection);
+        opened = DatabaseAccess(options.dbPasswordFile, m_err).open(path, connection);
     else
         opened.error = QStringLiteral("The database %1 does not exist yet.").arg(path);
     // A damaged database has no accounts to ask: the command may name a file whose accounts do
@@ -290,6 +307,14 @@ QString AdminApp::globalHelp(QCommandLineParser &parser) const
         "  rule sets, restore, copy-to and other accounts need a supervisor; the rest (also\n"
         "  change-password, one's own) a clerk.\n"
         "  A new database has no accounts: create the first supervisor with init.\n");
+    text += QStringLiteral(
+        "\nOffice server:\n"
+        "  --db postgresql://USER@HOST[:PORT]/DBNAME?sslmode=verify-full&sslrootcert=CA.crt\n"
+        "  checks the server's certificate against the office CA and its host name. Keep the\n"
+        "  server's password out of the address (ps shows command lines to every local user):\n"
+        "  put it in ~/.pgpass (chmod 600), give --db-password-file FILE, or type it when asked.\n"
+        "  The administrator runs setup-office once and migrate after an upgrade, as the role\n"
+        "  that owns the schema; the counters connect as the counter role.\n");
     text += QStringLiteral(
         "\nExit codes:\n"
         "  0   done (check-filings, check-kinship: the file was processed, whatever the\n"

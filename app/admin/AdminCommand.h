@@ -44,6 +44,7 @@ struct AdminContext
     QString databasePath; // the --db file (or the default one), opened or not
     QString passwordFile; // the global --password-file, or empty (then the terminal is asked)
     QString clerk;        // the global --clerk as given (signed in only when `actor` is it)
+    QString dbPasswordFile; // --db-password-file: an office server's password, or empty
 };
 
 // One subcommand of gongji-admin.
@@ -64,6 +65,9 @@ public:
     // False for a command that works on the database file itself and must not have it open
     // (restore: the file may be damaged); it then gets an empty connection.
     virtual bool opensDatabase() const { return true; }
+    // True for the administrator's commands that create or upgrade an office server's schema
+    // (setup-office, migrate); every other command refuses a server whose schema is older.
+    virtual bool upgradesServerSchema() const { return false; }
 
     // The role a signed-in account needs for this invocation, or none for one that changes
     // nothing (and is not audited): it then runs without a sign-in.

@@ -49,6 +49,12 @@ CommandSignIn::Outcome CommandSignIn::check(const QString &connection, const QSt
         err << prefix << "sign-in as " << login.trimmed() << " refused: " << signedIn.error << nothingChanged << '\n';
         return outcome;
     }
+    // An expired password allows one thing: changing it.
+    if (signedIn.passwordExpired && command != QLatin1String("change-password")) {
+        err << prefix << "the password of " << signedIn.account.login << " is older than the password policy allows; "
+            << "change it first: gongji-admin --clerk " << signedIn.account.login << " change-password." << nothingChanged << '\n';
+        return outcome;
+    }
     const QString refusal = RoleCheck(connection).refusal(signedIn.account.login, role);
     if (!refusal.isEmpty()) {
         err << prefix << refusal << nothingChanged << '\n';

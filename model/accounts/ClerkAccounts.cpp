@@ -9,6 +9,7 @@
 #include "model/accounts/SignIn.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/ClerkStore.h"
+#include "model/storage/PasswordPolicyStore.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/WriteTransaction.h"
 
@@ -79,6 +80,7 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
             return result;
         }
         store.insert(account);
+        store.rememberPassword(account.id, account.passwordHash);
         AuditLog(m_connection).append(actor, AuditAction::AccountAdd, login, QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(role)}});
         transaction.commit();
         result.ok = true;
@@ -88,11 +90,67 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
     return result;
 }
 
-QString ClerkAccounts::passwordProblem(const QString &password)
+QString ClerkAccounts::passwordProblem(const QString &password) const
 {
-    if (password.size() < minimumPasswordLength)
-        return Text::tr("The password needs at least %1 characters.").arg(minimumPasswordLength);
+    try {
+        return policy().problem(password);
+    } catch (const StorageError &error) {
+        return error.userMessage();
+    }
+}
+
+PasswordPolicy ClerkAccounts::policy() const
+{
+    return PasswordPolicyStore(m_connection).current();
+}
+
+QString ClerkAccounts::reuseProblem(const ClerkStore &store, const ClerkAccount &account, const QString &password,
+                                    const PasswordPolicy &policy)
+{
+    // The history holds the current password too once it was set under this policy's schema;
+    // one set before has only its hash in the account.
+    QStringList hashes = policy.historyCount > 0 ? store.recentPasswordHashes(account.id, policy.historyCount) : QStringList();
+    if (!hashes.contains(account.passwordHash))
+        hashes.prepend(account.passwordHash);
+    for (const QString &hash : std::as_const(hashes)) {
+        if (!PasswordHash::verify(hash, password))
+            continue;
+        if (policy.historyCount > 1)
+            return Text::tr("This password was one of the last %1 of the account: choose another.").arg(policy.historyCount);
+        return Text::tr("The new password is the same as the current one: choose another.");
+    }
     return {};
+}
+
+void ClerkAccounts::storeNewPassword(ClerkStore &store, qint64 id, const QString &hash)
+{
+    store.replacePassword(id, hash);
+    store.rememberPassword(id, hash);
+}
+
+ClerkAccounts::Result ClerkAccounts::setPolicy(const QString &actor, const PasswordPolicy &policy)
+{
+    Result result;
+    result.error = policy.invalidity();
+    if (!result.error.isEmpty())
+        return result;
+    try {
+        WriteTransaction transaction(m_connection);
+        result.error = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
+        if (!result.error.isEmpty())
+            return result;
+        PasswordPolicyStore(m_connection).insert(policy, actor);
+        AuditLog(m_connection).append(actor, AuditAction::PasswordPolicySet, QString(),
+                                      QJsonObject{{QStringLiteral("min_length"), policy.minLength},
+                                                  {QStringLiteral("min_classes"), policy.minClasses},
+                                                  {QStringLiteral("max_age_days"), policy.maxAgeDays},
+                                                  {QStringLiteral("history_count"), policy.historyCount}});
+        transaction.commit();
+        result.ok = true;
+    } catch (const StorageError &error) {
+        result.error = error.userMessage();
+    }
+    return result;
 }
 
 ClerkAccounts::Result ClerkAccounts::changeAccount(const QString &actor, const QString &login, AuditAction action,
@@ -145,10 +203,13 @@ ClerkAccounts::Result ClerkAccounts::resetPassword(const QString &actor, const Q
         return problem;
     return changeAccount(actor, login, AuditAction::AccountResetPassword,
                          [&](ClerkStore &store, const ClerkAccount &account) -> QString {
+                             const QString reused = reuseProblem(store, account, newPassword, policy());
+                             if (!reused.isEmpty())
+                                 return reused;
                              const QString hash = PasswordHash::hash(newPassword);
                              if (hash.isEmpty())
                                  return Text::tr("The password could not be hashed (out of memory); nothing was stored.");
-                             store.setPasswordHash(account.id, hash);
+                             storeNewPassword(store, account.id, hash);
                              store.setLockState(account.id, 0, QDateTime());
                              return {};
                          });
@@ -200,12 +261,15 @@ ClerkAccounts::Result ClerkAccounts::changeOwnPassword(const QString &login, con
             result.error = Text::tr("The current password is wrong; the password was not changed.");
             return result;
         }
+        result.error = reuseProblem(store, *account, newPassword, policy());
+        if (!result.error.isEmpty())
+            return result;
         const QString hash = PasswordHash::hash(newPassword);
         if (hash.isEmpty()) {
             result.error = Text::tr("The password could not be hashed (out of memory); nothing was stored.");
             return result;
         }
-        store.setPasswordHash(account->id, hash);
+        storeNewPassword(store, account->id, hash);
         AuditLog(m_connection).append(account->login, AuditAction::PasswordChange, account->login);
         transaction.commit();
         result.ok = true;

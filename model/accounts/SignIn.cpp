@@ -5,6 +5,7 @@
 
 #include "model/accounts/PasswordHash.h"
 #include "model/storage/AuditLog.h"
+#include "model/storage/PasswordPolicyStore.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/WriteTransaction.h"
 
@@ -65,7 +66,11 @@ SignIn::Result SignIn::signIn(const QString &login, const QString &password, con
             if (!fresh.isEmpty())
                 store.setPasswordHash(account->id, fresh);
         }
-        audit.append(account->login, AuditAction::SignIn, account->login, QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(account->role)}});
+        result.passwordExpired = PasswordPolicyStore(m_connection).current().isExpired(account->passwordChangedAt, now);
+        QJsonObject detail{{QStringLiteral("role"), ClerkRoles::keyword(account->role)}};
+        if (result.passwordExpired)
+            detail.insert(QStringLiteral("password_expired"), true);
+        audit.append(account->login, AuditAction::SignIn, account->login, detail);
         transaction.commit();
         result.ok = true;
         result.account = *account;

@@ -18,6 +18,9 @@ public:
         ClerkAccount account;   // when ok
         QString error;          // in the UI language; the same text for unknown login and wrong password
         QDateTime lockedUntil;  // set when the login is locked
+        // ok, but the password is older than the policy allows: it must be changed before any
+        // work (the desk asks for a new one, gongji-admin allows only change-password).
+        bool passwordExpired = false;
     };
 
     static constexpr int maxFailures = 5;

@@ -41,6 +41,9 @@ const ActionInfo kActions[] = {
     {AuditAction::PasswordChange, "password_change", QT_TRANSLATE_NOOP("AuditLogModel", "Own password changed")},
     {AuditAction::PasswordChangeFailed, "password_change_failed", QT_TRANSLATE_NOOP("AuditLogModel", "Password change failed")},
     {AuditAction::AuditExport, "audit_export", QT_TRANSLATE_NOOP("AuditLogModel", "Audit log exported")},
+    {AuditAction::OfficeSetup, "office_setup", QT_TRANSLATE_NOOP("AuditLogModel", "Office server set up")},
+    {AuditAction::SchemaMigrate, "schema_migrate", QT_TRANSLATE_NOOP("AuditLogModel", "Office schema upgraded")},
+    {AuditAction::PasswordPolicySet, "password_policy_set", QT_TRANSLATE_NOOP("AuditLogModel", "Password policy set")},
 };
 
 // Written by demo loads of earlier versions; kept so that their entries read well.

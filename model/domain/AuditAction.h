@@ -35,6 +35,9 @@ enum class AuditAction {
     PasswordChange,
     PasswordChangeFailed,
     AuditExport,
+    OfficeSetup,
+    SchemaMigrate,
+    PasswordPolicySet,
 };
 
 // The one conversion between AuditAction and its texts.

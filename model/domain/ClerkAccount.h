@@ -17,6 +17,7 @@ struct ClerkAccount
     bool active = true;
     int failedAttempts = 0;
     QDateTime lockedUntil;   // UTC; invalid when not locked
+    QDateTime passwordChangedAt; // UTC: when the password was last set (the policy's maximum age counts from it)
 
     bool isSupervisor() const { return role == ClerkRole::Supervisor; }
     // Locked after failed attempts (SignIn's lockout) and not yet free again at `now`.

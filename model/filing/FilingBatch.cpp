@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QThread>
 
 #include "model/domain/Money.h"
 #include "model/domain/Relationship.h"
@@ -154,6 +155,9 @@ bool commitAccepted(const QString &connection, const QList<BatchRow> &rows,
     }
 
     FilingSubmission submission(connection);
+    // One attempt a second: a restarting server is waited for half a minute, no longer.
+    constexpr int kLostAttempts = 30;
+    int lostAttempts = 0;
     for (QList<int> members : std::as_const(groups)) {
         while (!members.isEmpty()) {
             FilingDraft draft = rows.at(members.first()).draft;
@@ -162,11 +166,18 @@ bool commitAccepted(const QString &connection, const QList<BatchRow> &rows,
                 draft.targets.append(rows.at(index).draft.targets.first());
             const SubmissionResult submitted = submission.submit(draft);
             if (submitted.stored()) {
+                lostAttempts = 0;
                 for (int index : std::as_const(members))
                     result.rows[index].filingNumber = submitted.filingNumber;
                 break;
             }
             if (submitted.status == SubmissionResult::Status::Failed) {
+                // The office server restarted while this filing was being stored and it is known
+                // not to be there: the next attempt reconnects (a few, then the batch stops).
+                if (submitted.outcome == SubmissionResult::Outcome::Absent && ++lostAttempts <= kLostAttempts) {
+                    QThread::msleep(1000);
+                    continue;
+                }
                 result.fileError = submitted.error;
                 return false;
             }

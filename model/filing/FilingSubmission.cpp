@@ -1,7 +1,9 @@
 #include "model/filing/FilingSubmission.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QJsonArray>
+#include <QThread>
 
 #include "model/accounts/RoleCheck.h"
 #include "model/filing/BindingExpiry.h"
@@ -31,6 +33,29 @@ bool anyRefused(const FilingVerdict &verdict)
     return std::any_of(verdict.targets.begin(), verdict.targets.end(), [](const TargetVerdict &t) { return t.refused(); });
 }
 
+// How long a submission whose connection broke waits for the server to answer whether the
+// filing reached it (a restarted server is back within seconds). Bounded: no counter hangs.
+constexpr int kOutcomeWaitMs = 10000;
+
+// After the connection broke while `filing` was being stored: its transaction committed whole or
+// not at all; asked on a new connection. The number alone could have been taken by another
+// counter since: the filing is ours when authorizer and time match too.
+SubmissionResult::Outcome outcomeAfterLoss(const QString &connection, const Filing &filing)
+{
+    const QDeadlineTimer deadline(kOutcomeWaitMs);
+    for (;;) {
+        try {
+            const std::optional<Filing> found = FilingStore(connection).findByNumber(filing.number);
+            return found && found->authorizerId == filing.authorizerId && found->filedAt == filing.filedAt
+                ? SubmissionResult::Outcome::Stored : SubmissionResult::Outcome::Absent;
+        } catch (const StorageError &error) {
+            if (error.kind() != StorageError::Kind::ConnectionLost || deadline.hasExpired())
+                return SubmissionResult::Outcome::Unknown;
+        }
+        QThread::msleep(250);
+    }
+}
+
 } // namespace
 
 FilingSubmission::FilingSubmission(const QString &connection) : m_connection(connection) {}
@@ -46,6 +71,7 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         result.error = Text::tr("No clerk is recorded for this filing; sign in again.");
         return result;
     }
+    Filing filing; // its number is known once it is being written
     try {
         // Check again under the write lock: another counter may have bound a target since the
         // clerk saw the verdict on screen.
@@ -72,7 +98,6 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
 
         const QDateTime now = Timestamp::now();
         const Person &authorizer = *result.verdict.authorizer.person;
-        Filing filing;
         filing.number = FilingStore(m_connection).nextNumber(now.toLocalTime().date());
         filing.authorizerId = authorizer.id;
         filing.clerk = draft.clerk;
@@ -125,8 +150,36 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         result.error = error.userMessage();
         result.filingNumber.clear();
         result.filingId = 0;
+        if (error.kind() == StorageError::Kind::ConnectionLost)
+            settleAfterLoss(filing, result);
     }
     return result;
+}
+
+void FilingSubmission::settleAfterLoss(const Filing &filing, SubmissionResult &result) const
+{
+    // Before the filing was written the server had nothing of it.
+    result.outcome = filing.number.isEmpty() ? SubmissionResult::Outcome::Absent : outcomeAfterLoss(m_connection, filing);
+    switch (result.outcome) {
+    case SubmissionResult::Outcome::Stored:
+        result.status = SubmissionResult::Status::Stored;
+        result.filingNumber = filing.number;
+        result.filingId = filing.id;
+        result.error.clear();
+        break;
+    case SubmissionResult::Outcome::Absent:
+        result.error = Text::tr("The connection to the office database broke while the filing was being stored. It was "
+                                "not stored: nothing of it is kept. What you entered is still here; submit it again.");
+        break;
+    case SubmissionResult::Outcome::NotLost:
+        break;
+    case SubmissionResult::Outcome::Unknown:
+        result.error = Text::tr("The connection to the office database broke while the filing was being stored, and the "
+                                "server does not answer yet. The filing is either stored whole or not at all. Look up the "
+                                "authorizer's household once the server is back: if the bindings are not there, submit again "
+                                "(what you entered is still here).");
+        break;
+    }
 }
 
 } // namespace gongji

@@ -7,7 +7,7 @@ namespace gongji {
 
 namespace {
 
-const char kColumns[] = "id, login, display_name, role, password_hash, active, failed_attempts, locked_until";
+const char kColumns[] = "id, login, display_name, role, password_hash, active, failed_attempts, locked_until, password_changed_at";
 
 ClerkAccount accountFrom(const SqlStatement &row)
 {
@@ -20,6 +20,7 @@ ClerkAccount accountFrom(const SqlStatement &row)
     a.active = row.value(5).toInt() != 0;
     a.failedAttempts = row.value(6).toInt();
     a.lockedUntil = Timestamp::fromText(row.value(7).toString());
+    a.passwordChangedAt = Timestamp::fromText(row.value(8).toString());
     return a;
 }
 
@@ -57,8 +58,8 @@ void ClerkStore::insert(ClerkAccount &account)
 {
     const QString now = Timestamp::nowText();
     SqlStatement q(m_connection, QStringLiteral("INSERT INTO clerk (login, display_name, role, password_hash, active, "
-                                                "failed_attempts, created_at, updated_at) VALUES (:login, :name, :role, "
-                                                ":hash, :active, 0, :now, :now) RETURNING id"));
+                                                "failed_attempts, created_at, updated_at, password_changed_at) VALUES (:login, :name, "
+                                                ":role, :hash, :active, 0, :now, :now, :now) RETURNING id"));
     q.bind(QStringLiteral(":login"), account.login)
         .bind(QStringLiteral(":name"), account.displayName)
         .bind(QStringLiteral(":role"), ClerkRoles::keyword(account.role))
@@ -88,6 +89,32 @@ void ClerkStore::setPasswordHash(qint64 id, const QString &hash)
         .bind(QStringLiteral(":now"), Timestamp::nowText())
         .bind(QStringLiteral(":id"), id)
         .exec();
+}
+
+void ClerkStore::replacePassword(qint64 id, const QString &hash)
+{
+    const QString now = Timestamp::nowText();
+    SqlStatement q(m_connection, QStringLiteral("UPDATE clerk SET password_hash = :hash, password_changed_at = :now, "
+                                                "updated_at = :now WHERE id = :id"));
+    q.bind(QStringLiteral(":hash"), hash).bind(QStringLiteral(":now"), now).bind(QStringLiteral(":id"), id).exec();
+}
+
+void ClerkStore::rememberPassword(qint64 id, const QString &hash)
+{
+    SqlStatement q(m_connection, QStringLiteral("INSERT INTO password_history (clerk_id, password_hash, set_at) "
+                                                "VALUES (:id, :hash, :now)"));
+    q.bind(QStringLiteral(":id"), id).bind(QStringLiteral(":hash"), hash).bind(QStringLiteral(":now"), Timestamp::nowText()).exec();
+}
+
+QStringList ClerkStore::recentPasswordHashes(qint64 id, int count) const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT password_hash FROM password_history WHERE clerk_id = :id "
+                                                "ORDER BY id DESC LIMIT :count"));
+    q.bind(QStringLiteral(":id"), id).bind(QStringLiteral(":count"), count).exec();
+    QStringList hashes;
+    while (q.next())
+        hashes << q.value(0).toString();
+    return hashes;
 }
 
 void ClerkStore::setActive(qint64 id, bool active)

@@ -8,6 +8,7 @@
 #include "model/storage/SqlDialect.h"
 #include "model/storage/SqlStatement.h"
 #include "model/storage/StorageError.h"
+#include "model/storage/Timestamp.h"
 #include "model/storage/WriteTransaction.h"
 
 namespace gongji {
@@ -244,11 +245,35 @@ void rewriteTableText(const QString &connection, const QString &table, const QSt
     SqlStatement::run(connection, QStringLiteral("PRAGMA schema_version = %1").arg(schemaVersion + 1));
 }
 
+// Version 8: the clerks' password policy as data (the supervisor sets it; the first row is the
+// level-2 default), the hashes of earlier passwords (not to be used again), and when each
+// account's password was set (its maximum age counts from there; existing accounts from now on).
+const QStringList kVersion8 = {
+    QStringLiteral(R"(CREATE TABLE password_policy (
+        id {KEY},
+        min_length INTEGER NOT NULL CHECK (min_length >= 8),
+        min_classes INTEGER NOT NULL CHECK (min_classes BETWEEN 1 AND 4),
+        max_age_days INTEGER NOT NULL CHECK (max_age_days >= 0),
+        history_count INTEGER NOT NULL CHECK (history_count >= 0),
+        set_by TEXT NOT NULL,
+        set_at TEXT NOT NULL))"),
+    QStringLiteral("INSERT INTO password_policy (min_length, min_classes, max_age_days, history_count, set_by, set_at) "
+                   "VALUES (8, 3, 90, 5, 'gongji-desk', '2026-01-01T00:00:00.000Z')"),
+    QStringLiteral(R"(CREATE TABLE password_history (
+        id {KEY},
+        clerk_id {REF} NOT NULL REFERENCES clerk (id),
+        password_hash TEXT NOT NULL,
+        set_at TEXT NOT NULL))"),
+    QStringLiteral("CREATE INDEX password_history_by_clerk ON password_history (clerk_id, id)"),
+    QStringLiteral("ALTER TABLE clerk ADD COLUMN password_changed_at TEXT"),
+    QStringLiteral("UPDATE clerk SET password_changed_at = {NOW}"),
+};
+
 } // namespace
 
 int Migrations::latestVersion()
 {
-    return 7;
+    return 8;
 }
 
 void Migrations::migrate(const QString &connection, int currentVersion, int targetVersion)
@@ -275,6 +300,10 @@ void Migrations::migrate(const QString &connection, int currentVersion, int targ
             run(kVersion6);
         } else if (version == 7) {
             run(kVersion7);
+        } else if (version == 8) {
+            for (const QString &statement : kVersion8)
+                SqlStatement::run(connection, SqlDialect::schemaText(engine, statement)
+                                                  .replace(QStringLiteral("{NOW}"), QLatin1Char('\'') + Timestamp::nowText() + QLatin1Char('\'')));
         }
         // A new database gets the shipped rule sets in its last step, when rule_set has every
         // column that RuleSetStore writes (they were seeded in step 1 while it had all of them).

@@ -25,6 +25,9 @@ StorageError::Kind kindOfSqlState(const QString &state)
         return StorageError::Kind::ConnectionLost;
     if (state == QLatin1String("25006"))
         return StorageError::Kind::ReadOnly;
+    if (state == QLatin1String("42501"))
+        return StorageError::Kind::NotPermitted; // insufficient_privilege: the counter role may not
+
     return StorageError::Kind::Other;
 }
 
@@ -85,6 +88,10 @@ QString StorageError::userMessage() const
     case Kind::ReadOnly:
         return QCoreApplication::translate("StorageError",
             "The database file cannot be written (read-only file or disk). Nothing was saved.");
+    case Kind::NotPermitted:
+        return QCoreApplication::translate("StorageError",
+            "The office database does not allow this to the database role of this counter (%1). Nothing was saved; "
+            "ask the administrator.").arg(m_message);
     case Kind::Constraint:
         return QCoreApplication::translate("StorageError",
             "The change conflicts with data already stored (%1). Nothing was saved.").arg(m_message);

@@ -145,6 +145,16 @@
     <message>
         <source>Quota of a mutual-aid binding changed</source>
         <translation>共济额度调整</translation>
+        <source>Office server set up</source>
+        <translation>经办机构服务器已设置</translation>
+    </message>
+    <message>
+        <source>Office schema upgraded</source>
+        <translation>经办机构数据库结构已升级</translation>
+    </message>
+    <message>
+        <source>Password policy set</source>
+        <translation>密码策略已设置</translation>
     </message>
 </context>
 <context>
@@ -238,6 +248,10 @@
     <message>
         <source>The current password is wrong; the password was not changed.</source>
         <translation>当前密码错误；密码未更改。</translation>
+    </message>
+    <message>
+        <source>This password was one of the last %1 of the account: choose another.</source>
+        <translation>该密码是此账户最近 %1 个密码之一：请另选一个。</translation>
     </message>
 </context>
 <context>
@@ -343,6 +357,34 @@
         <source>Cannot prepare %1: %2</source>
         <translation>无法准备 %1：%2</translation>
     </message>
+    <message>
+        <source>The office database %1 has no Gongji Desk tables yet. Ask the administrator to set it up (gongji-admin --db ADDRESS setup-office --counter-role NAME, as the role that owns the schema). Nothing was changed.</source>
+        <translation>经办机构数据库 %1 还没有共济受理台的表。请管理员以拥有该模式的角色进行设置（gongji-admin --db 地址 setup-office --counter-role 角色名）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The office database %1 has schema version %2; this program needs version %3. Ask the administrator to upgrade it (gongji-admin --db ADDRESS migrate, as the role that owns the schema). Nothing was changed.</source>
+        <translation>经办机构数据库 %1 的结构版本为 %2，本程序需要版本 %3。请管理员以拥有该模式的角色升级（gongji-admin --db 地址 migrate）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>the server's certificate is not made out to the host name %1, so it may be another server. Use the host name written in the certificate, or ask the administrator for a certificate for this name. (%2)</source>
+        <translation>服务器证书不是颁发给主机名 %1 的，可能是另一台服务器。请使用证书中写明的主机名，或请管理员为此名称签发证书。（%2）</translation>
+    </message>
+    <message>
+        <source>the server's certificate is not signed by the authority in %1 (sslrootcert), so the server cannot be trusted. Check that sslrootcert names the office's CA certificate. (%2)</source>
+        <translation>服务器证书不是由 %1（sslrootcert）中的证书机构签发的，无法信任该服务器。请检查 sslrootcert 是否指向经办机构的 CA 证书。（%2）</translation>
+    </message>
+    <message>
+        <source>the server does not offer an encrypted (TLS) connection, and sslmode=%1 requires one. Nothing was sent to it. Ask the administrator to turn on ssl in postgresql.conf. (%2)</source>
+        <translation>服务器不提供加密（TLS）连接，而 sslmode=%1 要求加密。未向其发送任何数据。请管理员在 postgresql.conf 中开启 ssl。（%2）</translation>
+    </message>
+    <message>
+        <source>The office database %1 asks for a password, and none was given or found in the password file (~/.pgpass or PGPASSFILE).</source>
+        <translation>经办机构数据库 %1 需要密码，但未提供，密码文件（~/.pgpass 或 PGPASSFILE）中也没有。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseBackup</name>
@@ -441,8 +483,32 @@
 <context>
     <name>DatabaseLocation</name>
     <message>
-        <source>%1 is not a database server address. Write it as postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME.</source>
-        <translation>%1 不是数据库服务器地址。请写成 postgresql://用户[:密码]@主机[:端口]/库名。</translation>
+        <source>%1 is not a database server address. Write it as postgresql://USER@HOST[:PORT]/DBNAME[?sslmode=verify-full&amp;sslrootcert=FILE].</source>
+        <translation>%1 不是数据库服务器地址。请写成 postgresql://用户@主机[:端口]/库名[?sslmode=verify-full&amp;sslrootcert=文件]。</translation>
+    </message>
+    <message>
+        <source>The path of %1 (%2) contains ";", which the database driver cannot pass on. Move the file to a folder without ";" in its name.</source>
+        <translation>%1 的路径（%2）含有“;”，数据库驱动无法传递。请把文件移到名称不含“;”的文件夹。</translation>
+    </message>
+    <message>
+        <source>The file %2 named by %1 does not exist or is not a file. Give the path of the certificate file the office administrator handed out.</source>
+        <translation>%1 指定的文件 %2 不存在或不是文件。请填写经办机构管理员发放的证书文件路径。</translation>
+    </message>
+    <message>
+        <source>sslmode=%1 is not a TLS mode; use one of %2 (an office uses verify-full).</source>
+        <translation>sslmode=%1 不是 TLS 模式；请使用 %2 之一（经办机构使用 verify-full）。</translation>
+    </message>
+    <message>
+        <source>The address setting "%1" is not known; a server address takes only sslmode, sslrootcert, sslcert and sslkey.</source>
+        <translation>地址设置“%1”无法识别；服务器地址只接受 sslmode、sslrootcert、sslcert 和 sslkey。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The address of %1 carries the database password, which other users of this computer can see (in the process list, in shell histories, in settings files). It was used this time; remove it from the address and put it in a password file (~/.pgpass, chmod 600) or let the program ask for it.</source>
+        <translation>%1 的地址中带有数据库密码，本机其他用户可以看到（进程列表、命令历史、设置文件）。本次仍已使用；请从地址中删除密码，改放在密码文件（~/.pgpass，chmod 600）中，或由程序询问。</translation>
     </message>
 </context>
 <context>
@@ -609,6 +675,14 @@ Write the file with exactly these columns in this order.</source>
     <message>
         <source>No clerk is recorded for this filing; sign in again.</source>
         <translation>本笔备案没有记录经办人；请重新登录。</translation>
+    </message>
+    <message>
+        <source>The connection to the office database broke while the filing was being stored. It was not stored: nothing of it is kept. What you entered is still here; submit it again.</source>
+        <translation>保存备案时与经办机构数据库的连接中断。该备案未保存，没有留下任何部分。已录入的内容仍在，请重新提交。</translation>
+    </message>
+    <message>
+        <source>The connection to the office database broke while the filing was being stored, and the server does not answer yet. The filing is either stored whole or not at all. Look up the authorizer's household once the server is back: if the bindings are not there, submit again (what you entered is still here).</source>
+        <translation>保存备案时与经办机构数据库的连接中断，服务器暂时没有响应。该备案要么完整保存，要么完全没有保存。服务器恢复后请先查看授权人的家庭：如果没有这些绑定，再重新提交（已录入的内容仍在）。</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1530,10 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Database error: %1. Nothing was saved.</source>
         <translation>数据库错误：%1。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The office database does not allow this to the database role of this counter (%1). Nothing was saved; ask the administrator.</source>
+        <translation>经办机构数据库不允许本窗口的数据库角色执行此操作（%1）。未保存任何内容；请联系管理员。</translation>
     </message>
 </context>
 <context>
@@ -2403,12 +2481,16 @@ Export the registry with exactly these columns in this order.</source>
         <translation>留空：使用本机的数据库文件</translation>
     </message>
     <message>
-        <source>A SQLite file of this computer, or the office server shared by every counter: postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME. Takes effect at the next start; --db on the command line still wins.</source>
-        <translation>本机的 SQLite 数据库文件，或各窗口共用的经办机构服务器：postgresql://用户[:密码]@主机[:端口]/数据库名。下次启动时生效；命令行参数 --db 仍然优先。</translation>
+        <source>A SQLite file of this computer, or the office server shared by every counter: postgresql://USER@HOST[:PORT]/DBNAME?sslmode=verify-full&amp;sslrootcert=CA-FILE. No password here: it is read from the password file (~/.pgpass) or asked at start. Takes effect at the next start; --db on the command line still wins.</source>
+        <translation>本机的 SQLite 数据库文件，或各窗口共用的经办机构服务器：postgresql://用户@主机[:端口]/库名?sslmode=verify-full&amp;sslrootcert=CA文件。此处不写密码：启动时从密码文件（~/.pgpass）读取或询问。下次启动时生效；命令行参数 --db 仍然优先。</translation>
     </message>
     <message>
         <source>&amp;Location:</source>
         <translation>位置(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The password was taken out of the address: the settings are stored as plain text. At start the desk reads it from the password file (~/.pgpass) or asks for it. Press Save again to keep the address without it.</source>
+        <translation>已从地址中去掉密码：设置以明文保存。启动时受理台从密码文件（~/.pgpass）读取或询问密码。再按一次“保存”即保存不含密码的地址。</translation>
     </message>
 </context>
 <context>
@@ -2466,6 +2548,10 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>The database has no accounts yet: start without --clerk and --password-file to create the first supervisor.</source>
         <translation>数据库中还没有任何账号：请不带 --clerk 和 --password-file 启动，先创建首个主管账号。</translation>
+    </message>
+    <message>
+        <source>The password of %1 has expired: sign in here and choose a new one.</source>
+        <translation>%1 的密码已过期：请在此登录并设置新密码。</translation>
     </message>
 </context>
 <context>
@@ -4079,6 +4165,10 @@ Export the registry with exactly these columns in this order.</source>
         <source>%1 Try again after %2.</source>
         <translation>%1请于 %2 后再试。</translation>
     </message>
+    <message>
+        <source>Your password has expired: sign in again and choose a new one.</source>
+        <translation>您的密码已过期：请重新登录并设置新密码。</translation>
+    </message>
 </context>
 <context>
     <name>gongji::StartupDatabase</name>
@@ -4105,6 +4195,10 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>The restore could not be written to the audit log: %1</source>
         <translation>恢复操作未能写入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>Password in the database address</source>
+        <translation>数据库地址中含有密码</translation>
     </message>
 </context>
 <context>
@@ -4306,6 +4400,83 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>%1 removed from the filing.</source>
         <translation>已从本笔备案中移除 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::ServerPasswordDialog</name>
+    <message>
+        <source>Office database password</source>
+        <translation>经办机构数据库密码</translation>
+    </message>
+    <message>
+        <source>The office database %1 asks for the password of its database role (not your own sign-in password). It is not saved in the settings.</source>
+        <translation>经办机构数据库 %1 需要其数据库角色的密码（不是您本人的登录密码）。该密码不会保存在设置中。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it in the system keyring of this computer</source>
+        <translation>保存在本机的系统密钥环中(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPolicy</name>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The password needs characters of at least %1 of these 4 kinds: lower-case letters, upper-case letters, digits, other characters.</source>
+        <translation>密码需要包含以下 4 类字符中的至少 %1 类：小写字母、大写字母、数字、其他字符。</translation>
+    </message>
+    <message>
+        <source>The minimum length is %1 to 128 characters.</source>
+        <translation>最小长度为 %1 至 128 个字符。</translation>
+    </message>
+    <message>
+        <source>The number of character kinds is 1 to 4.</source>
+        <translation>字符类别数为 1 至 4。</translation>
+    </message>
+    <message>
+        <source>The maximum age is 0 (never) to %1 days.</source>
+        <translation>最长使用期限为 0（永不过期）至 %1 天。</translation>
+    </message>
+    <message>
+        <source>The number of earlier passwords not to use again is 0 to 24.</source>
+        <translation>不得重复使用的历史密码个数为 0 至 24。</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::ExpiredPasswordDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Your password is older than the %1 days the password policy allows. Choose a new one: at least %2 characters of at least %3 of the kinds lower-case letters, upper-case letters, digits and other characters, none of your last %4 passwords.</source>
+        <translation>您的密码已超过密码策略允许的 %1 天。请设置新密码：至少 %2 个字符，包含小写字母、大写字母、数字、其他字符中的至少 %3 类，且不得与最近 %4 个密码相同。</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再输入一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Change and sign in</source>
+        <translation>修改并登录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ; type them again.</source>
+        <translation>两次输入的新密码不一致，请重新输入。</translation>
     </message>
 </context>
 <context>

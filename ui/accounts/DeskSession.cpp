@@ -96,9 +96,12 @@ int DeskSession::run()
             const QString password = readPassword(m_passwordFile, &message);
             if (!password.isNull()) {
                 const SignIn::Result result = SignIn(m_connection).signIn(m_login, password);
-                signedIn = result.ok;
+                // An expired password is changed in the sign-in dialog, never from a file.
+                signedIn = result.ok && !result.passwordExpired;
                 account = result.account;
-                message = result.error;
+                message = result.passwordExpired
+                    ? Text::tr("The password of %1 has expired: sign in here and choose a new one.").arg(m_login)
+                    : result.error;
             }
             if (!signedIn) {
                 fprintf(stderr, "gongji-desk: %s\n", qPrintable(message));
