@@ -192,7 +192,8 @@ void TestFilingEvaluator::codes_data()
     QTest::newRow("ID_FORMAT_INVALID") << "hz_father" << true << "parent" << "01:12345" << "" << today << QStringList{"ID_FORMAT_INVALID"} << QStringList();
     QTest::newRow("ID_CHECKSUM_INVALID") << "hz_father" << true << "parent" << "01:" + fixedChecksum << "" << today << QStringList{"ID_CHECKSUM_INVALID"} << QStringList();
     QTest::newRow("ID_TYPE_NOT_ACCEPTED: unknown type") << "hz_father" << true << "parent" << "99:ABC12345" << "" << today << QStringList{"ID_TYPE_NOT_ACCEPTED"} << QStringList();
-    QTest::newRow("ID_TYPE_NOT_ACCEPTED: passport in 深圳") << "sz_b" << true << "spouse" << "sz_passport" << "" << today << QStringList{"ID_TYPE_NOT_ACCEPTED"} << QStringList();
+    // sibling, not spouse: 林甲 already has a spouse (SPOUSE_ALREADY_BOUND would join in).
+    QTest::newRow("ID_TYPE_NOT_ACCEPTED: passport in 深圳") << "sz_b" << true << "sibling" << "sz_passport" << "" << today << QStringList{"ID_TYPE_NOT_ACCEPTED"} << QStringList();
     QTest::newRow("PERSON_NOT_FOUND target") << "hz_father" << true << "parent" << "01:" + goodChecksum << "" << today << QStringList{"PERSON_NOT_FOUND"} << QStringList();
     QTest::newRow("PERSON_NOT_FOUND authorizer") << "01:" + goodChecksum << true << "parent" << "hz_grandma" << "" << today << QStringList{"PERSON_NOT_FOUND"} << QStringList();
     QTest::newRow("NAME_MISMATCH") << "hz_father" << true << "parent" << "hz_grandma" << "张桂芳" << today << QStringList{"NAME_MISMATCH"} << QStringList();

@@ -26,7 +26,7 @@ public:
     QList<MutualAidBinding> activeByTarget(qint64 targetId, const QDate &on = QDate::currentDate()) const; // by started_at, id
     QList<MutualAidBinding> activeByAuthorizer(qint64 authorizerId, const QDate &on = QDate::currentDate()) const;
     bool activePairExists(qint64 authorizerId, qint64 targetId, const QDate &on = QDate::currentDate()) const;
-    // The active binding in which `authorizerId` authorizes `targetId`, if any (a pair has one at most).
+    // The binding in which `authorizerId` authorizes `targetId` active on `on`, if any (a pair has one at most).
     std::optional<MutualAidBinding> activeOfPair(qint64 authorizerId, qint64 targetId,
                                                  const QDate &on = QDate::currentDate()) const;
     // Every active binding in which the person is authorizer or target.

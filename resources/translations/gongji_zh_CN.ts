@@ -4591,6 +4591,14 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Type the quota in yuan with at most 2 decimals and a &quot;.&quot;, e.g. 1500.50; 0 for none.</source>
         <translation>请以元为单位输入额度，最多两位小数，用“.”分隔，例如 1500.50；0 表示不设。</translation>
+    <name>ClerkRole</name>
+    <message>
+        <source>Clerk</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
     </message>
 </context>
 </TS>
