@@ -160,11 +160,11 @@
 <context>
     <name>BackupFolder</name>
     <message>
-        <source>%1 is an office database on a server: Gongji Desk keeps no backups of it beside the counter. Back it up with the server&apos;s own tools (for PostgreSQL: pg_dump).</source>
+        <source>%1 is an office database on a server: Gongji Desk keeps no backups of it beside the counter. Back it up with the server's own tools (for PostgreSQL: pg_dump).</source>
         <translation>%1 是服务器上的机构数据库：共济受理台不在本机保存它的备份。请用服务器自带的工具备份（PostgreSQL：pg_dump）。</translation>
     </message>
     <message>
-        <source>Cannot create the backup folder %1. Check the disk and the permissions of the database&apos;s folder.</source>
+        <source>Cannot create the backup folder %1. Check the disk and the permissions of the database's folder.</source>
         <translation>无法创建备份文件夹 %1。请检查磁盘及数据库所在文件夹的权限。</translation>
     </message>
     <message>
@@ -283,28 +283,28 @@
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <source>a quoted field is not closed before the end of the file; add the missing closing quote (&quot;).</source>
-        <translation>引号字段直到文件末尾仍未闭合；请补上缺少的右引号（&quot;）。</translation>
+        <source>a quoted field is not closed before the end of the file; add the missing closing quote (").</source>
+        <translation>引号字段直到文件末尾仍未闭合；请补上缺少的右引号（"）。</translation>
     </message>
     <message>
         <source>the line is too long (over %1 bytes); check that this is the right CSV file.</source>
         <translation>该行过长（超过 %1 字节）；请确认文件是否正确。</translation>
     </message>
     <message>
-        <source>the bytes %1 are not %2 like the lines before them: the file mixes two encodings. Save it again in one encoding (in Excel: Save As, &quot;CSV UTF-8&quot;).</source>
+        <source>the bytes %1 are not %2 like the lines before them: the file mixes two encodings. Save it again in one encoding (in Excel: Save As, "CSV UTF-8").</source>
         <translation>字节 %1 不是前面各行所用的 %2 编码：文件混用了两种编码。请以同一种编码重新保存（Excel 中：另存为“CSV UTF-8”）。</translation>
     </message>
     <message>
-        <source>the bytes %1 are neither UTF-8 nor GB18030 (GBK): the file is damaged or is not a CSV file. Save it again as CSV (in Excel: Save As, &quot;CSV UTF-8&quot;).</source>
+        <source>the bytes %1 are neither UTF-8 nor GB18030 (GBK): the file is damaged or is not a CSV file. Save it again as CSV (in Excel: Save As, "CSV UTF-8").</source>
         <translation>字节 %1 既不是 UTF-8 也不是 GB18030（GBK）编码：文件已损坏或不是 CSV 文件。请重新保存为 CSV（Excel 中：另存为“CSV UTF-8”）。</translation>
     </message>
     <message>
-        <source>a quote (&quot;) inside an unquoted field; enclose the whole field in quotes and double the quote (&quot;&quot;).</source>
-        <translation>未加引号的字段中出现引号（&quot;）；请用引号括起整个字段，并将其中的引号写成两个（&quot;&quot;）。</translation>
+        <source>a quote (") inside an unquoted field; enclose the whole field in quotes and double the quote ("").</source>
+        <translation>未加引号的字段中出现引号（"）；请用引号括起整个字段，并将其中的引号写成两个（""）。</translation>
     </message>
     <message>
-        <source>text after the closing quote of a field; a quote inside a quoted field must be doubled (&quot;&quot;).</source>
-        <translation>字段的右引号后还有内容；引号字段内的引号须写成两个（&quot;&quot;）。</translation>
+        <source>text after the closing quote of a field; a quote inside a quoted field must be doubled ("").</source>
+        <translation>字段的右引号后还有内容；引号字段内的引号须写成两个（""）。</translation>
     </message>
     <message>
         <source>a field is longer than %1 characters; check that this is the right CSV file.</source>
@@ -326,7 +326,7 @@
         <translation>%1 是其他程序的数据库，不是共济受理台的。未作任何改动。请用 --db 选择其他数据库。</translation>
     </message>
     <message>
-        <source>%1 sorts text by the collation %2; Gongji Desk needs C. Create the office database with &quot;createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 NAME&quot;.</source>
+        <source>%1 sorts text by the collation %2; Gongji Desk needs C. Create the office database with "createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 NAME".</source>
         <translation>%1 的文本排序规则为 %2，共济受理台需要 C。请用“createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 库名”创建经办机构数据库。</translation>
     </message>
     <message>
@@ -417,7 +417,7 @@
         <translation>%1 中没有参保库，不是共济受理台的数据库。</translation>
     </message>
     <message>
-        <source>This is an office database on a database server; back it up with the server&apos;s own tools (for PostgreSQL: pg_dump). Nothing was written.</source>
+        <source>This is an office database on a database server; back it up with the server's own tools (for PostgreSQL: pg_dump). Nothing was written.</source>
         <translation>这是数据库服务器上的经办机构数据库，请用服务器自带的工具备份（PostgreSQL 用 pg_dump）。未写入任何内容。</translation>
     </message>
     <message>
@@ -510,6 +510,10 @@
         <source>The address of %1 carries the database password, which other users of this computer can see (in the process list, in shell histories, in settings files). It was used this time; remove it from the address and put it in a password file (~/.pgpass, chmod 600) or let the program ask for it.</source>
         <translation>%1 的地址中带有数据库密码，本机其他用户可以看到（进程列表、命令历史、设置文件）。本次仍已使用；请从地址中删除密码，改放在密码文件（~/.pgpass，chmod 600）中，或由程序询问。</translation>
     </message>
+    <message>
+        <source>%1 is not a database server address. Write it as postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME.</source>
+        <translation>%1 不是数据库服务器地址。请写成 postgresql://用户[:密码]@主机[:端口]/库名。</translation>
+    </message>
 </context>
 <context>
     <name>DemoDatabase</name>
@@ -589,11 +593,11 @@
         <translation>target_name 为空；请按证件填写共济对象姓名。</translation>
     </message>
     <message>
-        <source>unknown relationship &quot;%1&quot;; use one of %2.</source>
+        <source>unknown relationship "%1"; use one of %2.</source>
         <translation>未知关系“%1”；请使用以下之一：%2。</translation>
     </message>
     <message>
-        <source>filed_on &quot;%1&quot; is not a real date in the form YYYY-MM-DD.</source>
+        <source>filed_on "%1" is not a real date in the form YYYY-MM-DD.</source>
         <translation>filed_on“%1”不是 YYYY-MM-DD 格式的有效日期。</translation>
     </message>
     <message>
@@ -601,7 +605,7 @@
         <translation>filed_on %1 晚于今天；请填写备案签字的日期。</translation>
     </message>
     <message>
-        <source>commitment must be yes or no, found &quot;%1&quot;.</source>
+        <source>commitment must be yes or no, found "%1".</source>
         <translation>commitment 须为 yes 或 no，实际为“%1”。</translation>
     </message>
     <message>
@@ -627,7 +631,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <source>valid_until &quot;%1&quot; (column %2) is not a real date in the form YYYY-MM-DD; leave it empty for no end.</source>
+        <source>valid_until "%1" (column %2) is not a real date in the form YYYY-MM-DD; leave it empty for no end.</source>
         <translation>valid_until“%1”（第 %2 列）不是 YYYY-MM-DD 格式的有效日期；无截止日期请留空。</translation>
     </message>
 </context>
@@ -715,7 +719,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>号码须为 18 位：17 位数字加末位数字或 X（已输入 %1 位）。</translation>
     </message>
     <message>
-        <source>Character %1 (&quot;%2&quot;) must be a digit; only the last character may be X. Please check the number.</source>
+        <source>Character %1 ("%2") must be a digit; only the last character may be X. Please check the number.</source>
         <translation>第 %1 位（“%2”）须为数字，只有末位可以是 X。请核对号码。</translation>
     </message>
     <message>
@@ -723,7 +727,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>校验位应为 %1，而不是 %2；请按证件重新输入号码。</translation>
     </message>
     <message>
-        <source>A number starting with 9 is a foreigner&apos;s permanent residence ID card (18 characters); please check the number and the document type.</source>
+        <source>A number starting with 9 is a foreigner's permanent residence ID card (18 characters); please check the number and the document type.</source>
         <translation>以 9 开头的号码是外国人永久居留身份证（18 位）；请核对号码和证件类型。</translation>
     </message>
     <message>
@@ -767,7 +771,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>中国护照号码为 E 加 8 位数字、E 加 1 位字母和 7 位数字，或（旧版护照）G 加 8 位数字；请核对号码。</translation>
     </message>
     <message>
-        <source>Document type &quot;%1&quot; is not known; please choose one of the listed document types.</source>
+        <source>Document type "%1" is not known; please choose one of the listed document types.</source>
         <translation>未知证件类型“%1”；请从列表中选择证件类型。</translation>
     </message>
     <message>
@@ -805,7 +809,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <source>Foreigner&apos;s permanent residence ID card</source>
+        <source>Foreigner's permanent residence ID card</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
@@ -828,18 +832,18 @@ Write the file with exactly these columns in this order.</source>
 <context>
     <name>KindStyle</name>
     <message>
-        <source>Money moves: the authorizer&apos;s personal account pays the target&apos;s own share.</source>
+        <source>Money moves: the authorizer's personal account pays the target's own share.</source>
         <translation>涉及资金：授权人的个人账户为共济对象支付个人负担部分。</translation>
     </message>
     <message>
-        <source>No money moves: the holder only shows the member&apos;s e-voucher; the member pays with their own insurance.</source>
+        <source>No money moves: the holder only shows the member's e-voucher; the member pays with their own insurance.</source>
         <translation>不涉及资金：持有人只代为出示成员的医保电子凭证，费用由成员本人的医保结算。</translation>
     </message>
 </context>
 <context>
     <name>KinshipBatch</name>
     <message>
-        <source>%1 must be yes or no, found &quot;%2&quot;.</source>
+        <source>%1 must be yes or no, found "%2".</source>
         <translation>%1 须为 yes 或 no，实际为“%2”。</translation>
     </message>
     <message>
@@ -855,11 +859,11 @@ Write the file with exactly these columns in this order.</source>
         <translation>member_name 为空；请按证件填写成员姓名。</translation>
     </message>
     <message>
-        <source>unknown relationship &quot;%1&quot;; use one of %2.</source>
+        <source>unknown relationship "%1"; use one of %2.</source>
         <translation>未知关系“%1”；请使用以下之一：%2。</translation>
     </message>
     <message>
-        <source>filed_on &quot;%1&quot; is not a real date in the form YYYY-MM-DD.</source>
+        <source>filed_on "%1" is not a real date in the form YYYY-MM-DD.</source>
         <translation>filed_on“%1”不是 YYYY-MM-DD 格式的有效日期。</translation>
     </message>
     <message>
@@ -940,7 +944,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>本人个人账户</translation>
     </message>
     <message>
-        <source>Authorizer&apos;s personal account (mutual aid)</source>
+        <source>Authorizer's personal account (mutual aid)</source>
         <translation>授权人个人账户（家庭共济）</translation>
     </message>
     <message>
@@ -1029,7 +1033,7 @@ Write the file with exactly these columns in this order.</source>
 <context>
     <name>QrCode</name>
     <message>
-        <source>Cannot make a QR code of &quot;%1&quot;.</source>
+        <source>Cannot make a QR code of "%1".</source>
         <translation>无法为“%1”生成二维码。</translation>
     </message>
 </context>
@@ -1040,7 +1044,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>证件号码不符合该证件类型的格式。请核对证件类型并重新输入号码。</translation>
     </message>
     <message>
-        <source>The ID number&apos;s check character is wrong. Re-type the number from the document.</source>
+        <source>The ID number's check character is wrong. Re-type the number from the document.</source>
         <translation>证件号码校验位错误。请按证件重新输入号码。</translation>
     </message>
     <message>
@@ -1060,11 +1064,11 @@ Write the file with exactly these columns in this order.</source>
         <translation>只有职工基本医疗保险（310）参保人才能作为共济授权人。</translation>
     </message>
     <message>
-        <source>The authorizer&apos;s insurance status is not normal (active).</source>
+        <source>The authorizer's insurance status is not normal (active).</source>
         <translation>授权人的参保状态不正常。</translation>
     </message>
     <message>
-        <source>The target&apos;s insurance status is not normal (active).</source>
+        <source>The target's insurance status is not normal (active).</source>
         <translation>共济对象的参保状态不正常。</translation>
     </message>
     <message>
@@ -1148,7 +1152,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>共济对象在外省参保：现行规则要求设定大于 0 元的共济额度。请输入预留金额。</translation>
     </message>
     <message>
-        <source>The quotas would set aside more than the authorizer&apos;s balance above the reserve floor. Lower the quota to what is still free.</source>
+        <source>The quotas would set aside more than the authorizer's balance above the reserve floor. Lower the quota to what is still free.</source>
         <translation>共济额度合计将超过授权人个人账户余额扣除保留额后的部分。请将额度降至尚可预留的金额以内。</translation>
     </message>
     <message>
@@ -1163,7 +1167,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>应为 %1 列，实际为 %2 列；请检查是否缺少或多出逗号（含逗号的值须加引号）。</translation>
     </message>
     <message>
-        <source>the name is empty; fill in the person&apos;s name.</source>
+        <source>the name is empty; fill in the person's name.</source>
         <translation>姓名为空；请填写姓名。</translation>
     </message>
     <message>
@@ -1171,7 +1175,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>姓名中含有换行；请写在一行内。</translation>
     </message>
     <message>
-        <source>unknown id_type &quot;%1&quot;; use one of %2.</source>
+        <source>unknown id_type "%1"; use one of %2.</source>
         <translation>未知 id_type“%1”；请使用以下之一：%2。</translation>
     </message>
     <message>
@@ -1179,7 +1183,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>证件号码无效：%1</translation>
     </message>
     <message>
-        <source>sex must be M or F, found &quot;%1&quot;.</source>
+        <source>sex must be M or F, found "%1".</source>
         <translation>sex 须为 M 或 F，实际为“%1”。</translation>
     </message>
     <message>
@@ -1195,7 +1199,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>birth_date 为空，且该证件号码不含出生日期；请按 YYYY-MM-DD 填写。</translation>
     </message>
     <message>
-        <source>birth_date &quot;%1&quot; is not a real past date in the form YYYY-MM-DD.</source>
+        <source>birth_date "%1" is not a real past date in the form YYYY-MM-DD.</source>
         <translation>birth_date“%1”不是 YYYY-MM-DD 格式的有效过去日期。</translation>
     </message>
     <message>
@@ -1203,39 +1207,39 @@ Write the file with exactly these columns in this order.</source>
         <translation>birth_date %1 与证件号码所示的 %2 不一致；请更正或留空。</translation>
     </message>
     <message>
-        <source>insurance_type must be 310 (employee) or 390 (resident), found &quot;%1&quot;.</source>
+        <source>insurance_type must be 310 (employee) or 390 (resident), found "%1".</source>
         <translation>insurance_type 须为 310（职工）或 390（居民），实际为“%1”。</translation>
     </message>
     <message>
-        <source>employment must be working or retired for an employee (310), found &quot;%1&quot;.</source>
+        <source>employment must be working or retired for an employee (310), found "%1".</source>
         <translation>职工（310）的 employment 须为 working 或 retired，实际为“%1”。</translation>
     </message>
     <message>
-        <source>employment must be empty for a resident (390), found &quot;%1&quot;.</source>
+        <source>employment must be empty for a resident (390), found "%1".</source>
         <translation>居民（390）的 employment 须为空，实际为“%1”。</translation>
     </message>
     <message>
-        <source>status must be one of %1, found &quot;%2&quot;.</source>
+        <source>status must be one of %1, found "%2".</source>
         <translation>status 须为 %1 之一，实际为“%2”。</translation>
     </message>
     <message>
-        <source>pooling_region must be a 6-digit region code such as 330100, found &quot;%1&quot;.</source>
+        <source>pooling_region must be a 6-digit region code such as 330100, found "%1".</source>
         <translation>pooling_region 须为 6 位区划代码（如 330100），实际为“%1”。</translation>
     </message>
     <message>
-        <source>balance is empty; an employee&apos;s balance is required, in yuan such as 1234.56.</source>
+        <source>balance is empty; an employee's balance is required, in yuan such as 1234.56.</source>
         <translation>balance 为空；职工须填写账户余额，以元为单位，如 1234.56。</translation>
     </message>
     <message>
-        <source>balance &quot;%1&quot; is not an amount in yuan such as 1234.56 (no sign or thousands separator, at most 2 decimals).</source>
+        <source>balance "%1" is not an amount in yuan such as 1234.56 (no sign or thousands separator, at most 2 decimals).</source>
         <translation>balance“%1”不是以元为单位的金额（如 1234.56；不带符号和千位分隔符，最多 2 位小数）。</translation>
     </message>
     <message>
-        <source>a resident (390) has no personal account; leave balance empty or 0, found &quot;%1&quot;.</source>
+        <source>a resident (390) has no personal account; leave balance empty or 0, found "%1".</source>
         <translation>居民（390）没有个人账户；balance 须为空或 0，实际为“%1”。</translation>
     </message>
     <message>
-        <source>public_medical must be 0 or 1, found &quot;%1&quot;.</source>
+        <source>public_medical must be 0 or 1, found "%1".</source>
         <translation>public_medical 须为 0 或 1，实际为“%1”。</translation>
     </message>
     <message>
@@ -1284,7 +1288,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>孙子女/外孙子女</translation>
     </message>
     <message>
-        <source>Spouse&apos;s parent</source>
+        <source>Spouse's parent</source>
         <translation>配偶的父母</translation>
     </message>
     <message>
@@ -1727,11 +1731,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>四、告知事项</translation>
     </message>
     <message>
-        <source>When a target pays for medical care or medicines, the target&apos;s own personal account pays first; only the rest is paid from the authorizer&apos;s personal account, as the rules allow.</source>
+        <source>When a target pays for medical care or medicines, the target's own personal account pays first; only the rest is paid from the authorizer's personal account, as the rules allow.</source>
         <translation>共济对象就医购药结算时，先使用共济对象本人的个人账户支付；不足部分，再由授权人的个人账户按规定支付。</translation>
     </message>
     <message>
-        <source>The authorizer or a target may end the binding at any time at a medical-insurance service counter, with a valid ID document and a reason; from the next payment on, the authorizer&apos;s account no longer pays.</source>
+        <source>The authorizer or a target may end the binding at any time at a medical-insurance service counter, with a valid ID document and a reason; from the next payment on, the authorizer's account no longer pays.</source>
         <translation>授权人或共济对象可随时持有效身份证件到医保经办窗口申请解除共济关系并说明原因；解除后自下一笔结算起不再共济支付。</translation>
     </message>
     <message>
@@ -1739,7 +1743,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>授权人或共济对象停保、终止参保、死亡，或参保地变化超出规定范围的，共济关系自动解除。</translation>
     </message>
     <message>
-        <source>This is family mutual aid of the personal account, not the kinship account of the medical-insurance e-voucher: a kinship account only shows a relative&apos;s e-voucher, never uses another person&apos;s account, and is set up separately.</source>
+        <source>This is family mutual aid of the personal account, not the kinship account of the medical-insurance e-voucher: a kinship account only shows a relative's e-voucher, never uses another person's account, and is set up separately.</source>
         <translation>本单办理的是个人账户家庭共济，不是医保电子凭证的亲情账户：亲情账户仅代为出示亲属的医保电子凭证，不使用他人个人账户资金，需另行办理。</translation>
     </message>
     <message>
@@ -1823,7 +1827,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>绑定时间</translation>
     </message>
     <message>
-        <source>A kinship account only lets the holder show the member&apos;s medical-insurance e-voucher on the member&apos;s behalf. No money moves: the member pays with the member&apos;s own insurance and personal account. A kinship account is not family mutual aid.</source>
+        <source>A kinship account only lets the holder show the member's medical-insurance e-voucher on the member's behalf. No money moves: the member pays with the member's own insurance and personal account. A kinship account is not family mutual aid.</source>
         <translation>亲情账户仅供持有人代为出示家庭成员的医保电子凭证，不发生任何资金划转：家庭成员就医购药仍由其本人的医保待遇和个人账户支付。亲情账户不是个人账户家庭共济。</translation>
     </message>
     <message>
@@ -1871,7 +1875,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>未进行</translation>
     </message>
     <message>
-        <source>The holder may show the member&apos;s e-voucher on the holder&apos;s own phone, for the member&apos;s own medical care and medicines only; the member&apos;s own insurance and personal account pay.</source>
+        <source>The holder may show the member's e-voucher on the holder's own phone, for the member's own medical care and medicines only; the member's own insurance and personal account pay.</source>
         <translation>持有人可在本人手机上代为出示家庭成员的医保电子凭证，仅用于该成员本人就医购药，费用由该成员本人的医保待遇和个人账户支付。</translation>
     </message>
     <message>
@@ -1879,7 +1883,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>持有人或家庭成员可随时持有效身份证件到医保经办窗口申请解除亲情账户绑定。</translation>
     </message>
     <message>
-        <source>This binding does not let anyone&apos;s personal account pay for the member: that is family mutual aid, which is filed separately.</source>
+        <source>This binding does not let anyone's personal account pay for the member: that is family mutual aid, which is filed separately.</source>
         <translation>本次绑定不产生共济关系，任何人的个人账户均不为该成员支付费用；如需使用个人账户为家人支付，须另行办理个人账户家庭共济备案。</translation>
     </message>
     <message>
@@ -1903,7 +1907,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <source>Foreigner&apos;s permanent residence ID card</source>
+        <source>Foreigner's permanent residence ID card</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
@@ -1943,7 +1947,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>孙子女/外孙子女</translation>
     </message>
     <message>
-        <source>Spouse&apos;s parent</source>
+        <source>Spouse's parent</source>
         <translation>配偶的父母</translation>
     </message>
     <message>
@@ -1995,11 +1999,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>无</translation>
     </message>
     <message>
-        <source>Money inside a quota is set aside for its own target: while the binding lasts, neither the authorizer nor the authorizer&apos;s other relatives can use it; what is unused goes back to the authorizer when the binding ends.</source>
+        <source>Money inside a quota is set aside for its own target: while the binding lasts, neither the authorizer nor the authorizer's other relatives can use it; what is unused goes back to the authorizer when the binding ends.</source>
         <translation>共济额度内的资金仅用于对应的共济对象：共济关系存续期间，授权人本人及其他共济对象均不得使用；关系解除后，未使用部分退回授权人个人账户。</translation>
     </message>
     <message>
-        <source>The quota of %1 yuan set aside for this target is freed: what is unused is the authorizer&apos;s own balance again.</source>
+        <source>The quota of %1 yuan set aside for this target is freed: what is unused is the authorizer's own balance again.</source>
         <translation>为该共济对象预留的共济额度 %1 元已释放，未使用部分重新计入授权人个人账户。</translation>
     </message>
     <message>
@@ -2070,7 +2074,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <source>Only today&apos;s entries</source>
+        <source>Only today's entries</source>
         <translation>只看今天的记录</translation>
     </message>
     <message>
@@ -2157,7 +2161,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
-        <source>Type or read the authorizer&apos;s ID number.</source>
+        <source>Type or read the authorizer's ID number.</source>
         <translation>请输入或读取授权人的证件号码。</translation>
     </message>
 </context>
@@ -2354,7 +2358,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>承诺书(&amp;L)（版本 %1）：</translation>
     </message>
     <message>
-        <source>Authorizer&apos;s &amp;pledge:</source>
+        <source>Authorizer's &amp;pledge:</source>
         <translation>授权人承诺(&amp;P)：</translation>
     </message>
     <message>
@@ -2446,7 +2450,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>Call the office administrator: with a backup file (for example from another computer or a USB stick) they can put it in place with &quot;gongji-admin --db %1 restore FILE&quot;, or you can choose it here.</source>
+        <source>Call the office administrator: with a backup file (for example from another computer or a USB stick) they can put it in place with "gongji-admin --db %1 restore FILE", or you can choose it here.</source>
         <translation>请联系机构管理员：如有备份文件（例如来自另一台电脑或U盘），管理员可用“gongji-admin --db %1 restore 文件”将其恢复，也可以在此处选择该文件。</translation>
     </message>
     <message>
@@ -2491,6 +2495,10 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>The password was taken out of the address: the settings are stored as plain text. At start the desk reads it from the password file (~/.pgpass) or asks for it. Press Save again to keep the address without it.</source>
         <translation>已从地址中去掉密码：设置以明文保存。启动时受理台从密码文件（~/.pgpass）读取或询问密码。再按一次“保存”即保存不含密码的地址。</translation>
+    </message>
+    <message>
+        <source>A SQLite file of this computer, or the office server shared by every counter: postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME. Takes effect at the next start; --db on the command line still wins.</source>
+        <translation>本机的 SQLite 数据库文件，或各窗口共用的经办机构服务器：postgresql://用户[:密码]@主机[:端口]/数据库名。下次启动时生效；命令行参数 --db 仍然优先。</translation>
     </message>
 </context>
 <context>
@@ -2919,7 +2927,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>补打确认单</translation>
     </message>
     <message>
-        <source>%1 with %2 ended. Print its summary with &quot;Reprint summary&quot;.</source>
+        <source>%1 with %2 ended. Print its summary with "Reprint summary".</source>
         <translation>已解除与%2的%1。可用“补打确认单”打印解除确认单。</translation>
     </message>
     <message>
@@ -2931,7 +2939,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>调整列表中所选共济关系的预留额度</translation>
     </message>
     <message>
-        <source>Quota of %1 changed. Print its summary with &quot;Reprint summary&quot;.</source>
+        <source>Quota of %1 changed. Print its summary with "Reprint summary".</source>
         <translation>%1 的共济额度已调整。请用“补打确认单”打印调整确认单。</translation>
     </message>
 </context>
@@ -3079,7 +3087,7 @@ Export the registry with exactly these columns in this order.</source>
 <context>
     <name>gongji::KinshipPage</name>
     <message>
-        <source>New kinship-account binding: a holder may show a relative&apos;s medical-insurance e-voucher.</source>
+        <source>New kinship-account binding: a holder may show a relative's medical-insurance e-voucher.</source>
         <translation>新增亲情账户绑定：持有人可代为出示亲属的医保电子凭证。</translation>
     </message>
     <message>
@@ -3087,7 +3095,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>查询(&amp;L)</translation>
     </message>
     <message>
-        <source>Holder (持有人): who will show the member&apos;s e-voucher</source>
+        <source>Holder (持有人): who will show the member's e-voucher</source>
         <translation>持有人：代为出示成员电子凭证的人</translation>
     </message>
     <message>
@@ -3139,11 +3147,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>下一位成员(&amp;N)</translation>
     </message>
     <message>
-        <source>The holder&apos;s kinship members now:</source>
+        <source>The holder's kinship members now:</source>
         <translation>持有人现有的亲情账户成员：</translation>
     </message>
     <message>
-        <source>Type or read the holder&apos;s ID number.</source>
+        <source>Type or read the holder's ID number.</source>
         <translation>请输入或读取持有人的证件号码。</translation>
     </message>
     <message>
@@ -3151,12 +3159,12 @@ Export the registry with exactly these columns in this order.</source>
         <translation>数据库错误</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:#80888f&quot;&gt;No holder looked up yet.&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:#80888f&quot;&gt;尚未查询持有人。&lt;/span&gt;</translation>
+        <source>&lt;span style="color:#80888f"&gt;No holder looked up yet.&lt;/span&gt;</source>
+        <translation>&lt;span style="color:#80888f"&gt;尚未查询持有人。&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;b style=&quot;font-size:large&quot;&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;&lt;span style=&quot;color:%4&quot;&gt;Kinship members now: %5 of at most %6&lt;/span&gt; %7</source>
-        <translation>&lt;b style=&quot;font-size:large&quot;&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;&lt;span style=&quot;color:%4&quot;&gt;现有亲情账户成员：%5 人（最多 %6 人）&lt;/span&gt; %7</translation>
+        <source>&lt;b style="font-size:large"&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;&lt;span style="color:%4"&gt;Kinship members now: %5 of at most %6&lt;/span&gt; %7</source>
+        <translation>&lt;b style="font-size:large"&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;&lt;span style="color:%4"&gt;现有亲情账户成员：%5 人（最多 %6 人）&lt;/span&gt; %7</translation>
     </message>
     <message>
         <source>Born %1, aged %2: the household register must be seen.</source>
@@ -3171,11 +3179,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>请先查询持有人（在证件号码栏按回车）。</translation>
     </message>
     <message>
-        <source>Type the member&apos;s name as on the ID document.</source>
+        <source>Type the member's name as on the ID document.</source>
         <translation>请按证件填写成员姓名。</translation>
     </message>
     <message>
-        <source>Type or read the member&apos;s ID number.</source>
+        <source>Type or read the member's ID number.</source>
         <translation>请输入或读取成员的证件号码。</translation>
     </message>
     <message>
@@ -3183,8 +3191,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>未保存：请按字段旁的提示更正。</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;Kinship binding stored. Number: &lt;b style=&quot;font-size:x-large&quot;&gt;%2&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:%1&quot;&gt;亲情账户绑定成功。编号：&lt;b style=&quot;font-size:x-large&quot;&gt;%2&lt;/b&gt;&lt;/span&gt;</translation>
+        <source>&lt;span style="color:%1"&gt;Kinship binding stored. Number: &lt;b style="font-size:x-large"&gt;%2&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style="color:%1"&gt;亲情账户绑定成功。编号：&lt;b style="font-size:x-large"&gt;%2&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Print &amp;confirmation</source>
@@ -3398,7 +3406,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>多名授权人时%1支付；%2。</translation>
     </message>
     <message>
-        <source>Reserve kept in the authorizer&apos;s account: %1 yuan</source>
+        <source>Reserve kept in the authorizer's account: %1 yuan</source>
         <translation>授权人账户保留额度：%1 元</translation>
     </message>
 </context>
@@ -3409,7 +3417,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>经办机构信息</translation>
     </message>
     <message>
-        <source>e.g. the city&apos;s medical-insurance service centre</source>
+        <source>e.g. the city's medical-insurance service centre</source>
         <translation>例如：××市医疗保障服务中心</translation>
     </message>
     <message>
@@ -3704,7 +3712,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>未导入任何数据。%1</translation>
     </message>
     <message>
-        <source>Imported: %1 added, %2 updated, %3 unchanged. %4 binding(s) ended automatically (person terminated, deceased or moved out of the rule&apos;s scope).</source>
+        <source>Imported: %1 added, %2 updated, %3 unchanged. %4 binding(s) ended automatically (person terminated, deceased or moved out of the rule's scope).</source>
         <translation>导入完成：新增 %1 人，更新 %2 人，未变 %3 人。自动终止共济关系 %4 条（人员终止参保、死亡或迁出规则范围）。</translation>
     </message>
     <message>
@@ -3727,11 +3735,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>解除亲情账户绑定</translation>
     </message>
     <message>
-        <source>Ending this binding stops the authorizer&apos;s account paying for the target.</source>
+        <source>Ending this binding stops the authorizer's account paying for the target.</source>
         <translation>解除后，授权人的个人账户不再为共济对象支付。</translation>
     </message>
     <message>
-        <source>Ending this binding stops the holder showing the member&apos;s e-voucher.</source>
+        <source>Ending this binding stops the holder showing the member's e-voucher.</source>
         <translation>解除后，持有人不能再代为出示成员的电子凭证。</translation>
     </message>
     <message>
@@ -3759,7 +3767,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>— 请选择原因 —</translation>
     </message>
     <message>
-        <source>At the applicant&apos;s own wish</source>
+        <source>At the applicant's own wish</source>
         <translation>本人自愿解除</translation>
     </message>
     <message>
@@ -3870,7 +3878,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation> 元</translation>
     </message>
     <message>
-        <source>Part of the authorizer&apos;s balance that targets may not use</source>
+        <source>Part of the authorizer's balance that targets may not use</source>
         <translation>授权人账户余额中共济对象不得使用的部分</translation>
     </message>
     <message>
@@ -3958,7 +3966,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>最长授权期限：</translation>
     </message>
     <message>
-        <source>Where a target needs money set aside as a quota (共济额度); where this is not &quot;none&quot;, any target may carry one</source>
+        <source>Where a target needs money set aside as a quota (共济额度); where this is not "none", any target may carry one</source>
         <translation>共济对象在何种情况下须预留共济额度；不为“none”时，任何共济对象均可设定额度</translation>
     </message>
     <message>
@@ -4327,11 +4335,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>已查验证明：</translation>
     </message>
     <message>
-        <source>Type the target&apos;s name as on the ID document.</source>
+        <source>Type the target's name as on the ID document.</source>
         <translation>请按证件填写共济对象姓名。</translation>
     </message>
     <message>
-        <source>Type or read the target&apos;s ID number.</source>
+        <source>Type or read the target's ID number.</source>
         <translation>请输入或读取共济对象的证件号码。</translation>
     </message>
     <message>
@@ -4363,7 +4371,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>共济额度（元）(&amp;Q)：</translation>
     </message>
     <message>
-        <source>Type the quota in yuan with at most 2 decimals and a &quot;.&quot;, e.g. 1500.50, or leave it empty.</source>
+        <source>Type the quota in yuan with at most 2 decimals and a ".", e.g. 1500.50, or leave it empty.</source>
         <translation>请以元为单位输入额度，最多两位小数，用“.”分隔，例如 1500.50；或留空。</translation>
     </message>
 </context>
@@ -4374,7 +4382,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>共济对象</translation>
     </message>
     <message>
-        <source>Add each relative who may use the authorizer&apos;s account. Enter in the ID number field adds the entry; Enter on an empty number goes on.</source>
+        <source>Add each relative who may use the authorizer's account. Enter in the ID number field adds the entry; Enter on an empty number goes on.</source>
         <translation>逐一添加可使用授权人账户的亲属。在证件号码栏按回车即添加；号码为空时按回车进入下一步。</translation>
     </message>
     <message>
@@ -4589,16 +4597,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>调整额度(&amp;C)</translation>
     </message>
     <message>
-        <source>Type the quota in yuan with at most 2 decimals and a &quot;.&quot;, e.g. 1500.50; 0 for none.</source>
+        <source>Type the quota in yuan with at most 2 decimals and a ".", e.g. 1500.50; 0 for none.</source>
         <translation>请以元为单位输入额度，最多两位小数，用“.”分隔，例如 1500.50；0 表示不设。</translation>
-    <name>ClerkRole</name>
-    <message>
-        <source>Clerk</source>
-        <translation>柜员</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>主管</translation>
     </message>
 </context>
 </TS>
