@@ -215,7 +215,7 @@ void TestPasswordPolicy::supervisorSetsThePolicy()
     QVERIFY(accounts.policy() == (PasswordPolicy{minLength, minClasses, maxAgeDays, history}));
     QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::PasswordPolicySet, QStringLiteral("")), audited + 1);
     // Applied at once: 12 characters of 4 kinds now.
-    const ClerkAccounts::Result weak = accounts.resetPassword(TestDatabase::supervisor, TestDatabase::clerk, "Counter-2026");
+    const ClerkAccounts::Result weak = accounts.resetPassword(TestDatabase::supervisor, TestDatabase::clerk, "Counter-202"); // 11 characters
     QVERIFY(!weak.ok);
     QVERIFY2(weak.error.contains(QStringLiteral("at least 12 characters")), qPrintable(weak.error));
 }
