@@ -180,6 +180,17 @@ void TestCounterRole::hostileStatementIsRefused()
 {
     QFETCH(QString, sql);
     QSqlQuery query(counter());
+    if (sql.startsWith(QLatin1String("GRANT")) && query.exec(sql)) {
+        // PostgreSQL answers a GRANT by a role without the grant option with a warning, and grants
+        // nothing: what counts is that no right was gained.
+        QSqlQuery rights(counter());
+        QVERIFY(rights.exec(QStringLiteral("SELECT has_table_privilege('office_counter', 'audit_log', 'UPDATE') "
+                                           "OR has_table_privilege('office_counter', 'audit_log', 'DELETE') "
+                                           "OR has_table_privilege('public', 'audit_log', 'DELETE')"))
+                && rights.next());
+        QVERIFY2(!rights.value(0).toBool(), qPrintable(QStringLiteral("the counter role gained a right: ") + sql));
+        return;
+    }
     QVERIFY2(!query.exec(sql), qPrintable(QStringLiteral("the counter role was allowed: ") + sql));
     // Refused for want of rights (42501), or as only a superuser's or owner's to do; never for a typing mistake.
     const QString state = query.lastError().nativeErrorCode();

@@ -173,7 +173,9 @@ void TestDatabaseCopy::newFilingsContinueAfterTheCopiedIds()
     QVERIFY2(result.stored(), qPrintable(result.error));
     QCOMPARE(result.filingId, 2);
     QCOMPARE(BindingStore(target.connection()).countActive(), 2);
-    QVERIFY(ClerkAccounts(target.connection()).add(TestDatabase::supervisor, "wangwu", "王五", ClerkRole::Clerk, "password-2").ok);
+    const ClerkAccounts::Result added =
+        ClerkAccounts(target.connection()).add(TestDatabase::supervisor, "wangwu", "王五", ClerkRole::Clerk, "password-2");
+    QVERIFY2(added.ok, qPrintable(added.error));
 }
 
 void TestDatabaseCopy::sqliteFileIntoServer()

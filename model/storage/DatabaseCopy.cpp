@@ -89,9 +89,9 @@ QStringList DatabaseCopy::tables()
 {
     return {QStringLiteral("person"), QStringLiteral("rule_set"), QStringLiteral("rule_set_relationship"),
             QStringLiteral("rule_set_id_type"), QStringLiteral("rule_set_payable"), QStringLiteral("filing"),
-            QStringLiteral("binding"), QStringLiteral("binding_proof"), QStringLiteral("audit_log"),
-            QStringLiteral("kinship_rule"), QStringLiteral("kinship_binding"), QStringLiteral("clerk"),
-            QStringLiteral("password_history"), QStringLiteral("password_policy")};
+            QStringLiteral("binding"), QStringLiteral("binding_proof"), QStringLiteral("binding_quota_change"),
+            QStringLiteral("audit_log"), QStringLiteral("kinship_rule"), QStringLiteral("kinship_binding"),
+            QStringLiteral("clerk"), QStringLiteral("password_history"), QStringLiteral("password_policy")};
 }
 
 DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &target, const QString &actor)
@@ -138,7 +138,9 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
         }
         const QStringList keyed = {QStringLiteral("person"), QStringLiteral("rule_set"), QStringLiteral("filing"),
                                    QStringLiteral("binding"), QStringLiteral("audit_log"), QStringLiteral("kinship_rule"),
-                                   QStringLiteral("kinship_binding"), QStringLiteral("clerk")};
+                                   QStringLiteral("kinship_binding"), QStringLiteral("clerk"),
+                                   QStringLiteral("binding_quota_change"), QStringLiteral("password_history"),
+                                   QStringLiteral("password_policy")};
         for (const QString &statement : SqlDialect::afterExplicitIds(SqlDialect::engineOf(target), keyed))
             SqlStatement::run(target, statement);
         QJsonObject detail;
