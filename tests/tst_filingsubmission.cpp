@@ -26,7 +26,7 @@ private slots:
     void failureHalfwayLeavesNoTrace();
     void recheckSeesAnotherCounter();
     void reopeningKeepsTheFiling();
-    void lostServerSavesNothingAndSaysSo();
+    void lostServerReconnectsAndStoresOnce();
 
 private:
     FilingDraft draft(const QList<Person> &targets, const QString &relationship = QStringLiteral("child")) const;
@@ -39,7 +39,10 @@ private:
 
 void TestFilingSubmission::init()
 {
-    m_db = std::make_unique<TestDatabase>();
+    // As the schema's owner: failureHalfwayLeavesNoTrace injects its fault with a trigger, which the
+    // counter role may not create.
+    m_db = std::make_unique<TestDatabase>(QStringLiteral("test"), TestDatabase::Accounts::TesterAndSupervisor,
+                                          TestDatabase::Role::Owner);
     QVERIFY(m_db->isOpen());
     m_father = m_db->addPerson(QStringLiteral("王建国"), TestDatabase::residentId("330102", QDate(1970, 3, 15), 11));
     m_mother = m_db->addPerson(QStringLiteral("李秀英"), TestDatabase::residentId("330102", QDate(1972, 6, 20), 22));
@@ -193,7 +196,7 @@ void TestFilingSubmission::reopeningKeepsTheFiling()
     QCOMPARE(AuditLog(m_db->connection()).count(), m_auditBefore + 1);
 }
 
-void TestFilingSubmission::lostServerSavesNothingAndSaysSo()
+void TestFilingSubmission::lostServerReconnectsAndStoresOnce()
 {
     if (!TestDatabase::usesServer())
         QSKIP("needs a PostgreSQL server: runs as tst_filingsubmission_postgres");
@@ -206,13 +209,13 @@ void TestFilingSubmission::lostServerSavesNothingAndSaysSo()
     QVERIFY(kill.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)));
     QTest::qWait(200);
 
+    // The connection was lost before the transaction began: the counter reconnects by itself and
+    // the filing is stored once, whole (docs/office-security.md, "Server faults").
     const SubmissionResult result = FilingSubmission(m_db->connection()).submit(draft({m_son, m_daughter}));
-    QCOMPARE(result.status, SubmissionResult::Status::Failed);
-    QVERIFY2(result.error.contains(QStringLiteral("cannot be reached")), qPrintable(result.error));
-    QVERIFY(result.filingNumber.isEmpty());
-    // Nothing half-written reached the server.
-    QCOMPARE(FilingStore(QStringLiteral("server-admin")).count(), 0);
-    QCOMPARE(BindingStore(QStringLiteral("server-admin")).countActive(), 0);
+    QVERIFY2(result.status == SubmissionResult::Status::Stored, qPrintable(result.error));
+    QVERIFY(!result.filingNumber.isEmpty());
+    QCOMPARE(FilingStore(QStringLiteral("server-admin")).count(), 1);
+    QCOMPARE(BindingStore(QStringLiteral("server-admin")).countActive(), 2);
     Database::close(QStringLiteral("server-admin"));
 }
 
