@@ -322,7 +322,7 @@ void TestRoles::databaseCopyNeedsASupervisorOfTheSource()
     QFETCH(bool, allowed);
     TestDatabase source(QStringLiteral("source"));
     prepare(source);
-    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None);
+    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None, TestDatabase::Role::Owner); // copy-to runs as the owner
     QVERIFY(target.isOpen());
     const QMap<QString, QByteArray> sourceBefore = snapshot(source.connection());
     const QMap<QString, QByteArray> targetBefore = snapshot(target.connection());
