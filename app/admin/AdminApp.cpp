@@ -17,6 +17,7 @@
 #include "HouseholdCommand.h"
 #include "ImportRegistryCommand.h"
 #include "InitCommand.h"
+#include "JournalCommand.h"
 #include "LoadDemoCommand.h"
 #include "PreviewPaymentCommand.h"
 #include "PrintCommand.h"
@@ -84,6 +85,7 @@ AdminApp::AdminApp()
     m_commands.push_back(std::make_unique<LoadDemoCommand>());
     m_commands.push_back(std::make_unique<PrintCommand>());
     m_commands.push_back(std::make_unique<CopyToCommand>());
+    m_commands.push_back(std::make_unique<JournalCommand>());
     m_commands.push_back(std::make_unique<AddClerkCommand>());
     m_commands.push_back(std::make_unique<ClerksCommand>());
     m_commands.push_back(std::make_unique<DisableClerkCommand>());

@@ -5,6 +5,7 @@
 
 #include "model/accounts/RoleCheck.h"
 #include "model/domain/IdNumber.h"
+#include "model/journal/HandoverJournal.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/KinshipStore.h"
@@ -45,7 +46,7 @@ void audit(const QString &connection, const QString &clerk, const QString &actio
 BindingRevocation::BindingRevocation(const QString &connection) : m_connection(connection) {}
 
 bool BindingRevocation::endMutualAidWithin(const QString &connection, qint64 bindingId, const QString &requestedBy,
-                                           const QString &reason, const QString &clerk)
+                                           const QString &reason, const QString &clerk, const QString &journalItem)
 {
     BindingStore store(connection);
     const std::optional<MutualAidBinding> binding = store.findById(bindingId);
@@ -53,11 +54,13 @@ bool BindingRevocation::endMutualAidWithin(const QString &connection, qint64 bin
         return false;
     audit(connection, clerk, QStringLiteral("revocation"), QString::number(bindingId), QStringLiteral("authorizer"),
           binding->authorizerId, QStringLiteral("target"), binding->targetId, requestedBy, reason);
+    HandoverJournal(connection).recordMutualAid(journalItem, bindingId, clerk);
     return true;
 }
 
 bool BindingRevocation::endKinshipWithin(const QString &connection, qint64 kinshipBindingId,
-                                         const QString &requestedBy, const QString &reason, const QString &clerk)
+                                         const QString &requestedBy, const QString &reason, const QString &clerk,
+                                         const QString &journalItem)
 {
     KinshipStore store(connection);
     const std::optional<KinshipBinding> binding = store.findById(kinshipBindingId);
@@ -65,6 +68,7 @@ bool BindingRevocation::endKinshipWithin(const QString &connection, qint64 kinsh
         return false;
     audit(connection, clerk, QStringLiteral("kinship_revocation"), binding->number, QStringLiteral("holder"),
           binding->holderId, QStringLiteral("member"), binding->memberId, requestedBy, reason);
+    HandoverJournal(connection).recordKinship(journalItem, kinshipBindingId, clerk);
     return true;
 }
 
@@ -103,7 +107,8 @@ BindingRevocation::Result BindingRevocation::revoke(qint64 bindingId, const QStr
 {
     return run({QStringLiteral("authorizer"), QStringLiteral("target"), QStringLiteral("system")}, requestedBy, reason, clerk,
                [&] {
-                   return endMutualAidWithin(m_connection, bindingId, requestedBy, IdNumber::maskWithin(reason.trimmed()), clerk);
+                   return endMutualAidWithin(m_connection, bindingId, requestedBy, IdNumber::maskWithin(reason.trimmed()), clerk,
+                                             QStringLiteral("revocation"));
                });
 }
 
@@ -113,7 +118,7 @@ BindingRevocation::Result BindingRevocation::revokeKinship(qint64 kinshipBinding
     return run({QStringLiteral("holder"), QStringLiteral("member"), QStringLiteral("system")}, requestedBy, reason, clerk,
                [&] {
                    return endKinshipWithin(m_connection, kinshipBindingId, requestedBy, IdNumber::maskWithin(reason.trimmed()),
-                                           clerk);
+                                           clerk, QStringLiteral("kinship_end"));
                });
 }
 

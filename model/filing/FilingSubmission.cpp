@@ -5,6 +5,7 @@
 
 #include "model/accounts/RoleCheck.h"
 #include "model/domain/IdNumber.h"
+#include "model/journal/HandoverJournal.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/FilingStore.h"
@@ -81,6 +82,7 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
 
         BindingStore bindings(m_connection);
         QJsonArray targets;
+        QList<qint64> bindingIds;
         for (int i = 0; i < draft.targets.size(); ++i) {
             const TargetEntry &entry = draft.targets.at(i);
             const Person &target = *result.verdict.targets.at(i).person;
@@ -94,10 +96,15 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
             binding.startedAt = now;
             binding.ageWarningConfirmed = entry.ageWarningConfirmed && result.verdict.targets.at(i).hasWarnings();
             bindings.insert(binding);
+            bindingIds.append(binding.id);
             targets.append(QJsonObject{{QStringLiteral("binding_id"), binding.id},
                                        {QStringLiteral("target"), IdNumber::mask(target.idNumber)},
                                        {QStringLiteral("relationship"), entry.relationship}});
         }
+        HandoverJournal journal(m_connection);
+        journal.recordFiling(filing.id);
+        for (const qint64 bindingId : std::as_const(bindingIds))
+            journal.recordMutualAid(QStringLiteral("binding"), bindingId, draft.clerk);
         AuditLog(m_connection).append(draft.clerk, QStringLiteral("filing"), filing.number,
                                       QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer.idNumber)},
                                                   {QStringLiteral("channel"), draft.channel},

@@ -26,6 +26,10 @@ struct HouseholdBinding
     QString endRequestedBy;
     QString endReason;
     QString number;         // filing number (共济) or kinship binding number (亲情)
+    // What the provincial platform made of the binding's hand-over journal lines (docs/journal.md):
+    // "" (stored before the journal), "waiting", "accepted" or "rejected" with its reason.
+    QString handover;
+    QString handoverReason;
 
     bool isActive() const { return status == QLatin1String("active"); }
     static QString kindLabel(Kind kind);        // "共济" / "亲情" in the UI language

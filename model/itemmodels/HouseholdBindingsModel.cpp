@@ -1,5 +1,7 @@
 #include "model/itemmodels/HouseholdBindingsModel.h"
 
+#include <QColor>
+
 #include "model/domain/IdNumber.h"
 #include "model/domain/Relationship.h"
 
@@ -77,6 +79,14 @@ QVariant HouseholdBindingsModel::data(const QModelIndex &index, int role) const
             return b.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case NumberColumn:
             return b.number;
+        case HandoverColumn:
+            if (b.handover == QLatin1String("waiting"))
+                return tr("Waiting for the platform");
+            if (b.handover == QLatin1String("rejected"))
+                return tr("Rejected: %1").arg(b.handoverReason);
+            if (b.handover == QLatin1String("accepted"))
+                return tr("Confirmed");
+            return {};
         case EndedColumn:
             return b.endedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case EndedByColumn:
@@ -93,6 +103,13 @@ QVariant HouseholdBindingsModel::data(const QModelIndex &index, int role) const
         return b.counterpart.id;
     case ActiveRole:
         return b.isActive();
+    case HandoverRole:
+        return b.handover;
+    case Qt::ForegroundRole:
+        // A rejection needs the clerk's attention; waiting is the ordinary state of the day's work.
+        if (index.column() == HandoverColumn && b.handover == QLatin1String("rejected"))
+            return QColor(Qt::red);
+        return {};
     }
     return {};
 }
@@ -115,6 +132,8 @@ QVariant HouseholdBindingsModel::headerData(int section, Qt::Orientation orienta
         return tr("Since");
     case NumberColumn:
         return tr("Filing no.");
+    case HandoverColumn:
+        return tr("Platform");
     case EndedColumn:
         return tr("Ended");
     case EndedByColumn:

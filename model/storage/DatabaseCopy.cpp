@@ -33,7 +33,7 @@ qint64 countRows(const QString &connection, const QString &table)
 // The tables a new database fills on its own (shipped defaults) and the ones that make it "in use".
 const QStringList kSeeded = {QStringLiteral("rule_set_payable"), QStringLiteral("rule_set_id_type"),
                              QStringLiteral("rule_set_relationship"), QStringLiteral("rule_set"),
-                             QStringLiteral("kinship_rule")};
+                             QStringLiteral("kinship_rule"), QStringLiteral("journal_counter")};
 
 // Rows go over in batches, one multi-row INSERT each: to a server every statement is a round
 // trip, and a million rows one at a time took 19 minutes. 100 rows of at most 15 columns stay
@@ -90,7 +90,8 @@ QStringList DatabaseCopy::tables()
     return {QStringLiteral("person"), QStringLiteral("rule_set"), QStringLiteral("rule_set_relationship"),
             QStringLiteral("rule_set_id_type"), QStringLiteral("rule_set_payable"), QStringLiteral("filing"),
             QStringLiteral("binding"), QStringLiteral("binding_proof"), QStringLiteral("audit_log"),
-            QStringLiteral("kinship_rule"), QStringLiteral("kinship_binding"), QStringLiteral("clerk")};
+            QStringLiteral("kinship_rule"), QStringLiteral("kinship_binding"), QStringLiteral("clerk"),
+            QStringLiteral("journal_counter"), QStringLiteral("journal"), QStringLiteral("journal_receipt")};
 }
 
 DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &target, const QString &actor)

@@ -186,6 +186,35 @@ const QString kStatusCheckBefore = QStringLiteral("CHECK (status IN ('active', '
 const QString kStatusCheckAfter = QStringLiteral(
     "CHECK (status = 'active' OR status = 'suspended' OR status = 'terminated' OR status = 'deceased')");
 
+// Version 6: the hand-over journal (docs/journal.md). Every stored change gets a line with a
+// gap-free sequence number: journal_counter holds the last number given; the writing transaction
+// adds one to it, so a rolled-back change gives its number back and two counters can never take
+// the same one (the UPDATE waits for the other writer's row on either engine). The line is
+// stored as exported, so that exporting again writes the same bytes; the journal is append-only.
+const QStringList kVersion6 = {
+    QStringLiteral(R"(CREATE TABLE journal_counter (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        last_seq {REF} NOT NULL))"),
+    QStringLiteral("INSERT INTO journal_counter (id, last_seq) VALUES (1, 0)"),
+    QStringLiteral(R"(CREATE TABLE journal (
+        seq {REF} PRIMARY KEY CHECK (seq > 0),
+        at TEXT NOT NULL,
+        item TEXT NOT NULL,
+        clerk TEXT NOT NULL,
+        binding_id {REF} REFERENCES binding (id),
+        kinship_binding_id {REF} REFERENCES kinship_binding (id),
+        line TEXT NOT NULL))"),
+    QStringLiteral("CREATE INDEX journal_by_binding ON journal (binding_id)"),
+    QStringLiteral("CREATE INDEX journal_by_kinship ON journal (kinship_binding_id)"),
+    QStringLiteral(R"(CREATE TABLE journal_receipt (
+        seq {REF} PRIMARY KEY REFERENCES journal (seq),
+        result TEXT NOT NULL CHECK (result IN ('accepted', 'rejected')),
+        reason TEXT NOT NULL DEFAULT '',
+        received_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        CHECK ((result = 'rejected') = (reason <> ''))))"),
+};
+
 void rewriteTableText(const QString &connection, const QString &table, const QString &before, const QString &after)
 {
     SqlStatement version(connection, QStringLiteral("PRAGMA schema_version"));
@@ -216,7 +245,7 @@ void rewriteTableText(const QString &connection, const QString &table, const QSt
 
 int Migrations::latestVersion()
 {
-    return 5;
+    return 6;
 }
 
 void Migrations::migrate(const QString &connection, int currentVersion, int targetVersion)
@@ -240,6 +269,9 @@ void Migrations::migrate(const QString &connection, int currentVersion, int targ
             run(kVersion4);
         } else if (version == 5 && engine == SqlDialect::Engine::SQLite) {
             rewriteTableText(connection, QStringLiteral("person"), kStatusCheckBefore, kStatusCheckAfter);
+        } else if (version == 6) {
+            run(kVersion6);
+            run(SqlDialect::appendOnly(engine, QStringLiteral("journal")));
         }
         run(SqlDialect::setSchemaVersion(engine, version));
         transaction.commit();

@@ -2496,6 +2496,22 @@ Export the registry with exactly these columns in this order.</source>
 <context>
     <name>gongji::HouseholdBindingsModel</name>
     <message>
+        <source>Waiting for the platform</source>
+        <translation>待平台确认</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>平台退回：%1</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>平台已确认</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台回执</translation>
+    </message>
+    <message>
         <source>%1 (asked by %2)</source>
         <translation>%1（%2申请）</translation>
     </message>
@@ -4075,6 +4091,74 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>%1 removed from the filing.</source>
         <translation>已从本笔备案中移除 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>JournalExport</name>
+    <message>
+        <source>The sequence number to export after must be 0 or more.</source>
+        <translation>导出起始序号须为 0 或更大。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to.</source>
+        <translation>无法写入 %1：%2。请选择有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Nothing was exported.</source>
+        <translation>无法写入 %1：%2。未导出任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>JournalReceipts</name>
+    <message>
+        <source>not a JSON object (%1).</source>
+        <translation>不是 JSON 对象（%1）。</translation>
+    </message>
+    <message>
+        <source>another JSON value</source>
+        <translation>其他 JSON 值</translation>
+    </message>
+    <message>
+        <source>&quot;seq&quot; must be a whole number of 1 or more.</source>
+        <translation>“seq”须为不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>&quot;result&quot; must be &quot;accepted&quot; or &quot;rejected&quot;.</source>
+        <translation>“result”须为“accepted”或“rejected”。</translation>
+    </message>
+    <message>
+        <source>a rejection needs its &quot;reason&quot;.</source>
+        <translation>退回须注明“reason”（原因）。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>a second answer for seq %1 (the first is on line %2).</source>
+        <translation>seq %1 有第二条回执（第一条在第 %2 行）。</translation>
+    </message>
+    <message>
+        <source>seq %1 is not in the journal; check that the file answers this office's export.</source>
+        <translation>日志中没有 seq %1；请确认该文件是对本机构导出的回执。</translation>
+    </message>
+    <message>
+        <source>a second answer for seq %1: it was already answered &quot;%2&quot;.</source>
+        <translation>seq %1 有第二条回执：此前已记录为“%2”。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>……另有 %1 处。</translation>
+    </message>
+    <message>
+        <source>The receipts file was not taken; nothing was recorded:
+%1</source>
+        <translation>回执文件未被接受，未记录任何内容：
+%1</translation>
     </message>
 </context>
 </TS>
