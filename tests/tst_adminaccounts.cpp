@@ -1,4 +1,4 @@
-// gongji-admin accounts and sign-in (issue 5), run as a user runs them: init makes the first
+// gongji-admin accounts and sign-in, run as a user runs them: init makes the first
 // supervisor once; add-clerk and the account commands need a supervisor; every command that
 // changes data refuses without a valid sign-in (exit code 4), changes nothing, never shows the
 // password; five wrong passwords lock the login.

@@ -1,5 +1,5 @@
 // gongji-admin household, revoke, revoke-kinship, check-kinship and preview-payment, run as a
-// user runs them on the sample files (DOMAIN.md §7, §8).
+// user runs them on the sample files (docs/domain.md §7, §8).
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,5 +1,5 @@
 // Backup while the database is in use, and restore that refuses damaged or foreign files and
-// never leaves a half-written file in place of the live one (DatabaseBackup, issue 7).
+// never leaves a half-written file in place of the live one (DatabaseBackup).
 #include <QCryptographicHash>
 #include <QDir>
 #include <QProcess>

@@ -1,5 +1,5 @@
 // The automatic backups beside a local database and the return of one in place of a damaged
-// file (BackupFolder, issue 7): listing, pruning, refusal of damaged backups, the damaged file
+// file (BackupFolder): listing, pruning, refusal of damaged backups, the damaged file
 // kept aside, nothing half done. Real files in a temporary directory.
 #include <QCryptographicHash>
 #include <QDir>

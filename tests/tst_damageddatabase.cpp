@@ -1,4 +1,4 @@
-// gongji-desk offers the latest backup when its database is damaged (issue 7): the dialog driven
+// gongji-desk offers the latest backup when its database is damaged: the dialog driven
 // by the keyboard on a database whose header was overwritten, and the start-up path around it.
 #include <QApplication>
 #include <QCryptographicHash>

@@ -148,7 +148,7 @@ void TestDemoDatabase::contents()
     QVERIFY(!shenzhen->allowMutual);
     QVERIFY(!shenzhen->idTypes.contains(QStringLiteral("08")));
 
-    // Employees have balances, residents none (DOMAIN.md §2).
+    // Employees have balances, residents none (docs/domain.md §2).
     const std::optional<Person> employee = PersonStore(connection).findByDocument(
         QStringLiteral("01"), QStringLiteral("330102197804161317"));
     QVERIFY(employee);

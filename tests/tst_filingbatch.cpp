@@ -12,7 +12,7 @@
 
 using namespace gongji;
 
-// Batch intake of the filings CSV (DOMAIN.md §10) in 杭州 330100, where the 浙江 rule set allows
+// Batch intake of the filings CSV (docs/domain.md §10) in 杭州 330100, where the 浙江 rule set allows
 // one authorizer per target.
 class TestFilingBatch : public QObject
 {

@@ -1,4 +1,4 @@
-// The rules engine, one data row per refusal code (DOMAIN.md §6), on a real SQLite file.
+// The rules engine, one data row per refusal code (docs/domain.md §6), on a real SQLite file.
 // Each row names the exact set of codes expected: every code that applies, and no other.
 #include <QtTest>
 

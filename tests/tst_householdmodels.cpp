@@ -154,7 +154,7 @@ void TestHouseholdModels::noFullNumberInAnyCell_data()
         QTest::newRow(model) << QString::fromLatin1(model);
 }
 
-// Lists behind the counter window can be read by the queue: masked numbers only (issue 5).
+// Lists behind the counter window can be read by the queue: masked numbers only.
 void TestHouseholdModels::noFullNumberInAnyCell()
 {
     QFETCH(QString, model);

@@ -1,4 +1,4 @@
-// Kinship accounts (亲情账户, DOMAIN.md §8): one data row per refusal code, storage and revocation.
+// Kinship accounts (亲情账户, docs/domain.md §8): one data row per refusal code, storage and revocation.
 #include <QtTest>
 
 #include "TestDatabase.h"

@@ -1,4 +1,4 @@
-// Batch intake of kinship-account bindings (亲情账户, DOMAIN.md §8) from CSV: verdicts in file order
+// Batch intake of kinship-account bindings (亲情账户, docs/domain.md §8) from CSV: verdicts in file order
 // with earlier accepted rows counted, commit through KinshipSubmission, malformed files refused.
 #include <QFile>
 #include <QTest>

@@ -1,4 +1,4 @@
-// Who pays what for an own-share cost (DOMAIN.md §7).
+// Who pays what for an own-share cost (docs/domain.md §7).
 #include <QtTest>
 
 #include "TestDatabase.h"

@@ -12,7 +12,7 @@
 
 using namespace gongji;
 
-// Registry CSV import (DOMAIN.md §10) on a real database: all or nothing, every bad row named.
+// Registry CSV import (docs/domain.md §10) on a real database: all or nothing, every bad row named.
 class TestRegistryImport : public QObject
 {
     Q_OBJECT

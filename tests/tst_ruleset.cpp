@@ -1,4 +1,4 @@
-// Rule sets as data: JSON reading and validation, and resolution by region and date (DOMAIN.md §5).
+// Rule sets as data: JSON reading and validation, and resolution by region and date (docs/domain.md §5).
 #include <QJsonDocument>
 #include <QtTest>
 

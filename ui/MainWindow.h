@@ -41,7 +41,7 @@ protected:
 
 private:
     void createActions();
-    // 管理: the supervisor's rules editor and registry import (issue 6).
+    // 管理: the supervisor's rules editor and registry import.
     void createAdministrationMenu(const QString &connection, const QString &actor);
     // 设置: the office details printed on every confirmation summary.
     void createSettingsMenu();

@@ -7,7 +7,7 @@
 namespace gongji {
 
 // check-filings FILE.csv [--commit] [--accept-warnings]: the filings CSV of
-// DOMAIN.md §10, one JSON verdict per data row on stdout.
+// docs/domain.md §10, one JSON verdict per data row on stdout.
 class CheckFilingsCommand : public AdminCommand
 {
 public:

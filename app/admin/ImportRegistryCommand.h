@@ -3,7 +3,7 @@
 
 namespace gongji {
 
-// import-registry FILE.csv: the registry CSV of DOMAIN.md §10, all rows or none.
+// import-registry FILE.csv: the registry CSV of docs/domain.md §10, all rows or none.
 class ImportRegistryCommand : public AdminCommand
 {
 public:

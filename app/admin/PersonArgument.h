@@ -6,7 +6,7 @@
 
 namespace gongji {
 
-// A person named on the command line as TYPE:NUMBER (ID type code of DOMAIN.md §3 and the
+// A person named on the command line as TYPE:NUMBER (ID type code of docs/domain.md §3 and the
 // number), e.g. 01:110101199003071234, looked up in the registry.
 class PersonArgument
 {

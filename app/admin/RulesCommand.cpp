@@ -32,7 +32,7 @@ QString RulesCommand::summary() const
 QString RulesCommand::description() const
 {
     return QStringLiteral(
-        "Exchanges the regional rule sets (DOMAIN.md §5) as a UTF-8 JSON file: an array with one\n"
+        "Exchanges the regional rule sets (docs/domain.md §5) as a UTF-8 JSON file: an array with one\n"
         "object per set, in the format of the shipped defaults (resources/rules/):\n"
         "  region (6 digits: 000000 national, XX0000 a province, or a pooling region),\n"
         "  effective_from and effective_to (YYYY-MM-DD; effective_to null while open), title,\n"

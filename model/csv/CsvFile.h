@@ -7,7 +7,7 @@
 
 namespace gongji {
 
-// An interchange file (DOMAIN.md §10) opened for reading with its header row checked: how every
+// An interchange file (docs/domain.md §10) opened for reading with its header row checked: how every
 // CSV intake (registry import, filings, kinship bindings) starts.
 class CsvFile
 {

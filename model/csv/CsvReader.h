@@ -5,7 +5,7 @@
 
 namespace gongji {
 
-// RFC 4180 reader for the interchange files (DOMAIN.md §10): UTF-8 (a BOM is skipped), quoted
+// RFC 4180 reader for the interchange files (docs/domain.md §10): UTF-8 (a BOM is skipped), quoted
 // fields with "" and line breaks, CRLF or LF, empty lines skipped. Reports errors with the line
 // number where the record starts.
 class CsvReader

@@ -7,7 +7,7 @@
 
 namespace gongji {
 
-// Result of checking one typed ID number against its document type (DOMAIN.md §3).
+// Result of checking one typed ID number against its document type (docs/domain.md §3).
 struct IdCheck
 {
     QString type;            // the document type; 01 with a 9… number becomes 07

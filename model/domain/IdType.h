@@ -4,7 +4,7 @@
 
 namespace gongji {
 
-// ID document types by the national platform's psn_cert_type codes (DOMAIN.md §3).
+// ID document types by the national platform's psn_cert_type codes (docs/domain.md §3).
 class IdType
 {
 public:

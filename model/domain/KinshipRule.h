@@ -2,7 +2,7 @@
 
 namespace gongji {
 
-// The limits of kinship accounts, as data (DOMAIN.md §8).
+// The limits of kinship accounts, as data (docs/domain.md §8).
 struct KinshipRule
 {
     int maxMembersPerHolder = 5;

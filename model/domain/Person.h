@@ -5,7 +5,7 @@
 
 namespace gongji {
 
-// One insured person of the registry (DOMAIN.md §2).
+// One insured person of the registry (docs/domain.md §2).
 struct Person
 {
     qint64 id = 0;

@@ -4,7 +4,7 @@
 
 namespace gongji {
 
-// What the target is to the authorizer (DOMAIN.md §4), by interchange keyword.
+// What the target is to the authorizer (docs/domain.md §4), by interchange keyword.
 class Relationship
 {
 public:
@@ -21,7 +21,7 @@ public:
     static int minimumAgeGap(const QString &keyword);
 };
 
-// Proof documents (DOMAIN.md §4): keywords stored with each binding.
+// Proof documents (docs/domain.md §4): keywords stored with each binding.
 class Proof
 {
 public:

@@ -5,7 +5,7 @@
 
 namespace gongji {
 
-// Batch intake of the filings CSV (DOMAIN.md §10, 单位代办). Rows are checked in file order and
+// Batch intake of the filings CSV (docs/domain.md §10, 单位代办). Rows are checked in file order and
 // later rows see earlier accepted ones. With commit, accepted rows sharing authorizer and
 // filed_on are stored as one filing through FilingSubmission, the same path as the counter.
 class FilingBatch

@@ -10,7 +10,7 @@ namespace gongji {
 // One target as the clerk entered it.
 struct TargetEntry
 {
-    QString relationship;       // keyword of DOMAIN.md §4
+    QString relationship;       // keyword of docs/domain.md §4
     QString idType;
     QString idNumber;           // as typed; normalised by the evaluator
     QString name;

@@ -31,7 +31,7 @@ bool pendingHas(const QList<PendingBinding> &pending, qint64 authorizerId, qint6
     });
 }
 
-// A parent at least 14 years older, a grandchild at least 28 younger … (DOMAIN.md §4).
+// A parent at least 14 years older, a grandchild at least 28 younger … (docs/domain.md §4).
 bool agePlausible(const QString &relationship, const Person &authorizer, const Person &target)
 {
     const int gap = Relationship::minimumAgeGap(relationship);

@@ -46,7 +46,7 @@ struct FilingVerdict
 };
 
 // The rules engine: checks a draft against the registry, the stored bindings and the rule set
-// in force, and reports every code that applies (DOMAIN.md §6), not only the first.
+// in force, and reports every code that applies (docs/domain.md §6), not only the first.
 class FilingEvaluator
 {
 public:

@@ -5,7 +5,7 @@
 
 namespace gongji {
 
-// Batch intake of kinship-account bindings (亲情账户, DOMAIN.md §8) from a CSV file. Rows are
+// Batch intake of kinship-account bindings (亲情账户, docs/domain.md §8) from a CSV file. Rows are
 // checked in file order and later rows see earlier accepted ones (PendingKinship). With commit,
 // each accepted row is stored through KinshipSubmission, the same path as the counter.
 class KinshipBatch

@@ -13,7 +13,7 @@ struct KinshipDraft
     QString memberIdType;
     QString memberIdNumber;
     QString memberName;          // empty: not compared
-    QString relationship;        // what the member is to the holder (DOMAIN.md §4 keywords)
+    QString relationship;        // what the member is to the holder (docs/domain.md §4 keywords)
     bool faceVerified = false;   // required when the member is 16 or over
     bool householdRegisterSeen = false; // required when the member is under 16
     QDate filedOn;

@@ -23,7 +23,7 @@ struct PendingKinship
     qint64 memberId = 0;
 };
 
-// The checks of DOMAIN.md §8. No insurance-type eligibility applies to kinship accounts.
+// The checks of docs/domain.md §8. No insurance-type eligibility applies to kinship accounts.
 class KinshipEvaluator
 {
 public:

@@ -8,7 +8,7 @@
 
 namespace gongji {
 
-// One line of "who pays what" for an own-share cost (DOMAIN.md §7).
+// One line of "who pays what" for an own-share cost (docs/domain.md §7).
 struct PaymentShare
 {
     enum class Payer { OwnAccount, Authorizer, Cash };
@@ -24,7 +24,7 @@ struct PaymentShare
 // The target's own personal account first, then active authorizers in the rule set's
 // payment_order, each only above its reserve floor; the rest in cash.
 //
-// Choices where DOMAIN.md is silent: the payment order is the one of the rule set in force for the
+// Choices where docs/domain.md is silent: the payment order is the one of the rule set in force for the
 // target's pooling region on the day; each authorizer's reserve floor is that of the rule set in
 // force for the authorizer's own region; an authorizer whose insurance is not active pays nothing.
 class PaymentPreview

@@ -7,7 +7,7 @@
 
 namespace gongji {
 
-// Builds the 医保亲情账户绑定确认单 of a stored kinship-account binding (DOMAIN.md §8), by its
+// Builds the 医保亲情账户绑定确认单 of a stored kinship-account binding (docs/domain.md §8), by its
 // QQ… number. Deliberately unlike the mutual-aid forms: its own title, and right under it the
 // plain statement that a kinship account only shows the member's e-voucher and moves no money
 // (亲情账户 ≠ 共济), because citizens confuse the two.

@@ -7,7 +7,7 @@
 
 namespace gongji {
 
-// Builds the 个人账户家庭共济备案确认单 of a stored filing (DOMAIN.md §9). Everything printed
+// Builds the 个人账户家庭共济备案确认单 of a stored filing (docs/domain.md §9). Everything printed
 // comes from the database by filing number, never from the wizard's state, so the desk, a
 // reprint and `gongji-admin print` produce the same document.
 class SummaryDocument

@@ -6,7 +6,7 @@
 
 namespace gongji {
 
-// DOMAIN.md §7: when a registry import makes a person terminated or deceased, or moves their
+// docs/domain.md §7: when a registry import makes a person terminated or deceased, or moves their
 // pooling region beyond the scope of the rule set in force, their active bindings end with that
 // reason. Runs inside the import's own transaction, so the import and the ends stand or fall together.
 class AutomaticBindingEnds

@@ -7,7 +7,7 @@
 
 namespace gongji {
 
-// Registry CSV import (DOMAIN.md §10): every row is validated first; one bad row and nothing of
+// Registry CSV import (docs/domain.md §10): every row is validated first; one bad row and nothing of
 // the file is stored. Persons are inserted or updated by ID type + number in one transaction.
 class RegistryImport
 {
@@ -25,7 +25,7 @@ public:
         int added = 0;
         int updated = 0;
         int unchanged = 0;
-        int bindingsEnded = 0; // ended automatically by the changes (DOMAIN.md §7)
+        int bindingsEnded = 0; // ended automatically by the changes (docs/domain.md §7)
         bool cancelled = false; // the progress callback asked to stop: nothing was stored
     };
     // Called before each row and once more before the commit, with (rows done, rows in all);

@@ -4,7 +4,7 @@
 
 namespace gongji {
 
-// Stable codes: the same text in the UI, the CLI, the logs and the tests (DOMAIN.md §6, §8).
+// Stable codes: the same text in the UI, the CLI, the logs and the tests (docs/domain.md §6, §8).
 enum class RefusalCode {
     None,
     IdFormatInvalid,

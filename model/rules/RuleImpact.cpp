@@ -12,7 +12,7 @@ namespace gongji {
 
 namespace {
 
-// The codes a rules change can cause for a binding that exists (DOMAIN.md §6): the ones that
+// The codes a rules change can cause for a binding that exists (docs/domain.md §6): the ones that
 // depend on the rule set, not on the registry or the commitment.
 QStringList codesFor(const BindingWithPersons &row, const RuleSet &rules, const QHash<qint64, int> &authorizersOfTarget,
                      const QHash<qint64, int> &targetsOfAuthorizer, const QSet<QPair<qint64, qint64>> &pairs)

@@ -10,7 +10,7 @@ namespace gongji {
 
 struct Person;
 
-// One regional, dated version of the mutual-aid rules (DOMAIN.md §5). Data, never code.
+// One regional, dated version of the mutual-aid rules (docs/domain.md §5). Data, never code.
 struct RuleSet
 {
     qint64 id = 0;
@@ -32,7 +32,7 @@ struct RuleSet
     QStringList payable;
 
     bool isInEffectOn(const QDate &date) const;
-    // Puts the lists in the domain's own order (DOMAIN.md), whatever order they came in, so that
+    // Puts the lists in the domain's own order (docs/domain.md), whatever order they came in, so that
     // screens and exports are stable.
     void sortLists();
     // Whether the target's pooling region lies within this set's scope around the authorizer's.
@@ -41,7 +41,7 @@ struct RuleSet
     int regionLevel() const;
     // Whether the periods of two sets share a day.
     bool overlaps(const RuleSet &other) const;
-    // The set that applies (DOMAIN.md §5) among `sets`, without the database: for "what if" reports.
+    // The set that applies (docs/domain.md §5) among `sets`, without the database: for "what if" reports.
     // Must agree with RuleSetStore::resolve().
     static std::optional<RuleSet> resolveAmong(const QList<RuleSet> &sets, const QString &poolingRegion, const QDate &date);
     // Checks the rule set on its own; returns a list of problems in the UI language.

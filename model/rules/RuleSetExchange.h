@@ -10,7 +10,7 @@
 namespace gongji {
 
 // Rule sets as JSON files (the format of resources/rules/default-rule-sets.json: an array with one
-// object per set, every parameter of DOMAIN.md §5, reserve_floor in yuan, dates YYYY-MM-DD,
+// object per set, every parameter of docs/domain.md §5, reserve_floor in yuan, dates YYYY-MM-DD,
 // effective_to null when open, limits null when unlimited).
 // Export → import into an empty database → export gives the same bytes.
 class RuleSetExchange

@@ -3,7 +3,7 @@
 
 namespace gongji {
 
-// Consistent copies of the database and their safe return (issue 7). A backup is made while the
+// Consistent copies of the database and their safe return. A backup is made while the
 // desk may be open (VACUUM INTO reads one snapshot); a restore never leaves a half-written or
 // damaged file in place of the live one: the copy is checked first, then renamed over it.
 class DatabaseBackup
@@ -28,7 +28,7 @@ public:
     // No role is checked here, on purpose: a restore is needed exactly when the live file is
     // damaged or gone, so its accounts cannot be asked, and the backup brings its own accounts.
     // The guards are the file's owner-only permissions and the callers: `gongji-admin restore`
-    // requires a supervisor's sign-in whenever the live database still opens (issue 5).
+    // requires a supervisor's sign-in whenever the live database still opens.
     static Result restore(const QString &backupPath, const QString &livePath,
                           const QString &asideTag = QStringLiteral("before-restore"));
 

@@ -116,7 +116,7 @@ const QStringList kVersion1 = {
     QStringLiteral("CREATE INDEX audit_log_by_time ON audit_log (at)"),
 };
 
-// Version 2: kinship accounts (亲情账户), a thing of their own beside mutual aid (DOMAIN.md §8),
+// Version 2: kinship accounts (亲情账户), a thing of their own beside mutual aid (docs/domain.md §8),
 // with their limits as data.
 const QStringList kVersion2 = {
     QStringLiteral(R"(CREATE TABLE kinship_rule (
@@ -151,7 +151,7 @@ const QStringList kVersion2 = {
     QStringLiteral("CREATE INDEX kinship_by_member ON kinship_binding (member_id, status)"),
 };
 
-// Version 3: clerk accounts (issue 5). Passwords only as Argon2id hashes (libsodium's string
+// Version 3: clerk accounts. Passwords only as Argon2id hashes (libsodium's string
 // form, which carries its own parameters); lockout state kept with the account.
 const QStringList kVersion3 = {
     QStringLiteral(R"(CREATE TABLE clerk (

@@ -16,7 +16,7 @@ public:
 
     QList<RuleSet> all() const; // ordered by region, effective_from
     std::optional<RuleSet> findById(qint64 id) const;
-    // DOMAIN.md §5: among sets in effect on `date` whose region is the pooling region, its
+    // docs/domain.md §5: among sets in effect on `date` whose region is the pooling region, its
     // province or 000000, the most specific region, then the latest effective_from.
     std::optional<RuleSet> resolve(const QString &poolingRegion, const QDate &date) const;
     // Inserts with its lists; sets ruleSet.id. Call inside a WriteTransaction.

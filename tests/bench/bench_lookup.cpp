@@ -302,7 +302,7 @@ int main(int argc, char *argv[])
     printf("household lookup: %d ID numbers x %d passes, %.2f bindings per household\n", int(numbers.size()), passes,
            double(modelRows) / model.count());
     if (server) {
-        // Issue 7's goals are the local file's; on a server the figures stand beside libpq's.
+        // The goals are the local file's; on a server the figures stand beside libpq's.
         printf("on %s, baseline libpq (statements prepared once); no goal\n", qPrintable(DatabaseLocation::parse(path).displayName()));
         BenchStats::report(QStringLiteral("pg_household_lookup"), QStringLiteral("us"), model, baseline, 0);
         printf("thread CPU time of this process only (the server's work is not in it):\n");

@@ -89,7 +89,7 @@ int main(int argc, char *argv[])
         QFile::remove(database + suffix);
     if (!Database::open(database, kConnection).ok)
         return 2;
-    // Filings are made by an account (issue 5): the new database's first one.
+    // Filings are made by an account: the new database's first one.
     PasswordHash::setCost(PasswordHash::Cost::TestOnlyMinimum);
     const ClerkAccounts::Result account = ClerkAccounts(kConnection).createFirstSupervisor(
         QStringLiteral("bench"), QStringLiteral("bench"), QStringLiteral("bench-password-1"));

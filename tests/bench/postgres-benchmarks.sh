@@ -1,5 +1,5 @@
 # Sourced by run-benchmarks.sh --postgres (inside its results block): household lookup and
-# filing submission on the same generated data in SQLite and in PostgreSQL (issue 8).
+# filing submission on the same generated data in SQLite and in PostgreSQL.
 # Uses from run-benchmarks.sh: $root $build $bench $data $db $name $lookup_passes $submit_runs.
 #
 # The cluster lives in $data/postgres-<version> (initdb once, the postgres user as owner when run

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Every benchmark of issue 7, one command (BENCHMARKS.md):
+# Every benchmark, one command (BENCHMARKS.md):
 #   bash tests/bench/run-benchmarks.sh [--quick] [--postgres]
 # Builds the benchmark programs (Release, in build-bench), generates the office-sized database
 # and registry CSV once (reused afterwards; never in the repository), runs each benchmark and
 # prints the machine, the figures and a summary. --quick: 100,000 persons and fewer runs, to
 # check that everything works (figures not comparable to the goals). --postgres: only lookup and
 # submit, each on SQLite and on a throwaway PostgreSQL cluster holding the same data
-# (tests/bench/postgres-benchmarks.sh; issue 8).
+# (tests/bench/postgres-benchmarks.sh).
 # Environment: GONGJI_BENCH_DATA (default /work/bench-data), GONGJI_BENCH_BUILD (default
 # <repo>/build-bench), GONGJI_BENCH_JOBS (default 2), GONGJI_BENCH_IMPORT_ROWS (default: all
 # rows of the registry CSV; fewer rows are its first ones) and GONGJI_BENCH_IMPORT_RUNS.

@@ -1,4 +1,4 @@
-// libFuzzer target: IdNumber::check over every document type (DOMAIN.md §3). Beyond not
+// libFuzzer target: IdNumber::check over every document type (docs/domain.md §3). Beyond not
 // crashing, whatever it accepts must hold what the validator promises.
 #include <QDate>
 #include <QString>

@@ -6,7 +6,7 @@
 namespace gongji {
 
 // The database and filings both resilience proofs start from: households made by
-// PopulationGenerator, stored through PersonStore, and a filings CSV (DOMAIN.md §10) in which
+// PopulationGenerator, stored through PersonStore, and a filings CSV (docs/domain.md §10) in which
 // each household's head files all other members on one day: one multi-target filing each.
 class ResilienceFixture
 {

@@ -1,4 +1,4 @@
-// Concurrency proof (issue 7): six processes on one database file submit conflicting filings
+// Concurrency proof: six processes on one database file submit conflicting filings
 // at the same moment: both spouses of a 浙江 (330100, one authorizer per target) household claim
 // the same children and parents, and every process tries every pair, so each pair is submitted
 // six times. Afterwards no rule is broken, every filing a process reported stored is in the

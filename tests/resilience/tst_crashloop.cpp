@@ -1,4 +1,4 @@
-// Crash proof (issue 7): `gongji-admin check-filings FILE --commit` on a file of multi-target
+// Crash proof: `gongji-admin check-filings FILE --commit` on a file of multi-target
 // filings is killed with SIGKILL at random moments, at least 200 times. After every kill the
 // database passes PRAGMA integrity_check, and every filing is wholly present (all its targets,
 // its audit entry) or wholly absent. A killed run is followed by the next run on the same file,

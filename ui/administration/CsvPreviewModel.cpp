@@ -70,7 +70,7 @@ QVariant CsvPreviewModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         if (index.column() >= fields.size())
             return QString();
-        // The preview is a list like any other: ID numbers masked (issue 5), the file keeps them whole.
+        // The preview is a list like any other: ID numbers masked, the file keeps them whole.
         if (index.column() < m_header.size() && m_header.at(index.column()) == QLatin1String("id_number"))
             return IdNumber::mask(fields.at(index.column()));
         return fields.at(index.column());

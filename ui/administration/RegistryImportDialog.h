@@ -15,7 +15,7 @@ namespace gongji {
 
 class CsvPreviewModel;
 
-// Registry CSV import (DOMAIN.md §10) for the supervisor: choose a file, see its first rows and
+// Registry CSV import (docs/domain.md §10) for the supervisor: choose a file, see its first rows and
 // every error by line, then import in one transaction with progress and Cancel (cancel rolls
 // back: the registry stays as it was). Automatic ends of bindings are reported at the end.
 class RegistryImportDialog : public QDialog

@@ -15,7 +15,7 @@ namespace gongji {
 
 class CheckList;
 
-// Every parameter of one rule set (DOMAIN.md §5) as editable fields. It holds no rules: what the
+// Every parameter of one rule set (docs/domain.md §5) as editable fields. It holds no rules: what the
 // fields say is checked by RuleSet::validate() and RuleSetChange::check() when saving.
 class RuleSetForm : public QWidget
 {

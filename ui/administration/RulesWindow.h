@@ -13,7 +13,7 @@ namespace gongji {
 class RuleSetForm;
 class RuleSetListModel;
 
-// The rules editor (issue 6): every stored rule set, filterable by region, and the form of the
+// The rules editor: every stored rule set, filterable by region, and the form of the
 // selected one. Every change goes through RuleSetChange after the impact report was shown; a set
 // that filings refer to is read-only and can only be followed by a new version.
 class RulesWindow : public QWidget

@@ -15,7 +15,7 @@ class IdNumberEdit;
 class IdTypeListModel;
 class PersonCard;
 
-// Step 1: identify the authorizer by ID document and show who it is (DOMAIN.md §6.1).
+// Step 1: identify the authorizer by ID document and show who it is (docs/domain.md §6.1).
 // Enter in the number field looks the person up; Enter again on the same number goes on.
 class AuthorizerPage : public QWizardPage
 {

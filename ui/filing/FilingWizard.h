@@ -14,7 +14,7 @@ class TargetsPage;
 class ConfirmPage;
 class DonePage;
 
-// The counter filing of DOMAIN.md §6, one page per step. The wizard owns the draft and the
+// The counter filing of docs/domain.md §6, one page per step. The wizard owns the draft and the
 // latest verdict; pages read and change them through it and ask the model layer for every
 // decision. Embedded in the main window, so finishing or cancelling starts the next filing
 // instead of closing anything.

@@ -22,7 +22,7 @@ class PersonCard;
 class PersonSearchPanel;
 class SummaryPrintActions;
 
-// 家庭查询 (DOMAIN.md §7): look a person up by ID document (typed or card reader, Enter) or by the
+// 家庭查询 (docs/domain.md §7): look a person up by ID document (typed or card reader, Enter) or by the
 // start of the name, then see the person card, the five binding lists and the household diagram
 // side by side. From here the clerk ends a binding (解除), previews the payment order, or starts
 // a kinship binding with this person as holder. Every read goes through the model library.

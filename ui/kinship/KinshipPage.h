@@ -21,7 +21,7 @@ class IdNumberEdit;
 class IdTypeListModel;
 class RelationshipListModel;
 
-// 亲情账户: a holder binds a member (DOMAIN.md §8). Deliberately unlike the mutual-aid wizard:
+// 亲情账户: a holder binds a member (docs/domain.md §8). Deliberately unlike the mutual-aid wizard:
 // an amber, dashed banner that says no money moves, one page, no commitment letter. The holder is
 // looked up by ID; the member is typed; the checks are KinshipEvaluator's, shown beside the field
 // that causes them, and KinshipSubmission stores the binding and gives its QQ… number.

@@ -9,7 +9,7 @@ class QTableWidget;
 
 namespace gongji {
 
-// "Who pays what" for an own-share cost of the person shown (DOMAIN.md §7): the target's own
+// "Who pays what" for an own-share cost of the person shown (docs/domain.md §7): the target's own
 // account, then each authorizer in the rule set's payment order above the reserve floor, then
 // cash. A 共济 screen: this is where money moves. The numbers come from PaymentPreview.
 class PaymentPreviewDialog : public QDialog

@@ -117,7 +117,7 @@ QLabel *PersonCard::addRow(const QString &label)
 void PersonCard::setPerson(const Person &person, const std::optional<RuleSet> &ruleSet)
 {
     m_name->setText(person.name);
-    // Masked like every list (issue 5): the full number only in the entry field, or after an audited reveal.
+    // Masked like every list: the full number only in the entry field, or after an audited reveal.
     m_person = person;
     m_revealed = false;
     showDocument(IdNumber::mask(person.idNumber));
