@@ -159,7 +159,7 @@ void TestConcurrentCounters::fourCountersRaceForTheSameChildren()
     QCOMPARE(filingLines, int(reported.size()));
     QCOMPARE(journaledBindings.size(), int(bindings.countActive()));
     QCOMPARE(expected - 1, qint64(filingLines + journaledBindings.size()));
-    QCOMPARE(journalClerks, winners); // every counter that stored wrote its own lines
+    QVERIFY(journalClerks == winners); // every counter that stored wrote its own lines
 }
 
 QTEST_GUILESS_MAIN(TestConcurrentCounters)

@@ -196,8 +196,8 @@ void TestJournal::exportWritesTheSameLinesOwnerOnly()
     QVERIFY2(a.ok, qPrintable(a.error));
     QCOMPARE(a.count, qint64(4));
     QCOMPARE(a.lastSeq, qint64(4));
-    QCOMPARE(QFile(first).permissions() & 0x7777, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
-                                                      | QFileDevice::WriteUser);
+    const int ownerOnly = int(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser);
+    QCOMPARE(int(QFile(first).permissions()), ownerOnly);
     QVERIFY(exporter.write(0, again, TestDatabase::supervisor).ok);
     QFile f1(first), f2(again);
     QVERIFY(f1.open(QIODevice::ReadOnly) && f2.open(QIODevice::ReadOnly));
@@ -212,7 +212,7 @@ void TestJournal::exportWritesTheSameLinesOwnerOnly()
     QCOMPARE(t.count, qint64(2));
     QFile f3(tail);
     QVERIFY(f3.open(QIODevice::ReadOnly));
-    QCOMPARE(f3.readAll(), split.at(2) + '\n' + split.at(3) + '\n');
+    QCOMPARE(f3.readAll(), QByteArray(split.at(2) + '\n' + split.at(3) + '\n'));
     QCOMPARE(AuditLog(m_db->connection()).countFor("journal_export", "first.jsonl"), audited + 1);
 }
 
@@ -238,17 +238,17 @@ void TestJournal::receiptsRefusedWhole_data()
     QTest::newRow("unknown seq") << good + "{\"seq\":9,\"result\":\"accepted\"}\n" << "line 2: seq 9 is not in the journal";
     QTest::newRow("not JSON") << good + "seq=2 accepted\n" << "line 2: not a JSON object";
     QTest::newRow("an array") << good + "[2, \"accepted\"]\n" << "line 2: not a JSON object";
-    QTest::newRow("seq as text") << "{\"seq\":\"2\",\"result\":\"accepted\"}\n" << "line 1: \"seq\" must be a whole number";
-    QTest::newRow("seq zero") << "{\"seq\":0,\"result\":\"accepted\"}\n" << "line 1: \"seq\" must be a whole number";
-    QTest::newRow("seq fraction") << "{\"seq\":1.5,\"result\":\"accepted\"}\n" << "line 1: \"seq\" must be a whole number";
-    QTest::newRow("unknown result") << "{\"seq\":2,\"result\":\"ok\"}\n" << "line 1: \"result\" must be";
+    QTest::newRow("seq as text") << QByteArray("{\"seq\":\"2\",\"result\":\"accepted\"}\n") << "line 1: \"seq\" must be a whole number";
+    QTest::newRow("seq zero") << QByteArray("{\"seq\":0,\"result\":\"accepted\"}\n") << "line 1: \"seq\" must be a whole number";
+    QTest::newRow("seq fraction") << QByteArray("{\"seq\":1.5,\"result\":\"accepted\"}\n") << "line 1: \"seq\" must be a whole number";
+    QTest::newRow("unknown result") << QByteArray("{\"seq\":2,\"result\":\"ok\"}\n") << "line 1: \"result\" must be";
     QTest::newRow("rejection without reason") << good + "\n{\"seq\":2,\"result\":\"rejected\"}\n"
                                               << "line 3: a rejection needs its \"reason\"";
     QTest::newRow("second answer in the file") << good + "{\"seq\":2,\"result\":\"accepted\"}\n"
                                                           "{\"seq\":1,\"result\":\"rejected\",\"reason\":\"x\"}\n"
                                                << "line 3: a second answer for seq 1 (the first is on line 1)";
     QTest::newRow("same answer twice in the file") << good + good << "line 2: a second answer for seq 1";
-    QTest::newRow("another answer than recorded") << "{\"seq\":3,\"result\":\"accepted\"}\n"
+    QTest::newRow("another answer than recorded") << QByteArray("{\"seq\":3,\"result\":\"accepted\"}\n")
                                                   << "line 1: a second answer for seq 3: it was already answered \"rejected\"";
 }
 

@@ -21,6 +21,7 @@
 #include "LoadDemoCommand.h"
 #include "PreviewPaymentCommand.h"
 #include "PrintCommand.h"
+#include "ReportCommand.h"
 #include "ResetPasswordCommand.h"
 #include "ChangePasswordCommand.h"
 #include "RestoreCommand.h"
@@ -86,6 +87,7 @@ AdminApp::AdminApp()
     m_commands.push_back(std::make_unique<PrintCommand>());
     m_commands.push_back(std::make_unique<CopyToCommand>());
     m_commands.push_back(std::make_unique<JournalCommand>());
+    m_commands.push_back(std::make_unique<ReportCommand>());
     m_commands.push_back(std::make_unique<AddClerkCommand>());
     m_commands.push_back(std::make_unique<ClerksCommand>());
     m_commands.push_back(std::make_unique<DisableClerkCommand>());

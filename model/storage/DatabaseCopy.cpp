@@ -91,7 +91,8 @@ QStringList DatabaseCopy::tables()
             QStringLiteral("rule_set_id_type"), QStringLiteral("rule_set_payable"), QStringLiteral("filing"),
             QStringLiteral("binding"), QStringLiteral("binding_proof"), QStringLiteral("audit_log"),
             QStringLiteral("kinship_rule"), QStringLiteral("kinship_binding"), QStringLiteral("clerk"),
-            QStringLiteral("journal_counter"), QStringLiteral("journal"), QStringLiteral("journal_receipt")};
+            QStringLiteral("journal_counter"), QStringLiteral("journal"), QStringLiteral("journal_receipt"),
+            QStringLiteral("refused_target"), QStringLiteral("refused_code")};
 }
 
 DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &target, const QString &actor)
@@ -138,7 +139,7 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
         }
         const QStringList keyed = {QStringLiteral("person"), QStringLiteral("rule_set"), QStringLiteral("filing"),
                                    QStringLiteral("binding"), QStringLiteral("audit_log"), QStringLiteral("kinship_rule"),
-                                   QStringLiteral("kinship_binding"), QStringLiteral("clerk")};
+                                   QStringLiteral("kinship_binding"), QStringLiteral("clerk"), QStringLiteral("refused_target")};
         for (const QString &statement : SqlDialect::afterExplicitIds(SqlDialect::engineOf(target), keyed))
             SqlStatement::run(target, statement);
         QJsonObject detail;

@@ -215,6 +215,30 @@ const QStringList kVersion6 = {
         CHECK ((result = 'rejected') = (reason <> ''))))"),
 };
 
+// Version 7: the office statistics (docs/statistics.md). Refused targets are counted without any
+// ID number (who, when, where, which codes); the counted tables get indexes on their times, so a
+// month is a range scan: the filing index also holds the clerk and rule set it is grouped by.
+const QStringList kVersion7 = {
+    QStringLiteral(R"(CREATE TABLE refused_target (
+        id {KEY},
+        at TEXT NOT NULL,
+        clerk TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('counter', 'batch')),
+        pooling_region TEXT NOT NULL DEFAULT '',
+        rule_set_id {REF} REFERENCES rule_set (id)))"),
+    QStringLiteral("CREATE INDEX refused_target_by_time ON refused_target (at, clerk)"),
+    QStringLiteral(R"(CREATE TABLE refused_code (
+        refused_target_id {REF} NOT NULL REFERENCES refused_target (id),
+        code TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (refused_target_id, code)))"),
+    QStringLiteral("CREATE INDEX refused_code_by_time ON refused_code (at, code)"),
+    QStringLiteral("CREATE INDEX filing_by_time ON filing (filed_at, clerk, rule_set_id)"),
+    QStringLiteral("CREATE INDEX binding_by_end ON binding (ended_at) WHERE ended_at IS NOT NULL"),
+    QStringLiteral("CREATE INDEX kinship_by_start ON kinship_binding (started_at)"),
+    QStringLiteral("CREATE INDEX kinship_by_end ON kinship_binding (ended_at) WHERE ended_at IS NOT NULL"),
+};
+
 void rewriteTableText(const QString &connection, const QString &table, const QString &before, const QString &after)
 {
     SqlStatement version(connection, QStringLiteral("PRAGMA schema_version"));
@@ -245,7 +269,7 @@ void rewriteTableText(const QString &connection, const QString &table, const QSt
 
 int Migrations::latestVersion()
 {
-    return 6;
+    return 7;
 }
 
 void Migrations::migrate(const QString &connection, int currentVersion, int targetVersion)
@@ -272,6 +296,8 @@ void Migrations::migrate(const QString &connection, int currentVersion, int targ
         } else if (version == 6) {
             run(kVersion6);
             run(SqlDialect::appendOnly(engine, QStringLiteral("journal")));
+        } else if (version == 7) {
+            run(kVersion7);
         }
         run(SqlDialect::setSchemaVersion(engine, version));
         transaction.commit();

@@ -2992,6 +2992,10 @@ Export the registry with exactly these columns in this order.</source>
 <context>
     <name>gongji::MainWindow</name>
     <message>
+        <source>&amp;Statistics…</source>
+        <translation>统计(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Gongji Desk</source>
         <translation>共济受理台</translation>
     </message>
@@ -4159,6 +4163,311 @@ Export the registry with exactly these columns in this order.</source>
 %1</source>
         <translation>回执文件未被接受，未记录任何内容：
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DailyReport</name>
+    <message>
+        <source>None in this period.</source>
+        <translation>本期无。</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>业务日报</translation>
+    </message>
+    <message>
+        <source>Office report</source>
+        <translation>业务统计报表</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>经办机构</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <source>Printed by</source>
+        <translation>打印人</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>统计数</translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation>备案</translation>
+    </message>
+    <message>
+        <source>Targets accepted</source>
+        <translation>受理共济对象</translation>
+    </message>
+    <message>
+        <source>Targets refused</source>
+        <translation>不予受理共济对象</translation>
+    </message>
+    <message>
+        <source>Revocations</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <source>Automatic ends</source>
+        <translation>自动终止</translation>
+    </message>
+    <message>
+        <source>Kinship bindings</source>
+        <translation>亲情账户绑定</translation>
+    </message>
+    <message>
+        <source>Kinship endings</source>
+        <translation>亲情账户解绑</translation>
+    </message>
+    <message>
+        <source>Journal lines waiting for the platform</source>
+        <translation>待平台确认的交接日志</translation>
+    </message>
+    <message>
+        <source>Refusals by code</source>
+        <translation>不予受理原因</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Filings per day</source>
+        <translation>每日备案</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Filings by clerk</source>
+        <translation>经办人备案</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Revocations by reason</source>
+        <translation>解除原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Automatic ends by cause</source>
+        <translation>自动终止原因</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Filings (%1)</source>
+        <translation>备案（%1）</translation>
+    </message>
+    <message>
+        <source>Filing no.</source>
+        <translation>备案编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Authorizer</source>
+        <translation>授权人</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>共济对象数</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 are listed.</source>
+        <translation>仅列出 %2 条中的前 %1 条。</translation>
+    </message>
+    <message>
+        <source>Revocations and automatic ends (%1)</source>
+        <translation>解除与自动终止（%1）</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>共济对象</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s signature:</source>
+        <translation>主管签字：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::ChartPanel</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save &amp;PNG…</source>
+        <translation>保存为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Copied: the table as text, the chart as an image.</source>
+        <translation>已复制：表格为文本，图表为图片。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1; choose another folder.</source>
+        <translation>无法写入 %1；请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>将图表保存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::StatisticsDialog</name>
+    <message>
+        <source>Refusals by code</source>
+        <translation>不予受理原因</translation>
+    </message>
+    <message>
+        <source>Filings per day</source>
+        <translation>每日备案</translation>
+    </message>
+    <message>
+        <source>Targets by clerk</source>
+        <translation>按经办人统计共济对象</translation>
+    </message>
+    <message>
+        <source>&amp;Report PDF…</source>
+        <translation>日报 PDF(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>By clerk</source>
+        <translation>按经办人</translation>
+    </message>
+    <message>
+        <source>By region</source>
+        <translation>按统筹区</translation>
+    </message>
+    <message>
+        <source>By rule set</source>
+        <translation>按规则</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>自(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown:</source>
+        <translation>分组(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 filings, %4 targets accepted, %5 refused; %6 revocations, %7 automatic ends; %8 kinship bindings, %9 ended. Journal lines waiting for the platform: %10.</source>
+        <translation>%1 至 %2：备案 %3 件，受理共济对象 %4 人，不予受理 %5 人；解除 %6 件，自动终止 %7 件；亲情账户绑定 %8 件，解绑 %9 件。待平台确认的交接日志：%10 条。</translation>
+    </message>
+    <message>
+        <source>Targets refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation>备案</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Report saved as %1.</source>
+        <translation>报表已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>report-%1.pdf</source>
+        <translation>日报-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>将报表保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 </TS>
