@@ -2,8 +2,11 @@
 #include <QTest>
 
 #include "model/csv/CsvReader.h"
+#include "model/csv/Gb18030Decoder.h"
 
+using gongji::CsvEncoding;
 using gongji::CsvReader;
+using gongji::Gb18030Decoder;
 
 // RFC 4180 reading of the interchange files: each row is raw file bytes and what must come out.
 class TestCsvReader : public QObject
@@ -14,6 +17,10 @@ private slots:
     void read_data();
     void read();
     void fieldAtLimitIsAccepted();
+    void encodings_data();
+    void encodings();
+    void gb18030Decoder_data();
+    void gb18030Decoder();
     void noDeviceReadsNothing();
 };
 
@@ -67,18 +74,19 @@ void TestCsvReader::read_data()
     QTest::newRow("only BOM and empty lines")
         << QByteArray("\xEF\xBB\xBF\n\r\n") << QStringList() << Records{} << Lines{}
         << QStringLiteral("no header row");
-    QTest::newRow("invalid UTF-8 in a row")
-        << QByteArray("a,b\n1,2\n\xC0\xC1,3\n4,5\n") << ab << Records{{"1", "2"}} << Lines{2}
-        << QStringLiteral("Line 3: the file is not UTF-8; save it as UTF-8 CSV");
+    QTest::newRow("neither UTF-8 nor GB18030 in a row")
+        << QByteArray("a,b\n1,2\n\xFF\xFE,3\n4,5\n") << ab << Records{{"1", "2"}} << Lines{2}
+        << QStringLiteral("Line 3: the bytes FF FE are neither UTF-8 nor GB18030 (GBK)");
     QTest::newRow("GBK file") // 张三 in GBK, as a legacy Excel export writes it
-        << QByteArray("a,b\n\xD5\xC5\xC8\xFD,1\n") << ab << Records{} << Lines{}
-        << QStringLiteral("Line 2: the file is not UTF-8");
-    QTest::newRow("invalid UTF-8 in header")
+        << QByteArray("a,b\n\xD5\xC5\xC8\xFD,1\n") << ab << Records{{"张三", "1"}} << Lines{2} << QString();
+    QTest::newRow("neither in header")
         << QByteArray("a\xFF,b\n1,2\n") << QStringList() << Records{} << Lines{}
-        << QStringLiteral("Line 1: the file is not UTF-8");
-    QTest::newRow("truncated UTF-8 at end")
-        << QByteArray("a,b\n1,\xE5\xBC") << ab << Records{} << Lines{}
-        << QStringLiteral("Line 2: the file is not UTF-8");
+        << QStringLiteral("Line 1: the bytes FF are neither UTF-8 nor GB18030");
+    QTest::newRow("cut UTF-8 at the end that GB18030 reads") // E5 BC is 寮 in GBK
+        << QByteArray("a,b\n1,\xE5\xBC") << ab << Records{{"1", "寮"}} << Lines{2} << QString();
+    QTest::newRow("cut at the end for both")
+        << QByteArray("a,b\n1,\xE5") << ab << Records{} << Lines{}
+        << QStringLiteral("Line 2: the bytes E5 are neither UTF-8 nor GB18030");
     QTest::newRow("unterminated quote")
         << QByteArray("a,b\n1,2\n\"open,3\nmore\n4,5\n") << ab << Records{{"1", "2"}}
         << Lines{2} << QStringLiteral("Line 3: a quoted field is not closed");
@@ -171,6 +179,140 @@ void TestCsvReader::fieldAtLimitIsAccepted()
     QStringList fields;
     QVERIFY2(reader.readRecord(fields), qPrintable(reader.error()));
     QCOMPARE(fields, QStringList{longName});
+}
+
+// Which encoding a file is read in, decided from its bytes: valid UTF-8 is UTF-8, else GB18030
+// when that reads it without error; the bytes neither reads, or a file that changes encoding
+// part way, stop the reading at their line. Each row: bytes, the field of each record after the
+// header (one column), the encoding, the error expected (part; empty = none).
+void TestCsvReader::encodings_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QStringList>("fields");
+    QTest::addColumn<CsvEncoding>("encoding");
+    QTest::addColumn<QString>("error");
+
+    // 17 lines of 4000 characters: longer than the sample that decides the encoding.
+    const QByteArray ascii64k = QByteArray(QByteArray(4000, 'x') + '\n').repeated(17);
+    const QStringList asciiFields(17, QString(4000, QLatin1Char('x')));
+    QTest::newRow("ASCII only") << QByteArray("name\nabc\n") << QStringList{"abc"} << CsvEncoding::Utf8 << QString();
+    QTest::newRow("UTF-8") << QByteArray("name\n张三\n杭州\n") << QStringList{"张三", "杭州"} << CsvEncoding::Utf8
+                           << QString();
+    QTest::newRow("UTF-8 with BOM, CRLF")
+        << QByteArray("\xEF\xBB\xBFname\r\n张三\r\n") << QStringList{"张三"} << CsvEncoding::Utf8WithBom << QString();
+    QTest::newRow("BOM on an ASCII file")
+        << QByteArray("\xEF\xBB\xBFname\nabc\n") << QStringList{"abc"} << CsvEncoding::Utf8WithBom << QString();
+    QTest::newRow("GB18030, CRLF") // what iconv -t gb18030 makes of 张三, 杭州
+        << QByteArray("name\r\n\xD5\xC5\xC8\xFD\r\n\xBA\xBC\xD6\xDD\r\n") << QStringList{"张三", "杭州"}
+        << CsvEncoding::Gb18030 << QString();
+    QTest::newRow("GB18030 four-byte sequences") // 𠀀 (beyond the BMP), 㐀, € and 龘
+        << QByteArray("name\n\x95\x32\x82\x36\n\x81\x39\xEE\x39\n\xA2\xE3\n\xFD\x93\n")
+        << QStringList{QStringLiteral("𠀀"), QStringLiteral("㐀"), QStringLiteral("€"), QStringLiteral("龘")}
+        << CsvEncoding::Gb18030 << QString();
+    QTest::newRow("GB18030 quoted with a line break")
+        << QByteArray("name\n\"\xD5\xC5\n\xC8\xFD\"\n") << QStringList{"张\n三"} << CsvEncoding::Gb18030 << QString();
+    QTest::newRow("GB18030 header") // 姓名
+        << QByteArray("\xD0\xD5\xC3\xFB\nx\n") << QStringList{"x"} << CsvEncoding::Gb18030 << QString();
+    QTest::newRow("ASCII past the sample, then GBK")
+        << (QByteArray("name\n") + ascii64k + "\xD5\xC5\xC8\xFD\n")
+        << (asciiFields + QStringList{QStringLiteral("张三")})
+        << CsvEncoding::Gb18030 << QString();
+    QTest::newRow("UTF-8, then GBK past the sample")
+        << (QByteArray("name\n张三\n") + ascii64k + "\xD5\xC5\xC8\xFD\n")
+        << (QStringList{QStringLiteral("张三")} + asciiFields)
+        << CsvEncoding::Utf8
+        << QStringLiteral("Line 20: the bytes D5 C5 C8 FD are not UTF-8 like the lines before them: the file mixes two encodings");
+    QTest::newRow("GBK, then bytes neither reads")
+        << QByteArray("name\n\xD5\xC5\n\xD5\xFF\n") << QStringList{"张"} << CsvEncoding::Gb18030
+        << QStringLiteral("Line 3: the bytes D5 FF are neither UTF-8 nor GB18030");
+    QTest::newRow("GBK cut short at the end")
+        << QByteArray("name\n\xD5\xC5\n\xC8\xFD\xD5") << QStringList{"张"} << CsvEncoding::Gb18030
+        << QStringLiteral("Line 3: the bytes D5 are neither UTF-8 nor GB18030");
+    QTest::newRow("a lone byte 0x80")
+        << QByteArray("name\nab\x80\n") << QStringList{} << CsvEncoding::Utf8
+        << QStringLiteral("Line 2: the bytes 80 are neither UTF-8 nor GB18030");
+}
+
+void TestCsvReader::encodings()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QStringList, fields);
+    QFETCH(CsvEncoding, encoding);
+    QFETCH(QString, error);
+
+    QBuffer buffer(&input);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    CsvReader reader(&buffer);
+    QVERIFY2(reader.readHeader(), qPrintable(reader.error()));
+    QStringList got;
+    QStringList record;
+    while (reader.readRecord(record)) {
+        QCOMPARE(record.size(), 1);
+        got.append(record.constFirst());
+    }
+    QCOMPARE(got, fields);
+    QCOMPARE(reader.encoding(), encoding);
+    if (error.isEmpty())
+        QVERIFY2(!reader.hasError(), qPrintable(reader.error()));
+    else
+        QVERIFY2(reader.error().contains(error), qPrintable(reader.error()));
+}
+
+// The GB18030 decoder through each way it can work: Qt's ICU codec and glibc's iconv (used by a
+// Qt built without ICU). Both must read the same text and refuse the same bytes.
+void TestCsvReader::gb18030Decoder_data()
+{
+    QTest::addColumn<int>("backend");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("text");  // when it decodes
+    QTest::addColumn<int>("errorAt");   // -1: decodes
+    QTest::addColumn<int>("errorLength");
+
+    const struct
+    {
+        const char *name;
+        QByteArray bytes;
+        QString text;
+        int errorAt;
+        int errorLength;
+    } cases[] = {
+        {"ASCII", "a,b\r\n", QStringLiteral("a,b\r\n"), -1, 0},
+        {"two-byte", "\xD5\xC5\xC8\xFD", QStringLiteral("张三"), -1, 0},
+        {"four-byte, beyond the BMP", "\x95\x32\x82\x36", QStringLiteral("𠀀"), -1, 0},
+        {"euro", "\xA2\xE3", QStringLiteral("€"), -1, 0},
+        {"lone 0x80", "ab\x80", QString(), 2, 1},
+        {"0xFF", "\xD5\xC5\xFF\xFE", QString(), 2, 2},
+        {"lead byte before ASCII", "\xD5,", QString(), 0, 1},
+        {"cut short", "a\xD5", QString(), 1, 1},
+        {"four-byte cut short", "\x95\x32\x82", QString(), 0, 1},
+    };
+    for (int backend : {int(Gb18030Decoder::Backend::Automatic), int(Gb18030Decoder::Backend::Iconv)}) {
+        for (const auto &c : cases)
+            QTest::addRow("%s, %s", backend ? "iconv" : "ICU", c.name)
+                << backend << c.bytes << c.text << c.errorAt << c.errorLength;
+    }
+}
+
+void TestCsvReader::gb18030Decoder()
+{
+    QFETCH(int, backend);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, text);
+    QFETCH(int, errorAt);
+    QFETCH(int, errorLength);
+
+    Gb18030Decoder decoder{Gb18030Decoder::Backend(backend)};
+    QVERIFY(decoder.isValid());
+    QString decoded;
+    QCOMPARE(decoder.decode(bytes, decoded), errorAt < 0);
+    if (errorAt < 0)
+        QCOMPARE(decoded, text);
+    qsizetype length = -1;
+    QCOMPARE(decoder.errorAt(bytes, &length), qsizetype(errorAt));
+    QCOMPARE(length, qsizetype(errorLength));
+    // A refused sequence does not spoil the next line.
+    QVERIFY(decoder.decode("\xD5\xC5", decoded));
+    QCOMPARE(decoded, QStringLiteral("张"));
 }
 
 void TestCsvReader::noDeviceReadsNothing()

@@ -1,6 +1,7 @@
 // Batch intake of kinship-account bindings (亲情账户, docs/domain.md §8) from CSV: verdicts in file order
 // with earlier accepted rows counted, commit through KinshipSubmission, malformed files refused.
 #include <QFile>
+#include <QProcess>
 #include <QTest>
 
 #include "TestDatabase.h"
@@ -24,6 +25,7 @@ private slots:
     void verdicts_data();
     void verdicts();
     void dryRunWritesNothing();
+    void gb18030FileGetsTheSameVerdicts();
     void commitStoresAcceptedRows();
     void malformedRowStopsTheFile_data();
     void malformedRowStopsTheFile();
@@ -205,6 +207,36 @@ void TestKinshipBatch::dryRunWritesNothing()
     }
     QCOMPARE(activeMembersOf("H"), 0);
     QCOMPARE(AuditLog(m_db->connection()).count(), m_auditBefore);
+}
+
+// The file as Excel on Chinese Windows saves it: converted by iconv, it is read as GB18030 and
+// gets the verdicts the UTF-8 file gets (names compared with the registry included).
+void TestKinshipBatch::gb18030FileGetsTheSameVerdicts()
+{
+    QByteArray wrongName = row("H", "A");
+    wrongName.replace(QStringLiteral("王小明").toUtf8(), QStringLiteral("王晓明").toUtf8());
+    const QByteArray rows = row("H", "A") + row("H", "C", "no", "yes") + wrongName + row("F", "S", "no");
+    const KinshipBatch::Result utf8 = run(rows, false);
+    QVERIFY2(utf8.ok, qPrintable(utf8.fileError));
+    QCOMPARE(utf8.encoding, QStringLiteral("UTF-8"));
+
+    QProcess iconv;
+    iconv.start(QStringLiteral("iconv"), {QStringLiteral("-f"), QStringLiteral("utf-8"), QStringLiteral("-t"), QStringLiteral("gb18030")});
+    QVERIFY(iconv.waitForStarted());
+    iconv.write(rows);
+    iconv.closeWriteChannel();
+    QVERIFY(iconv.waitForFinished());
+    QCOMPARE(iconv.exitCode(), 0);
+    const QByteArray gb18030 = iconv.readAllStandardOutput();
+    QVERIFY(gb18030 != rows);
+
+    const KinshipBatch::Result converted = run(gb18030, false);
+    QVERIFY2(converted.ok, qPrintable(converted.fileError));
+    QCOMPARE(converted.encoding, QStringLiteral("GB18030 (GBK)"));
+    QCOMPARE(converted.rows.size(), utf8.rows.size());
+    for (int i = 0; i < utf8.rows.size(); ++i)
+        QCOMPARE(converted.rows.at(i).codes, utf8.rows.at(i).codes);
+    QVERIFY(utf8.rows.at(2).codes.contains(QStringLiteral("NAME_MISMATCH")));
 }
 
 void TestKinshipBatch::commitStoresAcceptedRows()

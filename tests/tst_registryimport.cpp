@@ -23,6 +23,8 @@ private slots:
 
     void goodFileIsStored();
     void reimportUpdates();
+    void everyEncodingReadsTheSame_data();
+    void everyEncodingReadsTheSame();
     void badRow_data();
     void badRow();
     void everyBadRowOfAFileIsReported();
@@ -125,6 +127,35 @@ void TestRegistryImport::reimportUpdates()
     QCOMPARE(again.added, 0);
     QCOMPARE(again.updated, 1); // 张伟's balance back to 5000.00
     QCOMPARE(again.unchanged, 7);
+}
+
+// The same registry saved as Excel on Chinese Windows saves it (made with
+// `iconv -f utf-8 -t gb18030`, CRLF) stores the same persons, and says what it was read as.
+void TestRegistryImport::everyEncodingReadsTheSame_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("encoding");
+    QTest::newRow("UTF-8") << data("registry-good.csv") << QStringLiteral("UTF-8");
+    QTest::newRow("GB18030, CRLF") << data("registry-good-gb18030.csv") << QStringLiteral("GB18030 (GBK)");
+}
+
+void TestRegistryImport::everyEncodingReadsTheSame()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, encoding);
+    QList<Person> expected;
+    QVERIFY(RegistryImport(m_db->connection()).parse(data("registry-good.csv"), expected).ok);
+
+    const RegistryImport::Result result = RegistryImport(m_db->connection()).importFile(file, QStringLiteral("supervisor"));
+    QVERIFY2(result.ok, qPrintable(result.fileError));
+    QCOMPARE(result.encoding, encoding);
+    QCOMPARE(result.added, int(expected.size()));
+    PersonStore persons(m_db->connection());
+    for (const Person &person : expected) {
+        const std::optional<Person> stored = persons.findByDocument(person.idType, person.idNumber);
+        QVERIFY(stored);
+        QCOMPARE(stored->name, person.name);
+    }
 }
 
 void TestRegistryImport::badRow_data()
@@ -242,9 +273,11 @@ void TestRegistryImport::unreadableFile()
     QVERIFY(!missing.ok);
     QVERIFY(missing.fileError.contains(QStringLiteral("nope.csv")));
 
-    const RegistryImport::Result gbk = import.importFile(write(header + "\xD5\xC5\xC8\xFD,01\n"), QStringLiteral("supervisor"));
-    QVERIFY(!gbk.ok);
-    QVERIFY2(gbk.fileError.contains(QStringLiteral("Line 2: the file is not UTF-8")), qPrintable(gbk.fileError));
+    // 张 in GBK, then bytes no encoding has.
+    const RegistryImport::Result damaged = import.importFile(write(header + "\xD5\xC5\xFF\xFF,01\n"), QStringLiteral("supervisor"));
+    QVERIFY(!damaged.ok);
+    QVERIFY2(damaged.fileError.contains(QStringLiteral("Line 2: the bytes FF FF are neither UTF-8 nor GB18030 (GBK)")),
+             qPrintable(damaged.fileError));
     QCOMPARE(PersonStore(m_db->connection()).count(), 0);
 }
 

@@ -47,6 +47,8 @@ private slots:
     void impactDialogListsABindingTheChangeWouldRefuse();
     void registryImportShowsErrorsByLineAndImportsAGoodFile();
     void cancelledImportLeavesTheRegistryAsItWas();
+    void registryImportSaysTheEncoding_data();
+    void registryImportSaysTheEncoding();
     void administrationMenuOpensBoth();
 
 private:
@@ -375,6 +377,34 @@ void TestRulesGui::registryImportShowsErrorsByLineAndImportsAGoodFile()
     const QString summary = child<QLabel>(&dialog, "importSummary")->text();
     QVERIFY2(summary.contains(QStringLiteral("%1 added, 0 updated, 0 unchanged").arg(added)), qPrintable(summary));
     QVERIFY(summary.contains(QStringLiteral("0 binding(s) ended automatically")));
+}
+
+// The preview names the encoding the file was read in and shows its names as they are; the
+// GB18030 file is registry-good.csv through iconv -f utf-8 -t gb18030, with CRLF.
+void TestRulesGui::registryImportSaysTheEncoding_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("encoding");
+    QTest::newRow("UTF-8") << QStringLiteral("registry-good.csv") << QStringLiteral("Read as UTF-8");
+    QTest::newRow("GB18030") << QStringLiteral("registry-good-gb18030.csv") << QStringLiteral("Read as GB18030 (GBK)");
+    QTest::newRow("UTF-8 with BOM") << QStringLiteral("registry-update.csv") << QStringLiteral("Read as UTF-8 with BOM");
+}
+
+void TestRulesGui::registryImportSaysTheEncoding()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, encoding);
+    RegistryImportDialog dialog(m_db->connection(), QStringLiteral("supervisor"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *path = child<QLineEdit>(&dialog, "importPath");
+    path->setFocus();
+    QTest::keyClicks(path, QStringLiteral(GONGJI_TEST_DATA "/") + file);
+    QTest::keyClick(path, Qt::Key_Return);
+    QCOMPARE(child<QLabel>(&dialog, "importEncoding")->text(), encoding);
+    QVERIFY(child<QPushButton>(&dialog, "importButton")->isEnabled());
+    const QAbstractItemModel *preview = child<QTableView>(&dialog, "importPreview")->model();
+    QCOMPARE(preview->index(0, 0).data().toString(), QStringLiteral("张伟"));
 }
 
 void TestRulesGui::cancelledImportLeavesTheRegistryAsItWas()

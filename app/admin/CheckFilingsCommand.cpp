@@ -28,7 +28,7 @@ QString CheckFilingsCommand::summary() const
 QString CheckFilingsCommand::description() const
 {
     return QStringLiteral(
-        "Checks batch mutual-aid filings (e.g. collected by an employer) from a UTF-8 CSV file\n"
+        "Checks batch mutual-aid filings (e.g. collected by an employer) from a CSV file\n"
         "whose first row is exactly:\n  ")
         + FilingBatch::expectedHeader()
         + QStringLiteral(
@@ -48,14 +48,15 @@ QString CheckFilingsCommand::description() const
             "the future, commitment other than yes/no, an unknown relationship keyword, an empty\n"
             "name) is not a verdict: each is printed to stderr with its line, no row is checked,\n"
             "nothing is stored and the exit code is 1. The exit code is 0 when the file was\n"
-            "processed, whatever the verdicts.");
+            "processed, whatever the verdicts.\n\n")
+        + CsvFileArgument::encodingsAccepted();
 }
 
 void CheckFilingsCommand::addOptions(QCommandLineParser &parser) const
 {
     parser.addOptions({m_commit, m_acceptWarnings});
     parser.addPositionalArgument(QStringLiteral("FILE.csv"),
-                                 QStringLiteral("The filings CSV file (UTF-8)."));
+                                 QStringLiteral("The filings CSV file (UTF-8 or GB18030)."));
 }
 
 QString CheckFilingsCommand::checkUsage(const QCommandLineParser &parser) const
@@ -71,6 +72,7 @@ int CheckFilingsCommand::run(const QCommandLineParser &parser, const AdminContex
     options.clerk = context.actor;
     const FilingBatch::Result result =
         FilingBatch(context.connection).run(CsvFileArgument::path(parser), options);
+    CsvFileArgument::reportEncoding(parser, result.encoding, context.err);
     return reportBatch(result, context, &CheckFilingsCommand::jsonLine, "filing_no");
 }
 

@@ -27,7 +27,7 @@ QString CheckKinshipCommand::description() const
 {
     return QStringLiteral(
         "Checks batch kinship-account bindings (亲情账户: the holder may show the member's\n"
-        "e-voucher; no money moves) from a UTF-8 CSV file whose first row is exactly:\n  ")
+        "e-voucher; no money moves) from a CSV file whose first row is exactly:\n  ")
         + KinshipBatch::expectedHeader()
         + QStringLiteral(
             "\nrelationship is what the member is to the holder (spouse, child, parent, sibling,\n"
@@ -48,13 +48,14 @@ QString CheckKinshipCommand::description() const
             "the future, a flag other than yes/no, an unknown relationship keyword, an empty name)\n"
             "is not a verdict: each is printed to stderr with its line, no row is checked, nothing\n"
             "is stored and the exit code is 1. The exit code is 0 when the file was processed,\n"
-            "whatever the verdicts.");
+            "whatever the verdicts.\n\n")
+        + CsvFileArgument::encodingsAccepted();
 }
 
 void CheckKinshipCommand::addOptions(QCommandLineParser &parser) const
 {
     parser.addOption(m_commit);
-    parser.addPositionalArgument(QStringLiteral("FILE.csv"), QStringLiteral("The kinship-account CSV file (UTF-8)."));
+    parser.addPositionalArgument(QStringLiteral("FILE.csv"), QStringLiteral("The kinship-account CSV file (UTF-8 or GB18030)."));
 }
 
 QString CheckKinshipCommand::checkUsage(const QCommandLineParser &parser) const
@@ -69,6 +70,7 @@ int CheckKinshipCommand::run(const QCommandLineParser &parser, const AdminContex
     options.clerk = context.actor;
     const KinshipBatch::Result result =
         KinshipBatch(context.connection).run(CsvFileArgument::path(parser), options);
+    CsvFileArgument::reportEncoding(parser, result.encoding, context.err);
     return reportBatch(result, context, &CheckKinshipCommand::jsonLine, "binding_no");
 }
 

@@ -20,7 +20,7 @@ QString ImportRegistryCommand::summary() const
 QString ImportRegistryCommand::description() const
 {
     return QStringLiteral(
-        "Imports the insured registry from a UTF-8 CSV file whose first row is exactly:\n  ")
+        "Imports the insured registry from a CSV file whose first row is exactly:\n  ")
         + RegistryImport::expectedHeader()
         + QStringLiteral(
             "\nEvery row is checked first (ID type and number, sex and birth date against the "
@@ -31,14 +31,16 @@ QString ImportRegistryCommand::description() const
             "ID type and\nnumber, and \"N added, M updated, K unchanged\" is printed. A person "
             "who is now\nterminated or deceased, or insured outside the scope of the rule set, "
             "loses their\nbindings in the same transaction; a second line then says how many "
-            "ended.\n\nNeeds a supervisor's sign-in (the global --clerk LOGIN, see gongji-admin "
+            "ended.\n\n")
+        + CsvFileArgument::encodingsAccepted()
+        + QStringLiteral("\n\nNeeds a supervisor's sign-in (the global --clerk LOGIN, see gongji-admin "
             "--help),\nwho is named in the audit log.");
 }
 
 void ImportRegistryCommand::addOptions(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("FILE.csv"),
-                                 QStringLiteral("The registry CSV file (UTF-8)."));
+                                 QStringLiteral("The registry CSV file (UTF-8 or GB18030)."));
 }
 
 QString ImportRegistryCommand::checkUsage(const QCommandLineParser &parser) const
@@ -52,6 +54,7 @@ int ImportRegistryCommand::run(const QCommandLineParser &parser, const AdminCont
     RegistryImport import(context.connection);
     QList<Person> persons;
     const RegistryImport::Result parsed = import.parse(path, persons);
+    CsvFileArgument::reportEncoding(parser, parsed.encoding, context.err);
     if (!parsed.ok) {
         for (const RegistryImport::RowError &error : parsed.rowErrors)
             context.err << "line " << error.line << ": " << error.message << '\n';

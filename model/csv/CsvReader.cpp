@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QStringDecoder>
 
+#include "model/csv/Gb18030Decoder.h"
+
 namespace gongji {
 
 namespace {
@@ -25,6 +27,67 @@ qsizetype runEnd(const QChar *data, qsizetype from, qsizetype length, bool quote
 CsvReader::CsvReader(QIODevice *device)
     : m_device(device)
 {
+}
+
+CsvReader::~CsvReader() = default;
+
+Gb18030Decoder &CsvReader::gb18030()
+{
+    if (!m_gb18030)
+        m_gb18030 = std::make_unique<Gb18030Decoder>();
+    return *m_gb18030;
+}
+
+// One physical line into text, in the file's encoding; decides that encoding at the first line
+// that needs it. False with the problem in m_error's words when the bytes are not readable.
+bool CsvReader::decodeLine(QByteArrayView bytes, QString &line)
+{
+    if (m_first && bytes.startsWith("\xEF\xBB\xBF")) {
+        m_encoding = CsvEncoding::Utf8WithBom;
+        m_encodingDecided = true;
+        bytes = bytes.sliced(3);
+    }
+    if (!m_encodingDecided && !CsvEncodings::isAscii(bytes)) {
+        QByteArray sample = bytes.toByteArray() + m_device->peek(encodingSampleBytes);
+        if (sample.size() - bytes.size() == encodingSampleBytes) // more follows: whole lines only
+            sample.truncate(sample.lastIndexOf('\n') + 1);
+        m_encoding = CsvEncodings::detect(sample, gb18030());
+        m_encodingDecided = true;
+    }
+    if (m_encoding == CsvEncoding::Gb18030)
+        return gb18030().decode(bytes, line);
+    QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+    line = decoder.decode(bytes);
+    return !decoder.hasError();
+}
+
+// What is wrong with a line that its file's encoding cannot read: which bytes, and whether the
+// other encoding would have read them (a file put together from two sources).
+QString CsvReader::unreadableBytes(QByteArrayView bytes)
+{
+    qsizetype length = 0;
+    const bool gb = m_encoding == CsvEncoding::Gb18030;
+    qsizetype at = gb ? gb18030().errorAt(bytes, &length) : CsvEncodings::utf8ErrorAt(bytes, &length);
+    if (at < 0) { // cannot happen for bytes that failed to decode; name the whole line then
+        at = 0;
+        length = bytes.size();
+    }
+    // The bad sequence and the non-ASCII bytes right after it, at most 4: what a hex viewer shows.
+    qsizetype shown = length;
+    while (shown < 4 && at + shown < bytes.size() && uchar(bytes[at + shown]) >= 0x80)
+        ++shown;
+    const QString hex = QString::fromLatin1(bytes.sliced(at, qMin(shown, bytes.size() - at)).toByteArray().toHex(' ').toUpper());
+    QString ignored;
+    const bool otherReads = gb ? CsvEncodings::utf8ErrorAt(bytes, &length) < 0 : gb18030().decode(bytes, ignored);
+    if (otherReads)
+        return QCoreApplication::translate(
+            "CsvReader", "the bytes %1 are not %2 like the lines before them: the file mixes two encodings. Save it "
+                         "again in one encoding (in Excel: Save As, \"CSV UTF-8\").")
+            .arg(hex, CsvEncodings::name(m_encoding));
+    return QCoreApplication::translate(
+        "CsvReader", "the bytes %1 are neither UTF-8 nor GB18030 (GBK): the file is damaged or is not a CSV file. "
+                     "Save it again as CSV (in Excel: Save As, \"CSV UTF-8\").")
+        .arg(hex);
 }
 
 bool CsvReader::readHeader()
@@ -67,8 +130,8 @@ const QByteArray &CsvReader::readPhysicalLine()
 }
 
 // One record, which may span several physical lines when a quoted field holds a line break.
-// Lines are decoded one at a time: a '\n' byte never occurs inside a UTF-8 sequence, so a line
-// is a safe unit for both decoding and line numbers.
+// Lines are decoded one at a time: a '\n' byte never occurs inside a UTF-8 or GB18030
+// sequence, so a line is a safe unit for both decoding and line numbers.
 bool CsvReader::readRaw(QStringList &fields)
 {
     if (hasError() || !m_device)
@@ -110,16 +173,12 @@ bool CsvReader::readRaw(QStringList &fields)
                 "CsvReader", "the line is too long (over %1 bytes); check that this is "
                              "the right CSV file.").arg(maxLineBytes));
 
-        QStringDecoder decoder(QStringConverter::Utf8,
-                               QStringConverter::Flag::Stateless
-                                   | QStringConverter::Flag::ConvertInitialBom);
-        QString line = decoder.decode(raw);
-        if (decoder.hasError())
-            return fail(m_line, QCoreApplication::translate(
-                "CsvReader", "the file is not UTF-8; save it as UTF-8 CSV."));
+        QString line;
+        if (!decodeLine(raw, line))
+            return fail(m_line, unreadableBytes(raw));
         if (m_first) {
             m_first = false;
-            if (line.startsWith(QChar(0xFEFF)))
+            if (line.startsWith(QChar(0xFEFF))) // GB18030's own byte order mark
                 line.remove(0, 1);
         }
         bool hadBreak = false;

@@ -226,6 +226,7 @@ FilingBatch::Result FilingBatch::run(const QString &path, const Options &options
         result.rows.append(rowResult);
         rows.append(row);
     }
+    result.encoding = CsvEncodings::name(reader.encoding());
     if (reader.hasError())
         malformed << reader.error();
     if (!malformed.isEmpty()) {

@@ -30,6 +30,7 @@ public:
     {
         bool ok = false;
         QString fileError;           // unreadable file, wrong header, storage failure
+        QString encoding;            // what the file was read as (CsvEncodings::name); empty when unread
         QList<RowResult> rows;
     };
 

@@ -118,6 +118,7 @@ KinshipBatch::Result KinshipBatch::run(const QString &path, const Options &optio
         result.rows.append(row);
         drafts.append(draft);
     }
+    result.encoding = CsvEncodings::name(reader.encoding());
     if (reader.hasError())
         malformed << reader.error();
     if (!malformed.isEmpty()) {

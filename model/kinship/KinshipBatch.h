@@ -28,6 +28,7 @@ public:
     {
         bool ok = false;
         QString fileError;           // unreadable file, wrong header, malformed rows, storage failure
+        QString encoding;            // what the file was read as (CsvEncodings::name); empty when unread
         QList<RowResult> rows;       // empty when the file was refused as a whole
     };
 

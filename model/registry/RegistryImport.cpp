@@ -242,6 +242,7 @@ RegistryImport::Result RegistryImport::parse(const QString &path, QList<Person> 
         first = reader.recordLine();
         rows.append(std::move(person));
     }
+    result.encoding = CsvEncodings::name(reader.encoding());
     if (reader.hasError())
         result.fileError = reader.error();
     if (!result.fileError.isEmpty() || !result.rowErrors.isEmpty())
@@ -258,7 +259,9 @@ RegistryImport::Result RegistryImport::importFile(const QString &path, const QSt
     const Result parsed = parse(path, persons);
     if (!parsed.ok)
         return parsed;
-    return store(persons, actor, QFileInfo(path).fileName(), progress);
+    Result stored = store(persons, actor, QFileInfo(path).fileName(), progress);
+    stored.encoding = parsed.encoding;
+    return stored;
 }
 
 RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const QString &actor,

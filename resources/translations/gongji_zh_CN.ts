@@ -244,6 +244,13 @@
     </message>
 </context>
 <context>
+    <name>CsvEncodings</name>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8（带 BOM）</translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <source>The file is empty: it has no header row. Export the file again with its header row.</source>
@@ -262,8 +269,12 @@
         <translation>该行过长（超过 %1 字节）；请确认文件是否正确。</translation>
     </message>
     <message>
-        <source>the file is not UTF-8; save it as UTF-8 CSV.</source>
-        <translation>文件不是 UTF-8 编码；请另存为 UTF-8 CSV。</translation>
+        <source>the bytes %1 are not %2 like the lines before them: the file mixes two encodings. Save it again in one encoding (in Excel: Save As, &quot;CSV UTF-8&quot;).</source>
+        <translation>字节 %1 不是前面各行所用的 %2 编码：文件混用了两种编码。请以同一种编码重新保存（Excel 中：另存为“CSV UTF-8”）。</translation>
+    </message>
+    <message>
+        <source>the bytes %1 are neither UTF-8 nor GB18030 (GBK): the file is damaged or is not a CSV file. Save it again as CSV (in Excel: Save As, &quot;CSV UTF-8&quot;).</source>
+        <translation>字节 %1 既不是 UTF-8 也不是 GB18030（GBK）编码：文件已损坏或不是 CSV 文件。请重新保存为 CSV（Excel 中：另存为“CSV UTF-8”）。</translation>
     </message>
     <message>
         <source>a quote (&quot;) inside an unquoted field; enclose the whole field in quotes and double the quote (&quot;&quot;).</source>
@@ -3395,8 +3406,12 @@ Export the registry with exactly these columns in this order.</source>
         <translation>检查文件(&amp;H)</translation>
     </message>
     <message>
-        <source>UTF-8, a header row with the columns: %1</source>
-        <translation>UTF-8 编码，首行为表头，列依次为：%1</translation>
+        <source>UTF-8 or GB18030 (GBK, as Excel saves it on Chinese Windows), a header row with the columns: %1</source>
+        <translation>UTF-8 或 GB18030（GBK，中文 Windows 上 Excel 保存的编码），首行为表头，列依次为：%1</translation>
+    </message>
+    <message>
+        <source>Read as %1</source>
+        <translation>读取编码：%1</translation>
     </message>
     <message>
         <source>Line in the file</source>

@@ -40,7 +40,8 @@ RegistryImportDialog::RegistryImportDialog(const QString &connection, const QStr
     m_browse->setObjectName(QStringLiteral("importBrowseButton"));
     m_check = new QPushButton(tr("C&heck file"), this);
     m_check->setObjectName(QStringLiteral("importCheckButton"));
-    auto *columns = new QLabel(tr("UTF-8, a header row with the columns: %1")
+    auto *columns = new QLabel(tr("UTF-8 or GB18030 (GBK, as Excel saves it on Chinese Windows), a header row "
+                                  "with the columns: %1")
                                    .arg(RegistryImport::expectedHeader()), this);
     columns->setWordWrap(true);
     columns->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -55,6 +56,9 @@ RegistryImportDialog::RegistryImportDialog(const QString &connection, const QStr
     m_preview->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_preview->verticalHeader()->setToolTip(tr("Line in the file"));
     auto *previewLabel = new QLabel(tr("First rows of the file (at most %1; numbered by line):").arg(previewRows), this);
+    m_encoding = new QLabel(this);
+    m_encoding->setObjectName(QStringLiteral("importEncoding"));
+    m_encoding->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_errorsLabel = new QLabel(this);
     m_errors = new QTableWidget(0, 2, this);
@@ -103,7 +107,10 @@ RegistryImportDialog::RegistryImportDialog(const QString &connection, const QStr
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(pathRow);
     layout->addWidget(columns);
-    layout->addWidget(previewLabel);
+    auto *previewRow = new QHBoxLayout;
+    previewRow->addWidget(previewLabel, 1);
+    previewRow->addWidget(m_encoding);
+    layout->addLayout(previewRow);
     layout->addWidget(m_preview, 3);
     layout->addWidget(m_errorsLabel);
     layout->addWidget(m_errors, 2);
@@ -159,6 +166,7 @@ void RegistryImportDialog::checkFile(const QString &path)
         errorLines.insert(error.line);
     }
     m_previewModel->setErrorLines(errorLines);
+    m_encoding->setText(parsed.encoding.isEmpty() ? QString() : tr("Read as %1").arg(parsed.encoding));
     const bool rowErrors = !parsed.rowErrors.isEmpty();
     m_errorsLabel->setText(tr("%1 problem(s) on %2 line(s). Nothing is imported until the file is corrected:")
                                .arg(parsed.rowErrors.size()).arg(errorLines.size()));

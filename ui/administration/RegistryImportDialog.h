@@ -60,6 +60,7 @@ private:
     QLabel *m_errorsLabel;
     QTableWidget *m_errors;
     QLabel *m_summary;
+    QLabel *m_encoding; // what the checked file was read as
     QProgressBar *m_progress;
     QPushButton *m_import;
     QPushButton *m_cancel;
