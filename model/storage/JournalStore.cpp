@@ -68,7 +68,7 @@ std::optional<JournalStore::Receipt> JournalStore::receiptOf(qint64 seq) const
 void JournalStore::insertReceipt(const Receipt &receipt, const QDateTime &receivedAt, const QString &recordedBy) const
 {
     SqlStatement q(m_connection, QStringLiteral("INSERT INTO journal_receipt (seq, result, reason, received_at, recorded_by) "
-                                                "VALUES (:seq, :result, :reason, :at, :by)"));
+                                                "VALUES (:seq, :result, COALESCE(:reason, ''), :at, :by)"));
     q.bind(QStringLiteral(":seq"), receipt.seq)
         .bind(QStringLiteral(":result"), receipt.result)
         .bind(QStringLiteral(":reason"), receipt.reason)

@@ -1,5 +1,7 @@
 #include "ui/administration/StatisticsDialog.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
