@@ -188,7 +188,7 @@ void TestJournal::exportWritesTheSameLinesOwnerOnly()
     const QString clerk = QString::fromLatin1(TestDatabase::clerk);
     QVERIFY(FilingSubmission(m_db->connection()).submit(TestDatabase::childFiling(m_father, m_son, clerk)).stored());
     QVERIFY(FilingSubmission(m_db->connection()).submit(TestDatabase::childFiling(m_mother, m_daughter, clerk)).stored());
-    const qint64 audited = AuditLog(m_db->connection()).countFor("journal_export", "first.jsonl");
+    const qint64 audited = AuditLog(m_db->connection()).countFor(AuditAction::JournalExport, "first.jsonl");
     const QString first = m_db->dir() + "/first.jsonl";
     const QString again = m_db->dir() + "/again.jsonl";
     JournalExport exporter(m_db->connection());
@@ -213,7 +213,7 @@ void TestJournal::exportWritesTheSameLinesOwnerOnly()
     QFile f3(tail);
     QVERIFY(f3.open(QIODevice::ReadOnly));
     QCOMPARE(f3.readAll(), QByteArray(split.at(2) + '\n' + split.at(3) + '\n'));
-    QCOMPARE(AuditLog(m_db->connection()).countFor("journal_export", "first.jsonl"), audited + 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::JournalExport, "first.jsonl"), audited + 1);
 }
 
 void TestJournal::exportIsForSupervisors()
@@ -224,7 +224,7 @@ void TestJournal::exportIsForSupervisors()
     QVERIFY(!result.ok);
     QVERIFY(result.notAllowed);
     QVERIFY(!QFile::exists(path));
-    QCOMPARE(AuditLog(m_db->connection()).countFor("journal_export", "clerk.jsonl"), qint64(0));
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::JournalExport, "clerk.jsonl"), qint64(0));
     const QString receipts = write("r.jsonl", "{\"seq\":1,\"result\":\"accepted\"}\n");
     QVERIFY(JournalReceipts(m_db->connection()).record(receipts, TestDatabase::clerk).notAllowed);
     QVERIFY(!JournalStore(m_db->connection()).receiptOf(1));
@@ -269,7 +269,7 @@ void TestJournal::receiptsRefusedWhole()
     QVERIFY(result.inputRefused);
     QVERIFY2(result.error.contains(message), qPrintable(result.error));
     QCOMPARE(JournalStore(m_db->connection()).countWaiting(), waiting); // nothing of the file was taken
-    QCOMPARE(AuditLog(m_db->connection()).countFor("journal_receipts", "bad.jsonl"), qint64(0));
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::JournalReceipts, "bad.jsonl"), qint64(0));
 }
 
 void TestJournal::receiptsMarkTheBindings()
@@ -286,7 +286,7 @@ void TestJournal::receiptsMarkTheBindings()
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.accepted, 2);
     QCOMPARE(result.rejected, 1);
-    QCOMPARE(AuditLog(m_db->connection()).countFor("journal_receipts", "answers.jsonl"), qint64(1));
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::JournalReceipts, "answers.jsonl"), qint64(1));
     // The same file again changes nothing.
     const JournalReceipts::Result again = JournalReceipts(m_db->connection()).record(path, TestDatabase::supervisor);
     QVERIFY(again.ok);

@@ -49,7 +49,7 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         // Check again under the write lock: another counter may have bound a target since the
         // clerk saw the verdict on screen.
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(draft.clerk, QStringLiteral("clerk"));
+        result.error = RoleCheck(m_connection).refusal(draft.clerk, ClerkRole::Clerk);
         if (!result.error.isEmpty()) {
             result.status = SubmissionResult::Status::Failed;
             return result;
@@ -105,7 +105,7 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         journal.recordFiling(filing.id);
         for (const qint64 bindingId : std::as_const(bindingIds))
             journal.recordMutualAid(QStringLiteral("binding"), bindingId, draft.clerk);
-        AuditLog(m_connection).append(draft.clerk, QStringLiteral("filing"), filing.number,
+        AuditLog(m_connection).append(draft.clerk, AuditAction::Filing, filing.number,
                                       QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer.idNumber)},
                                                   {QStringLiteral("channel"), draft.channel},
                                                   {QStringLiteral("rule_set_id"), filing.ruleSetId},

@@ -37,7 +37,7 @@ JournalExport::Result JournalExport::write(qint64 after, const QString &path, co
         // Under the writer lock: no line is added while the file is written, and the audit entry
         // names exactly what left the office.
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor"));
+        result.error = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
         if (!result.error.isEmpty()) {
             result.notAllowed = true;
             return result;
@@ -59,7 +59,7 @@ JournalExport::Result JournalExport::write(qint64 after, const QString &path, co
             result.error = Text::tr("Cannot write %1: %2. Nothing was exported.").arg(path, file.errorString());
             return result;
         }
-        AuditLog(m_connection).append(actor, QStringLiteral("journal_export"), QFileInfo(path).fileName(),
+        AuditLog(m_connection).append(actor, AuditAction::JournalExport, QFileInfo(path).fileName(),
                                       QJsonObject{{QStringLiteral("after"), after},
                                                   {QStringLiteral("lines"), result.count},
                                                   {QStringLiteral("last_seq"), result.lastSeq}});

@@ -74,7 +74,7 @@ JournalReceipts::Result JournalReceipts::record(const QString &path, const QStri
     }
     try {
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor"));
+        result.error = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
         if (!result.error.isEmpty()) {
             result.notAllowed = true;
             return result;
@@ -122,7 +122,7 @@ JournalReceipts::Result JournalReceipts::record(const QString &path, const QStri
             store.insertReceipt(receipt, now, actor);
             ++(receipt.result == QLatin1String("accepted") ? result.accepted : result.rejected);
         }
-        AuditLog(m_connection).append(actor, QStringLiteral("journal_receipts"), QFileInfo(path).fileName(),
+        AuditLog(m_connection).append(actor, AuditAction::JournalReceipts, QFileInfo(path).fileName(),
                                       QJsonObject{{QStringLiteral("accepted"), result.accepted},
                                                   {QStringLiteral("rejected"), result.rejected},
                                                   {QStringLiteral("already_recorded"), result.alreadyRecorded}});

@@ -15,6 +15,14 @@
 <context>
     <name>AuditLogModel</name>
     <message>
+        <source>Hand-over journal exported</source>
+        <translation>交接日志已导出</translation>
+    </message>
+    <message>
+        <source>Platform receipts recorded</source>
+        <translation>已记录平台回执</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -494,6 +502,10 @@
     <message>
         <source>The demo accounts could not be created: %1</source>
         <translation>无法创建演示账号：%1</translation>
+    </message>
+    <message>
+        <source>The demo rule sets could not be stored: %1</source>
+        <translation>无法保存演示规则集：%1</translation>
     </message>
 </context>
 <context>
@@ -2865,12 +2877,12 @@ Export the registry with exactly these columns in this order.</source>
         <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
-        <source>Face &amp;verification done (member 16 or over)</source>
-        <translation>已完成人脸识别核验（成员年满 16 周岁）(&amp;V)</translation>
+        <source>Face &amp;verification done (member %1 or over)</source>
+        <translation>已完成人脸识别核验（成员年满 %1 周岁）(&amp;V)</translation>
     </message>
     <message>
-        <source>Household register (户口簿) &amp;seen (member under 16)</source>
-        <translation>已查验户口簿（成员未满 16 周岁）(&amp;S)</translation>
+        <source>Household register (户口簿) &amp;seen (member under %1)</source>
+        <translation>已查验户口簿（成员未满 %1 周岁）(&amp;S)</translation>
     </message>
     <message>
         <source>Member (成员): whose e-voucher the holder may show</source>
@@ -4483,6 +4495,17 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkRole</name>
+    <message>
+        <source>Clerk</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
     </message>
 </context>
 </TS>

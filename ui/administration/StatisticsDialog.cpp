@@ -109,7 +109,7 @@ void StatisticsDialog::refresh()
 {
     const bool custom = PeriodKind(m_kind->currentIndex()) == PeriodKind::Custom;
     m_to->setEnabled(custom);
-    const QString refusal = RoleCheck(m_connection).refusal(m_actor, QStringLiteral("supervisor"));
+    const QString refusal = RoleCheck(m_connection).refusal(m_actor, ClerkRole::Supervisor);
     if (!refusal.isEmpty()) {
         m_status->setText(refusal);
         m_report->setEnabled(false);
