@@ -24,6 +24,7 @@ PACKAGES=(
   libpq-dev                               # tests/bench: the libpq baselines on PostgreSQL (optional to the build)
   dpkg-dev lintian help2man appstream xdotool   # the .deb (cpack, shlibdeps), its checks, man pages, AppStream; CI runs the installed desk
   openssl qtkeychain-qt6-dev              # tests: a TLS test cluster's certificates; the office password in the keyring (optional)
+  qt6-charts-dev                          # the statistics screen's charts
 )
 
 dry_run=0

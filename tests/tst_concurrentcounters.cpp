@@ -2,7 +2,8 @@
 // tests/postgres/with-postgres.sh the office PostgreSQL server): four gongji-admin processes commit
 // conflicting filings at the same moment — the same children in 浙江 (one authorizer per target)
 // from different relatives, and the same pair twice. Afterwards no rule is broken, every filing a
-// process reported as stored is there whole, and nobody saw "database is locked".
+// process reported as stored is there whole, nobody saw "database is locked", and the hand-over
+// journal numbers every stored filing and binding without a gap or a duplicate.
 #include <QJsonDocument>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -136,6 +137,29 @@ void TestConcurrentCounters::fourCountersRaceForTheSameChildren()
         QVERIFY2(filing, qPrintable(number));
         QVERIFY(!bindings.byFiling(filing->id).isEmpty());
     }
+    // The hand-over journal of the race: one line per filing and per binding, numbered 1 … N
+    // without a gap or a repeat, whichever counter took which number.
+    QSqlQuery journal(QSqlDatabase::database(db.connection()));
+    QVERIFY(journal.exec(QStringLiteral("SELECT seq, item, clerk, binding_id FROM journal ORDER BY seq")));
+    qint64 expected = 1;
+    int filingLines = 0;
+    QSet<qint64> journaledBindings;
+    QSet<QString> journalClerks;
+    while (journal.next()) {
+        QCOMPARE(journal.value(0).toLongLong(), expected++);
+        if (journal.value(1).toString() == QLatin1String("filing")) {
+            ++filingLines;
+        } else {
+            QCOMPARE(journal.value(1).toString(), QStringLiteral("binding"));
+            QVERIFY(!journaledBindings.contains(journal.value(3).toLongLong()));
+            journaledBindings.insert(journal.value(3).toLongLong());
+        }
+        journalClerks.insert(journal.value(2).toString());
+    }
+    QCOMPARE(filingLines, int(reported.size()));
+    QCOMPARE(journaledBindings.size(), int(bindings.countActive()));
+    QCOMPARE(expected - 1, qint64(filingLines + journaledBindings.size()));
+    QVERIFY(journalClerks == winners); // every counter that stored wrote its own lines
 }
 
 QTEST_GUILESS_MAIN(TestConcurrentCounters)

@@ -19,6 +19,7 @@
 #include "ui/MainWindow.h"
 #include "WidgetTest.h"
 #include "ui/DeskPages.h"
+#include "AdminCli.h"
 #include "TestDatabase.h"
 #include "model/storage/ClerkStore.h"
 #include "model/filing/BindingRevocation.h"
@@ -67,6 +68,7 @@ private slots:
     void kinshipUnderSixteenNeedsHouseholdRegister();
     void paymentPreviewShowsWhoPays();
     void mainWindowSwitchesPages();
+    void platformAnswersAreMarked();
 
 private:
     template<typename T> T *child(QWidget *parent, const char *name) const { return WidgetTest::child<T>(parent, name); }
@@ -624,6 +626,56 @@ void TestHouseholdScreen::mainWindowSwitchesPages()
     // The menu and the tool bar name the three pages.
     QVERIFY(window.findChild<QAction *>(QStringLiteral("actionHouseholdPage")));
     QVERIFY(window.findChild<QAction *>(QStringLiteral("actionKinshipPage"))->isChecked());
+}
+
+// The hand-over journal's way round: gongji-admin exports the lines, the platform answers (here:
+// everything accepted but the grandmother's binding, and the daughter's kinship account not yet),
+// gongji-admin records the receipts, and the household screen shows each binding's answer.
+void TestHouseholdScreen::platformAnswersAreMarked()
+{
+    const AdminCli cli(m_db->dir());
+    const QStringList signIn = QStringList{QStringLiteral("--db"), m_db->path()} + AdminCli::signIn(m_db->passwordFile());
+    const QString exported = m_db->dir() + QStringLiteral("/journal.jsonl");
+    const AdminCli::Run exportRun =
+        cli.run(signIn + QStringList{QStringLiteral("journal"), QStringLiteral("export"), QStringLiteral("--after"), QStringLiteral("0"),
+                                     QStringLiteral("--out"), exported});
+    QVERIFY2(exportRun.exitCode == 0, qPrintable(exportRun.err));
+    QFile file(exported);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray receipts;
+    int answered = 0;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QJsonObject entry = QJsonDocument::fromJson(line).object();
+        const QJsonArray persons = entry.value(QStringLiteral("persons")).toArray();
+        const QString last = persons.last().toObject().value(QStringLiteral("id_number")).toString();
+        const QString item = entry.value(QStringLiteral("item")).toString();
+        const QByteArray seq = QByteArray::number(entry.value(QStringLiteral("seq")).toInteger());
+        if (item == QLatin1String("kinship_binding") && last == m_daughter.idNumber)
+            continue; // no answer yet
+        if (item == QLatin1String("binding") && last == m_grandmother.idNumber)
+            receipts += "{\"seq\":" + seq + ",\"result\":\"rejected\",\"reason\":\"身份信息不符\"}\n";
+        else
+            receipts += "{\"seq\":" + seq + ",\"result\":\"accepted\"}\n";
+        ++answered;
+    }
+    QCOMPARE(answered, 8); // 3 filings, 3 bindings, 1 revocation, 1 of the 2 kinship accounts
+    const QString answers = m_db->dir() + QStringLiteral("/receipts.jsonl");
+    QFile out(answers);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(receipts);
+    out.close();
+    const AdminCli::Run receiptsRun = cli.run(signIn + QStringList{QStringLiteral("journal"), QStringLiteral("receipts"), answers});
+    QVERIFY2(receiptsRun.exitCode == 0, qPrintable(receiptsRun.err));
+    QCOMPARE(receiptsRun.out, QStringLiteral("Recorded 7 accepted and 1 rejected line(s).\n"));
+
+    lookUp(m_father.idNumber);
+    QCOMPARE(cell(Section::Authorizes, 0, HouseholdBindingsModel::NameColumn), QStringLiteral("王子涵"));
+    QCOMPARE(cell(Section::Authorizes, 0, HouseholdBindingsModel::HandoverColumn), QStringLiteral("Confirmed"));
+    QCOMPARE(cell(Section::Authorizes, 1, HouseholdBindingsModel::HandoverColumn), QStringLiteral("Rejected: 身份信息不符"));
+    QCOMPARE(cell(Section::KinshipMembers, 0, HouseholdBindingsModel::HandoverColumn), QStringLiteral("Waiting for the platform"));
+    QCOMPARE(cell(Section::History, 0, HouseholdBindingsModel::HandoverColumn), QStringLiteral("Confirmed"));
 }
 
 QTEST_MAIN(TestHouseholdScreen)

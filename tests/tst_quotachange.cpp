@@ -1,6 +1,8 @@
 // Changing the quota (调整额度) of an active binding through QuotaChange, the one path of the
 // household screen and `gongji-admin set-quota`; its printed summary; the quota freed when a
 // binding ends (docs/quota.md).
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 #include "TestDatabase.h"
@@ -12,6 +14,7 @@
 #include "model/printing/RevocationSummary.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
+#include "model/storage/JournalStore.h"
 #include "model/storage/QuotaChangeStore.h"
 #include "model/storage/RuleSetStore.h"
 #include "model/storage/WriteTransaction.h"
@@ -118,6 +121,7 @@ void TestQuotaChange::change()
     const qint64 bindingId = bind(person, before);
     QVERIFY(bindingId);
     const qint64 auditBefore = AuditLog(m_db->connection()).count();
+    const qint64 journalBefore = JournalStore(m_db->connection()).lastSeq();
 
     const QuotaChange::Result result = QuotaChange(m_db->connection()).change(bindingId, quotaAfter, TestDatabase::clerk);
     const std::optional<MutualAidBinding> stored = BindingStore(m_db->connection()).findById(bindingId);
@@ -129,6 +133,7 @@ void TestQuotaChange::change()
         QCOMPARE(stored->quotaFen, before); // nothing written
         QCOMPARE(AuditLog(m_db->connection()).count(), auditBefore);
         QVERIFY(QuotaChangeStore(m_db->connection()).byBinding(bindingId).isEmpty());
+        QCOMPARE(JournalStore(m_db->connection()).lastSeq(), journalBefore); // no line, no number taken
         return;
     }
     QVERIFY2(result.ok, qPrintable(result.error));
@@ -145,6 +150,18 @@ void TestQuotaChange::change()
     QCOMPARE(changes.first().afterFen, after);
     QCOMPARE(changes.first().clerk, QString::fromLatin1(TestDatabase::clerk));
     QCOMPARE(BindingStore(m_db->connection()).quotaSetAside(m_authorizer.id), otherQuota + (target == "child" ? 0 : quotaAfter));
+    // The platform hears of the new amount: one journal line, the quota as it is now.
+    QCOMPARE(JournalStore(m_db->connection()).lastSeq(), journalBefore + 1);
+    QJsonObject line;
+    JournalStore(m_db->connection()).forEachAfter(journalBefore, [&](qint64, const QString &text) {
+        line = QJsonDocument::fromJson(text.toUtf8()).object();
+    });
+    QCOMPARE(line.value("item").toString(), QStringLiteral("quota_change"));
+    QCOMPARE(line.value("binding_id").toInteger(), bindingId);
+    if (after)
+        QCOMPARE(line.value("quota").toString(), Money::formatYuan(*after));
+    else
+        QVERIFY(line.value("quota").isNull());
 }
 
 void TestQuotaChange::refusedWithoutAClerk()

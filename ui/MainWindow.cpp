@@ -15,6 +15,7 @@
 #include "ui/accounts/LockScreen.h"
 #include "ui/accounts/SessionLock.h"
 #include "ui/administration/AuditLogDialog.h"
+#include "ui/administration/StatisticsDialog.h"
 #include "ui/administration/ClerkAccountsDialog.h"
 #include "ui/administration/RegistryImportDialog.h"
 #include "ui/administration/RulesWindow.h"
@@ -165,6 +166,12 @@ void MainWindow::createAdministrationMenu(const QString &connection, const QStri
     audit->setObjectName(QStringLiteral("actionAuditLog"));
     connect(audit, &QAction::triggered, this, [this, connection, actor] {
         AuditLogDialog dialog(connection, actor, this);
+        dialog.exec();
+    });
+    QAction *statistics = administration->addAction(tr("&Statistics…"));
+    statistics->setObjectName(QStringLiteral("actionStatistics"));
+    connect(statistics, &QAction::triggered, this, [this, connection, actor] {
+        StatisticsDialog dialog(connection, actor, this);
         dialog.exec();
     });
 }

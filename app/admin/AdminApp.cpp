@@ -18,11 +18,13 @@
 #include "HouseholdCommand.h"
 #include "ImportRegistryCommand.h"
 #include "InitCommand.h"
+#include "JournalCommand.h"
 #include "LoadDemoCommand.h"
 #include "MigrateCommand.h"
 #include "PasswordPolicyCommand.h"
 #include "PreviewPaymentCommand.h"
 #include "PrintCommand.h"
+#include "ReportCommand.h"
 #include "ResetPasswordCommand.h"
 #include "ChangePasswordCommand.h"
 #include "RestoreCommand.h"
@@ -96,6 +98,8 @@ AdminApp::AdminApp()
     m_commands.push_back(std::make_unique<LoadDemoCommand>());
     m_commands.push_back(std::make_unique<PrintCommand>());
     m_commands.push_back(std::make_unique<CopyToCommand>());
+    m_commands.push_back(std::make_unique<JournalCommand>());
+    m_commands.push_back(std::make_unique<ReportCommand>());
     m_commands.push_back(std::make_unique<AddClerkCommand>());
     m_commands.push_back(std::make_unique<ClerksCommand>());
     m_commands.push_back(std::make_unique<DisableClerkCommand>());

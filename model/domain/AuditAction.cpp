@@ -44,6 +44,8 @@ const ActionInfo kActions[] = {
     {AuditAction::OfficeSetup, "office_setup", QT_TRANSLATE_NOOP("AuditLogModel", "Office server set up")},
     {AuditAction::SchemaMigrate, "schema_migrate", QT_TRANSLATE_NOOP("AuditLogModel", "Office schema upgraded")},
     {AuditAction::PasswordPolicySet, "password_policy_set", QT_TRANSLATE_NOOP("AuditLogModel", "Password policy set")},
+    {AuditAction::JournalExport, "journal_export", QT_TRANSLATE_NOOP("AuditLogModel", "Hand-over journal exported")},
+    {AuditAction::JournalReceipts, "journal_receipts", QT_TRANSLATE_NOOP("AuditLogModel", "Platform receipts recorded")},
 };
 
 // Written by demo loads of earlier versions; kept so that their entries read well.

@@ -38,6 +38,8 @@ enum class AuditAction {
     OfficeSetup,
     SchemaMigrate,
     PasswordPolicySet,
+    JournalExport,
+    JournalReceipts,
 };
 
 // The one conversion between AuditAction and its texts.

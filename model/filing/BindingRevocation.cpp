@@ -5,6 +5,7 @@
 
 #include "model/accounts/RoleCheck.h"
 #include "model/domain/IdNumber.h"
+#include "model/journal/HandoverJournal.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/KinshipStore.h"
@@ -45,7 +46,8 @@ void audit(const QString &connection, const QString &clerk, AuditAction action, 
 BindingRevocation::BindingRevocation(const QString &connection) : m_connection(connection) {}
 
 bool BindingRevocation::endMutualAidWithin(const QString &connection, qint64 bindingId, const QString &requestedBy,
-                                           const QString &reason, const QString &clerk, const QDateTime &endedAt)
+                                           const QString &reason, const QString &clerk, const QString &journalItem,
+                                           const QDateTime &endedAt)
 {
     BindingStore store(connection);
     const std::optional<MutualAidBinding> binding = store.findById(bindingId);
@@ -53,11 +55,13 @@ bool BindingRevocation::endMutualAidWithin(const QString &connection, qint64 bin
         return false;
     audit(connection, clerk, AuditAction::Revocation, QString::number(bindingId), QStringLiteral("authorizer"),
           binding->authorizerId, QStringLiteral("target"), binding->targetId, requestedBy, reason);
+    HandoverJournal(connection).recordMutualAid(journalItem, bindingId, clerk);
     return true;
 }
 
 bool BindingRevocation::endKinshipWithin(const QString &connection, qint64 kinshipBindingId,
-                                         const QString &requestedBy, const QString &reason, const QString &clerk)
+                                         const QString &requestedBy, const QString &reason, const QString &clerk,
+                                         const QString &journalItem)
 {
     KinshipStore store(connection);
     const std::optional<KinshipBinding> binding = store.findById(kinshipBindingId);
@@ -65,6 +69,7 @@ bool BindingRevocation::endKinshipWithin(const QString &connection, qint64 kinsh
         return false;
     audit(connection, clerk, AuditAction::KinshipRevocation, binding->number, QStringLiteral("holder"),
           binding->holderId, QStringLiteral("member"), binding->memberId, requestedBy, reason);
+    HandoverJournal(connection).recordKinship(journalItem, kinshipBindingId, clerk);
     return true;
 }
 
@@ -96,7 +101,8 @@ BindingRevocation::Result BindingRevocation::revoke(qint64 bindingId, const QStr
 {
     return run({QStringLiteral("authorizer"), QStringLiteral("target"), QStringLiteral("system")}, requestedBy, reason, clerk,
                [&] {
-                   return endMutualAidWithin(m_connection, bindingId, requestedBy, IdNumber::maskWithin(reason.trimmed()), clerk);
+                   return endMutualAidWithin(m_connection, bindingId, requestedBy, IdNumber::maskWithin(reason.trimmed()), clerk,
+                                             QStringLiteral("revocation"));
                });
 }
 
@@ -106,7 +112,7 @@ BindingRevocation::Result BindingRevocation::revokeKinship(qint64 kinshipBinding
     return run({QStringLiteral("holder"), QStringLiteral("member"), QStringLiteral("system")}, requestedBy, reason, clerk,
                [&] {
                    return endKinshipWithin(m_connection, kinshipBindingId, requestedBy, IdNumber::maskWithin(reason.trimmed()),
-                                           clerk);
+                                           clerk, QStringLiteral("kinship_end"));
                });
 }
 

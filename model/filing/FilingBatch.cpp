@@ -11,7 +11,9 @@
 #include "model/filing/FilingSubmission.h"
 #include "model/csv/CsvFile.h"
 #include "model/filing/FilingEvaluator.h"
+#include "model/statistics/RefusalTally.h"
 #include "model/storage/StorageError.h"
+#include "model/storage/Timestamp.h"
 
 namespace gongji {
 
@@ -29,6 +31,8 @@ struct BatchRow
     int index = 0; // into Result::rows
     FilingDraft draft;
     qint64 authorizerId = 0;
+    QString poolingRegion; // the authorizer's, for the refusal count
+    qint64 ruleSetId = 0;
 };
 
 // Reads the fields of one row into a one-target draft; returns what makes the row unusable.
@@ -289,6 +293,8 @@ FilingBatch::Result FilingBatch::run(const QString &path, const Options &options
             const TargetVerdict verdict =
                 evaluator.checkTarget(authorizer, target, row.draft.filedOn, pending);
             RowResult &out = result.rows[row.index];
+            row.poolingRegion = authorizer.person ? authorizer.person->poolingRegion : QString();
+            row.ruleSetId = authorizer.ruleSet ? authorizer.ruleSet->id : 0;
             setFindings(out, authorizer.findings + verdict.findings, options.acceptWarnings);
             if (out.verdict == QLatin1String("accepted") && authorizer.person && verdict.person) {
                 row.authorizerId = authorizer.person->id;
@@ -296,8 +302,19 @@ FilingBatch::Result FilingBatch::run(const QString &path, const Options &options
                                 target.quotaFen.value_or(0)});
             }
         }
-        if (options.commit && !commitAccepted(m_connection, rows, options, result))
-            return result;
+        if (options.commit) {
+            const bool committed = commitAccepted(m_connection, rows, options, result);
+            // A committed batch counts its refused rows (docs/statistics.md); a check alone counts nothing.
+            QList<RefusalStore::RefusedTarget> refused;
+            for (const BatchRow &row : std::as_const(rows)) {
+                const RowResult &out = result.rows.at(row.index);
+                if (out.verdict == QLatin1String("refused"))
+                    refused.append({Timestamp::now(), options.clerk, QStringLiteral("batch"), row.poolingRegion, row.ruleSetId, out.codes});
+            }
+            RefusalTally(m_connection).record(refused);
+            if (!committed)
+                return result;
+        }
     } catch (const StorageError &error) {
         // Reading failed while checking (submissions catch their own failures): the verdicts
         // are incomplete and nothing was stored, so none is reported.

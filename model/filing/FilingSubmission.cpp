@@ -9,6 +9,7 @@
 #include "model/filing/BindingExpiry.h"
 #include "model/domain/IdNumber.h"
 #include "model/domain/Money.h"
+#include "model/journal/HandoverJournal.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/FilingStore.h"
@@ -111,6 +112,7 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
 
         BindingStore bindings(m_connection);
         QJsonArray targets;
+        QList<qint64> bindingIds;
         for (int i = 0; i < draft.targets.size(); ++i) {
             const TargetEntry &entry = draft.targets.at(i);
             const Person &target = *result.verdict.targets.at(i).person;
@@ -135,7 +137,12 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
             if (binding.quotaFen)
                 audited.insert(QStringLiteral("quota"), Money::formatYuan(*binding.quotaFen));
             targets.append(audited);
+            bindingIds.append(binding.id);
         }
+        HandoverJournal journal(m_connection);
+        journal.recordFiling(filing.id);
+        for (const qint64 bindingId : std::as_const(bindingIds))
+            journal.recordMutualAid(QStringLiteral("binding"), bindingId, draft.clerk);
         AuditLog(m_connection).append(draft.clerk, AuditAction::Filing, filing.number,
                                       QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer.idNumber)},
                                                   {QStringLiteral("channel"), draft.channel},

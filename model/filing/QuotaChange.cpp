@@ -7,6 +7,7 @@
 #include "model/domain/IdNumber.h"
 #include "model/domain/Money.h"
 #include "model/filing/QuotaCheck.h"
+#include "model/journal/HandoverJournal.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/PersonStore.h"
@@ -99,6 +100,7 @@ QuotaChange::Result QuotaChange::change(qint64 bindingId, const std::optional<qi
                                                   {QStringLiteral("change_id"), record.id},
                                                   {QStringLiteral("quota_before"), yuanOrNull(record.beforeFen)},
                                                   {QStringLiteral("quota_after"), yuanOrNull(record.afterFen)}});
+        HandoverJournal(m_connection).recordMutualAid(QStringLiteral("quota_change"), bindingId, clerk);
         transaction.commit();
         result.ok = true;
         result.changeId = record.id;

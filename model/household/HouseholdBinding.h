@@ -34,6 +34,10 @@ struct HouseholdBinding
     // disagrees with another active one (each finding names it).
     Findings agreement;
     std::optional<qint64> quotaFen; // mutual aid: the quota set aside (共济额度), fen; kept after the end
+    // What the provincial platform made of the binding's hand-over journal lines (docs/journal.md):
+    // "" (stored before the journal), "waiting", "accepted" or "rejected" with its reason.
+    QString handover;
+    QString handoverReason;
 
     bool isActive() const { return status == QLatin1String("active"); }
     static QString kindLabel(Kind kind);        // "共济" / "亲情" in the UI language

@@ -93,6 +93,14 @@ QVariant HouseholdBindingsModel::data(const QModelIndex &index, int role) const
         }
         case QuotaColumn:
             return b.quotaFen ? Money::formatYuan(*b.quotaFen) : QString();
+        case HandoverColumn:
+            if (b.handover == QLatin1String("waiting"))
+                return tr("Waiting for the platform");
+            if (b.handover == QLatin1String("rejected"))
+                return tr("Rejected: %1").arg(b.handoverReason);
+            if (b.handover == QLatin1String("accepted"))
+                return tr("Confirmed");
+            return {};
         case EndedColumn:
             return b.endedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case EndedByColumn:
@@ -116,6 +124,9 @@ QVariant HouseholdBindingsModel::data(const QModelIndex &index, int role) const
         // Refusal red and warning amber, as beside the fields of the filing wizard.
         if (index.column() == AgreementColumn && !b.agreement.isEmpty())
             return QColor(hasRefusal(b.agreement) ? QStringLiteral("#b01e1e") : QStringLiteral("#a85a00"));
+        // A rejection needs the clerk's attention; waiting is the ordinary state of the day's work.
+        if (index.column() == HandoverColumn && b.handover == QLatin1String("rejected"))
+            return QColor(QStringLiteral("#b01e1e"));
         return {};
     case BindingIdRole:
         return b.bindingId;
@@ -125,6 +136,8 @@ QVariant HouseholdBindingsModel::data(const QModelIndex &index, int role) const
         return b.counterpart.id;
     case ActiveRole:
         return b.isActive();
+    case HandoverRole:
+        return b.handover;
     }
     return {};
 }
@@ -153,6 +166,8 @@ QVariant HouseholdBindingsModel::headerData(int section, Qt::Orientation orienta
         return tr("Relationships");
     case QuotaColumn:
         return tr("Quota (yuan)");
+    case HandoverColumn:
+        return tr("Platform");
     case EndedColumn:
         return tr("Ended");
     case EndedByColumn:

@@ -14,8 +14,9 @@ class HouseholdBindingsModel : public QAbstractTableModel
 public:
     enum class Section { Authorizes, AuthorizedBy, KinshipHolders, KinshipMembers, History };
     enum Column { KindColumn, NameColumn, IdNumberColumn, RelationshipColumn, StartedColumn, NumberColumn,
-                  ValidUntilColumn, QuotaColumn, AgreementColumn, EndedColumn, EndedByColumn, EndReasonColumn, ColumnCount };
-    enum Roles { BindingIdRole = Qt::UserRole + 1, KindRole, PersonIdRole, ActiveRole };
+                  ValidUntilColumn, QuotaColumn, AgreementColumn, HandoverColumn, EndedColumn, EndedByColumn,
+                  EndReasonColumn, ColumnCount };
+    enum Roles { BindingIdRole = Qt::UserRole + 1, KindRole, PersonIdRole, ActiveRole, HandoverRole };
 
     explicit HouseholdBindingsModel(Section section, QObject *parent = nullptr);
 

@@ -5,6 +5,7 @@
 
 #include "model/accounts/RoleCheck.h"
 #include "model/domain/IdNumber.h"
+#include "model/journal/HandoverJournal.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/KinshipStore.h"
 #include "model/storage/StorageError.h"
@@ -50,6 +51,7 @@ KinshipSubmission::Result KinshipSubmission::submit(const KinshipDraft &draft)
                         {QStringLiteral("face_verified"), draft.faceVerified},
                         {QStringLiteral("household_register_seen"), draft.householdRegisterSeen},
                         {QStringLiteral("channel"), draft.channel}});
+        HandoverJournal(m_connection).recordKinship(QStringLiteral("kinship_binding"), binding.id, draft.clerk);
         transaction.commit();
         result.stored = true;
         result.number = binding.number;

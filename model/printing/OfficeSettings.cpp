@@ -22,4 +22,17 @@ void OfficeSettings::save(const OfficeInfo &office)
     settings.setValue(QStringLiteral("office/counter"), office.counter);
 }
 
+int OfficeSettings::utcOffsetMinutes()
+{
+    bool ok = false;
+    const int minutes = QSettings().value(QStringLiteral("office/utc_offset_minutes"), 480).toInt(&ok);
+    // Real zones lie within UTC-12 and UTC+14; anything else is a typo in the settings file.
+    return ok && minutes >= -12 * 60 && minutes <= 14 * 60 ? minutes : 480;
+}
+
+void OfficeSettings::saveUtcOffsetMinutes(int minutes)
+{
+    QSettings().setValue(QStringLiteral("office/utc_offset_minutes"), minutes);
+}
+
 } // namespace gongji

@@ -11,6 +11,10 @@ class OfficeSettings
 public:
     static OfficeInfo load();
     static void save(const OfficeInfo &office);
+    // The office's time zone as minutes east of UTC (480: China Standard Time, UTC+8): the
+    // statistics count a day from the office's midnight (docs/statistics.md).
+    static int utcOffsetMinutes();
+    static void saveUtcOffsetMinutes(int minutes);
 };
 
 } // namespace gongji

@@ -33,7 +33,8 @@ qint64 countRows(const QString &connection, const QString &table)
 // The tables a new database fills on its own (shipped defaults) and the ones that make it "in use".
 const QStringList kSeeded = {QStringLiteral("rule_set_payable"), QStringLiteral("rule_set_id_type"),
                              QStringLiteral("rule_set_relationship"), QStringLiteral("rule_set"),
-                             QStringLiteral("kinship_rule"), QStringLiteral("password_policy")};
+                             QStringLiteral("kinship_rule"), QStringLiteral("password_policy"),
+                             QStringLiteral("journal_counter")};
 
 // Rows go over in batches, one multi-row INSERT each: to a server every statement is a round
 // trip, and a million rows one at a time took 19 minutes. 100 rows of at most 20 columns stay
@@ -91,7 +92,9 @@ QStringList DatabaseCopy::tables()
             QStringLiteral("rule_set_id_type"), QStringLiteral("rule_set_payable"), QStringLiteral("filing"),
             QStringLiteral("binding"), QStringLiteral("binding_proof"), QStringLiteral("binding_quota_change"),
             QStringLiteral("audit_log"), QStringLiteral("kinship_rule"), QStringLiteral("kinship_binding"),
-            QStringLiteral("clerk"), QStringLiteral("password_history"), QStringLiteral("password_policy")};
+            QStringLiteral("clerk"), QStringLiteral("password_history"), QStringLiteral("password_policy"),
+            QStringLiteral("journal_counter"), QStringLiteral("journal"), QStringLiteral("journal_receipt"),
+            QStringLiteral("refused_target"), QStringLiteral("refused_code")};
 }
 
 DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &target, const QString &actor)
@@ -140,7 +143,7 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
                                    QStringLiteral("binding"), QStringLiteral("audit_log"), QStringLiteral("kinship_rule"),
                                    QStringLiteral("kinship_binding"), QStringLiteral("clerk"),
                                    QStringLiteral("binding_quota_change"), QStringLiteral("password_history"),
-                                   QStringLiteral("password_policy")};
+                                   QStringLiteral("password_policy"), QStringLiteral("refused_target")};
         for (const QString &statement : SqlDialect::afterExplicitIds(SqlDialect::engineOf(target), keyed))
             SqlStatement::run(target, statement);
         QJsonObject detail;

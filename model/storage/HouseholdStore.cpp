@@ -3,6 +3,7 @@
 #include <QTime>
 
 #include "model/filing/BindingExpiry.h"
+#include "model/storage/JournalStore.h"
 #include "model/storage/PersonStore.h"
 #include "model/storage/SqlStatement.h"
 #include "model/storage/Timestamp.h"
@@ -72,6 +73,14 @@ QList<HouseholdBinding> HouseholdStore::bindingsOf(qint64 personId, const QDate 
             }
             bindings.append(b);
         }
+    }
+    JournalStore journal(m_connection);
+    for (HouseholdBinding &b : bindings) {
+        const JournalStore::HandoverState state = b.kind == Kind::MutualAid ? journal.handoverOfBinding(b.bindingId)
+                                                                            : journal.handoverOfKinshipBinding(b.bindingId);
+        static const char *const keywords[] = {"", "waiting", "accepted", "rejected"};
+        b.handover = QString::fromLatin1(keywords[int(state.state)]);
+        b.handoverReason = state.reason;
     }
     return bindings;
 }

@@ -219,6 +219,59 @@ const QStringList kVersion7 = {
     QStringLiteral("CREATE INDEX binding_quota_change_by_binding ON binding_quota_change (binding_id)"),
 };
 
+// Version 9: the hand-over journal (docs/journal.md). Every stored change gets a line with a
+// gap-free sequence number: journal_counter holds the last number given; the writing transaction
+// adds one to it, so a rolled-back change gives its number back and two counters can never take
+// the same one (the UPDATE waits for the other writer's row on either engine). The line is
+// stored as exported, so that exporting again writes the same bytes; the journal is append-only.
+const QStringList kVersion9 = {
+    QStringLiteral(R"(CREATE TABLE journal_counter (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        last_seq {REF} NOT NULL))"),
+    QStringLiteral("INSERT INTO journal_counter (id, last_seq) VALUES (1, 0)"),
+    QStringLiteral(R"(CREATE TABLE journal (
+        seq {REF} PRIMARY KEY CHECK (seq > 0),
+        at TEXT NOT NULL,
+        item TEXT NOT NULL,
+        clerk TEXT NOT NULL,
+        binding_id {REF} REFERENCES binding (id),
+        kinship_binding_id {REF} REFERENCES kinship_binding (id),
+        line TEXT NOT NULL))"),
+    QStringLiteral("CREATE INDEX journal_by_binding ON journal (binding_id)"),
+    QStringLiteral("CREATE INDEX journal_by_kinship ON journal (kinship_binding_id)"),
+    QStringLiteral(R"(CREATE TABLE journal_receipt (
+        seq {REF} PRIMARY KEY REFERENCES journal (seq),
+        result TEXT NOT NULL CHECK (result IN ('accepted', 'rejected')),
+        reason TEXT NOT NULL DEFAULT '',
+        received_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        CHECK ((result = 'rejected') = (reason <> ''))))"),
+};
+
+// Version 10: the office statistics (docs/statistics.md). Refused targets are counted without any
+// ID number (who, when, where, which codes); the counted tables get indexes on their times, so a
+// month is a range scan: the filing index also holds the clerk and rule set it is grouped by.
+const QStringList kVersion10 = {
+    QStringLiteral(R"(CREATE TABLE refused_target (
+        id {KEY},
+        at TEXT NOT NULL,
+        clerk TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('counter', 'batch')),
+        pooling_region TEXT NOT NULL DEFAULT '',
+        rule_set_id {REF} REFERENCES rule_set (id)))"),
+    QStringLiteral("CREATE INDEX refused_target_by_time ON refused_target (at, clerk)"),
+    QStringLiteral(R"(CREATE TABLE refused_code (
+        refused_target_id {REF} NOT NULL REFERENCES refused_target (id),
+        code TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (refused_target_id, code)))"),
+    QStringLiteral("CREATE INDEX refused_code_by_time ON refused_code (at, code)"),
+    QStringLiteral("CREATE INDEX filing_by_time ON filing (filed_at, clerk, rule_set_id)"),
+    QStringLiteral("CREATE INDEX binding_by_end ON binding (ended_at) WHERE ended_at IS NOT NULL"),
+    QStringLiteral("CREATE INDEX kinship_by_start ON kinship_binding (started_at)"),
+    QStringLiteral("CREATE INDEX kinship_by_end ON kinship_binding (ended_at) WHERE ended_at IS NOT NULL"),
+};
+
 void rewriteTableText(const QString &connection, const QString &table, const QString &before, const QString &after)
 {
     SqlStatement version(connection, QStringLiteral("PRAGMA schema_version"));
@@ -273,7 +326,7 @@ const QStringList kVersion8 = {
 
 int Migrations::latestVersion()
 {
-    return 8;
+    return 10;
 }
 
 void Migrations::migrate(const QString &connection, int currentVersion, int targetVersion)
@@ -304,6 +357,11 @@ void Migrations::migrate(const QString &connection, int currentVersion, int targ
             for (const QString &statement : kVersion8)
                 SqlStatement::run(connection, SqlDialect::schemaText(engine, statement)
                                                   .replace(QStringLiteral("{NOW}"), QLatin1Char('\'') + Timestamp::nowText() + QLatin1Char('\'')));
+        } else if (version == 9) {
+            run(kVersion9);
+            run(SqlDialect::appendOnly(engine, QStringLiteral("journal")));
+        } else if (version == 10) {
+            run(kVersion10);
         }
         // A new database gets the shipped rule sets in its last step, when rule_set has every
         // column that RuleSetStore writes (they were seeded in step 1 while it had all of them).

@@ -15,6 +15,14 @@
 <context>
     <name>AuditLogModel</name>
     <message>
+        <source>Hand-over journal exported</source>
+        <translation>交接日志已导出</translation>
+    </message>
+    <message>
+        <source>Platform receipts recorded</source>
+        <translation>已记录平台回执</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2733,6 +2741,22 @@ Export the registry with exactly these columns in this order.</source>
 <context>
     <name>gongji::HouseholdBindingsModel</name>
     <message>
+        <source>Waiting for the platform</source>
+        <translation>待平台确认</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>平台退回：%1</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>平台已确认</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台回执</translation>
+    </message>
+    <message>
         <source>%1 (asked by %2)</source>
         <translation>%1（%2申请）</translation>
     </message>
@@ -3244,6 +3268,10 @@ Export the registry with exactly these columns in this order.</source>
 </context>
 <context>
     <name>gongji::MainWindow</name>
+    <message>
+        <source>&amp;Statistics…</source>
+        <translation>统计(&amp;S)…</translation>
+    </message>
     <message>
         <source>Gongji Desk</source>
         <translation>共济受理台</translation>
@@ -4485,6 +4513,379 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>The two new passwords differ; type them again.</source>
         <translation>两次输入的新密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>JournalExport</name>
+    <message>
+        <source>The sequence number to export after must be 0 or more.</source>
+        <translation>导出起始序号须为 0 或更大。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to.</source>
+        <translation>无法写入 %1：%2。请选择有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Nothing was exported.</source>
+        <translation>无法写入 %1：%2。未导出任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>JournalReceipts</name>
+    <message>
+        <source>not a JSON object (%1).</source>
+        <translation>不是 JSON 对象（%1）。</translation>
+    </message>
+    <message>
+        <source>another JSON value</source>
+        <translation>其他 JSON 值</translation>
+    </message>
+    <message>
+        <source>&quot;seq&quot; must be a whole number of 1 or more.</source>
+        <translation>“seq”须为不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>&quot;result&quot; must be &quot;accepted&quot; or &quot;rejected&quot;.</source>
+        <translation>“result”须为“accepted”或“rejected”。</translation>
+    </message>
+    <message>
+        <source>a rejection needs its &quot;reason&quot;.</source>
+        <translation>退回须注明“reason”（原因）。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>a second answer for seq %1 (the first is on line %2).</source>
+        <translation>seq %1 有第二条回执（第一条在第 %2 行）。</translation>
+    </message>
+    <message>
+        <source>seq %1 is not in the journal; check that the file answers this office's export.</source>
+        <translation>日志中没有 seq %1；请确认该文件是对本机构导出的回执。</translation>
+    </message>
+    <message>
+        <source>a second answer for seq %1: it was already answered &quot;%2&quot;.</source>
+        <translation>seq %1 有第二条回执：此前已记录为“%2”。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>……另有 %1 处。</translation>
+    </message>
+    <message>
+        <source>The receipts file was not taken; nothing was recorded:
+%1</source>
+        <translation>回执文件未被接受，未记录任何内容：
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>DailyReport</name>
+    <message>
+        <source>None in this period.</source>
+        <translation>本期无。</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>业务日报</translation>
+    </message>
+    <message>
+        <source>Office report</source>
+        <translation>业务统计报表</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>经办机构</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <source>Printed by</source>
+        <translation>打印人</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>统计数</translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation>备案</translation>
+    </message>
+    <message>
+        <source>Targets accepted</source>
+        <translation>受理共济对象</translation>
+    </message>
+    <message>
+        <source>Targets refused</source>
+        <translation>不予受理共济对象</translation>
+    </message>
+    <message>
+        <source>Revocations</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <source>Automatic ends</source>
+        <translation>自动终止</translation>
+    </message>
+    <message>
+        <source>Kinship bindings</source>
+        <translation>亲情账户绑定</translation>
+    </message>
+    <message>
+        <source>Kinship endings</source>
+        <translation>亲情账户解绑</translation>
+    </message>
+    <message>
+        <source>Journal lines waiting for the platform</source>
+        <translation>待平台确认的交接日志</translation>
+    </message>
+    <message>
+        <source>Refusals by code</source>
+        <translation>不予受理原因</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Filings per day</source>
+        <translation>每日备案</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Filings by clerk</source>
+        <translation>经办人备案</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Revocations by reason</source>
+        <translation>解除原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Automatic ends by cause</source>
+        <translation>自动终止原因</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Filings (%1)</source>
+        <translation>备案（%1）</translation>
+    </message>
+    <message>
+        <source>Filing no.</source>
+        <translation>备案编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Authorizer</source>
+        <translation>授权人</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>共济对象数</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 are listed.</source>
+        <translation>仅列出 %2 条中的前 %1 条。</translation>
+    </message>
+    <message>
+        <source>Revocations and automatic ends (%1)</source>
+        <translation>解除与自动终止（%1）</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>共济对象</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s signature:</source>
+        <translation>主管签字：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::ChartPanel</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;image (PNG)…</source>
+        <translation>保存为图片 PNG(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Copied: the table as text, the chart as an image.</source>
+        <translation>已复制：表格为文本，图表为图片。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1; choose another folder.</source>
+        <translation>无法写入 %1；请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>将图表保存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::StatisticsDialog</name>
+    <message>
+        <source>Refusals by code</source>
+        <translation>不予受理原因</translation>
+    </message>
+    <message>
+        <source>Filings per day</source>
+        <translation>每日备案</translation>
+    </message>
+    <message>
+        <source>Targets by clerk</source>
+        <translation>按经办人统计共济对象</translation>
+    </message>
+    <message>
+        <source>&amp;Report PDF…</source>
+        <translation>日报 PDF(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>By clerk</source>
+        <translation>按经办人</translation>
+    </message>
+    <message>
+        <source>By region</source>
+        <translation>按统筹区</translation>
+    </message>
+    <message>
+        <source>By rule set</source>
+        <translation>按规则</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>自(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown:</source>
+        <translation>分组(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 filings, %4 targets accepted, %5 refused; %6 revocations, %7 automatic ends; %8 kinship bindings, %9 ended. Journal lines waiting for the platform: %10.</source>
+        <translation>%1 至 %2：备案 %3 件，受理共济对象 %4 人，不予受理 %5 人；解除 %6 件，自动终止 %7 件；亲情账户绑定 %8 件，解绑 %9 件。待平台确认的交接日志：%10 条。</translation>
+    </message>
+    <message>
+        <source>Targets refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation>备案</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Report saved as %1.</source>
+        <translation>报表已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>report-%1.pdf</source>
+        <translation>日报-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>将报表保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "model/filing/FilingSubmission.h"
 #include "ui/filing/FilingWizard.h"
 #include "model/itemmodels/FilingTargetsModel.h"
+#include "model/statistics/RefusalTally.h"
 #include "model/storage/StorageError.h"
 #include "ui/widgets/VerdictDelegate.h"
 
@@ -181,6 +182,7 @@ bool ConfirmPage::validatePage()
         break;
     }
     // Another counter changed the registry or the bindings since the check: say why, stay.
+    RefusalTally(m_wizard->connection()).record(RefusalTally::refusedTargets(result.verdict, draft.clerk, QStringLiteral("counter")));
     m_wizard->setVerdict(result.verdict);
     QStringList reasons;
     for (const Finding &finding : result.verdict.authorizer.findings)

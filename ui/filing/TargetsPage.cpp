@@ -11,6 +11,7 @@
 #include "ui/filing/FilingWizard.h"
 #include "ui/filing/TargetEntryForm.h"
 #include "model/itemmodels/FilingTargetsModel.h"
+#include "model/statistics/RefusalTally.h"
 #include "ui/widgets/VerdictDelegate.h"
 
 namespace gongji {
@@ -117,6 +118,9 @@ void TargetsPage::addTarget()
     const TargetVerdict verdict = m_wizard->verdict().targets.value(row);
     m_table->selectRow(row);
     if (verdict.refused()) {
+        // Counted as shown to the clerk (docs/statistics.md); a failure to count never stops the counter.
+        RefusalTally(m_wizard->connection()).record({RefusalTally::refusedTarget(m_wizard->verdict(), row, m_wizard->clerk(),
+                                                                                 QStringLiteral("counter"))});
         m_correctingRow = row;
         m_form->showFindings(verdict.findings);
         m_form->setStatus(tr("Row %1 (%2) is refused. Correct the entry and add it again to replace the row, "
