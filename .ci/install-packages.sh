@@ -22,6 +22,7 @@ PACKAGES=(
   clang libclang-rt-14-dev                # tests/fuzz: libFuzzer targets built with clang
   postgresql libqt6sql6-psql              # a shared office database; tests/postgres runs a throwaway cluster
   libpq-dev                               # tests/bench: the libpq baselines on PostgreSQL (optional to the build)
+  xdotool                                 # screenshots of the citizen's screen on a two-screen Xvfb
 )
 
 dry_run=0

@@ -4,6 +4,9 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <optional>
+
+#include "model/citizen/Signature.h"
 
 namespace gongji {
 
@@ -28,10 +31,13 @@ struct FilingDraft
     bool commitmentAcknowledged = false;
     QString commitmentVersion;
     QDateTime commitmentAt;     // UTC
+    QString commitmentMethod = QStringLiteral("paper"); // or "citizen_screen" (see Filing)
     QDate filedOn;              // the filing date: rules and cooldown are judged on it
     QString clerk;
     QString channel = QStringLiteral("counter"); // or "batch"
     QList<TargetEntry> targets;
+    // The authorizer's signature on the citizen's screen; none: they sign the printed summary.
+    std::optional<Signature> signature;
 };
 
 } // namespace gongji

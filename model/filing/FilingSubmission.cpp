@@ -10,6 +10,7 @@
 #include "model/storage/FilingStore.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/Timestamp.h"
+#include "model/storage/SignatureStore.h"
 #include "model/storage/WriteTransaction.h"
 
 namespace gongji {
@@ -42,6 +43,10 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
     }
     if (draft.clerk.trimmed().isEmpty()) {
         result.error = Text::tr("No clerk is recorded for this filing; sign in again.");
+        return result;
+    }
+    if (draft.signature && !draft.signature->problem().isEmpty()) {
+        result.error = draft.signature->problem();
         return result;
     }
     try {
@@ -77,7 +82,10 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         filing.ruleSetId = result.verdict.authorizer.ruleSet->id;
         filing.commitmentVersion = draft.commitmentVersion;
         filing.commitmentAt = draft.commitmentAt.isValid() ? draft.commitmentAt : now;
+        filing.commitmentMethod = draft.commitmentMethod;
         FilingStore(m_connection).insert(filing);
+        if (draft.signature)
+            SignatureStore(m_connection).insert(filing.id, *draft.signature);
 
         BindingStore bindings(m_connection);
         QJsonArray targets;
@@ -101,6 +109,8 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         AuditLog(m_connection).append(draft.clerk, QStringLiteral("filing"), filing.number,
                                       QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer.idNumber)},
                                                   {QStringLiteral("channel"), draft.channel},
+                                                  {QStringLiteral("commitment"), draft.commitmentMethod},
+                                                  {QStringLiteral("signed_on_screen"), draft.signature.has_value()},
                                                   {QStringLiteral("rule_set_id"), filing.ruleSetId},
                                                   {QStringLiteral("targets"), targets}});
         transaction.commit();

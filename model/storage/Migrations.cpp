@@ -212,11 +212,41 @@ void rewriteTableText(const QString &connection, const QString &table, const QSt
     SqlStatement::run(connection, QStringLiteral("PRAGMA schema_version = %1").arg(schemaVersion + 1));
 }
 
+// Version 6: how the authorizer acknowledged the commitment letter. Filings made before were
+// acknowledged on paper (the clerk ticked the signed copy), which the default keeps.
+const QStringList kVersion6 = {
+    QStringLiteral("ALTER TABLE filing ADD COLUMN commitment_method TEXT NOT NULL DEFAULT 'paper' "
+                   "CHECK (commitment_method IN ('paper', 'citizen_screen'))"),
+};
+
+// Version 7: the authorizer's electronic signature of a filing (the strokes and the PNG printed on
+// the summary) and the citizens' service ratings (好差评). Both are evidence: append-only, the
+// database refuses any change or deletion (SqlDialect::appendOnly, as for the audit log).
+const QStringList kVersion7 = {
+    QStringLiteral(R"(CREATE TABLE filing_signature (
+        filing_id {REF} PRIMARY KEY REFERENCES filing (id),
+        strokes TEXT NOT NULL,
+        png_base64 TEXT NOT NULL CHECK (length(png_base64) <= 90000),
+        signed_at TEXT NOT NULL))"),
+    QStringLiteral(R"(CREATE TABLE service_rating (
+        id {KEY},
+        service TEXT NOT NULL CHECK (service IN ('filing', 'revocation', 'kinship')),
+        reference TEXT NOT NULL,
+        clerk TEXT NOT NULL,
+        level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+        reason TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT '',
+        rated_at TEXT NOT NULL,
+        CHECK (level >= 3 OR reason <> ''),
+        UNIQUE (service, reference)))"),
+    QStringLiteral("CREATE INDEX service_rating_by_clerk ON service_rating (clerk, rated_at)"),
+};
+
 } // namespace
 
 int Migrations::latestVersion()
 {
-    return 5;
+    return 7;
 }
 
 void Migrations::migrate(const QString &connection, int currentVersion, int targetVersion)
@@ -240,6 +270,12 @@ void Migrations::migrate(const QString &connection, int currentVersion, int targ
             run(kVersion4);
         } else if (version == 5 && engine == SqlDialect::Engine::SQLite) {
             rewriteTableText(connection, QStringLiteral("person"), kStatusCheckBefore, kStatusCheckAfter);
+        } else if (version == 6) {
+            run(kVersion6);
+        } else if (version == 7) {
+            run(kVersion7);
+            run(SqlDialect::appendOnly(engine, QStringLiteral("filing_signature")));
+            run(SqlDialect::appendOnly(engine, QStringLiteral("service_rating")));
         }
         run(SqlDialect::setSchemaVersion(engine, version));
         transaction.commit();

@@ -10,6 +10,7 @@
 
 #include "ui/filing/FilingWizard.h"
 #include "ui/filing/TargetEntryForm.h"
+#include "model/citizen/CitizenView.h"
 #include "model/itemmodels/FilingTargetsModel.h"
 #include "ui/widgets/VerdictDelegate.h"
 
@@ -80,6 +81,7 @@ void TargetsPage::initializePage()
     m_form->setRuleLists(ruleSet ? ruleSet->relationships : QStringList(),
                          ruleSet ? ruleSet->idTypes : QStringList());
     m_form->focusFirstField();
+    m_wizard->citizenView()->showFilingTargets(m_wizard->draft(), m_wizard->verdict());
 }
 
 bool TargetsPage::isComplete() const

@@ -31,6 +31,7 @@
 #include "model/storage/StorageError.h"
 #include "ui/widgets/FindingLabel.h"
 #include "ui/widgets/IdNumberEdit.h"
+#include "ui/widgets/ShorthandComboBox.h"
 
 namespace gongji {
 
@@ -67,7 +68,7 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
     banner->setDetail(tr("New kinship-account binding: a holder may show a relative's medical-insurance e-voucher."));
 
     // Holder
-    m_holderType = new QComboBox(this);
+    m_holderType = new ShorthandComboBox(IdTypeListModel::ShorthandsRole, this);
     m_holderType->setObjectName(QStringLiteral("holderIdType"));
     m_holderType->setModel(m_holderTypes);
     m_holderId = new IdNumberEdit(this);
@@ -95,10 +96,10 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
     holderGrid->setColumnStretch(3, 1);
 
     // Member
-    m_relationship = new QComboBox(this);
+    m_relationship = new ShorthandComboBox(RelationshipListModel::ShorthandsRole, this);
     m_relationship->setObjectName(QStringLiteral("memberRelationship"));
     m_relationship->setModel(m_relationships);
-    m_memberType = new QComboBox(this);
+    m_memberType = new ShorthandComboBox(IdTypeListModel::ShorthandsRole, this);
     m_memberType->setObjectName(QStringLiteral("memberIdType"));
     m_memberType->setModel(m_memberTypes);
     m_memberName = new QLineEdit(this);
@@ -110,7 +111,7 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
     m_memberAge->setObjectName(QStringLiteral("memberAge"));
     m_faceVerified = new QCheckBox(tr("Face &verification done (member 16 or over)"), this);
     m_faceVerified->setObjectName(QStringLiteral("faceVerifiedCheck"));
-    m_registerSeen = new QCheckBox(tr("Household register (户口簿) &seen (member under 16)"), this);
+    m_registerSeen = new QCheckBox(tr("Household re&gister (户口簿) seen (member under 16)"), this);
     m_registerSeen->setObjectName(QStringLiteral("registerSeenCheck"));
     m_relationshipFindings = new FindingLabel(this);
     m_nameFindings = new FindingLabel(this);
@@ -208,6 +209,14 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
     enter->submitOnEnter(m_registerSeen);
     connect(enter, &KinshipEnterFilter::submitRequested, this, &KinshipPage::submit);
 
+    // A typed code ("01", "fm") picks the entry and goes on to the field to type next.
+    auto goOn = [this](QComboBox *box, QWidget *next) {
+        connect(static_cast<ShorthandComboBox *>(box), &ShorthandComboBox::shorthandCompleted, next,
+                [next] { next->setFocus(); });
+    };
+    goOn(m_holderType, m_holderId);
+    goOn(m_relationship, m_memberName);
+    goOn(m_memberType, m_memberName);
     connect(m_holderId, &IdNumberEdit::submitted, this, &KinshipPage::lookUpHolder);
     connect(lookUp, &QPushButton::clicked, this, &KinshipPage::lookUpHolder);
     connect(m_holderType, &QComboBox::currentIndexChanged, this, [this] { m_holderId->setIdType(holderType()); });
@@ -273,8 +282,10 @@ void KinshipPage::lookUpHolder()
     if (!m_holder)
         m_holderFindings->setFindings({Finding{RefusalCode::PersonNotFound, Finding::Field::AuthorizerId, {}}});
     showHolder();
-    if (m_holder)
+    if (m_holder) {
+        emit holderShown(*m_holder);
         m_relationship->setFocus();
+    }
     else
         m_holderId->selectAll();
 }
