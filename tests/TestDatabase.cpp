@@ -80,7 +80,7 @@ bool TestDatabase::addAccounts()
     const QString pass = QString::fromLatin1(password);
     const ClerkAccounts::Result first = accounts.createFirstSupervisor(QString::fromLatin1(supervisor), QStringLiteral("王主管"), pass);
     const ClerkAccounts::Result second = accounts.add(QString::fromLatin1(supervisor), QString::fromLatin1(clerk), QStringLiteral("李柜员"),
-                                                      QStringLiteral("clerk"), pass);
+                                                      ClerkRole::Clerk, pass);
     if (!first.ok || !second.ok) {
         qWarning() << "test accounts:" << first.error << second.error;
         return false;

@@ -106,11 +106,11 @@ void TestAccounts::onlySupervisorsCreateAccounts()
     TestDatabase db(QStringLiteral("test"), TestDatabase::Accounts::None);
     ClerkAccounts accounts(db.connection());
     QVERIFY(accounts.createFirstSupervisor("zhangli", "张丽", "password-1").ok);
-    QVERIFY(accounts.add("zhangli", "lisi", "李四", "clerk", "password-2").ok);
-    const ClerkAccounts::Result result = accounts.add(actor, "wangwu", "王五", "clerk", "password-3");
+    QVERIFY(accounts.add("zhangli", "lisi", "李四", ClerkRole::Clerk, "password-2").ok);
+    const ClerkAccounts::Result result = accounts.add(actor, "wangwu", "王五", ClerkRole::Clerk, "password-3");
     QCOMPARE(result.ok, allowed);
-    QCOMPARE(accounts.allows(actor, "supervisor"), allowed);
-    QCOMPARE(accounts.allows("lisi", "clerk"), true);
+    QCOMPARE(accounts.allows(actor, ClerkRole::Supervisor), allowed);
+    QCOMPARE(accounts.allows("lisi", ClerkRole::Clerk), true);
 }
 
 void TestAccounts::auditHoldsNoPassword()
@@ -136,7 +136,7 @@ void TestAccounts::fixtureAccountsSignIn()
     SignIn signIn(db.connection());
     const SignIn::Result clerk = signIn.signIn(TestDatabase::clerk, TestDatabase::password);
     QVERIFY2(clerk.ok, qPrintable(clerk.error));
-    QCOMPARE(clerk.account.role, QStringLiteral("clerk"));
+    QCOMPARE(clerk.account.role, ClerkRole::Clerk);
     QVERIFY(signIn.signIn(TestDatabase::supervisor, TestDatabase::password).account.isSupervisor());
     QFile file(db.passwordFile());
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -240,7 +240,7 @@ void TestAccounts::accountChangesRefusedForClerk()
     QFETCH(QString, change);
     TestDatabase db;
     ClerkAccounts accounts(db.connection());
-    QVERIFY(accounts.add(TestDatabase::supervisor, "lisi", "李四", "clerk", "password-2").ok);
+    QVERIFY(accounts.add(TestDatabase::supervisor, "lisi", "李四", ClerkRole::Clerk, "password-2").ok);
     QVERIFY(accounts.setActive(TestDatabase::supervisor, "lisi", false).ok);
     const qint64 before = AuditLog(db.connection()).count();
     ClerkAccounts::Result result;
@@ -266,7 +266,7 @@ void TestAccounts::lastSupervisorStaysActive()
 {
     TestDatabase db;
     ClerkAccounts accounts(db.connection());
-    QVERIFY(accounts.add(TestDatabase::supervisor, "wangwu", "王五", "supervisor", "password-2").ok);
+    QVERIFY(accounts.add(TestDatabase::supervisor, "wangwu", "王五", ClerkRole::Supervisor, "password-2").ok);
     const ClerkAccounts::Result self = accounts.setActive(TestDatabase::supervisor, TestDatabase::supervisor, false);
     QVERIFY(!self.ok);
     QVERIFY(self.error.contains(QStringLiteral("own account")));

@@ -12,7 +12,7 @@
 #include <QTest>
 #include <unistd.h>
 
-#include "AdminCli.h"
+#include "AdminCliTest.h"
 #include "TestDatabase.h"
 #include "model/storage/AuditLog.h"
 
@@ -30,9 +30,11 @@ const QString zhangJianguo = QStringLiteral("01:330106195501013110");  // 张建
 const QString wrongPassword = QStringLiteral("wrong-password-9");
 } // namespace
 
-class TestAdminAccounts : public QObject
+class TestAdminAccounts : public AdminCliTest
 {
     Q_OBJECT
+public:
+    TestAdminAccounts() : AdminCliTest(QStringLiteral("accounts.sqlite")) {}
 
 private slots:
     void initTestCase();
@@ -55,11 +57,7 @@ private slots:
     void signInOnTheDatabaseInUse();
 
 private:
-    using Run = AdminCli::Run;
-    AdminCli cli() const { return AdminCli(m_dir->filePath(QStringLiteral("xdg"))); }
-    Run admin(const QStringList &arguments) const { return cli().run(arguments); }
-    QString db() const { return m_dir->filePath(QStringLiteral("accounts.sqlite")); }
-    QString passwordFile() const { return m_shared.filePath(QStringLiteral("password.txt")); }
+    QString passwordFile() const override { return m_shared.filePath(QStringLiteral("password.txt")); }
     QString wrongPasswordFile() const { return m_shared.filePath(QStringLiteral("wrong.txt")); }
     QStringList as(const QString &login, const QString &file = {}) const
     {
@@ -67,7 +65,6 @@ private:
     }
     // The samples' database (accounts supervisor and tester, registry, filings, kinship) as db().
     void copyTemplate();
-    static QStringList lines(const QString &text) { return AdminCli::lines(text); }
     // What a refused command must leave as it was: every table, the accounts without their
     // sign-in bookkeeping (failed attempts, lock), the audit log without its sign-in entries
     // (counted apart: every attempt is audited).
@@ -76,7 +73,6 @@ private:
     static void verifyNoPassword(const Run &run);
 
     QTemporaryDir m_shared; // the template database, password files, a backup
-    std::unique_ptr<QTemporaryDir> m_dir;
     QString m_template;
     QString m_backup;
 };
@@ -594,7 +590,7 @@ void TestAdminAccounts::signInOnTheDatabaseInUse()
     QCOMPARE(run.exitCode, 4);
     QVERIFY2(run.err.contains(QStringLiteral("needs a sign-in")), qPrintable(run.err));
     QCOMPARE(AdminCli::bindingKeys(cli.run(household).out), active);
-    QCOMPARE(audit.countFor(QStringLiteral("sign_in_failed"), QStringLiteral("tester")), 1);
+    QCOMPARE(audit.countFor(gongji::AuditAction::SignInFailed, QStringLiteral("tester")), 1);
     QCOMPARE(audit.count(), entries + 1);
 
     const QString newPassword = m_dir->filePath(QStringLiteral("li.txt"));
@@ -607,7 +603,7 @@ void TestAdminAccounts::signInOnTheDatabaseInUse()
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(QStringLiteral("clerk: li\n")), qPrintable(run.out));
     QCOMPARE(AdminCli::bindingKeys(cli.run(household).out).count(QStringLiteral("mutual_aid/authorizes/active")), 2);
-    QCOMPARE(audit.countFor(QStringLiteral("sign_in"), QStringLiteral("li")), 1);
+    QCOMPARE(audit.countFor(gongji::AuditAction::SignIn, QStringLiteral("li")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestAdminAccounts)

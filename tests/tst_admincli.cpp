@@ -4,12 +4,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "AdminCli.h"
+#include "AdminCliTest.h"
 
 // gongji-admin as a user runs it: the built binary, sample files, exit codes and output. The
 // commands for households, kinship accounts and payments are in tst_adminhousehold, rules in
 // tst_adminrules; help and usage errors of every command are here.
-class TestAdminCli : public QObject
+class TestAdminCli : public AdminCliTest
 {
     Q_OBJECT
 
@@ -34,28 +34,13 @@ private slots:
     void loadDemo();
 
 private:
-    using Run = AdminCli::Run;
-    AdminCli cli() const { return AdminCli(m_dir->filePath(QStringLiteral("xdg"))); }
-    Run admin(const QStringList &arguments) const { return cli().run(arguments); }
-    QString db() const { return m_dir->filePath(QStringLiteral("cli.sqlite")); }
-    QString passwordFile() const { return m_dir->filePath(QStringLiteral("password.txt")); }
-    // --db db() and the sign-in of `login`; db() has the accounts (withAccounts).
-    QStringList as(const QString &login = QStringLiteral("supervisor")) const
-    {
-        return QStringList{QStringLiteral("--db"), db()} + AdminCli::signIn(passwordFile(), login);
-    }
     bool withAccounts(const QString &database) const { return cli().initAccounts(database, passwordFile()); }
-    static QString data(const char *name) { return AdminCli::data(name); }
-    static QStringList lines(const QString &text) { return AdminCli::lines(text); }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
 };
 
 void TestAdminCli::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QVERIFY(AdminCli::writePasswordFile(passwordFile()));
+    QVERIFY(freshFolder());
 }
 
 void TestAdminCli::help_data()

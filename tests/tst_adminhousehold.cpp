@@ -8,7 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "AdminCli.h"
+#include "AdminCliTest.h"
 
 namespace {
 const QString zhangWei = QStringLiteral("01:330102198003151236");     // 张伟, employee, 5000.00
@@ -18,7 +18,7 @@ const QString wangFang = QStringLiteral("01:330102197509102226");     // 王芳,
 const QString zhangJianguo = QStringLiteral("01:330106195501013110"); // 张建国, resident
 } // namespace
 
-class TestAdminHousehold : public QObject
+class TestAdminHousehold : public AdminCliTest
 {
     Q_OBJECT
 
@@ -36,16 +36,6 @@ private slots:
     void previewPayment_data();
     void previewPayment();
 
-private:
-    using Run = AdminCli::Run;
-    AdminCli cli() const { return AdminCli(m_dir->filePath(QStringLiteral("xdg"))); }
-    Run admin(const QStringList &arguments) const { return cli().run(arguments); }
-    QString db() const { return m_dir->filePath(QStringLiteral("cli.sqlite")); }
-    QString passwordFile() const { return m_dir->filePath(QStringLiteral("password.txt")); }
-    static QString data(const char *name) { return AdminCli::data(name); }
-    static QStringList lines(const QString &text) { return AdminCli::lines(text); }
-
-    std::unique_ptr<QTemporaryDir> m_dir;
 };
 
 void TestAdminHousehold::init()

@@ -7,9 +7,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "AdminCli.h"
+#include "AdminCliTest.h"
 
-class TestAdminRules : public QObject
+class TestAdminRules : public AdminCliTest
 {
     Q_OBJECT
 
@@ -24,26 +24,16 @@ private slots:
     void rulesBadFiles();
 
 private:
-    using Run = AdminCli::Run;
-    AdminCli cli() const { return AdminCli(m_dir->filePath(QStringLiteral("xdg"))); }
-    Run admin(const QStringList &arguments) const { return cli().run(arguments); }
-    QString db() const { return m_dir->filePath(QStringLiteral("cli.sqlite")); }
-    QString passwordFile() const { return m_dir->filePath(QStringLiteral("password.txt")); }
     // A rules import (not a dry run) needs a supervisor's sign-in.
     QStringList supervisor() const { return AdminCli::signIn(passwordFile()); }
-    static QString data(const char *name) { return AdminCli::data(name); }
-    static QStringList lines(const QString &text) { return AdminCli::lines(text); }
     // `rules export` of the database at `database` ("" for db()) into a new file; its bytes.
     QByteArray exportRules(const QString &database = {}, const QString &region = {}) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
 };
 
 void TestAdminRules::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QVERIFY(AdminCli::writePasswordFile(passwordFile()));
+    QVERIFY(freshFolder());
     QVERIFY(cli().initAccounts(db(), passwordFile()));
 }
 

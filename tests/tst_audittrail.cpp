@@ -123,7 +123,7 @@ void TestAuditTrail::init()
     m_kinshipId = bound.bindingId;
     m_kinshipNumber = bound.number;
 
-    QVERIFY(ClerkAccounts(c).add(TestDatabase::supervisor, "lisi", "李四", "clerk", "password-6").ok);
+    QVERIFY(ClerkAccounts(c).add(TestDatabase::supervisor, "lisi", "李四", ClerkRole::Clerk, "password-6").ok);
 }
 
 void TestAuditTrail::cleanup()
@@ -215,7 +215,7 @@ QList<Entry> TestAuditTrail::perform(const QString &action)
     };
     ClerkAccounts accounts(c);
     if (action == QLatin1String("account_add"))
-        return account(accounts.add(supervisor, "qianqi", "钱七", "clerk", "new-password-7"), supervisor, "qianqi");
+        return account(accounts.add(supervisor, "qianqi", "钱七", ClerkRole::Clerk, "new-password-7"), supervisor, "qianqi");
     if (action == QLatin1String("account_disable"))
         return account(accounts.setActive(supervisor, "lisi", false), supervisor, "lisi");
     if (action == QLatin1String("account_enable")) {

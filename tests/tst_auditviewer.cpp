@@ -1,6 +1,7 @@
 // The supervisor's audit viewer: the filtered, paged query (AuditLog::entries), the item model,
 // the CSV export (bytes, formula prefixes, its own audit entry), the role check, and the dialog
 // driven with QTest offscreen. Runs in Asia/Shanghai (UTC+8) so that "a day" means a local day.
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -181,6 +182,7 @@ void TestAuditViewer::modelFetchesMoreAsTheViewScrolls()
                QString::number(i));
     QSqlDatabase::database(m_db->connection()).commit();
     AuditLogModel model(m_db->connection(), QStringLiteral("supervisor"));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setFilter({QString(), QStringLiteral("filing"), {}, {}}));
     QCOMPARE(model.rowCount(), AuditLogModel::pageSize);
     QVERIFY(model.canFetchMore({}));
@@ -194,6 +196,7 @@ void TestAuditViewer::modelShowsReadableActionNames()
 {
     insert("2026-03-04T01:00:00.000Z", "tester", "something_new", "x");
     AuditLogModel model(m_db->connection(), QStringLiteral("supervisor"));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setFilter({QStringLiteral("tester"), {}, QDate(2026, 3, 2), QDate(2026, 3, 4)}));
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), int(AuditLogModel::ColumnCount));
@@ -253,6 +256,7 @@ void TestAuditViewer::clerkIsRefused()
 {
     QFETCH(QString, actor);
     AuditLogModel model(m_db->connection(), actor);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(!model.setFilter({}));
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.canFetchMore({}));

@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include "TestDatabase.h"
+#include "WidgetTest.h"
 #include "model/accounts/PasswordHash.h"
 #include "model/accounts/SignIn.h"
 #include "ui/administration/ClerkAccountsDialog.h"
@@ -34,13 +35,7 @@ private slots:
     void clerkSeesOnlyTheRefusal();
 
 private:
-    template<typename T> T *child(const char *name) const
-    {
-        T *widget = m_dialog->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qFatal("no widget %s", name);
-        return widget;
-    }
+    template<typename T> T *child(const char *name) const { return WidgetTest::child<T>(m_dialog, name); }
     QString cell(const QString &login, int column) const;
     QString message() const { return child<QLabel>("accountsMessage")->text(); }
     qint64 auditCount(const QString &action) const;
@@ -102,7 +97,7 @@ void TestClerkAccountsDialog::addAClerkByTyping()
 {
     QTest::keyClicks(child<QLineEdit>("newLogin"), "wangfang");
     child<QLineEdit>("newName")->setText(QStringLiteral("王芳")); // keyClicks with Chinese aborts on 6.4
-    QCOMPARE(child<QComboBox>("newRole")->currentData().toString(), QStringLiteral("clerk"));
+    QCOMPARE(child<QComboBox>("newRole")->currentData().value<ClerkRole>(), ClerkRole::Clerk);
     QTest::keyClicks(child<QLineEdit>("newPassword"), "counter-pass-1");
     QTest::keyClicks(child<QLineEdit>("newRepeat"), "counter-pass-1");
     QTest::keyClick(child<QLineEdit>("newRepeat"), Qt::Key_Return);

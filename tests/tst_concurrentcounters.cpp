@@ -59,7 +59,7 @@ void TestConcurrentCounters::fourCountersRaceForTheSameChildren()
     QFile::setPermissions(db.passwordFile(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     for (int k = 0; k < 4; ++k)
         QVERIFY(ClerkAccounts(db.connection()).add(TestDatabase::supervisor, QStringLiteral("counter%1").arg(k), QStringLiteral("柜员%1").arg(k),
-                                                   QStringLiteral("clerk"), TestDatabase::password).ok);
+                                                   ClerkRole::Clerk, TestDatabase::password).ok);
     QProcess import;
     import.start(QStringLiteral(GONGJI_ADMIN_BIN), {"--db", db.path(), "--clerk", TestDatabase::supervisor, "--password-file",
                                                     db.passwordFile(), "import-registry", registryPath});

@@ -173,7 +173,7 @@ void TestDatabaseCopy::newFilingsContinueAfterTheCopiedIds()
     QVERIFY2(result.stored(), qPrintable(result.error));
     QCOMPARE(result.filingId, 2);
     QCOMPARE(BindingStore(target.connection()).countActive(), 2);
-    QVERIFY(ClerkAccounts(target.connection()).add(TestDatabase::supervisor, "wangwu", "王五", "clerk", "password-2").ok);
+    QVERIFY(ClerkAccounts(target.connection()).add(TestDatabase::supervisor, "wangwu", "王五", ClerkRole::Clerk, "password-2").ok);
 }
 
 void TestDatabaseCopy::sqliteFileIntoServer()
@@ -185,7 +185,7 @@ void TestDatabaseCopy::sqliteFileIntoServer()
     QVERIFY(Database::open(file, QStringLiteral("counter")).ok);
     ClerkAccounts accounts(QStringLiteral("counter"));
     QVERIFY(accounts.createFirstSupervisor(TestDatabase::supervisor, "王主管", TestDatabase::password).ok);
-    QVERIFY(accounts.add(TestDatabase::supervisor, TestDatabase::clerk, "李柜员", "clerk", TestDatabase::password).ok);
+    QVERIFY(accounts.add(TestDatabase::supervisor, TestDatabase::clerk, "李柜员", ClerkRole::Clerk, TestDatabase::password).ok);
     fill(QStringLiteral("counter"));
     TestDatabase office(QStringLiteral("office"), TestDatabase::Accounts::None);
     const DatabaseCopy::Result result = DatabaseCopy::copy(QStringLiteral("counter"), office.connection(), "supervisor");

@@ -291,10 +291,10 @@ void TestDemoDatabase::demoAccounts()
     const QList<ClerkAccount> accounts = ClerkAccounts(connection).list(QStringLiteral("admin"));
     QCOMPARE(accounts.size(), 2);
     QCOMPARE(accounts.at(0).login, QStringLiteral("admin"));
-    QCOMPARE(accounts.at(0).role, QStringLiteral("supervisor"));
+    QCOMPARE(accounts.at(0).role, ClerkRole::Supervisor);
     QCOMPARE(accounts.at(0).displayName, u("演示主管"));
     QCOMPARE(accounts.at(1).login, QStringLiteral("demo"));
-    QCOMPARE(accounts.at(1).role, QStringLiteral("clerk"));
+    QCOMPARE(accounts.at(1).role, ClerkRole::Clerk);
     QCOMPARE(accounts.at(1).displayName, u("演示柜员"));
     // The passwords README gives.
     QVERIFY(SignIn(connection).signIn(QStringLiteral("admin"), QStringLiteral("demo-admin-1")).ok);

@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include "ui/MainWindow.h"
+#include "WidgetTest.h"
 #include "TestDatabase.h"
 #include "model/storage/ClerkStore.h"
 #include "model/filing/CommitmentLetter.h"
@@ -47,13 +48,7 @@ private slots:
     void mainWindowNamesDatabaseAndClerk();
 
 private:
-    template<typename T> T *child(const char *name) const
-    {
-        T *widget = m_wizard->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qFatal("no widget %s", name);
-        return widget;
-    }
+    template<typename T> T *child(const char *name) const { return WidgetTest::child<T>(m_wizard, name); }
     QAbstractButton *nextButton() const
     {
         return m_wizard->button(m_wizard->currentId() == FilingWizard::ConfirmPageId ? QWizard::CommitButton
@@ -141,18 +136,7 @@ void TestFilingWizard::addTarget(const QString &relationship, const QString &nam
 
 void TestFilingWizard::answerMessageBox(QMessageBox::StandardButton button)
 {
-    auto *timer = new QTimer(this);
-    timer->setInterval(20);
-    connect(timer, &QTimer::timeout, this, [this, timer, button] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        ++m_boxesAnswered;
-        box->button(button)->click();
-    });
-    timer->start();
+    WidgetTest::answerNextMessageBox(this, button, &m_boxesAnswered);
 }
 
 void TestFilingWizard::idNumberEditTakesAReaderBurst()

@@ -17,6 +17,7 @@
 #include <QTimer>
 
 #include "ui/MainWindow.h"
+#include "WidgetTest.h"
 #include "ui/DeskPages.h"
 #include "TestDatabase.h"
 #include "model/storage/ClerkStore.h"
@@ -68,13 +69,7 @@ private slots:
     void mainWindowSwitchesPages();
 
 private:
-    template<typename T> T *child(QWidget *parent, const char *name) const
-    {
-        T *widget = parent->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qFatal("no widget %s", name);
-        return widget;
-    }
+    template<typename T> T *child(QWidget *parent, const char *name) const { return WidgetTest::child<T>(parent, name); }
     void lookUp(const QString &number);
     QString cell(Section section, int row, int column) const;
     qint64 fileMutualAid(const Person &authorizer, const QString &relationship, const Person &target);
@@ -173,18 +168,7 @@ QString TestHouseholdScreen::cell(Section section, int row, int column) const
 
 template<typename T> void TestHouseholdScreen::onNextDialog(std::function<void(T *)> work)
 {
-    auto *timer = new QTimer(this);
-    timer->setInterval(20);
-    connect(timer, &QTimer::timeout, this, [this, timer, work] {
-        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
-        if (!dialog || !dialog->isVisible())
-            return;
-        timer->stop();
-        timer->deleteLater();
-        ++m_dialogsHandled;
-        work(dialog);
-    });
-    timer->start();
+    WidgetTest::onNextDialog<T>(this, work, &m_dialogsHandled);
 }
 
 void TestHouseholdScreen::lookupByNumberFillsEachList()

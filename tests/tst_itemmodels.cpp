@@ -1,4 +1,5 @@
 // The wizard's item models: rows, roles, and masking of ID numbers in the targets table.
+#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -39,6 +40,7 @@ private:
 void TestItemModels::idTypesDefaultToEveryKnownType()
 {
     IdTypeListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), int(IdType::allCodes().size()));
     QCOMPARE(model.codes(), QStringList(IdType::allCodes()));
     const QModelIndex first = model.index(0);
@@ -55,6 +57,7 @@ void TestItemModels::idTypesDefaultToEveryKnownType()
 void TestItemModels::idTypesFollowTheRuleSet()
 {
     IdTypeListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     model.setCodes({QStringLiteral("01"), QStringLiteral("16")});
     QCOMPARE(reset.count(), 1);
@@ -68,6 +71,7 @@ void TestItemModels::idTypesFollowTheRuleSet()
 void TestItemModels::relationshipsShowLabelAndCode()
 {
     RelationshipListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0);
     model.setKeywords({QStringLiteral("spouse"), QStringLiteral("child"), QStringLiteral("parent_in_law")});
     QCOMPARE(model.rowCount(), 3);
@@ -112,6 +116,8 @@ void TestItemModels::targetsShowVerdictsAndMaskNumbers()
     const FilingVerdict verdict = FilingEvaluator(db.connection()).evaluate(draft);
 
     FilingTargetsModel model;
+
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setFiling(draft, verdict);
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), int(FilingTargetsModel::ColumnCount));
@@ -182,6 +188,7 @@ void TestItemModels::targetsNotYetCheckedSayNothingFalse()
                                  TestDatabase::residentId(QStringLiteral("330102"), QDate(1992, 7, 9)),
                                  QStringLiteral("王小明"), {}, false};
     FilingTargetsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setFiling(draft, FilingVerdict());
     QCOMPARE(model.rowCount(), 1);
     const QModelIndex verdict = model.index(0, FilingTargetsModel::VerdictColumn);
@@ -197,6 +204,7 @@ void TestItemModels::targetsResetAndClear()
     draft.targets << TargetEntry{QStringLiteral("child"), IdType::ResidentId, QStringLiteral("330102199207091221"),
                                  QStringLiteral("王小明"), {}, false};
     FilingTargetsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     model.setFiling(draft, FilingVerdict());
     model.clear();

@@ -1,6 +1,7 @@
 // The person card of the household screen shows the ID number masked; 显示完整号码 asks why,
 // reveals it through IdReveal (one audited id_reveal entry, masked detail) and shows it on that
 // card until another person is shown. A disabled clerk's reveal is refused and nothing is shown.
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QInputDialog>
@@ -151,6 +152,7 @@ void TestPersonReveal::registryPreviewShowsNumbersMasked()
 {
     // The registry import's preview of a file is a list like any other.
     CsvPreviewModel preview;
+    QAbstractItemModelTester tester(&preview, QAbstractItemModelTester::FailureReportingMode::QtTest);
     preview.load(QStringLiteral(GONGJI_TEST_DATA "/registry-good.csv"), 5);
     QVERIFY(preview.rowCount() > 0);
     QCOMPARE(preview.headerData(2, Qt::Horizontal).toString(), QStringLiteral("id_number"));

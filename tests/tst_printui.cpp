@@ -201,7 +201,7 @@ void TestPrintUi::previewPaintsWithoutAnAuditEntry()
     QVERIFY2(dark > 5000, qPrintable(QStringLiteral("%1 dark pixels").arg(dark)));
     QVERIFY(m_actions->lastError().isEmpty());
     QCOMPARE(audit.count(), before);                                    // previews are not prints
-    QCOMPARE(audit.countFor(QStringLiteral("print"), number), 0);
+    QCOMPARE(audit.countFor(AuditAction::Print, number), 0);
     dialog->close();
 }
 
@@ -218,7 +218,7 @@ void TestPrintUi::printFromThePreviewIsAudited()
     printer.setOutputFormat(QPrinter::PdfFormat);
     printer.setOutputFileName(path);
     emit dialog->paintRequested(&printer);
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("print"), number), 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::Print, number), 1);
     const QString text = pdfText(path);
     QVERIFY(text.contains(filingTitle));
     QVERIFY(text.contains(QStringLiteral("打印时间"))); // stamped like any print
@@ -241,7 +241,7 @@ void TestPrintUi::savePdfWritesTheSummaryAndMarksAReprint()
     const QString second = m_db->dir() + QStringLiteral("/second.pdf");
     QVERIFY(m_actions->savePdfTo(second));
     QVERIFY(pdfText(second).contains(QStringLiteral("【补打】")));
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("print"), number), 2);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::Print, number), 2);
 }
 
 void TestPrintUi::kinshipSummaryAsPdf()
@@ -254,7 +254,7 @@ void TestPrintUi::kinshipSummaryAsPdf()
     const QString text = pdfText(path);
     QVERIFY(text.contains(kinshipTitle));
     QVERIFY(!text.contains(filingTitle));
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("print"), QStringLiteral("kinship:") + number), 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::Print, QStringLiteral("kinship:") + number), 1);
 }
 
 void TestPrintUi::householdBindingPicksTheSummary()
@@ -281,7 +281,7 @@ void TestPrintUi::householdBindingPicksTheSummary()
     binding.status = QStringLiteral("ended");
     m_actions->setBinding(binding);
     QVERIFY(titleOf(QStringLiteral("ended.pdf")).contains(QStringLiteral("个人账户家庭共济解除确认单")));
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("print"),
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::Print,
                                                    QStringLiteral("revocation:") + QString::number(binding.bindingId)), 1);
 
     binding.kind = HouseholdBinding::Kind::Kinship;
@@ -333,7 +333,7 @@ void TestPrintUi::householdScreenReprintsTheSelectedBinding()
     const QString kinshipText = printedTitle(BindingTabs::Section::KinshipMembers, QStringLiteral("household-kinship.pdf"));
     QVERIFY(kinshipText.contains(kinshipTitle));
     QVERIFY(kinshipText.contains(kinship));
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("print"), filing), 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::Print, filing), 1);
     lists->setCurrentSection(BindingTabs::Section::KinshipHolders); // an empty list
     QVERIFY(!reprint->isEnabled()); // nothing selected, nothing to reprint
     QVERIFY(!screen.printActions()->hasDocument());

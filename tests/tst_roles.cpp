@@ -34,7 +34,7 @@ using namespace gongji;
 
 namespace {
 
-struct Outcome
+struct Attempt
 {
     bool ok = false;
     QString error;
@@ -87,7 +87,7 @@ private:
     // `zhaoliu` (supervisor, disabled); persons, an unreferenced rule set, a filing and a kinship
     // binding, all made by `supervisor`.
     void prepare(TestDatabase &db);
-    Outcome perform(TestDatabase &db, const QString &mutation, const QString &actor);
+    Attempt perform(TestDatabase &db, const QString &mutation, const QString &actor);
 
     Person m_father, m_mother, m_son, m_daughter, m_holder, m_member, m_holder2, m_member2;
     qint64 m_ruleSetId = 0;
@@ -102,10 +102,10 @@ void TestRoles::prepare(TestDatabase &db)
     ClerkAccounts accounts(db.connection());
     const QString supervisor = TestDatabase::supervisor;
     const QString pass = TestDatabase::password;
-    QVERIFY(accounts.add(supervisor, "lisi", "李四", "clerk", pass).ok);
+    QVERIFY(accounts.add(supervisor, "lisi", "李四", ClerkRole::Clerk, pass).ok);
     QVERIFY(accounts.setActive(supervisor, "lisi", false).ok);
-    QVERIFY(accounts.add(supervisor, "wangwu", "王五", "clerk", pass).ok);
-    QVERIFY(accounts.add(supervisor, "zhaoliu", "赵六", "supervisor", pass).ok);
+    QVERIFY(accounts.add(supervisor, "wangwu", "王五", ClerkRole::Clerk, pass).ok);
+    QVERIFY(accounts.add(supervisor, "zhaoliu", "赵六", ClerkRole::Supervisor, pass).ok);
     QVERIFY(accounts.setActive(supervisor, "zhaoliu", false).ok);
     {
         WriteTransaction transaction(db.connection());
@@ -146,13 +146,13 @@ void TestRoles::prepare(TestDatabase &db)
     m_kinshipId = bound.bindingId;
 }
 
-Outcome TestRoles::perform(TestDatabase &db, const QString &mutation, const QString &actor)
+Attempt TestRoles::perform(TestDatabase &db, const QString &mutation, const QString &actor)
 {
     const QString c = db.connection();
-    const auto rules = [](const RuleSetChange::Result &r) { return Outcome{r.ok, r.errors.join(' ')}; };
-    const auto accounts = [](const ClerkAccounts::Result &r) { return Outcome{r.ok, r.error}; };
-    const auto registry = [](const RegistryImport::Result &r) { return Outcome{r.ok, r.fileError}; };
-    const auto revocation = [](const BindingRevocation::Result &r) { return Outcome{r.ok, r.error}; };
+    const auto rules = [](const RuleSetChange::Result &r) { return Attempt{r.ok, r.errors.join(' ')}; };
+    const auto accounts = [](const ClerkAccounts::Result &r) { return Attempt{r.ok, r.error}; };
+    const auto registry = [](const RegistryImport::Result &r) { return Attempt{r.ok, r.fileError}; };
+    const auto revocation = [](const BindingRevocation::Result &r) { return Attempt{r.ok, r.error}; };
     RuleSet edited = *RuleSetStore(c).findById(m_ruleSetId);
 
     if (mutation == QLatin1String("rules add")) {
@@ -165,7 +165,7 @@ Outcome TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
         other.region = QStringLiteral("320200");
         const QByteArray json = QJsonDocument(QJsonArray{other.toJson()}).toJson();
         const RuleSetExchange::ImportResult r = RuleSetExchange(c).importJson(json, actor, false);
-        return Outcome{r.ok, r.errors.join(' ')};
+        return Attempt{r.ok, r.errors.join(' ')};
     }
     if (mutation == QLatin1String("rules new version")) {
         edited.effectiveFrom = QDate(2026, 7, 1);
@@ -187,7 +187,7 @@ Outcome TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
     if (mutation == QLatin1String("registry import file"))
         return registry(RegistryImport(c).importFile(QStringLiteral(GONGJI_TEST_DATA "/registry-good.csv"), actor));
     if (mutation == QLatin1String("account add"))
-        return accounts(ClerkAccounts(c).add(actor, "qianqi", "钱七", "clerk", "password-7"));
+        return accounts(ClerkAccounts(c).add(actor, "qianqi", "钱七", ClerkRole::Clerk, "password-7"));
     if (mutation == QLatin1String("account disable"))
         return accounts(ClerkAccounts(c).setActive(actor, "wangwu", false));
     if (mutation == QLatin1String("account enable"))
@@ -199,20 +199,20 @@ Outcome TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
     if (mutation == QLatin1String("account list")) {
         QString error;
         const QList<ClerkAccount> list = ClerkAccounts(c).list(actor, &error);
-        return Outcome{!list.isEmpty(), error};
+        return Attempt{!list.isEmpty(), error};
     }
 
     if (mutation == QLatin1String("filing")) {
         const FilingDraft d = TestDatabase::childFiling(m_father, m_son, actor);
         const SubmissionResult r = FilingSubmission(c).submit(d);
-        return Outcome{r.stored(), r.error};
+        return Attempt{r.stored(), r.error};
     }
     if (mutation == QLatin1String("revocation"))
         return revocation(BindingRevocation(c).revoke(m_bindingId, "authorizer", "本人申请", actor));
     if (mutation == QLatin1String("kinship binding")) {
         const KinshipSubmission::Result r =
             KinshipSubmission(c).submit(TestDatabase::kinshipDraft(m_holder, m_member, QStringLiteral("child"), actor));
-        return Outcome{r.stored, r.error};
+        return Attempt{r.stored, r.error};
     }
     if (mutation == QLatin1String("kinship revocation"))
         return revocation(BindingRevocation(c).revokeKinship(m_kinshipId, "holder", "本人申请", actor));
@@ -220,13 +220,13 @@ Outcome TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
         QString error;
         const PrintStamp stamp = PrintRecord(c).record(PrintRecord::Document::Filing, m_filingNumber, actor,
                                                        QStringLiteral("pdf"), &error);
-        return Outcome{stamp.copy > 0, error};
+        return Attempt{stamp.copy > 0, error};
     }
     if (mutation == QLatin1String("id reveal")) {
         const IdReveal::Result r = IdReveal(c).reveal(actor, m_son.id, QStringLiteral("compare with the ID card"));
-        return Outcome{r.ok && r.idNumber == m_son.idNumber, r.error};
+        return Attempt{r.ok && r.idNumber == m_son.idNumber, r.error};
     }
-    return Outcome{false, QStringLiteral("unknown mutation in the test: ") + mutation};
+    return Attempt{false, QStringLiteral("unknown mutation in the test: ") + mutation};
 }
 
 void TestRoles::supervisorOnly_data()
@@ -254,8 +254,8 @@ void TestRoles::supervisorOnly()
     prepare(db);
     const QMap<QString, QByteArray> before = snapshot(db.connection());
     QVERIFY(!before.isEmpty());
-    const QString refusal = RoleCheck(db.connection()).refusal(actor, QStringLiteral("supervisor"));
-    const Outcome outcome = perform(db, mutation, actor);
+    const QString refusal = RoleCheck(db.connection()).refusal(actor, ClerkRole::Supervisor);
+    const Attempt outcome = perform(db, mutation, actor);
     QVERIFY2(outcome.ok == allowed, qPrintable(outcome.error));
     if (allowed) {
         QVERIFY(refusal.isEmpty());
@@ -293,7 +293,7 @@ void TestRoles::clerkMutations()
     TestDatabase db;
     prepare(db);
     const QMap<QString, QByteArray> before = snapshot(db.connection());
-    const Outcome outcome = perform(db, mutation, actor);
+    const Attempt outcome = perform(db, mutation, actor);
     QVERIFY2(outcome.ok == allowed, qPrintable(outcome.error));
     if (allowed) {
         QVERIFY(snapshot(db.connection()).value(QStringLiteral("audit_log")) != before.value(QStringLiteral("audit_log")));
@@ -302,7 +302,7 @@ void TestRoles::clerkMutations()
     QVERIFY(!outcome.error.isEmpty());
     // No login at all: filings and kinship bindings say so before their transaction, in their own words.
     if (!actor.isEmpty() || (mutation != QLatin1String("kinship binding") && mutation != QLatin1String("filing")))
-        QCOMPARE(outcome.error, RoleCheck(db.connection()).refusal(actor, QStringLiteral("clerk")));
+        QCOMPARE(outcome.error, RoleCheck(db.connection()).refusal(actor, ClerkRole::Clerk));
     QCOMPARE(snapshot(db.connection()), before);
 }
 
@@ -334,7 +334,7 @@ void TestRoles::databaseCopyNeedsASupervisorOfTheSource()
         return;
     }
     QCOMPARE(result.failure, DatabaseCopy::Result::Failure::NotAllowed);
-    QCOMPARE(result.error, RoleCheck(source.connection()).refusal(actor, QStringLiteral("supervisor")));
+    QCOMPARE(result.error, RoleCheck(source.connection()).refusal(actor, ClerkRole::Supervisor));
     QCOMPARE(snapshot(target.connection()), targetBefore);
 }
 

@@ -1,4 +1,5 @@
 // The rules editor and the registry import dialog, offscreen, on a real temporary database.
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDateEdit>
@@ -18,6 +19,7 @@
 #include <functional>
 
 #include "ui/MainWindow.h"
+#include "WidgetTest.h"
 #include "TestDatabase.h"
 #include "model/storage/ClerkStore.h"
 #include "ui/administration/CheckList.h"
@@ -52,13 +54,7 @@ private slots:
     void administrationMenuOpensBoth();
 
 private:
-    template<typename T> T *child(QWidget *parent, const char *name) const
-    {
-        T *widget = parent->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qFatal("no widget %s", name);
-        return widget;
-    }
+    template<typename T> T *child(QWidget *parent, const char *name) const { return WidgetTest::child<T>(parent, name); }
     RulesWindow *openRules();
     bool select(const QString &region);
     void fileBinding(const Person &authorizer, const Person &target, const QString &relationship);
@@ -92,6 +88,9 @@ void TestRulesGui::cleanup()
 RulesWindow *TestRulesGui::openRules()
 {
     m_window = new RulesWindow(m_db->connection(), QStringLiteral("supervisor"));
+    // The list of rule sets is checked for consistency through every change the tests make.
+    new QAbstractItemModelTester(child<QTableView>(m_window, "rulesTable")->model(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, m_window);
     m_window->show();
     if (!QTest::qWaitForWindowExposed(m_window))
         qFatal("rules window not shown");

@@ -5,6 +5,7 @@
 #include "TestDatabase.h"
 #include "model/citizen/ServiceRating.h"
 #include "model/citizen/Signature.h"
+#include "model/domain/AuditAction.h"
 #include "model/filing/FilingSubmission.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/RatingStore.h"
@@ -101,7 +102,7 @@ void TestServiceRating::levelsAndReasons()
     QCOMPARE(found->detail, QStringLiteral("窗口很远"));
     QCOMPARE(found->clerk, clerk);
     QVERIFY(found->ratedAt.isValid());
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("service_rating"), entry.reference), 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::ServiceRating, entry.reference), 1);
 }
 
 void TestServiceRating::storedOnceNeverChanged()

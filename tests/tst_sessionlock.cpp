@@ -18,6 +18,7 @@
 #include <QToolBar>
 
 #include "ui/MainWindow.h"
+#include "WidgetTest.h"
 #include "TestDatabase.h"
 #include "ui/accounts/IdleLockDialog.h"
 #include "ui/accounts/IdleWatch.h"
@@ -54,21 +55,15 @@ private slots:
     void statusBarAndMenusFollowTheRole();
 
 private:
-    template<typename T> T *child(const char *name) const
-    {
-        T *widget = m_window->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qFatal("no widget %s", name);
-        return widget;
-    }
+    template<typename T> T *child(const char *name) const { return WidgetTest::child<T>(m_window, name); }
     void openWindow(const char *login);
     void typeUnlock(const QString &password);
     // Walks the wizard to the targets page and types a target without adding it.
     void typeTarget();
     void answerMessageBox(QMessageBox::StandardButton button);
-    qint64 audited(const char *action) const
+    qint64 audited(AuditAction action) const
     {
-        return AuditLog(m_db->connection()).countFor(QLatin1String(action), QString::fromLatin1(TestDatabase::clerk));
+        return AuditLog(m_db->connection()).countFor(action, QString::fromLatin1(TestDatabase::clerk));
     }
 
     TestDatabase *m_db = nullptr;
@@ -146,18 +141,7 @@ void TestSessionLock::typeTarget()
 
 void TestSessionLock::answerMessageBox(QMessageBox::StandardButton button)
 {
-    auto *timer = new QTimer(this);
-    timer->setInterval(20);
-    connect(timer, &QTimer::timeout, this, [this, timer, button] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        ++m_boxesAnswered;
-        box->button(button)->click();
-    });
-    timer->start();
+    WidgetTest::answerNextMessageBox(this, button, &m_boxesAnswered);
 }
 
 void TestSessionLock::ctrlLHidesTheWork()
@@ -165,7 +149,7 @@ void TestSessionLock::ctrlLHidesTheWork()
     SessionLock *lock = m_window->sessionLock();
     auto *id = m_window->wizard()->findChild<IdNumberEdit *>(QStringLiteral("authorizerId"));
     QTest::keyClicks(id, QStringLiteral("330102"));
-    const qint64 locks = audited("session_lock");
+    const qint64 locks = audited(AuditAction::SessionLock);
     QTest::keyClick(id, Qt::Key_L, Qt::ControlModifier);
     QVERIFY(lock->isLocked());
     QVERIFY(lock->screen()->isVisible());
@@ -174,7 +158,7 @@ void TestSessionLock::ctrlLHidesTheWork()
     QVERIFY(!m_window->menuBar()->isVisible());
     for (QToolBar *bar : m_window->findChildren<QToolBar *>())
         QVERIFY(!bar->isVisible());
-    QCOMPARE(audited("session_lock"), locks + 1);
+    QCOMPARE(audited(AuditAction::SessionLock), locks + 1);
     QVERIFY(lock->screen()->findChild<QLabel *>(QStringLiteral("lockClerk"))->text().contains(QLatin1String("tester")));
 
     // The window's shortcuts wait for the unlock: Ctrl+2 does not switch pages, Ctrl+N starts nothing.
@@ -187,7 +171,7 @@ void TestSessionLock::ctrlLHidesTheWork()
     QCOMPARE(m_boxesAnswered, 0);
     // Ctrl+L again changes nothing and records nothing.
     QTest::keyClick(field, Qt::Key_L, Qt::ControlModifier);
-    QCOMPARE(audited("session_lock"), locks + 1);
+    QCOMPARE(audited(AuditAction::SessionLock), locks + 1);
 
     typeUnlock(QString::fromLatin1(TestDatabase::password));
     QVERIFY(!lock->isLocked());
@@ -203,20 +187,20 @@ void TestSessionLock::wrongPasswordKeepsItLocked()
     SessionLock *lock = m_window->sessionLock();
     lock->lockAction()->trigger();
     QVERIFY(lock->isLocked());
-    const qint64 failures = audited("sign_in_failed");
+    const qint64 failures = audited(AuditAction::SignInFailed);
     typeUnlock(QStringLiteral("not-my-password"));
     QVERIFY(lock->isLocked());
     QVERIFY(!m_window->wizard()->isVisible());
     QCOMPARE(lock->screen()->error(), QStringLiteral("Login or password is wrong."));
     QVERIFY(lock->screen()->passwordField()->text().isEmpty());
-    QCOMPARE(audited("sign_in_failed"), failures + 1);
-    QCOMPARE(audited("session_unlock"), 0);
+    QCOMPARE(audited(AuditAction::SignInFailed), failures + 1);
+    QCOMPARE(audited(AuditAction::SessionUnlock), 0);
 
     // Another clerk's password does not open this clerk's session.
-    const qint64 supervisorSignIns = AuditLog(m_db->connection()).countFor(QStringLiteral("sign_in"), QStringLiteral("supervisor"));
+    const qint64 supervisorSignIns = AuditLog(m_db->connection()).countFor(AuditAction::SignIn, QStringLiteral("supervisor"));
     typeUnlock(QStringLiteral("supervisor"));
     QVERIFY(lock->isLocked());
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("sign_in"), QStringLiteral("supervisor")), supervisorSignIns);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::SignIn, QStringLiteral("supervisor")), supervisorSignIns);
 }
 
 void TestSessionLock::rightPasswordBringsBackTheTypedTarget()
@@ -224,8 +208,8 @@ void TestSessionLock::rightPasswordBringsBackTheTypedTarget()
     typeTarget();
     FilingWizard *wizard = m_window->wizard();
     auto *targetId = wizard->findChild<IdNumberEdit *>(QStringLiteral("targetId"));
-    const qint64 unlocks = audited("session_unlock");
-    const qint64 signIns = audited("sign_in");
+    const qint64 unlocks = audited(AuditAction::SessionUnlock);
+    const qint64 signIns = audited(AuditAction::SignIn);
     QTest::keyClick(targetId, Qt::Key_L, Qt::ControlModifier);
     QVERIFY(m_window->sessionLock()->isLocked());
     QVERIFY(!targetId->isVisible());
@@ -240,8 +224,8 @@ void TestSessionLock::rightPasswordBringsBackTheTypedTarget()
     QVERIFY(wizard->hasUnsavedData());
     QCOMPARE(QApplication::focusWidget(), targetId);
     // The password was checked by SignIn (audited) and the unlock recorded.
-    QCOMPARE(audited("sign_in"), signIns + 1);
-    QCOMPARE(audited("session_unlock"), unlocks + 1);
+    QCOMPARE(audited(AuditAction::SignIn), signIns + 1);
+    QCOMPARE(audited(AuditAction::SessionUnlock), unlocks + 1);
 
     // Typing goes on where it stopped.
     QTest::keyClicks(targetId, m_childNumber.mid(10));
@@ -278,7 +262,7 @@ void TestSessionLock::idleTimeLocks()
     // … doing nothing locks it.
     QTRY_VERIFY_WITH_TIMEOUT(lock->isLocked(), 3000);
     QVERIFY(!m_window->wizard()->isVisible());
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("session_lock"), QStringLiteral("tester")), 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::SessionLock, QStringLiteral("tester")), 1);
 
     typeUnlock(QString::fromLatin1(TestDatabase::password));
     QVERIFY(!lock->isLocked());
@@ -342,7 +326,7 @@ void TestSessionLock::signOutAsksBeforeDiscarding()
     QVERIFY(lock->isLocked());
     QVERIFY(m_window->isVisible());
     QCOMPARE(signedOut.count(), 0);
-    QCOMPARE(audited("sign_out"), 0);
+    QCOMPARE(audited(AuditAction::SignOut), 0);
 
     // Discard signs out: recorded, the window closes for the next clerk's sign-in.
     answerMessageBox(QMessageBox::Discard);
@@ -351,7 +335,7 @@ void TestSessionLock::signOutAsksBeforeDiscarding()
     QCOMPARE(signedOut.count(), 1);
     QVERIFY(m_window->isSignedOut());
     QVERIFY(!m_window->isVisible());
-    QCOMPARE(audited("sign_out"), 1);
+    QCOMPARE(audited(AuditAction::SignOut), 1);
 }
 
 void TestSessionLock::closingWhileLockedIsRefused()
@@ -382,7 +366,7 @@ void TestSessionLock::statusBarAndMenusFollowTheRole()
     openWindow(login.toLatin1().constData());
     const QString status = child<QLabel>("statusClerk")->text();
     QVERIFY2(status.contains(login), qPrintable(status));
-    QVERIFY2(status.contains(administration ? LockScreen::tr("supervisor") : LockScreen::tr("clerk")), qPrintable(status));
+    QVERIFY2(status.contains(ClerkRoles::label(administration ? ClerkRole::Supervisor : ClerkRole::Clerk)), qPrintable(status));
     QCOMPARE(m_window->clerk().login, login);
     QCOMPARE(m_window->wizard()->clerk(), login); // the actor the filing is stored with
     auto *menu = child<QMenu>("administrationMenu");

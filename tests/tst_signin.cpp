@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include "ui/MainWindow.h"
+#include "WidgetTest.h"
 #include "TestDatabase.h"
 #include "ui/accounts/DeskSession.h"
 #include "ui/accounts/FirstSupervisorDialog.h"
@@ -43,13 +44,7 @@ private slots:
     void signOutBringsBackTheSignIn();
 
 private:
-    template<typename T> static T *child(QWidget *parent, const char *name)
-    {
-        T *widget = parent->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qFatal("no widget %s", name);
-        return widget;
-    }
+    template<typename T> static T *child(QWidget *parent, const char *name) { return WidgetTest::child<T>(parent, name); }
     // Types login and password as a clerk would and presses Enter in the password field.
     static void type(SignInDialog &dialog, const QString &login, const QString &password);
     QString writeFile(const QString &name, const QByteArray &content) const;
@@ -116,14 +111,14 @@ void TestSignIn::typingAndEnterSignsIn()
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
     QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(&dialog, "signInLogin"));
     QCOMPARE(child<QLineEdit>(&dialog, "signInPassword")->echoMode(), QLineEdit::Password);
-    const qint64 before = AuditLog(m_db->connection()).countFor(QStringLiteral("sign_in"), login.trimmed());
+    const qint64 before = AuditLog(m_db->connection()).countFor(AuditAction::SignIn, login.trimmed());
     type(dialog, login, QString::fromLatin1(TestDatabase::password));
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(!dialog.isVisible());
     QCOMPARE(dialog.account().login, login.trimmed());
-    QCOMPARE(dialog.account().role, role);
+    QCOMPARE(ClerkRoles::keyword(dialog.account().role), role);
     QVERIFY(dialog.account().passwordHash.isEmpty());
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("sign_in"), login.trimmed()), before + 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::SignIn, login.trimmed()), before + 1);
 }
 
 void TestSignIn::wrongLoginOrPasswordStays_data()
@@ -142,7 +137,7 @@ void TestSignIn::wrongLoginOrPasswordStays()
     SignInDialog dialog(m_db->connection());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
-    const qint64 failures = AuditLog(m_db->connection()).countFor(QStringLiteral("sign_in_failed"), login);
+    const qint64 failures = AuditLog(m_db->connection()).countFor(AuditAction::SignInFailed, login);
     type(dialog, login, password);
     QVERIFY(dialog.isVisible());
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
@@ -152,7 +147,7 @@ void TestSignIn::wrongLoginOrPasswordStays()
     QVERIFY(child<QLineEdit>(&dialog, "signInPassword")->text().isEmpty());
     QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(&dialog, "signInPassword"));
     QCOMPARE(child<QLineEdit>(&dialog, "signInLogin")->text(), login);
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("sign_in_failed"), login), failures + 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::SignInFailed, login), failures + 1);
 
     // The right password now signs in.
     QTest::keyClicks(child<QLineEdit>(&dialog, "signInPassword"), QString::fromLatin1(TestDatabase::password));
@@ -219,7 +214,7 @@ void TestSignIn::firstSupervisorIsCreated()
     QCOMPARE(first.login(), QStringLiteral("zhangwei"));
     const std::optional<ClerkAccount> account = ClerkStore(m_db->connection()).findByLogin(QStringLiteral("zhangwei"));
     QVERIFY(account);
-    QCOMPARE(account->role, QStringLiteral("supervisor"));
+    QCOMPARE(account->role, ClerkRole::Supervisor);
     QCOMPARE(account->displayName, QStringLiteral("张伟"));
 
     // The sign-in that follows starts with the new login and the cursor in the password.
@@ -276,7 +271,7 @@ void TestSignIn::automaticSignInShowsTheMainWindow()
     // gongji-desk --clerk tester --password-file FILE with GONGJI_EXIT_AFTER_SHOW: no dialog,
     // the main window for that clerk, then quit (as the start-up benchmark runs it).
     const QString login = QString::fromLatin1(TestDatabase::clerk);
-    const qint64 before = AuditLog(m_db->connection()).countFor(QStringLiteral("sign_in"), login);
+    const qint64 before = AuditLog(m_db->connection()).countFor(AuditAction::SignIn, login);
     DeskSession session(m_db->connection(), m_db->path());
     session.setAutomaticSignIn(login, m_db->passwordFile());
     session.setExitAfterShow(true);
@@ -292,24 +287,24 @@ void TestSignIn::automaticSignInShowsTheMainWindow()
     watch.start(0);
     QCOMPARE(session.run(), 0);
     QCOMPARE(shownClerk, login);
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("sign_in"), login), before + 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::SignIn, login), before + 1);
 }
 
 void TestSignIn::automaticSignInWithWrongPasswordFails()
 {
     const QString login = QString::fromLatin1(TestDatabase::clerk);
-    const qint64 before = AuditLog(m_db->connection()).countFor(QStringLiteral("sign_in_failed"), login);
+    const qint64 before = AuditLog(m_db->connection()).countFor(AuditAction::SignInFailed, login);
     DeskSession session(m_db->connection(), m_db->path());
     session.setAutomaticSignIn(login, writeFile(QStringLiteral("wrong.txt"), "not-the-password\n"));
     session.setExitAfterShow(true); // nobody to type: exit non-zero instead of asking
     QCOMPARE(session.run(), 1);
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("sign_in_failed"), login), before + 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::SignInFailed, login), before + 1);
 
     DeskSession missing(m_db->connection(), m_db->path());
     missing.setAutomaticSignIn(login, m_db->dir() + QStringLiteral("/no-such-file"));
     missing.setExitAfterShow(true);
     QCOMPARE(missing.run(), 1);
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("sign_in_failed"), login), before + 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::SignInFailed, login), before + 1);
 }
 
 void TestSignIn::signOutBringsBackTheSignIn()
@@ -355,8 +350,8 @@ void TestSignIn::signOutBringsBackTheSignIn()
     QCOMPARE(session.run(), 0);
     QCOMPARE(seen, QStringList({QStringLiteral("window tester"), QStringLiteral("sign-in []"),
                                 QStringLiteral("window supervisor")}));
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("sign_out"), QStringLiteral("tester")), 1);
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("sign_in"), QStringLiteral("supervisor")), 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::SignOut, QStringLiteral("tester")), 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::SignIn, QStringLiteral("supervisor")), 1);
 }
 
 QTEST_MAIN(TestSignIn)

@@ -155,9 +155,9 @@ void TestStorage::auditLogIsAppendOnly_data()
 {
     QTest::addColumn<QString>("statement");
     QTest::newRow("change the actor") << "UPDATE audit_log SET actor = 'someone else'";
-    QTest::newRow("change one entry's detail") << "UPDATE audit_log SET detail = '{}' WHERE action = 'test'";
-    QTest::newRow("backdate an entry") << "UPDATE audit_log SET at = '2000-01-01T00:00:00Z' WHERE action = 'test'";
-    QTest::newRow("delete one entry") << "DELETE FROM audit_log WHERE action = 'test'";
+    QTest::newRow("change one entry's detail") << "UPDATE audit_log SET detail = '{}' WHERE action = 'audit_export'";
+    QTest::newRow("backdate an entry") << "UPDATE audit_log SET at = '2000-01-01T00:00:00Z' WHERE action = 'audit_export'";
+    QTest::newRow("delete one entry") << "DELETE FROM audit_log WHERE action = 'audit_export'";
     QTest::newRow("delete everything") << "DELETE FROM audit_log";
 }
 
@@ -168,7 +168,7 @@ void TestStorage::auditLogIsAppendOnly()
     TestDatabase db;
     {
         WriteTransaction t(db.connection());
-        AuditLog(db.connection()).append(QStringLiteral("tester"), QStringLiteral("test"), QStringLiteral("x"),
+        AuditLog(db.connection()).append(QStringLiteral("tester"), AuditAction::AuditExport, QStringLiteral("x"),
                                          QJsonObject{{QStringLiteral("n"), 1}});
         t.commit();
     }
@@ -177,7 +177,7 @@ void TestStorage::auditLogIsAppendOnly()
     QVERIFY(!q.exec(statement));
     QVERIFY2(q.lastError().text().contains(QStringLiteral("append-only")), qPrintable(q.lastError().text()));
     QCOMPARE(AuditLog(db.connection()).count(), before);
-    QVERIFY(q.exec(QStringLiteral("SELECT actor, detail FROM audit_log WHERE action = 'test'")) && q.next());
+    QVERIFY(q.exec(QStringLiteral("SELECT actor, detail FROM audit_log WHERE action = 'audit_export'")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("tester"));
     QCOMPARE(q.value(1).toString(), QStringLiteral("{\"n\":1}"));
 }
@@ -264,7 +264,7 @@ void TestStorage::rollbackOnDestruction()
     const qint64 before = AuditLog(db.connection()).count();
     {
         WriteTransaction t(db.connection());
-        AuditLog(db.connection()).append(QStringLiteral("tester"), QStringLiteral("test"), QStringLiteral("x"));
+        AuditLog(db.connection()).append(QStringLiteral("tester"), AuditAction::AuditExport, QStringLiteral("x"));
     } // no commit: gone
     QCOMPARE(AuditLog(db.connection()).count(), before);
 }

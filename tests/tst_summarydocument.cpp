@@ -351,7 +351,7 @@ void TestSummaryDocument::reprintIsMarkedAndEveryPrintAudited()
     QCOMPARE(second.copy, 2);
     QVERIFY(second.isReprint());
     QCOMPARE(audit.count(), before + 2);
-    QCOMPARE(audit.countFor(QStringLiteral("print"), number), 2);
+    QCOMPARE(audit.countFor(AuditAction::Print, number), 2);
     QCOMPARE(record.printCount(PrintRecord::Document::Filing, number), 2);
 
     const SummaryDocument builder(m_db->connection(), m_office);
@@ -420,7 +420,7 @@ void TestSummaryDocument::revocationSummary()
     const PrintStamp stamp = PrintRecord(m_db->connection()).record(
         PrintRecord::Document::Revocation, QString::number(bindingId), QStringLiteral("tester"), QStringLiteral("pdf"));
     QCOMPARE(stamp.copy, 1);
-    QCOMPARE(AuditLog(m_db->connection()).countFor(QStringLiteral("print"), QStringLiteral("revocation:") + QString::number(bindingId)), 1);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::Print, QStringLiteral("revocation:") + QString::number(bindingId)), 1);
     const PrintableSummary summary = RevocationSummary(m_db->connection(), m_office).build(bindingId, stamp);
     QVERIFY2(summary.isValid(), qPrintable(summary.error()));
     const QString pdf = writePdf(summary, QStringLiteral("revocation.pdf"));
@@ -480,8 +480,8 @@ void TestSummaryDocument::kinshipSummaryThenReprint()
     QVERIFY2(first.ok, qPrintable(first.error));
     QCOMPARE(first.stamp.copy, 1);
     QCOMPARE(PrintRecord::subject(PrintRecord::Document::Kinship, number), QStringLiteral("kinship:") + number);
-    QCOMPARE(audit.countFor(QStringLiteral("print"), QStringLiteral("kinship:") + number), 1);
-    QCOMPARE(audit.countFor(QStringLiteral("print"), number), 0); // not taken for a filing's prints
+    QCOMPARE(audit.countFor(AuditAction::Print, QStringLiteral("kinship:") + number), 1);
+    QCOMPARE(audit.countFor(AuditAction::Print, number), 0); // not taken for a filing's prints
 
     QCOMPARE(pdfPages(firstPath), 1);
     const QString text = pdfText(firstPath);
@@ -515,7 +515,7 @@ void TestSummaryDocument::kinshipSummaryThenReprint()
     QVERIFY(reprint.contains(QStringLiteral("补打时间 ") + SummaryHtml::time(second.stamp.printedAt)));
     QVERIFY(reprint.contains(QStringLiteral("supervisor")));
     verifyCleanText(reprint, {m_authorizer, m_relatives.at(1)});
-    QCOMPARE(audit.countFor(QStringLiteral("print"), QStringLiteral("kinship:") + number), 2);
+    QCOMPARE(audit.countFor(AuditAction::Print, QStringLiteral("kinship:") + number), 2);
 
     // Ended since: still printable, as bound, with the time it ended.
     const std::optional<KinshipBinding> bound = KinshipStore(m_db->connection()).findByNumber(number);

@@ -1,5 +1,6 @@
 #pragma once
 #include "AdminCommand.h"
+#include "model/domain/ClerkRole.h"
 
 namespace gongji {
 
@@ -11,7 +12,7 @@ public:
     QString usage() const override { return QStringLiteral("LOGIN"); }
     void addOptions(QCommandLineParser &parser) const override;
     QString checkUsage(const QCommandLineParser &parser) const override;
-    QString requiredRole(const QCommandLineParser &) const override { return QStringLiteral("supervisor"); }
+    std::optional<ClerkRole> requiredRole(const QCommandLineParser &) const override { return ClerkRole::Supervisor; }
 
 protected:
     static QString login(const QCommandLineParser &parser);

@@ -54,9 +54,8 @@ QString AddClerkCommand::checkUsage(const QCommandLineParser &parser) const
     const QStringList arguments = parser.positionalArguments();
     if (arguments.size() != 1)
         return QStringLiteral("give exactly one LOGIN, the new account's, found %1 arguments.").arg(arguments.size());
-    const QString role = parser.value(m_role);
-    if (role != QLatin1String("clerk") && role != QLatin1String("supervisor"))
-        return QStringLiteral("--role is clerk or supervisor, found \"%1\".").arg(role);
+    if (!ClerkRoles::fromKeyword(parser.value(m_role)))
+        return QStringLiteral("--role is clerk or supervisor, found \"%1\".").arg(parser.value(m_role));
     if (parser.isSet(m_newPasswordFile) && parser.value(m_newPasswordFile).isEmpty())
         return QStringLiteral("--new-password-file needs a FILE.");
     return {};
@@ -72,7 +71,7 @@ int AddClerkCommand::run(const QCommandLineParser &parser, const AdminContext &c
         context.err << password.error << '\n';
         return ExitInputRefused;
     }
-    const QString role = parser.value(m_role);
+    const ClerkRole role = ClerkRoles::fromKeyword(parser.value(m_role)).value_or(ClerkRole::Clerk);
     const ClerkAccounts::Result added =
         ClerkAccounts(context.connection).add(context.actor, login, parser.value(m_name), role, password.password);
     password.password.fill(QLatin1Char('\0'));
@@ -80,7 +79,7 @@ int AddClerkCommand::run(const QCommandLineParser &parser, const AdminContext &c
         context.err << added.error << " Nothing was changed.\n";
         return ExitInputRefused;
     }
-    context.out << "Added " << role << ' ' << login << ".\n";
+    context.out << "Added " << ClerkRoles::keyword(role) << ' ' << login << ".\n";
     return ExitOk;
 }
 

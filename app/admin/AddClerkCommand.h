@@ -2,6 +2,7 @@
 #include <QCommandLineOption>
 
 #include "AdminCommand.h"
+#include "model/domain/ClerkRole.h"
 
 namespace gongji {
 
@@ -19,7 +20,7 @@ public:
     void addOptions(QCommandLineParser &parser) const override;
     QString checkUsage(const QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, const AdminContext &context) override;
-    QString requiredRole(const QCommandLineParser &) const override { return QStringLiteral("supervisor"); }
+    std::optional<ClerkRole> requiredRole(const QCommandLineParser &) const override { return ClerkRole::Supervisor; }
 
 private:
     QCommandLineOption m_role;

@@ -179,10 +179,10 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
         path = Database::defaultPath();
     const GlobalOptions options{path, parser.isSet(m_clerkOption) ? parser.value(m_clerkOption) : global.clerk,
                                 parser.isSet(m_passwordFileOption) ? parser.value(m_passwordFileOption) : global.passwordFile};
-    const QString role = command.requiredRole(parser);
+    const std::optional<ClerkRole> role = command.requiredRole(parser);
     QString actorName = actor();
     if (!command.opensDatabase()) {
-        int status = role.isEmpty() ? ExitOk : signInBeside(command, parser, path, options, role, &actorName);
+        int status = !role ? ExitOk : signInBeside(command, parser, path, options, *role, &actorName);
         if (status == ExitOk)
             status = command.run(parser, AdminContext{QString(), m_out, m_err, actorName, path, options.passwordFile,
                                                       options.clerk});
@@ -198,9 +198,9 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
     }
     int status = ExitOk;
     try {
-        if (!role.isEmpty() && !command.waivesSignIn(connection)) {
+        if (role && !command.waivesSignIn(connection)) {
             const CommandSignIn::Outcome signedIn =
-                CommandSignIn::check(connection, command.name(), options.clerk, options.passwordFile, role, m_err);
+                CommandSignIn::check(connection, command.name(), options.clerk, options.passwordFile, *role, m_err);
             status = signedIn.status;
             actorName = signedIn.login;
         }
@@ -219,7 +219,7 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
 }
 
 int AdminApp::signInBeside(AdminCommand &command, const QCommandLineParser &parser, const QString &path,
-                           const GlobalOptions &options, const QString &role, QString *actor)
+                           const GlobalOptions &options, ClerkRole role, QString *actor)
 {
     const QString connection = QStringLiteral("sign-in");
     // Opening a missing file would create a database there (without accounts): not for a sign-in.

@@ -32,7 +32,7 @@ private:
                    const GlobalOptions &global);
     // The sign-in of a command that does not open the database itself (restore).
     int signInBeside(AdminCommand &command, const QCommandLineParser &parser, const QString &path,
-                     const GlobalOptions &options, const QString &role, QString *actor);
+                     const GlobalOptions &options, ClerkRole role, QString *actor);
     QString globalHelp(QCommandLineParser &parser) const;
     QString commandHelp(AdminCommand &command, QCommandLineParser &parser) const;
 

@@ -2,6 +2,10 @@
 #include <QCommandLineParser>
 #include <QString>
 #include <QTextStream>
+#include <optional>
+
+#include "model/domain/ClerkRole.h"
+#include "model/domain/Outcome.h"
 
 namespace gongji {
 
@@ -14,6 +18,19 @@ enum ExitCode {
     ExitSignIn = 4,      // no valid sign-in, or the account may not do this: nothing changed
     ExitUsage = 64,      // wrong command line
 };
+
+// The exit code of a mutation that did not happen.
+inline int exitCodeFor(FailureKind failure)
+{
+    switch (failure) {
+    case FailureKind::Storage:
+        return ExitStorage;
+    case FailureKind::NotAllowed:
+        return ExitSignIn;
+    default:
+        return ExitInputRefused; // Input, or Stale: the input no longer applies
+    }
+}
 
 // What a command gets to work with: the open database, the two output streams, and who the
 // audit log names: the signed-in account's login (--clerk) for a command that needs a sign-in,
@@ -48,9 +65,9 @@ public:
     // (restore: the file may be damaged); it then gets an empty connection.
     virtual bool opensDatabase() const { return true; }
 
-    // The role ("clerk" or "supervisor") a signed-in account needs for this invocation, or empty
-    // for one that changes nothing (and is not audited): it then runs without a sign-in.
-    virtual QString requiredRole(const QCommandLineParser &) const { return {}; }
+    // The role a signed-in account needs for this invocation, or none for one that changes
+    // nothing (and is not audited): it then runs without a sign-in.
+    virtual std::optional<ClerkRole> requiredRole(const QCommandLineParser &) const { return std::nullopt; }
     // True when this database lets the command run without the sign-in requiredRole asks for
     // (load-demo into a fresh database that has no accounts yet).
     virtual bool waivesSignIn(const QString & /*connection*/) const { return false; }

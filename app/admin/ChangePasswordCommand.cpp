@@ -50,7 +50,7 @@ int ChangePasswordCommand::run(const QCommandLineParser &parser, const AdminCont
 {
     QString current;
     const CommandSignIn::Outcome signedIn = CommandSignIn::check(context.connection, name(), context.clerk,
-                                                                 context.passwordFile, QStringLiteral("clerk"),
+                                                                 context.passwordFile, ClerkRole::Clerk,
                                                                  context.err, &current);
     if (signedIn.status != ExitOk)
         return signedIn.status;

@@ -76,9 +76,9 @@ int CheckFilingsCommand::run(const QCommandLineParser &parser, const AdminContex
     return reportBatch(result, context, &CheckFilingsCommand::jsonLine, "filing_no");
 }
 
-QString CheckFilingsCommand::requiredRole(const QCommandLineParser &parser) const
+std::optional<ClerkRole> CheckFilingsCommand::requiredRole(const QCommandLineParser &parser) const
 {
-    return parser.isSet(m_commit) ? QStringLiteral("clerk") : QString();
+    return parser.isSet(m_commit) ? std::optional<ClerkRole>(ClerkRole::Clerk) : std::nullopt;
 }
 
 QString CheckFilingsCommand::jsonLine(const FilingBatch::RowResult &row)

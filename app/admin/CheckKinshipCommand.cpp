@@ -74,9 +74,9 @@ int CheckKinshipCommand::run(const QCommandLineParser &parser, const AdminContex
     return reportBatch(result, context, &CheckKinshipCommand::jsonLine, "binding_no");
 }
 
-QString CheckKinshipCommand::requiredRole(const QCommandLineParser &parser) const
+std::optional<ClerkRole> CheckKinshipCommand::requiredRole(const QCommandLineParser &parser) const
 {
-    return parser.isSet(m_commit) ? QStringLiteral("clerk") : QString();
+    return parser.isSet(m_commit) ? std::optional<ClerkRole>(ClerkRole::Clerk) : std::nullopt;
 }
 
 QString CheckKinshipCommand::jsonLine(const KinshipBatch::RowResult &row)

@@ -20,7 +20,7 @@ public:
     void addOptions(QCommandLineParser &parser) const override;
     QString checkUsage(const QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, const AdminContext &context) override;
-    QString requiredRole(const QCommandLineParser &parser) const override; // clerk with --commit
+    std::optional<ClerkRole> requiredRole(const QCommandLineParser &parser) const override; // clerk with --commit
 
     // {"row": 1, "verdict": "accepted", "codes": [], "binding_no": null}, keys in this order.
     static QString jsonLine(const KinshipBatch::RowResult &row);

@@ -44,7 +44,7 @@ int ClerksCommand::run(const QCommandLineParser &, const AdminContext &context)
         QString state = account.active ? QStringLiteral("active") : QStringLiteral("disabled");
         if (account.active && account.isLockedAt(now))
             state = QStringLiteral("locked until ") + account.lockedUntil.toUTC().toString(Qt::ISODate);
-        context.out << account.login << '\t' << account.role << '\t' << state << '\t' << account.displayName << '\n';
+        context.out << account.login << '\t' << ClerkRoles::keyword(account.role) << '\t' << state << '\t' << account.displayName << '\n';
     }
     return ExitOk;
 }

@@ -13,7 +13,7 @@ const QString nothingChanged = QStringLiteral(" Nothing was changed.");
 } // namespace
 
 CommandSignIn::Outcome CommandSignIn::check(const QString &connection, const QString &command, const QString &login,
-                                            const QString &passwordFile, const QString &role, QTextStream &err,
+                                            const QString &passwordFile, ClerkRole role, QTextStream &err,
                                             QString *verified)
 {
     Outcome outcome;
@@ -21,7 +21,7 @@ CommandSignIn::Outcome CommandSignIn::check(const QString &connection, const QSt
     const QString prefix = QStringLiteral("gongji-admin ") + command + QStringLiteral(": ");
     if (login.trimmed().isEmpty()) {
         err << prefix << command << " changes data and needs "
-            << (role == QLatin1String("supervisor") ? "a supervisor's sign-in" : "a sign-in")
+            << (role == ClerkRole::Supervisor ? "a supervisor's sign-in" : "a sign-in")
             << ": give --clerk LOGIN, your account, and the password on the terminal or with --password-file FILE."
             << nothingChanged << '\n';
         return outcome;

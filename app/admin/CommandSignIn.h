@@ -2,6 +2,8 @@
 #include <QString>
 #include <QTextStream>
 
+#include "model/domain/ClerkRole.h"
+
 namespace gongji {
 
 // The sign-in a changing gongji-admin command needs: --clerk LOGIN and the password (from
@@ -19,7 +21,7 @@ public:
 
     // `password`, when given, receives the password that signed in (change-password needs it again).
     static Outcome check(const QString &connection, const QString &command, const QString &login,
-                         const QString &passwordFile, const QString &role, QTextStream &err,
+                         const QString &passwordFile, ClerkRole role, QTextStream &err,
                          QString *password = nullptr);
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 #include "AdminCommand.h"
+#include "model/domain/ClerkRole.h"
 
 namespace gongji {
 
@@ -14,7 +15,7 @@ public:
     void addOptions(QCommandLineParser &parser) const override;
     QString checkUsage(const QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, const AdminContext &context) override;
-    QString requiredRole(const QCommandLineParser &) const override { return QStringLiteral("supervisor"); }
+    std::optional<ClerkRole> requiredRole(const QCommandLineParser &) const override { return ClerkRole::Supervisor; }
 };
 
 } // namespace gongji

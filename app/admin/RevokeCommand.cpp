@@ -60,10 +60,7 @@ int RevokeCommand::run(const QCommandLineParser &parser, const AdminContext &con
     const auto &[a, t] = *persons;
 
     BindingStore bindings(context.connection);
-    std::optional<MutualAidBinding> binding;
-    for (const MutualAidBinding &candidate : bindings.activeByAuthorizer(a.id))
-        if (candidate.targetId == t.id)
-            binding = candidate;
+    const std::optional<MutualAidBinding> binding = bindings.activeOfPair(a.id, t.id);
     if (!binding) {
         context.err << "There is no active mutual-aid binding in which " << PersonArgument::describe(a)
                     << " authorizes " << PersonArgument::describe(t) << "; nothing was changed.\n";
@@ -87,9 +84,7 @@ int RevokeCommand::run(const QCommandLineParser &parser, const AdminContext &con
         BindingRevocation(context.connection).revoke(binding->id, requestedBy, reason, clerk);
     if (!revoked.ok) {
         context.err << revoked.error << '\n';
-        // Ended by another counter in between: the input no longer applies; otherwise storing failed.
-        const std::optional<MutualAidBinding> now = bindings.findById(binding->id);
-        return now && now->status != QLatin1String("active") ? ExitInputRefused : ExitStorage;
+        return exitCodeFor(revoked.failure);
     }
     const std::optional<Filing> filing = FilingStore(context.connection).findById(binding->filingId);
     context.out << "Ended the mutual-aid binding (共济) " << binding->id;

@@ -57,10 +57,7 @@ int RevokeKinshipCommand::run(const QCommandLineParser &parser, const AdminConte
     const auto &[h, m] = *persons;
 
     KinshipStore store(context.connection);
-    std::optional<KinshipBinding> binding;
-    for (const KinshipBinding &candidate : store.activeByHolder(h.id))
-        if (candidate.memberId == m.id)
-            binding = candidate;
+    const std::optional<KinshipBinding> binding = store.activeOfPair(h.id, m.id);
     if (!binding) {
         context.err << "There is no active kinship-account binding in which " << PersonArgument::describe(h)
                     << " holds " << PersonArgument::describe(m) << "; nothing was changed.\n";
@@ -80,9 +77,7 @@ int RevokeKinshipCommand::run(const QCommandLineParser &parser, const AdminConte
         BindingRevocation(context.connection).revokeKinship(binding->id, requestedBy, reason, clerk);
     if (!revoked.ok) {
         context.err << revoked.error << '\n';
-        // Ended by another counter in between: the input no longer applies; otherwise storing failed.
-        const std::optional<KinshipBinding> now = store.findById(binding->id);
-        return now && now->status != QLatin1String("active") ? ExitInputRefused : ExitStorage;
+        return exitCodeFor(revoked.failure);
     }
     context.out << "Ended the kinship-account binding (亲情账户) " << binding->number << ":\n  holder: "
                 << PersonArgument::describe(h) << "\n  member: " << PersonArgument::describe(m) << ", "

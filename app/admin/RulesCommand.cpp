@@ -84,10 +84,10 @@ QString RulesCommand::checkUsage(const QCommandLineParser &parser) const
     return {};
 }
 
-QString RulesCommand::requiredRole(const QCommandLineParser &parser) const
+std::optional<ClerkRole> RulesCommand::requiredRole(const QCommandLineParser &parser) const
 {
     const bool import = parser.positionalArguments().value(0) == QLatin1String("import");
-    return import && !parser.isSet(m_dryRun) ? QStringLiteral("supervisor") : QString();
+    return import && !parser.isSet(m_dryRun) ? std::optional<ClerkRole>(ClerkRole::Supervisor) : std::nullopt;
 }
 
 int RulesCommand::run(const QCommandLineParser &parser, const AdminContext &context)

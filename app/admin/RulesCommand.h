@@ -19,7 +19,7 @@ public:
     void addOptions(QCommandLineParser &parser) const override;
     QString checkUsage(const QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, const AdminContext &context) override;
-    QString requiredRole(const QCommandLineParser &parser) const override; // supervisor for import
+    std::optional<ClerkRole> requiredRole(const QCommandLineParser &parser) const override; // supervisor for import
 
 private:
     int exportSets(const QString &path, const QString &region, const AdminContext &context) const;

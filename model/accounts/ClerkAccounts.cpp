@@ -24,7 +24,7 @@ struct Text
 
 ClerkAccounts::ClerkAccounts(const QString &connection) : m_connection(connection) {}
 
-bool ClerkAccounts::allows(const QString &actor, const QString &role) const
+bool ClerkAccounts::allows(const QString &actor, ClerkRole role) const
 {
     return RoleCheck(m_connection).refusal(actor, role).isEmpty();
 }
@@ -32,26 +32,22 @@ bool ClerkAccounts::allows(const QString &actor, const QString &role) const
 ClerkAccounts::Result ClerkAccounts::createFirstSupervisor(const QString &login, const QString &displayName,
                                                            const QString &password)
 {
-    return create(login, login, displayName, QStringLiteral("supervisor"), password, true);
+    return create(login, login, displayName, ClerkRole::Supervisor, password, true);
 }
 
 ClerkAccounts::Result ClerkAccounts::add(const QString &actor, const QString &login, const QString &displayName,
-                                         const QString &role, const QString &password)
+                                         ClerkRole role, const QString &password)
 {
     return create(actor, login, displayName, role, password, false);
 }
 
 ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString &login, const QString &displayName,
-                                            const QString &role, const QString &password, bool first)
+                                            ClerkRole role, const QString &password, bool first)
 {
     Result result;
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9._-]{1,31}$"));
     if (!loginPattern.match(login).hasMatch()) {
         result.error = Text::tr("A login is 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter.");
-        return result;
-    }
-    if (role != QLatin1String("clerk") && role != QLatin1String("supervisor")) {
-        result.error = Text::tr("The role is clerk or supervisor.");
         return result;
     }
     result.error = passwordProblem(password);
@@ -65,7 +61,7 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
             return result;
         }
         if (!first) {
-            result.error = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor"));
+            result.error = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
             if (!result.error.isEmpty())
                 return result;
         }
@@ -83,7 +79,7 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
             return result;
         }
         store.insert(account);
-        AuditLog(m_connection).append(actor, QStringLiteral("account_add"), login, QJsonObject{{QStringLiteral("role"), role}});
+        AuditLog(m_connection).append(actor, AuditAction::AccountAdd, login, QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(role)}});
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {
@@ -99,13 +95,13 @@ QString ClerkAccounts::passwordProblem(const QString &password)
     return {};
 }
 
-ClerkAccounts::Result ClerkAccounts::changeAccount(const QString &actor, const QString &login, const QString &action,
+ClerkAccounts::Result ClerkAccounts::changeAccount(const QString &actor, const QString &login, AuditAction action,
                                                    const std::function<QString(ClerkStore &, const ClerkAccount &)> &change)
 {
     Result result;
     try {
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor"));
+        result.error = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
         if (!result.error.isEmpty())
             return result;
         ClerkStore store(m_connection);
@@ -117,7 +113,7 @@ ClerkAccounts::Result ClerkAccounts::changeAccount(const QString &actor, const Q
         result.error = change(store, *account);
         if (!result.error.isEmpty())
             return result;
-        AuditLog(m_connection).append(actor, action, account->login, QJsonObject{{QStringLiteral("role"), account->role}});
+        AuditLog(m_connection).append(actor, action, account->login, QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(account->role)}});
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {
@@ -128,7 +124,7 @@ ClerkAccounts::Result ClerkAccounts::changeAccount(const QString &actor, const Q
 
 ClerkAccounts::Result ClerkAccounts::setActive(const QString &actor, const QString &login, bool active)
 {
-    return changeAccount(actor, login, active ? QStringLiteral("account_enable") : QStringLiteral("account_disable"),
+    return changeAccount(actor, login, active ? AuditAction::AccountEnable : AuditAction::AccountDisable,
                          [&](ClerkStore &store, const ClerkAccount &account) -> QString {
                              if (account.active == active)
                                  return active ? Text::tr("The account %1 is enabled already.").arg(account.login)
@@ -147,7 +143,7 @@ ClerkAccounts::Result ClerkAccounts::resetPassword(const QString &actor, const Q
     problem.error = passwordProblem(newPassword);
     if (!problem.error.isEmpty())
         return problem;
-    return changeAccount(actor, login, QStringLiteral("account_reset_password"),
+    return changeAccount(actor, login, AuditAction::AccountResetPassword,
                          [&](ClerkStore &store, const ClerkAccount &account) -> QString {
                              const QString hash = PasswordHash::hash(newPassword);
                              if (hash.isEmpty())
@@ -160,7 +156,7 @@ ClerkAccounts::Result ClerkAccounts::resetPassword(const QString &actor, const Q
 
 ClerkAccounts::Result ClerkAccounts::unlock(const QString &actor, const QString &login)
 {
-    return changeAccount(actor, login, QStringLiteral("account_unlock"),
+    return changeAccount(actor, login, AuditAction::AccountUnlock,
                          [&](ClerkStore &store, const ClerkAccount &account) -> QString {
                              if (account.failedAttempts == 0 && !account.lockedUntil.isValid())
                                  return Text::tr("The account %1 is not locked.").arg(account.login);
@@ -182,7 +178,7 @@ ClerkAccounts::Result ClerkAccounts::changeOwnPassword(const QString &login, con
     }
     try {
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(login.trimmed(), QStringLiteral("clerk"));
+        result.error = RoleCheck(m_connection).refusal(login.trimmed(), ClerkRole::Clerk);
         if (!result.error.isEmpty())
             return result;
         ClerkStore store(m_connection);
@@ -197,7 +193,7 @@ ClerkAccounts::Result ClerkAccounts::changeOwnPassword(const QString &login, con
             // Counts like a failed sign-in, so that this is no way around the lockout.
             if (account) {
                 SignIn::recordFailure(store, *account, now);
-                AuditLog(m_connection).append(account->login, QStringLiteral("password_change_failed"), account->login,
+                AuditLog(m_connection).append(account->login, AuditAction::PasswordChangeFailed, account->login,
                                               QJsonObject{{QStringLiteral("why"), QStringLiteral("wrong password")}});
                 transaction.commit();
             }
@@ -210,7 +206,7 @@ ClerkAccounts::Result ClerkAccounts::changeOwnPassword(const QString &login, con
             return result;
         }
         store.setPasswordHash(account->id, hash);
-        AuditLog(m_connection).append(account->login, QStringLiteral("password_change"), account->login);
+        AuditLog(m_connection).append(account->login, AuditAction::PasswordChange, account->login);
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {
@@ -223,7 +219,7 @@ QList<ClerkAccount> ClerkAccounts::list(const QString &actor, QString *error) co
 {
     QList<ClerkAccount> accounts;
     try {
-        const QString refusal = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor"));
+        const QString refusal = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
         if (error)
             *error = refusal;
         if (!refusal.isEmpty())

@@ -3,6 +3,7 @@
 #include <QString>
 #include <functional>
 
+#include "model/domain/AuditAction.h"
 #include "model/storage/ClerkStore.h"
 
 namespace gongji {
@@ -24,7 +25,7 @@ public:
 
     Result createFirstSupervisor(const QString &login, const QString &displayName, const QString &password);
     // `actor` must be an active supervisor's login.
-    Result add(const QString &actor, const QString &login, const QString &displayName, const QString &role,
+    Result add(const QString &actor, const QString &login, const QString &displayName, ClerkRole role,
                const QString &password);
     // Supervisor only. A disabled account cannot sign in; its records stay. Refused for the actor's
     // own account (another supervisor does that), so the last active supervisor always stays.
@@ -39,18 +40,18 @@ public:
     // (when given) if refused.
     QList<ClerkAccount> list(const QString &actor, QString *error = nullptr) const;
 
-    // Whether `actor` may do what needs `role` ("clerk": any active account; "supervisor").
-    bool allows(const QString &actor, const QString &role) const;
+    // Whether `actor` may do what needs `role` (Clerk: any active account; Supervisor).
+    bool allows(const QString &actor, ClerkRole role) const;
 
     static constexpr int minimumPasswordLength = 8;
 
 private:
     // Runs `change` on the account `login` inside one transaction after the supervisor check and
     // audits `action`; `change` returns an error (nothing is written then) or empty.
-    Result changeAccount(const QString &actor, const QString &login, const QString &action,
+    Result changeAccount(const QString &actor, const QString &login, AuditAction action,
                          const std::function<QString(ClerkStore &, const ClerkAccount &)> &change);
     static QString passwordProblem(const QString &password);
-    Result create(const QString &actor, const QString &login, const QString &displayName, const QString &role,
+    Result create(const QString &actor, const QString &login, const QString &displayName, ClerkRole role,
                   const QString &password, bool first);
     QString m_connection;
 };

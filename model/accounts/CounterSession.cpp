@@ -14,7 +14,7 @@ CounterSession::CounterSession(const QString &connection, const QString &login)
 
 QString CounterSession::lock(const QString &reason)
 {
-    return record(QStringLiteral("session_lock"), QJsonObject{{QStringLiteral("reason"), reason}});
+    return record(AuditAction::SessionLock, QJsonObject{{QStringLiteral("reason"), reason}});
 }
 
 SignIn::Result CounterSession::unlock(const QString &password)
@@ -22,7 +22,7 @@ SignIn::Result CounterSession::unlock(const QString &password)
     SignIn::Result result = SignIn(m_connection).signIn(m_login, password);
     if (!result.ok)
         return result;
-    const QString error = record(QStringLiteral("session_unlock"), QJsonObject());
+    const QString error = record(AuditAction::SessionUnlock, QJsonObject());
     if (!error.isEmpty()) {
         result.ok = false;
         result.error = error;
@@ -32,10 +32,10 @@ SignIn::Result CounterSession::unlock(const QString &password)
 
 QString CounterSession::signOut(bool discardedFiling)
 {
-    return record(QStringLiteral("sign_out"), QJsonObject{{QStringLiteral("discarded_filing"), discardedFiling}});
+    return record(AuditAction::SignOut, QJsonObject{{QStringLiteral("discarded_filing"), discardedFiling}});
 }
 
-QString CounterSession::record(const QString &action, const QJsonObject &detail)
+QString CounterSession::record(AuditAction action, const QJsonObject &detail)
 {
     try {
         WriteTransaction transaction(m_connection);

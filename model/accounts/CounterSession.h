@@ -4,6 +4,8 @@
 
 #include "model/accounts/SignIn.h"
 
+#include "model/domain/AuditAction.h"
+
 namespace gongji {
 
 // What happens to a signed-in clerk's session at the counter after the sign-in: the screen is
@@ -25,7 +27,7 @@ public:
     QString signOut(bool discardedFiling);
 
 private:
-    QString record(const QString &action, const QJsonObject &detail);
+    QString record(AuditAction action, const QJsonObject &detail);
 
     QString m_connection;
     QString m_login;

@@ -31,7 +31,7 @@ IdReveal::Result IdReveal::reveal(const QString &actor, qint64 personId, const Q
     }
     try {
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(actor, QStringLiteral("clerk"));
+        result.error = RoleCheck(m_connection).refusal(actor, ClerkRole::Clerk);
         if (!result.error.isEmpty())
             return result;
         const std::optional<Person> person = PersonStore(m_connection).findById(personId);
@@ -39,7 +39,7 @@ IdReveal::Result IdReveal::reveal(const QString &actor, qint64 personId, const Q
             result.error = Text::tr("This person is not in the registry (any more); nothing was revealed. Search again.");
             return result;
         }
-        AuditLog(m_connection).append(actor, QStringLiteral("id_reveal"), QString::number(person->id),
+        AuditLog(m_connection).append(actor, AuditAction::IdReveal, QString::number(person->id),
                                       QJsonObject{{QStringLiteral("id_type"), person->idType},
                                                   {QStringLiteral("masked"), IdNumber::mask(person->idNumber)},
                                                   {QStringLiteral("purpose"), purpose.trimmed()}});

@@ -16,7 +16,7 @@ struct Text
 
 RoleCheck::RoleCheck(const QString &connection) : m_connection(connection) {}
 
-QString RoleCheck::refusal(const QString &actor, const QString &role) const
+QString RoleCheck::refusal(const QString &actor, ClerkRole role) const
 {
     if (actor.trimmed().isEmpty())
         return Text::tr("Nobody is signed in: sign in with your own login first.");
@@ -25,7 +25,7 @@ QString RoleCheck::refusal(const QString &actor, const QString &role) const
         return Text::tr("%1 is not a clerk account of this database: sign in with your own login.").arg(actor);
     if (!account->active)
         return Text::tr("The account %1 is disabled: ask a supervisor.").arg(actor);
-    if (role == QLatin1String("supervisor") && !account->isSupervisor())
+    if (role == ClerkRole::Supervisor && !account->isSupervisor())
         return Text::tr("Only a supervisor may do this; %1 is a clerk. Ask a supervisor.").arg(actor);
     return {};
 }

@@ -1,12 +1,14 @@
 #pragma once
 #include <QString>
 
+#include "model/domain/ClerkRole.h"
+
 namespace gongji {
 
 // Whether an actor may do what needs a role: every mutation asks this inside its own
 // transaction, so that hiding a button in the GUI or an option in the CLI is never the only
-// guard. Roles are "clerk" (filings, revocations, kinship, printing, revealing an ID number) and
-// "supervisor" (all of that plus accounts, rule sets, registry import and the audit log).
+// guard. Roles are ClerkRole::Clerk (filings, revocations, kinship, printing, revealing an ID number) and
+// ClerkRole::Supervisor (all of that plus accounts, rule sets, registry import and the audit log).
 class RoleCheck
 {
 public:
@@ -14,7 +16,7 @@ public:
 
     // Empty when `actor` is an active account with `role`, or a supervisor; otherwise why not,
     // in the UI language, saying what to do.
-    QString refusal(const QString &actor, const QString &role) const;
+    QString refusal(const QString &actor, ClerkRole role) const;
 
 private:
     QString m_connection;

@@ -37,7 +37,7 @@ SignIn::Result SignIn::signIn(const QString &login, const QString &password, con
         AuditLog audit(m_connection);
         const std::optional<ClerkAccount> account = store.findByLogin(login.trimmed());
         const auto fail = [&](const QString &why, const QString &message) {
-            audit.append(login.trimmed(), QStringLiteral("sign_in_failed"), login.trimmed(), QJsonObject{{QStringLiteral("why"), why}});
+            audit.append(login.trimmed(), AuditAction::SignInFailed, login.trimmed(), QJsonObject{{QStringLiteral("why"), why}});
             transaction.commit();
             result.error = message;
             return result;
@@ -65,7 +65,7 @@ SignIn::Result SignIn::signIn(const QString &login, const QString &password, con
             if (!fresh.isEmpty())
                 store.setPasswordHash(account->id, fresh);
         }
-        audit.append(account->login, QStringLiteral("sign_in"), account->login, QJsonObject{{QStringLiteral("role"), account->role}});
+        audit.append(account->login, AuditAction::SignIn, account->login, QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(account->role)}});
         transaction.commit();
         result.ok = true;
         result.account = *account;

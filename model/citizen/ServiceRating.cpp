@@ -4,6 +4,8 @@
 #include <QJsonObject>
 
 #include "model/accounts/RoleCheck.h"
+#include "model/domain/AuditAction.h"
+#include "model/domain/ClerkRole.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/Timestamp.h"
@@ -65,7 +67,7 @@ QString ServiceRating::record(const ServiceRatingEntry &given)
         return Text::tr("The citizen's words are longer than %1 characters.").arg(kMaxDetail);
     try {
         WriteTransaction transaction(m_connection);
-        const QString refusal = RoleCheck(m_connection).refusal(rating.clerk, QStringLiteral("clerk"));
+        const QString refusal = RoleCheck(m_connection).refusal(rating.clerk, ClerkRole::Clerk);
         if (!refusal.isEmpty())
             return refusal;
         RatingStore store(m_connection);
@@ -73,7 +75,7 @@ QString ServiceRating::record(const ServiceRatingEntry &given)
             return Text::tr("This service (%1) has been rated already; a rating is never changed.").arg(rating.reference);
         rating.ratedAt = Timestamp::now();
         store.insert(rating);
-        AuditLog(m_connection).append(rating.clerk, QStringLiteral("service_rating"), rating.reference,
+        AuditLog(m_connection).append(rating.clerk, AuditAction::ServiceRating, rating.reference,
                                       QJsonObject{{QStringLiteral("service"), rating.service},
                                                   {QStringLiteral("level"), rating.level},
                                                   {QStringLiteral("reason"), rating.reason}});

@@ -2,6 +2,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include "model/domain/ClerkRole.h"
+
 namespace gongji {
 
 // A counter clerk's or supervisor's account.
@@ -10,13 +12,13 @@ struct ClerkAccount
     qint64 id = 0;
     QString login;
     QString displayName;
-    QString role;            // "clerk" / "supervisor"
+    ClerkRole role = ClerkRole::Clerk;
     QString passwordHash;    // Argon2id string (PasswordHash)
     bool active = true;
     int failedAttempts = 0;
     QDateTime lockedUntil;   // UTC; invalid when not locked
 
-    bool isSupervisor() const { return role == QLatin1String("supervisor"); }
+    bool isSupervisor() const { return role == ClerkRole::Supervisor; }
     // Locked after failed attempts (SignIn's lockout) and not yet free again at `now`.
     bool isLockedAt(const QDateTime &now) const { return lockedUntil.isValid() && lockedUntil > now; }
 };

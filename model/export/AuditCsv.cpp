@@ -22,7 +22,6 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(AuditCsv)
 };
 
-const QString supervisorRole = QStringLiteral("supervisor");
 } // namespace
 
 AuditCsv::AuditCsv(const QString &connection) : m_connection(connection) {}
@@ -72,7 +71,7 @@ AuditCsv::Result AuditCsv::exportTo(const QString &actor, const AuditFilter &fil
     bool written = false; // an unaudited export is removed again
     try {
         // Checked before anything is read; checked again in the transaction that records it.
-        result.error = RoleCheck(m_connection).refusal(actor, supervisorRole);
+        result.error = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
         if (!result.error.isEmpty())
             return result;
         QSaveFile file(path);
@@ -91,7 +90,7 @@ AuditCsv::Result AuditCsv::exportTo(const QString &actor, const AuditFilter &fil
         }
         written = true;
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(actor, supervisorRole);
+        result.error = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
         if (!result.error.isEmpty()) {
             QFile::remove(path);
             result.rows = 0;
@@ -106,7 +105,7 @@ AuditCsv::Result AuditCsv::exportTo(const QString &actor, const AuditFilter &fil
             detail.insert(QStringLiteral("from"), Timestamp::dateToText(filter.from));
         if (filter.to.isValid())
             detail.insert(QStringLiteral("to"), Timestamp::dateToText(filter.to));
-        AuditLog(m_connection).append(actor, QStringLiteral("audit_export"), QFileInfo(path).fileName(), detail);
+        AuditLog(m_connection).append(actor, AuditAction::AuditExport, QFileInfo(path).fileName(), detail);
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {

@@ -29,7 +29,7 @@ QString maskedNumberOf(const QString &connection, qint64 personId)
     return person ? IdNumber::mask(person->idNumber) : QString();
 }
 
-void audit(const QString &connection, const QString &clerk, const QString &action, const QString &subject,
+void audit(const QString &connection, const QString &clerk, AuditAction action, const QString &subject,
            const QString &sideA, qint64 sideAId, const QString &sideB, qint64 sideBId, const QString &requestedBy,
            const QString &reason)
 {
@@ -51,7 +51,7 @@ bool BindingRevocation::endMutualAidWithin(const QString &connection, qint64 bin
     const std::optional<MutualAidBinding> binding = store.findById(bindingId);
     if (!binding || !store.end(bindingId, Timestamp::now(), clerk, requestedBy, reason))
         return false;
-    audit(connection, clerk, QStringLiteral("revocation"), QString::number(bindingId), QStringLiteral("authorizer"),
+    audit(connection, clerk, AuditAction::Revocation, QString::number(bindingId), QStringLiteral("authorizer"),
           binding->authorizerId, QStringLiteral("target"), binding->targetId, requestedBy, reason);
     return true;
 }
@@ -63,7 +63,7 @@ bool BindingRevocation::endKinshipWithin(const QString &connection, qint64 kinsh
     const std::optional<KinshipBinding> binding = store.findById(kinshipBindingId);
     if (!binding || !store.end(kinshipBindingId, Timestamp::now(), clerk, requestedBy, reason))
         return false;
-    audit(connection, clerk, QStringLiteral("kinship_revocation"), binding->number, QStringLiteral("holder"),
+    audit(connection, clerk, AuditAction::KinshipRevocation, binding->number, QStringLiteral("holder"),
           binding->holderId, QStringLiteral("member"), binding->memberId, requestedBy, reason);
     return true;
 }
@@ -72,30 +72,23 @@ BindingRevocation::Result BindingRevocation::run(const QStringList &requesters, 
                                                  const QString &reason, const QString &clerk,
                                                  const std::function<bool()> &endWithin)
 {
-    Result result;
-    if (!requesters.contains(requestedBy)) {
-        result.error = Text::tr("Say who asks for the revocation: %1 or %2.").arg(requesters.at(0), requesters.at(1));
-        return result;
-    }
-    if (reason.trimmed().isEmpty()) {
-        result.error = Text::tr("Give a reason for the revocation.");
-        return result;
-    }
+    if (!requesters.contains(requestedBy))
+        return Outcome::failed(FailureKind::Input, Text::tr("Say who asks for the revocation: %1 or %2.")
+                                                       .arg(requesters.at(0), requesters.at(1)));
+    if (reason.trimmed().isEmpty())
+        return Outcome::failed(FailureKind::Input, Text::tr("Give a reason for the revocation."));
     try {
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(clerk, QStringLiteral("clerk"));
-        if (!result.error.isEmpty())
-            return result;
-        if (!endWithin()) {
-            result.error = Text::tr("This binding is not active (any more); nothing was changed. Refresh the household view.");
-            return result;
-        }
+        if (const QString refusal = RoleCheck(m_connection).refusal(clerk, ClerkRole::Clerk); !refusal.isEmpty())
+            return Outcome::failed(FailureKind::NotAllowed, refusal);
+        if (!endWithin())
+            return Outcome::failed(FailureKind::Stale, Text::tr("This binding is not active (any more); nothing was "
+                                                                "changed. Refresh the household view."));
         transaction.commit();
-        result.ok = true;
+        return Outcome::done();
     } catch (const StorageError &error) {
-        result.error = error.userMessage();
+        return Outcome::failed(FailureKind::Storage, error.userMessage());
     }
-    return result;
 }
 
 BindingRevocation::Result BindingRevocation::revoke(qint64 bindingId, const QString &requestedBy,

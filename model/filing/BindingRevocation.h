@@ -3,6 +3,8 @@
 #include <QStringList>
 #include <functional>
 
+#include "model/domain/Outcome.h"
+
 namespace gongji {
 
 // The one path that ends a binding (解除), mutual aid or kinship account: one transaction, the
@@ -10,11 +12,9 @@ namespace gongji {
 class BindingRevocation
 {
 public:
-    struct Result
-    {
-        bool ok = false;
-        QString error; // in the UI language: no such active binding, storage failure …
-    };
+    // Input: who asked or the reason is missing; NotAllowed: not a clerk account; Stale: the
+    // binding is not active (any more); Storage: nothing was written.
+    using Result = Outcome;
 
     explicit BindingRevocation(const QString &connection);
 

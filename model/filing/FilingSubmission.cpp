@@ -53,7 +53,7 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         // Check again under the write lock: another counter may have bound a target since the
         // clerk saw the verdict on screen.
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(draft.clerk, QStringLiteral("clerk"));
+        result.error = RoleCheck(m_connection).refusal(draft.clerk, ClerkRole::Clerk);
         if (!result.error.isEmpty()) {
             result.status = SubmissionResult::Status::Failed;
             return result;
@@ -106,7 +106,7 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
                                        {QStringLiteral("target"), IdNumber::mask(target.idNumber)},
                                        {QStringLiteral("relationship"), entry.relationship}});
         }
-        AuditLog(m_connection).append(draft.clerk, QStringLiteral("filing"), filing.number,
+        AuditLog(m_connection).append(draft.clerk, AuditAction::Filing, filing.number,
                                       QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer.idNumber)},
                                                   {QStringLiteral("channel"), draft.channel},
                                                   {QStringLiteral("commitment"), draft.commitmentMethod},

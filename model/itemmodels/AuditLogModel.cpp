@@ -1,5 +1,7 @@
 #include "model/itemmodels/AuditLogModel.h"
 
+#include "model/domain/AuditAction.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
@@ -32,7 +34,7 @@ bool AuditLogModel::setFilter(const AuditFilter &filter)
     m_rows.clear();
     m_exhausted = true;
     try {
-        m_error = RoleCheck(m_connection).refusal(m_actor, QStringLiteral("supervisor"));
+        m_error = RoleCheck(m_connection).refusal(m_actor, ClerkRole::Supervisor);
         if (m_error.isEmpty()) {
             m_rows = AuditLog(m_connection).entries(m_filter, pageSize);
             m_exhausted = m_rows.size() < pageSize;
@@ -136,38 +138,7 @@ QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int
 
 QString AuditLogModel::actionLabel(const QString &action)
 {
-    // Every action the model records (grep AuditLog(…).append); an unknown one shows raw.
-    static const QHash<QString, const char *> labels{
-            {QStringLiteral("sign_in"), QT_TRANSLATE_NOOP("AuditLogModel", "Signed in")},
-            {QStringLiteral("sign_in_failed"), QT_TRANSLATE_NOOP("AuditLogModel", "Sign-in failed")},
-            {QStringLiteral("filing"), QT_TRANSLATE_NOOP("AuditLogModel", "Mutual-aid filing")},
-            {QStringLiteral("revocation"), QT_TRANSLATE_NOOP("AuditLogModel", "Mutual-aid binding ended")},
-            {QStringLiteral("kinship_binding"), QT_TRANSLATE_NOOP("AuditLogModel", "Kinship-account binding")},
-            {QStringLiteral("kinship_revocation"), QT_TRANSLATE_NOOP("AuditLogModel", "Kinship-account binding ended")},
-            {QStringLiteral("print"), QT_TRANSLATE_NOOP("AuditLogModel", "Summary printed")},
-            {QStringLiteral("id_reveal"), QT_TRANSLATE_NOOP("AuditLogModel", "Full ID number revealed")},
-            {QStringLiteral("rules_add"), QT_TRANSLATE_NOOP("AuditLogModel", "Rule set added")},
-            {QStringLiteral("rules_new_version"), QT_TRANSLATE_NOOP("AuditLogModel", "Rule set new version")},
-            {QStringLiteral("rules_update"), QT_TRANSLATE_NOOP("AuditLogModel", "Rule set changed")},
-            {QStringLiteral("rules_remove"), QT_TRANSLATE_NOOP("AuditLogModel", "Rule set removed")},
-            {QStringLiteral("rule_set_insert"), QT_TRANSLATE_NOOP("AuditLogModel", "Rule set loaded")},
-            {QStringLiteral("registry_import"), QT_TRANSLATE_NOOP("AuditLogModel", "Registry imported")},
-            {QStringLiteral("database_copy"), QT_TRANSLATE_NOOP("AuditLogModel", "Database copied")},
-            {QStringLiteral("database_restore"), QT_TRANSLATE_NOOP("AuditLogModel", "Database restored from a backup")},
-            {QStringLiteral("account_add"), QT_TRANSLATE_NOOP("AuditLogModel", "Account added")},
-            {QStringLiteral("account_enable"), QT_TRANSLATE_NOOP("AuditLogModel", "Account enabled")},
-            {QStringLiteral("account_disable"), QT_TRANSLATE_NOOP("AuditLogModel", "Account disabled")},
-            {QStringLiteral("account_reset_password"), QT_TRANSLATE_NOOP("AuditLogModel", "Password reset")},
-            {QStringLiteral("account_unlock"), QT_TRANSLATE_NOOP("AuditLogModel", "Account unlocked")},
-            {QStringLiteral("password_change"), QT_TRANSLATE_NOOP("AuditLogModel", "Own password changed")},
-            {QStringLiteral("password_change_failed"), QT_TRANSLATE_NOOP("AuditLogModel", "Password change failed")},
-            {QStringLiteral("session_lock"), QT_TRANSLATE_NOOP("AuditLogModel", "Session locked")},
-            {QStringLiteral("session_unlock"), QT_TRANSLATE_NOOP("AuditLogModel", "Session unlocked")},
-            {QStringLiteral("sign_out"), QT_TRANSLATE_NOOP("AuditLogModel", "Signed out")},
-            {QStringLiteral("audit_export"), QT_TRANSLATE_NOOP("AuditLogModel", "Audit log exported")},
-    };
-    const auto found = labels.constFind(action);
-    return found == labels.cend() ? action : Text::tr(*found);
+    return AuditActions::label(action);
 }
 
 QString AuditLogModel::detailText(const QJsonObject &detail)

@@ -37,14 +37,6 @@ std::optional<Person> lookUp(const QString &connection, const QString &type, con
     return person;
 }
 
-int ageOn(const QDate &birth, const QDate &day)
-{
-    int age = day.year() - birth.year();
-    if (QDate(day.year(), birth.month(), 1).addDays(birth.day() - 1) > day)
-        --age;
-    return age;
-}
-
 } // namespace
 
 KinshipEvaluator::KinshipEvaluator(const QString &connection) : m_connection(connection) {}
@@ -64,8 +56,7 @@ KinshipVerdict KinshipEvaluator::evaluate(const KinshipDraft &draft, const QList
     const std::optional<KinshipRule> rule = KinshipStore(m_connection).ruleOn(draft.filedOn);
     if (verdict.member && rule) {
         const Person &member = *verdict.member;
-        // Without a birth date in the registry (old passports) the stricter check applies.
-        const bool adult = !member.birthDate.isValid() || ageOn(member.birthDate, draft.filedOn) >= rule->faceVerificationAge;
+        const bool adult = rule->needsFaceVerification(member.birthDate, draft.filedOn);
         if (adult && !draft.faceVerified)
             findings.append(Finding{RefusalCode::FaceVerificationRequired, Finding::Field::Target,
                                     Text::tr("member aged %1 or over").arg(rule->faceVerificationAge)});

@@ -24,7 +24,7 @@ KinshipSubmission::Result KinshipSubmission::submit(const KinshipDraft &draft)
     }
     try {
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(draft.clerk, QStringLiteral("clerk"));
+        result.error = RoleCheck(m_connection).refusal(draft.clerk, ClerkRole::Clerk);
         if (!result.error.isEmpty())
             return result;
         result.verdict = KinshipEvaluator(m_connection).evaluate(draft);
@@ -43,7 +43,7 @@ KinshipSubmission::Result KinshipSubmission::submit(const KinshipDraft &draft)
         binding.channel = draft.channel;
         binding.startedAt = now;
         store.insert(binding);
-        AuditLog(m_connection).append(draft.clerk, QStringLiteral("kinship_binding"), binding.number,
+        AuditLog(m_connection).append(draft.clerk, AuditAction::KinshipBinding, binding.number,
             QJsonObject{{QStringLiteral("holder"), IdNumber::mask(result.verdict.holder->idNumber)},
                         {QStringLiteral("member"), IdNumber::mask(result.verdict.member->idNumber)},
                         {QStringLiteral("relationship"), draft.relationship},

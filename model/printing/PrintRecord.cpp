@@ -11,7 +11,6 @@
 namespace gongji {
 
 namespace {
-const QString printAction = QStringLiteral("print");
 
 QString documentName(PrintRecord::Document document)
 {
@@ -37,7 +36,7 @@ QString PrintRecord::subject(Document document, const QString &key)
 
 qint64 PrintRecord::printCount(Document document, const QString &key) const
 {
-    return AuditLog(m_connection).countFor(printAction, subject(document, key));
+    return AuditLog(m_connection).countFor(AuditAction::Print, subject(document, key));
 }
 
 PrintStamp PrintRecord::record(Document document, const QString &key, const QString &clerk,
@@ -46,7 +45,7 @@ PrintStamp PrintRecord::record(Document document, const QString &key, const QStr
     try {
         // BEGIN IMMEDIATE: two counters reprinting at once still get distinct copy numbers.
         WriteTransaction transaction(m_connection);
-        const QString refusal = RoleCheck(m_connection).refusal(clerk, QStringLiteral("clerk"));
+        const QString refusal = RoleCheck(m_connection).refusal(clerk, ClerkRole::Clerk);
         if (!refusal.isEmpty()) {
             if (error)
                 *error = refusal;
@@ -54,10 +53,10 @@ PrintStamp PrintRecord::record(Document document, const QString &key, const QStr
         }
         AuditLog audit(m_connection);
         PrintStamp stamp;
-        stamp.copy = int(audit.countFor(printAction, subject(document, key))) + 1;
+        stamp.copy = int(audit.countFor(AuditAction::Print, subject(document, key))) + 1;
         stamp.printedAt = Timestamp::now();
         stamp.clerk = clerk;
-        audit.append(clerk, printAction, subject(document, key),
+        audit.append(clerk, AuditAction::Print, subject(document, key),
                      QJsonObject{{QStringLiteral("document"), documentName(document)},
                                  {QStringLiteral("copy"), stamp.copy},
                                  {QStringLiteral("reprint"), stamp.isReprint()},

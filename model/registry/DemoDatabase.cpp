@@ -14,6 +14,7 @@
 #include "model/csv/CsvReader.h"
 #include "model/registry/RegistryImport.h"
 #include "model/rules/RuleSet.h"
+#include "model/rules/RuleSetChange.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/ClerkStore.h"
@@ -72,21 +73,22 @@ bool insertRuleSets(const QString &connection, QString *error)
         sets.append(*set);
     }
 
-    WriteTransaction transaction(connection);
-    RuleSetStore store(connection);
-    const QList<RuleSet> existing = store.all();
-    for (RuleSet set : sets) {
-        const bool stored = std::any_of(existing.begin(), existing.end(),
-                                        [&](const RuleSet &other) { return sameRuleSet(set, other); });
-        if (stored)
-            continue;
-        store.insert(set);
-        AuditLog(connection).append(DemoClerk, QStringLiteral("rule_set_insert"), set.title,
-                                    QJsonObject{{QStringLiteral("id"), set.id},
-                                                {QStringLiteral("region"), set.region},
-                                                {QStringLiteral("source"), RuleSetsPath}});
+    // Through the one path of every rule-set change (checked, audited as rules_add), by the demo
+    // supervisor whose account exists by now.
+    const QList<RuleSet> existing = RuleSetStore(connection).all();
+    sets.erase(std::remove_if(sets.begin(), sets.end(),
+                              [&](const RuleSet &set) {
+                                  return std::any_of(existing.begin(), existing.end(),
+                                                     [&](const RuleSet &other) { return sameRuleSet(set, other); });
+                              }),
+               sets.end());
+    if (sets.isEmpty())
+        return true;
+    const RuleSetChange::Result added = RuleSetChange(connection).addAll(sets, DemoClerk);
+    if (!added.ok) {
+        *error = Text::tr("The demo rule sets could not be stored: %1").arg(added.errors.join(QLatin1Char(' ')));
+        return false;
     }
-    transaction.commit();
     return true;
 }
 
@@ -166,13 +168,8 @@ bool revokeDemoBindings(const QString &connection, QString *error)
             authorizer = persons.findByDocument(fields.at(0), IdNumber::check(fields.at(0), fields.at(1)).number);
             target = persons.findByDocument(fields.at(2), IdNumber::check(fields.at(2), fields.at(3)).number);
         }
-        std::optional<MutualAidBinding> binding;
-        if (authorizer && target) {
-            for (const MutualAidBinding &candidate : bindings.activeByAuthorizer(authorizer->id)) {
-                if (candidate.targetId == target->id)
-                    binding = candidate;
-            }
-        }
+        const std::optional<MutualAidBinding> binding =
+            authorizer && target ? bindings.activeOfPair(authorizer->id, target->id) : std::nullopt;
         if (!binding) {
             *error = Text::tr("%1, line %2: no active demo binding between these two persons.")
                          .arg(RevocationsPath).arg(line);
@@ -199,19 +196,19 @@ bool addDemoAccounts(const QString &connection, QString *error)
 {
     ClerkStore store(connection);
     const QList<ClerkAccount> existing = store.all();
-    const auto has = [&](const QString &login, const QString &role) {
+    const auto has = [&](const QString &login, ClerkRole role) {
         return std::any_of(existing.begin(), existing.end(),
                            [&](const ClerkAccount &a) { return a.login == login && a.role == role; });
     };
-    const bool adminThere = has(DemoClerk, QStringLiteral("supervisor"));
+    const bool adminThere = has(DemoClerk, ClerkRole::Supervisor);
     if (!existing.isEmpty() && !adminThere)
         return false;
     ClerkAccounts accounts(connection);
     ClerkAccounts::Result result;
     if (!adminThere)
         result = accounts.createFirstSupervisor(DemoClerk, QStringLiteral("演示主管"), QString::fromLatin1(DemoDatabase::supervisorPassword));
-    if ((adminThere || result.ok) && !has(DemoClerkLogin, QStringLiteral("clerk")))
-        result = accounts.add(DemoClerk, DemoClerkLogin, QStringLiteral("演示柜员"), QStringLiteral("clerk"),
+    if ((adminThere || result.ok) && !has(DemoClerkLogin, ClerkRole::Clerk))
+        result = accounts.add(DemoClerk, DemoClerkLogin, QStringLiteral("演示柜员"), ClerkRole::Clerk,
                               QString::fromLatin1(DemoDatabase::clerkPassword));
     if (!result.ok && !result.error.isEmpty()) {
         *error = Text::tr("The demo accounts could not be created: %1").arg(result.error);

@@ -271,7 +271,7 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
     const int total = int(persons.size());
     try {
         WriteTransaction transaction(m_connection);
-        result.fileError = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor"));
+        result.fileError = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
         if (!result.fileError.isEmpty())
             return result; // a registry import is a supervisor's; nothing was stored
         PersonStore store(m_connection);
@@ -302,7 +302,7 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
                 break;
             }
         }
-        AuditLog(m_connection).append(actor, QStringLiteral("registry_import"), source,
+        AuditLog(m_connection).append(actor, AuditAction::RegistryImport, source,
                                       QJsonObject{{QStringLiteral("rows"), persons.size()},
                                                   {QStringLiteral("added"), result.added},
                                                   {QStringLiteral("updated"), result.updated},

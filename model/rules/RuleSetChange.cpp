@@ -53,7 +53,7 @@ RuleSetChange::Result RuleSetChange::addAll(QList<RuleSet> ruleSets, const QStri
     Result result;
     try {
         WriteTransaction transaction(m_connection);
-        if (const QString refusal = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor")); !refusal.isEmpty()) {
+        if (const QString refusal = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor); !refusal.isEmpty()) {
             result.errors = QStringList{refusal};
             return result;
         }
@@ -74,7 +74,7 @@ RuleSetChange::Result RuleSetChange::addAll(QList<RuleSet> ruleSets, const QStri
         RuleSetStore store(m_connection);
         for (RuleSet &set : ruleSets) {
             store.insert(set);
-            AuditLog(m_connection).append(actor, QStringLiteral("rules_add"), QString::number(set.id), set.toJson());
+            AuditLog(m_connection).append(actor, AuditAction::RulesAdd, QString::number(set.id), set.toJson());
         }
         transaction.commit();
         result.ok = true;
@@ -105,7 +105,7 @@ RuleSetChange::Result RuleSetChange::newVersion(qint64 baseId, RuleSet next, con
     next.sortLists();
     try {
         WriteTransaction transaction(m_connection);
-        if (const QString refusal = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor")); !refusal.isEmpty()) {
+        if (const QString refusal = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor); !refusal.isEmpty()) {
             result.errors = QStringList{refusal};
             return result;
         }
@@ -132,7 +132,7 @@ RuleSetChange::Result RuleSetChange::newVersion(qint64 baseId, RuleSet next, con
         store.insert(next);
         QJsonObject detail = next.toJson();
         detail.insert(QStringLiteral("replaces"), baseId);
-        AuditLog(m_connection).append(actor, QStringLiteral("rules_new_version"), QString::number(next.id), detail);
+        AuditLog(m_connection).append(actor, AuditAction::RulesNewVersion, QString::number(next.id), detail);
         transaction.commit();
         result.ok = true;
         result.id = next.id;
@@ -149,7 +149,7 @@ RuleSetChange::Result RuleSetChange::update(const RuleSet &ruleSet, const QStrin
     edited.sortLists();
     try {
         WriteTransaction transaction(m_connection);
-        if (const QString refusal = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor")); !refusal.isEmpty()) {
+        if (const QString refusal = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor); !refusal.isEmpty()) {
             result.errors = QStringList{refusal};
             return result;
         }
@@ -166,7 +166,7 @@ RuleSetChange::Result RuleSetChange::update(const RuleSet &ruleSet, const QStrin
         if (!result.errors.isEmpty())
             return result;
         store.update(edited);
-        AuditLog(m_connection).append(actor, QStringLiteral("rules_update"), QString::number(edited.id), edited.toJson());
+        AuditLog(m_connection).append(actor, AuditAction::RulesUpdate, QString::number(edited.id), edited.toJson());
         transaction.commit();
         result.ok = true;
         result.id = edited.id;
@@ -181,7 +181,7 @@ RuleSetChange::Result RuleSetChange::remove(qint64 id, const QString &actor)
     Result result;
     try {
         WriteTransaction transaction(m_connection);
-        if (const QString refusal = RoleCheck(m_connection).refusal(actor, QStringLiteral("supervisor")); !refusal.isEmpty()) {
+        if (const QString refusal = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor); !refusal.isEmpty()) {
             result.errors = QStringList{refusal};
             return result;
         }
@@ -196,7 +196,7 @@ RuleSetChange::Result RuleSetChange::remove(qint64 id, const QString &actor)
             return result;
         }
         store.remove(id);
-        AuditLog(m_connection).append(actor, QStringLiteral("rules_remove"), QString::number(id), set->toJson());
+        AuditLog(m_connection).append(actor, AuditAction::RulesRemove, QString::number(id), set->toJson());
         transaction.commit();
         result.ok = true;
         result.id = id;

@@ -37,13 +37,13 @@ QJsonValue masked(const QJsonValue &value)
 
 AuditLog::AuditLog(const QString &connection) : m_connection(connection) {}
 
-void AuditLog::append(const QString &actor, const QString &action, const QString &subject, const QJsonObject &detail)
+void AuditLog::append(const QString &actor, AuditAction action, const QString &subject, const QJsonObject &detail)
 {
     SqlStatement q(m_connection, QStringLiteral("INSERT INTO audit_log (at, actor, action, subject, detail) "
                                                 "VALUES (:at, :actor, :action, :subject, :detail)"));
     q.bind(QStringLiteral(":at"), Timestamp::nowText())
         .bind(QStringLiteral(":actor"), actor)
-        .bind(QStringLiteral(":action"), action)
+        .bind(QStringLiteral(":action"), AuditActions::keyword(action))
         .bind(QStringLiteral(":subject"), subject.isNull() ? QStringLiteral("") : IdNumber::maskWithin(subject)) // a null QString binds as NULL
         .bind(QStringLiteral(":detail"),
               QString::fromUtf8(QJsonDocument(masked(detail).toObject()).toJson(QJsonDocument::Compact)))
@@ -57,10 +57,10 @@ qint64 AuditLog::count() const
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-qint64 AuditLog::countFor(const QString &action, const QString &subject) const
+qint64 AuditLog::countFor(AuditAction action, const QString &subject) const
 {
     SqlStatement q(m_connection, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = :action AND subject = :subject"));
-    q.bind(QStringLiteral(":action"), action).bind(QStringLiteral(":subject"), subject).exec();
+    q.bind(QStringLiteral(":action"), AuditActions::keyword(action)).bind(QStringLiteral(":subject"), subject).exec();
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "model/domain/AuditAction.h"
 #include "model/storage/AuditEntry.h"
 
 namespace gongji {
@@ -17,11 +18,11 @@ public:
     explicit AuditLog(const QString &connection);
 
     // Call inside the WriteTransaction of the action it records.
-    void append(const QString &actor, const QString &action, const QString &subject,
+    void append(const QString &actor, AuditAction action, const QString &subject,
                 const QJsonObject &detail = {});
     qint64 count() const;
     // How many entries record `action` on `subject` (e.g. earlier prints of one filing).
-    qint64 countFor(const QString &action, const QString &subject) const;
+    qint64 countFor(AuditAction action, const QString &subject) const;
 
     // Entries matching `filter`, newest first, at most `limit`. Keyset paging: pass the last
     // entry of the previous page as `after` to read the next one (served by the index on `at`,

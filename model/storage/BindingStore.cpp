@@ -74,6 +74,16 @@ std::optional<MutualAidBinding> BindingStore::findById(qint64 bindingId) const
     return found.first();
 }
 
+std::optional<MutualAidBinding> BindingStore::activeOfPair(qint64 authorizerId, qint64 targetId) const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT id FROM binding WHERE authorizer_id = :a AND target_id = :t "
+                                                "AND status = 'active'"));
+    q.bind(QStringLiteral(":a"), authorizerId).bind(QStringLiteral(":t"), targetId).exec();
+    if (!q.next())
+        return std::nullopt;
+    return findById(q.value(0).toLongLong());
+}
+
 bool BindingStore::activePairExists(qint64 authorizerId, qint64 targetId) const
 {
     SqlStatement q(m_connection, QStringLiteral("SELECT 1 FROM binding WHERE authorizer_id = :a AND target_id = :t "

@@ -23,6 +23,8 @@ public:
     QList<MutualAidBinding> activeByTarget(qint64 targetId) const;      // ordered by started_at, id
     QList<MutualAidBinding> activeByAuthorizer(qint64 authorizerId) const;
     bool activePairExists(qint64 authorizerId, qint64 targetId) const;
+    // The active binding in which `authorizerId` authorizes `targetId`, if any (a pair has one at most).
+    std::optional<MutualAidBinding> activeOfPair(qint64 authorizerId, qint64 targetId) const;
     // When the latest ended binding of this pair ended, if any.
     std::optional<QDateTime> lastEndOfPair(qint64 authorizerId, qint64 targetId) const;
     QList<MutualAidBinding> byFiling(qint64 filingId) const;

@@ -15,7 +15,7 @@ ClerkAccount accountFrom(const SqlStatement &row)
     a.id = row.value(0).toLongLong();
     a.login = row.value(1).toString();
     a.displayName = row.value(2).toString();
-    a.role = row.value(3).toString();
+    a.role = ClerkRoles::fromKeyword(row.value(3).toString()).value_or(ClerkRole::Clerk);
     a.passwordHash = row.value(4).toString();
     a.active = row.value(5).toInt() != 0;
     a.failedAttempts = row.value(6).toInt();
@@ -61,7 +61,7 @@ void ClerkStore::insert(ClerkAccount &account)
                                                 ":hash, :active, 0, :now, :now) RETURNING id"));
     q.bind(QStringLiteral(":login"), account.login)
         .bind(QStringLiteral(":name"), account.displayName)
-        .bind(QStringLiteral(":role"), account.role)
+        .bind(QStringLiteral(":role"), ClerkRoles::keyword(account.role))
         .bind(QStringLiteral(":hash"), account.passwordHash)
         .bind(QStringLiteral(":active"), account.active ? 1 : 0)
         .bind(QStringLiteral(":now"), now)

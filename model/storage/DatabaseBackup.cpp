@@ -100,7 +100,7 @@ QString DatabaseBackup::recordRestore(const QString &connection, const QString &
 {
     try {
         WriteTransaction transaction(connection);
-        AuditLog(connection).append(actor, QStringLiteral("database_restore"), QFileInfo(backupPath).fileName(),
+        AuditLog(connection).append(actor, AuditAction::DatabaseRestore, QFileInfo(backupPath).fileName(),
                                     QJsonObject{{QStringLiteral("backup"), QFileInfo(backupPath).absoluteFilePath()},
                                                 {QStringLiteral("kept_aside"), keptAside}});
         transaction.commit();

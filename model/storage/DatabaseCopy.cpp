@@ -106,7 +106,7 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
         WriteTransaction still(source);
         WriteTransaction transaction(target);
         // Copying everything (ID numbers of all citizens) is a supervisor's act, checked in the source.
-        result.error = RoleCheck(source).refusal(actor, QStringLiteral("supervisor"));
+        result.error = RoleCheck(source).refusal(actor, ClerkRole::Supervisor);
         if (!result.error.isEmpty()) {
             result.failure = Result::Failure::NotAllowed;
             return result;
@@ -143,7 +143,7 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
         QJsonObject detail;
         for (auto it = result.rows.cbegin(); it != result.rows.cend(); ++it)
             detail.insert(it.key(), it.value());
-        AuditLog(target).append(actor, QStringLiteral("database_copy"), SqlDialect::engineOf(source) == SqlDialect::Engine::SQLite
+        AuditLog(target).append(actor, AuditAction::DatabaseCopy, SqlDialect::engineOf(source) == SqlDialect::Engine::SQLite
                                                                           ? QStringLiteral("from SQLite")
                                                                           : QStringLiteral("from PostgreSQL"), detail);
         transaction.commit();

@@ -78,6 +78,16 @@ QList<KinshipBinding> KinshipStore::activeByMember(qint64 memberId) const
     return select(QStringLiteral("member_id = :v AND status = 'active'"), QStringLiteral(":v"), memberId);
 }
 
+std::optional<KinshipBinding> KinshipStore::activeOfPair(qint64 holderId, qint64 memberId) const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT id FROM kinship_binding WHERE holder_id = :h AND member_id = :m "
+                                                "AND status = 'active'"));
+    q.bind(QStringLiteral(":h"), holderId).bind(QStringLiteral(":m"), memberId).exec();
+    if (!q.next())
+        return std::nullopt;
+    return findById(q.value(0).toLongLong());
+}
+
 bool KinshipStore::activePairExists(qint64 holderId, qint64 memberId) const
 {
     SqlStatement q(m_connection, QStringLiteral("SELECT 1 FROM kinship_binding WHERE holder_id = :h AND member_id = :m "

@@ -24,6 +24,8 @@ public:
     QList<KinshipBinding> activeByHolder(qint64 holderId) const;
     QList<KinshipBinding> activeByMember(qint64 memberId) const;
     bool activePairExists(qint64 holderId, qint64 memberId) const;
+    // The active binding in which `holderId` holds `memberId`, if any.
+    std::optional<KinshipBinding> activeOfPair(qint64 holderId, qint64 memberId) const;
     // "QQ" + yyyyMMdd + "-" + 4 digits; call inside the WriteTransaction that inserts it.
     QString nextNumber(const QDate &day) const;
     // Sets binding.id; call inside a WriteTransaction.

@@ -142,6 +142,10 @@
         <source>Database restored from a backup</source>
         <translation>从备份恢复数据库</translation>
     </message>
+    <message>
+        <source>Service rated by the citizen</source>
+        <translation>群众服务评价</translation>
+    </message>
 </context>
 <context>
     <name>BackupFolder</name>
@@ -494,6 +498,10 @@
     <message>
         <source>The demo accounts could not be created: %1</source>
         <translation>无法创建演示账号：%1</translation>
+    </message>
+    <message>
+        <source>The demo rule sets could not be stored: %1</source>
+        <translation>无法保存演示规则集：%1</translation>
     </message>
 </context>
 <context>
@@ -2938,12 +2946,12 @@ Export the registry with exactly these columns in this order.</source>
         <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
-        <source>Face &amp;verification done (member 16 or over)</source>
-        <translation>已完成人脸识别核验（成员年满 16 周岁）(&amp;V)</translation>
+        <source>Face &amp;verification done (member %1 or over)</source>
+        <translation>已完成人脸识别核验（成员年满 %1 周岁）(&amp;V)</translation>
     </message>
     <message>
-        <source>Household re&amp;gister (户口簿) seen (member under 16)</source>
-        <translation>已查验户口簿（成员未满 16 周岁）(&amp;G)</translation>
+        <source>Household re&amp;gister (户口簿) seen (member under %1)</source>
+        <translation>已查验户口簿（成员未满 %1 周岁）(&amp;G)</translation>
     </message>
     <message>
         <source>Member (成员): whose e-voucher the holder may show</source>
@@ -4187,6 +4195,17 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>%1 removed from the filing.</source>
         <translation>已从本笔备案中移除 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkRole</name>
+    <message>
+        <source>Clerk</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
     </message>
 </context>
 </TS>

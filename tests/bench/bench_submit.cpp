@@ -159,7 +159,7 @@ private:
 bool ensureClerk()
 {
     ClerkAccounts accounts(kConnection);
-    if (accounts.allows(QStringLiteral("bench"), QStringLiteral("clerk")))
+    if (accounts.allows(QStringLiteral("bench"), ClerkRole::Clerk))
         return true;
     const auto created = accounts.createFirstSupervisor(QStringLiteral("bench"), QStringLiteral("bench"),
                                                         QStringLiteral("bench-password-1"));

@@ -54,7 +54,7 @@ int main(int argc, char *argv[])
     ClerkAccount account;
     account.login = QStringLiteral("bench");
     account.displayName = QStringLiteral("Benchmark");
-    account.role = QStringLiteral("supervisor");
+    account.role = ClerkRole::Supervisor;
     MainWindow window(connection, Database::pathOf(connection), account);
     window.show();
 

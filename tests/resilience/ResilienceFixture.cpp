@@ -27,7 +27,7 @@ QString ResilienceFixture::create(const QString &databasePath, int households, q
     const ClerkAccounts::Result supervisor =
         accounts.createFirstSupervisor(supervisorLogin(), QStringLiteral("主管"), password());
     const ClerkAccounts::Result clerk =
-        supervisor.ok ? accounts.add(supervisorLogin(), clerkLogin(), QStringLiteral("柜员"), QStringLiteral("clerk"), password())
+        supervisor.ok ? accounts.add(supervisorLogin(), clerkLogin(), QStringLiteral("柜员"), ClerkRole::Clerk, password())
                       : supervisor;
     if (!clerk.ok) {
         Database::close(connection);

@@ -71,7 +71,7 @@ void TestCrashLoop::initTestCase()
         ClerkAccount clerk;
         clerk.login = QStringLiteral("crashloop");
         clerk.displayName = clerk.login;
-        clerk.role = QStringLiteral("clerk");
+        clerk.role = ClerkRole::Clerk;
         clerk.passwordHash = PasswordHash::hash(QStringLiteral("crash-loop-password"));
         WriteTransaction transaction(connection);
         ClerkStore(connection).insert(clerk);
@@ -146,9 +146,9 @@ int TestCrashLoop::verifyWorkingCopy(QString *problem) const
         const int stored = int(bindings.byFiling(id).size());
         if (stored != expected)
             *problem = QStringLiteral("filing %1 has %2 of its %3 targets").arg(filing->number).arg(stored).arg(expected);
-        else if (audit.countFor(QStringLiteral("filing"), filing->number) != 1)
+        else if (audit.countFor(AuditAction::Filing, filing->number) != 1)
             *problem = QStringLiteral("filing %1 has %2 audit entries").arg(filing->number)
-                           .arg(audit.countFor(QStringLiteral("filing"), filing->number));
+                           .arg(audit.countFor(AuditAction::Filing, filing->number));
         targets += stored;
     }
     if (problem->isEmpty() && bindings.countActive() != targets)

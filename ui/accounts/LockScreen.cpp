@@ -84,7 +84,7 @@ LockScreen::LockScreen(const ClerkAccount &account, QWidget *parent)
 
 QString LockScreen::describe(const ClerkAccount &account)
 {
-    const QString role = account.isSupervisor() ? tr("supervisor") : tr("clerk");
+    const QString role = ClerkRoles::label(account.role);
     return tr("%1 (%2), %3").arg(account.displayName.isEmpty() ? account.login : account.displayName,
                                  account.login, role);
 }

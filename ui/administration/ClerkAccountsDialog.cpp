@@ -132,8 +132,8 @@ QWidget *ClerkAccountsDialog::createAddBox()
     m_name->setMaxLength(50);
     m_role = new QComboBox(box);
     m_role->setObjectName(QStringLiteral("newRole"));
-    m_role->addItem(tr("Clerk"), QStringLiteral("clerk"));
-    m_role->addItem(tr("Supervisor"), QStringLiteral("supervisor"));
+    for (const ClerkRole role : {ClerkRole::Clerk, ClerkRole::Supervisor})
+        m_role->addItem(ClerkRoles::label(role), QVariant::fromValue(role));
     m_password = passwordEdit(box, QStringLiteral("newPassword"));
     m_password->setPlaceholderText(tr("at least %1 characters").arg(ClerkAccounts::minimumPasswordLength));
     m_repeat = passwordEdit(box, QStringLiteral("newRepeat"));
@@ -240,7 +240,7 @@ void ClerkAccountsDialog::addAccount()
     }
     const QString login = m_login->text().trimmed();
     const ClerkAccounts::Result result = ClerkAccounts(m_connection).add(
-            m_actor, login, m_name->text().trimmed(), m_role->currentData().toString(), m_password->text());
+            m_actor, login, m_name->text().trimmed(), m_role->currentData().value<ClerkRole>(), m_password->text());
     m_password->clear();
     m_repeat->clear();
     if (!result.ok) {

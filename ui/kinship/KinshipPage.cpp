@@ -42,14 +42,6 @@ QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
     label->setBuddy(buddy);
     return label;
 }
-
-int ageOn(const QDate &birth, const QDate &day)
-{
-    int age = day.year() - birth.year();
-    if (QDate(day.year(), birth.month(), 1).addDays(birth.day() - 1) > day)
-        --age;
-    return age;
-}
 } // namespace
 
 KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidget *parent)
@@ -66,16 +58,29 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
 
     auto *banner = new KindBanner(HouseholdBinding::Kind::Kinship, this);
     banner->setDetail(tr("New kinship-account binding: a holder may show a relative's medical-insurance e-voucher."));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(banner);
+    layout->addWidget(createHolderBox());
+    layout->addWidget(createMemberBox());
+    layout->addLayout(createActions());
+    layout->addWidget(new QLabel(tr("The holder's kinship members now:"), this));
+    layout->addWidget(createMemberList(), 1);
 
-    // Holder
+    setUpKeyboard();
+    connectFields();
+    showHolder();
+}
+
+QGroupBox *KinshipPage::createHolderBox()
+{
     m_holderType = new ShorthandComboBox(IdTypeListModel::ShorthandsRole, this);
     m_holderType->setObjectName(QStringLiteral("holderIdType"));
     m_holderType->setModel(m_holderTypes);
     m_holderId = new IdNumberEdit(this);
     m_holderId->setObjectName(QStringLiteral("holderId"));
     m_holderId->setMinimumWidth(260);
-    auto *lookUp = new QPushButton(tr("&Look up"), this);
-    lookUp->setObjectName(QStringLiteral("lookUpHolder"));
+    m_lookUp = new QPushButton(tr("&Look up"), this);
+    m_lookUp->setObjectName(QStringLiteral("lookUpHolder"));
     m_holderFindings = new FindingLabel(this);
     m_holderFindings->setObjectName(QStringLiteral("holderFindings"));
     m_holderCard = new QLabel(this);
@@ -90,12 +95,15 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
     holderGrid->addWidget(m_holderType, 0, 1);
     holderGrid->addWidget(buddyLabel(tr("&ID number:"), m_holderId, this), 1, 0, Qt::AlignRight);
     holderGrid->addWidget(m_holderId, 1, 1);
-    holderGrid->addWidget(lookUp, 1, 2);
+    holderGrid->addWidget(m_lookUp, 1, 2);
     holderGrid->addWidget(m_holderFindings, 0, 3, 2, 1, Qt::AlignTop);
     holderGrid->addWidget(m_holderCard, 2, 1, 1, 3);
     holderGrid->setColumnStretch(3, 1);
+    return holderBox;
+}
 
-    // Member
+QGroupBox *KinshipPage::createMemberBox()
+{
     m_relationship = new ShorthandComboBox(RelationshipListModel::ShorthandsRole, this);
     m_relationship->setObjectName(QStringLiteral("memberRelationship"));
     m_relationship->setModel(m_relationships);
@@ -109,9 +117,11 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
     m_memberId->setObjectName(QStringLiteral("memberId"));
     m_memberAge = new QLabel(this);
     m_memberAge->setObjectName(QStringLiteral("memberAge"));
-    m_faceVerified = new QCheckBox(tr("Face &verification done (member 16 or over)"), this);
+    // The age that decides between the two checks is the rule's, not the widget's.
+    const QString age = ruleInForce() ? QString::number(ruleInForce()->faceVerificationAge) : QStringLiteral("—");
+    m_faceVerified = new QCheckBox(tr("Face &verification done (member %1 or over)").arg(age), this);
     m_faceVerified->setObjectName(QStringLiteral("faceVerifiedCheck"));
-    m_registerSeen = new QCheckBox(tr("Household re&gister (户口簿) seen (member under 16)"), this);
+    m_registerSeen = new QCheckBox(tr("Household re&gister (户口簿) seen (member under %1)").arg(age), this);
     m_registerSeen->setObjectName(QStringLiteral("registerSeenCheck"));
     m_relationshipFindings = new FindingLabel(this);
     m_nameFindings = new FindingLabel(this);
@@ -147,7 +157,11 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
     grid->addLayout(checks, row, 1);
     grid->addWidget(m_checkFindings, row++, 2, Qt::AlignTop);
     grid->setColumnStretch(2, 1);
+    return memberBox;
+}
 
+QHBoxLayout *KinshipPage::createActions()
+{
     m_submit = new QPushButton(tr("Su&bmit kinship binding"), this);
     m_submit->setObjectName(QStringLiteral("submitKinship"));
     m_next = new QPushButton(tr("&Next member"), this);
@@ -169,7 +183,11 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
     actions->addWidget(m_printButton);
     actions->addSpacing(16);
     actions->addWidget(m_result, 1);
+    return actions;
+}
 
+QTableView *KinshipPage::createMemberList()
+{
     m_memberList = new QTableView(this);
     m_memberList->setObjectName(QStringLiteral("holderMembersList"));
     m_memberList->setModel(m_members);
@@ -180,19 +198,14 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
     m_memberList->verticalHeader()->hide();
     m_memberList->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_memberList->horizontalHeader()->setStretchLastSection(true);
-    auto *membersLabel = new QLabel(tr("The holder's kinship members now:"), this);
+    return m_memberList;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(banner);
-    layout->addWidget(holderBox);
-    layout->addWidget(memberBox);
-    layout->addLayout(actions);
-    layout->addWidget(membersLabel);
-    layout->addWidget(m_memberList, 1);
-
+void KinshipPage::setUpKeyboard()
+{
     setTabOrder(m_holderType, m_holderId);
-    setTabOrder(m_holderId, lookUp);
-    setTabOrder(lookUp, m_relationship);
+    setTabOrder(m_holderId, m_lookUp);
+    setTabOrder(m_lookUp, m_relationship);
     setTabOrder(m_relationship, m_memberType);
     setTabOrder(m_memberType, m_memberName);
     setTabOrder(m_memberName, m_memberId);
@@ -217,8 +230,12 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
     goOn(m_holderType, m_holderId);
     goOn(m_relationship, m_memberName);
     goOn(m_memberType, m_memberName);
+}
+
+void KinshipPage::connectFields()
+{
     connect(m_holderId, &IdNumberEdit::submitted, this, &KinshipPage::lookUpHolder);
-    connect(lookUp, &QPushButton::clicked, this, &KinshipPage::lookUpHolder);
+    connect(m_lookUp, &QPushButton::clicked, this, &KinshipPage::lookUpHolder);
     connect(m_holderType, &QComboBox::currentIndexChanged, this, [this] { m_holderId->setIdType(holderType()); });
     connect(m_memberType, &QComboBox::currentIndexChanged, this, [this] {
         m_memberId->setIdType(memberType());
@@ -236,7 +253,15 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
     });
     connect(m_submit, &QPushButton::clicked, this, &KinshipPage::submit);
     connect(m_next, &QPushButton::clicked, this, &KinshipPage::startNext);
-    showHolder();
+}
+
+std::optional<KinshipRule> KinshipPage::ruleInForce() const
+{
+    try {
+        return KinshipStore(m_connection).ruleOn(QDate::currentDate());
+    } catch (const StorageError &) {
+        return std::nullopt; // only hints depend on it; the submission reports the failure
+    }
 }
 
 QString KinshipPage::holderType() const
@@ -285,9 +310,9 @@ void KinshipPage::lookUpHolder()
     if (m_holder) {
         emit holderShown(*m_holder);
         m_relationship->setFocus();
-    }
-    else
+    } else {
         m_holderId->selectAll();
+    }
 }
 
 void KinshipPage::showHolder()
@@ -298,24 +323,22 @@ void KinshipPage::showHolder()
         return;
     }
     QStringList members;
-    int maxMembers = 5;
     try {
         const Household household{*m_holder, HouseholdStore(m_connection).bindingsOf(m_holder->id)};
         m_members->setHousehold(household);
         for (int row = 0; row < m_members->rowCount(); ++row)
             members << m_members->bindingAt(row).counterpart.name;
-        if (const auto rule = KinshipStore(m_connection).ruleOn(QDate::currentDate()))
-            maxMembers = rule->maxMembersPerHolder;
     } catch (const StorageError &error) {
         QMessageBox::critical(this, tr("Database error"), error.userMessage());
     }
+    const std::optional<KinshipRule> rule = ruleInForce();
     const QString color = KindStyle::color(HouseholdBinding::Kind::Kinship).name();
     m_holderCard->setText(tr("<b style=\"font-size:large\">%1</b> &nbsp; %2 &nbsp; %3<br>"
                              "<span style=\"color:%4\">Kinship members now: %5 of at most %6</span> %7")
                                   .arg(m_holder->name.toHtmlEscaped(), IdNumber::mask(m_holder->idNumber),
                                        Person::statusLabel(m_holder->status).toHtmlEscaped(), color)
                                   .arg(members.size())
-                                  .arg(maxMembers)
+                                  .arg(rule ? QString::number(rule->maxMembersPerHolder) : QStringLiteral("—"))
                                   .arg(members.join(QStringLiteral("、")).toHtmlEscaped()));
 }
 
@@ -323,17 +346,12 @@ void KinshipPage::updateMemberAge()
 {
     // A hint on which check applies; the evaluator decides.
     const IdCheck id = IdNumber::check(memberType(), m_memberId->text());
-    int threshold = 16;
-    try {
-        if (const auto rule = KinshipStore(m_connection).ruleOn(QDate::currentDate()))
-            threshold = rule->faceVerificationAge;
-    } catch (const StorageError &) {
-        // The hint falls back to the statutory age; the submission reports the failure.
-    }
+    const std::optional<KinshipRule> rule = ruleInForce();
     bool minor = false;
-    if (id.isValid() && id.birthDate.isValid()) {
-        const int age = ageOn(id.birthDate, QDate::currentDate());
-        minor = age < threshold;
+    if (rule && id.isValid() && id.birthDate.isValid()) {
+        const QDate today = QDate::currentDate();
+        const int age = KinshipRule::ageOn(id.birthDate, today);
+        minor = !rule->needsFaceVerification(id.birthDate, today);
         m_memberAge->setText(minor ? tr("Born %1, aged %2: the household register must be seen.")
                                              .arg(id.birthDate.toString(Qt::ISODate)).arg(age)
                                    : tr("Born %1, aged %2: face verification must be done.")

@@ -2,11 +2,14 @@
 #include <QWidget>
 #include <optional>
 
+#include "model/domain/KinshipRule.h"
 #include "model/domain/Person.h"
 #include "model/rules/Finding.h"
 
 class QCheckBox;
 class QComboBox;
+class QGroupBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -47,6 +50,14 @@ signals:
 private:
     QString holderType() const;
     QString memberType() const;
+    QGroupBox *createHolderBox();
+    QGroupBox *createMemberBox();
+    QHBoxLayout *createActions();
+    QTableView *createMemberList();
+    void setUpKeyboard();
+    void connectFields();
+    // The kinship rule of today, or none (then the hints that depend on it are left out).
+    std::optional<KinshipRule> ruleInForce() const;
     void showHolder();
     void updateMemberAge();
     void clearFindings();
@@ -72,6 +83,7 @@ private:
     FindingLabel *m_nameFindings;
     FindingLabel *m_memberFindings;
     FindingLabel *m_checkFindings;
+    QPushButton *m_lookUp;
     QPushButton *m_submit;
     QPushButton *m_next;
     SummaryPrintActions *m_print = nullptr;
