@@ -60,6 +60,10 @@ private:
     int darkPixelsAboveSigningDate(const QString &pdf, const QString &dateWord);
     void lookUpAndOpenLetter();
     void addTargetAndSubmit();
+    // A whole filing with the clerk's paper tick.
+    void fileOnPaper();
+    // The text of the filing's printed summary (a PDF through pdftotext), without white space.
+    QString printedText(const QString &filingNumber, const QString &name);
     // Every text the citizen's window shows now.
     QString citizenText() const;
 
@@ -189,6 +193,27 @@ void TestCitizenScreen::addTargetAndSubmit()
     QCOMPARE(wizard->citizenView()->stage(), CitizenView::Stage::Done);
 }
 
+void TestCitizenScreen::fileOnPaper()
+{
+    openWindow();
+    lookUpAndOpenLetter();
+    m_window->wizard()->findChild<QCheckBox *>(QStringLiteral("paperSignedCheck"))->click();
+    m_window->wizard()->next();
+    addTargetAndSubmit();
+}
+
+QString TestCitizenScreen::printedText(const QString &filingNumber, const QString &name)
+{
+    const OfficeInfo office{QStringLiteral("杭州市医疗保障服务中心"), QString(), QStringLiteral("3号窗口")};
+    const QString pdf = m_db->dir() + QLatin1Char('/') + name;
+    if (!SummaryPdf::write(SummaryDocument(m_db->connection(), office).build(filingNumber), pdf))
+        return {};
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
+    text.waitForFinished(30000);
+    return QString::fromUtf8(text.readAllStandardOutput()).remove(QRegularExpression(QStringLiteral("\\s")));
+}
+
 void TestCitizenScreen::followsTheFilingInChineseMasked()
 {
     openWindow();
@@ -250,37 +275,18 @@ void TestCitizenScreen::citizensTickIsStoredAndPrinted()
     QCOMPARE(filing->commitmentAt.toSecsSinceEpoch(), tickedAt.toSecsSinceEpoch());
 
     // The printed summary says how, with the time of the tick.
-    const OfficeInfo office{QStringLiteral("杭州市医疗保障服务中心"), QString(), QStringLiteral("3号窗口")};
-    const PrintableSummary summary = SummaryDocument(m_db->connection(), office).build(filing->number);
-    const QString pdf = m_db->dir() + QStringLiteral("/summary.pdf");
-    QString error;
-    QVERIFY2(SummaryPdf::write(summary, pdf, &error), qPrintable(error));
-    QProcess text;
-    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
-    QVERIFY(text.waitForFinished(30000));
-    const QString printed = QString::fromUtf8(text.readAllStandardOutput()).remove(QRegularExpression(QStringLiteral("\\s")));
+    const QString printed = printedText(filing->number, QStringLiteral("summary.pdf"));
     QVERIFY2(printed.contains(QStringLiteral("在客户屏上勾选承诺")), qPrintable(printed));
     QVERIFY(printed.contains(QStringLiteral("确认方式：授权人于")));
 }
 
 void TestCitizenScreen::paperTickIsStoredAsPaper()
 {
-    openWindow();
-    lookUpAndOpenLetter();
-    FilingWizard *wizard = m_window->wizard();
-    wizard->findChild<QCheckBox *>(QStringLiteral("paperSignedCheck"))->click();
-    wizard->next();
-    addTargetAndSubmit();
-    const auto filing = FilingStore(m_db->connection()).findByNumber(wizard->filingNumber());
+    fileOnPaper();
+    const auto filing = FilingStore(m_db->connection()).findByNumber(m_window->wizard()->filingNumber());
     QVERIFY(filing);
     QCOMPARE(filing->commitmentMethod, QStringLiteral("paper"));
-    const PrintableSummary summary = SummaryDocument(m_db->connection(), OfficeInfo()).build(filing->number);
-    const QString pdf = m_db->dir() + QStringLiteral("/paper.pdf");
-    QVERIFY(SummaryPdf::write(summary, pdf));
-    QProcess text;
-    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
-    QVERIFY(text.waitForFinished(30000));
-    const QString printed = QString::fromUtf8(text.readAllStandardOutput()).remove(QRegularExpression(QStringLiteral("\\s")));
+    const QString printed = printedText(filing->number, QStringLiteral("paper.pdf"));
     QVERIFY2(printed.contains(QStringLiteral("确认方式：纸质承诺书签字。")), qPrintable(printed));
 }
 
@@ -398,12 +404,8 @@ void TestCitizenScreen::signatureReachesTheFilingAndThePdf()
 
 void TestCitizenScreen::ratingIsStoredOnceForTheClerk()
 {
-    openWindow();
-    lookUpAndOpenLetter();
+    fileOnPaper();
     FilingWizard *wizard = m_window->wizard();
-    wizard->findChild<QCheckBox *>(QStringLiteral("paperSignedCheck"))->click();
-    wizard->next();
-    addTargetAndSubmit();
     CitizenWindow *citizen = m_window->citizenWindow();
     CitizenView *view = wizard->citizenView();
     QCOMPARE(view->ratingState(), CitizenView::RatingState::Open);

@@ -30,6 +30,10 @@ private slots:
 
 private:
     ServiceRatingEntry rating(int level, const QString &reason = {}) const;
+    // A father and his son in the registry, and the draft of the filing between them.
+    FilingDraft childFiling();
+    // True when the database refuses the statement (a trigger, a CHECK, a UNIQUE).
+    bool refusedByDatabase(const QString &sql) const;
     std::unique_ptr<TestDatabase> m_db;
 };
 
@@ -53,6 +57,24 @@ ServiceRatingEntry TestServiceRating::rating(int level, const QString &reason) c
     entry.level = level;
     entry.reason = reason;
     return entry;
+}
+
+FilingDraft TestServiceRating::childFiling()
+{
+    const Person authorizer = m_db->addPerson(QStringLiteral("王建国"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1965, 3, 1), 131));
+    const Person child = m_db->addPerson(QStringLiteral("王小明"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1992, 7, 9), 122),
+                                         QStringLiteral("390"));
+    return TestDatabase::childFiling(authorizer, child, QString::fromLatin1(TestDatabase::clerk));
+}
+
+bool TestServiceRating::refusedByDatabase(const QString &sql) const
+{
+    try {
+        SqlStatement::run(m_db->connection(), sql);
+    } catch (const StorageError &) {
+        return true;
+    }
+    return false;
 }
 
 void TestServiceRating::levelsAndReasons_data()
@@ -118,13 +140,7 @@ void TestServiceRating::storedOnceNeverChanged()
                                               "rated_at) VALUES ('filing', 'GJ20261201-0001', 'tester', 5, '', '', 'x')"),
                                QStringLiteral("INSERT INTO service_rating (service, reference, clerk, level, reason, detail, "
                                               "rated_at) VALUES ('filing', 'GJ20261201-0002', 'tester', 1, '', '', 'x')")}) {
-        bool refused = false;
-        try {
-            SqlStatement::run(m_db->connection(), sql);
-        } catch (const StorageError &) {
-            refused = true;
-        }
-        QVERIFY2(refused, qPrintable(sql));
+        QVERIFY2(refusedByDatabase(sql), qPrintable(sql));
     }
     const auto kept = RatingStore(m_db->connection()).byClerk(QString::fromLatin1(TestDatabase::clerk));
     QCOMPARE(kept.size(), 1);
@@ -134,10 +150,7 @@ void TestServiceRating::storedOnceNeverChanged()
 
 void TestServiceRating::signatureStoredWithTheFilingNeverChanged()
 {
-    const Person authorizer = m_db->addPerson(QStringLiteral("王建国"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1965, 3, 1), 131));
-    const Person child = m_db->addPerson(QStringLiteral("王小明"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1992, 7, 9), 122),
-                                         QStringLiteral("390"));
-    FilingDraft draft = TestDatabase::childFiling(authorizer, child, QString::fromLatin1(TestDatabase::clerk));
+    FilingDraft draft = childFiling();
     Signature signature;
     signature.aspect = 3;
     signature.signedAt = QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC);
@@ -156,23 +169,14 @@ void TestServiceRating::signatureStoredWithTheFilingNeverChanged()
     QCOMPARE(image.size(), QSize(Signature::kImageWidth, Signature::kImageHeight));
     for (const QString &sql : {QStringLiteral("UPDATE filing_signature SET strokes = '{}'"),
                                QStringLiteral("DELETE FROM filing_signature")}) {
-        bool refused = false;
-        try {
-            SqlStatement::run(m_db->connection(), sql);
-        } catch (const StorageError &) {
-            refused = true;
-        }
-        QVERIFY2(refused, qPrintable(sql));
+        QVERIFY2(refusedByDatabase(sql), qPrintable(sql));
     }
     QCOMPARE(SignatureStore(m_db->connection()).find(result.filingId)->strokes, signature.strokes);
 }
 
 void TestServiceRating::signatureOutOfBoundsIsRefused()
 {
-    const Person authorizer = m_db->addPerson(QStringLiteral("王建国"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1965, 3, 1), 131));
-    const Person child = m_db->addPerson(QStringLiteral("王小明"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1992, 7, 9), 122),
-                                         QStringLiteral("390"));
-    FilingDraft draft = TestDatabase::childFiling(authorizer, child, QString::fromLatin1(TestDatabase::clerk));
+    FilingDraft draft = childFiling();
     Signature scribble;
     QPolygonF palm;
     for (int i = 0; i <= Signature::kMaxPoints; ++i)
