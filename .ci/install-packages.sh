@@ -22,7 +22,7 @@ PACKAGES=(
   clang libclang-rt-14-dev                # tests/fuzz: libFuzzer targets built with clang
   postgresql libqt6sql6-psql              # a shared office database; tests/postgres runs a throwaway cluster
   libpq-dev                               # tests/bench: the libpq baselines on PostgreSQL (optional to the build)
-  dpkg-dev lintian help2man appstream xdotool   # the .deb (cpack, shlibdeps), its checks, man pages, AppStream; CI runs the installed desk
+  dpkg-dev lintian help2man appstream xdotool   # the .deb (cpack, shlibdeps), its checks, man pages, AppStream; CI runs the installed desk; screenshots of the citizen's screen
   openssl qtkeychain-qt6-dev              # tests: a TLS test cluster's certificates; the office password in the keyring (optional)
   qt6-charts-dev                          # the statistics screen's charts
 )

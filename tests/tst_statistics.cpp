@@ -13,6 +13,7 @@
 
 #include "AdminCli.h"
 #include "TestDatabase.h"
+#include "model/citizen/ServiceRating.h"
 #include "model/domain/IdNumber.h"
 #include "model/filing/BindingRevocation.h"
 #include "model/filing/FilingBatch.h"
@@ -23,6 +24,7 @@
 #include "model/statistics/StatisticsJson.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/KinshipStore.h"
+#include "model/storage/RatingStore.h"
 #include "model/storage/StatisticsStore.h"
 #include "model/storage/WriteTransaction.h"
 
@@ -38,6 +40,8 @@ private slots:
     void counts();
     void breakdowns();
     void checkAloneCountsNothing();
+    void ratings_data();
+    void ratings();
     void periods_data();
     void periods();
     void reportThroughTheCommandLine();
@@ -67,6 +71,7 @@ void TestStatistics::at(const QString &sql, const QString &time, const QVariant 
 //   2026-12-02 00:00  filing 3 by tester in 北京: 赵大 → 赵小 (1 target)
 //   2026-12-02 09:00  周老汉 dies: the registry ends filing 2's binding (automatic end)
 //   2026-12-02 09:00  the kinship binding ends, asked by the member
+//   ratings: 2026-12-01 11:00 非常满意 (tester), 13:00 不满意 (tester), 2026-12-02 10:00 满意 (supervisor)
 void TestStatistics::initTestCase()
 {
     m_db = std::make_unique<TestDatabase>();
@@ -140,6 +145,24 @@ void TestStatistics::initTestCase()
     at("UPDATE binding SET ended_at = ? WHERE id = ?", "2026-12-02T01:00:00.000Z", grandpaBinding);
     QVERIFY(BindingRevocation(m_db->connection()).revokeKinship(kinship.bindingId, "member", QStringLiteral("不再需要"), tester).ok);
     at("UPDATE kinship_binding SET ended_at = ? WHERE id = ?", "2026-12-02T01:00:00.000Z", kinship.bindingId);
+
+    // Ratings are append-only; stored with their times directly (ServiceRating stamps "now").
+    const QList<std::tuple<QString, QString, int, const char *>> ratings = {
+        {one.filingNumber, tester, 5, "2026-12-01T03:00:00.000Z"},
+        {QStringLiteral("binding:%1").arg(daughterBinding), tester, 2, "2026-12-01T05:00:00.000Z"},
+        {two.filingNumber, supervisor, 4, "2026-12-02T02:00:00.000Z"}};
+    WriteTransaction transaction(m_db->connection());
+    for (const auto &[reference, clerk, level, time] : ratings) {
+        ServiceRatingEntry entry;
+        entry.service = reference.startsWith(QLatin1String("binding:")) ? QStringLiteral("revocation") : QStringLiteral("filing");
+        entry.reference = reference;
+        entry.clerk = clerk;
+        entry.level = level;
+        entry.reason = ServiceRating::needsReason(level) ? ServiceRating::reasons().first() : QString();
+        entry.ratedAt = QDateTime::fromString(QString::fromLatin1(time), Qt::ISODateWithMs);
+        RatingStore(m_db->connection()).insert(entry);
+    }
+    transaction.commit();
 }
 
 void TestStatistics::cleanupTestCase()
@@ -235,6 +258,45 @@ void TestStatistics::checkAloneCountsNothing()
     QSqlQuery q(QSqlDatabase::database(m_db->connection()));
     QVERIFY(q.exec("SELECT COUNT(*) FROM refused_target") && q.next());
     QCOMPARE(q.value(0).toInt(), 2);
+}
+
+void TestStatistics::ratings_data()
+{
+    QTest::addColumn<QDate>("from");
+    QTest::addColumn<QDate>("to");
+    QTest::addColumn<QString>("all");     // JSON "ratings", levels with a count
+    QTest::addColumn<QString>("tester");  // JSON "ratings_by_clerk".tester
+    QTest::newRow("2026-12-01") << QDate(2026, 12, 1) << QDate(2026, 12, 1) << "very_satisfied=1,dissatisfied=1"
+                                << "very_satisfied=1,dissatisfied=1";
+    QTest::newRow("2026-12-02") << QDate(2026, 12, 2) << QDate(2026, 12, 2) << "satisfied=1" << "";
+    QTest::newRow("the three days") << QDate(2026, 11, 30) << QDate(2026, 12, 2) << "very_satisfied=1,satisfied=1,dissatisfied=1"
+                                    << "very_satisfied=1,dissatisfied=1";
+    QTest::newRow("2026-11-30: none") << QDate(2026, 11, 30) << QDate(2026, 11, 30) << "" << "";
+}
+
+void TestStatistics::ratings()
+{
+    QFETCH(QDate, from);
+    QFETCH(QDate, to);
+    QFETCH(QString, all);
+    QFETCH(QString, tester);
+    const QJsonObject json = StatisticsJson::toJson(StatisticsStore(m_db->connection()).compute({from, to, 480}));
+    const auto nonZero = [](const QJsonObject &levels) {
+        QStringList counted;
+        for (const int level : ServiceRating::levels()) { // highest first; every level is present
+            const QString keyword = ServiceRating::levelKeyword(level);
+            if (!levels.contains(keyword))
+                return QStringLiteral("missing ") + keyword;
+            if (levels.value(keyword).toInteger() > 0)
+                counted << keyword + QLatin1Char('=') + QString::number(levels.value(keyword).toInteger());
+        }
+        return counted.join(QLatin1Char(','));
+    };
+    QCOMPARE(nonZero(json.value("ratings").toObject()), all);
+    const QJsonObject byClerk = json.value("ratings_by_clerk").toObject();
+    QCOMPARE(byClerk.contains("tester"), !tester.isEmpty());
+    if (!tester.isEmpty())
+        QCOMPARE(nonZero(byClerk.value("tester").toObject()), tester);
 }
 
 void TestStatistics::periods_data()

@@ -9,6 +9,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 
+#include "model/citizen/CitizenView.h"
 #include "ui/household/HouseholdScreen.h"
 #include "ui/household/KindStyle.h"
 #include "ui/kinship/KinshipPage.h"
@@ -84,6 +85,21 @@ void DeskPages::buildPages()
         window->statusBar()->showMessage(tr("Kinship binding %1 stored.").arg(number), 10000);
         m_household->reload(); // if that household is open, it shows the new member at once
     });
+    if (CitizenView *citizen = m_citizen) {
+        connect(m_kinship, &KinshipPage::holderShown, citizen, [citizen](const Person &holder) {
+            citizen->showPerson(CitizenView::Service::Kinship, holder, QStringLiteral("持有人"), false);
+        });
+        connect(m_kinship, &KinshipPage::kinshipStored, citizen, [citizen](const QString &number, qint64) {
+            citizen->showDone(CitizenView::Service::Kinship, number);
+        });
+        // A revocation ends with its binding's number and the rating; the person shown is not
+        // necessarily the one at the window, so nobody's details go on the citizen's screen.
+        connect(m_household, &HouseholdScreen::revoked, citizen, [citizen](HouseholdBinding::Kind kind, qint64 id) {
+            citizen->showDone(CitizenView::Service::Revocation,
+                              (kind == HouseholdBinding::Kind::MutualAid ? QStringLiteral("GJB-") : QStringLiteral("QQB-"))
+                                      + QString::number(id));
+        });
+    }
 }
 
 void DeskPages::createActions(QMainWindow *window)

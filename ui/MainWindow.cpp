@@ -20,6 +20,12 @@
 #include "ui/administration/RegistryImportDialog.h"
 #include "ui/administration/RulesWindow.h"
 #include "ui/filing/FilingWizard.h"
+#include "model/citizen/CitizenView.h"
+#include "model/citizen/ServiceRating.h"
+#include "model/printing/OfficeSettings.h"
+#include "ui/citizen/CitizenScreenDialog.h"
+#include "ui/citizen/CitizenScreenPlacement.h"
+#include "ui/citizen/CitizenWindow.h"
 #include "ui/DeskPages.h"
 #include "ui/kinship/KinshipPage.h"
 #include "ui/printing/OfficeSettingsDialog.h"
@@ -85,6 +91,30 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
         if (auto *filing = qobject_cast<QMenu *>(quit->parent()))
             filing->insertAction(quit, m_sessionLock->lockAction()); // 文件 → 锁定 (Ctrl+L)
     }
+    // The citizen's screen: a window of its own (no parent: it must not close or minimise with
+    // this one on another screen), deleted with this window.
+    m_wizard->citizenView()->setOffice(OfficeSettings::load().name);
+    m_citizenWindow = new CitizenWindow(m_wizard->citizenView());
+    m_citizenWindow->setAttribute(Qt::WA_QuitOnClose, false); // quitting is the clerk's window's
+    m_citizenPlacement = new CitizenScreenPlacement(m_citizenWindow, this);
+    m_pages->setCitizenView(m_wizard->citizenView());
+    // The citizen's rating of what was just done, under this clerk; a refusal (rated already)
+    // goes to the status bar, it never stops the next citizen.
+    connect(m_wizard->citizenView(), &CitizenView::ratingGiven, this,
+            [this, connection](const QString &service, const QString &reference, int level, const QString &reason,
+                               const QString &detail) {
+                ServiceRatingEntry rating;
+                rating.service = service;
+                rating.reference = reference;
+                rating.clerk = m_clerk.login;
+                rating.level = level;
+                rating.reason = reason;
+                rating.detail = detail;
+                const QString error = ServiceRating(connection).record(rating);
+                statusBar()->showMessage(error.isEmpty() ? tr("The citizen rated %1: %2.").arg(reference, ServiceRating::levelLabel(level))
+                                                         : error,
+                                         10000);
+            });
     createAdministrationMenu(connection, clerk);
     createSettingsMenu();
 
@@ -108,6 +138,11 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
                 action->setEnabled(false);
         }
     }
+}
+
+MainWindow::~MainWindow()
+{
+    delete m_citizenWindow; // a top-level window of its own, showing this window's wizard
 }
 
 void MainWindow::createActions()
@@ -186,7 +221,8 @@ void MainWindow::createSettingsMenu()
     office->setObjectName(QStringLiteral("actionOfficeSettings"));
     connect(office, &QAction::triggered, this, [this] {
         OfficeSettingsDialog dialog(this);
-        dialog.exec();
+        if (dialog.exec() == QDialog::Accepted)
+            m_wizard->citizenView()->setOffice(OfficeSettings::load().name);
     });
     QAction *idleLock = settings->addAction(tr("Automatic &lock…"));
     idleLock->setObjectName(QStringLiteral("actionIdleLock"));
@@ -194,6 +230,13 @@ void MainWindow::createSettingsMenu()
         IdleLockDialog dialog(this);
         if (dialog.exec() == QDialog::Accepted)
             m_sessionLock->readIdleSetting();
+    });
+    QAction *citizen = settings->addAction(tr("&Citizen's screen…"));
+    citizen->setObjectName(QStringLiteral("actionCitizenScreen"));
+    connect(citizen, &QAction::triggered, this, [this] {
+        CitizenScreenDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            m_citizenPlacement->place();
     });
     QAction *database = settings->addAction(tr("&Database…"));
     database->setObjectName(QStringLiteral("actionDatabaseSettings"));
@@ -234,9 +277,16 @@ bool MainWindow::signOut()
     return true;
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    m_citizenPlacement->place();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_signedOut) {
+        m_citizenWindow->hide();
         event->accept();
         return;
     }
@@ -256,6 +306,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
     }
+    m_citizenWindow->hide();
     event->accept();
 }
 

@@ -46,6 +46,7 @@ const ActionInfo kActions[] = {
     {AuditAction::PasswordPolicySet, "password_policy_set", QT_TRANSLATE_NOOP("AuditLogModel", "Password policy set")},
     {AuditAction::JournalExport, "journal_export", QT_TRANSLATE_NOOP("AuditLogModel", "Hand-over journal exported")},
     {AuditAction::JournalReceipts, "journal_receipts", QT_TRANSLATE_NOOP("AuditLogModel", "Platform receipts recorded")},
+    {AuditAction::ServiceRating, "service_rating", QT_TRANSLATE_NOOP("AuditLogModel", "Service rated by the citizen")},
 };
 
 // Written by demo loads of earlier versions; kept so that their entries read well.

@@ -40,6 +40,7 @@ enum class AuditAction {
     PasswordPolicySet,
     JournalExport,
     JournalReceipts,
+    ServiceRating,
 };
 
 // The one conversion between AuditAction and its texts.

@@ -18,6 +18,9 @@ struct Filing
     qint64 ruleSetId = 0;
     QString commitmentVersion;
     QDateTime commitmentAt;   // UTC
+    // How the authorizer acknowledged it: "paper" (the clerk ticked the signed paper copy) or
+    // "citizen_screen" (the authorizer ticked it on the citizen's screen at commitmentAt).
+    QString commitmentMethod = QStringLiteral("paper");
 };
 
 } // namespace gongji

@@ -1,6 +1,7 @@
 #pragma once
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace gongji {
 
@@ -22,6 +23,9 @@ public:
     static bool isKnown(const QString &code);
     // Label in the UI language, e.g. "居民身份证（户口簿）".
     static QString label(const QString &code);
+    // What a clerk may type in an ID-type box to pick it: the code and the pinyin initials of
+    // the document's usual Chinese name ("01", "sfz" → 居民身份证), lower case.
+    static QStringList shorthands(const QString &code);
     // True where the number carries birth date and sex (01, 17, 07 new card).
     static bool numberCarriesBirthDate(const QString &code);
 };

@@ -1,6 +1,7 @@
 #include "model/domain/Relationship.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace gongji {
 
@@ -72,6 +73,34 @@ QString Relationship::gbCode(const QString &keyword)
     if (keyword == Other)
         return QStringLiteral("80");
     return QString();
+}
+
+QStringList Relationship::shorthands(const QString &keyword)
+{
+    // The codes of gbCode() one by one ("20/30", "53-56" spelled out), then pinyin initials of
+    // the names counters use (配偶 po, 岳父母 yfm, 公婆 gp …).
+    static const QHash<QString, QStringList> initials = {
+        { Spouse, { QStringLiteral("po") } },
+        { Child, { QStringLiteral("zn"), QStringLiteral("ez"), QStringLiteral("nv") } },
+        { Parent, { QStringLiteral("fm") } },
+        { Sibling, { QStringLiteral("xdjm") } },
+        { Grandparent, { QStringLiteral("zfm"), QStringLiteral("wzfm") } },
+        { Grandchild, { QStringLiteral("szn"), QStringLiteral("wszn") } },
+        { ParentInLaw, { QStringLiteral("pofm"), QStringLiteral("yfm"), QStringLiteral("gp") } },
+        { Other, { QStringLiteral("qt") } },
+    };
+    QStringList codes;
+    const QString code = gbCode(keyword);
+    for (const QString &part : code.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        const QStringList range = part.split(QLatin1Char('-'));
+        if (range.size() == 2) {
+            for (int c = range.at(0).toInt(); c <= range.at(1).toInt(); ++c)
+                codes << QString::number(c);
+        } else {
+            codes << part;
+        }
+    }
+    return codes + initials.value(keyword);
 }
 
 QList<QString> Relationship::proofsFor(const QString &keyword)

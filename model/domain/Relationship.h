@@ -1,6 +1,7 @@
 #pragma once
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace gongji {
 
@@ -14,6 +15,9 @@ public:
     static QString label(const QString &keyword);
     // GB/T 4761 code(s) printed beside the label: "10", "20/30", "53-56" …
     static QString gbCode(const QString &keyword);
+    // What a clerk may type in the relationship box to pick it: each GB/T 4761 code and the
+    // pinyin initials of the Chinese names ("50", "fm" → 父母), lower case.
+    static QStringList shorthands(const QString &keyword);
     // Proof documents a clerk checks for this relationship, as proof keywords.
     static QList<QString> proofsFor(const QString &keyword);
     // Minimum age gap in years: positive = target older than authorizer by at least that,

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <optional>
 
+#include "model/citizen/Signature.h"
+
 namespace gongji {
 
 // One target as the clerk entered it.
@@ -31,10 +33,13 @@ struct FilingDraft
     bool commitmentAcknowledged = false;
     QString commitmentVersion;
     QDateTime commitmentAt;     // UTC
+    QString commitmentMethod = QStringLiteral("paper"); // or "citizen_screen" (see Filing)
     QDate filedOn;              // the filing date: rules and cooldown are judged on it
     QString clerk;
     QString channel = QStringLiteral("counter"); // or "batch"
     QList<TargetEntry> targets;
+    // The authorizer's signature on the citizen's screen; none: they sign the printed summary.
+    std::optional<Signature> signature;
 };
 
 } // namespace gongji

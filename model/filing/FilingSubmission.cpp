@@ -15,6 +15,7 @@
 #include "model/storage/FilingStore.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/Timestamp.h"
+#include "model/storage/SignatureStore.h"
 #include "model/storage/WriteTransaction.h"
 
 namespace gongji {
@@ -72,6 +73,10 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         result.error = Text::tr("No clerk is recorded for this filing; sign in again.");
         return result;
     }
+    if (draft.signature && !draft.signature->problem().isEmpty()) {
+        result.error = draft.signature->problem();
+        return result;
+    }
     Filing filing; // its number is known once it is being written
     try {
         // Check again under the write lock: another counter may have bound a target since the
@@ -108,7 +113,10 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         filing.ruleSetId = result.verdict.authorizer.ruleSet->id;
         filing.commitmentVersion = draft.commitmentVersion;
         filing.commitmentAt = draft.commitmentAt.isValid() ? draft.commitmentAt : now;
+        filing.commitmentMethod = draft.commitmentMethod;
         FilingStore(m_connection).insert(filing);
+        if (draft.signature)
+            SignatureStore(m_connection).insert(filing.id, *draft.signature);
 
         BindingStore bindings(m_connection);
         QJsonArray targets;
@@ -146,6 +154,8 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         AuditLog(m_connection).append(draft.clerk, AuditAction::Filing, filing.number,
                                       QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer.idNumber)},
                                                   {QStringLiteral("channel"), draft.channel},
+                                                  {QStringLiteral("commitment"), draft.commitmentMethod},
+                                                  {QStringLiteral("signed_on_screen"), draft.signature.has_value()},
                                                   {QStringLiteral("rule_set_id"), filing.ruleSetId},
                                                   {QStringLiteral("targets"), targets}});
         transaction.commit();

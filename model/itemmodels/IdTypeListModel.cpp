@@ -40,6 +40,8 @@ QVariant IdTypeListModel::data(const QModelIndex &index, int role) const
         return IdType::label(code);
     case CodeRole:
         return code;
+    case ShorthandsRole:
+        return IdType::shorthands(code);
     default:
         return {};
     }

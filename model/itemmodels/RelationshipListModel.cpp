@@ -40,6 +40,8 @@ QVariant RelationshipListModel::data(const QModelIndex &index, int role) const
     }
     case KeywordRole:
         return keyword;
+    case ShorthandsRole:
+        return Relationship::shorthands(keyword);
     default:
         return {};
     }

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QImage>
 
+#include "model/citizen/ServiceRating.h"
 #include "model/domain/IdNumber.h"
 #include "model/printing/SummaryHtml.h"
 #include "model/printing/SummaryPdf.h"
@@ -119,6 +120,10 @@ PrintableSummary DailyReport::build(const OfficeStatistics &stats) const
         html += barChart(Text::tr("Filings by clerk"), Text::tr("Clerk"), perClerk);
         html += barChart(Text::tr("Revocations by reason"), Text::tr("Reason"), pairs(stats.revocationsByReason));
         html += barChart(Text::tr("Automatic ends by cause"), Text::tr("Cause"), pairs(stats.automaticEndsByCause));
+        QList<QPair<QString, qint64>> ratings;
+        for (const int level : ServiceRating::levels())
+            ratings.append({ServiceRating::levelLabel(level), stats.ratings.value(level)});
+        html += barChart(Text::tr("Service ratings"), Text::tr("Rating"), ratings);
 
         html += SummaryHtml::section(Text::tr("Filings (%1)").arg(t.filings));
         html += kTable + row({Text::tr("Filing no."), Text::tr("Time"), Text::tr("Authorizer"), Text::tr("ID number"),

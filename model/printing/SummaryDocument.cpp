@@ -9,6 +9,7 @@
 #include "model/printing/SummaryHtml.h"
 #include "model/printing/SummaryStyle.h"
 #include "model/printing/SummaryText.h"
+#include "model/storage/SignatureStore.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/FilingStore.h"
 #include "model/storage/PersonStore.h"
@@ -117,13 +118,21 @@ PrintableSummary SummaryDocument::build(const QString &filingNumber, const Print
         QString after = SummaryHtml::section(text(Key::CommitmentSection));
         after += QStringLiteral("<p>") + esc(text(Key::CommitmentAcknowledged).arg(filing->commitmentVersion, SummaryHtml::time(filing->commitmentAt)))
             + QStringLiteral("</p><p class=\"pledge\">“") + esc(CommitmentLetter::pledgeSentence()) + QStringLiteral("”</p>");
+        after += QStringLiteral("<p>")
+            + esc(filing->commitmentMethod == QLatin1String("citizen_screen")
+                          ? text(Key::CommitmentOnCitizenScreen).arg(SummaryHtml::time(filing->commitmentAt))
+                          : text(Key::CommitmentOnPaper))
+            + QStringLiteral("</p>");
         after += SummaryHtml::section(text(Key::NoticesSection));
         QStringList notices{text(Key::NoticeOwnAccountFirst)};
         if (anyQuota)
             notices.append(text(Key::NoticeQuota));
         notices << text(Key::NoticeHowToRevoke) << text(Key::NoticeAutomaticEnd) << text(Key::NoticeNotKinship);
         after += SummaryHtml::notices(notices);
-        after += SummaryHtml::signatures(text(Key::SignatureApplicant), lang);
+        const std::optional<Signature> signature = SignatureStore(m_connection).find(filing->id);
+        after += signature ? SummaryHtml::signatures(text(Key::SignatureApplicant), lang,
+                                                     SignatureStore(m_connection).png(filing->id), signature->signedAt)
+                           : SummaryHtml::signatures(text(Key::SignatureApplicant), lang);
 
         const QImage qr = QrCode::image(filing->number, 8, &error);
         if (qr.isNull())

@@ -148,14 +148,25 @@ QString SummaryHtml::notices(const QStringList &items)
     return html + QStringLiteral("</ol>");
 }
 
-QString SummaryHtml::signatures(const QString &applicantLabel, const QString &language)
+QString SummaryHtml::signatures(const QString &applicantLabel, const QString &language,
+                                const QByteArray &applicantSignature, const QDateTime &signedAt)
 {
     const QString line = QStringLiteral("________________________");
     const QString dateLine = esc(SummaryText::text(Key::SignatureDate, language));
+    QString applicant = line;
+    QString applicantDate = dateLine;
+    if (!applicantSignature.isEmpty()) {
+        // The picture goes in as a data URL: it belongs to this document only (a reprint reads it
+        // again from the database), at 45 × 15 mm like a handwritten signature.
+        applicant = QStringLiteral("<img src=\"data:image/png;base64,%1\" width=\"170\" height=\"57\">")
+                            .arg(QString::fromLatin1(applicantSignature.toBase64()));
+        applicantDate = esc(SummaryText::text(Key::SignedOnScreen, language).arg(time(signedAt)));
+    }
     return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"6\" style=\"margin-top: 18px;\">"
-                          "<tr><td width=\"50%\">%1 %2</td><td width=\"50%\">%3 %2</td></tr>"
-                          "<tr><td>%4</td><td>%4</td></tr></table>")
-        .arg(esc(applicantLabel), line, esc(SummaryText::text(Key::SignatureClerk, language)), dateLine);
+                          "<tr><td width=\"50%\">%1 %2</td><td width=\"50%\">%3 %4</td></tr>"
+                          "<tr><td>%5</td><td>%6</td></tr></table>")
+        .arg(esc(applicantLabel), applicant, esc(SummaryText::text(Key::SignatureClerk, language)), line,
+             applicantDate, dateLine);
 }
 
 QString SummaryHtml::qrUrl()

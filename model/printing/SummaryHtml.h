@@ -44,7 +44,10 @@ public:
                                  const QString &language);
     static QString section(const QString &heading);
     static QString notices(const QStringList &items);
-    static QString signatures(const QString &applicantLabel, const QString &language);
+    // `applicantSignature`: the applicant's stored signature (PNG), printed on their line with
+    // `signedAt`; empty for the blank line to sign on paper.
+    static QString signatures(const QString &applicantLabel, const QString &language,
+                              const QByteArray &applicantSignature = {}, const QDateTime &signedAt = {});
 
     // A grid table whose header row repeats on every page, split into one table per page
     // before each row in rowBreaks (see PrintableSummary::HtmlSource).

@@ -36,6 +36,9 @@ struct OfficeStatistics
     QMap<QString, Figures> byRuleSet;             // rule set id as text (kinship accounts have none)
     QMap<QString, QString> ruleSetTitles;         // rule set id as text → "330000 浙江省…"
     QList<QPair<QDate, qint64>> filingsPerDay;
+    // Service ratings (好差评), level (5 非常满意 … 1 非常不满意) → count, in all and per clerk served.
+    QMap<int, qint64> ratings;
+    QMap<QString, QMap<int, qint64>> ratingsByClerk;
     qint64 journalWaiting = 0;                    // hand-over lines without the platform's answer (now)
 };
 

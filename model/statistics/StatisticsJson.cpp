@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 
+#include "model/citizen/ServiceRating.h"
 #include "model/storage/Timestamp.h"
 
 namespace gongji {
@@ -21,6 +22,15 @@ QJsonObject breakdownJson(const QMap<QString, OfficeStatistics::Figures> &figure
     QJsonObject object;
     for (auto it = figures.cbegin(); it != figures.cend(); ++it)
         object.insert(it.key(), StatisticsJson::figuresJson(it.value()));
+    return object;
+}
+
+// Every level, highest first, with its count (0 where nobody chose it).
+QJsonObject ratingsJson(const QMap<int, qint64> &counts)
+{
+    QJsonObject object;
+    for (const int level : ServiceRating::levels())
+        object.insert(ServiceRating::levelKeyword(level), counts.value(level));
     return object;
 }
 
@@ -60,6 +70,11 @@ QJsonObject StatisticsJson::toJson(const OfficeStatistics &stats)
     for (const auto &[day, filings] : stats.filingsPerDay)
         days.append(QJsonObject{{QStringLiteral("day"), Timestamp::dateToText(day)}, {QStringLiteral("filings"), filings}});
     object.insert(QStringLiteral("filings_per_day"), days);
+    object.insert(QStringLiteral("ratings"), ratingsJson(stats.ratings));
+    QJsonObject ratingsByClerk;
+    for (auto it = stats.ratingsByClerk.cbegin(); it != stats.ratingsByClerk.cend(); ++it)
+        ratingsByClerk.insert(it.key(), ratingsJson(it.value()));
+    object.insert(QStringLiteral("ratings_by_clerk"), ratingsByClerk);
     object.insert(QStringLiteral("journal_waiting"), stats.journalWaiting);
     return object;
 }

@@ -8,7 +8,7 @@ namespace gongji {
 namespace {
 
 const char kColumns[] = "id, filing_no, authorizer_id, clerk, channel, filed_at, effective_on, rule_set_id, "
-                        "commitment_version, commitment_at";
+                        "commitment_version, commitment_at, commitment_method";
 
 Filing filingFrom(const SqlStatement &row)
 {
@@ -23,6 +23,7 @@ Filing filingFrom(const SqlStatement &row)
     f.ruleSetId = row.value(7).toLongLong();
     f.commitmentVersion = row.value(8).toString();
     f.commitmentAt = Timestamp::fromText(row.value(9).toString());
+    f.commitmentMethod = row.value(10).toString();
     return f;
 }
 
@@ -46,8 +47,9 @@ void FilingStore::insert(Filing &filing)
 {
     SqlStatement q(m_connection,
                    QStringLiteral("INSERT INTO filing (filing_no, authorizer_id, clerk, channel, filed_at, effective_on, "
-                                  "rule_set_id, commitment_version, commitment_at) VALUES (:number, :authorizer, :clerk, "
-                                  ":channel, :filedAt, :effective, :ruleSet, :version, :commitmentAt) RETURNING id"));
+                                  "rule_set_id, commitment_version, commitment_at, commitment_method) VALUES (:number, :authorizer, "
+                                  ":clerk, :channel, :filedAt, :effective, :ruleSet, :version, :commitmentAt, :method) "
+                                  "RETURNING id"));
     q.bind(QStringLiteral(":number"), filing.number)
         .bind(QStringLiteral(":authorizer"), filing.authorizerId)
         .bind(QStringLiteral(":clerk"), filing.clerk)
@@ -57,6 +59,7 @@ void FilingStore::insert(Filing &filing)
         .bind(QStringLiteral(":ruleSet"), filing.ruleSetId)
         .bind(QStringLiteral(":version"), filing.commitmentVersion)
         .bind(QStringLiteral(":commitmentAt"), Timestamp::toText(filing.commitmentAt))
+        .bind(QStringLiteral(":method"), filing.commitmentMethod)
         .exec();
     filing.id = q.insertedId();
 }

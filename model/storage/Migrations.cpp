@@ -322,11 +322,43 @@ const QStringList kVersion8 = {
     QStringLiteral("UPDATE clerk SET password_changed_at = {NOW}"),
 };
 
+// Version 11: how the authorizer acknowledged the commitment letter. Filings made before were
+// acknowledged on paper (the clerk ticked the signed copy), which the default keeps.
+const QStringList kVersion11 = {
+    QStringLiteral("ALTER TABLE filing ADD COLUMN commitment_method TEXT NOT NULL DEFAULT 'paper' "
+                   "CHECK (commitment_method IN ('paper', 'citizen_screen'))"),
+};
+
+// Version 12: the authorizer's electronic signature of a filing (the strokes and the PNG printed on
+// the summary) and the citizens' service ratings (好差评). Both are evidence: append-only, the
+// database refuses any change or deletion (SqlDialect::appendOnly, as for the audit log).
+const QStringList kVersion12 = {
+    QStringLiteral(R"(CREATE TABLE filing_signature (
+        filing_id {REF} PRIMARY KEY REFERENCES filing (id),
+        strokes TEXT NOT NULL,
+        png_base64 TEXT NOT NULL CHECK (length(png_base64) <= 90000),
+        signed_at TEXT NOT NULL))"),
+    QStringLiteral(R"(CREATE TABLE service_rating (
+        id {KEY},
+        service TEXT NOT NULL CHECK (service IN ('filing', 'revocation', 'kinship')),
+        reference TEXT NOT NULL,
+        clerk TEXT NOT NULL,
+        level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+        reason TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT '',
+        rated_at TEXT NOT NULL,
+        CHECK (level >= 3 OR reason <> ''),
+        UNIQUE (service, reference)))"),
+    QStringLiteral("CREATE INDEX service_rating_by_clerk ON service_rating (clerk, rated_at)"),
+    // The statistics count a period's ratings by a range scan.
+    QStringLiteral("CREATE INDEX service_rating_by_time ON service_rating (rated_at, clerk, level)"),
+};
+
 } // namespace
 
 int Migrations::latestVersion()
 {
-    return 10;
+    return 12;
 }
 
 void Migrations::migrate(const QString &connection, int currentVersion, int targetVersion)
@@ -362,6 +394,12 @@ void Migrations::migrate(const QString &connection, int currentVersion, int targ
             run(SqlDialect::appendOnly(engine, QStringLiteral("journal")));
         } else if (version == 10) {
             run(kVersion10);
+        } else if (version == 11) {
+            run(kVersion11);
+        } else if (version == 12) {
+            run(kVersion12);
+            run(SqlDialect::appendOnly(engine, QStringLiteral("filing_signature")));
+            run(SqlDialect::appendOnly(engine, QStringLiteral("service_rating")));
         }
         // A new database gets the shipped rule sets in its last step, when rule_set has every
         // column that RuleSetStore writes (they were seeded in step 1 while it had all of them).

@@ -122,6 +122,16 @@ OfficeStatistics StatisticsStore::compute(const StatisticsPeriod &period) const
         if (q.next())
             stats.ruleSetTitles.insert(it.key(), q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString());
     }
+    {
+        SqlStatement q(m_connection, QStringLiteral("SELECT clerk, level, COUNT(*) FROM service_rating "
+                                                    "WHERE rated_at >= :from AND rated_at < :to GROUP BY clerk, level"));
+        q.bind(QStringLiteral(":from"), period.startText()).bind(QStringLiteral(":to"), period.endText()).exec();
+        while (q.next()) {
+            const int level = q.value(1).toInt();
+            stats.ratings[level] += q.value(2).toLongLong();
+            stats.ratingsByClerk[q.value(0).toString()][level] += q.value(2).toLongLong();
+        }
+    }
     stats.journalWaiting = JournalStore(m_connection).countWaiting();
     return stats;
 }

@@ -153,6 +153,8 @@
     <message>
         <source>Quota of a mutual-aid binding changed</source>
         <translation>共济额度调整</translation>
+    </message>
+    <message>
         <source>Office server set up</source>
         <translation>经办机构服务器已设置</translation>
     </message>
@@ -163,6 +165,10 @@
     <message>
         <source>Password policy set</source>
         <translation>密码策略已设置</translation>
+    </message>
+    <message>
+        <source>Service rated by the citizen</source>
+        <translation>群众服务评价</translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1505,48 @@ Export the registry with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>ServiceRating</name>
+    <message>
+        <source>Unknown service &quot;%1&quot;: a rating is for a filing, a revocation or a kinship binding.</source>
+        <translation>未知的业务“%1”：评价只针对备案、解除或亲情账户绑定。</translation>
+    </message>
+    <message>
+        <source>A rating needs the number of the service it rates.</source>
+        <translation>评价需要所评业务的编号。</translation>
+    </message>
+    <message>
+        <source>A rating is a level from 1 (very dissatisfied) to 5 (very satisfied), not %1.</source>
+        <translation>评价等级为 1（非常不满意）到 5（非常满意），不能是 %1。</translation>
+    </message>
+    <message>
+        <source>A rating of %1 needs a reason from the list.</source>
+        <translation>评价为“%1”时须从列表中选择原因。</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s words are longer than %1 characters.</source>
+        <translation>群众意见超过 %1 个字。</translation>
+    </message>
+    <message>
+        <source>This service (%1) has been rated already; a rating is never changed.</source>
+        <translation>该业务（%1）已评价，评价不可修改。</translation>
+    </message>
+</context>
+<context>
+    <name>Signature</name>
+    <message>
+        <source>The signature is empty: let the authorizer sign on the citizen&apos;s screen.</source>
+        <translation>签名为空：请授权人在客户屏上签名。</translation>
+    </message>
+    <message>
+        <source>The signature has more than %1 points: clear it and let the authorizer sign again.</source>
+        <translation>签名超过 %1 个点：请清除后让授权人重新签名。</translation>
+    </message>
+    <message>
+        <source>The signature has a point outside the signing area.</source>
+        <translation>签名有超出签名区域的点。</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <source>Login or password is wrong.</source>
@@ -2042,6 +2090,18 @@ Export the registry with exactly these columns in this order.</source>
         <source>Quota change number</source>
         <translation>额度调整编号</translation>
     </message>
+    <message>
+        <source>Acknowledged on paper: the authorizer signed the paper copy of the letter.</source>
+        <translation>确认方式：纸质承诺书签字。</translation>
+    </message>
+    <message>
+        <source>Acknowledged on the citizen&apos;s screen: the authorizer ticked the pledge there at %1.</source>
+        <translation>确认方式：授权人于 %1 在客户屏上勾选承诺。</translation>
+    </message>
+    <message>
+        <source>Signed on the citizen&apos;s screen at %1</source>
+        <translation>于 %1 在客户屏签名</translation>
+    </message>
 </context>
 <context>
     <name>gongji::AuditLogDialog</name>
@@ -2202,6 +2262,33 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Ended bindings</source>
         <translation>已结束</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::CitizenScreenDialog</name>
+    <message>
+        <source>Citizen&apos;s screen</source>
+        <translation>客户屏</translation>
+    </message>
+    <message>
+        <source>Automatic: a second screen if there is one, else a window</source>
+        <translation>自动：有第二块屏幕时全屏显示在该屏幕，否则显示为普通窗口</translation>
+    </message>
+    <message>
+        <source>Screen %1 (%2 × %3)</source>
+        <translation>屏幕 %1（%2 × %3）</translation>
+    </message>
+    <message>
+        <source>Off (the clerk ticks the signed paper copy)</source>
+        <translation>关闭（由经办人勾选纸质承诺书已签字）</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s screen shows the authorizer the data to check, the commitment letter to tick, the targets and the filing number, in Simplified Chinese and with ID numbers masked.</source>
+        <translation>客户屏向群众显示需要核对的信息、需要勾选的承诺书、共济对象和备案编号；始终使用简体中文，证件号码脱敏显示。</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w on:</source>
+        <translation>显示位置(&amp;W)：</translation>
     </message>
 </context>
 <context>
@@ -2370,12 +2457,16 @@ Export the registry with exactly these columns in this order.</source>
         <translation>授权人承诺(&amp;P)：</translation>
     </message>
     <message>
-        <source>The authorizer has &amp;signed the paper copy of the letter</source>
-        <translation>授权人已在纸质承诺书上签字(&amp;S)</translation>
+        <source>The authorizer has si&amp;gned the paper copy of the letter</source>
+        <translation>授权人已在纸质承诺书上签字(&amp;G)</translation>
     </message>
     <message>
         <source>Clerk:</source>
         <translation>经办人：</translation>
+    </message>
+    <message>
+        <source>The authorizer ticked the pledge on the citizen&apos;s screen at %1.</source>
+        <translation>授权人已于 %1 在客户屏上勾选承诺，无需纸质签字确认。</translation>
     </message>
 </context>
 <context>
@@ -2389,8 +2480,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>与授权人逐一核对共济对象，然后提交备案。</translation>
     </message>
     <message>
-        <source>&amp;Submit filing</source>
-        <translation>提交备案(&amp;S)</translation>
+        <source>S&amp;ubmit filing</source>
+        <translation>提交备案(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Targets to file:</source>
@@ -2421,6 +2512,10 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Quotas set aside (共济额度): &lt;b&gt;%1 yuan&lt;/b&gt;</source>
         <translation>预留共济额度：&lt;b&gt;%1 元&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Not signed on the citizen&apos;s screen: the authorizer signs the printed summary.</source>
+        <translation>未在客户屏签名：授权人在打印的确认单上签字。</translation>
     </message>
 </context>
 <context>
@@ -2851,8 +2946,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>姓名开头</translation>
     </message>
     <message>
-        <source>&amp;Search by name</source>
-        <translation>按姓名查找(&amp;S)</translation>
+        <source>Sear&amp;ch by name</source>
+        <translation>按姓名查找(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Back</source>
@@ -3135,8 +3230,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>已完成人脸识别核验（成员年满 %1 周岁）(&amp;V)</translation>
     </message>
     <message>
-        <source>Household register (户口簿) &amp;seen (member under %1)</source>
-        <translation>已查验户口簿（成员未满 %1 周岁）(&amp;S)</translation>
+        <source>Household re&amp;gister (户口簿) seen (member under %1)</source>
+        <translation>已查验户口簿（成员未满 %1 周岁）(&amp;G)</translation>
     </message>
     <message>
         <source>Member (成员): whose e-voucher the holder may show</source>
@@ -3383,6 +3478,14 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>The counter is locked: unlock it or sign out first.</source>
         <translation>受理台已锁定：请先解锁或注销。</translation>
+    </message>
+    <message>
+        <source>&amp;Citizen&apos;s screen…</source>
+        <translation>客户屏(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The citizen rated %1: %2.</source>
+        <translation>群众对 %1 的评价：%2。</translation>
     </message>
 </context>
 <context>
@@ -4586,6 +4689,14 @@ Export the registry with exactly these columns in this order.</source>
 <context>
     <name>DailyReport</name>
     <message>
+        <source>Service ratings</source>
+        <translation>服务评价（好差评）</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
         <source>None in this period.</source>
         <translation>本期无。</translation>
     </message>
@@ -4783,6 +4894,10 @@ Export the registry with exactly these columns in this order.</source>
 </context>
 <context>
     <name>gongji::StatisticsDialog</name>
+    <message>
+        <source>Service ratings by clerk</source>
+        <translation>服务评价（按经办人）</translation>
+    </message>
     <message>
         <source>Refusals by code</source>
         <translation>不予受理原因</translation>

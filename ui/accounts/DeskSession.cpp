@@ -124,6 +124,10 @@ int DeskSession::run()
         MainWindow window(m_connection, m_databasePath, account);
         QObject::connect(&window, &MainWindow::signedOut, qApp, &QCoreApplication::quit);
         window.show();
+        // The sign-in dialog just closed: without this a window manager may leave the keyboard
+        // with nothing, and the clerk's first card read would be lost.
+        window.raise();
+        window.activateWindow();
         if (m_exitAfterShow) // start-up to the first painted main window, after the sign-in
             whenExposed(&window, [] { QCoreApplication::quit(); });
         const int status = QApplication::exec();

@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include "model/accounts/RoleCheck.h"
+#include "model/citizen/ServiceRating.h"
 #include "model/printing/DailyReport.h"
 #include "model/printing/OfficeSettings.h"
 #include "model/storage/StatisticsStore.h"
@@ -28,6 +29,7 @@ StatisticsDialog::StatisticsDialog(const QString &connection, const QString &act
       m_refusals(new ChartPanel(tr("Refusals by code"), ChartPanel::Kind::Bars, this)),
       m_filings(new ChartPanel(tr("Filings per day"), ChartPanel::Kind::Line, this)),
       m_breakdownChart(new ChartPanel(tr("Targets by clerk"), ChartPanel::Kind::StackedBars, this)),
+      m_ratings(new ChartPanel(tr("Service ratings by clerk"), ChartPanel::Kind::StackedBars, this)),
       m_report(new QPushButton(tr("&Report PDF…"), this)), m_status(new QLabel(this))
 {
     setWindowTitle(tr("Statistics"));
@@ -67,6 +69,7 @@ StatisticsDialog::StatisticsDialog(const QString &connection, const QString &act
     chartsLayout->addWidget(m_refusals);
     chartsLayout->addWidget(m_filings);
     chartsLayout->addWidget(m_breakdownChart);
+    chartsLayout->addWidget(m_ratings);
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setWidget(charts);
@@ -154,6 +157,16 @@ void StatisticsDialog::refresh()
     }
     m_breakdownChart->chartView()->chart()->setTitle(m_breakdown->currentText());
     m_breakdownChart->setValues(keys, {{tr("Accepted"), accepted}, {tr("Refused"), refused}, {tr("Ended"), revoked}});
+
+    // One stacked bar per clerk served, one colour per level (非常满意 … 非常不满意).
+    QList<QPair<QString, QList<qint64>>> levels;
+    for (const int level : ServiceRating::levels()) {
+        QList<qint64> counts;
+        for (const QMap<int, qint64> &clerk : std::as_const(m_stats.ratingsByClerk))
+            counts << clerk.value(level);
+        levels.append({ServiceRating::levelLabel(level), counts});
+    }
+    m_ratings->setValues(m_stats.ratingsByClerk.keys(), levels);
     m_report->setEnabled(true);
     m_status->clear();
 }

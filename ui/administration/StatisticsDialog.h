@@ -30,6 +30,7 @@ public:
     ChartPanel *refusalsChart() const { return m_refusals; }
     ChartPanel *filingsChart() const { return m_filings; }
     ChartPanel *breakdownChart() const { return m_breakdownChart; }
+    ChartPanel *ratingsChart() const { return m_ratings; }
     // Writes the report of the shown period to `path`; false (message shown) when it failed.
     bool saveReport(const QString &path);
 
@@ -49,6 +50,7 @@ private:
     ChartPanel *m_refusals;
     ChartPanel *m_filings;
     ChartPanel *m_breakdownChart;
+    ChartPanel *m_ratings;
     QPushButton *m_report;
     QLabel *m_status;
 };

@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "model/citizen/CitizenView.h"
 #include "model/domain/IdType.h"
 #include "ui/filing/FilingWizard.h"
 #include "model/itemmodels/IdTypeListModel.h"
@@ -16,6 +17,7 @@
 #include "ui/widgets/FindingLabel.h"
 #include "ui/widgets/IdNumberEdit.h"
 #include "ui/widgets/PersonCard.h"
+#include "ui/widgets/ShorthandComboBox.h"
 
 namespace gongji {
 
@@ -28,7 +30,8 @@ AuthorizerPage::AuthorizerPage(FilingWizard *wizard)
     setSubTitle(tr("The employee-insured person who lets relatives use the personal account. "
                    "Read the ID card or type the number, then press Enter."));
 
-    m_idType = new QComboBox(this);
+    auto *idType = new ShorthandComboBox(IdTypeListModel::ShorthandsRole, this);
+    m_idType = idType;
     m_idType->setObjectName(QStringLiteral("authorizerIdType"));
     m_idType->setModel(m_idTypes);
     m_idType->installEventFilter(this);
@@ -69,6 +72,8 @@ AuthorizerPage::AuthorizerPage(FilingWizard *wizard)
     setTabOrder(m_idType, m_idNumber);
     setTabOrder(m_idNumber, m_lookUp);
 
+    // A typed code ("01", "sfz") picks the document and goes on to the number.
+    connect(idType, &ShorthandComboBox::shorthandCompleted, m_idNumber, [this] { m_idNumber->setFocus(); });
     connect(m_idNumber, &IdNumberEdit::submitted, this, &AuthorizerPage::onSubmitted);
     connect(m_lookUp, &QPushButton::clicked, this, &AuthorizerPage::lookUp);
     connect(m_idNumber, &QLineEdit::textChanged, this, &AuthorizerPage::onInputChanged);
@@ -189,8 +194,12 @@ void AuthorizerPage::lookUp()
     m_lookedUpType = probe.authorizerIdType;
     m_lookedUpNumber = probe.authorizerIdNumber;
     m_findings->setFindings(verdict.findings);
-    if (verdict.person)
+    if (verdict.person) {
         m_card->setPerson(*verdict.person, verdict.ruleSet);
+        // The authorizer checks name and number on the citizen's screen; the balance is theirs.
+        m_wizard->citizenView()->showPerson(CitizenView::Service::Filing, *verdict.person,
+                                            QStringLiteral("授权人"), true);
+    }
     else
         m_card->clearPerson();
     m_idNumber->setFocus();

@@ -3,9 +3,11 @@
 #include <QCheckBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPixmap>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "model/citizen/CitizenView.h"
 #include "model/domain/IdNumber.h"
 #include "model/domain/Money.h"
 #include "model/filing/FilingSubmission.h"
@@ -24,7 +26,7 @@ ConfirmPage::ConfirmPage(FilingWizard *wizard)
     setTitle(tr("Confirm"));
     setSubTitle(tr("Check every target with the authorizer, then submit the filing."));
     setCommitPage(true);
-    setButtonText(QWizard::CommitButton, tr("&Submit filing"));
+    setButtonText(QWizard::CommitButton, tr("S&ubmit filing"));
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("confirmSummary"));
@@ -54,6 +56,13 @@ ConfirmPage::ConfirmPage(FilingWizard *wizard)
     m_warningsChecked->setObjectName(QStringLiteral("warningsCheck"));
     m_warningsChecked->setStyleSheet(QStringLiteral("color: #a85a00;"));
 
+    // The clerk's small copy of what the authorizer signs on the citizen's screen.
+    m_signature = new QLabel(this);
+    m_signature->setObjectName(QStringLiteral("signaturePreview"));
+    m_signature->setFrameShape(QFrame::StyledPanel);
+    m_signature->setMinimumHeight(84);
+    connect(wizard->citizenView(), &CitizenView::signatureChanged, this, &ConfirmPage::showSignature);
+
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("confirmResult"));
     m_result->setWordWrap(true);
@@ -65,6 +74,7 @@ ConfirmPage::ConfirmPage(FilingWizard *wizard)
     layout->addWidget(m_table, 1);
     layout->addWidget(m_blocked);
     layout->addWidget(m_warningsChecked);
+    layout->addWidget(m_signature);
     layout->addWidget(m_result);
 
     connect(m_warningsChecked, &QCheckBox::toggled, this, &QWizardPage::completeChanged);
@@ -82,6 +92,7 @@ void ConfirmPage::initializePage()
         allConfirmed = allConfirmed && m_wizard->draft().targets.at(row).ageWarningConfirmed;
     m_warningsChecked->setChecked(allConfirmed);
     refresh();
+    showSignature();
     m_table->setFocus();
 }
 
@@ -162,6 +173,7 @@ bool ConfirmPage::validatePage()
         draft.targets[row].ageWarningConfirmed = m_warningsChecked->isChecked();
     draft.filedOn = QDate::currentDate();
     draft.clerk = m_wizard->clerk();
+    draft.signature = m_wizard->citizenView()->signature();
 
     SubmissionResult result;
     try {
@@ -196,6 +208,17 @@ bool ConfirmPage::validatePage()
     m_result->show();
     refresh();
     return false;
+}
+
+void ConfirmPage::showSignature()
+{
+    const std::optional<Signature> signature = m_wizard->citizenView()->signature();
+    if (!signature) {
+        m_signature->setPixmap({});
+        m_signature->setText(tr("Not signed on the citizen's screen: the authorizer signs the printed summary."));
+        return;
+    }
+    m_signature->setPixmap(QPixmap::fromImage(signature->image(QSize(240, 80))));
 }
 
 void ConfirmPage::resetPage()

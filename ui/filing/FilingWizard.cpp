@@ -11,6 +11,7 @@
 #include "ui/filing/DonePage.h"
 #include "ui/filing/NoticePage.h"
 #include "ui/filing/TargetsPage.h"
+#include "model/citizen/CitizenView.h"
 #include "model/itemmodels/FilingTargetsModel.h"
 #include "model/storage/StorageError.h"
 
@@ -21,6 +22,7 @@ FilingWizard::FilingWizard(const QString &connection, const QString &clerk, QWid
     , m_connection(connection)
     , m_clerk(clerk)
     , m_targetsModel(new FilingTargetsModel(this))
+    , m_citizen(new CitizenView(this))
 {
     setObjectName(QStringLiteral("filingWizard"));
     setWizardStyle(QWizard::ModernStyle);
@@ -58,6 +60,7 @@ void FilingWizard::setAuthorizer(const QString &idType, const QString &idNumber,
             && m_authorizer.person->id == verdict.person->id;
     if (!samePerson) {
         m_draft.commitmentAcknowledged = false;
+        m_draft.commitmentMethod = QStringLiteral("paper");
         m_draft.commitmentVersion.clear();
         m_draft.commitmentAt = {};
         m_draft.targets.clear();
@@ -86,11 +89,16 @@ void FilingWizard::setVerdict(const FilingVerdict &verdict)
 {
     m_verdict = verdict;
     m_targetsModel->setFiling(m_draft, m_verdict);
+    if (currentId() == TargetsPageId || currentId() == ConfirmPageId)
+        m_citizen->showFilingTargets(m_draft, m_verdict);
+    if (currentId() == ConfirmPageId)
+        m_citizen->showReview();
 }
 
 void FilingWizard::setFilingNumber(const QString &number)
 {
     m_filingNumber = number;
+    m_citizen->showDone(number);
     emit filingStored(number);
 }
 
@@ -147,6 +155,7 @@ void FilingWizard::resetDraft()
     m_verdict = {};
     m_filingNumber.clear();
     m_targetsModel->clear();
+    m_citizen->showIdle();
 }
 
 } // namespace gongji

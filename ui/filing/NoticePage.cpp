@@ -5,6 +5,7 @@
 #include <QTextDocument>
 #include <QVBoxLayout>
 
+#include "model/citizen/CitizenView.h"
 #include "model/domain/Money.h"
 #include "model/domain/Relationship.h"
 #include "model/filing/CommitmentLetter.h"
@@ -45,6 +46,7 @@ void NoticePage::initializePage()
 {
     if (m_notice->document()->isEmpty())
         m_notice->setPlainText(CommitmentLetter::noticeText(FilingWizard::language()));
+    m_wizard->citizenView()->showNotice();
     const auto &ruleSet = m_wizard->authorizer().ruleSet;
     if (!ruleSet) {
         m_rules->clear();

@@ -16,6 +16,7 @@
 #include "model/itemmodels/RelationshipListModel.h"
 #include "ui/widgets/FindingLabel.h"
 #include "ui/widgets/IdNumberEdit.h"
+#include "ui/widgets/ShorthandComboBox.h"
 
 namespace gongji {
 
@@ -33,10 +34,12 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
     , m_relationships(new RelationshipListModel(this))
     , m_idTypes(new IdTypeListModel(this))
 {
-    m_relationship = new QComboBox(this);
+    auto *relationship = new ShorthandComboBox(RelationshipListModel::ShorthandsRole, this);
+    m_relationship = relationship;
     m_relationship->setObjectName(QStringLiteral("targetRelationship"));
     m_relationship->setModel(m_relationships);
-    m_idType = new QComboBox(this);
+    auto *idType = new ShorthandComboBox(IdTypeListModel::ShorthandsRole, this);
+    m_idType = idType;
     m_idType->setObjectName(QStringLiteral("targetIdType"));
     m_idType->setModel(m_idTypes);
     m_name = new QLineEdit(this);
@@ -138,6 +141,10 @@ TargetEntryForm::TargetEntryForm(QWidget *parent)
     setTabOrder(m_quota, m_idNumber);
     setTabOrder(m_idNumber, m_add);
 
+    // A typed relationship code goes on to the name: most relatives carry the resident ID card
+    // the ID type already shows (Shift+Tab or Alt+T reaches it). A typed ID-type code goes on.
+    connect(relationship, &ShorthandComboBox::shorthandCompleted, m_name, [this] { m_name->setFocus(); });
+    connect(idType, &ShorthandComboBox::shorthandCompleted, m_name, [this] { m_name->setFocus(); });
     connect(m_add, &QPushButton::clicked, this, &TargetEntryForm::addRequested);
     connect(m_idNumber, &IdNumberEdit::submitted, this, [this] {
         if (hasInput())

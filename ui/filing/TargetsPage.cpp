@@ -10,6 +10,7 @@
 
 #include "ui/filing/FilingWizard.h"
 #include "ui/filing/TargetEntryForm.h"
+#include "model/citizen/CitizenView.h"
 #include "model/itemmodels/FilingTargetsModel.h"
 #include "model/statistics/RefusalTally.h"
 #include "ui/widgets/VerdictDelegate.h"
@@ -82,6 +83,7 @@ void TargetsPage::initializePage()
                          ruleSet ? ruleSet->idTypes : QStringList());
     m_form->setQuotaShown(ruleSet && ruleSet->allowsQuota());
     m_form->focusFirstField();
+    m_wizard->citizenView()->showFilingTargets(m_wizard->draft(), m_wizard->verdict());
 }
 
 bool TargetsPage::isComplete() const

@@ -34,6 +34,7 @@
 #include "ui/widgets/FindingLabel.h"
 #include "ui/widgets/IdNumberEdit.h"
 #include "ui/widgets/PersonCard.h"
+#include "ui/widgets/ShorthandComboBox.h"
 
 namespace gongji {
 
@@ -71,10 +72,12 @@ HouseholdScreen::HouseholdScreen(const QString &connection, const QString &clerk
 QWidget *HouseholdScreen::createLookupBar()
 {
     auto *bar = new QWidget(this);
-    m_idType = new QComboBox(bar);
+    m_idType = new ShorthandComboBox(IdTypeListModel::ShorthandsRole, bar);
     m_idType->setObjectName(QStringLiteral("householdIdType"));
     m_idType->setModel(m_idTypes);
     m_idNumber = new IdNumberEdit(bar);
+    connect(static_cast<ShorthandComboBox *>(m_idType), &ShorthandComboBox::shorthandCompleted, this,
+            [this] { m_idNumber->setFocus(); });
     m_idNumber->setObjectName(QStringLiteral("householdId"));
     m_idNumber->setMinimumWidth(250);
     auto *lookUp = new QPushButton(tr("&Look up"), bar);
@@ -84,7 +87,7 @@ QWidget *HouseholdScreen::createLookupBar()
     m_name->setMaxLength(50);
     m_name->setPlaceholderText(tr("start of the name"));
     m_name->setMinimumWidth(140);
-    auto *byName = new QPushButton(tr("&Search by name"), bar);
+    auto *byName = new QPushButton(tr("Sear&ch by name"), bar);
     byName->setObjectName(QStringLiteral("householdSearchName"));
     m_backButton = new QPushButton(tr("&Back"), bar);
     m_backButton->setObjectName(QStringLiteral("householdBack"));

@@ -31,6 +31,7 @@
 #include "model/storage/StorageError.h"
 #include "ui/widgets/FindingLabel.h"
 #include "ui/widgets/IdNumberEdit.h"
+#include "ui/widgets/ShorthandComboBox.h"
 
 namespace gongji {
 
@@ -72,7 +73,7 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
 
 QGroupBox *KinshipPage::createHolderBox()
 {
-    m_holderType = new QComboBox(this);
+    m_holderType = new ShorthandComboBox(IdTypeListModel::ShorthandsRole, this);
     m_holderType->setObjectName(QStringLiteral("holderIdType"));
     m_holderType->setModel(m_holderTypes);
     m_holderId = new IdNumberEdit(this);
@@ -103,10 +104,10 @@ QGroupBox *KinshipPage::createHolderBox()
 
 QGroupBox *KinshipPage::createMemberBox()
 {
-    m_relationship = new QComboBox(this);
+    m_relationship = new ShorthandComboBox(RelationshipListModel::ShorthandsRole, this);
     m_relationship->setObjectName(QStringLiteral("memberRelationship"));
     m_relationship->setModel(m_relationships);
-    m_memberType = new QComboBox(this);
+    m_memberType = new ShorthandComboBox(IdTypeListModel::ShorthandsRole, this);
     m_memberType->setObjectName(QStringLiteral("memberIdType"));
     m_memberType->setModel(m_memberTypes);
     m_memberName = new QLineEdit(this);
@@ -120,7 +121,7 @@ QGroupBox *KinshipPage::createMemberBox()
     const QString age = ruleInForce() ? QString::number(ruleInForce()->faceVerificationAge) : QStringLiteral("—");
     m_faceVerified = new QCheckBox(tr("Face &verification done (member %1 or over)").arg(age), this);
     m_faceVerified->setObjectName(QStringLiteral("faceVerifiedCheck"));
-    m_registerSeen = new QCheckBox(tr("Household register (户口簿) &seen (member under %1)").arg(age), this);
+    m_registerSeen = new QCheckBox(tr("Household re&gister (户口簿) seen (member under %1)").arg(age), this);
     m_registerSeen->setObjectName(QStringLiteral("registerSeenCheck"));
     m_relationshipFindings = new FindingLabel(this);
     m_nameFindings = new FindingLabel(this);
@@ -220,6 +221,15 @@ void KinshipPage::setUpKeyboard()
     enter->submitOnEnter(m_faceVerified);
     enter->submitOnEnter(m_registerSeen);
     connect(enter, &KinshipEnterFilter::submitRequested, this, &KinshipPage::submit);
+
+    // A typed code ("01", "fm") picks the entry and goes on to the field to type next.
+    auto goOn = [this](QComboBox *box, QWidget *next) {
+        connect(static_cast<ShorthandComboBox *>(box), &ShorthandComboBox::shorthandCompleted, next,
+                [next] { next->setFocus(); });
+    };
+    goOn(m_holderType, m_holderId);
+    goOn(m_relationship, m_memberName);
+    goOn(m_memberType, m_memberName);
 }
 
 void KinshipPage::connectFields()
@@ -297,10 +307,12 @@ void KinshipPage::lookUpHolder()
     if (!m_holder)
         m_holderFindings->setFindings({Finding{RefusalCode::PersonNotFound, Finding::Field::AuthorizerId, {}}});
     showHolder();
-    if (m_holder)
+    if (m_holder) {
+        emit holderShown(*m_holder);
         m_relationship->setFocus();
-    else
+    } else {
         m_holderId->selectAll();
+    }
 }
 
 void KinshipPage::showHolder()

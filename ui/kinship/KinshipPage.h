@@ -44,6 +44,8 @@ public:
 
 signals:
     void kinshipStored(const QString &number, qint64 holderId);
+    // A holder was looked up and found (for the citizen's screen).
+    void holderShown(const Person &holder);
 
 private:
     QString holderType() const;
