@@ -153,6 +153,8 @@
     <message>
         <source>Quota of a mutual-aid binding changed</source>
         <translation>共济额度调整</translation>
+    </message>
+    <message>
         <source>Office server set up</source>
         <translation>经办机构服务器已设置</translation>
     </message>
