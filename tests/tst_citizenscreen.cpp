@@ -57,7 +57,8 @@ private:
     // Draws a dense zigzag over the signature pad with the mouse (a finger arrives as one).
     void sign(QWidget *pad, int strokes);
     // Dark pixels of the applicant's signature cell on the PDF's last page (pdftoppm at 144 dpi).
-    int darkPixelsAboveSigningDate(const QString &pdf, const QString &dateWord);
+    // Dark pixels in the area below the applicant's signature label on the summary's last page.
+    int darkPixelsBelowApplicantLabel(const QString &pdf);
     void lookUpAndOpenLetter();
     void addTargetAndSubmit();
     // A whole filing with the clerk's paper tick.
@@ -301,7 +302,7 @@ void TestCitizenScreen::sign(QWidget *pad, int strokes)
     }
 }
 
-int TestCitizenScreen::darkPixelsAboveSigningDate(const QString &pdf, const QString &dateWord)
+int TestCitizenScreen::darkPixelsBelowApplicantLabel(const QString &pdf)
 {
     QProcess pages;
     pages.start(QStringLiteral("pdfinfo"), {pdf});
@@ -312,11 +313,11 @@ int TestCitizenScreen::darkPixelsAboveSigningDate(const QString &pdf, const QStr
     bbox.start(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), QStringLiteral("-f"), page, QStringLiteral("-l"), page, pdf, QStringLiteral("-")});
     bbox.waitForFinished(30000);
     const QString boxes = QString::fromUtf8(bbox.readAllStandardOutput());
-    QRegularExpression word(QStringLiteral("<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"[\\d.]+\" yMax=\"[\\d.]+\">([^<]*)</word>"));
+    QRegularExpression word(QStringLiteral("<word xMin=\"([\\d.]+)\" yMin=\"[\\d.]+\" xMax=\"[\\d.]+\" yMax=\"([\\d.]+)\">([^<]*)</word>"));
     QPointF at(-1, -1);
     for (auto it = word.globalMatch(boxes); it.hasNext();) {
         const auto match = it.next();
-        if (match.captured(3).contains(dateWord)) {
+        if (match.captured(3).startsWith(QStringLiteral("申请人（授权人）签字"))) {
             at = QPointF(match.captured(1).toDouble(), match.captured(2).toDouble());
             break;
         }
@@ -329,8 +330,9 @@ int TestCitizenScreen::darkPixelsAboveSigningDate(const QString &pdf, const QStr
                                              QStringLiteral("-f"), page, QStringLiteral("-l"), page, QStringLiteral("-singlefile"), pdf, prefix});
     render.waitForFinished(60000);
     const QImage image(prefix + QStringLiteral(".png"));
-    // The applicant's cell above the date line: 300 pt wide, 70 pt high, at 2 pixels per point.
-    const QRect cell(int(at.x() * 2), int((at.y() - 70) * 2), 600, 136);
+    // Below the label, where the signature goes: 200 pt wide, 60 pt high, at 2 pixels per point
+    // (unsigned, only the date line is there; the empty signing line is beside the label).
+    const QRect cell(int(at.x() * 2), int(at.y() * 2), 400, 120);
     int dark = 0;
     for (int y = qMax(0, cell.top()); y < qMin(image.height(), cell.bottom()); ++y) {
         for (int x = qMax(0, cell.left()); x < qMin(image.width(), cell.right()); ++x)
@@ -394,8 +396,8 @@ void TestCitizenScreen::signatureReachesTheFilingAndThePdf()
     const QString unsignedPdf = m_db->dir() + QStringLiteral("/unsigned.pdf");
     QVERIFY(SummaryPdf::write(SummaryDocument(m_db->connection(), office).build(unsigned_.filingNumber), unsignedPdf));
 
-    const int signedDark = darkPixelsAboveSigningDate(signedPdf, QStringLiteral("在客户屏签名"));
-    const int unsignedDark = darkPixelsAboveSigningDate(unsignedPdf, QStringLiteral("日期"));
+    const int signedDark = darkPixelsBelowApplicantLabel(signedPdf);
+    const int unsignedDark = darkPixelsBelowApplicantLabel(unsignedPdf);
     qInfo("dark pixels in the applicant's cell: signed %d, unsigned %d", signedDark, unsignedDark);
     QVERIFY(signedDark > 0);
     QVERIFY(unsignedDark >= 0);

@@ -281,7 +281,7 @@ void TestStatistics::ratings()
     QFETCH(QString, all);
     QFETCH(QString, tester);
     const QJsonObject json = StatisticsJson::toJson(StatisticsStore(m_db->connection()).compute({from, to, 480}));
-    const auto nonZero = [](const QJsonObject &levels) {
+    const auto nonZero = [](const QJsonObject &levels) -> QString {
         QStringList counted;
         for (const int level : ServiceRating::levels()) { // highest first; every level is present
             const QString keyword = ServiceRating::levelKeyword(level);

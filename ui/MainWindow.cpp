@@ -168,7 +168,7 @@ void MainWindow::createAdministrationMenu(const QString &connection, const QStri
 {
     // Before Help, which createActions() added last.
     const QList<QAction *> menus = menuBar()->actions();
-    QMenu *administration = new QMenu(tr("&Administration"), menuBar());
+    QMenu *administration = new QMenu(tr("Administrati&on"), menuBar());
     administration->setObjectName(QStringLiteral("administrationMenu"));
     menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), administration);
     QAction *rules = administration->addAction(tr("&Rule sets…"));

@@ -78,7 +78,7 @@ QString Relationship::gbCode(const QString &keyword)
 QStringList Relationship::shorthands(const QString &keyword)
 {
     // The codes of gbCode() one by one ("20/30", "53-56" spelled out), then pinyin initials of
-    // the names counters use (配偶 po, 岳父母 yfm, 公婆 gp …).
+    // the names counters use (配偶 po, 岳父母 yfm, 公婆 gp …). No initials start with "po", so it completes.
     static const QHash<QString, QStringList> initials = {
         { Spouse, { QStringLiteral("po") } },
         { Child, { QStringLiteral("zn"), QStringLiteral("ez"), QStringLiteral("nv") } },
@@ -86,7 +86,7 @@ QStringList Relationship::shorthands(const QString &keyword)
         { Sibling, { QStringLiteral("xdjm") } },
         { Grandparent, { QStringLiteral("zfm"), QStringLiteral("wzfm") } },
         { Grandchild, { QStringLiteral("szn"), QStringLiteral("wszn") } },
-        { ParentInLaw, { QStringLiteral("pofm"), QStringLiteral("yfm"), QStringLiteral("gp") } },
+        { ParentInLaw, { QStringLiteral("yfm"), QStringLiteral("gp") } },
         { Other, { QStringLiteral("qt") } },
     };
     QStringList codes;

@@ -28,7 +28,7 @@ void RatingStore::insert(const ServiceRatingEntry &rating)
 {
     SqlStatement q(m_connection, QStringLiteral("INSERT INTO service_rating (service, reference, clerk, level, reason, "
                                                 "detail, rated_at) VALUES (:service, :reference, :clerk, :level, "
-                                                ":reason, :detail, :at)"));
+                                                "COALESCE(:reason, ''), COALESCE(:detail, ''), :at)")); // an empty QString binds as NULL
     q.bind(QStringLiteral(":service"), rating.service)
         .bind(QStringLiteral(":reference"), rating.reference)
         .bind(QStringLiteral(":clerk"), rating.clerk)

@@ -2982,8 +2982,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>解除列表中选中的绑定关系（Del）</translation>
     </message>
     <message>
-        <source>Payment &amp;order preview…</source>
-        <translation>支付顺序预览(&amp;O)…</translation>
+        <source>Pa&amp;yment order preview…</source>
+        <translation>支付顺序预览(&amp;Y)…</translation>
     </message>
     <message>
         <source>Add &amp;kinship member…</source>
@@ -3412,8 +3412,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>关于共济受理台(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;Administration</source>
-        <translation>管理(&amp;A)</translation>
+        <source>Administrati&amp;on</source>
+        <translation>管理(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Rule sets…</source>
@@ -3973,16 +3973,16 @@ Export the registry with exactly these columns in this order.</source>
         <translation>生效日期(&amp;F)：</translation>
     </message>
     <message>
-        <source>&amp;Source note:</source>
-        <translation>依据说明(&amp;S)：</translation>
+        <source>S&amp;ource note:</source>
+        <translation>依据说明(&amp;O)：</translation>
     </message>
     <message>
         <source>Who may be bound</source>
         <translation>共济范围</translation>
     </message>
     <message>
-        <source>Target insured in the &amp;scope:</source>
-        <translation>共济对象参保地范围(&amp;S)：</translation>
+        <source>Target insured in the s&amp;cope:</source>
+        <translation>共济对象参保地范围(&amp;C)：</translation>
     </message>
     <message>
         <source>Allowed relationships (target to authorizer):</source>
@@ -4151,8 +4151,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>区划代码或其开头，如 33 或 330100</translation>
     </message>
     <message>
-        <source>&amp;Region:</source>
-        <translation>地区(&amp;R)：</translation>
+        <source>&amp;Look up region:</source>
+        <translation>查找地区(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;New rule set</source>

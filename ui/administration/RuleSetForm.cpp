@@ -95,7 +95,7 @@ QWidget *RuleSetForm::createGeneral()
     form->addRow(tr("Re&gion code:"), m_region);
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("In effect &from:"), period);
-    form->addRow(tr("&Source note:"), m_source);
+    form->addRow(tr("S&ource note:"), m_source);
     m_fields << m_region << m_title << m_from << m_hasEnd << m_to << m_source;
     return box;
 }
@@ -120,7 +120,7 @@ QWidget *RuleSetForm::createWhoMayBeBound()
     for (const QString &scope : RuleSet::scopes())
         m_scope->addItem(RuleSet::scopeLabel(scope), scope);
     auto *scopeRow = new QFormLayout;
-    scopeRow->addRow(tr("Target insured in the &scope:"), m_scope);
+    scopeRow->addRow(tr("Target insured in the s&cope:"), m_scope);
     grid->addWidget(new QLabel(tr("Allowed relationships (target to authorizer):"), box), 0, 0);
     grid->addWidget(new QLabel(tr("Accepted ID documents:"), box), 0, 1);
     grid->addWidget(m_relationships, 1, 0);

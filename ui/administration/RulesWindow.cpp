@@ -82,7 +82,7 @@ QWidget *RulesWindow::createListPanel()
     m_filter->setObjectName(QStringLiteral("rulesFilter"));
     m_filter->setPlaceholderText(tr("Region code or its start, e.g. 33 or 330100"));
     m_filter->setClearButtonEnabled(true);
-    auto *filterLabel = new QLabel(tr("&Region:"), panel);
+    auto *filterLabel = new QLabel(tr("&Look up region:"), panel);
     filterLabel->setBuddy(m_filter);
     m_table = new QTableView(panel);
     m_table->setObjectName(QStringLiteral("rulesTable"));

@@ -89,7 +89,14 @@ void CommitmentPage::initializePage()
     showCitizenTick(citizen->pledgeTicked() ? citizen->pledgeAt() : QDateTime());
     m_pledge->setChecked(acknowledged || m_citizenTickAt.isValid());
     m_paperSigned->setChecked(acknowledged && m_wizard->draft().commitmentMethod == QLatin1String("paper"));
-    m_paperSigned->setFocus(); // Space ticks it, Enter goes on
+}
+
+void CommitmentPage::showEvent(QShowEvent *event)
+{
+    QWizardPage::showEvent(event);
+    // Space ticks the signed copy, Enter goes on. Here, not in initializePage: QWizard gives the
+    // focus to the page's first child (the letter) after initializing a page it has not shown.
+    m_paperSigned->setFocus();
 }
 
 void CommitmentPage::showCitizenTick(const QDateTime &at)

@@ -22,6 +22,11 @@ public:
     explicit CommitmentPage(FilingWizard *wizard);
 
     void initializePage() override;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+public:
     void cleanupPage() override {}
     bool isComplete() const override;
     bool validatePage() override;

@@ -146,7 +146,7 @@ QWidget *HouseholdScreen::createHouseholdPage()
     m_quota = new QPushButton(tr("Change &quota (调整额度)…"), page);
     m_quota->setObjectName(QStringLiteral("quotaButton"));
     m_quota->setToolTip(tr("Change the quota set aside on the mutual-aid binding selected in the list"));
-    m_payment = new QPushButton(tr("Payment &order preview…"), page);
+    m_payment = new QPushButton(tr("Pa&yment order preview…"), page);
     m_payment->setObjectName(QStringLiteral("paymentButton"));
     m_kinship = new QPushButton(tr("Add &kinship member…"), page);
     m_kinship->setObjectName(QStringLiteral("kinshipButton"));
