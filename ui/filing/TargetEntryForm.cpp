@@ -298,11 +298,15 @@ void TargetEntryForm::focusFirstField()
 bool TargetEntryForm::eventFilter(QObject *watched, QEvent *event)
 {
     // Enter in an entry field moves on to the next field, like Tab: while a target is being
-    // typed it must not jump to the next page. From the name and the optional fields (period,
-    // quota: reached by Tab or their Alt key) Enter goes to the number, whose Enter adds.
+    // typed it must not jump to the next page. From the name Enter skips the period (optional:
+    // Tab or Alt+U) to the quota where the rule set takes one, else to the number, whose Enter adds.
     if (event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers() == Qt::NoModifier) {
+            if ((watched == m_name || watched == m_validUntil) && !m_quota->isHidden()) {
+                m_quota->setFocus();
+                return true;
+            }
             if (watched == m_name || watched == m_validUntil || watched == m_quota) {
                 m_idNumber->setFocus();
                 return true;
