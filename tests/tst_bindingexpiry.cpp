@@ -6,12 +6,14 @@
 
 #include "TestDatabase.h"
 #include "model/filing/BindingExpiry.h"
+#include "model/startup/DatabaseStartup.h"
 #include "model/filing/FilingEvaluator.h"
 #include "model/filing/FilingSubmission.h"
 #include "model/household/HouseholdJson.h"
 #include "model/payment/PaymentPreview.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
+#include "model/startup/DatabaseStartup.h"
 #include "model/storage/Database.h"
 #include "model/storage/HouseholdStore.h"
 
@@ -124,8 +126,8 @@ void TestBindingExpiry::endedByTheFirstOpenAfterTheDay()
     QFETCH(bool, ended);
     const qint64 auditBefore = auditRows(m_db->connection());
     // Another program opens the same database on that day.
-    const Database::OpenResult opened = Database::open(m_db->path(), QStringLiteral("reopened"),
-                                                       m_validUntil.addDays(openedDaysAfterValidUntil));
+    const Database::OpenResult opened = DatabaseStartup::open(m_db->path(), QStringLiteral("reopened"), {},
+                                                              m_validUntil.addDays(openedDaysAfterValidUntil));
     QVERIFY2(opened.ok, qPrintable(opened.error));
 
     const MutualAidBinding binding = *BindingStore(m_db->connection()).findById(m_bindingId);

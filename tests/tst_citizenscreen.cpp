@@ -20,7 +20,7 @@
 #include "model/citizen/CitizenView.h"
 #include "model/domain/IdNumber.h"
 #include "model/itemmodels/RelationshipListModel.h"
-#include "model/citizen/Signature.h"
+#include "model/domain/Signature.h"
 #include "model/filing/FilingSubmission.h"
 #include "model/printing/SummaryDocument.h"
 #include "model/printing/SummaryPdf.h"

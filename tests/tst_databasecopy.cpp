@@ -13,7 +13,7 @@
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/Database.h"
-#include "model/storage/DatabaseCopy.h"
+#include "model/export/DatabaseCopy.h"
 #include "model/storage/FilingStore.h"
 #include "model/storage/PersonStore.h"
 #include "model/storage/WriteTransaction.h"

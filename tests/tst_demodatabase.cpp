@@ -13,7 +13,7 @@
 #include "model/filing/FilingBatch.h"
 #include "model/registry/DemoDatabase.h"
 #include "model/filing/FilingEvaluator.h"
-#include "model/rules/RefusalCode.h"
+#include "model/domain/RefusalCode.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/ClerkStore.h"

@@ -1,12 +1,12 @@
 // The guides in docs/ keep up with the code: the clerk's guide explains every refusal code and
-// warning (model/rules/RefusalCode), the administrator's guide every gongji-admin command (from
+// warning (model/domain/RefusalCode), the administrator's guide every gongji-admin command (from
 // its --help). A new code or command fails this test until the guides say what it is.
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 
-#include "model/rules/RefusalCode.h"
+#include "model/domain/RefusalCode.h"
 
 using namespace gongji;
 

@@ -30,7 +30,7 @@
 #include "ui/household/HouseholdScreen.h"
 #include "model/filing/FilingSubmission.h"
 #include "model/kinship/KinshipSubmission.h"
-#include "model/printing/OfficeSettings.h"
+#include "model/office/OfficeSettings.h"
 #include "ui/printing/OfficeSettingsDialog.h"
 #include "ui/settings/DatabaseSettingsDialog.h"
 #include "ui/printing/SummaryPrintActions.h"

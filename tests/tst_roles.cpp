@@ -26,7 +26,7 @@
 #include "model/rules/RuleSetExchange.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/ClerkStore.h"
-#include "model/storage/DatabaseCopy.h"
+#include "model/export/DatabaseCopy.h"
 #include "model/storage/RuleSetStore.h"
 #include "model/storage/WriteTransaction.h"
 

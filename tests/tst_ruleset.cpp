@@ -3,7 +3,7 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 #include "model/storage/RuleSetStore.h"
 #include "model/storage/WriteTransaction.h"
 

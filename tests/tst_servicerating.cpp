@@ -4,7 +4,7 @@
 
 #include "TestDatabase.h"
 #include "model/citizen/ServiceRating.h"
-#include "model/citizen/Signature.h"
+#include "model/domain/Signature.h"
 #include "model/domain/AuditAction.h"
 #include "model/filing/FilingSubmission.h"
 #include "model/storage/AuditLog.h"

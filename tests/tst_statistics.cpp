@@ -20,12 +20,12 @@
 #include "model/filing/FilingSubmission.h"
 #include "model/kinship/KinshipSubmission.h"
 #include "model/registry/AutomaticBindingEnds.h"
-#include "model/statistics/RefusalTally.h"
+#include "model/filing/RefusalTally.h"
 #include "model/statistics/StatisticsJson.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/KinshipStore.h"
 #include "model/storage/RatingStore.h"
-#include "model/storage/StatisticsStore.h"
+#include "model/statistics/StatisticsStore.h"
 #include "model/storage/WriteTransaction.h"
 
 using namespace gongji;
@@ -158,7 +158,7 @@ void TestStatistics::initTestCase()
         entry.reference = reference;
         entry.clerk = clerk;
         entry.level = level;
-        entry.reason = ServiceRating::needsReason(level) ? ServiceRating::reasons().first() : QString();
+        entry.reason = RatingLevel::needsReason(level) ? RatingLevel::reasons().first() : QString();
         entry.ratedAt = QDateTime::fromString(QString::fromLatin1(time), Qt::ISODateWithMs);
         RatingStore(m_db->connection()).insert(entry);
     }
@@ -283,8 +283,8 @@ void TestStatistics::ratings()
     const QJsonObject json = StatisticsJson::toJson(StatisticsStore(m_db->connection()).compute({from, to, 480}));
     const auto nonZero = [](const QJsonObject &levels) -> QString {
         QStringList counted;
-        for (const int level : ServiceRating::levels()) { // highest first; every level is present
-            const QString keyword = ServiceRating::levelKeyword(level);
+        for (const int level : RatingLevel::all()) { // highest first; every level is present
+            const QString keyword = RatingLevel::keyword(level);
             if (!levels.contains(keyword))
                 return QStringLiteral("missing ") + keyword;
             if (levels.value(keyword).toInteger() > 0)

@@ -20,7 +20,7 @@
 
 #include "TestDatabase.h"
 #include "model/filing/FilingSubmission.h"
-#include "model/statistics/RefusalTally.h"
+#include "model/filing/RefusalTally.h"
 #include "ui/administration/ChartPanel.h"
 #include "ui/administration/StatisticsDialog.h"
 

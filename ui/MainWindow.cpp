@@ -22,7 +22,7 @@
 #include "ui/filing/FilingWizard.h"
 #include "model/citizen/CitizenView.h"
 #include "model/citizen/ServiceRating.h"
-#include "model/printing/OfficeSettings.h"
+#include "model/office/OfficeSettings.h"
 #include "ui/citizen/CitizenScreenDialog.h"
 #include "ui/citizen/CitizenScreenPlacement.h"
 #include "ui/citizen/CitizenWindow.h"
@@ -111,7 +111,7 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
                 rating.reason = reason;
                 rating.detail = detail;
                 const QString error = ServiceRating(connection).record(rating);
-                statusBar()->showMessage(error.isEmpty() ? tr("The citizen rated %1: %2.").arg(reference, ServiceRating::levelLabel(level))
+                statusBar()->showMessage(error.isEmpty() ? tr("The citizen rated %1: %2.").arg(reference, RatingLevel::label(level))
                                                          : error,
                                          10000);
             });

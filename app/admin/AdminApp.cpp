@@ -34,6 +34,7 @@
 #include "RulesCommand.h"
 #include "SetupOfficeCommand.h"
 #include "UnlockClerkCommand.h"
+#include "model/startup/DatabaseStartup.h"
 #include "model/storage/Database.h"
 #include "model/storage/StorageError.h"
 
@@ -259,7 +260,7 @@ int AdminApp::signInBeside(AdminCommand &command, const QCommandLineParser &pars
         const QString copy = scratch.filePath(QStringLiteral("accounts.sqlite"));
         if (QFile::copy(fallback, copy)) {
             QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-            const Database::OpenResult second = Database::open(copy, connection);
+            const Database::OpenResult second = DatabaseStartup::open(copy, connection);
             if (second.ok) {
                 m_err << program << ' ' << command.name() << ": " << opened.error
                       << "\nThe sign-in is checked against the accounts in " << fallback << " instead.\n";

@@ -2,7 +2,7 @@
 
 #include "DatabaseAccess.h"
 #include "model/storage/Database.h"
-#include "model/storage/DatabaseCopy.h"
+#include "model/export/DatabaseCopy.h"
 
 namespace gongji {
 

@@ -1,6 +1,7 @@
 #include "DatabaseAccess.h"
 
 #include "PasswordInput.h"
+#include "model/startup/DatabaseStartup.h"
 #include "model/storage/DatabaseLocation.h"
 
 namespace gongji {
@@ -24,7 +25,7 @@ Database::OpenResult DatabaseAccess::open(const QString &where, const QString &c
         options.password = password.password;
         password.password.fill(QLatin1Char('\0'));
     }
-    Database::OpenResult opened = Database::open(where, connection, options);
+    Database::OpenResult opened = DatabaseStartup::open(where, connection, options);
     if (opened.needsPassword && options.password.isEmpty()) {
         PasswordInput::Result typed = PasswordInput::fromTerminal(
             QStringLiteral("Password of the database role %1 on %2: ").arg(location.user, location.host));
@@ -35,7 +36,7 @@ Database::OpenResult DatabaseAccess::open(const QString &where, const QString &c
         }
         options.password = typed.password;
         typed.password.fill(QLatin1Char('\0'));
-        opened = Database::open(where, connection, options);
+        opened = DatabaseStartup::open(where, connection, options);
     }
     options.password.fill(QLatin1Char('\0'));
     if (!opened.warning.isEmpty())

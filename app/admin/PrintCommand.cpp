@@ -1,6 +1,6 @@
 #include "PrintCommand.h"
 
-#include "model/printing/OfficeSettings.h"
+#include "model/office/OfficeSettings.h"
 #include "model/printing/SummaryPrintJob.h"
 
 namespace gongji {

@@ -5,10 +5,10 @@
 #include <QSaveFile>
 
 #include "model/printing/DailyReport.h"
-#include "model/printing/OfficeSettings.h"
+#include "model/office/OfficeSettings.h"
 #include "model/statistics/StatisticsCsv.h"
 #include "model/statistics/StatisticsJson.h"
-#include "model/storage/StatisticsStore.h"
+#include "model/statistics/StatisticsStore.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/Timestamp.h"
 

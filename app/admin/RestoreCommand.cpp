@@ -2,6 +2,7 @@
 
 #include <QDir>
 
+#include "model/startup/DatabaseStartup.h"
 #include "model/storage/Database.h"
 #include "model/storage/DatabaseBackup.h"
 
@@ -54,7 +55,7 @@ int RestoreCommand::run(const QCommandLineParser &parser, const AdminContext &co
                 << QDir::toNativeSeparators(context.databasePath) << ".\n";
     // Who restored what goes into the restored database's own audit log.
     const QString recorder = QStringLiteral("restore-record");
-    const Database::OpenResult restored = Database::open(context.databasePath, recorder);
+    const Database::OpenResult restored = DatabaseStartup::open(context.databasePath, recorder);
     const QString unrecorded = restored.ok ? DatabaseBackup::recordRestore(recorder, context.actor, backup, result.keptAside)
                                            : restored.error;
     Database::close(recorder);

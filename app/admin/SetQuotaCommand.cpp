@@ -3,7 +3,7 @@
 #include "PersonArgument.h"
 #include "model/domain/Money.h"
 #include "model/filing/QuotaChange.h"
-#include "model/printing/OfficeSettings.h"
+#include "model/office/OfficeSettings.h"
 #include "model/printing/SummaryPrintJob.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/FilingStore.h"

@@ -6,7 +6,7 @@
 
 #include <optional>
 
-#include "model/citizen/Signature.h"
+#include "model/domain/Signature.h"
 #include "model/domain/Person.h"
 
 namespace gongji {

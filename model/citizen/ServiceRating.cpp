@@ -6,6 +6,7 @@
 #include "model/accounts/RoleCheck.h"
 #include "model/domain/AuditAction.h"
 #include "model/domain/ClerkRole.h"
+#include "model/domain/RatingLevel.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/Timestamp.h"
@@ -24,42 +25,6 @@ constexpr int kMaxDetail = 200;
 
 ServiceRating::ServiceRating(const QString &connection) : m_connection(connection) {}
 
-QString ServiceRating::levelLabel(int level)
-{
-    switch (level) {
-    case VerySatisfied: return QStringLiteral("非常满意");
-    case Satisfied: return QStringLiteral("满意");
-    case Basic: return QStringLiteral("基本满意");
-    case Dissatisfied: return QStringLiteral("不满意");
-    case VeryDissatisfied: return QStringLiteral("非常不满意");
-    }
-    return {};
-}
-
-QString ServiceRating::levelKeyword(int level)
-{
-    switch (level) {
-    case VerySatisfied: return QStringLiteral("very_satisfied");
-    case Satisfied: return QStringLiteral("satisfied");
-    case Basic: return QStringLiteral("basic");
-    case Dissatisfied: return QStringLiteral("dissatisfied");
-    case VeryDissatisfied: return QStringLiteral("very_dissatisfied");
-    }
-    return QString::number(level);
-}
-
-QList<int> ServiceRating::levels()
-{
-    return {VerySatisfied, Satisfied, Basic, Dissatisfied, VeryDissatisfied};
-}
-
-QStringList ServiceRating::reasons()
-{
-    return {QStringLiteral("等候时间长"), QStringLiteral("办理效率低"), QStringLiteral("服务态度不好"),
-            QStringLiteral("政策解释不清楚"), QStringLiteral("要求的材料多"), QStringLiteral("系统故障"),
-            QStringLiteral("其他")};
-}
-
 QString ServiceRating::record(const ServiceRatingEntry &given)
 {
     ServiceRatingEntry rating = given;
@@ -69,11 +34,11 @@ QString ServiceRating::record(const ServiceRatingEntry &given)
         return Text::tr("Unknown service \"%1\": a rating is for a filing, a revocation or a kinship binding.").arg(rating.service);
     if (rating.reference.isEmpty())
         return Text::tr("A rating needs the number of the service it rates.");
-    if (levelLabel(rating.level).isEmpty())
+    if (RatingLevel::label(rating.level).isEmpty())
         return Text::tr("A rating is a level from 1 (very dissatisfied) to 5 (very satisfied), not %1.").arg(rating.level);
-    if (needsReason(rating.level) && !reasons().contains(rating.reason))
-        return Text::tr("A rating of %1 needs a reason from the list.").arg(levelLabel(rating.level));
-    if (!needsReason(rating.level))
+    if (RatingLevel::needsReason(rating.level) && !RatingLevel::reasons().contains(rating.reason))
+        return Text::tr("A rating of %1 needs a reason from the list.").arg(RatingLevel::label(rating.level));
+    if (!RatingLevel::needsReason(rating.level))
         rating.reason.clear();
     if (rating.detail.size() > kMaxDetail)
         return Text::tr("The citizen's words are longer than %1 characters.").arg(kMaxDetail);

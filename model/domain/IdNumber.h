@@ -3,7 +3,7 @@
 #include <QDate>
 #include <QString>
 
-#include "model/rules/RefusalCode.h"
+#include "model/domain/RefusalCode.h"
 
 namespace gongji {
 

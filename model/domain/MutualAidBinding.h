@@ -29,6 +29,11 @@ struct MutualAidBinding
     // binding holds it: ending the binding frees it.
     std::optional<qint64> quotaFen;
 
+    // How the end of an authorization period is stored (BindingExpiry does it): words kept in
+    // the database, the same in every UI language.
+    static QString expiredReason() { return QStringLiteral("expired"); }
+    static QString systemActor() { return QStringLiteral("system"); }
+
     // Active on `day`: not ended, and the period (if any) not over.
     bool isActiveOn(const QDate &day) const
     {

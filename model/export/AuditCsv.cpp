@@ -7,7 +7,7 @@
 #include <QSaveFile>
 
 #include "model/accounts/RoleCheck.h"
-#include "model/export/CsvField.h"
+#include "model/csv/CsvField.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/Timestamp.h"

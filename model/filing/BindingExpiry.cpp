@@ -3,6 +3,7 @@
 #include <QTime>
 #include <QTimeZone>
 
+#include "model/domain/MutualAidBinding.h"
 #include "model/filing/BindingRevocation.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/WriteTransaction.h"
@@ -13,12 +14,12 @@ BindingExpiry::BindingExpiry(const QString &connection) : m_connection(connectio
 
 QString BindingExpiry::reason()
 {
-    return QStringLiteral("expired");
+    return MutualAidBinding::expiredReason();
 }
 
 QString BindingExpiry::actor()
 {
-    return QStringLiteral("system");
+    return MutualAidBinding::systemActor();
 }
 
 int BindingExpiry::endExpired(const QDate &today)

@@ -6,7 +6,7 @@ namespace gongji {
 
 // The end of authorization periods (授权期限): a mutual-aid binding whose valid_until lies before
 // today is ended with the reason "expired", by `system`, audited, as of the first day after
-// its period. Run by every program that opens the database (Database::open), so the first one
+// its period. Run by every program that opens the database (DatabaseStartup::open), so the first one
 // to open it after that day ends it; readers never count such a binding as active meanwhile
 // (BindingStore's "active on a day").
 class BindingExpiry

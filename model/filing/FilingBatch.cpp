@@ -11,7 +11,7 @@
 #include "model/filing/FilingSubmission.h"
 #include "model/csv/CsvFile.h"
 #include "model/filing/FilingEvaluator.h"
-#include "model/statistics/RefusalTally.h"
+#include "model/filing/RefusalTally.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/Timestamp.h"
 

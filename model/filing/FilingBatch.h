@@ -3,7 +3,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "model/rules/Finding.h"
+#include "model/domain/Finding.h"
 
 namespace gongji {
 

@@ -6,7 +6,7 @@
 #include <QStringList>
 #include <optional>
 
-#include "model/citizen/Signature.h"
+#include "model/domain/Signature.h"
 
 namespace gongji {
 

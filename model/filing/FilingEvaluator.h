@@ -7,8 +7,8 @@
 #include "model/domain/Person.h"
 #include "model/filing/FilingDraft.h"
 #include "model/filing/PendingBinding.h"
-#include "model/rules/Finding.h"
-#include "model/rules/RuleSet.h"
+#include "model/domain/Finding.h"
+#include "model/domain/RuleSet.h"
 
 namespace gongji {
 

@@ -2,8 +2,8 @@
 #include <optional>
 
 #include "model/domain/Person.h"
-#include "model/rules/Finding.h"
-#include "model/rules/RuleSet.h"
+#include "model/domain/Finding.h"
+#include "model/domain/RuleSet.h"
 
 namespace gongji {
 

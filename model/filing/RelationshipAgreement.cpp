@@ -6,7 +6,7 @@
 
 #include "model/domain/IdNumber.h"
 #include "model/domain/Relationship.h"
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/FilingStore.h"
 #include "model/storage/PersonStore.h"

@@ -5,7 +5,7 @@
 
 #include "model/domain/Person.h"
 #include "model/filing/PendingBinding.h"
-#include "model/rules/Finding.h"
+#include "model/domain/Finding.h"
 
 namespace gongji {
 

@@ -4,7 +4,7 @@
 
 #include "model/domain/IdNumber.h"
 #include "model/domain/Money.h"
-#include "model/filing/BindingExpiry.h"
+#include "model/domain/MutualAidBinding.h"
 #include "model/domain/Relationship.h"
 
 namespace gongji {
@@ -107,7 +107,7 @@ QVariant HouseholdBindingsModel::data(const QModelIndex &index, int role) const
             return b.endRequestedBy.isEmpty() ? b.endedBy : tr("%1 (asked by %2)").arg(b.endedBy, b.endRequestedBy);
         case EndReasonColumn:
             // The stored word of an expiry, in the UI language; reasons typed by clerks as they are.
-            return b.endReason == BindingExpiry::reason() && b.endedBy == BindingExpiry::actor()
+            return b.endReason == MutualAidBinding::expiredReason() && b.endedBy == MutualAidBinding::systemActor()
                        ? tr("expired: the authorization period ended on %1").arg(b.validUntil.toString(Qt::ISODate))
                        : b.endReason;
         }

@@ -1,7 +1,7 @@
 #pragma once
 #include <QAbstractTableModel>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 
 namespace gongji {
 

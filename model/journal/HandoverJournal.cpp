@@ -2,7 +2,7 @@
 
 #include <QJsonDocument>
 
-#include "model/printing/OfficeSettings.h"
+#include "model/office/OfficeSettings.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/FilingStore.h"
 #include "model/storage/JournalStore.h"

@@ -3,12 +3,12 @@
 #include <QCoreApplication>
 #include <QImage>
 
-#include "model/citizen/ServiceRating.h"
+#include "model/domain/RatingLevel.h"
 #include "model/domain/IdNumber.h"
 #include "model/printing/SummaryHtml.h"
 #include "model/printing/SummaryPdf.h"
 #include "model/printing/SummaryStyle.h"
-#include "model/storage/StatisticsStore.h"
+#include "model/statistics/StatisticsStore.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/Timestamp.h"
 
@@ -121,8 +121,8 @@ PrintableSummary DailyReport::build(const OfficeStatistics &stats) const
         html += barChart(Text::tr("Revocations by reason"), Text::tr("Reason"), pairs(stats.revocationsByReason));
         html += barChart(Text::tr("Automatic ends by cause"), Text::tr("Cause"), pairs(stats.automaticEndsByCause));
         QList<QPair<QString, qint64>> ratings;
-        for (const int level : ServiceRating::levels())
-            ratings.append({ServiceRating::levelLabel(level), stats.ratings.value(level)});
+        for (const int level : RatingLevel::all())
+            ratings.append({RatingLevel::label(level), stats.ratings.value(level)});
         html += barChart(Text::tr("Service ratings"), Text::tr("Rating"), ratings);
 
         html += SummaryHtml::section(Text::tr("Filings (%1)").arg(t.filings));

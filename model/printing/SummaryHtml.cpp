@@ -8,7 +8,7 @@
 #include "model/domain/Relationship.h"
 #include "model/printing/SummaryStyle.h"
 #include "model/printing/SummaryText.h"
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 
 namespace gongji {
 

@@ -14,7 +14,7 @@
 #include "model/filing/FilingBatch.h"
 #include "model/csv/CsvReader.h"
 #include "model/registry/RegistryImport.h"
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 #include "model/rules/RuleSetChange.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"

@@ -4,8 +4,8 @@
 #include <QHash>
 
 #include "model/domain/IdNumber.h"
-#include "model/export/CsvField.h"
-#include "model/rules/RefusalCode.h"
+#include "model/csv/CsvField.h"
+#include "model/domain/RefusalCode.h"
 #include "model/storage/BindingStore.h"
 
 namespace gongji {

@@ -5,7 +5,7 @@
 #include <QStringList>
 
 #include "model/rules/RuleImpact.h"
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 
 namespace gongji {
 

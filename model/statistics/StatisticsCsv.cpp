@@ -2,8 +2,8 @@
 
 #include <QStringList>
 
-#include "model/citizen/ServiceRating.h"
-#include "model/export/CsvField.h"
+#include "model/domain/RatingLevel.h"
+#include "model/csv/CsvField.h"
 #include "model/statistics/StatisticsJson.h"
 #include "model/storage/Timestamp.h"
 
@@ -56,11 +56,11 @@ QByteArray StatisticsCsv::toCsv(const OfficeStatistics &stats)
     rows.addBreakdown(QStringLiteral("by_rule_set"), stats.byRuleSet);
     for (const auto &[day, filings] : stats.filingsPerDay)
         rows.add(QStringLiteral("filings_per_day"), Timestamp::dateToText(day), QStringLiteral("filings"), filings);
-    for (const int level : ServiceRating::levels())
-        rows.add(QStringLiteral("ratings"), ServiceRating::levelKeyword(level), QStringLiteral("ratings"), stats.ratings.value(level));
+    for (const int level : RatingLevel::all())
+        rows.add(QStringLiteral("ratings"), RatingLevel::keyword(level), QStringLiteral("ratings"), stats.ratings.value(level));
     for (auto it = stats.ratingsByClerk.cbegin(); it != stats.ratingsByClerk.cend(); ++it)
-        for (const int level : ServiceRating::levels())
-            rows.add(QStringLiteral("ratings_by_clerk"), it.key(), ServiceRating::levelKeyword(level), it.value().value(level));
+        for (const int level : RatingLevel::all())
+            rows.add(QStringLiteral("ratings_by_clerk"), it.key(), RatingLevel::keyword(level), it.value().value(level));
     rows.add(QStringLiteral("journal"), QString(), QStringLiteral("waiting"), stats.journalWaiting);
     return QByteArray(CsvField::utf8Bom) + rows.text().toUtf8();
 }

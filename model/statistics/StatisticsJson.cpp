@@ -2,7 +2,7 @@
 
 #include <QJsonArray>
 
-#include "model/citizen/ServiceRating.h"
+#include "model/domain/RatingLevel.h"
 #include "model/storage/Timestamp.h"
 
 namespace gongji {
@@ -29,8 +29,8 @@ QJsonObject breakdownJson(const QMap<QString, OfficeStatistics::Figures> &figure
 QJsonObject ratingsJson(const QMap<int, qint64> &counts)
 {
     QJsonObject object;
-    for (const int level : ServiceRating::levels())
-        object.insert(ServiceRating::levelKeyword(level), counts.value(level));
+    for (const int level : RatingLevel::all())
+        object.insert(RatingLevel::keyword(level), counts.value(level));
     return object;
 }
 

@@ -11,7 +11,6 @@
 #include <QSqlError>
 #include <QStandardPaths>
 
-#include "model/filing/BindingExpiry.h"
 #include "model/storage/DatabaseLocation.h"
 #include "model/storage/Migrations.h"
 #include "model/storage/SqlDialect.h"
@@ -207,13 +206,12 @@ QString Database::defaultPath()
     return QDir(dir).filePath(QStringLiteral("gongji-desk.sqlite"));
 }
 
-Database::OpenResult Database::open(const QString &where, const QString &connection, const QDate &today)
+Database::OpenResult Database::open(const QString &where, const QString &connection)
 {
-    return open(where, connection, Options(), today);
+    return open(where, connection, Options());
 }
 
-Database::OpenResult Database::open(const QString &where, const QString &connection, const Options &options,
-                                    const QDate &today)
+Database::OpenResult Database::open(const QString &where, const QString &connection, const Options &options)
 {
     close(connection);
     OpenResult result;
@@ -243,7 +241,6 @@ Database::OpenResult Database::open(const QString &where, const QString &connect
                 checkServerSchemaCurrent(connection, location);
         }
         Migrations::migrate(connection, SqlDialect::schemaVersion(connection));
-        BindingExpiry(connection).endExpired(today);
     } catch (const StorageError &error) {
         // checkReadable() writes complete messages; anything later gets the database's name in front.
         const bool complete = error.kind() == StorageError::Kind::NotADatabase

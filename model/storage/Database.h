@@ -42,13 +42,11 @@ public:
 
     // Opens a SQLite file PATH, or an office server postgresql://USER@HOST[:PORT]/DBNAME[?TLS settings]
     // (see DatabaseLocation), on the named connection: for SQLite foreign keys, WAL,
-    // synchronous=FULL, busy timeout; then creates or migrates the schema (see Options); then ends
-    // the bindings whose authorization period was over before `today` (BindingExpiry: the first
-    // program to open the database after that day does it). On failure the connection is removed.
-    static OpenResult open(const QString &where, const QString &connection = defaultConnectionName(),
-                           const QDate &today = QDate::currentDate());
-    static OpenResult open(const QString &where, const QString &connection, const Options &options,
-                           const QDate &today = QDate::currentDate());
+    // synchronous=FULL, busy timeout; then creates or migrates the schema (see Options). On
+    // failure the connection is removed. The programs open through DatabaseStartup, which adds
+    // the day's automatic steps (the end of authorization periods).
+    static OpenResult open(const QString &where, const QString &connection = defaultConnectionName());
+    static OpenResult open(const QString &where, const QString &connection, const Options &options);
     static void close(const QString &connection = defaultConnectionName());
 
     // The file (or server address with its TLS settings, without password) behind a connection.

@@ -2,7 +2,7 @@
 
 #include <QTime>
 
-#include "model/filing/BindingExpiry.h"
+#include "model/domain/MutualAidBinding.h"
 #include "model/storage/JournalStore.h"
 #include "model/storage/PersonStore.h"
 #include "model/storage/SqlStatement.h"
@@ -67,9 +67,9 @@ QList<HouseholdBinding> HouseholdStore::bindingsOf(qint64 personId, const QDate 
                 // will store it (BindingExpiry), never as active.
                 b.status = QStringLiteral("ended");
                 b.endedAt = QDateTime(b.validUntil.addDays(1), QTime(0, 0)).toUTC();
-                b.endedBy = BindingExpiry::actor();
-                b.endRequestedBy = BindingExpiry::actor();
-                b.endReason = BindingExpiry::reason();
+                b.endedBy = MutualAidBinding::systemActor();
+                b.endRequestedBy = MutualAidBinding::systemActor();
+                b.endReason = MutualAidBinding::expiredReason();
             }
             bindings.append(b);
         }

@@ -3,7 +3,7 @@
 #include <QList>
 #include <QString>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 
 namespace gongji {
 

@@ -2,7 +2,7 @@
 #include <QString>
 #include <optional>
 
-#include "model/citizen/Signature.h"
+#include "model/domain/Signature.h"
 
 namespace gongji {
 

@@ -12,7 +12,7 @@
 
 #include "BenchStats.h"
 #include "model/storage/Database.h"
-#include "model/storage/StatisticsStore.h"
+#include "model/statistics/StatisticsStore.h"
 #include "model/storage/Timestamp.h"
 
 using namespace gongji;

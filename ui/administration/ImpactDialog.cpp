@@ -12,7 +12,7 @@
 #include <QVBoxLayout>
 
 #include "model/domain/Relationship.h"
-#include "model/rules/RefusalCode.h"
+#include "model/domain/RefusalCode.h"
 
 namespace gongji {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <QWidget>
 
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 
 class QCheckBox;
 class QComboBox;

@@ -16,8 +16,8 @@
 #include "model/accounts/RoleCheck.h"
 #include "model/citizen/ServiceRating.h"
 #include "model/printing/DailyReport.h"
-#include "model/printing/OfficeSettings.h"
-#include "model/storage/StatisticsStore.h"
+#include "model/office/OfficeSettings.h"
+#include "model/statistics/StatisticsStore.h"
 #include "model/storage/StorageError.h"
 #include "ui/administration/ChartPanel.h"
 
@@ -160,11 +160,11 @@ void StatisticsDialog::refresh()
 
     // One stacked bar per clerk served, one colour per level (非常满意 … 非常不满意).
     QList<QPair<QString, QList<qint64>>> levels;
-    for (const int level : ServiceRating::levels()) {
+    for (const int level : RatingLevel::all()) {
         QList<qint64> counts;
         for (const QMap<int, qint64> &clerk : std::as_const(m_stats.ratingsByClerk))
             counts << clerk.value(level);
-        levels.append({ServiceRating::levelLabel(level), counts});
+        levels.append({RatingLevel::label(level), counts});
     }
     m_ratings->setValues(m_stats.ratingsByClerk.keys(), levels);
     m_report->setEnabled(true);

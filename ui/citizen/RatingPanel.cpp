@@ -38,8 +38,8 @@ RatingPanel::RatingPanel(CitizenView *view, QWidget *parent)
     question->setAlignment(Qt::AlignCenter);
 
     auto *levels = new QHBoxLayout(m_levels);
-    for (int level : ServiceRating::levels()) {
-        QPushButton *button = touchButton(ServiceRating::levelLabel(level), QStringLiteral("rating%1").arg(level), m_levels);
+    for (int level : RatingLevel::all()) {
+        QPushButton *button = touchButton(RatingLevel::label(level), QStringLiteral("rating%1").arg(level), m_levels);
         connect(button, &QPushButton::clicked, this, [this, level] { choose(level); });
         levels->addWidget(button);
     }
@@ -49,7 +49,7 @@ RatingPanel::RatingPanel(CitizenView *view, QWidget *parent)
     levels->addWidget(skip);
 
     auto *reasonGrid = new QGridLayout;
-    const QStringList reasons = ServiceRating::reasons();
+    const QStringList reasons = RatingLevel::reasons();
     for (int i = 0; i < reasons.size(); ++i) {
         QPushButton *button = touchButton(reasons.at(i), QStringLiteral("ratingReason%1").arg(i), m_reasonBox);
         button->setCheckable(true);
@@ -88,7 +88,7 @@ RatingPanel::RatingPanel(CitizenView *view, QWidget *parent)
 
 void RatingPanel::choose(int level)
 {
-    if (!ServiceRating::needsReason(level)) {
+    if (!RatingLevel::needsReason(level)) {
         m_view->rate(level, QString(), QString());
         return;
     }

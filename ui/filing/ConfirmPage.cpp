@@ -13,7 +13,7 @@
 #include "model/filing/FilingSubmission.h"
 #include "ui/filing/FilingWizard.h"
 #include "model/itemmodels/FilingTargetsModel.h"
-#include "model/statistics/RefusalTally.h"
+#include "model/filing/RefusalTally.h"
 #include "model/storage/StorageError.h"
 #include "ui/widgets/VerdictDelegate.h"
 

@@ -2,7 +2,7 @@
 #include <QGroupBox>
 
 #include "model/filing/FilingDraft.h"
-#include "model/rules/Finding.h"
+#include "model/domain/Finding.h"
 
 class QCheckBox;
 class QComboBox;

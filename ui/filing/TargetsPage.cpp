@@ -12,7 +12,7 @@
 #include "ui/filing/TargetEntryForm.h"
 #include "model/citizen/CitizenView.h"
 #include "model/itemmodels/FilingTargetsModel.h"
-#include "model/statistics/RefusalTally.h"
+#include "model/filing/RefusalTally.h"
 #include "ui/widgets/VerdictDelegate.h"
 
 namespace gongji {

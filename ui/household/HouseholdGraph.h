@@ -5,7 +5,7 @@
 #include <QRectF>
 #include <QSet>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 
 namespace gongji {
 

@@ -2,7 +2,7 @@
 #include <QWidget>
 #include <optional>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 
 class QCheckBox;
 class QComboBox;

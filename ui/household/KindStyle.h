@@ -2,7 +2,7 @@
 #include <QColor>
 #include <QString>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 
 namespace gongji {
 

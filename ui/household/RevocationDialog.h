@@ -1,7 +1,7 @@
 #pragma once
 #include <QDialog>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 
 class QButtonGroup;
 class QComboBox;

@@ -4,7 +4,7 @@
 
 #include "model/domain/KinshipRule.h"
 #include "model/domain/Person.h"
-#include "model/rules/Finding.h"
+#include "model/domain/Finding.h"
 
 class QCheckBox;
 class QComboBox;

@@ -15,7 +15,7 @@
 #include <QStandardPaths>
 #include <QToolButton>
 
-#include "model/printing/OfficeSettings.h"
+#include "model/office/OfficeSettings.h"
 #include "model/printing/SummaryPainter.h"
 
 namespace gongji {

@@ -4,7 +4,7 @@
 #include <QString>
 #include <optional>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 #include "model/printing/PrintRecord.h"
 #include "model/printing/PrintableSummary.h"
 #include "model/printing/SummaryPrintJob.h"

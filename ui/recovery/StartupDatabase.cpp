@@ -13,6 +13,7 @@
 #include "ui/settings/ServerPasswordKeyring.h"
 #include "model/storage/BackupFolder.h"
 #include "model/storage/DatabaseBackup.h"
+#include "model/startup/DatabaseStartup.h"
 #include "model/storage/Database.h"
 #include "model/storage/DatabaseLocation.h"
 
@@ -51,7 +52,7 @@ Database::OpenResult openServerAskingPassword(const DatabaseLocation &location, 
     Database::Options options;
     options.password = ServerPasswordKeyring::read(address);
     if (!options.password.isEmpty())
-        opened = Database::open(where, connection, options);
+        opened = DatabaseStartup::open(where, connection, options);
     for (int attempt = 0; attempt < 3 && !opened.ok
                           && (opened.needsPassword || opened.error.contains(QLatin1String("password authentication failed")));
          ++attempt) {
@@ -59,7 +60,7 @@ Database::OpenResult openServerAskingPassword(const DatabaseLocation &location, 
         if (dialog.exec() != QDialog::Accepted)
             break;
         options.password = dialog.password();
-        opened = Database::open(where, connection, options);
+        opened = DatabaseStartup::open(where, connection, options);
         if (opened.ok && dialog.keepInKeyring())
             ServerPasswordKeyring::write(address, options.password);
     }
@@ -72,7 +73,7 @@ Database::OpenResult openServerAskingPassword(const DatabaseLocation &location, 
 bool StartupDatabase::openOrRecover(const QString &where, const QString &connection)
 {
     const DatabaseLocation location = DatabaseLocation::parse(where);
-    Database::OpenResult opened = Database::open(where, connection);
+    Database::OpenResult opened = DatabaseStartup::open(where, connection);
     if (!opened.ok && location.isServer && opened.needsPassword)
         opened = openServerAskingPassword(location, where, connection, opened);
     if (opened.ok && !opened.warning.isEmpty())
@@ -101,7 +102,7 @@ bool StartupDatabase::openOrRecover(const QString &where, const QString &connect
         if (dialog.exec() != QDialog::Accepted)
             return false; // Quit: the damaged file stays as it was
         BackupFolder(location.path).clearNotedDamage();
-        opened = Database::open(where, connection);
+        opened = DatabaseStartup::open(where, connection);
         if (opened.ok) {
             // Nobody has signed in yet: the operating-system user is who chose the backup.
             const QString osUser = qEnvironmentVariable("USER", QStringLiteral("unknown"));

@@ -1,4 +1,4 @@
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

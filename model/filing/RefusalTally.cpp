@@ -1,4 +1,4 @@
-#include "model/statistics/RefusalTally.h"
+#include "model/filing/RefusalTally.h"
 
 #include "model/storage/StorageError.h"
 #include "model/storage/Timestamp.h"

@@ -1,4 +1,4 @@
-#include "model/citizen/Signature.h"
+#include "model/domain/Signature.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "model/printing/OfficeSettings.h"
+#include "model/office/OfficeSettings.h"
 
 #include <QSettings>
 

@@ -1,4 +1,4 @@
-#include "model/rules/Finding.h"
+#include "model/domain/Finding.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "model/storage/DatabaseCopy.h"
+#include "model/export/DatabaseCopy.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "model/rules/ConflictingBinding.h"
+#include "model/domain/ConflictingBinding.h"
 
 #include <QCoreApplication>
 

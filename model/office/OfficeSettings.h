@@ -1,5 +1,5 @@
 #pragma once
-#include "model/printing/OfficeInfo.h"
+#include "model/office/OfficeInfo.h"
 
 namespace gongji {
 

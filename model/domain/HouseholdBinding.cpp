@@ -1,4 +1,4 @@
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 
 #include <QCoreApplication>
 #include <algorithm>

@@ -5,8 +5,8 @@
 
 #include <optional>
 
-#include "model/rules/ConflictingBinding.h"
-#include "model/rules/RefusalCode.h"
+#include "model/domain/ConflictingBinding.h"
+#include "model/domain/RefusalCode.h"
 
 namespace gongji {
 

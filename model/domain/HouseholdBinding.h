@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "model/domain/Person.h"
-#include "model/rules/Finding.h"
+#include "model/domain/Finding.h"
 
 namespace gongji {
 

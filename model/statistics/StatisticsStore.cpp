@@ -1,4 +1,4 @@
-#include "model/storage/StatisticsStore.h"
+#include "model/statistics/StatisticsStore.h"
 
 #include "model/storage/JournalStore.h"
 #include "model/storage/PersonStore.h"

@@ -1,4 +1,4 @@
-#include "model/export/CsvField.h"
+#include "model/csv/CsvField.h"
 
 namespace gongji {
 

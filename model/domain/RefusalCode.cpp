@@ -1,4 +1,4 @@
-#include "model/rules/RefusalCode.h"
+#include "model/domain/RefusalCode.h"
 
 #include <QCoreApplication>
 
