@@ -21,8 +21,13 @@ echo demo-clerk-1 > "$work/password"
 "$desk" --db "$work/demo.sqlite" --clerk demo --password-file "$work/password" &
 sleep 4
 
-shot() { # the citizen's window only (Xvfb's Xinerama puts both heads at 0,0)
-  import -window "$(xdotool search --name '^客户屏' | head -1)" "$here/$1.png"
+shot() { # the citizen's window only (Xvfb's Xinerama puts both heads at 0,0, so Qt sees one
+  # screen and the citizen's window is an ordinary one under the clerk's: raise it to grab it;
+  # without a window manager the keyboard focus stays with the clerk's window)
+  local citizen
+  citizen=$(xdotool search --name '^客户屏' | head -1)
+  xdotool windowraise "$citizen" && sleep 0.5
+  import -window "$citizen" "$here/$1.png"
   echo "$here/$1.png"
 }
 clerk=$(xdotool search --name '^(共济受理台|Gongji Desk)$' | head -1)
@@ -37,5 +42,6 @@ xdotool key Return && sleep 1
 xdotool type --delay 60 fm && sleep 0.5
 xdotool type --delay 150 张桂兰 # xdotool maps each character to a spare key code
 xdotool key Return && xdotool type --delay 30 330105195211082269 && xdotool key Return && sleep 1
-xdotool key Return && sleep 1
+shot citizen-targets
+xdotool key alt+n && sleep 1 # on to the list: the authorizer checks it and may sign
 shot citizen-review

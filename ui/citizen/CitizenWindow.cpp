@@ -112,8 +112,11 @@ QWidget *CitizenWindow::commitmentPage()
     m_pledge = new QCheckBox(CitizenView::pledgeSentence(), page);
     m_pledge->setObjectName(QStringLiteral("citizenPledge"));
     m_pledge->setFocusPolicy(Qt::NoFocus);
-    m_pledge->setStyleSheet(QStringLiteral("QCheckBox { font-weight: bold; padding: 12px; }"
-                                           "QCheckBox::indicator { width: 48px; height: 48px; }"));
+    // A style sheet on the widget resolves its font anew: the size is given here again (large
+    // type, like the rest of the screen), or the sentence shrinks to the system's size.
+    m_pledge->setStyleSheet(QStringLiteral("QCheckBox { font-weight: bold; font-size: %1pt; padding: 12px; }"
+                                           "QCheckBox::indicator { width: 48px; height: 48px; }")
+                                .arg(kBasePoints));
     m_pledgeNote = bigLabel(QStringLiteral("citizenPledgeNote"), kBasePoints, page);
     connect(m_pledge, &QCheckBox::clicked, this, [this](bool on) {
         if (on)
