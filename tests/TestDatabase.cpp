@@ -22,10 +22,7 @@ namespace {
 
 // With GONGJI_TEST_POSTGRES=postgresql://USER@HOST:PORT/postgres (tests/postgres/with-postgres.sh
 // sets it), every TestDatabase is a new database on that server instead of a file.
-QString serverAdminUrl()
-{
-    return qEnvironmentVariable("GONGJI_TEST_POSTGRES");
-}
+QString serverAdminUrl() { return qEnvironmentVariable("GONGJI_TEST_POSTGRES"); }
 
 // The roles of an office (docs/office-security.md): the tests' databases are owned by the
 // owner role, which sets up the schema; the tests then work as the counter role, as a counter does.
@@ -56,11 +53,12 @@ bool runOnServer(const QString &sql)
 
 bool makeRoles()
 {
-    static const bool made = runOnServer(QStringLiteral(
-        "DO $$ BEGIN "
-        "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') THEN CREATE ROLE %1 LOGIN; END IF; "
-        "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%2') THEN CREATE ROLE %2 LOGIN; END IF; "
-        "END $$").arg(QLatin1String(kOwnerRole), QLatin1String(kCounterRole)));
+    static const bool made = runOnServer(
+        QStringLiteral("DO $$ BEGIN "
+                       "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') THEN CREATE ROLE %1 LOGIN; END IF; "
+                       "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%2') THEN CREATE ROLE %2 LOGIN; END IF; "
+                       "END $$")
+            .arg(QLatin1String(kOwnerRole), QLatin1String(kCounterRole)));
     return made;
 }
 
@@ -71,7 +69,8 @@ bool setUpOffice(const QString &ownerAddress)
     Database::Options options;
     options.upgradeServerSchema = true;
     const Database::OpenResult opened = Database::open(ownerAddress, connection, options);
-    const CounterRole::Result counter = opened.ok ? CounterRole(connection).setUp(QLatin1String(kCounterRole)) : CounterRole::Result{};
+    const CounterRole::Result counter
+        = opened.ok ? CounterRole(connection).setUp(QLatin1String(kCounterRole)) : CounterRole::Result{};
     Database::close(connection);
     if (!opened.ok || !counter.ok)
         qWarning() << "test office set-up:" << opened.error << counter.error;
@@ -80,15 +79,19 @@ bool setUpOffice(const QString &ownerAddress)
 
 } // namespace
 
-TestDatabase::TestDatabase(const QString &connection, Accounts accounts, Role role) : m_connection(connection), m_role(role)
+TestDatabase::TestDatabase(const QString &connection, Accounts accounts, Role role)
+    : m_connection(connection)
+    , m_role(role)
 {
     QStandardPaths::setTestModeEnabled(true);
     if (usesServer()) {
         static int counter = 0;
         m_serverDatabase = QStringLiteral("gongji_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(++counter);
         if (!makeRoles()
-            || !runOnServer(QStringLiteral("CREATE DATABASE %1 OWNER %2 TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
-                                .arg(m_serverDatabase, QLatin1String(kOwnerRole)))
+            || !runOnServer(
+                QStringLiteral(
+                    "CREATE DATABASE %1 OWNER %2 TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
+                    .arg(m_serverDatabase, QLatin1String(kOwnerRole)))
             || !setUpOffice(serverAddress(QLatin1String(kOwnerRole))))
             return;
     }
@@ -111,9 +114,10 @@ bool TestDatabase::addAccounts()
     PasswordHash::setCost(PasswordHash::Cost::TestOnlyMinimum);
     ClerkAccounts accounts(m_connection);
     const QString pass = QString::fromLatin1(password);
-    const ClerkAccounts::Result first = accounts.createFirstSupervisor(QString::fromLatin1(supervisor), QStringLiteral("王主管"), pass);
-    const ClerkAccounts::Result second = accounts.add(QString::fromLatin1(supervisor), QString::fromLatin1(clerk), QStringLiteral("李柜员"),
-                                                      ClerkRole::Clerk, pass);
+    const ClerkAccounts::Result first
+        = accounts.createFirstSupervisor(QString::fromLatin1(supervisor), QStringLiteral("王主管"), pass);
+    const ClerkAccounts::Result second = accounts.add(QString::fromLatin1(supervisor), QString::fromLatin1(clerk),
+                                                      QStringLiteral("李柜员"), ClerkRole::Clerk, pass);
     if (!first.ok || !second.ok) {
         qWarning() << "test accounts:" << first.error << second.error;
         return false;
@@ -122,15 +126,9 @@ bool TestDatabase::addAccounts()
     return file.open(QIODevice::WriteOnly) && file.write(password) > 0;
 }
 
-QString TestDatabase::passwordFile() const
-{
-    return m_dir.filePath(QStringLiteral("password.txt"));
-}
+QString TestDatabase::passwordFile() const { return m_dir.filePath(QStringLiteral("password.txt")); }
 
-bool TestDatabase::usesServer()
-{
-    return !serverAdminUrl().isEmpty();
-}
+bool TestDatabase::usesServer() { return !serverAdminUrl().isEmpty(); }
 
 QString TestDatabase::path() const
 {
@@ -194,7 +192,7 @@ FilingDraft TestDatabase::childFiling(const Person &authorizer, const Person &ch
 }
 
 KinshipDraft TestDatabase::kinshipDraft(const Person &holder, const Person &member, const QString &relationship,
-                                       const QString &clerk)
+                                        const QString &clerk)
 {
     KinshipDraft draft;
     draft.holderIdType = holder.idType;
@@ -211,6 +209,6 @@ KinshipDraft TestDatabase::kinshipDraft(const Person &holder, const Person &memb
 QString TestDatabase::residentId(const QString &address, const QDate &birth, int sequence)
 {
     const QString first17 = address + birth.toString(QStringLiteral("yyyyMMdd"))
-                            + QStringLiteral("%1").arg(sequence, 3, 10, QLatin1Char('0'));
+        + QStringLiteral("%1").arg(sequence, 3, 10, QLatin1Char('0'));
     return first17 + IdNumber::mod11CheckChar(first17);
 }

@@ -40,9 +40,9 @@ private:
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<TestDatabase> m_db;
     Person m_authorizer; // 南京, 3000.00 yuan
-    Person m_faraway;    // 杭州, bound with a quota of 1000.00
-    Person m_near;       // 南京, bound without a quota
-    Person m_stranger;   // 杭州, not bound
+    Person m_faraway; // 杭州, bound with a quota of 1000.00
+    Person m_near; // 南京, bound without a quota
+    Person m_stranger; // 杭州, not bound
 };
 
 void TestAdminQuota::init()
@@ -99,8 +99,8 @@ void TestAdminQuota::help()
 
 void TestAdminQuota::setQuota()
 {
-    const AdminCli::Run run = admin({"set-quota", "--authorizer", document(m_authorizer), "--target", document(m_faraway),
-                                     "--quota", "1500.5"});
+    const AdminCli::Run run = admin(
+        {"set-quota", "--authorizer", document(m_authorizer), "--target", document(m_faraway), "--quota", "1500.5"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(QStringLiteral("quota before: 1000.00 yuan")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("quota after:  1500.50 yuan")), qPrintable(run.out));
@@ -115,28 +115,36 @@ void TestAdminQuota::setQuota()
     QStringList quotas;
     for (const QJsonValue &binding : json.value("bindings").toArray())
         quotas << binding.toObject().value("other").toObject().value("name").toString() + QLatin1Char('=')
-                      + binding.toObject().value("quota").toString(QStringLiteral("null"));
+                + binding.toObject().value("quota").toString(QStringLiteral("null"));
     quotas.sort();
     QCOMPARE(quotas, (QStringList{"吴中=null", "吴远=1500.50"}));
 }
 
 void TestAdminQuota::refusals_data()
 {
-    QTest::addColumn<QString>("target");   // faraway, near, stranger
+    QTest::addColumn<QString>("target"); // faraway, near, stranger
     QTest::addColumn<QString>("quota");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("QUOTA_EXCEEDS_BALANCE") << "faraway" << "3000.01" << 1
-                                           << "QUOTA_EXCEEDS_BALANCE: ";
-    QTest::newRow("QUOTA_EXCEEDS_BALANCE names what is free") << "near" << "2000.01" << 1
-                                                              << "(still free: 2000.00 yuan (balance 3000.00, reserve floor 0.00, already set aside 1000.00))";
-    QTest::newRow("QUOTA_REQUIRED") << "faraway" << "0" << 1 << "QUOTA_REQUIRED: ";
-    QTest::newRow("unchanged") << "faraway" << "1000" << 1 << "The quota is already 1000.00 yuan; nothing was changed.";
-    QTest::newRow("no binding") << "stranger" << "100" << 1 << "There is no active mutual-aid binding in which";
-    QTest::newRow("thousands separator") << "faraway" << "1,000" << 64 << "--quota takes yuan";
-    QTest::newRow("three decimals") << "faraway" << "10.001" << 64 << "--quota takes yuan";
-    QTest::newRow("negative") << "faraway" << "-5" << 64 << "--quota takes yuan";
+    QTest::newRow("QUOTA_EXCEEDS_BALANCE") << "faraway"
+                                           << "3000.01" << 1 << "QUOTA_EXCEEDS_BALANCE: ";
+    QTest::newRow("QUOTA_EXCEEDS_BALANCE names what is free")
+        << "near"
+        << "2000.01" << 1
+        << "(still free: 2000.00 yuan (balance 3000.00, reserve floor 0.00, already set aside 1000.00))";
+    QTest::newRow("QUOTA_REQUIRED") << "faraway"
+                                    << "0" << 1 << "QUOTA_REQUIRED: ";
+    QTest::newRow("unchanged") << "faraway"
+                               << "1000" << 1 << "The quota is already 1000.00 yuan; nothing was changed.";
+    QTest::newRow("no binding") << "stranger"
+                                << "100" << 1 << "There is no active mutual-aid binding in which";
+    QTest::newRow("thousands separator") << "faraway"
+                                         << "1,000" << 64 << "--quota takes yuan";
+    QTest::newRow("three decimals") << "faraway"
+                                    << "10.001" << 64 << "--quota takes yuan";
+    QTest::newRow("negative") << "faraway"
+                              << "-5" << 64 << "--quota takes yuan";
 }
 
 void TestAdminQuota::refusals()
@@ -146,8 +154,8 @@ void TestAdminQuota::refusals()
     QFETCH(int, exitCode);
     QFETCH(QString, message);
     const Person &person = target == "faraway" ? m_faraway : target == "near" ? m_near : m_stranger;
-    const AdminCli::Run run = admin({"set-quota", "--authorizer", document(m_authorizer), "--target", document(person),
-                                     "--quota", quota});
+    const AdminCli::Run run
+        = admin({"set-quota", "--authorizer", document(m_authorizer), "--target", document(person), "--quota", quota});
     QCOMPARE(run.exitCode, exitCode);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
     QVERIFY(run.out.isEmpty());
@@ -174,8 +182,8 @@ void TestAdminQuota::summaryPdf()
 
 void TestAdminQuota::revokeSaysTheQuotaIsFreed()
 {
-    const AdminCli::Run run = admin({"revoke", "--authorizer", document(m_authorizer), "--target", document(m_faraway),
-                                     "--reason", "test"});
+    const AdminCli::Run run = admin(
+        {"revoke", "--authorizer", document(m_authorizer), "--target", document(m_faraway), "--reason", "test"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(QStringLiteral("quota freed: 1000.00 yuan")), qPrintable(run.out));
     QCOMPARE(BindingStore(m_db->connection()).quotaSetAside(m_authorizer.id), qint64(0));

@@ -35,7 +35,8 @@ private slots:
 
 private:
     qint64 auditRows(const QString &connection) const { return AuditLog(connection).count(); }
-    FilingDraft draft(const Person &authorizer, const Person &target, const QDate &filedOn, const QDate &validUntil) const;
+    FilingDraft draft(const Person &authorizer, const Person &target, const QDate &filedOn,
+                      const QDate &validUntil) const;
 
     std::unique_ptr<TestDatabase> m_db;
     Person m_father;
@@ -57,7 +58,8 @@ void TestBindingExpiry::init()
     // Filed 40 days ago for 30 days: the period ended ten days ago.
     m_filedOn = QDate::currentDate().addDays(-40);
     m_validUntil = m_filedOn.addDays(30);
-    const SubmissionResult stored = FilingSubmission(m_db->connection()).submit(draft(m_father, m_son, m_filedOn, m_validUntil));
+    const SubmissionResult stored
+        = FilingSubmission(m_db->connection()).submit(draft(m_father, m_son, m_filedOn, m_validUntil));
     QVERIFY2(stored.stored(), qPrintable(refusalNames(stored.verdict.findingsFor(0)).join(',') + stored.error));
     const QList<MutualAidBinding> bindings = BindingStore(m_db->connection()).byFiling(stored.filingId);
     QCOMPARE(bindings.size(), 1);
@@ -102,7 +104,8 @@ void TestBindingExpiry::activeUpToValidUntil()
     QCOMPARE(bindings.activeByAuthorizer(m_father.id, day).size(), active ? 1 : 0);
     QCOMPARE(bindings.activeTouching(m_son.id, day).size(), active ? 1 : 0);
 
-    const PaymentPreview::Result preview = PaymentPreview(m_db->connection()).preview(m_son.idType, m_son.idNumber, 10000, day);
+    const PaymentPreview::Result preview
+        = PaymentPreview(m_db->connection()).preview(m_son.idType, m_son.idNumber, 10000, day);
     QVERIFY2(preview.ok, qPrintable(preview.error));
     QStringList payers;
     for (const PaymentShare &share : preview.shares)
@@ -164,7 +167,8 @@ void TestBindingExpiry::laterFilingOfThePairIsAccepted()
     const MutualAidBinding old = *BindingStore(m_db->connection()).findById(m_bindingId);
     QCOMPARE(old.status, QStringLiteral("ended"));
     QCOMPARE(old.endReason, QStringLiteral("expired"));
-    const QList<MutualAidBinding> now = BindingStore(m_db->connection()).activeByAuthorizer(m_father.id, QDate::currentDate());
+    const QList<MutualAidBinding> now
+        = BindingStore(m_db->connection()).activeByAuthorizer(m_father.id, QDate::currentDate());
     QCOMPARE(now.size(), 1);
     QVERIFY(!now.first().validUntil.isValid());
 }

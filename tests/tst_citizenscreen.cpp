@@ -74,18 +74,17 @@ private:
     Person m_child;
 };
 
-void TestCitizenScreen::initTestCase()
-{
-    QStandardPaths::setTestModeEnabled(true);
-}
+void TestCitizenScreen::initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
 void TestCitizenScreen::init()
 {
     QSettings().remove(CitizenScreenPlacement::settingKey());
     m_db = std::make_unique<TestDatabase>();
     QVERIFY(m_db->isOpen());
-    m_authorizer = m_db->addPerson(QStringLiteral("王建国"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1965, 3, 1), 131));
-    m_child = m_db->addPerson(QStringLiteral("王小明"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1992, 7, 9), 122),
+    m_authorizer = m_db->addPerson(QStringLiteral("王建国"),
+                                   TestDatabase::residentId(QStringLiteral("330102"), QDate(1965, 3, 1), 131));
+    m_child = m_db->addPerson(QStringLiteral("王小明"),
+                              TestDatabase::residentId(QStringLiteral("330102"), QDate(1992, 7, 9), 122),
                               QStringLiteral("390"));
 }
 
@@ -97,8 +96,9 @@ void TestCitizenScreen::cleanup()
 
 void TestCitizenScreen::openWindow()
 {
-    m_window = std::make_unique<MainWindow>(m_db->connection(), m_db->path(),
-                                            *ClerkStore(m_db->connection()).findByLogin(QString::fromLatin1(TestDatabase::clerk)));
+    m_window = std::make_unique<MainWindow>(
+        m_db->connection(), m_db->path(),
+        *ClerkStore(m_db->connection()).findByLogin(QString::fromLatin1(TestDatabase::clerk)));
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -210,7 +210,8 @@ QString TestCitizenScreen::printedText(const QString &filingNumber, const QStrin
     if (!SummaryPdf::write(SummaryDocument(m_db->connection(), office).build(filingNumber), pdf))
         return {};
     QProcess text;
-    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
+    text.start(QStringLiteral("pdftotext"),
+               {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
     text.waitForFinished(30000);
     return QString::fromUtf8(text.readAllStandardOutput()).remove(QRegularExpression(QStringLiteral("\\s")));
 }
@@ -307,13 +308,19 @@ int TestCitizenScreen::darkPixelsBelowApplicantLabel(const QString &pdf)
     QProcess pages;
     pages.start(QStringLiteral("pdfinfo"), {pdf});
     pages.waitForFinished(30000);
-    const int last = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(pages.readAllStandardOutput())).captured(1).toInt();
+    const int last = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)"))
+                         .match(QString::fromUtf8(pages.readAllStandardOutput()))
+                         .captured(1)
+                         .toInt();
     const QString page = QString::number(last);
     QProcess bbox;
-    bbox.start(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), QStringLiteral("-f"), page, QStringLiteral("-l"), page, pdf, QStringLiteral("-")});
+    bbox.start(
+        QStringLiteral("pdftotext"),
+        {QStringLiteral("-bbox"), QStringLiteral("-f"), page, QStringLiteral("-l"), page, pdf, QStringLiteral("-")});
     bbox.waitForFinished(30000);
     const QString boxes = QString::fromUtf8(bbox.readAllStandardOutput());
-    QRegularExpression word(QStringLiteral("<word xMin=\"([\\d.]+)\" yMin=\"[\\d.]+\" xMax=\"[\\d.]+\" yMax=\"([\\d.]+)\">([^<]*)</word>"));
+    QRegularExpression word(
+        QStringLiteral("<word xMin=\"([\\d.]+)\" yMin=\"[\\d.]+\" xMax=\"[\\d.]+\" yMax=\"([\\d.]+)\">([^<]*)</word>"));
     QPointF at(-1, -1);
     for (auto it = word.globalMatch(boxes); it.hasNext();) {
         const auto match = it.next();
@@ -326,8 +333,9 @@ int TestCitizenScreen::darkPixelsBelowApplicantLabel(const QString &pdf)
         return -1;
     const QString prefix = m_db->dir() + QStringLiteral("/page");
     QProcess render;
-    render.start(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("144"), QStringLiteral("-gray"), QStringLiteral("-png"),
-                                             QStringLiteral("-f"), page, QStringLiteral("-l"), page, QStringLiteral("-singlefile"), pdf, prefix});
+    render.start(QStringLiteral("pdftoppm"),
+                 {QStringLiteral("-r"), QStringLiteral("144"), QStringLiteral("-gray"), QStringLiteral("-png"),
+                  QStringLiteral("-f"), page, QStringLiteral("-l"), page, QStringLiteral("-singlefile"), pdf, prefix});
     render.waitForFinished(60000);
     const QImage image(prefix + QStringLiteral(".png"));
     // Below the label, where the signature goes: 200 pt wide, 60 pt high, at 2 pixels per point
@@ -347,7 +355,8 @@ void TestCitizenScreen::signatureReachesTheFilingAndThePdf()
     lookUpAndOpenLetter();
     FilingWizard *wizard = m_window->wizard();
     CitizenWindow *citizen = m_window->citizenWindow();
-    QTest::mouseClick(citizen->findChild<QCheckBox *>(QStringLiteral("citizenPledge")), Qt::LeftButton, {}, QPoint(20, 20));
+    QTest::mouseClick(citizen->findChild<QCheckBox *>(QStringLiteral("citizenPledge")), Qt::LeftButton, {},
+                      QPoint(20, 20));
     wizard->next();
     wizard->next(); // notice
     auto *relationship = wizard->findChild<QComboBox *>(QStringLiteral("targetRelationship"));
@@ -388,10 +397,12 @@ void TestCitizenScreen::signatureReachesTheFilingAndThePdf()
     const OfficeInfo office{QStringLiteral("杭州市医疗保障服务中心"), QString(), QStringLiteral("3号窗口")};
     const QString signedPdf = m_db->dir() + QStringLiteral("/signed.pdf");
     QVERIFY(SummaryPdf::write(SummaryDocument(m_db->connection(), office).build(filing->number), signedPdf));
-    const Person other = m_db->addPerson(QStringLiteral("王小红"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1994, 2, 3), 142),
+    const Person other = m_db->addPerson(QStringLiteral("王小红"),
+                                         TestDatabase::residentId(QStringLiteral("330102"), QDate(1994, 2, 3), 142),
                                          QStringLiteral("390"));
-    const SubmissionResult unsigned_ = FilingSubmission(m_db->connection())
-                                               .submit(TestDatabase::childFiling(m_authorizer, other, QString::fromLatin1(TestDatabase::clerk)));
+    const SubmissionResult unsigned_
+        = FilingSubmission(m_db->connection())
+              .submit(TestDatabase::childFiling(m_authorizer, other, QString::fromLatin1(TestDatabase::clerk)));
     QVERIFY2(unsigned_.stored(), qPrintable(unsigned_.error));
     const QString unsignedPdf = m_db->dir() + QStringLiteral("/unsigned.pdf");
     QVERIFY(SummaryPdf::write(SummaryDocument(m_db->connection(), office).build(unsigned_.filingNumber), unsignedPdf));

@@ -34,11 +34,17 @@ void TestConcurrentCounters::fourCountersRaceForTheSameChildren()
     TestDatabase db;
     QVERIFY(db.isOpen());
     // 120 families in 杭州: father, mother, grandfather, grandmother (employees) and two children.
-    struct Member { QString key, name, number, insurance; };
+    struct Member
+    {
+        QString key, name, number, insurance;
+    };
     QList<QList<Member>> families;
-    QString registry = QStringLiteral("name,id_type,id_number,sex,birth_date,insurance_type,employment,status,pooling_region,balance,public_medical\n");
+    QString registry = QStringLiteral("name,id_type,id_number,sex,birth_date,insurance_type,employment,status,pooling_"
+                                      "region,balance,public_medical\n");
     for (int f = 0; f < 120; ++f) {
-        const auto id = [&](int year, int seq) { return TestDatabase::residentId("330102", QDate(year, 1, 10).addDays(f), seq + 8 * f); };
+        const auto id = [&](int year, int seq) {
+            return TestDatabase::residentId("330102", QDate(year, 1, 10).addDays(f), seq + 8 * f);
+        };
         QList<Member> family = {{"father", QStringLiteral("父%1").arg(f), id(1970, 1), "310"},
                                 {"mother", QStringLiteral("母%1").arg(f), id(1972, 2), "310"},
                                 {"grandfather", QStringLiteral("祖父%1").arg(f), id(1945, 3), "310"},
@@ -59,29 +65,35 @@ void TestConcurrentCounters::fourCountersRaceForTheSameChildren()
     // Each counter signs in as its own clerk; the registry is imported by the supervisor.
     QFile::setPermissions(db.passwordFile(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     for (int k = 0; k < 4; ++k)
-        QVERIFY(ClerkAccounts(db.connection()).add(TestDatabase::supervisor, QStringLiteral("counter%1").arg(k), QStringLiteral("柜员%1").arg(k),
-                                                   ClerkRole::Clerk, TestDatabase::password).ok);
+        QVERIFY(ClerkAccounts(db.connection())
+                    .add(TestDatabase::supervisor, QStringLiteral("counter%1").arg(k), QStringLiteral("柜员%1").arg(k),
+                         ClerkRole::Clerk, TestDatabase::password)
+                    .ok);
     QProcess import;
-    import.start(QStringLiteral(GONGJI_ADMIN_BIN), {"--db", db.path(), "--clerk", TestDatabase::supervisor, "--password-file",
-                                                    db.passwordFile(), "import-registry", registryPath});
+    import.start(QStringLiteral(GONGJI_ADMIN_BIN),
+                 {"--db", db.path(), "--clerk", TestDatabase::supervisor, "--password-file", db.passwordFile(),
+                  "import-registry", registryPath});
     QVERIFY(import.waitForFinished(60000));
     QVERIFY2(import.exitCode() == 0, import.readAllStandardError().constData());
 
     // Counter k binds the children from one relative; counter 0 also repeats counter 1's first pair.
     const QStringList relatives = {"father", "mother", "grandfather", "grandmother"};
-    const QString header = QStringLiteral("authorizer_id_type,authorizer_id_number,authorizer_name,target_id_type,target_id_number,target_name,relationship,filed_on,commitment\n");
+    const QString header = QStringLiteral("authorizer_id_type,authorizer_id_number,authorizer_name,target_id_type,"
+                                          "target_id_number,target_name,relationship,filed_on,commitment\n");
     const QString today = QDate::currentDate().toString(Qt::ISODate);
     QList<QProcess *> counters;
     for (int k = 0; k < relatives.size(); ++k) {
         QString csv = header;
         const QString relationship = k < 2 ? QStringLiteral("child") : QStringLiteral("grandchild");
         for (const QList<Member> &family : families) {
-            const Member &a = *std::find_if(family.begin(), family.end(), [&](const Member &m) { return m.key == relatives.at(k); });
+            const Member &a = *std::find_if(family.begin(), family.end(),
+                                            [&](const Member &m) { return m.key == relatives.at(k); });
             for (const Member &t : family.mid(4))
-                csv += QStringLiteral("01,%1,%2,01,%3,%4,%5,%6,yes\n").arg(a.number, a.name, t.number, t.name, relationship, today);
+                csv += QStringLiteral("01,%1,%2,01,%3,%4,%5,%6,yes\n")
+                           .arg(a.number, a.name, t.number, t.name, relationship, today);
             if (k == 0) // the same pair as counter 1 files first: mother → child1
-                csv += QStringLiteral("01,%1,%2,01,%3,%4,child,%5,yes\n").arg(family.at(1).number, family.at(1).name,
-                                                                               family.at(4).number, family.at(4).name, today);
+                csv += QStringLiteral("01,%1,%2,01,%3,%4,child,%5,yes\n")
+                           .arg(family.at(1).number, family.at(1).name, family.at(4).number, family.at(4).name, today);
         }
         const QString path = dir.filePath(QStringLiteral("counter%1.csv").arg(k));
         QFile file(path);
@@ -90,8 +102,8 @@ void TestConcurrentCounters::fourCountersRaceForTheSameChildren()
         file.close();
         auto *process = new QProcess(this);
         process->setProgram(QStringLiteral(GONGJI_ADMIN_BIN));
-        process->setArguments({"--db", db.path(), "--clerk", QStringLiteral("counter%1").arg(k), "--password-file", db.passwordFile(),
-                               "check-filings", path, "--commit"});
+        process->setArguments({"--db", db.path(), "--clerk", QStringLiteral("counter%1").arg(k), "--password-file",
+                               db.passwordFile(), "check-filings", path, "--commit"});
         process->setProperty("clerk", QStringLiteral("counter%1").arg(k));
         counters << process;
     }
@@ -105,7 +117,8 @@ void TestConcurrentCounters::fourCountersRaceForTheSameChildren()
         const QString err = QString::fromUtf8(process->readAllStandardError());
         QVERIFY2(process->exitCode() == 0, qPrintable(err));
         QVERIFY2(!err.contains(QStringLiteral("locked"), Qt::CaseInsensitive), qPrintable(err));
-        for (const QString &line : QString::fromUtf8(process->readAllStandardOutput()).split('\n', Qt::SkipEmptyParts)) {
+        for (const QString &line :
+             QString::fromUtf8(process->readAllStandardOutput()).split('\n', Qt::SkipEmptyParts)) {
             const QJsonObject row = QJsonDocument::fromJson(line.toUtf8()).object();
             if (row.value("verdict").toString() == QLatin1String("accepted")) {
                 reported.insert(row.value("filing_no").toString());

@@ -39,7 +39,10 @@ private:
     {
         return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3").arg(role).arg(m_cluster.port()).arg(database);
     }
-    AdminCli::Run admin(const QStringList &arguments) const { return AdminCli(m_dir.filePath(QStringLiteral("xdg"))).run(arguments); }
+    AdminCli::Run admin(const QStringList &arguments) const
+    {
+        return AdminCli(m_dir.filePath(QStringLiteral("xdg"))).run(arguments);
+    }
     QVariant asSuperuser(const QString &sql) const { return m_cluster.value(sql, QStringLiteral("office")); }
     QSqlDatabase counter() const { return QSqlDatabase::database(QStringLiteral("counter"), false); }
 
@@ -57,19 +60,20 @@ void TestCounterRole::initTestCase()
         QSKIP(qPrintable(m_cluster.skipReason()));
     QVERIFY(m_cluster.run(QStringLiteral("CREATE ROLE office_owner LOGIN CREATEROLE")));
     QVERIFY(m_cluster.createDatabase(QStringLiteral("office"), QStringLiteral("office_owner")));
-    const AdminCli::Run setup = admin({"--db", address("office_owner"), "setup-office", "--counter-role", "office_counter"});
+    const AdminCli::Run setup
+        = admin({"--db", address("office_owner"), "setup-office", "--counter-role", "office_counter"});
     QCOMPARE(setup.exitCode, 0);
-    QVERIFY2(setup.out.contains(QStringLiteral("Counter role office_counter created.")), qPrintable(setup.out + setup.err));
-    QCOMPARE(asSuperuser("SELECT COUNT(*) FROM audit_log WHERE action = 'office_setup' AND subject = 'office_counter'").toInt(), 1);
+    QVERIFY2(setup.out.contains(QStringLiteral("Counter role office_counter created.")),
+             qPrintable(setup.out + setup.err));
+    QCOMPARE(asSuperuser("SELECT COUNT(*) FROM audit_log WHERE action = 'office_setup' AND subject = 'office_counter'")
+                 .toInt(),
+             1);
     const Database::OpenResult opened = Database::open(address("office_counter"), QStringLiteral("counter"));
     QVERIFY2(opened.ok, qPrintable(opened.error));
     m_auditBefore = asSuperuser("SELECT COUNT(*) FROM audit_log").toLongLong();
 }
 
-void TestCounterRole::cleanupTestCase()
-{
-    Database::close(QStringLiteral("counter"));
-}
+void TestCounterRole::cleanupTestCase() { Database::close(QStringLiteral("counter")); }
 
 void TestCounterRole::setupOfficeAgainChangesNothingElse()
 {
@@ -77,9 +81,11 @@ void TestCounterRole::setupOfficeAgainChangesNothingElse()
         "SELECT string_agg(table_name || ':' || privilege_type, ',' ORDER BY table_name, privilege_type) "
         "FROM information_schema.role_table_grants WHERE grantee = 'office_counter'");
     const QString before = asSuperuser(privileges).toString();
-    const AdminCli::Run again = admin({"--db", address("office_owner"), "setup-office", "--counter-role", "office_counter"});
+    const AdminCli::Run again
+        = admin({"--db", address("office_owner"), "setup-office", "--counter-role", "office_counter"});
     QCOMPARE(again.exitCode, 0);
-    QVERIFY2(again.out.contains(QStringLiteral("Counter role office_counter exists; its rights were granted again.")), qPrintable(again.out));
+    QVERIFY2(again.out.contains(QStringLiteral("Counter role office_counter exists; its rights were granted again.")),
+             qPrintable(again.out));
     QCOMPARE(asSuperuser(privileges).toString(), before);
     // Exactly: the audit log read and appended to, the version read, the data tables read and written.
     QVERIFY(before.contains(QStringLiteral("audit_log:INSERT,audit_log:SELECT,binding:DELETE")));
@@ -97,10 +103,14 @@ void TestCounterRole::setupOfficeRefuses_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("the owner as counter") << "office_owner" << "office_owner" << 1 << "the counters need a role of their own";
-    QTest::newRow("a superuser as counter") << "office_owner" << "gongji" << 1 << "may do more than a counter should";
-    QTest::newRow("not a plain name") << "office_owner" << "Counter; DROP TABLE person" << 64 << "is not a plain role name";
-    QTest::newRow("run by the counter") << "office_counter" << "office_counter2" << 1 << "may not create roles";
+    QTest::newRow("the owner as counter") << "office_owner"
+                                          << "office_owner" << 1 << "the counters need a role of their own";
+    QTest::newRow("a superuser as counter") << "office_owner"
+                                            << "gongji" << 1 << "may do more than a counter should";
+    QTest::newRow("not a plain name") << "office_owner"
+                                      << "Counter; DROP TABLE person" << 64 << "is not a plain role name";
+    QTest::newRow("run by the counter") << "office_counter"
+                                        << "office_counter2" << 1 << "may not create roles";
 }
 
 void TestCounterRole::setupOfficeRefuses()
@@ -147,8 +157,8 @@ void TestCounterRole::hostileStatementIsRefused_data()
     QTest::newRow("drop a data table") << "DROP TABLE binding_proof";
     QTest::newRow("disable the audit trigger") << "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change";
     QTest::newRow("drop the audit trigger") << "DROP TRIGGER audit_log_no_change ON audit_log";
-    QTest::newRow("replace the trigger function")
-        << "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$ BEGIN RETURN NEW; END $$ LANGUAGE plpgsql";
+    QTest::newRow("replace the trigger function") << "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS "
+                                                     "trigger AS $$ BEGIN RETURN NEW; END $$ LANGUAGE plpgsql";
     QTest::newRow("drop the trigger function") << "DROP FUNCTION audit_log_append_only() CASCADE";
     QTest::newRow("a trigger of its own")
         << "CREATE TRIGGER person_spy AFTER INSERT ON person FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()";
@@ -194,15 +204,19 @@ void TestCounterRole::hostileStatementIsRefused()
     QVERIFY2(!query.exec(sql), qPrintable(QStringLiteral("the counter role was allowed: ") + sql));
     // Refused for want of rights (42501), or as only a superuser's or owner's to do; never for a typing mistake.
     const QString state = query.lastError().nativeErrorCode();
-    QVERIFY2(state == QLatin1String("42501") || state == QLatin1String("42939"), qPrintable(state + QLatin1Char(' ') + query.lastError().text()));
+    QVERIFY2(state == QLatin1String("42501") || state == QLatin1String("42939"),
+             qPrintable(state + QLatin1Char(' ') + query.lastError().text()));
 }
 
 void TestCounterRole::nothingChangedByTheAttempts()
 {
-    QCOMPARE(asSuperuser("SELECT COUNT(*) FROM pg_trigger WHERE tgname = 'audit_log_no_change' AND tgenabled = 'O'").toInt(), 1);
+    QCOMPARE(
+        asSuperuser("SELECT COUNT(*) FROM pg_trigger WHERE tgname = 'audit_log_no_change' AND tgenabled = 'O'").toInt(),
+        1);
     QCOMPARE(asSuperuser("SELECT COUNT(*) FROM pg_class WHERE relname IN ('stolen', 'person_by_balance')").toInt(), 0);
     QCOMPARE(asSuperuser("SELECT COUNT(*) FROM pg_proc WHERE proname = 'one'").toInt(), 0);
-    QCOMPARE(asSuperuser("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = 'office_counter'").toBool(), false);
+    QCOMPARE(asSuperuser("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = 'office_counter'").toBool(),
+             false);
     QCOMPARE(asSuperuser("SELECT version FROM schema_version").toInt(), Migrations::latestVersion());
     // Only the one entry counterWorks appended.
     QCOMPARE(asSuperuser("SELECT COUNT(*) FROM audit_log").toLongLong(), m_auditBefore + 1);
@@ -215,8 +229,11 @@ void TestCounterRole::counterStopsAtAnOlderSchema_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("empty") << 0 << "has no Gongji Desk tables yet. Ask the administrator to set it up";
     QTest::newRow("one version older") << Migrations::latestVersion() - 1
-                                       << QStringLiteral("has schema version %1; this program needs version %2. Ask the "
-                                                         "administrator to upgrade it").arg(Migrations::latestVersion() - 1).arg(Migrations::latestVersion());
+                                       << QStringLiteral(
+                                              "has schema version %1; this program needs version %2. Ask the "
+                                              "administrator to upgrade it")
+                                              .arg(Migrations::latestVersion() - 1)
+                                              .arg(Migrations::latestVersion());
 }
 
 void TestCounterRole::counterStopsAtAnOlderSchema()
@@ -242,8 +259,11 @@ void TestCounterRole::counterStopsAtAnOlderSchema()
         QSqlDatabase::removeDatabase(owner);
     }
     const auto versionNow = [&] {
-        return m_cluster.value(QStringLiteral("SELECT CASE WHEN to_regclass('schema_version') IS NULL THEN 0 "
-                                              "ELSE (SELECT version FROM schema_version) END"), name).toInt();
+        return m_cluster
+            .value(QStringLiteral("SELECT CASE WHEN to_regclass('schema_version') IS NULL THEN 0 "
+                                  "ELSE (SELECT version FROM schema_version) END"),
+                   name)
+            .toInt();
     };
     // The counter (the desk's open, then gongji-admin) stops and changes nothing.
     const Database::OpenResult opened = Database::open(address("office_counter", name), QStringLiteral("older"));
@@ -256,7 +276,8 @@ void TestCounterRole::counterStopsAtAnOlderSchema()
     if (version > 0) {
         const AdminCli::Run migrate = admin({"--db", address("office_owner", name), "migrate"});
         QCOMPARE(migrate.exitCode, 0);
-        QVERIFY2(migrate.out.contains(QStringLiteral("Counter roles granted their rights again: office_counter.")), qPrintable(migrate.out));
+        QVERIFY2(migrate.out.contains(QStringLiteral("Counter roles granted their rights again: office_counter.")),
+                 qPrintable(migrate.out));
         QCOMPARE(versionNow(), Migrations::latestVersion());
         const Database::OpenResult now = Database::open(address("office_counter", name), QStringLiteral("older"));
         QVERIFY2(now.ok, qPrintable(now.error));

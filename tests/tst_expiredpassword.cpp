@@ -44,10 +44,7 @@ void TestExpiredPassword::init()
     QVERIFY(query.exec());
 }
 
-void TestExpiredPassword::cleanup()
-{
-    m_db.reset();
-}
+void TestExpiredPassword::cleanup() { m_db.reset(); }
 
 void TestExpiredPassword::signInAsksForANewPassword_data()
 {
@@ -55,7 +52,8 @@ void TestExpiredPassword::signInAsksForANewPassword_data()
     QTest::addColumn<bool>("cancel");
     QTest::newRow("a good new password") << QStringList{"Counter-2026"} << false;
     QTest::newRow("too weak, then good") << QStringList{"counterclerk", "Counter-2026"} << false;
-    QTest::newRow("the old one, then good") << QStringList{QString::fromLatin1(TestDatabase::password), "Counter-2026"} << false;
+    QTest::newRow("the old one, then good")
+        << QStringList{QString::fromLatin1(TestDatabase::password), "Counter-2026"} << false;
     QTest::newRow("cancelled") << QStringList{} << true;
 }
 

@@ -37,7 +37,14 @@ private slots:
     void malformedQuotaStopsTheFile();
 
 private:
-    struct Resident { const char *key; const char *name; const char *insurance; QDate birth; int sequence; };
+    struct Resident
+    {
+        const char *key;
+        const char *name;
+        const char *insurance;
+        QDate birth;
+        int sequence;
+    };
     static QList<Resident> residents();
     static QString number(const QString &key);
     static QString name(const QString &key);
@@ -59,13 +66,13 @@ private:
 QList<TestFilingBatch::Resident> TestFilingBatch::residents()
 {
     return {
-        {"A", "张伟", "310", QDate(1980, 3, 15), 123},   // authorizer
-        {"B", "李娜", "310", QDate(1982, 7, 20), 246},   // second authorizer
-        {"C", "张小明", "390", QDate(2010, 5, 1), 135},  // child
-        {"D", "张小红", "390", QDate(2012, 8, 8), 246},  // child
-        {"E", "王丽", "390", QDate(1981, 1, 1), 468},    // spouse
-        {"F", "张大山", "390", QDate(1950, 2, 2), 111},  // parent
-        {"P", "王芳", "310", QDate(1975, 9, 10), 222},   // "parent" only 5 years older: AGE_IMPLAUSIBLE
+        {"A", "张伟", "310", QDate(1980, 3, 15), 123}, // authorizer
+        {"B", "李娜", "310", QDate(1982, 7, 20), 246}, // second authorizer
+        {"C", "张小明", "390", QDate(2010, 5, 1), 135}, // child
+        {"D", "张小红", "390", QDate(2012, 8, 8), 246}, // child
+        {"E", "王丽", "390", QDate(1981, 1, 1), 468}, // spouse
+        {"F", "张大山", "390", QDate(1950, 2, 2), 111}, // parent
+        {"P", "王芳", "310", QDate(1975, 9, 10), 222}, // "parent" only 5 years older: AGE_IMPLAUSIBLE
     };
 }
 
@@ -90,8 +97,15 @@ QByteArray TestFilingBatch::row(const char *authorizer, const char *target, cons
 {
     const QString a = QLatin1String(authorizer);
     const QString t = QLatin1String(target);
-    return QStringList{QStringLiteral("01"), number(a), name(a), QStringLiteral("01"), number(t), name(t),
-                       QLatin1String(relationship), QLatin1String(filedOn), QLatin1String(commitment)}
+    return QStringList{QStringLiteral("01"),
+                       number(a),
+                       name(a),
+                       QStringLiteral("01"),
+                       number(t),
+                       name(t),
+                       QLatin1String(relationship),
+                       QLatin1String(filedOn),
+                       QLatin1String(commitment)}
                .join(QLatin1Char(','))
                .toUtf8()
         + '\n';
@@ -103,7 +117,8 @@ void TestFilingBatch::init()
     QVERIFY(m_db->isOpen());
     for (const Resident &r : residents())
         m_db->addPerson(QString::fromUtf8(r.name), number(QLatin1String(r.key)), QLatin1String(r.insurance));
-    m_nanjing = m_db->addPerson(QStringLiteral("吴近"), TestDatabase::residentId(QStringLiteral("320102"), QDate(1975, 1, 1), 31),
+    m_nanjing = m_db->addPerson(QStringLiteral("吴近"),
+                                TestDatabase::residentId(QStringLiteral("320102"), QDate(1975, 1, 1), 31),
                                 QStringLiteral("310"), QStringLiteral("320100"));
     m_auditBefore = AuditLog(m_db->connection()).count();
 }
@@ -145,7 +160,7 @@ void TestFilingBatch::verdicts_data()
     QTest::addColumn<QByteArray>("rows");
     QTest::addColumn<bool>("acceptWarnings");
     QTest::addColumn<QStringList>("verdicts");
-    QTest::addColumn<QStringList>("codes");    // per row, joined with '+'
+    QTest::addColumn<QStringList>("codes"); // per row, joined with '+'
     QTest::addColumn<QStringList>("warnings"); // per row, joined with '+'
 
     const QString accepted = QStringLiteral("accepted");
@@ -167,10 +182,10 @@ void TestFilingBatch::verdicts_data()
     QTest::newRow("confirmed warning row counts")
         << (row("A", "P", "parent") + row("B", "P", "parent")) << true << QStringList{accepted, refused}
         << QStringList{"", "TARGET_BOUND_ELSEWHERE"} << QStringList{"AGE_IMPLAUSIBLE", "AGE_IMPLAUSIBLE"};
-    QTest::newRow("registry refusals")
-        << (row("C", "D", "sibling") + row("X", "D", "sibling") + row("A", "X", "child")) << false
-        << QStringList{refused, refused, refused}
-        << QStringList{"AUTHORIZER_NOT_EMPLOYEE", "PERSON_NOT_FOUND", "PERSON_NOT_FOUND"} << QStringList{"", "", ""};
+    QTest::newRow("registry refusals") << (row("C", "D", "sibling") + row("X", "D", "sibling") + row("A", "X", "child"))
+                                       << false << QStringList{refused, refused, refused}
+                                       << QStringList{"AUTHORIZER_NOT_EMPLOYEE", "PERSON_NOT_FOUND", "PERSON_NOT_FOUND"}
+                                       << QStringList{"", "", ""};
     QTest::newRow("case-insensitive commitment") << row("A", "E", "spouse", "2025-06-01", "YES") << false
                                                  << QStringList{accepted} << QStringList{""} << QStringList{""};
 }
@@ -278,7 +293,7 @@ void TestFilingBatch::commitWithAcceptedWarnings()
     QVERIFY(filing);
     const QList<MutualAidBinding> bindings = BindingStore(m_db->connection()).byFiling(filing->id);
     QCOMPARE(bindings.size(), 2);
-    QVERIFY(bindings.at(0).ageWarningConfirmed);  // the confirmed warning is on record
+    QVERIFY(bindings.at(0).ageWarningConfirmed); // the confirmed warning is on record
     QVERIFY(!bindings.at(1).ageWarningConfirmed); // nothing to confirm for the child
 }
 
@@ -291,7 +306,8 @@ void TestFilingBatch::malformedRowStopsTheFile_data()
     shortRow.chop(5); // ",yes\n" gone
     shortRow += '\n';
     QTest::newRow("missing column") << shortRow << QStringLiteral("line 3: expected 9 columns, found 8");
-    QTest::newRow("bad date") << row("A", "E", "spouse", "2025-02-30") << QStringLiteral("line 3: filed_on \"2025-02-30\"");
+    QTest::newRow("bad date") << row("A", "E", "spouse", "2025-02-30")
+                              << QStringLiteral("line 3: filed_on \"2025-02-30\"");
     QTest::newRow("date format") << row("A", "E", "spouse", "2025/06/01") << QStringLiteral("line 3: filed_on");
     QTest::newRow("future date") << row("A", "E", "spouse", "2999-01-01") << QStringLiteral("is in the future");
     QTest::newRow("commitment") << row("A", "E", "spouse", "2025-06-01", "signed")
@@ -353,8 +369,16 @@ void TestFilingBatch::busyDatabaseStoresNothing()
 QByteArray TestFilingBatch::nanjingRow(const char *target, const char *quota) const
 {
     const QString t = QLatin1String(target);
-    return QStringList{QStringLiteral("01"), m_nanjing.idNumber, m_nanjing.name, QStringLiteral("01"), number(t), name(t),
-                       QStringLiteral("child"), QStringLiteral("2026-06-01"), QStringLiteral("yes"), QString(),
+    return QStringList{QStringLiteral("01"),
+                       m_nanjing.idNumber,
+                       m_nanjing.name,
+                       QStringLiteral("01"),
+                       number(t),
+                       name(t),
+                       QStringLiteral("child"),
+                       QStringLiteral("2026-06-01"),
+                       QStringLiteral("yes"),
+                       QString(),
                        QString::fromUtf8(quota)}
                .join(QLatin1Char(','))
                .toUtf8()
@@ -366,12 +390,13 @@ QByteArray TestFilingBatch::nanjingRow(const char *target, const char *quota) co
 // filing, and each sees the quotas of the earlier ones.
 void TestFilingBatch::quotaColumn()
 {
-    const QByteArray rows = nanjingRow("C", "") + nanjingRow("C", "1500.5") + nanjingRow("D", "3499.51")
-        + nanjingRow("D", "3499.50");
+    const QByteArray rows
+        = nanjingRow("C", "") + nanjingRow("C", "1500.5") + nanjingRow("D", "3499.51") + nanjingRow("D", "3499.50");
     FilingBatch::Options options;
     options.commit = true;
     options.clerk = QStringLiteral("tester");
-    const FilingBatch::Result result = FilingBatch(m_db->connection()).run(write(rows, FilingBatch::extendedHeader()), options);
+    const FilingBatch::Result result
+        = FilingBatch(m_db->connection()).run(write(rows, FilingBatch::extendedHeader()), options);
     QVERIFY2(result.ok, qPrintable(result.fileError));
     QCOMPARE(result.rows.size(), 4);
     QCOMPARE(result.rows.at(0).codes, QStringList{"QUOTA_REQUIRED"});
@@ -407,11 +432,13 @@ void TestFilingBatch::malformedQuotaStopsTheFile()
     FilingBatch::Options options;
     options.commit = true;
     options.clerk = QStringLiteral("tester");
-    const FilingBatch::Result result = FilingBatch(m_db->connection())
-        .run(write(nanjingRow("C", "100") + bad, FilingBatch::extendedHeader()), options);
+    const FilingBatch::Result result
+        = FilingBatch(m_db->connection())
+              .run(write(nanjingRow("C", "100") + bad, FilingBatch::extendedHeader()), options);
     QVERIFY(!result.ok);
     const QString shown = QString::fromUtf8(quota).remove(QLatin1Char('"'));
-    QVERIFY2(result.fileError.contains(QStringLiteral("line 3: quota \"%1\" (column 11)").arg(shown)), qPrintable(result.fileError));
+    QVERIFY2(result.fileError.contains(QStringLiteral("line 3: quota \"%1\" (column 11)").arg(shown)),
+             qPrintable(result.fileError));
     QVERIFY(result.rows.isEmpty());
     expectNothingStored();
 }

@@ -146,10 +146,7 @@ void TestFilingEvaluator::init()
     QVERIFY(BindingRevocation(m_db->connection()).revoke(ended.id, "authorizer", "test", "tester").ok);
 }
 
-void TestFilingEvaluator::cleanup()
-{
-    m_db.reset();
-}
+void TestFilingEvaluator::cleanup() { m_db.reset(); }
 
 FilingDraft TestFilingEvaluator::draftFor(const QString &authorizerKey) const
 {
@@ -166,20 +163,20 @@ FilingDraft TestFilingEvaluator::draftFor(const QString &authorizerKey) const
 void TestFilingEvaluator::bind(const QString &authorizerKey, const QString &targetKey, const QString &relationship)
 {
     FilingDraft draft = draftFor(authorizerKey);
-    draft.targets.append(TargetEntry{relationship, person(targetKey).idType, person(targetKey).idNumber,
-                                     person(targetKey).name, {}, false});
+    draft.targets.append(TargetEntry{
+        relationship, person(targetKey).idType, person(targetKey).idNumber, person(targetKey).name, {}, false});
     const SubmissionResult result = FilingSubmission(m_db->connection()).submit(draft);
     QVERIFY2(result.stored(), qPrintable(refusalNames(result.verdict.findingsFor(0)).join(',') + result.error));
 }
 
 void TestFilingEvaluator::codes_data()
 {
-    QTest::addColumn<QString>("authorizer");     // fixture key, or "TYPE:NUMBER"
+    QTest::addColumn<QString>("authorizer"); // fixture key, or "TYPE:NUMBER"
     QTest::addColumn<bool>("commitment");
     QTest::addColumn<QString>("relationship");
-    QTest::addColumn<QString>("target");         // fixture key, or "TYPE:NUMBER"
-    QTest::addColumn<QString>("targetName");     // empty: the registry's name
-    QTest::addColumn<QDate>("filedOn");          // invalid: today
+    QTest::addColumn<QString>("target"); // fixture key, or "TYPE:NUMBER"
+    QTest::addColumn<QString>("targetName"); // empty: the registry's name
+    QTest::addColumn<QDate>("filedOn"); // invalid: today
     QTest::addColumn<QStringList>("codes");
     QTest::addColumn<QStringList>("warnings");
 
@@ -187,49 +184,135 @@ void TestFilingEvaluator::codes_data()
     const QString badChecksum = TestDatabase::residentId("330102", QDate(1990, 1, 1), 5).left(17) + "0";
     const QString goodChecksum = TestDatabase::residentId("330102", QDate(1990, 1, 1), 5);
     const QString fixedChecksum = goodChecksum.endsWith('0') ? goodChecksum.left(17) + "1" : badChecksum;
-    QTest::newRow("accepted: 杭州 parent") << "hz_father" << true << "parent" << "hz_grandma" << "" << today << QStringList() << QStringList();
-    QTest::newRow("accepted: 北京 spouse, cross-check passes") << "bj_auth" << true << "spouse" << "bj_sister" << "" << today << QStringList() << QStringList();
-    QTest::newRow("ID_FORMAT_INVALID") << "hz_father" << true << "parent" << "01:12345" << "" << today << QStringList{"ID_FORMAT_INVALID"} << QStringList();
-    QTest::newRow("ID_CHECKSUM_INVALID") << "hz_father" << true << "parent" << "01:" + fixedChecksum << "" << today << QStringList{"ID_CHECKSUM_INVALID"} << QStringList();
-    QTest::newRow("ID_TYPE_NOT_ACCEPTED: unknown type") << "hz_father" << true << "parent" << "99:ABC12345" << "" << today << QStringList{"ID_TYPE_NOT_ACCEPTED"} << QStringList();
+    QTest::newRow("accepted: 杭州 parent") << "hz_father" << true << "parent"
+                                           << "hz_grandma"
+                                           << "" << today << QStringList() << QStringList();
+    QTest::newRow("accepted: 北京 spouse, cross-check passes") << "bj_auth" << true << "spouse"
+                                                               << "bj_sister"
+                                                               << "" << today << QStringList() << QStringList();
+    QTest::newRow("ID_FORMAT_INVALID") << "hz_father" << true << "parent"
+                                       << "01:12345"
+                                       << "" << today << QStringList{"ID_FORMAT_INVALID"} << QStringList();
+    QTest::newRow("ID_CHECKSUM_INVALID") << "hz_father" << true << "parent"
+                                         << "01:" + fixedChecksum << "" << today << QStringList{"ID_CHECKSUM_INVALID"}
+                                         << QStringList();
+    QTest::newRow("ID_TYPE_NOT_ACCEPTED: unknown type")
+        << "hz_father" << true << "parent"
+        << "99:ABC12345"
+        << "" << today << QStringList{"ID_TYPE_NOT_ACCEPTED"} << QStringList();
     // sibling, not spouse: 林甲 already has a spouse (SPOUSE_ALREADY_BOUND would join in).
-    QTest::newRow("ID_TYPE_NOT_ACCEPTED: passport in 深圳") << "sz_b" << true << "sibling" << "sz_passport" << "" << today << QStringList{"ID_TYPE_NOT_ACCEPTED"} << QStringList();
-    QTest::newRow("PERSON_NOT_FOUND target") << "hz_father" << true << "parent" << "01:" + goodChecksum << "" << today << QStringList{"PERSON_NOT_FOUND"} << QStringList();
-    QTest::newRow("PERSON_NOT_FOUND authorizer") << "01:" + goodChecksum << true << "parent" << "hz_grandma" << "" << today << QStringList{"PERSON_NOT_FOUND"} << QStringList();
-    QTest::newRow("NAME_MISMATCH") << "hz_father" << true << "parent" << "hz_grandma" << "张桂芳" << today << QStringList{"NAME_MISMATCH"} << QStringList();
-    QTest::newRow("AUTHORIZER_NOT_EMPLOYEE") << "hz_resident" << true << "parent" << "hz_grandma" << "" << today << QStringList{"AUTHORIZER_NOT_EMPLOYEE"} << QStringList();
-    QTest::newRow("AUTHORIZER_NOT_ACTIVE") << "hz_suspended" << true << "parent" << "hz_grandma" << "" << today << QStringList{"AUTHORIZER_NOT_ACTIVE"} << QStringList();
-    QTest::newRow("TARGET_NOT_ACTIVE") << "hz_mother" << true << "parent" << "hz_deceased" << "" << today << QStringList{"TARGET_NOT_ACTIVE"} << QStringList();
-    QTest::newRow("PUBLIC_MEDICAL_EXCLUDED target") << "sx_auth" << true << "spouse" << "sx_public" << "" << today << QStringList{"PUBLIC_MEDICAL_EXCLUDED"} << QStringList();
-    QTest::newRow("PUBLIC_MEDICAL_EXCLUDED authorizer") << "sx_public" << true << "spouse" << "sx_auth" << "" << today << QStringList{"PUBLIC_MEDICAL_EXCLUDED"} << QStringList();
-    QTest::newRow("RELATIONSHIP_NOT_ALLOWED") << "bj_auth" << true << "sibling" << "bj_sister" << "" << today << QStringList{"RELATIONSHIP_NOT_ALLOWED"} << QStringList();
-    QTest::newRow("SCOPE_MISMATCH") << "hz_father" << true << "sibling" << "nj_cousin" << "" << today << QStringList{"SCOPE_MISMATCH"} << QStringList();
-    QTest::newRow("SELF_BINDING") << "hz_father" << true << "spouse" << "hz_father" << "" << today << QStringList{"SELF_BINDING"} << QStringList();
-    QTest::newRow("ALREADY_BOUND") << "hz_father" << true << "child" << "hz_son" << "" << today << QStringList{"ALREADY_BOUND"} << QStringList();
-    QTest::newRow("TARGET_BOUND_ELSEWHERE") << "hz_mother" << true << "child" << "hz_son" << "" << today << QStringList{"TARGET_BOUND_ELSEWHERE"} << QStringList();
-    QTest::newRow("TARGET_LIMIT_REACHED") << "sz_auth" << true << "child" << "sz_t3" << "" << today << QStringList{"TARGET_LIMIT_REACHED"} << QStringList();
-    QTest::newRow("MUTUAL_NOT_ALLOWED") << "sz_c" << true << "spouse" << "sz_b" << "" << today << QStringList{"MUTUAL_NOT_ALLOWED"} << QStringList();
-    QTest::newRow("COOLDOWN_ACTIVE") << "sz_d" << true << "child" << "sz_e" << "" << today << QStringList{"COOLDOWN_ACTIVE"} << QStringList();
-    QTest::newRow("COMMITMENT_MISSING") << "hz_father" << false << "parent" << "hz_grandma" << "" << today << QStringList{"COMMITMENT_MISSING"} << QStringList();
-    QTest::newRow("NO_RULE_IN_EFFECT") << "hz_father" << true << "parent" << "hz_grandma" << "" << QDate(2021, 6, 1) << QStringList{"NO_RULE_IN_EFFECT"} << QStringList();
+    QTest::newRow("ID_TYPE_NOT_ACCEPTED: passport in 深圳")
+        << "sz_b" << true << "sibling"
+        << "sz_passport"
+        << "" << today << QStringList{"ID_TYPE_NOT_ACCEPTED"} << QStringList();
+    QTest::newRow("PERSON_NOT_FOUND target")
+        << "hz_father" << true << "parent"
+        << "01:" + goodChecksum << "" << today << QStringList{"PERSON_NOT_FOUND"} << QStringList();
+    QTest::newRow("PERSON_NOT_FOUND authorizer") << "01:" + goodChecksum << true << "parent"
+                                                 << "hz_grandma"
+                                                 << "" << today << QStringList{"PERSON_NOT_FOUND"} << QStringList();
+    QTest::newRow("NAME_MISMATCH") << "hz_father" << true << "parent"
+                                   << "hz_grandma"
+                                   << "张桂芳" << today << QStringList{"NAME_MISMATCH"} << QStringList();
+    QTest::newRow("AUTHORIZER_NOT_EMPLOYEE") << "hz_resident" << true << "parent"
+                                             << "hz_grandma"
+                                             << "" << today << QStringList{"AUTHORIZER_NOT_EMPLOYEE"} << QStringList();
+    QTest::newRow("AUTHORIZER_NOT_ACTIVE") << "hz_suspended" << true << "parent"
+                                           << "hz_grandma"
+                                           << "" << today << QStringList{"AUTHORIZER_NOT_ACTIVE"} << QStringList();
+    QTest::newRow("TARGET_NOT_ACTIVE") << "hz_mother" << true << "parent"
+                                       << "hz_deceased"
+                                       << "" << today << QStringList{"TARGET_NOT_ACTIVE"} << QStringList();
+    QTest::newRow("PUBLIC_MEDICAL_EXCLUDED target")
+        << "sx_auth" << true << "spouse"
+        << "sx_public"
+        << "" << today << QStringList{"PUBLIC_MEDICAL_EXCLUDED"} << QStringList();
+    QTest::newRow("PUBLIC_MEDICAL_EXCLUDED authorizer")
+        << "sx_public" << true << "spouse"
+        << "sx_auth"
+        << "" << today << QStringList{"PUBLIC_MEDICAL_EXCLUDED"} << QStringList();
+    QTest::newRow("RELATIONSHIP_NOT_ALLOWED")
+        << "bj_auth" << true << "sibling"
+        << "bj_sister"
+        << "" << today << QStringList{"RELATIONSHIP_NOT_ALLOWED"} << QStringList();
+    QTest::newRow("SCOPE_MISMATCH") << "hz_father" << true << "sibling"
+                                    << "nj_cousin"
+                                    << "" << today << QStringList{"SCOPE_MISMATCH"} << QStringList();
+    QTest::newRow("SELF_BINDING") << "hz_father" << true << "spouse"
+                                  << "hz_father"
+                                  << "" << today << QStringList{"SELF_BINDING"} << QStringList();
+    QTest::newRow("ALREADY_BOUND") << "hz_father" << true << "child"
+                                   << "hz_son"
+                                   << "" << today << QStringList{"ALREADY_BOUND"} << QStringList();
+    QTest::newRow("TARGET_BOUND_ELSEWHERE") << "hz_mother" << true << "child"
+                                            << "hz_son"
+                                            << "" << today << QStringList{"TARGET_BOUND_ELSEWHERE"} << QStringList();
+    QTest::newRow("TARGET_LIMIT_REACHED") << "sz_auth" << true << "child"
+                                          << "sz_t3"
+                                          << "" << today << QStringList{"TARGET_LIMIT_REACHED"} << QStringList();
+    QTest::newRow("MUTUAL_NOT_ALLOWED") << "sz_c" << true << "spouse"
+                                        << "sz_b"
+                                        << "" << today << QStringList{"MUTUAL_NOT_ALLOWED"} << QStringList();
+    QTest::newRow("COOLDOWN_ACTIVE") << "sz_d" << true << "child"
+                                     << "sz_e"
+                                     << "" << today << QStringList{"COOLDOWN_ACTIVE"} << QStringList();
+    QTest::newRow("COMMITMENT_MISSING") << "hz_father" << false << "parent"
+                                        << "hz_grandma"
+                                        << "" << today << QStringList{"COMMITMENT_MISSING"} << QStringList();
+    QTest::newRow("NO_RULE_IN_EFFECT") << "hz_father" << true << "parent"
+                                       << "hz_grandma"
+                                       << "" << QDate(2021, 6, 1) << QStringList{"NO_RULE_IN_EFFECT"} << QStringList();
     // Relationships that agree, against the bindings stored by earlier filings.
-    QTest::newRow("SPOUSE_ALREADY_BOUND: the authorizer has a spouse") << "hz_husband" << true << "spouse" << "hz_other" << "" << today << QStringList{"SPOUSE_ALREADY_BOUND"} << QStringList();
-    QTest::newRow("SPOUSE_ALREADY_BOUND: the authorizer is someone's spouse") << "hz_wife" << true << "spouse" << "hz_other" << "" << today << QStringList{"SPOUSE_ALREADY_BOUND"} << QStringList();
-    QTest::newRow("SPOUSE_ALREADY_BOUND: the target has a spouse") << "hz_mother" << true << "spouse" << "hz_husband" << "" << today << QStringList{"SPOUSE_ALREADY_BOUND"} << QStringList();
-    QTest::newRow("accepted: the same couple the other way") << "hz_wife" << true << "spouse" << "hz_husband" << "" << today << QStringList() << QStringList();
-    QTest::newRow("RELATIONSHIP_CONFLICT: sibling where the other says parent") << "hz_elder" << true << "sibling" << "hz_husband" << "" << today << QStringList{"RELATIONSHIP_CONFLICT"} << QStringList();
-    QTest::newRow("RELATIONSHIP_CONFLICT: spouse where the other says parent") << "hz_elder" << true << "spouse" << "hz_husband" << "" << today << QStringList{"RELATIONSHIP_CONFLICT", "SPOUSE_ALREADY_BOUND"} << QStringList();
-    QTest::newRow("accepted: child where the other says parent") << "hz_elder" << true << "child" << "hz_husband" << "" << today << QStringList() << QStringList();
-    QTest::newRow("RELATIONSHIP_UNUSUAL: a second father") << "hz_husband" << true << "parent" << "hz_elder_m" << "" << today << QStringList() << QStringList{"RELATIONSHIP_UNUSUAL"};
-    QTest::newRow("accepted: a father and a mother") << "hz_husband" << true << "parent" << "hz_elder_f" << "" << today << QStringList() << QStringList();
-    QTest::newRow("AGE_IMPLAUSIBLE warning only") << "hz_father" << true << "parent" << "hz_young" << "" << today << QStringList() << QStringList{"AGE_IMPLAUSIBLE"};
-    QTest::newRow("AGE_IMPLAUSIBLE: child older than parent") << "hz_mother" << true << "child" << "hz_grandma" << "" << today << QStringList() << QStringList{"AGE_IMPLAUSIBLE"};
+    QTest::newRow("SPOUSE_ALREADY_BOUND: the authorizer has a spouse")
+        << "hz_husband" << true << "spouse"
+        << "hz_other"
+        << "" << today << QStringList{"SPOUSE_ALREADY_BOUND"} << QStringList();
+    QTest::newRow("SPOUSE_ALREADY_BOUND: the authorizer is someone's spouse")
+        << "hz_wife" << true << "spouse"
+        << "hz_other"
+        << "" << today << QStringList{"SPOUSE_ALREADY_BOUND"} << QStringList();
+    QTest::newRow("SPOUSE_ALREADY_BOUND: the target has a spouse")
+        << "hz_mother" << true << "spouse"
+        << "hz_husband"
+        << "" << today << QStringList{"SPOUSE_ALREADY_BOUND"} << QStringList();
+    QTest::newRow("accepted: the same couple the other way") << "hz_wife" << true << "spouse"
+                                                             << "hz_husband"
+                                                             << "" << today << QStringList() << QStringList();
+    QTest::newRow("RELATIONSHIP_CONFLICT: sibling where the other says parent")
+        << "hz_elder" << true << "sibling"
+        << "hz_husband"
+        << "" << today << QStringList{"RELATIONSHIP_CONFLICT"} << QStringList();
+    QTest::newRow("RELATIONSHIP_CONFLICT: spouse where the other says parent")
+        << "hz_elder" << true << "spouse"
+        << "hz_husband"
+        << "" << today << QStringList{"RELATIONSHIP_CONFLICT", "SPOUSE_ALREADY_BOUND"} << QStringList();
+    QTest::newRow("accepted: child where the other says parent") << "hz_elder" << true << "child"
+                                                                 << "hz_husband"
+                                                                 << "" << today << QStringList() << QStringList();
+    QTest::newRow("RELATIONSHIP_UNUSUAL: a second father")
+        << "hz_husband" << true << "parent"
+        << "hz_elder_m"
+        << "" << today << QStringList() << QStringList{"RELATIONSHIP_UNUSUAL"};
+    QTest::newRow("accepted: a father and a mother") << "hz_husband" << true << "parent"
+                                                     << "hz_elder_f"
+                                                     << "" << today << QStringList() << QStringList();
+    QTest::newRow("AGE_IMPLAUSIBLE warning only") << "hz_father" << true << "parent"
+                                                  << "hz_young"
+                                                  << "" << today << QStringList() << QStringList{"AGE_IMPLAUSIBLE"};
+    QTest::newRow("AGE_IMPLAUSIBLE: child older than parent")
+        << "hz_mother" << true << "child"
+        << "hz_grandma"
+        << "" << today << QStringList() << QStringList{"AGE_IMPLAUSIBLE"};
     // Every code that applies, not only the first.
     QTest::newRow("several at once: 北京 sibling, wrong name, other province, deceased")
-        << "bj_auth" << true << "sibling" << "hz_deceased" << "周某" << today
-        << QStringList{"NAME_MISMATCH", "TARGET_NOT_ACTIVE", "RELATIONSHIP_NOT_ALLOWED", "SCOPE_MISMATCH"} << QStringList();
+        << "bj_auth" << true << "sibling"
+        << "hz_deceased"
+        << "周某" << today
+        << QStringList{"NAME_MISMATCH", "TARGET_NOT_ACTIVE", "RELATIONSHIP_NOT_ALLOWED", "SCOPE_MISMATCH"}
+        << QStringList();
     QTest::newRow("several at once: resident without commitment, not found target")
-        << "hz_resident" << false << "parent" << "01:" + goodChecksum << "" << today
+        << "hz_resident" << false << "parent"
+        << "01:" + goodChecksum << "" << today
         << QStringList{"PERSON_NOT_FOUND", "AUTHORIZER_NOT_EMPLOYEE", "COMMITMENT_MISSING"} << QStringList();
 }
 
@@ -262,9 +345,8 @@ void TestFilingEvaluator::codes()
     QCOMPARE(verdict.targets.size(), 1);
     const Findings findings = verdict.findingsFor(0);
     QStringList expected = codes;
-    std::sort(expected.begin(), expected.end(), [](const QString &a, const QString &b) {
-        return RefusalCodes::fromName(a) < RefusalCodes::fromName(b);
-    });
+    std::sort(expected.begin(), expected.end(),
+              [](const QString &a, const QString &b) { return RefusalCodes::fromName(a) < RefusalCodes::fromName(b); });
     QCOMPARE(refusalNames(findings), expected);
     QCOMPARE(warningNames(findings), warnings);
     QCOMPARE(verdict.targetAccepted(0, true), codes.isEmpty());
@@ -308,7 +390,8 @@ void TestFilingEvaluator::cooldownEndsAfterItsDays()
     FilingDraft draft = draftFor(QStringLiteral("sz_d"));
     draft.targets.append(TargetEntry{"child", "01", person("sz_e").idNumber, {}, {}, false});
     draft.filedOn = QDate::currentDate().addDays(89);
-    QCOMPARE(refusalNames(FilingEvaluator(m_db->connection()).evaluate(draft).findingsFor(0)), QStringList{"COOLDOWN_ACTIVE"});
+    QCOMPARE(refusalNames(FilingEvaluator(m_db->connection()).evaluate(draft).findingsFor(0)),
+             QStringList{"COOLDOWN_ACTIVE"});
     draft.filedOn = QDate::currentDate().addDays(90);
     QVERIFY(FilingEvaluator(m_db->connection()).evaluate(draft).targetAccepted(0, false));
 }
@@ -328,12 +411,13 @@ void TestFilingEvaluator::relationshipsWithinOneFiling_data()
                                  << QStringList{"", ""} << QStringList{"", "RELATIONSHIP_UNUSUAL"};
     QTest::newRow("a father and a mother") << "hz_single" << QStringList{"parent:hz_father1", "parent:hz_mother1"}
                                            << QStringList{"", ""} << QStringList{"", ""};
-    QTest::newRow("three parents") << "hz_single" << QStringList{"parent:hz_father1", "parent:hz_mother1", "parent:hz_father2"}
+    QTest::newRow("three parents") << "hz_single"
+                                   << QStringList{"parent:hz_father1", "parent:hz_mother1", "parent:hz_father2"}
                                    << QStringList{"", "", ""} << QStringList{"", "", "RELATIONSHIP_UNUSUAL"};
     QTest::newRow("a spouse and a parent") << "hz_single" << QStringList{"spouse:hz_bride1", "parent:hz_father1"}
                                            << QStringList{"", ""} << QStringList{"", ""};
-    QTest::newRow("a second spouse beside the stored one") << "hz_husband" << QStringList{"spouse:hz_bride1"}
-                                                            << QStringList{"SPOUSE_ALREADY_BOUND"} << QStringList{""};
+    QTest::newRow("a second spouse beside the stored one")
+        << "hz_husband" << QStringList{"spouse:hz_bride1"} << QStringList{"SPOUSE_ALREADY_BOUND"} << QStringList{""};
 }
 
 void TestFilingEvaluator::relationshipsWithinOneFiling()
@@ -361,25 +445,35 @@ void TestFilingEvaluator::conflictNamesTheBinding_data()
     QTest::addColumn<QString>("authorizer");
     QTest::addColumn<QString>("relationship");
     QTest::addColumn<QString>("target");
-    QTest::addColumn<QStringList>("earlier");  // "authorizer>target:relationship:row", not stored yet
+    QTest::addColumn<QStringList>("earlier"); // "authorizer>target:relationship:row", not stored yet
     QTest::addColumn<QString>("code");
-    QTest::addColumn<QString>("other");       // fixture key of the person who makes the conflict
-    QTest::addColumn<bool>("stored");         // the binding has a filing number
+    QTest::addColumn<QString>("other"); // fixture key of the person who makes the conflict
+    QTest::addColumn<bool>("stored"); // the binding has a filing number
     QTest::addColumn<int>("batchRow");
     QTest::addColumn<QString>("bindingRelationship");
 
-    QTest::newRow("stored spouse") << "hz_husband" << "spouse" << "hz_other" << QStringList()
-                                   << "SPOUSE_ALREADY_BOUND" << "hz_wife" << true << 0 << "spouse";
-    QTest::newRow("stored reverse binding") << "hz_elder" << "sibling" << "hz_husband" << QStringList()
-                                            << "RELATIONSHIP_CONFLICT" << "hz_husband" << true << 0 << "parent";
-    QTest::newRow("stored second father") << "hz_husband" << "parent" << "hz_elder_m" << QStringList()
-                                          << "RELATIONSHIP_UNUSUAL" << "hz_elder" << true << 0 << "parent";
-    QTest::newRow("earlier row of a file, reverse") << "hz_single" << "parent" << "hz_father1"
-        << QStringList{"hz_father1>hz_single:parent:3"}
-        << "RELATIONSHIP_CONFLICT" << "hz_father1" << false << 3 << "parent";
-    QTest::newRow("earlier row of a file, spouse") << "hz_single" << "spouse" << "hz_bride1"
-        << QStringList{"hz_bride1>hz_bride2:spouse:2"}
-        << "SPOUSE_ALREADY_BOUND" << "hz_bride2" << false << 2 << "spouse";
+    QTest::newRow("stored spouse") << "hz_husband"
+                                   << "spouse"
+                                   << "hz_other" << QStringList() << "SPOUSE_ALREADY_BOUND"
+                                   << "hz_wife" << true << 0 << "spouse";
+    QTest::newRow("stored reverse binding") << "hz_elder"
+                                            << "sibling"
+                                            << "hz_husband" << QStringList() << "RELATIONSHIP_CONFLICT"
+                                            << "hz_husband" << true << 0 << "parent";
+    QTest::newRow("stored second father") << "hz_husband"
+                                          << "parent"
+                                          << "hz_elder_m" << QStringList() << "RELATIONSHIP_UNUSUAL"
+                                          << "hz_elder" << true << 0 << "parent";
+    QTest::newRow("earlier row of a file, reverse")
+        << "hz_single"
+        << "parent"
+        << "hz_father1" << QStringList{"hz_father1>hz_single:parent:3"} << "RELATIONSHIP_CONFLICT"
+        << "hz_father1" << false << 3 << "parent";
+    QTest::newRow("earlier row of a file, spouse")
+        << "hz_single"
+        << "spouse"
+        << "hz_bride1" << QStringList{"hz_bride1>hz_bride2:spouse:2"} << "SPOUSE_ALREADY_BOUND"
+        << "hz_bride2" << false << 2 << "spouse";
 }
 
 void TestFilingEvaluator::conflictNamesTheBinding()
@@ -438,18 +532,34 @@ void TestFilingEvaluator::periods_data()
     QTest::addColumn<QString>("authorizer");
     QTest::addColumn<QString>("relationship");
     QTest::addColumn<QString>("target");
-    QTest::addColumn<int>("months");   // valid_until = filing date + months + days; -1 months: open-ended
+    QTest::addColumn<int>("months"); // valid_until = filing date + months + days; -1 months: open-ended
     QTest::addColumn<int>("days");
     QTest::addColumn<QStringList>("codes");
-    QTest::newRow("open-ended") << "sz_c" << "sibling" << "sz_e" << -1 << 0 << QStringList();
-    QTest::newRow("PERIOD_INVALID: the filing date itself") << "sz_c" << "sibling" << "sz_e" << 0 << 0 << QStringList{"PERIOD_INVALID"};
-    QTest::newRow("PERIOD_INVALID: before the filing date") << "sz_c" << "sibling" << "sz_e" << 0 << -5 << QStringList{"PERIOD_INVALID"};
-    QTest::newRow("the next day") << "sz_c" << "sibling" << "sz_e" << 0 << 1 << QStringList();
-    QTest::newRow("12 months where 12 are allowed") << "sz_c" << "sibling" << "sz_e" << 12 << 0 << QStringList();
-    QTest::newRow("PERIOD_INVALID: 12 months and a day") << "sz_c" << "sibling" << "sz_e" << 12 << 1 << QStringList{"PERIOD_INVALID"};
-    QTest::newRow("ten years where the rule sets no limit") << "hz_father" << "parent" << "hz_grandma" << 120 << 0 << QStringList();
-    QTest::newRow("PERIOD_INVALID beside another code") << "hz_father" << "child" << "hz_son" << 0 << 0
-                                                        << QStringList{"ALREADY_BOUND", "PERIOD_INVALID"};
+    QTest::newRow("open-ended") << "sz_c"
+                                << "sibling"
+                                << "sz_e" << -1 << 0 << QStringList();
+    QTest::newRow("PERIOD_INVALID: the filing date itself") << "sz_c"
+                                                            << "sibling"
+                                                            << "sz_e" << 0 << 0 << QStringList{"PERIOD_INVALID"};
+    QTest::newRow("PERIOD_INVALID: before the filing date") << "sz_c"
+                                                            << "sibling"
+                                                            << "sz_e" << 0 << -5 << QStringList{"PERIOD_INVALID"};
+    QTest::newRow("the next day") << "sz_c"
+                                  << "sibling"
+                                  << "sz_e" << 0 << 1 << QStringList();
+    QTest::newRow("12 months where 12 are allowed") << "sz_c"
+                                                    << "sibling"
+                                                    << "sz_e" << 12 << 0 << QStringList();
+    QTest::newRow("PERIOD_INVALID: 12 months and a day") << "sz_c"
+                                                         << "sibling"
+                                                         << "sz_e" << 12 << 1 << QStringList{"PERIOD_INVALID"};
+    QTest::newRow("ten years where the rule sets no limit") << "hz_father"
+                                                            << "parent"
+                                                            << "hz_grandma" << 120 << 0 << QStringList();
+    QTest::newRow("PERIOD_INVALID beside another code")
+        << "hz_father"
+        << "child"
+        << "hz_son" << 0 << 0 << QStringList{"ALREADY_BOUND", "PERIOD_INVALID"};
 }
 
 void TestFilingEvaluator::periods()
@@ -467,9 +577,8 @@ void TestFilingEvaluator::periods()
     draft.targets.append(entry);
     const Findings findings = FilingEvaluator(m_db->connection()).evaluate(draft).findingsFor(0);
     QStringList expected = codes;
-    std::sort(expected.begin(), expected.end(), [](const QString &a, const QString &b) {
-        return RefusalCodes::fromName(a) < RefusalCodes::fromName(b);
-    });
+    std::sort(expected.begin(), expected.end(),
+              [](const QString &a, const QString &b) { return RefusalCodes::fromName(a) < RefusalCodes::fromName(b); });
     QCOMPARE(refusalNames(findings), expected);
     for (const Finding &f : findings) {
         if (f.code == RefusalCode::PeriodInvalid)
@@ -488,17 +597,43 @@ void TestFilingEvaluator::quotaCodes_data()
     QTest::addColumn<qint64>("quotaFen"); // -1: no quota
     QTest::addColumn<QStringList>("codes");
 
-    QTest::newRow("QUOTA_REQUIRED: other province, no quota") << "nj_auth" << "parent" << "hz_grandma" << qint64(-1) << QStringList{"QUOTA_REQUIRED"};
-    QTest::newRow("QUOTA_REQUIRED: quota 0") << "nj_auth" << "parent" << "hz_grandma" << qint64(0) << QStringList{"QUOTA_REQUIRED"};
-    QTest::newRow("accepted: other province with a quota") << "nj_auth" << "parent" << "hz_grandma" << qint64(100000) << QStringList();
-    QTest::newRow("accepted: quota one fen") << "nj_auth" << "parent" << "hz_grandma" << qint64(1) << QStringList();
-    QTest::newRow("accepted: same province, no quota") << "nj_auth" << "sibling" << "nj_cousin" << qint64(-1) << QStringList();
-    QTest::newRow("accepted: same province may carry a quota") << "nj_auth" << "sibling" << "nj_cousin" << qint64(50000) << QStringList();
-    QTest::newRow("accepted: the whole balance") << "nj_auth" << "parent" << "hz_grandma" << qint64(300000) << QStringList();
-    QTest::newRow("QUOTA_EXCEEDS_BALANCE: one fen over") << "nj_auth" << "parent" << "hz_grandma" << qint64(300001) << QStringList{"QUOTA_EXCEEDS_BALANCE"};
-    QTest::newRow("QUOTA_EXCEEDS_BALANCE: same province") << "nj_auth" << "sibling" << "nj_cousin" << qint64(999999) << QStringList{"QUOTA_EXCEEDS_BALANCE"};
-    QTest::newRow("QUOTA_NOT_ALLOWED: 浙江 sets nothing aside") << "hz_father" << "parent" << "hz_grandma" << qint64(100) << QStringList{"QUOTA_NOT_ALLOWED"};
-    QTest::newRow("accepted: 浙江 without a quota") << "hz_father" << "parent" << "hz_grandma" << qint64(-1) << QStringList();
+    QTest::newRow("QUOTA_REQUIRED: other province, no quota")
+        << "nj_auth"
+        << "parent"
+        << "hz_grandma" << qint64(-1) << QStringList{"QUOTA_REQUIRED"};
+    QTest::newRow("QUOTA_REQUIRED: quota 0") << "nj_auth"
+                                             << "parent"
+                                             << "hz_grandma" << qint64(0) << QStringList{"QUOTA_REQUIRED"};
+    QTest::newRow("accepted: other province with a quota") << "nj_auth"
+                                                           << "parent"
+                                                           << "hz_grandma" << qint64(100000) << QStringList();
+    QTest::newRow("accepted: quota one fen") << "nj_auth"
+                                             << "parent"
+                                             << "hz_grandma" << qint64(1) << QStringList();
+    QTest::newRow("accepted: same province, no quota") << "nj_auth"
+                                                       << "sibling"
+                                                       << "nj_cousin" << qint64(-1) << QStringList();
+    QTest::newRow("accepted: same province may carry a quota") << "nj_auth"
+                                                               << "sibling"
+                                                               << "nj_cousin" << qint64(50000) << QStringList();
+    QTest::newRow("accepted: the whole balance") << "nj_auth"
+                                                 << "parent"
+                                                 << "hz_grandma" << qint64(300000) << QStringList();
+    QTest::newRow("QUOTA_EXCEEDS_BALANCE: one fen over")
+        << "nj_auth"
+        << "parent"
+        << "hz_grandma" << qint64(300001) << QStringList{"QUOTA_EXCEEDS_BALANCE"};
+    QTest::newRow("QUOTA_EXCEEDS_BALANCE: same province")
+        << "nj_auth"
+        << "sibling"
+        << "nj_cousin" << qint64(999999) << QStringList{"QUOTA_EXCEEDS_BALANCE"};
+    QTest::newRow("QUOTA_NOT_ALLOWED: 浙江 sets nothing aside")
+        << "hz_father"
+        << "parent"
+        << "hz_grandma" << qint64(100) << QStringList{"QUOTA_NOT_ALLOWED"};
+    QTest::newRow("accepted: 浙江 without a quota") << "hz_father"
+                                                    << "parent"
+                                                    << "hz_grandma" << qint64(-1) << QStringList();
 }
 
 void TestFilingEvaluator::quotaCodes()
@@ -527,22 +662,25 @@ void TestFilingEvaluator::quotaArithmetic_data()
 {
     QTest::addColumn<qint64>("balanceFen");
     QTest::addColumn<qint64>("floorFen");
-    QTest::addColumn<QList<qint64>>("storedQuotas");   // active bindings' quotas, one target each
-    QTest::addColumn<int>("endedStored");              // how many of those are revoked again
-    QTest::addColumn<QList<qint64>>("draftQuotas");    // the new filing's targets
-    QTest::addColumn<QStringList>("verdicts");         // per draft target: "" accepted or the code
-    QTest::addColumn<QString>("detail");               // of the last QUOTA_EXCEEDS_BALANCE
+    QTest::addColumn<QList<qint64>>("storedQuotas"); // active bindings' quotas, one target each
+    QTest::addColumn<int>("endedStored"); // how many of those are revoked again
+    QTest::addColumn<QList<qint64>>("draftQuotas"); // the new filing's targets
+    QTest::addColumn<QStringList>("verdicts"); // per draft target: "" accepted or the code
+    QTest::addColumn<QString>("detail"); // of the last QUOTA_EXCEEDS_BALANCE
 
     QTest::newRow("floor: exactly what is above it")
         << qint64(300000) << qint64(100000) << QList<qint64>{} << 0 << QList<qint64>{200000} << QStringList{""} << "";
     QTest::newRow("floor: one fen more")
-        << qint64(300000) << qint64(100000) << QList<qint64>{} << 0 << QList<qint64>{200001} << QStringList{"QUOTA_EXCEEDS_BALANCE"}
+        << qint64(300000) << qint64(100000) << QList<qint64>{} << 0 << QList<qint64>{200001}
+        << QStringList{"QUOTA_EXCEEDS_BALANCE"}
         << "still free: 2000.00 yuan (balance 3000.00, reserve floor 1000.00, already set aside 0.00)";
     QTest::newRow("stored quotas count")
-        << qint64(500050) << qint64(0) << QList<qint64>{120025, 250000} << 0 << QList<qint64>{130026} << QStringList{"QUOTA_EXCEEDS_BALANCE"}
+        << qint64(500050) << qint64(0) << QList<qint64>{120025, 250000} << 0 << QList<qint64>{130026}
+        << QStringList{"QUOTA_EXCEEDS_BALANCE"}
         << "still free: 1300.25 yuan (balance 5000.50, reserve floor 0.00, already set aside 3700.25)";
     QTest::newRow("stored quotas: the rest fits to the fen")
-        << qint64(500050) << qint64(0) << QList<qint64>{120025, 250000} << 0 << QList<qint64>{130025} << QStringList{""} << "";
+        << qint64(500050) << qint64(0) << QList<qint64>{120025, 250000} << 0 << QList<qint64>{130025} << QStringList{""}
+        << "";
     QTest::newRow("an ended binding's quota is freed")
         << qint64(300000) << qint64(0) << QList<qint64>{250000} << 1 << QList<qint64>{300000} << QStringList{""} << "";
     QTest::newRow("several targets in one filing")
@@ -550,7 +688,8 @@ void TestFilingEvaluator::quotaArithmetic_data()
         << QStringList{"", "", "QUOTA_EXCEEDS_BALANCE"}
         << "still free: 0.00 yuan (balance 3000.00, reserve floor 500.00, already set aside 2500.00)";
     QTest::newRow("balance below the floor: nothing free")
-        << qint64(40000) << qint64(50000) << QList<qint64>{} << 0 << QList<qint64>{1} << QStringList{"QUOTA_EXCEEDS_BALANCE"}
+        << qint64(40000) << qint64(50000) << QList<qint64>{} << 0 << QList<qint64>{1}
+        << QStringList{"QUOTA_EXCEEDS_BALANCE"}
         << "still free: 0.00 yuan (balance 400.00, reserve floor 500.00, already set aside 0.00)";
 }
 
@@ -588,7 +727,8 @@ void TestFilingEvaluator::quotaArithmetic()
     auth = m_db->addPerson(auth);
     QList<Person> targets;
     for (int i = 0; i < storedQuotas.size() + draftQuotas.size(); ++i)
-        targets << m_db->addPerson(QStringLiteral("蜀子%1").arg(i), TestDatabase::residentId("510104", QDate(1990, 1, 1 + i), 21 + 2 * i),
+        targets << m_db->addPerson(QStringLiteral("蜀子%1").arg(i),
+                                   TestDatabase::residentId("510104", QDate(1990, 1, 1 + i), 21 + 2 * i),
                                    QStringLiteral("390"), QStringLiteral("510100"));
     auto entry = [](const Person &target, qint64 quotaFen) {
         TargetEntry e{"child", target.idType, target.idNumber, target.name, {}, false};
@@ -601,7 +741,8 @@ void TestFilingEvaluator::quotaArithmetic()
         stored.targets.append(entry(targets.at(i), storedQuotas.at(i)));
         const SubmissionResult result = FilingSubmission(m_db->connection()).submit(stored);
         QVERIFY2(result.stored(), qPrintable(refusalNames(result.verdict.findingsFor(0)).join(',')));
-        QCOMPARE(BindingStore(m_db->connection()).byFiling(result.filingId).first().quotaFen, std::optional<qint64>(storedQuotas.at(i)));
+        QCOMPARE(BindingStore(m_db->connection()).byFiling(result.filingId).first().quotaFen,
+                 std::optional<qint64>(storedQuotas.at(i)));
         if (i < endedStored) {
             const qint64 id = BindingStore(m_db->connection()).byFiling(result.filingId).first().id;
             QVERIFY(BindingRevocation(m_db->connection()).revoke(id, "authorizer", "test", "tester").ok);

@@ -47,15 +47,13 @@ void TestFilingSubmission::init()
     m_father = m_db->addPerson(QStringLiteral("王建国"), TestDatabase::residentId("330102", QDate(1970, 3, 15), 11));
     m_mother = m_db->addPerson(QStringLiteral("李秀英"), TestDatabase::residentId("330102", QDate(1972, 6, 20), 22));
     m_son = m_db->addPerson(QStringLiteral("王小明"), TestDatabase::residentId("330102", QDate(2000, 9, 1), 31), "390");
-    m_daughter = m_db->addPerson(QStringLiteral("王小红"), TestDatabase::residentId("330102", QDate(2003, 4, 1), 42), "390");
+    m_daughter
+        = m_db->addPerson(QStringLiteral("王小红"), TestDatabase::residentId("330102", QDate(2003, 4, 1), 42), "390");
     m_young = m_db->addPerson(QStringLiteral("赵青"), TestDatabase::residentId("330102", QDate(1965, 1, 1), 52), "390");
     m_auditBefore = rows(QStringLiteral("audit_log"));
 }
 
-void TestFilingSubmission::cleanup()
-{
-    m_db.reset();
-}
+void TestFilingSubmission::cleanup() { m_db.reset(); }
 
 FilingDraft TestFilingSubmission::draft(const QList<Person> &targets, const QString &relationship) const
 {
@@ -68,7 +66,8 @@ FilingDraft TestFilingSubmission::draft(const QList<Person> &targets, const QStr
     d.filedOn = QDate::currentDate();
     d.clerk = QStringLiteral("tester");
     for (const Person &t : targets)
-        d.targets.append(TargetEntry{relationship, t.idType, t.idNumber, t.name, {QStringLiteral("household_register")}, false});
+        d.targets.append(
+            TargetEntry{relationship, t.idType, t.idNumber, t.name, {QStringLiteral("household_register")}, false});
     return d;
 }
 
@@ -151,10 +150,13 @@ void TestFilingSubmission::failureHalfwayLeavesNoTrace()
         QVERIFY(q.exec(QStringLiteral("CREATE FUNCTION fail_second() RETURNS trigger AS $$ BEGIN "
                                       "RAISE EXCEPTION 'simulated disk failure'; END $$ LANGUAGE plpgsql")));
         QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER fail_second BEFORE INSERT ON binding FOR EACH ROW "
-                                      "WHEN (NEW.target_id = %1) EXECUTE FUNCTION fail_second()").arg(m_daughter.id)));
+                                      "WHEN (NEW.target_id = %1) EXECUTE FUNCTION fail_second()")
+                           .arg(m_daughter.id)));
     } else {
-        QVERIFY(q.exec(QStringLiteral("CREATE TEMP TRIGGER fail_second BEFORE INSERT ON binding WHEN NEW.target_id = %1 "
-                                      "BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END").arg(m_daughter.id)));
+        QVERIFY(
+            q.exec(QStringLiteral("CREATE TEMP TRIGGER fail_second BEFORE INSERT ON binding WHEN NEW.target_id = %1 "
+                                  "BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END")
+                       .arg(m_daughter.id)));
     }
     const SubmissionResult result = FilingSubmission(m_db->connection()).submit(draft({m_son, m_daughter}));
     QCOMPARE(result.status, SubmissionResult::Status::Failed);

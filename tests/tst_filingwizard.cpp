@@ -61,7 +61,7 @@ private:
     QAbstractButton *nextButton() const
     {
         return m_wizard->button(m_wizard->currentId() == FilingWizard::ConfirmPageId ? QWizard::CommitButton
-                                                                                      : QWizard::NextButton);
+                                                                                     : QWizard::NextButton);
     }
     void lookUpAuthorizer(const QString &number);
     void passCommitmentAndNotice(const QString &authorizerNumber = {});
@@ -374,8 +374,8 @@ void TestFilingWizard::recheckAtSubmissionRefusesAndStays()
     other.commitmentAt = QDateTime::currentDateTimeUtc();
     other.filedOn = QDate::currentDate();
     other.clerk = QStringLiteral("supervisor");
-    other.targets << TargetEntry{QStringLiteral("child"), QStringLiteral("01"), m_childNumber,
-                                 QStringLiteral("王小明"), {}, false};
+    other.targets << TargetEntry{
+        QStringLiteral("child"), QStringLiteral("01"), m_childNumber, QStringLiteral("王小明"), {}, false};
     QVERIFY(FilingSubmission(m_db->connection()).submit(other).stored());
 
     nextButton()->click();
@@ -436,8 +436,8 @@ void TestFilingWizard::tabOrderFollowsTheForm()
 void TestFilingWizard::secondSpouseIsRefusedBesideTheRelationship()
 {
     // 王建国 and 李秀英 were bound as spouses by an earlier filing.
-    FilingDraft earlier = TestDatabase::childFiling(m_authorizer, *PersonStore(m_db->connection()).findByDocument("01", m_spouseNumber),
-                                                    QStringLiteral("tester"));
+    FilingDraft earlier = TestDatabase::childFiling(
+        m_authorizer, *PersonStore(m_db->connection()).findByDocument("01", m_spouseNumber), QStringLiteral("tester"));
     earlier.targets.first().relationship = QStringLiteral("spouse");
     const SubmissionResult stored = FilingSubmission(m_db->connection()).submit(earlier);
     QVERIFY(stored.stored());
@@ -449,7 +449,7 @@ void TestFilingWizard::secondSpouseIsRefusedBesideTheRelationship()
     QVERIFY(findings->isVisible());
     const QString text = findings->text();
     QVERIFY2(text.contains(QLatin1String("SPOUSE_ALREADY_BOUND")), qPrintable(text));
-    QVERIFY2(text.contains(stored.filingNumber), qPrintable(text));          // which binding
+    QVERIFY2(text.contains(stored.filingNumber), qPrintable(text)); // which binding
     QVERIFY2(text.contains(IdNumber::mask(m_spouseNumber)), qPrintable(text)); // the other person, masked
     QVERIFY2(!text.contains(m_spouseNumber), qPrintable(text));
     QCOMPARE(QApplication::focusWidget(), child<QComboBox>("targetRelationship")); // where to correct it
@@ -459,7 +459,8 @@ void TestFilingWizard::periodTypedOrLeftEmptyByKeyboard()
 {
     passCommitmentAndNotice();
     auto *relationships = child<QComboBox>("targetRelationship");
-    relationships->setCurrentIndex(relationships->findData(QStringLiteral("child"), RelationshipListModel::KeywordRole));
+    relationships->setCurrentIndex(
+        relationships->findData(QStringLiteral("child"), RelationshipListModel::KeywordRole));
     auto *name = child<QLineEdit>("targetName");
     name->setText(QStringLiteral("王小明"));
     name->setFocus();
@@ -485,11 +486,13 @@ void TestFilingWizard::periodTypedOrLeftEmptyByKeyboard()
     QTest::keyClick(id, Qt::Key_Return);
     QCOMPARE(m_wizard->targetsModel()->rowCount(), 1);
     QVERIFY(!m_wizard->targetsModel()->index(0, 0).data(FilingTargetsModel::RefusedRole).toBool());
-    QCOMPARE(m_wizard->targetsModel()->index(0, FilingTargetsModel::ValidUntilColumn).data().toString(), FilingTargetsModel::tr("open-ended"));
+    QCOMPARE(m_wizard->targetsModel()->index(0, FilingTargetsModel::ValidUntilColumn).data().toString(),
+             FilingTargetsModel::tr("open-ended"));
 
     // A second target until a year from now, typed the same way.
     const QDate end = QDate::currentDate().addYears(1);
-    relationships->setCurrentIndex(relationships->findData(QStringLiteral("spouse"), RelationshipListModel::KeywordRole));
+    relationships->setCurrentIndex(
+        relationships->findData(QStringLiteral("spouse"), RelationshipListModel::KeywordRole));
     name->setText(QStringLiteral("李秀英"));
     name->setFocus();
     QTest::keyClick(name, Qt::Key_U, Qt::AltModifier);
@@ -576,19 +579,25 @@ void TestFilingWizard::quotaBesideTheTarget_data()
     QTest::addColumn<QString>("quota");
     QTest::addColumn<QString>("finding"); // beside the quota field; empty: the row is accepted
 
-    QTest::newRow("QUOTA_REQUIRED: left empty") << "" << "QUOTA_REQUIRED";
-    QTest::newRow("QUOTA_REQUIRED: 0") << "0" << "QUOTA_REQUIRED";
-    QTest::newRow("QUOTA_EXCEEDS_BALANCE") << "5000.01" << "QUOTA_EXCEEDS_BALANCE";
-    QTest::newRow("malformed: not sent to the rules") << "1,000" << "Type the quota in yuan";
-    QTest::newRow("accepted") << "1200.5" << "";
+    QTest::newRow("QUOTA_REQUIRED: left empty") << ""
+                                                << "QUOTA_REQUIRED";
+    QTest::newRow("QUOTA_REQUIRED: 0") << "0"
+                                       << "QUOTA_REQUIRED";
+    QTest::newRow("QUOTA_EXCEEDS_BALANCE") << "5000.01"
+                                           << "QUOTA_EXCEEDS_BALANCE";
+    QTest::newRow("malformed: not sent to the rules") << "1,000"
+                                                      << "Type the quota in yuan";
+    QTest::newRow("accepted") << "1200.5"
+                              << "";
 }
 
 void TestFilingWizard::quotaBesideTheTarget()
 {
     QFETCH(QString, quota);
     QFETCH(QString, finding);
-    const Person nanjing = m_db->addPerson(QStringLiteral("吴近"), TestDatabase::residentId("320102", QDate(1968, 1, 1), 171),
-                                           QStringLiteral("310"), QStringLiteral("320100"));
+    const Person nanjing
+        = m_db->addPerson(QStringLiteral("吴近"), TestDatabase::residentId("320102", QDate(1968, 1, 1), 171),
+                          QStringLiteral("310"), QStringLiteral("320100"));
     passCommitmentAndNotice(nanjing.idNumber);
     auto *quotaField = child<QLineEdit>("targetQuota");
     QVERIFY(quotaField->isVisible());
@@ -612,7 +621,8 @@ void TestFilingWizard::quotaBesideTheTarget()
         QCOMPARE(QApplication::focusWidget(), quotaField); // where the clerk corrects it
         QVERIFY(child<QLabel>("targetIdFindings")->text().isEmpty());
         if (finding.startsWith(QLatin1String("QUOTA_EXCEEDS")))
-            QVERIFY2(findings->text().contains(QStringLiteral("still free: 5000.00 yuan")), qPrintable(findings->text()));
+            QVERIFY2(findings->text().contains(QStringLiteral("still free: 5000.00 yuan")),
+                     qPrintable(findings->text()));
         const bool sent = finding.startsWith(QLatin1String("QUOTA_"));
         QCOMPARE(m_wizard->targetsModel()->rowCount(), sent ? 1 : 0);
         return;
@@ -620,7 +630,8 @@ void TestFilingWizard::quotaBesideTheTarget()
     QVERIFY(findings->text().isEmpty());
     QCOMPARE(m_wizard->targetsModel()->rowCount(), 1);
     QVERIFY(!m_wizard->targetsModel()->index(0, 0).data(FilingTargetsModel::RefusedRole).toBool());
-    QCOMPARE(m_wizard->targetsModel()->index(0, FilingTargetsModel::QuotaColumn).data().toString(), QStringLiteral("1200.50"));
+    QCOMPARE(m_wizard->targetsModel()->index(0, FilingTargetsModel::QuotaColumn).data().toString(),
+             QStringLiteral("1200.50"));
     m_wizard->next();
     QCOMPARE(m_wizard->currentId(), int(FilingWizard::ConfirmPageId));
     QVERIFY(child<QLabel>("confirmSummary")->text().contains(QStringLiteral("1200.50")));

@@ -46,7 +46,9 @@ void TestGuides::clerkGuideExplainsEveryCode()
     // A heading or table row of its own: `CODE` in code style, not a passing mention in a word.
     const QString guide = read("docs/clerk-guide.md");
     QVERIFY2(guide.contains(QLatin1Char('`') + code + QLatin1Char('`')),
-             qPrintable(QStringLiteral("docs/clerk-guide.md does not explain %1: add what it means and what to tell the citizen").arg(code)));
+             qPrintable(QStringLiteral(
+                            "docs/clerk-guide.md does not explain %1: add what it means and what to tell the citizen")
+                            .arg(code)));
 }
 
 void TestGuides::adminGuideExplainsEveryCommand_data()
@@ -75,7 +77,8 @@ void TestGuides::adminGuideExplainsEveryCommand()
 {
     QFETCH(QString, command);
     const QString guide = read("docs/admin-guide.md");
-    QVERIFY2(guide.contains(QStringLiteral("gongji-admin ") + command) || guide.contains(QStringLiteral("`%1`").arg(command)),
+    QVERIFY2(guide.contains(QStringLiteral("gongji-admin ") + command)
+                 || guide.contains(QStringLiteral("`%1`").arg(command)),
              qPrintable(QStringLiteral("docs/admin-guide.md does not explain gongji-admin %1").arg(command)));
 }
 

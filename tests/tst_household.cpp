@@ -60,7 +60,8 @@ void TestHousehold::init()
     FilingSubmission submission(m_db->connection());
     QVERIFY(submission.submit(draft(m_father, m_son, "child")).stored());
     QVERIFY(submission.submit(draft(m_mother, m_son, "child")).stored());
-    QVERIFY(submission.submit(draft(m_son, m_father, "parent")).status == SubmissionResult::Status::Refused); // resident
+    QVERIFY(submission.submit(draft(m_son, m_father, "parent")).status
+            == SubmissionResult::Status::Refused); // resident
     QVERIFY(submission.submit(draft(m_father, m_grandma, "parent")).stored());
     KinshipDraft kinship;
     kinship.holderIdType = kinship.memberIdType = QStringLiteral("01");
@@ -73,10 +74,7 @@ void TestHousehold::init()
     QVERIFY(KinshipSubmission(m_db->connection()).submit(kinship).stored);
 }
 
-void TestHousehold::cleanup()
-{
-    m_db.reset();
-}
+void TestHousehold::cleanup() { m_db.reset(); }
 
 FilingDraft TestHousehold::draft(const Person &authorizer, const Person &target, const QString &relationship) const
 {
@@ -94,16 +92,17 @@ FilingDraft TestHousehold::draft(const Person &authorizer, const Person &target,
 void TestHousehold::everyKindAndDirection()
 {
     Household son{m_son, HouseholdStore(m_db->connection()).bindingsOf(m_son.id)};
-    QCOMPARE(son.select(Kind::MutualAid, Direction::Incoming, true).size(), 2);  // father, mother
+    QCOMPARE(son.select(Kind::MutualAid, Direction::Incoming, true).size(), 2); // father, mother
     QCOMPARE(son.select(Kind::MutualAid, Direction::Outgoing, true).size(), 0);
-    QCOMPARE(son.select(Kind::Kinship, Direction::Outgoing, true).size(), 1);    // holds grandma
+    QCOMPARE(son.select(Kind::Kinship, Direction::Outgoing, true).size(), 1); // holds grandma
     QCOMPARE(son.select(Kind::Kinship, Direction::Outgoing, true).first().counterpart.name, QStringLiteral("张桂兰"));
     QVERIFY(son.select(Kind::Kinship, Direction::Outgoing, true).first().number.startsWith(QStringLiteral("QQ")));
 
     Household grandma{m_grandma, HouseholdStore(m_db->connection()).bindingsOf(m_grandma.id)};
     QCOMPARE(grandma.select(Kind::MutualAid, Direction::Incoming, true).size(), 1);
     QCOMPARE(grandma.select(Kind::Kinship, Direction::Incoming, true).size(), 1);
-    QCOMPARE(grandma.select(Kind::MutualAid, Direction::Incoming, true).first().counterpart.name, QStringLiteral("王建国"));
+    QCOMPARE(grandma.select(Kind::MutualAid, Direction::Incoming, true).first().counterpart.name,
+             QStringLiteral("王建国"));
     QVERIFY(grandma.select(Kind::MutualAid, Direction::Incoming, true).first().number.startsWith(QStringLiteral("GJ")));
     QVERIFY(grandma.history().isEmpty());
 }
@@ -159,7 +158,8 @@ void TestHousehold::revocationRacesNewFiling()
     QVERIFY2(revoked.ok, qPrintable(revoked.error));
     QCOMPARE(filed.status, SubmissionResult::Status::Refused);
     const QStringList codes = refusalNames(filed.verdict.findingsFor(0));
-    QVERIFY2(codes == QStringList{"ALREADY_BOUND"} || codes == QStringList{"COOLDOWN_ACTIVE"}, qPrintable(codes.join(',')));
+    QVERIFY2(codes == QStringList{"ALREADY_BOUND"} || codes == QStringList{"COOLDOWN_ACTIVE"},
+             qPrintable(codes.join(',')));
     QVERIFY(!BindingStore(m_db->connection()).activePairExists(m_father.id, m_son.id));
 }
 
@@ -169,7 +169,8 @@ void TestHousehold::deceasedEndsEverything()
     after.status = QStringLiteral("deceased");
     WriteTransaction t(m_db->connection());
     PersonStore(m_db->connection()).upsert(after);
-    const AutomaticBindingEnds::Counts counts = AutomaticBindingEnds(m_db->connection()).apply(m_grandma, after, "import");
+    const AutomaticBindingEnds::Counts counts
+        = AutomaticBindingEnds(m_db->connection()).apply(m_grandma, after, "import");
     t.commit();
     QCOMPARE(counts.mutualAid, 1);
     QCOMPARE(counts.kinship, 1);

@@ -52,9 +52,12 @@ void TestHouseholdModels::bind(TestDatabase &db, const Person &a, const Person &
 void TestHouseholdModels::sectionsAndMasking()
 {
     TestDatabase db;
-    const Person father = db.addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
-    const Person son = db.addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
-    const Person daughter = db.addPerson("王小红", TestDatabase::residentId("320102", QDate(2002, 9, 1), 42), "390", "320100");
+    const Person father
+        = db.addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
+    const Person son
+        = db.addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
+    const Person daughter
+        = db.addPerson("王小红", TestDatabase::residentId("320102", QDate(2002, 9, 1), 42), "390", "320100");
     bind(db, father, son, "child");
     bind(db, father, daughter, "child");
     const Household household{father, HouseholdStore(db.connection()).bindingsOf(father.id)};
@@ -117,8 +120,10 @@ void TestHouseholdModels::nameSearchFetchesPageByPage()
 void TestHouseholdModels::householdJson()
 {
     TestDatabase db;
-    const Person father = db.addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
-    const Person son = db.addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
+    const Person father
+        = db.addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
+    const Person son
+        = db.addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
     bind(db, father, son, "child");
     const QJsonObject json = HouseholdJson::toJson(Household{son, HouseholdStore(db.connection()).bindingsOf(son.id)});
     const QJsonObject binding = json.value("bindings").toArray().first().toObject();
@@ -157,7 +162,8 @@ QStringList everyText(const QAbstractItemModel &model)
 void TestHouseholdModels::noFullNumberInAnyCell_data()
 {
     QTest::addColumn<QString>("model");
-    for (const char *model : {"person search", "authorizes", "authorized by", "kinship holders", "kinship members", "history"})
+    for (const char *model :
+         {"person search", "authorizes", "authorized by", "kinship holders", "kinship members", "history"})
         QTest::newRow(model) << QString::fromLatin1(model);
 }
 
@@ -166,10 +172,14 @@ void TestHouseholdModels::noFullNumberInAnyCell()
 {
     QFETCH(QString, model);
     TestDatabase db;
-    const Person grandma = db.addPerson("赵奶奶", TestDatabase::residentId("320102", QDate(1945, 3, 15), 21), "310", "320100");
-    const Person father = db.addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
-    const Person son = db.addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
-    const Person daughter = db.addPerson("王小红", TestDatabase::residentId("320102", QDate(2002, 9, 1), 42), "390", "320100");
+    const Person grandma
+        = db.addPerson("赵奶奶", TestDatabase::residentId("320102", QDate(1945, 3, 15), 21), "310", "320100");
+    const Person father
+        = db.addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
+    const Person son
+        = db.addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
+    const Person daughter
+        = db.addPerson("王小红", TestDatabase::residentId("320102", QDate(2002, 9, 1), 42), "390", "320100");
     bind(db, father, son, "child");
     bind(db, grandma, father, "child");
     bind(db, father, daughter, "child");
@@ -184,7 +194,9 @@ void TestHouseholdModels::noFullNumberInAnyCell()
         return qint64(0);
     }();
     // The revocation reason names a number, as a hurried clerk might type it.
-    QVERIFY(BindingRevocation(db.connection()).revoke(daughterBinding, "authorizer", "申请人 " + daughter.idNumber, "tester").ok);
+    QVERIFY(BindingRevocation(db.connection())
+                .revoke(daughterBinding, "authorizer", "申请人 " + daughter.idNumber, "tester")
+                .ok);
     const Household after{father, HouseholdStore(db.connection()).bindingsOf(father.id)};
 
     std::unique_ptr<QAbstractItemModel> shown;
@@ -193,9 +205,9 @@ void TestHouseholdModels::noFullNumberInAnyCell()
         search->search(QStringLiteral("王"));
         shown = std::move(search);
     } else {
-        const HouseholdBindingsModel::Section section =
-            model == QLatin1String("authorizes") ? HouseholdBindingsModel::Section::Authorizes
-            : model == QLatin1String("authorized by") ? HouseholdBindingsModel::Section::AuthorizedBy
+        const HouseholdBindingsModel::Section section = model == QLatin1String("authorizes")
+            ? HouseholdBindingsModel::Section::Authorizes
+            : model == QLatin1String("authorized by")   ? HouseholdBindingsModel::Section::AuthorizedBy
             : model == QLatin1String("kinship holders") ? HouseholdBindingsModel::Section::KinshipHolders
             : model == QLatin1String("kinship members") ? HouseholdBindingsModel::Section::KinshipMembers
                                                         : HouseholdBindingsModel::Section::History;
@@ -216,9 +228,12 @@ void TestHouseholdModels::noFullNumberInAnyCell()
 void TestHouseholdModels::disagreeingBindingsAndPeriods()
 {
     TestDatabase db;
-    const Person husband = db.addPerson("周明", TestDatabase::residentId("320102", QDate(1980, 5, 5), 13), "310", "320100");
-    const Person first = db.addPerson("吴芳", TestDatabase::residentId("320102", QDate(1982, 6, 6), 24), "390", "320100");
-    const Person second = db.addPerson("郑丽", TestDatabase::residentId("320102", QDate(1984, 7, 7), 26), "390", "320100");
+    const Person husband
+        = db.addPerson("周明", TestDatabase::residentId("320102", QDate(1980, 5, 5), 13), "310", "320100");
+    const Person first
+        = db.addPerson("吴芳", TestDatabase::residentId("320102", QDate(1982, 6, 6), 24), "390", "320100");
+    const Person second
+        = db.addPerson("郑丽", TestDatabase::residentId("320102", QDate(1984, 7, 7), 26), "390", "320100");
     bind(db, husband, first, "spouse");
     QString legacyNumber;
     {
@@ -249,9 +264,12 @@ void TestHouseholdModels::disagreeingBindingsAndPeriods()
     QVERIFY2(aboutFirst.contains(IdNumber::mask(second.idNumber)), qPrintable(aboutFirst));
     QVERIFY(!aboutFirst.contains(second.idNumber));
     const QString aboutSecond = authorizes.index(1, HouseholdBindingsModel::AgreementColumn).data().toString();
-    QVERIFY2(aboutSecond.contains(firstFiling) && aboutSecond.contains(IdNumber::mask(first.idNumber)), qPrintable(aboutSecond));
-    QCOMPARE(authorizes.index(0, HouseholdBindingsModel::ValidUntilColumn).data().toString(), HouseholdBindingsModel::tr("open-ended"));
-    QCOMPARE(authorizes.index(1, HouseholdBindingsModel::ValidUntilColumn).data().toString(), QStringLiteral("2099-12-31"));
+    QVERIFY2(aboutSecond.contains(firstFiling) && aboutSecond.contains(IdNumber::mask(first.idNumber)),
+             qPrintable(aboutSecond));
+    QCOMPARE(authorizes.index(0, HouseholdBindingsModel::ValidUntilColumn).data().toString(),
+             HouseholdBindingsModel::tr("open-ended"));
+    QCOMPARE(authorizes.index(1, HouseholdBindingsModel::ValidUntilColumn).data().toString(),
+             QStringLiteral("2099-12-31"));
 
     const QJsonArray bindings = HouseholdJson::toJson(household).value("bindings").toArray();
     QCOMPARE(bindings.size(), 2);

@@ -54,13 +54,11 @@ void TestJournal::init()
     m_father = m_db->addPerson(QStringLiteral("周建国"), TestDatabase::residentId("330102", QDate(1970, 3, 15), 11));
     m_mother = m_db->addPerson(QStringLiteral("吴秀英"), TestDatabase::residentId("330102", QDate(1972, 6, 20), 22));
     m_son = m_db->addPerson(QStringLiteral("周小明"), TestDatabase::residentId("330102", QDate(2000, 9, 1), 31), "390");
-    m_daughter = m_db->addPerson(QStringLiteral("周小红"), TestDatabase::residentId("330102", QDate(2004, 5, 1), 42), "390");
+    m_daughter
+        = m_db->addPerson(QStringLiteral("周小红"), TestDatabase::residentId("330102", QDate(2004, 5, 1), 42), "390");
 }
 
-void TestJournal::cleanup()
-{
-    m_db.reset();
-}
+void TestJournal::cleanup() { m_db.reset(); }
 
 QList<QJsonObject> TestJournal::lines(qint64 after) const
 {
@@ -90,8 +88,8 @@ void TestJournal::everyChangeHasItsLine_data()
     QTest::newRow("revocation") << "revocation" << QStringList{"filing", "binding", "binding", "revocation"};
     QTest::newRow("authorization period over") << "expiry" << QStringList{"filing", "binding", "binding", "expiry"};
     QTest::newRow("registry: deceased") << "deceased"
-                                         << QStringList{"filing", "binding", "binding", "kinship_binding", "automatic_end",
-                                                        "kinship_automatic_end"};
+                                        << QStringList{"filing",          "binding",       "binding",
+                                                       "kinship_binding", "automatic_end", "kinship_automatic_end"};
     QTest::newRow("kinship binding and its end") << "kinship" << QStringList{"kinship_binding", "kinship_end"};
 }
 
@@ -109,7 +107,8 @@ void TestJournal::everyChangeHasItsLine()
     }
     if (change == QLatin1String("revocation")) {
         const qint64 binding = BindingStore(m_db->connection()).activeByTarget(m_son.id).first().id;
-        QVERIFY(BindingRevocation(m_db->connection()).revoke(binding, "authorizer", QStringLiteral("本人申请"), clerk).ok);
+        QVERIFY(
+            BindingRevocation(m_db->connection()).revoke(binding, "authorizer", QStringLiteral("本人申请"), clerk).ok);
     }
     if (change == QLatin1String("expiry")) {
         WriteTransaction transaction(m_db->connection());
@@ -129,7 +128,9 @@ void TestJournal::everyChangeHasItsLine()
     }
     if (change == QLatin1String("kinship")) {
         const qint64 binding = KinshipStore(m_db->connection()).activeByHolder(m_mother.id).first().id;
-        QVERIFY(BindingRevocation(m_db->connection()).revokeKinship(binding, "member", QStringLiteral("不再需要"), clerk).ok);
+        QVERIFY(BindingRevocation(m_db->connection())
+                    .revokeKinship(binding, "member", QStringLiteral("不再需要"), clerk)
+                    .ok);
     }
     const QList<QJsonObject> journal = lines();
     QStringList stored;
@@ -148,7 +149,8 @@ void TestJournal::everyChangeHasItsLine()
 void TestJournal::lineNamesWhatThePlatformNeeds()
 {
     const QString clerk = QString::fromLatin1(TestDatabase::clerk);
-    const SubmissionResult stored = FilingSubmission(m_db->connection()).submit(TestDatabase::childFiling(m_father, m_son, clerk));
+    const SubmissionResult stored
+        = FilingSubmission(m_db->connection()).submit(TestDatabase::childFiling(m_father, m_son, clerk));
     QVERIFY(stored.stored());
     const qint64 binding = BindingStore(m_db->connection()).activeByTarget(m_son.id).first().id;
     QVERIFY(BindingRevocation(m_db->connection()).revoke(binding, "target", QStringLiteral("迁出"), clerk).ok);
@@ -187,7 +189,8 @@ void TestJournal::refusalTakesNoNumber()
     FilingSubmission submission(m_db->connection());
     QVERIFY(submission.submit(TestDatabase::childFiling(m_father, m_son, clerk)).stored());
     // 浙江: one authorizer per target; the mother is refused and leaves no line and no number.
-    QCOMPARE(submission.submit(TestDatabase::childFiling(m_mother, m_son, clerk)).status, SubmissionResult::Status::Refused);
+    QCOMPARE(submission.submit(TestDatabase::childFiling(m_mother, m_son, clerk)).status,
+             SubmissionResult::Status::Refused);
     QCOMPARE(JournalStore(m_db->connection()).lastSeq(), qint64(2));
     QVERIFY(submission.submit(TestDatabase::childFiling(m_mother, m_daughter, clerk)).stored());
     const QList<QJsonObject> journal = lines();
@@ -199,7 +202,8 @@ void TestJournal::exportWritesTheSameLinesOwnerOnly()
 {
     const QString clerk = QString::fromLatin1(TestDatabase::clerk);
     QVERIFY(FilingSubmission(m_db->connection()).submit(TestDatabase::childFiling(m_father, m_son, clerk)).stored());
-    QVERIFY(FilingSubmission(m_db->connection()).submit(TestDatabase::childFiling(m_mother, m_daughter, clerk)).stored());
+    QVERIFY(
+        FilingSubmission(m_db->connection()).submit(TestDatabase::childFiling(m_mother, m_daughter, clerk)).stored());
     const qint64 audited = AuditLog(m_db->connection()).countFor(AuditAction::JournalExport, "first.jsonl");
     const QString first = m_db->dir() + "/first.jsonl";
     const QString again = m_db->dir() + "/again.jsonl";
@@ -208,7 +212,8 @@ void TestJournal::exportWritesTheSameLinesOwnerOnly()
     QVERIFY2(a.ok, qPrintable(a.error));
     QCOMPARE(a.count, qint64(4));
     QCOMPARE(a.lastSeq, qint64(4));
-    const int ownerOnly = int(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser);
+    const int ownerOnly
+        = int(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser);
     QCOMPARE(int(QFile(first).permissions()), ownerOnly);
     QVERIFY(exporter.write(0, again, TestDatabase::supervisor).ok);
     QFile f1(first), f2(again);
@@ -230,7 +235,9 @@ void TestJournal::exportWritesTheSameLinesOwnerOnly()
 
 void TestJournal::exportIsForSupervisors()
 {
-    QVERIFY(FilingSubmission(m_db->connection()).submit(TestDatabase::childFiling(m_father, m_son, TestDatabase::clerk)).stored());
+    QVERIFY(FilingSubmission(m_db->connection())
+                .submit(TestDatabase::childFiling(m_father, m_son, TestDatabase::clerk))
+                .stored());
     const QString path = m_db->dir() + "/clerk.jsonl";
     const JournalExport::Result result = JournalExport(m_db->connection()).write(0, path, TestDatabase::clerk);
     QVERIFY(!result.ok);
@@ -247,21 +254,29 @@ void TestJournal::receiptsRefusedWhole_data()
     QTest::addColumn<QByteArray>("file");
     QTest::addColumn<QString>("message");
     const QByteArray good = "{\"seq\":1,\"result\":\"accepted\"}\n";
-    QTest::newRow("unknown seq") << good + "{\"seq\":9,\"result\":\"accepted\"}\n" << "line 2: seq 9 is not in the journal";
-    QTest::newRow("not JSON") << good + "seq=2 accepted\n" << "line 2: not a JSON object";
-    QTest::newRow("an array") << good + "[2, \"accepted\"]\n" << "line 2: not a JSON object";
-    QTest::newRow("seq as text") << QByteArray("{\"seq\":\"2\",\"result\":\"accepted\"}\n") << "line 1: \"seq\" must be a whole number";
-    QTest::newRow("seq zero") << QByteArray("{\"seq\":0,\"result\":\"accepted\"}\n") << "line 1: \"seq\" must be a whole number";
-    QTest::newRow("seq fraction") << QByteArray("{\"seq\":1.5,\"result\":\"accepted\"}\n") << "line 1: \"seq\" must be a whole number";
+    QTest::newRow("unknown seq") << good + "{\"seq\":9,\"result\":\"accepted\"}\n"
+                                 << "line 2: seq 9 is not in the journal";
+    QTest::newRow("not JSON") << good + "seq=2 accepted\n"
+                              << "line 2: not a JSON object";
+    QTest::newRow("an array") << good + "[2, \"accepted\"]\n"
+                              << "line 2: not a JSON object";
+    QTest::newRow("seq as text") << QByteArray("{\"seq\":\"2\",\"result\":\"accepted\"}\n")
+                                 << "line 1: \"seq\" must be a whole number";
+    QTest::newRow("seq zero") << QByteArray("{\"seq\":0,\"result\":\"accepted\"}\n")
+                              << "line 1: \"seq\" must be a whole number";
+    QTest::newRow("seq fraction") << QByteArray("{\"seq\":1.5,\"result\":\"accepted\"}\n")
+                                  << "line 1: \"seq\" must be a whole number";
     QTest::newRow("unknown result") << QByteArray("{\"seq\":2,\"result\":\"ok\"}\n") << "line 1: \"result\" must be";
     QTest::newRow("rejection without reason") << good + "\n{\"seq\":2,\"result\":\"rejected\"}\n"
                                               << "line 3: a rejection needs its \"reason\"";
-    QTest::newRow("second answer in the file") << good + "{\"seq\":2,\"result\":\"accepted\"}\n"
-                                                          "{\"seq\":1,\"result\":\"rejected\",\"reason\":\"x\"}\n"
+    QTest::newRow("second answer in the file") << good
+            + "{\"seq\":2,\"result\":\"accepted\"}\n"
+              "{\"seq\":1,\"result\":\"rejected\",\"reason\":\"x\"}\n"
                                                << "line 3: a second answer for seq 1 (the first is on line 1)";
     QTest::newRow("same answer twice in the file") << good + good << "line 2: a second answer for seq 1";
-    QTest::newRow("another answer than recorded") << QByteArray("{\"seq\":3,\"result\":\"accepted\"}\n")
-                                                  << "line 1: a second answer for seq 3: it was already answered \"rejected\"";
+    QTest::newRow("another answer than recorded")
+        << QByteArray("{\"seq\":3,\"result\":\"accepted\"}\n")
+        << "line 1: a second answer for seq 3: it was already answered \"rejected\"";
 }
 
 void TestJournal::receiptsRefusedWhole()
@@ -270,10 +285,13 @@ void TestJournal::receiptsRefusedWhole()
     QFETCH(QString, message);
     const QString clerk = QString::fromLatin1(TestDatabase::clerk);
     QVERIFY(FilingSubmission(m_db->connection()).submit(TestDatabase::childFiling(m_father, m_son, clerk)).stored());
-    QVERIFY(FilingSubmission(m_db->connection()).submit(TestDatabase::childFiling(m_mother, m_daughter, clerk)).stored());
+    QVERIFY(
+        FilingSubmission(m_db->connection()).submit(TestDatabase::childFiling(m_mother, m_daughter, clerk)).stored());
     JournalReceipts receipts(m_db->connection());
-    QVERIFY(receipts.record(write("earlier.jsonl", "{\"seq\":3,\"result\":\"rejected\",\"reason\":\"关系证明不全\"}\n"),
-                            TestDatabase::supervisor).ok);
+    QVERIFY(receipts
+                .record(write("earlier.jsonl", "{\"seq\":3,\"result\":\"rejected\",\"reason\":\"关系证明不全\"}\n"),
+                        TestDatabase::supervisor)
+                .ok);
     const qint64 waiting = JournalStore(m_db->connection()).countWaiting();
     QCOMPARE(waiting, qint64(3));
     const JournalReceipts::Result result = receipts.record(write("bad.jsonl", file), TestDatabase::supervisor);
@@ -291,9 +309,10 @@ void TestJournal::receiptsMarkTheBindings()
     draft.targets.append(TestDatabase::childFiling(m_father, m_daughter, clerk).targets.first());
     QVERIFY(FilingSubmission(m_db->connection()).submit(draft).stored());
     // Lines: 1 filing, 2 binding (son), 3 binding (daughter).
-    const QString path = write("answers.jsonl", "{\"seq\":1,\"result\":\"accepted\"}\n"
-                                                "{\"seq\":2,\"result\":\"accepted\"}\n"
-                                                "{\"seq\":3,\"result\":\"rejected\",\"reason\":\"关系证明不全\"}\n");
+    const QString path = write("answers.jsonl",
+                               "{\"seq\":1,\"result\":\"accepted\"}\n"
+                               "{\"seq\":2,\"result\":\"accepted\"}\n"
+                               "{\"seq\":3,\"result\":\"rejected\",\"reason\":\"关系证明不全\"}\n");
     const JournalReceipts::Result result = JournalReceipts(m_db->connection()).record(path, TestDatabase::supervisor);
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.accepted, 2);

@@ -55,7 +55,7 @@ using namespace gongji;
 
 namespace {
 const QString kAuthorizerNumber = QStringLiteral("330102197804161317"); // 王建国 in the demo registry
-const QString kMotherNumber = QStringLiteral("330105195211082269");     // 张桂兰, not yet bound to him
+const QString kMotherNumber = QStringLiteral("330105195211082269"); // 张桂兰, not yet bound to him
 const QString kMotherName = QStringLiteral("张桂兰");
 
 // The letter of a text's mnemonic ("设置(&S)" → "S"), empty without one.
@@ -67,9 +67,10 @@ QString mnemonicOf(const QString &text)
 
 QString describe(const QObject *object, const QString &text)
 {
-    return QStringLiteral("%1 \"%2\"").arg(object->objectName().isEmpty() ? QString::fromLatin1(object->metaObject()->className())
-                                                                          : object->objectName(),
-                                          text);
+    return QStringLiteral("%1 \"%2\"")
+        .arg(object->objectName().isEmpty() ? QString::fromLatin1(object->metaObject()->className())
+                                            : object->objectName(),
+             text);
 }
 } // namespace
 
@@ -207,7 +208,7 @@ QStringList TestKeyboardPath::menuClashes(const QString &surface, QMenu *menu) c
     for (const QString &letter : used.uniqueKeys()) {
         if (used.values(letter).size() > 1)
             found << QStringLiteral("%1, menu %2: %3: %4")
-                             .arg(surface, menu->title(), letter, used.values(letter).join(QLatin1String(", ")));
+                         .arg(surface, menu->title(), letter, used.values(letter).join(QLatin1String(", ")));
     }
     return found;
 }
@@ -314,7 +315,8 @@ QStringList TestKeyboardPath::walkDialogs()
         return found << QStringLiteral("demo authorizer missing");
     walk(QStringLiteral("payment preview"), new PaymentPreviewDialog(connection, *person));
     HouseholdBinding binding; // the demo's filing for his son
-    binding.counterpart = *PersonStore(connection).findByDocument(QStringLiteral("01"), QStringLiteral("33010220080721153X"));
+    binding.counterpart
+        = *PersonStore(connection).findByDocument(QStringLiteral("01"), QStringLiteral("33010220080721153X"));
     binding.relationship = QStringLiteral("child");
     binding.status = QStringLiteral("active");
     walk(QStringLiteral("revocation"), new RevocationDialog(connection, actor, *person, binding));
@@ -404,21 +406,51 @@ void TestKeyboardPath::shorthandPicksTheEntry_data()
     QTest::addColumn<QString>("typed");
     QTest::addColumn<QString>("chosen");
     QTest::addColumn<bool>("completed");
-    QTest::newRow("50 parent") << "relationship" << "50" << "parent" << true;
-    QTest::newRow("fm parent") << "relationship" << "fm" << "parent" << true;
-    QTest::newRow("FM upper case") << "relationship" << "FM" << "parent" << true;
-    QTest::newRow("po spouse") << "relationship" << "po" << "spouse" << true;
-    QTest::newRow("10 spouse") << "relationship" << "10" << "spouse" << true;
-    QTest::newRow("30 daughter is child") << "relationship" << "30" << "child" << true;
-    QTest::newRow("zfm grandparent") << "relationship" << "zfm" << "grandparent" << true;
-    QTest::newRow("z still open") << "relationship" << "z" << "child" << false;
-    QTest::newRow("5 still open") << "relationship" << "5" << "parent" << false;
-    QTest::newRow("xdjm sibling") << "relationship" << "xdjm" << "sibling" << true;
-    QTest::newRow("01 resident card") << "idType" << "01" << "01" << true;
-    QTest::newRow("sfz resident card") << "idType" << "sfz" << "01" << true;
-    QTest::newRow("hz Chinese passport") << "idType" << "hz" << "16" << true;
-    QTest::newRow("hxz two permits, first") << "idType" << "hxz" << "04" << false;
-    QTest::newRow("17 residence permit") << "idType" << "17" << "17" << true;
+    QTest::newRow("50 parent") << "relationship"
+                               << "50"
+                               << "parent" << true;
+    QTest::newRow("fm parent") << "relationship"
+                               << "fm"
+                               << "parent" << true;
+    QTest::newRow("FM upper case") << "relationship"
+                                   << "FM"
+                                   << "parent" << true;
+    QTest::newRow("po spouse") << "relationship"
+                               << "po"
+                               << "spouse" << true;
+    QTest::newRow("10 spouse") << "relationship"
+                               << "10"
+                               << "spouse" << true;
+    QTest::newRow("30 daughter is child") << "relationship"
+                                          << "30"
+                                          << "child" << true;
+    QTest::newRow("zfm grandparent") << "relationship"
+                                     << "zfm"
+                                     << "grandparent" << true;
+    QTest::newRow("z still open") << "relationship"
+                                  << "z"
+                                  << "child" << false;
+    QTest::newRow("5 still open") << "relationship"
+                                  << "5"
+                                  << "parent" << false;
+    QTest::newRow("xdjm sibling") << "relationship"
+                                  << "xdjm"
+                                  << "sibling" << true;
+    QTest::newRow("01 resident card") << "idType"
+                                      << "01"
+                                      << "01" << true;
+    QTest::newRow("sfz resident card") << "idType"
+                                       << "sfz"
+                                       << "01" << true;
+    QTest::newRow("hz Chinese passport") << "idType"
+                                         << "hz"
+                                         << "16" << true;
+    QTest::newRow("hxz two permits, first") << "idType"
+                                            << "hxz"
+                                            << "04" << false;
+    QTest::newRow("17 residence permit") << "idType"
+                                         << "17"
+                                         << "17" << true;
 }
 
 void TestKeyboardPath::shorthandPicksTheEntry()
@@ -429,11 +461,12 @@ void TestKeyboardPath::shorthandPicksTheEntry()
     QFETCH(bool, completed);
     const bool relationship = box == QLatin1String("relationship");
     RelationshipListModel relationships;
-    relationships.setKeywords({ QStringLiteral("spouse"), QStringLiteral("child"), QStringLiteral("parent"),
-                                QStringLiteral("sibling"), QStringLiteral("grandparent"),
-                                QStringLiteral("grandchild"), QStringLiteral("parent_in_law") });
+    relationships.setKeywords({QStringLiteral("spouse"), QStringLiteral("child"), QStringLiteral("parent"),
+                               QStringLiteral("sibling"), QStringLiteral("grandparent"), QStringLiteral("grandchild"),
+                               QStringLiteral("parent_in_law")});
     IdTypeListModel idTypes;
-    ShorthandComboBox combo(relationship ? int(RelationshipListModel::ShorthandsRole) : int(IdTypeListModel::ShorthandsRole));
+    ShorthandComboBox combo(relationship ? int(RelationshipListModel::ShorthandsRole)
+                                         : int(IdTypeListModel::ShorthandsRole));
     combo.setModel(relationship ? static_cast<QAbstractItemModel *>(&relationships) : &idTypes);
     combo.setCurrentIndex(combo.count() - 1);
     QSignalSpy done(&combo, &ShorthandComboBox::shorthandCompleted);
@@ -454,7 +487,8 @@ void TestKeyboardPath::mainWindowHasFocusAfterSignIn()
             seen = QStringLiteral("no sign-in dialog");
             return;
         }
-        dialog->findChild<QLineEdit *>(QStringLiteral("signInLogin"))->setText(QString::fromLatin1(DemoDatabase::clerkLogin));
+        dialog->findChild<QLineEdit *>(QStringLiteral("signInLogin"))
+            ->setText(QString::fromLatin1(DemoDatabase::clerkLogin));
         auto *password = dialog->findChild<QLineEdit *>(QStringLiteral("signInPassword"));
         password->setFocus();
         QTest::keyClicks(password, QString::fromLatin1(DemoDatabase::clerkPassword));

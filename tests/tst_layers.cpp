@@ -15,7 +15,7 @@ using Graph = QMap<QString, QMap<QString, QString>>;
 
 struct Includes
 {
-    Graph folders;            // model/ folder → model/ folder
+    Graph folders; // model/ folder → model/ folder
     QStringList outsideModel; // a model/ file including ui/ or app/
 };
 
@@ -25,7 +25,8 @@ Includes readModel()
     const QString root = QStringLiteral(GONGJI_SOURCE_DIR "/model");
     static const QRegularExpression include(QStringLiteral("^#include \"(model|ui|app)/([^/\"]+)/[^\"]+\""),
                                             QRegularExpression::MultilineOption);
-    QDirIterator files(root, {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator files(root, {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
+                       QDirIterator::Subdirectories);
     while (files.hasNext()) {
         const QString path = files.next();
         const QString relative = path.mid(root.size() + 1);
@@ -105,7 +106,8 @@ void TestLayers::cycleIsFound()
     graph[QStringLiteral("c")].insert(QStringLiteral("a"), QStringLiteral("C.cpp → a/A.h"));
     const QStringList cycle = findCycle(graph);
     QCOMPARE(cycle.size(), 3);
-    QVERIFY2(cycle.join(QLatin1Char('\n')).contains(QStringLiteral("C.cpp → a/A.h")), qPrintable(cycle.join(QLatin1Char('\n'))));
+    QVERIFY2(cycle.join(QLatin1Char('\n')).contains(QStringLiteral("C.cpp → a/A.h")),
+             qPrintable(cycle.join(QLatin1Char('\n'))));
 }
 
 void TestLayers::modelFoldersFormNoCycle()
@@ -113,8 +115,9 @@ void TestLayers::modelFoldersFormNoCycle()
     const Includes includes = readModel();
     QVERIFY(includes.folders.size() > 10);
     const QStringList cycle = findCycle(includes.folders);
-    QVERIFY2(cycle.isEmpty(), qPrintable(QStringLiteral("model/'s folders include each other in a cycle:\n")
-                                         + cycle.join(QLatin1Char('\n'))));
+    QVERIFY2(cycle.isEmpty(),
+             qPrintable(QStringLiteral("model/'s folders include each other in a cycle:\n")
+                        + cycle.join(QLatin1Char('\n'))));
 }
 
 void TestLayers::domainBuildsOnNothingElse()

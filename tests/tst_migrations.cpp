@@ -26,18 +26,19 @@ QVariant scalar(const QString &connection, const QString &sql)
 bool insertsStatus(const QString &connection, const QString &status, int sequence)
 {
     QSqlQuery insert(QSqlDatabase::database(connection));
-    insert.prepare(QStringLiteral("INSERT INTO person (name, id_type, id_number, insurance_type, status, pooling_region, "
-                                  "updated_at) VALUES ('新', '01', :number, '390', :status, '330100', "
-                                  "'2026-11-22T00:00:00.000Z')"));
-    insert.bindValue(QStringLiteral(":number"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1990, 1, 1), sequence));
+    insert.prepare(
+        QStringLiteral("INSERT INTO person (name, id_type, id_number, insurance_type, status, pooling_region, "
+                       "updated_at) VALUES ('新', '01', :number, '390', :status, '330100', "
+                       "'2026-11-22T00:00:00.000Z')"));
+    insert.bindValue(QStringLiteral(":number"),
+                     TestDatabase::residentId(QStringLiteral("330102"), QDate(1990, 1, 1), sequence));
     insert.bindValue(QStringLiteral(":status"), status);
     return insert.exec();
 }
 
 // Runs `work` on a plain QSQLITE connection to `path` (not Database::open, which would upgrade
 // the file), then closes it again.
-template<typename Work>
-void onPlainConnection(const QString &path, Work work)
+template<typename Work> void onPlainConnection(const QString &path, Work work)
 {
     const QString name = QStringLiteral("plain");
     {
@@ -97,11 +98,15 @@ void TestMigrations::upgradeFromEveryEarlierVersion()
     makeOldDatabase(path, version);
     const Database::OpenResult opened = Database::open(path, QStringLiteral("upgraded"));
     QVERIFY2(opened.ok, qPrintable(opened.error));
-    QCOMPARE(scalar(QStringLiteral("upgraded"), QStringLiteral("PRAGMA user_version")).toInt(), Migrations::latestVersion());
-    QCOMPARE(scalar(QStringLiteral("upgraded"), QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    QCOMPARE(scalar(QStringLiteral("upgraded"), QStringLiteral("PRAGMA user_version")).toInt(),
+             Migrations::latestVersion());
+    QCOMPARE(scalar(QStringLiteral("upgraded"), QStringLiteral("PRAGMA integrity_check")).toString(),
+             QStringLiteral("ok"));
     QCOMPARE(PersonStore(QStringLiteral("upgraded")).count(), 4);
-    const QString table = scalar(QStringLiteral("upgraded"),
-                                 QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'person'")).toString();
+    const QString table
+        = scalar(QStringLiteral("upgraded"),
+                 QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'person'"))
+              .toString();
     QVERIFY2(table.contains(QLatin1String("status = 'active' OR status = 'suspended'")), qPrintable(table));
     QVERIFY2(!table.contains(QLatin1String("status IN")), qPrintable(table));
     Database::close(QStringLiteral("upgraded"));
@@ -143,10 +148,11 @@ void TestMigrations::insertBuildsNoTemporaryTable()
 {
     TestDatabase db;
     QSqlQuery explain(QSqlDatabase::database(db.connection()));
-    QVERIFY(explain.exec(QStringLiteral("EXPLAIN INSERT INTO person (name, id_type, id_number, sex, birth_date, "
-                                        "insurance_type, employment, status, pooling_region, balance_fen, public_medical, "
-                                        "updated_at) VALUES ('a', '01', 'n', 'M', NULL, '310', 'working', 'active', "
-                                        "'330100', 0, 0, 'now')")));
+    QVERIFY(
+        explain.exec(QStringLiteral("EXPLAIN INSERT INTO person (name, id_type, id_number, sex, birth_date, "
+                                    "insurance_type, employment, status, pooling_region, balance_fen, public_medical, "
+                                    "updated_at) VALUES ('a', '01', 'n', 'M', NULL, '310', 'working', 'active', "
+                                    "'330100', 0, 0, 'now')")));
     QStringList opcodes;
     while (explain.next())
         opcodes << explain.value(1).toString();
@@ -197,14 +203,15 @@ void TestMigrations::bindingsAndRuleSetsKeepTheirRows()
             "INSERT INTO rule_set (id, region, effective_from, title, scope, allow_mutual, exclude_public_medical, "
             "reserve_floor_fen, payment_order, cooldown_days, created_at) VALUES (1, '330000', '2023-05-12', 'old', "
             "'same_province', 1, 0, 0, 'by_balance_desc', 0, '2026-01-01T00:00:00.000Z')")));
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO rule_set_relationship (rule_set_id, relationship) VALUES (1, 'child')")));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO rule_set_relationship (rule_set_id, relationship) VALUES (1, 'child')")));
         QVERIFY(q.exec(QStringLiteral(
             "INSERT INTO filing (id, filing_no, authorizer_id, clerk, channel, filed_at, effective_on, rule_set_id, "
             "commitment_version, commitment_at) VALUES (1, 'GJ20260301-0001', 1, 'tester', 'counter', "
             "'2026-03-01T01:00:00.000Z', '2026-03-01', 1, 'v1', '2026-03-01T01:00:00.000Z')")));
-        QVERIFY(q.exec(QStringLiteral(
-            "INSERT INTO binding (id, filing_id, authorizer_id, target_id, relationship, rule_set_id, status, started_at) "
-            "VALUES (1, 1, 1, 2, 'child', 1, 'active', '2026-03-01T01:00:00.000Z')")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO binding (id, filing_id, authorizer_id, target_id, relationship, "
+                                      "rule_set_id, status, started_at) "
+                                      "VALUES (1, 1, 1, 2, 'child', 1, 'active', '2026-03-01T01:00:00.000Z')")));
     });
     const Database::OpenResult opened = Database::open(path, QStringLiteral("upgraded"));
     QVERIFY2(opened.ok, qPrintable(opened.error));
@@ -219,11 +226,13 @@ void TestMigrations::bindingsAndRuleSetsKeepTheirRows()
     QVERIFY(!rules->maxPeriodMonths);
     QCOMPARE(RuleSetStore(QStringLiteral("upgraded")).count(), qint64(1)); // an old database is never re-seeded
     QCOMPARE(scalar(QStringLiteral("upgraded"),
-                    QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'binding_by_valid_until'"))
+                    QStringLiteral(
+                        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'binding_by_valid_until'"))
                  .toInt(),
              1);
-    QVERIFY(!QSqlQuery(QSqlDatabase::database(QStringLiteral("upgraded")))
-                 .exec(QStringLiteral("UPDATE rule_set SET max_period_months = 0 WHERE id = 1"))); // at least 1, or NULL
+    QVERIFY(
+        !QSqlQuery(QSqlDatabase::database(QStringLiteral("upgraded")))
+             .exec(QStringLiteral("UPDATE rule_set SET max_period_months = 0 WHERE id = 1"))); // at least 1, or NULL
     Database::close(QStringLiteral("upgraded"));
 }
 
@@ -244,21 +253,27 @@ void TestMigrations::quotaColumnsKeepEveryRow()
     makeOldDatabase(path, version);
     onPlainConnection(path, [](const QString &connection) {
         QSqlQuery q(QSqlDatabase::database(connection));
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO rule_set (region, effective_from, title, scope, allow_mutual, "
-                                      "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, created_at) "
-                                      "VALUES ('330000', '2023-05-12', 'old', 'same_province', 1, 0, 0, 'by_balance_desc', 0, 't')")));
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO filing (filing_no, authorizer_id, clerk, channel, filed_at, effective_on, "
-                                      "rule_set_id, commitment_version, commitment_at) VALUES ('GJ20260101-0001', 1, 'c', "
-                                      "'counter', 't', '2026-01-01', 1, 'v', 't')")));
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, "
-                                      "status, started_at) VALUES (1, 1, 2, 'child', 1, 'active', 't')")));
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO rule_set (region, effective_from, title, scope, allow_mutual, "
+            "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, created_at) "
+            "VALUES ('330000', '2023-05-12', 'old', 'same_province', 1, 0, 0, 'by_balance_desc', 0, 't')")));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO filing (filing_no, authorizer_id, clerk, channel, filed_at, effective_on, "
+                           "rule_set_id, commitment_version, commitment_at) VALUES ('GJ20260101-0001', 1, 'c', "
+                           "'counter', 't', '2026-01-01', 1, 'v', 't')")));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, "
+                           "status, started_at) VALUES (1, 1, 2, 'child', 1, 'active', 't')")));
     });
     const Database::OpenResult opened = Database::open(path, QStringLiteral("upgraded"));
     QVERIFY2(opened.ok, qPrintable(opened.error));
     const QString c = QStringLiteral("upgraded");
     QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM rule_set")).toInt(), 1); // not seeded over an old file
-    QCOMPARE(scalar(c, QStringLiteral("SELECT quota_required_beyond FROM rule_set")).toString(), QStringLiteral("none"));
-    QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM binding WHERE quota_fen IS NULL AND status = 'active'")).toInt(), 1);
+    QCOMPARE(scalar(c, QStringLiteral("SELECT quota_required_beyond FROM rule_set")).toString(),
+             QStringLiteral("none"));
+    QCOMPARE(
+        scalar(c, QStringLiteral("SELECT COUNT(*) FROM binding WHERE quota_fen IS NULL AND status = 'active'")).toInt(),
+        1);
     QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM binding_quota_change")).toInt(), 0);
     QSqlQuery q(QSqlDatabase::database(c));
     QVERIFY(!q.exec(QStringLiteral("UPDATE binding SET quota_fen = 0")));

@@ -61,26 +61,32 @@ void TestOfficePassword::initTestCase()
     QVERIFY(m_cluster.run(QStringLiteral("ALTER ROLE office_counter PASSWORD '%1'").arg(kCounterPassword)));
     // libpq's password file: host:port:database:user:password, private to its owner.
     QVERIFY(AdminCli::writePasswordFile(file(QStringLiteral("pgpass")),
-                                        QStringLiteral("127.0.0.1:%1:office:office_counter:%2\n").arg(m_cluster.port()).arg(kCounterPassword).toUtf8()));
+                                        QStringLiteral("127.0.0.1:%1:office:office_counter:%2\n")
+                                            .arg(m_cluster.port())
+                                            .arg(kCounterPassword)
+                                            .toUtf8()));
     QVERIFY(AdminCli::writePasswordFile(file(QStringLiteral("db-password")), kCounterPassword.toUtf8()));
     QVERIFY(AdminCli::writePasswordFile(file(QStringLiteral("wrong-password")), "not-the-password"));
 }
 
 void TestOfficePassword::adminFindsThePassword_data()
 {
-    QTest::addColumn<bool>("passwordFile");  // PGPASSFILE names the password file
-    QTest::addColumn<QString>("inAddress");  // the password in the address, or empty
+    QTest::addColumn<bool>("passwordFile"); // PGPASSFILE names the password file
+    QTest::addColumn<QString>("inAddress"); // the password in the address, or empty
     QTest::addColumn<QString>("dbPasswordFile");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message"); // in stderr ("": stderr empty)
 
     QTest::newRow("libpq's password file") << true << QString() << QString() << 0 << QString();
     QTest::newRow("--db-password-file") << false << QString() << QStringLiteral("db-password") << 0 << QString();
-    QTest::newRow("in the address: works, warned") << false << kCounterPassword << QString() << 0
-                                                   << "carries the database password, which other users of this computer can see";
+    QTest::newRow("in the address: works, warned")
+        << false << kCounterPassword << QString() << 0
+        << "carries the database password, which other users of this computer can see";
     QTest::newRow("nowhere: refused, says where to put it")
-        << false << QString() << QString() << 2 << "asks for a password, and none was given or found in the password file";
-    QTest::newRow("a wrong one") << false << QString() << QStringLiteral("wrong-password") << 2 << "password authentication failed";
+        << false << QString() << QString() << 2
+        << "asks for a password, and none was given or found in the password file";
+    QTest::newRow("a wrong one") << false << QString() << QStringLiteral("wrong-password") << 2
+                                 << "password authentication failed";
 }
 
 void TestOfficePassword::adminFindsThePassword()

@@ -31,7 +31,10 @@ private slots:
 private:
     // The office database over TLS: host, sslmode, CA file.
     QString address(const QString &host, const QString &mode, const QString &ca) const;
-    int clerkCount() const { return m_cluster.value(QStringLiteral("SELECT COUNT(*) FROM clerk"), QStringLiteral("office")).toInt(); }
+    int clerkCount() const
+    {
+        return m_cluster.value(QStringLiteral("SELECT COUNT(*) FROM clerk"), QStringLiteral("office")).toInt();
+    }
     // `gongji-admin init` (which writes the first supervisor) through `db`.
     AdminCli::Run initThrough(const QString &db) const;
 
@@ -51,16 +54,17 @@ void TestOfficeTls::initTestCase()
     // The schema is made as setup-office makes it: by the owner, who alone may create it.
     Database::Options owner;
     owner.upgradeServerSchema = true;
-    const Database::OpenResult opened = Database::open(
-        address(QStringLiteral("localhost"), QStringLiteral("verify-full"), m_cluster.caCertificate()), QStringLiteral("setup"),
-        owner);
+    const Database::OpenResult opened
+        = Database::open(address(QStringLiteral("localhost"), QStringLiteral("verify-full"), m_cluster.caCertificate()),
+                         QStringLiteral("setup"), owner);
     QVERIFY2(opened.ok, qPrintable(opened.error));
     Database::close(QStringLiteral("setup"));
 }
 
 QString TestOfficeTls::address(const QString &host, const QString &mode, const QString &ca) const
 {
-    QString text = QStringLiteral("postgresql://gongji@%1:%2/office?sslmode=%3").arg(host).arg(m_cluster.port()).arg(mode);
+    QString text
+        = QStringLiteral("postgresql://gongji@%1:%2/office?sslmode=%3").arg(host).arg(m_cluster.port()).arg(mode);
     if (!ca.isEmpty())
         text += QStringLiteral("&sslrootcert=") + ca;
     return text;
@@ -69,8 +73,9 @@ QString TestOfficeTls::address(const QString &host, const QString &mode, const Q
 AdminCli::Run TestOfficeTls::initThrough(const QString &db) const
 {
     return AdminCli(m_dir.filePath(QStringLiteral("xdg")))
-        .run({QStringLiteral("--db"), db, QStringLiteral("--password-file"), m_dir.filePath(QStringLiteral("password.txt")),
-              QStringLiteral("init"), QStringLiteral("--supervisor"), QStringLiteral("chief")});
+        .run({QStringLiteral("--db"), db, QStringLiteral("--password-file"),
+              m_dir.filePath(QStringLiteral("password.txt")), QStringLiteral("init"), QStringLiteral("--supervisor"),
+              QStringLiteral("chief")});
 }
 
 void TestOfficeTls::addressReading_data()
@@ -79,20 +84,24 @@ void TestOfficeTls::addressReading_data()
     QTest::addColumn<QString>("error"); // a part of the message, or empty: accepted
     QTest::addColumn<QString>("options"); // the driver's TLS options when accepted
 
-    const QString ca = QStringLiteral(GONGJI_TEST_DATA "/registry-good.csv"); // any existing file stands for a certificate
+    const QString ca
+        = QStringLiteral(GONGJI_TEST_DATA "/registry-good.csv"); // any existing file stands for a certificate
     QTest::newRow("no TLS settings") << "postgresql://desk@db.office:5432/gongji" << QString() << QString();
-    QTest::newRow("verify-full and CA") << QStringLiteral("postgresql://desk@db.office/gongji?sslmode=verify-full&sslrootcert=") + ca
-                                        << QString() << QStringLiteral("sslmode='verify-full';sslrootcert='%1'").arg(ca);
+    QTest::newRow("verify-full and CA") << QStringLiteral(
+                                               "postgresql://desk@db.office/gongji?sslmode=verify-full&sslrootcert=")
+            + ca << QString() << QStringLiteral("sslmode='verify-full';sslrootcert='%1'").arg(ca);
     QTest::newRow("client certificate and key")
-        << QStringLiteral("postgresql://desk@db.office/gongji?sslmode=verify-ca&sslcert=%1&sslkey=%1").arg(ca) << QString()
-        << QStringLiteral("sslmode='verify-ca';sslcert='%1';sslkey='%1'").arg(ca);
+        << QStringLiteral("postgresql://desk@db.office/gongji?sslmode=verify-ca&sslcert=%1&sslkey=%1").arg(ca)
+        << QString() << QStringLiteral("sslmode='verify-ca';sslcert='%1';sslkey='%1'").arg(ca);
     QTest::newRow("unknown setting") << "postgresql://desk@db.office/gongji?sslmode=verify-full&ssl_mode=on"
                                      << "\"ssl_mode\" is not known" << QString();
     QTest::newRow("misspelt mode") << "postgresql://desk@db.office/gongji?sslmode=verify_full"
                                    << "sslmode=verify_full is not a TLS mode" << QString();
-    QTest::newRow("missing CA file") << "postgresql://desk@db.office/gongji?sslmode=verify-full&sslrootcert=/nonexistent/ca.crt"
-                                     << "/nonexistent/ca.crt named by sslrootcert does not exist" << QString();
-    QTest::newRow("no user") << "postgresql://db.office/gongji" << "is not a database server address" << QString();
+    QTest::newRow("missing CA file")
+        << "postgresql://desk@db.office/gongji?sslmode=verify-full&sslrootcert=/nonexistent/ca.crt"
+        << "/nonexistent/ca.crt named by sslrootcert does not exist" << QString();
+    QTest::newRow("no user") << "postgresql://db.office/gongji"
+                             << "is not a database server address" << QString();
 }
 
 void TestOfficeTls::addressReading()
@@ -113,8 +122,8 @@ void TestOfficeTls::addressReading()
 void TestOfficeTls::addressKeepsTlsAndDropsPassword()
 {
     const QString ca = QStringLiteral(GONGJI_TEST_DATA "/registry-good.csv");
-    const DatabaseLocation location =
-        DatabaseLocation::parse(QStringLiteral("postgresql://desk:s3cret@db.office:6543/gongji?sslmode=verify-full&sslrootcert=") + ca);
+    const DatabaseLocation location = DatabaseLocation::parse(
+        QStringLiteral("postgresql://desk:s3cret@db.office:6543/gongji?sslmode=verify-full&sslrootcert=") + ca);
     QVERIFY2(location.error.isEmpty(), qPrintable(location.error));
     QCOMPARE(location.password, QStringLiteral("s3cret"));
     QVERIFY(location.passwordWarning().contains(QStringLiteral("carries the database password")));
@@ -134,12 +143,17 @@ void TestOfficeTls::connection_data()
     QTest::addColumn<bool>("officeCa"); // false: another CA's certificate as sslrootcert
     QTest::addColumn<QString>("refusal"); // a part of the message, or empty: connected, encrypted
 
-    QTest::newRow("verify-full, office CA, certificate's host name") << "localhost" << "verify-full" << true << QString();
-    QTest::newRow("verify-full, another CA") << "localhost" << "verify-full" << false << "not signed by the authority";
-    QTest::newRow("verify-full, another host name") << "127.0.0.1" << "verify-full" << true
-                                                   << "not made out to the host name 127.0.0.1";
-    QTest::newRow("verify-ca, another CA") << "localhost" << "verify-ca" << false << "not signed by the authority";
-    QTest::newRow("verify-ca, another host name") << "127.0.0.1" << "verify-ca" << true << QString();
+    QTest::newRow("verify-full, office CA, certificate's host name") << "localhost"
+                                                                     << "verify-full" << true << QString();
+    QTest::newRow("verify-full, another CA") << "localhost"
+                                             << "verify-full" << false << "not signed by the authority";
+    QTest::newRow("verify-full, another host name")
+        << "127.0.0.1"
+        << "verify-full" << true << "not made out to the host name 127.0.0.1";
+    QTest::newRow("verify-ca, another CA") << "localhost"
+                                           << "verify-ca" << false << "not signed by the authority";
+    QTest::newRow("verify-ca, another host name") << "127.0.0.1"
+                                                  << "verify-ca" << true << QString();
 }
 
 void TestOfficeTls::connection()
@@ -187,7 +201,8 @@ void TestOfficeTls::serverWithoutTlsIsRefused()
     const QString db = address(QStringLiteral("localhost"), QStringLiteral("verify-full"), m_cluster.caCertificate());
     const Database::OpenResult opened = Database::open(db, QStringLiteral("counter"));
     QVERIFY(!opened.ok);
-    QVERIFY2(opened.error.contains(QStringLiteral("does not offer an encrypted (TLS) connection")), qPrintable(opened.error));
+    QVERIFY2(opened.error.contains(QStringLiteral("does not offer an encrypted (TLS) connection")),
+             qPrintable(opened.error));
     const int clerks = clerkCount();
     const AdminCli::Run run = initThrough(db);
     QCOMPARE(run.exitCode, 2);

@@ -43,8 +43,9 @@ TestPackaging::Run TestPackaging::run(const QString &program, const QStringList 
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("PATH"), QFileInfo(QStringLiteral(GONGJI_ADMIN_BIN)).absolutePath() + QLatin1Char(':')
-                                           + env.value(QStringLiteral("PATH")));
+    env.insert(QStringLiteral("PATH"),
+               QFileInfo(QStringLiteral(GONGJI_ADMIN_BIN)).absolutePath() + QLatin1Char(':')
+                   + env.value(QStringLiteral("PATH")));
     process.setProcessEnvironment(env);
     process.start(program, arguments);
     Run result;
@@ -97,7 +98,8 @@ void TestPackaging::manPageMatchesHelp()
     QFETCH(QString, page);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const Run made = run(QStringLiteral("bash"), {source("packaging/man/make-man-pages.sh"), QStringLiteral(GONGJI_BUILD_DIR), dir.path()});
+    const Run made = run(QStringLiteral("bash"),
+                         {source("packaging/man/make-man-pages.sh"), QStringLiteral(GONGJI_BUILD_DIR), dir.path()});
     if (made.exitCode == 77)
         QSKIP("help2man is not installed");
     QVERIFY2(made.exitCode == 0, qPrintable(made.err));
@@ -112,10 +114,14 @@ void TestPackaging::manPageMatchesHelp()
         const QString now = freshLines.value(i);
         if (now.startsWith(QLatin1String(".TH ")))
             continue;
-        QVERIFY2(now == committedLines.value(i),
-                 qPrintable(QStringLiteral("packaging/man/%1 line %2 is no longer what --help says:\n  committed: %3\n  now:       %4\n"
-                                           "Run packaging/man/make-man-pages.sh BUILD_DIR and commit the pages.")
-                                .arg(page).arg(i + 1).arg(committedLines.value(i), now)));
+        QVERIFY2(
+            now == committedLines.value(i),
+            qPrintable(QStringLiteral(
+                           "packaging/man/%1 line %2 is no longer what --help says:\n  committed: %3\n  now:       %4\n"
+                           "Run packaging/man/make-man-pages.sh BUILD_DIR and commit the pages.")
+                           .arg(page)
+                           .arg(i + 1)
+                           .arg(committedLines.value(i), now)));
     }
 }
 
@@ -147,7 +153,8 @@ void TestPackaging::completionOffersEveryCommand()
     offered.removeAll(QStringLiteral("help"));
     QCOMPARE(offered, commands);
     // After the global options, and after "help".
-    QCOMPARE(complete({QStringLiteral("gongji-admin"), QStringLiteral("--db"), QStringLiteral("x.sqlite"), QStringLiteral("check-")}),
+    QCOMPARE(complete({QStringLiteral("gongji-admin"), QStringLiteral("--db"), QStringLiteral("x.sqlite"),
+                       QStringLiteral("check-")}),
              (QStringList{QStringLiteral("check-filings"), QStringLiteral("check-kinship")}));
     QCOMPARE(complete({QStringLiteral("gongji-admin"), QStringLiteral("help"), QStringLiteral("revoke")}),
              (QStringList{QStringLiteral("revoke"), QStringLiteral("revoke-kinship")}));
@@ -166,21 +173,23 @@ void TestPackaging::completionOffersEveryOption()
     const QString help = run(QStringLiteral(GONGJI_ADMIN_BIN), {QStringLiteral("help"), command}).out;
     // The options section: "  -x, --name <VALUE>   text" or "  --name   text".
     QStringList options;
-    static const QRegularExpression option(QStringLiteral("^  (?:-\\w, )?(--[a-z][a-z-]*)"), QRegularExpression::MultilineOption);
+    static const QRegularExpression option(QStringLiteral("^  (?:-\\w, )?(--[a-z][a-z-]*)"),
+                                           QRegularExpression::MultilineOption);
     for (auto it = option.globalMatch(help); it.hasNext();)
         options << it.next().captured(1);
     QVERIFY2(options.contains(QStringLiteral("--db")), qPrintable(help));
     const QStringList offered = complete({QStringLiteral("gongji-admin"), command, QStringLiteral("--")});
     for (const QString &name : options)
-        QVERIFY2(offered.contains(name), qPrintable(name + QStringLiteral(" not offered: ") + offered.join(QLatin1Char(' '))));
+        QVERIFY2(offered.contains(name),
+                 qPrintable(name + QStringLiteral(" not offered: ") + offered.join(QLatin1Char(' '))));
 }
 
 void TestPackaging::metainfoValidates()
 {
     if (QStandardPaths::findExecutable(QStringLiteral("appstreamcli")).isEmpty())
         QSKIP("appstreamcli is not installed (Debian: appstream)");
-    const Run validate = run(QStringLiteral("appstreamcli"), {QStringLiteral("validate"), QStringLiteral("--no-net"),
-                                                              QStringLiteral(GONGJI_METAINFO)});
+    const Run validate = run(QStringLiteral("appstreamcli"),
+                             {QStringLiteral("validate"), QStringLiteral("--no-net"), QStringLiteral(GONGJI_METAINFO)});
     QVERIFY2(validate.exitCode == 0, qPrintable(validate.out + validate.err));
     QFile metainfo(QStringLiteral(GONGJI_METAINFO));
     QVERIFY(metainfo.open(QIODevice::ReadOnly));

@@ -49,10 +49,7 @@ void TestPasswordPolicy::init()
     QVERIFY(m_db->isOpen());
 }
 
-void TestPasswordPolicy::cleanup()
-{
-    m_db.reset();
-}
+void TestPasswordPolicy::cleanup() { m_db.reset(); }
 
 void TestPasswordPolicy::ageThePassword(const QString &login, int days)
 {
@@ -117,7 +114,8 @@ void TestPasswordPolicy::newPasswordsFollowThePolicy()
     ClerkAccounts accounts(m_db->connection());
     const auto attempt = [&](const QString &password) {
         if (how == QLatin1String("add"))
-            return accounts.add(TestDatabase::supervisor, QStringLiteral("wangwu"), QStringLiteral("王五"), ClerkRole::Clerk, password);
+            return accounts.add(TestDatabase::supervisor, QStringLiteral("wangwu"), QStringLiteral("王五"),
+                                ClerkRole::Clerk, password);
         if (how == QLatin1String("reset"))
             return accounts.resetPassword(TestDatabase::supervisor, TestDatabase::clerk, password);
         return accounts.changeOwnPassword(TestDatabase::clerk, TestDatabase::password, password);
@@ -143,11 +141,13 @@ void TestPasswordPolicy::lastPasswordsNotAgain()
     }
     // The current one and the four before it are refused; the sixth-newest is allowed again.
     for (int i = passwords.size() - 1; i >= passwords.size() - 5; --i) {
-        const ClerkAccounts::Result again = accounts.resetPassword(TestDatabase::supervisor, TestDatabase::clerk, passwords.at(i));
+        const ClerkAccounts::Result again
+            = accounts.resetPassword(TestDatabase::supervisor, TestDatabase::clerk, passwords.at(i));
         QVERIFY(!again.ok);
         QVERIFY2(again.error.contains(QStringLiteral("one of the last 5")), qPrintable(again.error));
     }
-    const ClerkAccounts::Result oldest = accounts.resetPassword(TestDatabase::supervisor, TestDatabase::clerk, passwords.first());
+    const ClerkAccounts::Result oldest
+        = accounts.resetPassword(TestDatabase::supervisor, TestDatabase::clerk, passwords.first());
     QVERIFY2(oldest.ok, qPrintable(oldest.error));
 }
 
@@ -172,7 +172,9 @@ void TestPasswordPolicy::maximumAgeForcesAChange()
     if (!expired)
         return;
     // Changing it starts the age again.
-    QVERIFY(ClerkAccounts(m_db->connection()).changeOwnPassword(TestDatabase::clerk, TestDatabase::password, "Counter-2026").ok);
+    QVERIFY(ClerkAccounts(m_db->connection())
+                .changeOwnPassword(TestDatabase::clerk, TestDatabase::password, "Counter-2026")
+                .ok);
     QCOMPARE(SignIn(m_db->connection()).signIn(TestDatabase::clerk, "Counter-2026").passwordExpired, false);
 }
 
@@ -203,7 +205,8 @@ void TestPasswordPolicy::supervisorSetsThePolicy()
     ClerkAccounts accounts(m_db->connection());
     const PasswordPolicy before = accounts.policy();
     const qint64 audited = AuditLog(m_db->connection()).countFor(AuditAction::PasswordPolicySet, QStringLiteral(""));
-    const ClerkAccounts::Result set = accounts.setPolicy(actor, PasswordPolicy{minLength, minClasses, maxAgeDays, history});
+    const ClerkAccounts::Result set
+        = accounts.setPolicy(actor, PasswordPolicy{minLength, minClasses, maxAgeDays, history});
     if (!refusal.isEmpty()) {
         QVERIFY(!set.ok);
         QVERIFY2(set.error.contains(refusal), qPrintable(set.error));
@@ -215,7 +218,8 @@ void TestPasswordPolicy::supervisorSetsThePolicy()
     QVERIFY(accounts.policy() == (PasswordPolicy{minLength, minClasses, maxAgeDays, history}));
     QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::PasswordPolicySet, QStringLiteral("")), audited + 1);
     // Applied at once: 12 characters of 4 kinds now.
-    const ClerkAccounts::Result weak = accounts.resetPassword(TestDatabase::supervisor, TestDatabase::clerk, "Counter-202"); // 11 characters
+    const ClerkAccounts::Result weak
+        = accounts.resetPassword(TestDatabase::supervisor, TestDatabase::clerk, "Counter-202"); // 11 characters
     QVERIFY(!weak.ok);
     QVERIFY2(weak.error.contains(QStringLiteral("at least 12 characters")), qPrintable(weak.error));
 }
@@ -223,21 +227,25 @@ void TestPasswordPolicy::supervisorSetsThePolicy()
 void TestPasswordPolicy::adminAllowsOnlyChangePasswordWhenExpired()
 {
     const AdminCli cli(m_db->dir() + QStringLiteral("/xdg"));
-    const QStringList signIn = QStringList{QStringLiteral("--db"), m_db->path()} + AdminCli::signIn(m_db->passwordFile());
+    const QStringList signIn
+        = QStringList{QStringLiteral("--db"), m_db->path()} + AdminCli::signIn(m_db->passwordFile());
     const AdminCli::Run shown = cli.run({QStringLiteral("--db"), m_db->path(), QStringLiteral("password-policy")});
     QCOMPARE(shown.exitCode, 0);
     QVERIFY2(shown.out.contains(QStringLiteral("min-length: 8\nmin-classes: 3 of 4")), qPrintable(shown.out));
-    const AdminCli::Run set = cli.run(signIn + QStringList{QStringLiteral("password-policy"), QStringLiteral("--max-age-days"),
-                                                          QStringLiteral("30")});
+    const AdminCli::Run set = cli.run(
+        signIn
+        + QStringList{QStringLiteral("password-policy"), QStringLiteral("--max-age-days"), QStringLiteral("30")});
     QCOMPARE(set.exitCode, 0);
     QVERIFY(set.out.contains(QStringLiteral("max-age-days: 30")));
     ageThePassword(QString::fromLatin1(TestDatabase::supervisor), 31);
     const AdminCli::Run refused = cli.run(signIn + QStringList{QStringLiteral("clerks")});
     QCOMPARE(refused.exitCode, 4);
-    QVERIFY2(refused.err.contains(QStringLiteral("is older than the password policy allows; change it first")), qPrintable(refused.err));
+    QVERIFY2(refused.err.contains(QStringLiteral("is older than the password policy allows; change it first")),
+             qPrintable(refused.err));
     const QString fresh = m_db->dir() + QStringLiteral("/fresh.txt");
     QVERIFY(AdminCli::writePasswordFile(fresh, "Supervisor-2026"));
-    const AdminCli::Run changed = cli.run(signIn + QStringList{QStringLiteral("change-password"), QStringLiteral("--new-password-file"), fresh});
+    const AdminCli::Run changed = cli.run(
+        signIn + QStringList{QStringLiteral("change-password"), QStringLiteral("--new-password-file"), fresh});
     QVERIFY2(changed.exitCode == 0, qPrintable(changed.err));
     const AdminCli::Run works = cli.run(QStringList{QStringLiteral("--db"), m_db->path()} + AdminCli::signIn(fresh)
                                         + QStringList{QStringLiteral("clerks")});

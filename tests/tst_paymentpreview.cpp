@@ -43,8 +43,8 @@ Person TestPaymentPreview::add(TestDatabase &db, const QString &name, const QDat
     return db.addPerson(p);
 }
 
-void TestPaymentPreview::bind(TestDatabase &db, const Person &authorizer, const Person &target, const QString &relationship,
-                              std::optional<qint64> quotaFen)
+void TestPaymentPreview::bind(TestDatabase &db, const Person &authorizer, const Person &target,
+                              const QString &relationship, std::optional<qint64> quotaFen)
 {
     FilingDraft d;
     d.authorizerIdType = authorizer.idType;
@@ -61,28 +61,30 @@ void TestPaymentPreview::bind(TestDatabase &db, const Person &authorizer, const 
 
 void TestPaymentPreview::cases_data()
 {
-    QTest::addColumn<QString>("region");        // 320100 national (by balance, no floor); 140100 山西 (floor 1000)
-    QTest::addColumn<qint64>("targetBalance");  // -1: the target is a resident (no personal account)
+    QTest::addColumn<QString>("region"); // 320100 national (by balance, no floor); 140100 山西 (floor 1000)
+    QTest::addColumn<qint64>("targetBalance"); // -1: the target is a resident (no personal account)
     QTest::addColumn<QList<qint64>>("authorizerBalances");
     QTest::addColumn<qint64>("amount");
-    QTest::addColumn<QStringList>("expected");  // "payer:amount" in paying order, amounts in fen
+    QTest::addColumn<QStringList>("expected"); // "payer:amount" in paying order, amounts in fen
 
     QTest::newRow("own account enough") << "320100" << qint64(50000) << QList<qint64>{100000} << qint64(30000)
                                         << QStringList{"own_account:30000", "authorizer:0", "cash:0"};
-    QTest::newRow("own account first, then authorizer") << "320100" << qint64(10000) << QList<qint64>{100000} << qint64(30000)
-                                                        << QStringList{"own_account:10000", "authorizer:20000", "cash:0"};
+    QTest::newRow("own account first, then authorizer")
+        << "320100" << qint64(10000) << QList<qint64>{100000} << qint64(30000)
+        << QStringList{"own_account:10000", "authorizer:20000", "cash:0"};
     QTest::newRow("resident target: no own account") << "320100" << qint64(-1) << QList<qint64>{100000} << qint64(30000)
                                                      << QStringList{"authorizer:30000", "cash:0"};
-    QTest::newRow("several authorizers, richest first") << "320100" << qint64(-1) << QList<qint64>{20000, 50000} << qint64(60000)
-                                                        << QStringList{"authorizer:50000", "authorizer:10000", "cash:0"};
+    QTest::newRow("several authorizers, richest first")
+        << "320100" << qint64(-1) << QList<qint64>{20000, 50000} << qint64(60000)
+        << QStringList{"authorizer:50000", "authorizer:10000", "cash:0"};
     QTest::newRow("cash remainder") << "320100" << qint64(-1) << QList<qint64>{20000, 5000} << qint64(60000)
                                     << QStringList{"authorizer:20000", "authorizer:5000", "cash:35000"};
     QTest::newRow("reserve floor 1000 yuan (山西)") << "140100" << qint64(-1) << QList<qint64>{150000} << qint64(80000)
-                                                     << QStringList{"authorizer:50000", "cash:30000"};
-    QTest::newRow("below the floor pays nothing") << "140100" << qint64(-1) << QList<qint64>{90000} << qint64(10000)
-                                                  << QStringList{"authorizer:0", "cash:10000"};
-    QTest::newRow("nobody bound: all cash") << "320100" << qint64(-1) << QList<qint64>{} << qint64(12345)
-                                            << QStringList{"cash:12345"};
+                                                    << QStringList{"authorizer:50000", "cash:30000"};
+    QTest::newRow("below the floor pays nothing")
+        << "140100" << qint64(-1) << QList<qint64>{90000} << qint64(10000) << QStringList{"authorizer:0", "cash:10000"};
+    QTest::newRow("nobody bound: all cash")
+        << "320100" << qint64(-1) << QList<qint64>{} << qint64(12345) << QStringList{"cash:12345"};
 }
 
 void TestPaymentPreview::cases()
@@ -144,8 +146,8 @@ void TestPaymentPreview::bindingOrder()
 void TestPaymentPreview::quotas_data()
 {
     QTest::addColumn<qint64>("floor");
-    QTest::addColumn<QList<qint64>>("balances");    // one authorizer each
-    QTest::addColumn<QList<qint64>>("quotas");      // for 王小明, per authorizer; 0 = bound without a quota
+    QTest::addColumn<QList<qint64>>("balances"); // one authorizer each
+    QTest::addColumn<QList<qint64>>("quotas"); // for 王小明, per authorizer; 0 = bound without a quota
     QTest::addColumn<QList<qint64>>("otherQuotas"); // set aside by the same authorizer for 王小红 (0 = none)
     QTest::addColumn<qint64>("amount");
     QTest::addColumn<QStringList>("expected");
@@ -163,8 +165,8 @@ void TestPaymentPreview::quotas_data()
         << qint64(0) << QList<qint64>{500000} << QList<qint64>{0} << QList<qint64>{450001} << qint64(100000)
         << QStringList{"authorizer:49999", "cash:50001"};
     QTest::newRow("two quotas: the larger first (by balance)")
-        << qint64(0) << QList<qint64>{500000, 500000} << QList<qint64>{10000, 20000} << QList<qint64>{0, 0} << qint64(25000)
-        << QStringList{"quota:20000", "quota:5000", "cash:0"};
+        << qint64(0) << QList<qint64>{500000, 500000} << QList<qint64>{10000, 20000} << QList<qint64>{0, 0}
+        << qint64(25000) << QStringList{"quota:20000", "quota:5000", "cash:0"};
     QTest::newRow("floor and another quota leave nothing free")
         << qint64(100000) << QList<qint64>{500000} << QList<qint64>{0} << QList<qint64>{400000} << qint64(10000)
         << QStringList{"authorizer:0", "cash:10000"};
@@ -195,7 +197,8 @@ void TestPaymentPreview::quotas()
     const Person target = add(db, "王小明", QDate(2000, 9, 1), 31, 0, "320100", "390");
     const Person sister = add(db, "王小红", QDate(2002, 9, 1), 42, 0, "320100", "390");
     for (int i = 0; i < balances.size(); ++i) {
-        const Person parent = add(db, QStringLiteral("家长%1").arg(i), QDate(1970 + i, 1, 1), 11 + 2 * i, balances.at(i), "320100");
+        const Person parent
+            = add(db, QStringLiteral("家长%1").arg(i), QDate(1970 + i, 1, 1), 11 + 2 * i, balances.at(i), "320100");
         if (otherQuotas.at(i) > 0)
             bind(db, parent, sister, "child", otherQuotas.at(i));
         bind(db, parent, target, "child", quotas.at(i) > 0 ? std::optional<qint64>(quotas.at(i)) : std::nullopt);
@@ -217,7 +220,8 @@ void TestPaymentPreview::errors()
     TestDatabase db;
     PaymentPreview preview(db.connection());
     QVERIFY(!preview.preview("01", "12345", 100).ok);
-    const PaymentPreview::Result missing = preview.preview("01", TestDatabase::residentId("330102", QDate(1990, 1, 1), 5), 100);
+    const PaymentPreview::Result missing
+        = preview.preview("01", TestDatabase::residentId("330102", QDate(1990, 1, 1), 5), 100);
     QVERIFY(!missing.ok);
     QVERIFY(!missing.error.isEmpty());
     QVERIFY(!preview.preview("01", TestDatabase::residentId("330102", QDate(1990, 1, 1), 5), -1).ok);

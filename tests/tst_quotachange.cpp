@@ -40,9 +40,9 @@ private:
 
     std::unique_ptr<TestDatabase> m_db;
     Person m_authorizer; // 南京, 3000.00 yuan, national cross-province set (floor 0)
-    Person m_faraway;    // 杭州: needs a quota
-    Person m_near;       // 南京: may carry one
-    Person m_zhejiang;   // 杭州 authorizer: 浙江 sets nothing aside
+    Person m_faraway; // 杭州: needs a quota
+    Person m_near; // 南京: may carry one
+    Person m_zhejiang; // 杭州 authorizer: 浙江 sets nothing aside
     Person m_child;
 };
 
@@ -66,10 +66,7 @@ void TestQuotaChange::init()
     m_child = m_db->addPerson("钱子", TestDatabase::residentId("330102", QDate(2000, 1, 1), 41), "390", "330100");
 }
 
-void TestQuotaChange::cleanup()
-{
-    m_db.reset();
-}
+void TestQuotaChange::cleanup() { m_db.reset(); }
 
 qint64 TestQuotaChange::bind(const Person &target, std::optional<qint64> quotaFen)
 {
@@ -84,23 +81,29 @@ qint64 TestQuotaChange::bind(const Person &target, std::optional<qint64> quotaFe
 
 void TestQuotaChange::change_data()
 {
-    QTest::addColumn<QString>("target");        // faraway, near, child (杭州 under 浙江)
-    QTest::addColumn<qint64>("quotaBefore");    // -1: none
-    QTest::addColumn<qint64>("otherQuota");     // the authorizer's other binding (to near/faraway), 0: none
-    QTest::addColumn<qint64>("quotaAfter");     // 0: remove
-    QTest::addColumn<QString>("code");          // "" = changed
+    QTest::addColumn<QString>("target"); // faraway, near, child (杭州 under 浙江)
+    QTest::addColumn<qint64>("quotaBefore"); // -1: none
+    QTest::addColumn<qint64>("otherQuota"); // the authorizer's other binding (to near/faraway), 0: none
+    QTest::addColumn<qint64>("quotaAfter"); // 0: remove
+    QTest::addColumn<QString>("code"); // "" = changed
     QTest::addColumn<QString>("detail");
 
-    QTest::newRow("raise") << "faraway" << qint64(100000) << qint64(0) << qint64(250050) << "" << "";
-    QTest::newRow("lower") << "faraway" << qint64(100000) << qint64(0) << qint64(1) << "" << "";
-    QTest::newRow("raise to the last fen free") << "faraway" << qint64(100000) << qint64(120000) << qint64(180000) << "" << "";
+    QTest::newRow("raise") << "faraway" << qint64(100000) << qint64(0) << qint64(250050) << ""
+                           << "";
+    QTest::newRow("lower") << "faraway" << qint64(100000) << qint64(0) << qint64(1) << ""
+                           << "";
+    QTest::newRow("raise to the last fen free") << "faraway" << qint64(100000) << qint64(120000) << qint64(180000) << ""
+                                                << "";
     QTest::newRow("QUOTA_EXCEEDS_BALANCE: one fen more")
         << "faraway" << qint64(100000) << qint64(120000) << qint64(180001) << "QUOTA_EXCEEDS_BALANCE"
         << "still free: 1800.00 yuan (balance 3000.00, reserve floor 0.00, already set aside 1200.00)";
-    QTest::newRow("QUOTA_REQUIRED: removing a needed quota") << "faraway" << qint64(100000) << qint64(0) << qint64(0)
-                                                             << "QUOTA_REQUIRED" << "target insured in 330100, authorizer in 320100";
-    QTest::newRow("same province: set one") << "near" << qint64(-1) << qint64(0) << qint64(50000) << "" << "";
-    QTest::newRow("same province: remove it") << "near" << qint64(50000) << qint64(0) << qint64(0) << "" << "";
+    QTest::newRow("QUOTA_REQUIRED: removing a needed quota")
+        << "faraway" << qint64(100000) << qint64(0) << qint64(0) << "QUOTA_REQUIRED"
+        << "target insured in 330100, authorizer in 320100";
+    QTest::newRow("same province: set one") << "near" << qint64(-1) << qint64(0) << qint64(50000) << ""
+                                            << "";
+    QTest::newRow("same province: remove it") << "near" << qint64(50000) << qint64(0) << qint64(0) << ""
+                                              << "";
     QTest::newRow("QUOTA_NOT_ALLOWED: 浙江") << "child" << qint64(-1) << qint64(0) << qint64(100) << "QUOTA_NOT_ALLOWED"
                                              << "quota_required_beyond: none";
 }
@@ -123,7 +126,8 @@ void TestQuotaChange::change()
     const qint64 auditBefore = AuditLog(m_db->connection()).count();
     const qint64 journalBefore = JournalStore(m_db->connection()).lastSeq();
 
-    const QuotaChange::Result result = QuotaChange(m_db->connection()).change(bindingId, quotaAfter, TestDatabase::clerk);
+    const QuotaChange::Result result
+        = QuotaChange(m_db->connection()).change(bindingId, quotaAfter, TestDatabase::clerk);
     const std::optional<MutualAidBinding> stored = BindingStore(m_db->connection()).findById(bindingId);
     QVERIFY(stored);
     if (!code.isEmpty()) {
@@ -149,7 +153,8 @@ void TestQuotaChange::change()
     QCOMPARE(changes.first().beforeFen, before);
     QCOMPARE(changes.first().afterFen, after);
     QCOMPARE(changes.first().clerk, QString::fromLatin1(TestDatabase::clerk));
-    QCOMPARE(BindingStore(m_db->connection()).quotaSetAside(m_authorizer.id), otherQuota + (target == "child" ? 0 : quotaAfter));
+    QCOMPARE(BindingStore(m_db->connection()).quotaSetAside(m_authorizer.id),
+             otherQuota + (target == "child" ? 0 : quotaAfter));
     // The platform hears of the new amount: one journal line, the quota as it is now.
     QCOMPARE(JournalStore(m_db->connection()).lastSeq(), journalBefore + 1);
     QJsonObject line;
@@ -168,7 +173,8 @@ void TestQuotaChange::refusedWithoutAClerk()
 {
     const qint64 bindingId = bind(m_faraway, 100000);
     QVERIFY(bindingId);
-    const QuotaChange::Result result = QuotaChange(m_db->connection()).change(bindingId, 50000, QStringLiteral("nobody"));
+    const QuotaChange::Result result
+        = QuotaChange(m_db->connection()).change(bindingId, 50000, QStringLiteral("nobody"));
     QVERIFY(!result.ok);
     QVERIFY(!result.error.isEmpty());
     QCOMPARE(BindingStore(m_db->connection()).findById(bindingId)->quotaFen, std::optional<qint64>(100000));

@@ -82,7 +82,8 @@ void TestRegistryImport::goodFileIsStored()
     PersonStore persons(m_db->connection());
     QCOMPARE(persons.count(), 8);
     // Sex and birth date derived from the number where the file leaves them empty.
-    const std::optional<Person> zhang = persons.findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"));
+    const std::optional<Person> zhang
+        = persons.findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"));
     QVERIFY(zhang);
     QCOMPARE(zhang->name, QStringLiteral("张伟"));
     QCOMPARE(zhang->sex, QLatin1Char('M'));
@@ -90,11 +91,13 @@ void TestRegistryImport::goodFileIsStored()
     QCOMPARE(zhang->balanceFen, 500000);
     QCOMPARE(zhang->employment, QStringLiteral("working"));
     // A lower-case x is stored as the normalised upper-case number.
-    const std::optional<Person> liu = persons.findByDocument(QStringLiteral("01"), QStringLiteral("33010219881111103X"));
+    const std::optional<Person> liu
+        = persons.findByDocument(QStringLiteral("01"), QStringLiteral("33010219881111103X"));
     QVERIFY(liu);
     QCOMPARE(liu->status, QStringLiteral("suspended"));
     // Residents: no balance, no employment.
-    const std::optional<Person> child = persons.findByDocument(QStringLiteral("01"), QStringLiteral("330102201005011354"));
+    const std::optional<Person> child
+        = persons.findByDocument(QStringLiteral("01"), QStringLiteral("330102201005011354"));
     QVERIFY(child);
     QCOMPARE(child->insuranceType, QStringLiteral("390"));
     QCOMPARE(child->balanceFen, 0);
@@ -146,7 +149,8 @@ void TestRegistryImport::everyEncodingReadsTheSame()
     QList<Person> expected;
     QVERIFY(RegistryImport(m_db->connection()).parse(data("registry-good.csv"), expected).ok);
 
-    const RegistryImport::Result result = RegistryImport(m_db->connection()).importFile(file, QStringLiteral("supervisor"));
+    const RegistryImport::Result result
+        = RegistryImport(m_db->connection()).importFile(file, QStringLiteral("supervisor"));
     QVERIFY2(result.ok, qPrintable(result.fileError));
     QCOMPARE(result.encoding, encoding);
     QCOMPARE(result.added, int(expected.size()));
@@ -162,9 +166,10 @@ void TestRegistryImport::badRow_data()
 {
     QTest::addColumn<QByteArray>("row");
     QTest::addColumn<QString>("message"); // expected part of the one error
-    QTest::addColumn<int>("line");        // where it is reported (the good row is line 2)
+    QTest::addColumn<int>("line"); // where it is reported (the good row is line 2)
 
-    QTest::newRow("missing column") << QByteArray("李娜,01,330102198207202461,F,1982-07-20,310,working,active,330100,1\n")
+    QTest::newRow("missing column") << QByteArray(
+        "李娜,01,330102198207202461,F,1982-07-20,310,working,active,330100,1\n")
                                     << QStringLiteral("expected 11 columns, found 10") << 3;
     QTest::newRow("empty name") << QByteArray(" ,01,330102201005011354,,,390,,active,330100,,0\n")
                                 << QStringLiteral("the name is empty") << 3;
@@ -178,35 +183,45 @@ void TestRegistryImport::badRow_data()
                                    << QStringLiteral("sex F does not match the ID number, which gives M") << 3;
     QTest::newRow("bad sex") << QByteArray("赵强,01,110105198506064570,male,,310,working,active,110100,1,0\n")
                              << QStringLiteral("sex must be M or F") << 3;
-    QTest::newRow("birth date disagrees") << QByteArray("孙丽,01,330102199303034685,,1993-03-04,310,working,active,330100,1,0\n")
-                                          << QStringLiteral("birth_date 1993-03-04 does not match the ID number, which gives 1993-03-03") << 3;
-    QTest::newRow("birth date not a date") << QByteArray("陈静,16,E12345678,F,1990-02-30,310,working,active,330100,1,0\n")
-                                           << QStringLiteral("birth_date \"1990-02-30\" is not a real past date") << 3;
+    QTest::newRow("birth date disagrees")
+        << QByteArray("孙丽,01,330102199303034685,,1993-03-04,310,working,active,330100,1,0\n")
+        << QStringLiteral("birth_date 1993-03-04 does not match the ID number, which gives 1993-03-03") << 3;
+    QTest::newRow("birth date not a date")
+        << QByteArray("陈静,16,E12345678,F,1990-02-30,310,working,active,330100,1,0\n")
+        << QStringLiteral("birth_date \"1990-02-30\" is not a real past date") << 3;
     QTest::newRow("passport without sex") << QByteArray("陈静,16,E12345678,,1990-02-03,310,working,active,330100,1,0\n")
                                           << QStringLiteral("sex is empty, and this ID type does not carry it") << 3;
-    QTest::newRow("passport without birth date") << QByteArray("陈静,16,E12345678,F,,310,working,active,330100,1,0\n")
-                                                 << QStringLiteral("birth_date is empty, and this ID type does not carry it") << 3;
+    QTest::newRow("passport without birth date")
+        << QByteArray("陈静,16,E12345678,F,,310,working,active,330100,1,0\n")
+        << QStringLiteral("birth_date is empty, and this ID type does not carry it") << 3;
     QTest::newRow("insurance type") << QByteArray("周平,01,330102196006065799,,,320,working,active,330100,10,0\n")
-                                    << QStringLiteral("insurance_type must be 310 (employee) or 390 (resident), found \"320\"") << 3;
-    QTest::newRow("resident with employment") << QByteArray("吴敏,01,330102200008086808,,,390,working,active,330100,,0\n")
-                                              << QStringLiteral("employment must be empty for a resident") << 3;
+                                    << QStringLiteral(
+                                           "insurance_type must be 310 (employee) or 390 (resident), found \"320\"")
+                                    << 3;
+    QTest::newRow("resident with employment")
+        << QByteArray("吴敏,01,330102200008086808,,,390,working,active,330100,,0\n")
+        << QStringLiteral("employment must be empty for a resident") << 3;
     QTest::newRow("employee without employment") << QByteArray("郑华,01,330102199001019981,,,310,,active,330100,10,0\n")
                                                  << QStringLiteral("employment must be working or retired") << 3;
     QTest::newRow("status") << QByteArray("刘洋,01,33010219881111103X,,,310,working,retired,330100,20,0\n")
                             << QStringLiteral("status must be one of active, suspended, terminated, deceased") << 3;
     QTest::newRow("pooling region") << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,3301,20,0\n")
                                     << QStringLiteral("pooling_region must be a 6-digit region code") << 3;
-    QTest::newRow("balance with separator") << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,\"1,000\",0\n")
-                                            << QStringLiteral("balance \"1,000\" is not an amount in yuan") << 3;
-    QTest::newRow("employee without balance") << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,,0\n")
-                                              << QStringLiteral("balance is empty; an employee's balance is required") << 3;
+    QTest::newRow("balance with separator")
+        << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,\"1,000\",0\n")
+        << QStringLiteral("balance \"1,000\" is not an amount in yuan") << 3;
+    QTest::newRow("employee without balance")
+        << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,,0\n")
+        << QStringLiteral("balance is empty; an employee's balance is required") << 3;
     QTest::newRow("resident with balance") << QByteArray("张小明,01,330102201005011354,,,390,,active,330100,50,0\n")
                                            << QStringLiteral("a resident (390) has no personal account") << 3;
     QTest::newRow("public medical") << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,20,yes\n")
                                     << QStringLiteral("public_medical must be 0 or 1") << 3;
-    QTest::newRow("same person twice") << goodRow << QStringLiteral("the same person (ID type and number) as on line 2") << 3;
+    QTest::newRow("same person twice") << goodRow << QStringLiteral("the same person (ID type and number) as on line 2")
+                                       << 3;
     QTest::newRow("same person, lower-case x")
-        << QByteArray("刘洋,01,33010219881111103x,,,310,working,active,330100,20,0\n刘洋,01,33010219881111103X,,,310,working,active,330100,20,0\n")
+        << QByteArray("刘洋,01,33010219881111103x,,,310,working,active,330100,20,0\n刘洋,01,33010219881111103X,,,310,"
+                      "working,active,330100,20,0\n")
         << QStringLiteral("as on line 3") << 4;
 }
 
@@ -218,7 +233,8 @@ void TestRegistryImport::badRow()
     RegistryImport import(m_db->connection());
     const qint64 auditBefore = AuditLog(m_db->connection()).count();
 
-    const RegistryImport::Result result = import.importFile(write(header + goodRow + row), QStringLiteral("supervisor"));
+    const RegistryImport::Result result
+        = import.importFile(write(header + goodRow + row), QStringLiteral("supervisor"));
     QVERIFY(!result.ok);
     QVERIFY2(result.fileError.isEmpty(), qPrintable(result.fileError));
     QCOMPARE(result.rowErrors.size(), 1);
@@ -250,14 +266,16 @@ void TestRegistryImport::everyBadRowOfAFileIsReported()
     QCOMPARE(lines, expected);
     QCOMPARE(PersonStore(m_db->connection()).count(), stored);
     QCOMPARE(PersonStore(m_db->connection())
-                 .findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"))->balanceFen,
+                 .findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"))
+                 ->balanceFen,
              500000);
 }
 
 void TestRegistryImport::wrongHeaderNamesBoth()
 {
     RegistryImport import(m_db->connection());
-    const QByteArray wrong = "name,id_type,id_number,sex,birth_date,insurance_type,employment,status,region,balance,public_medical\n";
+    const QByteArray wrong
+        = "name,id_type,id_number,sex,birth_date,insurance_type,employment,status,region,balance,public_medical\n";
     const RegistryImport::Result result = import.importFile(write(wrong + goodRow), QStringLiteral("supervisor"));
     QVERIFY(!result.ok);
     QVERIFY(result.fileError.contains(RegistryImport::expectedHeader()));
@@ -274,7 +292,8 @@ void TestRegistryImport::unreadableFile()
     QVERIFY(missing.fileError.contains(QStringLiteral("nope.csv")));
 
     // 张 in GBK, then bytes no encoding has.
-    const RegistryImport::Result damaged = import.importFile(write(header + "\xD5\xC5\xFF\xFF,01\n"), QStringLiteral("supervisor"));
+    const RegistryImport::Result damaged
+        = import.importFile(write(header + "\xD5\xC5\xFF\xFF,01\n"), QStringLiteral("supervisor"));
     QVERIFY(!damaged.ok);
     QVERIFY2(damaged.fileError.contains(QStringLiteral("Line 2: the bytes FF FF are neither UTF-8 nor GB18030 (GBK)")),
              qPrintable(damaged.fileError));
@@ -290,7 +309,8 @@ void TestRegistryImport::busyDatabaseRollsBack()
     {
         WriteTransaction lock(other);
         RegistryImport import(m_db->connection());
-        const RegistryImport::Result result = import.importFile(data("registry-good.csv"), QStringLiteral("supervisor"));
+        const RegistryImport::Result result
+            = import.importFile(data("registry-good.csv"), QStringLiteral("supervisor"));
         QVERIFY(!result.ok);
         QVERIFY(!result.fileError.isEmpty());
         QCOMPARE(result.added, 0);
@@ -304,10 +324,10 @@ void TestRegistryImport::changesEndBindings_data()
     QTest::addColumn<QByteArray>("change"); // a registry row replacing one of registry-good.csv
     QTest::addColumn<int>("ended");
 
-    QTest::newRow("authorizer deceased")
-        << QByteArray("张伟,01,330102198003151236,,,310,working,deceased,330100,5000.00,0\n") << 1;
-    QTest::newRow("target terminated")
-        << QByteArray("张小明,01,330102201005011354,,,390,,terminated,330100,,0\n") << 1;
+    QTest::newRow("authorizer deceased") << QByteArray(
+        "张伟,01,330102198003151236,,,310,working,deceased,330100,5000.00,0\n")
+                                         << 1;
+    QTest::newRow("target terminated") << QByteArray("张小明,01,330102201005011354,,,390,,terminated,330100,,0\n") << 1;
     QTest::newRow("target moved out of the province")
         << QByteArray("张小明,01,330102201005011354,,,390,,active,110100,,0\n") << 1;
     QTest::newRow("target moved within the province")
@@ -326,10 +346,11 @@ void TestRegistryImport::changesEndBindings()
     FilingBatch::Options commit;
     commit.commit = true;
     commit.clerk = QStringLiteral("tester");
-    const FilingBatch::Result filed = FilingBatch(m_db->connection())
-        .run(write(FilingBatch::expectedHeader().toUtf8()
-                   + "\n01,330102198003151236,张伟,01,330102201005011354,张小明,child,2025-06-01,yes\n"),
-             commit);
+    const FilingBatch::Result filed
+        = FilingBatch(m_db->connection())
+              .run(write(FilingBatch::expectedHeader().toUtf8()
+                         + "\n01,330102198003151236,张伟,01,330102201005011354,张小明,child,2025-06-01,yes\n"),
+                   commit);
     QVERIFY2(filed.ok, qPrintable(filed.fileError));
     QVERIFY(!filed.rows.value(0).filingNumber.isEmpty());
     BindingStore bindings(m_db->connection());

@@ -29,7 +29,7 @@ using namespace gongji;
 namespace {
 constexpr int kCounters = 4;
 constexpr int kFilingsEach = 200;
-}
+} // namespace
 
 class TestServerRestart : public QObject
 {
@@ -44,7 +44,10 @@ private:
     {
         return QStringLiteral("postgresql://%1@127.0.0.1:%2/office").arg(role).arg(m_cluster.port());
     }
-    int filingCount() const { return m_cluster.value(QStringLiteral("SELECT COUNT(*) FROM filing"), QStringLiteral("office")).toInt(); }
+    int filingCount() const
+    {
+        return m_cluster.value(QStringLiteral("SELECT COUNT(*) FROM filing"), QStringLiteral("office")).toInt();
+    }
 
     PostgresCluster m_cluster;
     QTemporaryDir m_dir;
@@ -61,7 +64,8 @@ void TestServerRestart::initTestCase()
     QVERIFY(m_cluster.createDatabase(QStringLiteral("office"), QStringLiteral("office_owner")));
     Database::Options owner;
     owner.upgradeServerSchema = true;
-    const Database::OpenResult setup = Database::open(address(QStringLiteral("office_owner")), QStringLiteral("setup"), owner);
+    const Database::OpenResult setup
+        = Database::open(address(QStringLiteral("office_owner")), QStringLiteral("setup"), owner);
     QVERIFY2(setup.ok, qPrintable(setup.error));
     QVERIFY(CounterRole(QStringLiteral("setup")).setUp(QStringLiteral("office_counter")).ok);
     Database::close(QStringLiteral("setup"));
@@ -75,8 +79,10 @@ void TestServerRestart::initTestCase()
     ClerkAccounts accounts(counter);
     QVERIFY(accounts.createFirstSupervisor(QStringLiteral("supervisor"), QStringLiteral("王主管"), password).ok);
     for (int k = 0; k < kCounters; ++k)
-        QVERIFY(accounts.add(QStringLiteral("supervisor"), QStringLiteral("counter%1").arg(k), QStringLiteral("柜员%1").arg(k),
-                             ClerkRole::Clerk, password).ok);
+        QVERIFY(accounts
+                    .add(QStringLiteral("supervisor"), QStringLiteral("counter%1").arg(k),
+                         QStringLiteral("柜员%1").arg(k), ClerkRole::Clerk, password)
+                    .ok);
     QVERIFY(AdminCli::writePasswordFile(m_dir.filePath(QStringLiteral("password.txt"))));
     const QString header = QStringLiteral("authorizer_id_type,authorizer_id_number,authorizer_name,target_id_type,"
                                           "target_id_number,target_name,relationship,filed_on,commitment\n");
@@ -90,7 +96,8 @@ void TestServerRestart::initTestCase()
             Person parent;
             parent.name = QStringLiteral("父%1").arg(family);
             parent.idType = QStringLiteral("01");
-            parent.idNumber = TestDatabase::residentId(QStringLiteral("330102"), QDate(1970, 1, 1).addDays(family), 100 + family % 800);
+            parent.idNumber = TestDatabase::residentId(QStringLiteral("330102"), QDate(1970, 1, 1).addDays(family),
+                                                       100 + family % 800);
             parent.birthDate = QDate(1970, 1, 1).addDays(family);
             parent.insuranceType = QStringLiteral("310");
             parent.employment = QStringLiteral("working");
@@ -99,14 +106,16 @@ void TestServerRestart::initTestCase()
             parent.balanceFen = 100000;
             Person child = parent;
             child.name = QStringLiteral("子%1").arg(family);
-            child.idNumber = TestDatabase::residentId(QStringLiteral("330102"), QDate(2005, 1, 1).addDays(family), 100 + family % 800);
+            child.idNumber = TestDatabase::residentId(QStringLiteral("330102"), QDate(2005, 1, 1).addDays(family),
+                                                      100 + family % 800);
             child.birthDate = QDate(2005, 1, 1).addDays(family);
             child.insuranceType = QStringLiteral("390");
             child.employment.clear();
             child.balanceFen = 0;
             persons.upsert(parent);
             persons.upsert(child);
-            csv += QStringLiteral("01,%1,%2,01,%3,%4,child,%5,yes\n").arg(parent.idNumber, parent.name, child.idNumber, child.name, today);
+            csv += QStringLiteral("01,%1,%2,01,%3,%4,child,%5,yes\n")
+                       .arg(parent.idNumber, parent.name, child.idNumber, child.name, today);
         }
         const QString path = m_dir.filePath(QStringLiteral("counter%1.csv").arg(k));
         QFile file(path);
@@ -126,16 +135,19 @@ void TestServerRestart::countersFileThroughThreeRestarts()
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
         process->setProcessEnvironment(env);
         process->start(QStringLiteral(GONGJI_ADMIN_BIN),
-                       {"--db", address(QStringLiteral("office_counter")), "--clerk", QStringLiteral("counter%1").arg(k),
-                        "--password-file", m_dir.filePath(QStringLiteral("password.txt")), "check-filings", m_files.at(k), "--commit"});
+                       {"--db", address(QStringLiteral("office_counter")), "--clerk",
+                        QStringLiteral("counter%1").arg(k), "--password-file",
+                        m_dir.filePath(QStringLiteral("password.txt")), "check-filings", m_files.at(k), "--commit"});
         counters << process;
     }
     // Restarts while the filings are being stored: once an eighth, three eighths and five eighths are in.
-    const QList<int> thresholds = {kCounters * kFilingsEach / 8, kCounters * kFilingsEach * 3 / 8, kCounters * kFilingsEach * 5 / 8};
+    const QList<int> thresholds
+        = {kCounters * kFilingsEach / 8, kCounters * kFilingsEach * 3 / 8, kCounters * kFilingsEach * 5 / 8};
     int restarts = 0;
     const QDeadlineTimer deadline(240000);
     const auto running = [&] {
-        return std::any_of(counters.cbegin(), counters.cend(), [](QProcess *p) { return p->state() != QProcess::NotRunning; });
+        return std::any_of(counters.cbegin(), counters.cend(),
+                           [](QProcess *p) { return p->state() != QProcess::NotRunning; });
     };
     while (running() && !deadline.hasExpired()) {
         if (restarts < thresholds.size() && filingCount() >= thresholds.at(restarts)) {
@@ -160,7 +172,8 @@ void TestServerRestart::countersFileThroughThreeRestarts()
         QVERIFY2(QList<int>({0, 2, 3, 4}).contains(process->exitCode()), qPrintable(err));
         if (process->exitCode() != 0)
             qInfo().noquote() << "counter ended with" << process->exitCode() << err.trimmed();
-        for (const QString &line : QString::fromUtf8(process->readAllStandardOutput()).split('\n', Qt::SkipEmptyParts)) {
+        for (const QString &line :
+             QString::fromUtf8(process->readAllStandardOutput()).split('\n', Qt::SkipEmptyParts)) {
             const QJsonObject row = QJsonDocument::fromJson(line.toUtf8()).object();
             const QString number = row.value("filing_no").toString();
             if (!number.isEmpty()) {
@@ -185,9 +198,11 @@ void TestServerRestart::countersFileThroughThreeRestarts()
     QSqlQuery query(QSqlDatabase::database(check, false));
     QVERIFY(query.exec(QStringLiteral(
         "SELECT (SELECT COUNT(*) FROM filing f WHERE (SELECT COUNT(*) FROM binding b WHERE b.filing_id = f.id) <> 1), "
-        "(SELECT COUNT(*) FROM filing f WHERE (SELECT COUNT(*) FROM audit_log a WHERE a.action = 'filing' AND a.subject = f.filing_no) <> 1), "
+        "(SELECT COUNT(*) FROM filing f WHERE (SELECT COUNT(*) FROM audit_log a WHERE a.action = 'filing' AND "
+        "a.subject = f.filing_no) <> 1), "
         "(SELECT COUNT(*) FROM binding b WHERE NOT EXISTS (SELECT 1 FROM filing f WHERE f.id = b.filing_id)), "
-        "(SELECT COUNT(*) FROM (SELECT target_id FROM binding WHERE status = 'active' GROUP BY target_id HAVING COUNT(*) > 1) t), "
+        "(SELECT COUNT(*) FROM (SELECT target_id FROM binding WHERE status = 'active' GROUP BY target_id HAVING "
+        "COUNT(*) > 1) t), "
         "(SELECT COUNT(*) FROM filing)")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0); // filings without exactly one binding

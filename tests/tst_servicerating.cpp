@@ -43,10 +43,7 @@ void TestServiceRating::init()
     QVERIFY(m_db->isOpen());
 }
 
-void TestServiceRating::cleanup()
-{
-    m_db.reset();
-}
+void TestServiceRating::cleanup() { m_db.reset(); }
 
 ServiceRatingEntry TestServiceRating::rating(int level, const QString &reason) const
 {
@@ -61,8 +58,10 @@ ServiceRatingEntry TestServiceRating::rating(int level, const QString &reason) c
 
 FilingDraft TestServiceRating::childFiling()
 {
-    const Person authorizer = m_db->addPerson(QStringLiteral("王建国"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1965, 3, 1), 131));
-    const Person child = m_db->addPerson(QStringLiteral("王小明"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1992, 7, 9), 122),
+    const Person authorizer = m_db->addPerson(
+        QStringLiteral("王建国"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1965, 3, 1), 131));
+    const Person child = m_db->addPerson(QStringLiteral("王小明"),
+                                         TestDatabase::residentId(QStringLiteral("330102"), QDate(1992, 7, 9), 122),
                                          QStringLiteral("390"));
     return TestDatabase::childFiling(authorizer, child, QString::fromLatin1(TestDatabase::clerk));
 }
@@ -96,7 +95,8 @@ void TestServiceRating::levelsAndReasons_data()
     QTest::newRow("level 0") << "filing" << 0 << "" << clerk << false << "";
     QTest::newRow("level 6") << "filing" << 6 << "" << clerk << false << "";
     QTest::newRow("unknown service") << "payment" << 5 << "" << clerk << false << "";
-    QTest::newRow("not a clerk") << "filing" << 5 << "" << "nobody" << false << "";
+    QTest::newRow("not a clerk") << "filing" << 5 << ""
+                                 << "nobody" << false << "";
 }
 
 void TestServiceRating::levelsAndReasons()
@@ -132,14 +132,15 @@ void TestServiceRating::storedOnceNeverChanged()
     QCOMPARE(ServiceRating(m_db->connection()).record(rating(2, QStringLiteral("等候时间长"))), QString());
     // Rated again (another click, another counter): refused, the first one stays.
     QVERIFY(!ServiceRating(m_db->connection()).record(rating(5)).isEmpty());
-    QCOMPARE(RatingStore(m_db->connection()).find(QStringLiteral("filing"), QStringLiteral("GJ20261201-0001"))->level, 2);
+    QCOMPARE(RatingStore(m_db->connection()).find(QStringLiteral("filing"), QStringLiteral("GJ20261201-0001"))->level,
+             2);
     // Past the application, the database itself refuses.
-    for (const QString &sql : {QStringLiteral("UPDATE service_rating SET level = 5"),
-                               QStringLiteral("DELETE FROM service_rating"),
-                               QStringLiteral("INSERT INTO service_rating (service, reference, clerk, level, reason, detail, "
-                                              "rated_at) VALUES ('filing', 'GJ20261201-0001', 'tester', 5, '', '', 'x')"),
-                               QStringLiteral("INSERT INTO service_rating (service, reference, clerk, level, reason, detail, "
-                                              "rated_at) VALUES ('filing', 'GJ20261201-0002', 'tester', 1, '', '', 'x')")}) {
+    for (const QString &sql :
+         {QStringLiteral("UPDATE service_rating SET level = 5"), QStringLiteral("DELETE FROM service_rating"),
+          QStringLiteral("INSERT INTO service_rating (service, reference, clerk, level, reason, detail, "
+                         "rated_at) VALUES ('filing', 'GJ20261201-0001', 'tester', 5, '', '', 'x')"),
+          QStringLiteral("INSERT INTO service_rating (service, reference, clerk, level, reason, detail, "
+                         "rated_at) VALUES ('filing', 'GJ20261201-0002', 'tester', 1, '', '', 'x')")}) {
         QVERIFY2(refusedByDatabase(sql), qPrintable(sql));
     }
     const auto kept = RatingStore(m_db->connection()).byClerk(QString::fromLatin1(TestDatabase::clerk));
@@ -154,7 +155,8 @@ void TestServiceRating::signatureStoredWithTheFilingNeverChanged()
     Signature signature;
     signature.aspect = 3;
     signature.signedAt = QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC);
-    signature.strokes = {QPolygonF{QPointF(0.1, 0.5), QPointF(0.3, 0.2), QPointF(0.5, 0.8)}, QPolygonF{QPointF(0.7, 0.4)}};
+    signature.strokes
+        = {QPolygonF{QPointF(0.1, 0.5), QPointF(0.3, 0.2), QPointF(0.5, 0.8)}, QPolygonF{QPointF(0.7, 0.4)}};
     draft.signature = signature;
     const SubmissionResult result = FilingSubmission(m_db->connection()).submit(draft);
     QVERIFY2(result.stored(), qPrintable(result.error));

@@ -79,10 +79,14 @@ void TestStatistics::initTestCase()
     m_father = m_db->addPerson(QStringLiteral("周建国"), TestDatabase::residentId("330102", QDate(1970, 3, 15), 11));
     m_mother = m_db->addPerson(QStringLiteral("吴秀英"), TestDatabase::residentId("330102", QDate(1972, 6, 20), 22));
     m_son = m_db->addPerson(QStringLiteral("周小明"), TestDatabase::residentId("330102", QDate(2000, 9, 1), 31), "390");
-    m_daughter = m_db->addPerson(QStringLiteral("周小红"), TestDatabase::residentId("330102", QDate(2004, 5, 1), 42), "390");
-    m_grandpa = m_db->addPerson(QStringLiteral("周老汉"), TestDatabase::residentId("330102", QDate(1945, 1, 1), 53), "390");
-    m_bjFather = m_db->addPerson(QStringLiteral("赵大"), TestDatabase::residentId("110101", QDate(1975, 1, 1), 61), "310", "110100");
-    m_bjSon = m_db->addPerson(QStringLiteral("赵小"), TestDatabase::residentId("110101", QDate(2005, 1, 1), 71), "390", "110100");
+    m_daughter
+        = m_db->addPerson(QStringLiteral("周小红"), TestDatabase::residentId("330102", QDate(2004, 5, 1), 42), "390");
+    m_grandpa
+        = m_db->addPerson(QStringLiteral("周老汉"), TestDatabase::residentId("330102", QDate(1945, 1, 1), 53), "390");
+    m_bjFather = m_db->addPerson(QStringLiteral("赵大"), TestDatabase::residentId("110101", QDate(1975, 1, 1), 61),
+                                 "310", "110100");
+    m_bjSon = m_db->addPerson(QStringLiteral("赵小"), TestDatabase::residentId("110101", QDate(2005, 1, 1), 71), "390",
+                              "110100");
     const QString tester = QString::fromLatin1(TestDatabase::clerk);
     const QString supervisor = QString::fromLatin1(TestDatabase::supervisor);
     FilingSubmission submission(m_db->connection());
@@ -103,7 +107,8 @@ void TestStatistics::initTestCase()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(FilingBatch::expectedHeader().toUtf8() + "\n"
                + QStringLiteral("01,%1,%2,01,%3,%4,child,%5,yes\n")
-                     .arg(m_mother.idNumber, m_mother.name, m_son.idNumber, m_son.name, QDate::currentDate().toString(Qt::ISODate))
+                     .arg(m_mother.idNumber, m_mother.name, m_son.idNumber, m_son.name,
+                          QDate::currentDate().toString(Qt::ISODate))
                      .toUtf8());
     file.close();
     FilingBatch::Options commit;
@@ -116,11 +121,14 @@ void TestStatistics::initTestCase()
     at("UPDATE refused_code SET at = ? WHERE refused_target_id > ?", "2026-12-01T02:00:00.000Z", 0);
 
     const qint64 daughterBinding = BindingStore(m_db->connection()).activeByTarget(m_daughter.id).first().id;
-    QVERIFY(BindingRevocation(m_db->connection()).revoke(daughterBinding, "authorizer", QStringLiteral("本人申请"), tester).ok);
+    QVERIFY(BindingRevocation(m_db->connection())
+                .revoke(daughterBinding, "authorizer", QStringLiteral("本人申请"), tester)
+                .ok);
     at("UPDATE binding SET ended_at = ? WHERE id = ?", "2026-12-01T02:00:00.000Z", daughterBinding);
 
-    const KinshipSubmission::Result kinship =
-        KinshipSubmission(m_db->connection()).submit(TestDatabase::kinshipDraft(m_mother, m_son, QStringLiteral("child"), tester));
+    const KinshipSubmission::Result kinship
+        = KinshipSubmission(m_db->connection())
+              .submit(TestDatabase::kinshipDraft(m_mother, m_son, QStringLiteral("child"), tester));
     QVERIFY(kinship.stored);
     at("UPDATE kinship_binding SET started_at = ? WHERE id = ?", "2026-12-01T04:00:00.000Z", kinship.bindingId);
 
@@ -143,18 +151,21 @@ void TestStatistics::initTestCase()
     }
     const qint64 grandpaBinding = BindingStore(m_db->connection()).byFiling(two.filingId).first().id;
     at("UPDATE binding SET ended_at = ? WHERE id = ?", "2026-12-02T01:00:00.000Z", grandpaBinding);
-    QVERIFY(BindingRevocation(m_db->connection()).revokeKinship(kinship.bindingId, "member", QStringLiteral("不再需要"), tester).ok);
+    QVERIFY(BindingRevocation(m_db->connection())
+                .revokeKinship(kinship.bindingId, "member", QStringLiteral("不再需要"), tester)
+                .ok);
     at("UPDATE kinship_binding SET ended_at = ? WHERE id = ?", "2026-12-02T01:00:00.000Z", kinship.bindingId);
 
     // Ratings are append-only; stored with their times directly (ServiceRating stamps "now").
-    const QList<std::tuple<QString, QString, int, const char *>> ratings = {
-        {one.filingNumber, tester, 5, "2026-12-01T03:00:00.000Z"},
-        {QStringLiteral("binding:%1").arg(daughterBinding), tester, 2, "2026-12-01T05:00:00.000Z"},
-        {two.filingNumber, supervisor, 4, "2026-12-02T02:00:00.000Z"}};
+    const QList<std::tuple<QString, QString, int, const char *>> ratings
+        = {{one.filingNumber, tester, 5, "2026-12-01T03:00:00.000Z"},
+           {QStringLiteral("binding:%1").arg(daughterBinding), tester, 2, "2026-12-01T05:00:00.000Z"},
+           {two.filingNumber, supervisor, 4, "2026-12-02T02:00:00.000Z"}};
     WriteTransaction transaction(m_db->connection());
     for (const auto &[reference, clerk, level, time] : ratings) {
         ServiceRatingEntry entry;
-        entry.service = reference.startsWith(QLatin1String("binding:")) ? QStringLiteral("revocation") : QStringLiteral("filing");
+        entry.service
+            = reference.startsWith(QLatin1String("binding:")) ? QStringLiteral("revocation") : QStringLiteral("filing");
         entry.reference = reference;
         entry.clerk = clerk;
         entry.level = level;
@@ -165,10 +176,7 @@ void TestStatistics::initTestCase()
     transaction.commit();
 }
 
-void TestStatistics::cleanupTestCase()
-{
-    m_db.reset();
-}
+void TestStatistics::cleanupTestCase() { m_db.reset(); }
 
 void TestStatistics::counts_data()
 {
@@ -178,18 +186,19 @@ void TestStatistics::counts_data()
     // filings, targets accepted, targets refused, revocations, automatic ends, kinship bindings, kinship endings
     QTest::addColumn<QList<int>>("expected");
     QTest::addColumn<QString>("refusals");
-    QTest::newRow("2026-12-01 at UTC+8") << QDate(2026, 12, 1) << QDate(2026, 12, 1) << 480 << QList<int>{2, 3, 2, 1, 0, 1, 0}
-                                         << "TARGET_BOUND_ELSEWHERE=2";
-    QTest::newRow("2026-12-02 at UTC+8") << QDate(2026, 12, 2) << QDate(2026, 12, 2) << 480 << QList<int>{1, 1, 0, 0, 1, 0, 1}
-                                         << "";
-    QTest::newRow("the three days") << QDate(2026, 11, 30) << QDate(2026, 12, 2) << 480 << QList<int>{3, 4, 2, 1, 1, 1, 1}
-                                    << "TARGET_BOUND_ELSEWHERE=2";
-    QTest::newRow("2026-11-30 at UTC+8: nothing") << QDate(2026, 11, 30) << QDate(2026, 11, 30) << 480 << QList<int>{0, 0, 0, 0, 0, 0, 0}
-                                                  << "";
+    QTest::newRow("2026-12-01 at UTC+8") << QDate(2026, 12, 1) << QDate(2026, 12, 1) << 480
+                                         << QList<int>{2, 3, 2, 1, 0, 1, 0} << "TARGET_BOUND_ELSEWHERE=2";
+    QTest::newRow("2026-12-02 at UTC+8") << QDate(2026, 12, 2) << QDate(2026, 12, 2) << 480
+                                         << QList<int>{1, 1, 0, 0, 1, 0, 1} << "";
+    QTest::newRow("the three days") << QDate(2026, 11, 30) << QDate(2026, 12, 2) << 480
+                                    << QList<int>{3, 4, 2, 1, 1, 1, 1} << "TARGET_BOUND_ELSEWHERE=2";
+    QTest::newRow("2026-11-30 at UTC+8: nothing")
+        << QDate(2026, 11, 30) << QDate(2026, 11, 30) << 480 << QList<int>{0, 0, 0, 0, 0, 0, 0} << "";
     // At UTC the first filing (16:30Z on the 30th) falls on the day before, the third on the 1st.
-    QTest::newRow("2026-12-01 at UTC") << QDate(2026, 12, 1) << QDate(2026, 12, 1) << 0 << QList<int>{2, 2, 2, 1, 0, 1, 0}
-                                       << "TARGET_BOUND_ELSEWHERE=2";
-    QTest::newRow("2026-11-30 at UTC") << QDate(2026, 11, 30) << QDate(2026, 11, 30) << 0 << QList<int>{1, 2, 0, 0, 0, 0, 0} << "";
+    QTest::newRow("2026-12-01 at UTC") << QDate(2026, 12, 1) << QDate(2026, 12, 1) << 0
+                                       << QList<int>{2, 2, 2, 1, 0, 1, 0} << "TARGET_BOUND_ELSEWHERE=2";
+    QTest::newRow("2026-11-30 at UTC") << QDate(2026, 11, 30) << QDate(2026, 11, 30) << 0
+                                       << QList<int>{1, 2, 0, 0, 0, 0, 0} << "";
 }
 
 void TestStatistics::counts()
@@ -201,8 +210,8 @@ void TestStatistics::counts()
     QFETCH(QString, refusals);
     const OfficeStatistics stats = StatisticsStore(m_db->connection()).compute({from, to, offset});
     const OfficeStatistics::Figures &t = stats.total;
-    QCOMPARE((QList<int>{int(t.filings), int(t.targetsAccepted), int(t.targetsRefused), int(t.revocations), int(t.automaticEnds),
-                         int(t.kinshipBindings), int(t.kinshipEndings)}),
+    QCOMPARE((QList<int>{int(t.filings), int(t.targetsAccepted), int(t.targetsRefused), int(t.revocations),
+                         int(t.automaticEnds), int(t.kinshipBindings), int(t.kinshipEndings)}),
              expected);
     QStringList codes;
     for (auto it = stats.refusals.cbegin(); it != stats.refusals.cend(); ++it)
@@ -217,7 +226,8 @@ void TestStatistics::counts()
 
 void TestStatistics::breakdowns()
 {
-    const OfficeStatistics stats = StatisticsStore(m_db->connection()).compute({QDate(2026, 11, 30), QDate(2026, 12, 2), 480});
+    const OfficeStatistics stats
+        = StatisticsStore(m_db->connection()).compute({QDate(2026, 11, 30), QDate(2026, 12, 2), 480});
     QCOMPARE(stats.byClerk.value("tester").filings, qint64(2));
     QCOMPARE(stats.byClerk.value("supervisor").filings, qint64(1));
     QCOMPARE(stats.byClerk.value("tester").targetsRefused, qint64(2));
@@ -242,7 +252,8 @@ void TestStatistics::breakdowns()
     while (q.next()) {
         ++rows;
         for (int c = 0; c < q.record().count(); ++c)
-            QVERIFY(!q.value(c).toString().contains(m_mother.idNumber) && !q.value(c).toString().contains(m_son.idNumber));
+            QVERIFY(!q.value(c).toString().contains(m_mother.idNumber)
+                    && !q.value(c).toString().contains(m_son.idNumber));
     }
     QCOMPARE(rows, 2);
 }
@@ -264,14 +275,17 @@ void TestStatistics::ratings_data()
 {
     QTest::addColumn<QDate>("from");
     QTest::addColumn<QDate>("to");
-    QTest::addColumn<QString>("all");     // JSON "ratings", levels with a count
-    QTest::addColumn<QString>("tester");  // JSON "ratings_by_clerk".tester
+    QTest::addColumn<QString>("all"); // JSON "ratings", levels with a count
+    QTest::addColumn<QString>("tester"); // JSON "ratings_by_clerk".tester
     QTest::newRow("2026-12-01") << QDate(2026, 12, 1) << QDate(2026, 12, 1) << "very_satisfied=1,dissatisfied=1"
                                 << "very_satisfied=1,dissatisfied=1";
-    QTest::newRow("2026-12-02") << QDate(2026, 12, 2) << QDate(2026, 12, 2) << "satisfied=1" << "";
-    QTest::newRow("the three days") << QDate(2026, 11, 30) << QDate(2026, 12, 2) << "very_satisfied=1,satisfied=1,dissatisfied=1"
+    QTest::newRow("2026-12-02") << QDate(2026, 12, 2) << QDate(2026, 12, 2) << "satisfied=1"
+                                << "";
+    QTest::newRow("the three days") << QDate(2026, 11, 30) << QDate(2026, 12, 2)
+                                    << "very_satisfied=1,satisfied=1,dissatisfied=1"
                                     << "very_satisfied=1,dissatisfied=1";
-    QTest::newRow("2026-11-30: none") << QDate(2026, 11, 30) << QDate(2026, 11, 30) << "" << "";
+    QTest::newRow("2026-11-30: none") << QDate(2026, 11, 30) << QDate(2026, 11, 30) << ""
+                                      << "";
 }
 
 void TestStatistics::ratings()
@@ -318,7 +332,8 @@ void TestStatistics::periods()
     QFETCH(QDate, from);
     QFETCH(QDate, to);
     const StatisticsPeriod period = kind == "day" ? StatisticsPeriod::day(day, 480)
-                                    : kind == "week" ? StatisticsPeriod::week(day, 480) : StatisticsPeriod::month(day, 480);
+        : kind == "week"                          ? StatisticsPeriod::week(day, 480)
+                                                  : StatisticsPeriod::month(day, 480);
     QCOMPARE(period.from, from);
     QCOMPARE(period.to, to);
     QCOMPARE(period.startText(), from.addDays(-1).toString(Qt::ISODate) + QStringLiteral("T16:00:00.000Z"));
@@ -329,7 +344,8 @@ void TestStatistics::reportThroughTheCommandLine()
 {
     const AdminCli cli(m_db->dir());
     const QStringList signIn = QStringList{"--db", m_db->path()} + AdminCli::signIn(m_db->passwordFile());
-    const AdminCli::Run json = cli.run(signIn + QStringList{"report", "--from", "2026-12-01", "--to", "2026-12-01", "--json"});
+    const AdminCli::Run json
+        = cli.run(signIn + QStringList{"report", "--from", "2026-12-01", "--to", "2026-12-01", "--json"});
     QVERIFY2(json.exitCode == 0, qPrintable(json.err));
     const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
     QCOMPARE(object.value("filings").toInteger(), qint64(2));
@@ -338,10 +354,13 @@ void TestStatistics::reportThroughTheCommandLine()
     QCOMPARE(object.value("revocations").toInteger(), qint64(1));
     QCOMPARE(object.value("kinship_bindings").toInteger(), qint64(1));
     QCOMPARE(object.value("by_clerk").toObject().value("tester").toObject().value("filings").toInteger(), qint64(1));
-    QCOMPARE(object.value("by_clerk").toObject().value("supervisor").toObject().value("filings").toInteger(), qint64(1));
+    QCOMPARE(object.value("by_clerk").toObject().value("supervisor").toObject().value("filings").toInteger(),
+             qint64(1));
 
     const QString csv = m_db->dir() + "/report.csv";
-    QCOMPARE(cli.run(signIn + QStringList{"report", "--from", "2026-12-01", "--to", "2026-12-01", "--csv", csv}).exitCode, 0);
+    QCOMPARE(
+        cli.run(signIn + QStringList{"report", "--from", "2026-12-01", "--to", "2026-12-01", "--csv", csv}).exitCode,
+        0);
     QFile csvFile(csv);
     QVERIFY(csvFile.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(csvFile.readAll());
@@ -351,7 +370,8 @@ void TestStatistics::reportThroughTheCommandLine()
 
     // The report as PDF, read back: counts, the listed filings with masked numbers, the sign-off line.
     const QString pdf = m_db->dir() + "/report.pdf";
-    const AdminCli::Run printed = cli.run(signIn + QStringList{"report", "--from", "2026-12-01", "--to", "2026-12-01", "--pdf", pdf});
+    const AdminCli::Run printed
+        = cli.run(signIn + QStringList{"report", "--from", "2026-12-01", "--to", "2026-12-01", "--pdf", pdf});
     QVERIFY2(printed.exitCode == 0, qPrintable(printed.err));
     QProcess pdftotext;
     pdftotext.start("pdftotext", {"-layout", "-enc", "UTF-8", pdf, "-"});
@@ -366,12 +386,15 @@ void TestStatistics::reportThroughTheCommandLine()
     QVERIFY(read.contains(IdNumber::mask(m_father.idNumber)));
 
     // Usage mistakes are refused before anything is read.
-    QCOMPARE(cli.run(signIn + QStringList{"report", "--from", "2026-12-02", "--to", "2026-12-01", "--json"}).exitCode, 64);
+    QCOMPARE(cli.run(signIn + QStringList{"report", "--from", "2026-12-02", "--to", "2026-12-01", "--json"}).exitCode,
+             64);
     QCOMPARE(cli.run(signIn + QStringList{"report", "--from", "2026-12-01", "--to", "2026-12-01"}).exitCode, 64);
-    QCOMPARE(cli.run(signIn + QStringList{"report", "--from", "2026-13-01", "--to", "2026-12-01", "--json"}).exitCode, 64);
+    QCOMPARE(cli.run(signIn + QStringList{"report", "--from", "2026-13-01", "--to", "2026-12-01", "--json"}).exitCode,
+             64);
     // A clerk may not read the office's figures.
     const QStringList clerk = QStringList{"--db", m_db->path()} + AdminCli::signIn(m_db->passwordFile(), "tester");
-    QCOMPARE(cli.run(clerk + QStringList{"report", "--from", "2026-12-01", "--to", "2026-12-01", "--json"}).exitCode, 4);
+    QCOMPARE(cli.run(clerk + QStringList{"report", "--from", "2026-12-01", "--to", "2026-12-01", "--json"}).exitCode,
+             4);
 }
 
 QTEST_GUILESS_MAIN(TestStatistics)

@@ -48,21 +48,22 @@ void TestStatisticsScreen::init()
     m_db = std::make_unique<TestDatabase>();
     QVERIFY(m_db->isOpen());
     m_father = m_db->addPerson(QStringLiteral("钱建国"), TestDatabase::residentId("330102", QDate(1970, 3, 15), 11));
-    const Person mother = m_db->addPerson(QStringLiteral("孙秀英"), TestDatabase::residentId("330102", QDate(1972, 6, 20), 22));
-    const Person son = m_db->addPerson(QStringLiteral("钱小明"), TestDatabase::residentId("330102", QDate(2000, 9, 1), 31), "390");
-    const Person daughter = m_db->addPerson(QStringLiteral("钱小红"), TestDatabase::residentId("330102", QDate(2004, 5, 1), 42), "390");
+    const Person mother
+        = m_db->addPerson(QStringLiteral("孙秀英"), TestDatabase::residentId("330102", QDate(1972, 6, 20), 22));
+    const Person son
+        = m_db->addPerson(QStringLiteral("钱小明"), TestDatabase::residentId("330102", QDate(2000, 9, 1), 31), "390");
+    const Person daughter
+        = m_db->addPerson(QStringLiteral("钱小红"), TestDatabase::residentId("330102", QDate(2004, 5, 1), 42), "390");
     FilingSubmission submission(m_db->connection());
     QVERIFY(submission.submit(TestDatabase::childFiling(m_father, son, TestDatabase::clerk)).stored());
     QVERIFY(submission.submit(TestDatabase::childFiling(m_father, daughter, TestDatabase::supervisor)).stored());
     const SubmissionResult refused = submission.submit(TestDatabase::childFiling(mother, son, TestDatabase::clerk));
     QCOMPARE(refused.status, SubmissionResult::Status::Refused);
-    QVERIFY(RefusalTally(m_db->connection()).record(RefusalTally::refusedTargets(refused.verdict, TestDatabase::clerk, "counter")));
+    QVERIFY(RefusalTally(m_db->connection())
+                .record(RefusalTally::refusedTargets(refused.verdict, TestDatabase::clerk, "counter")));
 }
 
-void TestStatisticsScreen::cleanup()
-{
-    m_db.reset();
-}
+void TestStatisticsScreen::cleanup() { m_db.reset(); }
 
 void TestStatisticsScreen::dayShowsTheCountsAndCharts()
 {
@@ -137,8 +138,9 @@ void TestStatisticsScreen::reportPdfReadsBack()
     const QString pdf = m_db->dir() + QStringLiteral("/day.pdf");
     QVERIFY(dialog.saveReport(pdf));
     QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf,
-                                                  QStringLiteral("-")});
+    pdftotext.start(
+        QStringLiteral("pdftotext"),
+        {QStringLiteral("-layout"), QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
     QVERIFY(pdftotext.waitForFinished(30000));
     const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
     QVERIFY2(text.contains(QStringLiteral("Daily report")), qPrintable(text));

@@ -51,9 +51,8 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
     for (int id : m_wizard->pageIds())
         titles << m_wizard->page(id)->title();
     m_steps->setSteps(titles);
-    connect(m_wizard, &QWizard::currentIdChanged, this, [this](int id) {
-        m_steps->setCurrentStep(int(m_wizard->pageIds().indexOf(id)));
-    });
+    connect(m_wizard, &QWizard::currentIdChanged, this,
+            [this](int id) { m_steps->setCurrentStep(int(m_wizard->pageIds().indexOf(id))); });
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -111,9 +110,9 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
                 rating.reason = reason;
                 rating.detail = detail;
                 const QString error = ServiceRating(connection).record(rating);
-                statusBar()->showMessage(error.isEmpty() ? tr("The citizen rated %1: %2.").arg(reference, RatingLevel::label(level))
-                                                         : error,
-                                         10000);
+                statusBar()->showMessage(
+                    error.isEmpty() ? tr("The citizen rated %1: %2.").arg(reference, RatingLevel::label(level)) : error,
+                    10000);
             });
     createAdministrationMenu(connection, clerk);
     createSettingsMenu();
@@ -125,9 +124,8 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
     clerkLabel->setObjectName(QStringLiteral("statusClerk"));
     statusBar()->addWidget(database, 1);
     statusBar()->addPermanentWidget(clerkLabel);
-    connect(m_wizard, &FilingWizard::filingStored, this, [this](const QString &number) {
-        statusBar()->showMessage(tr("Filing %1 stored.").arg(number), 10000);
-    });
+    connect(m_wizard, &FilingWizard::filingStored, this,
+            [this](const QString &number) { statusBar()->showMessage(tr("Filing %1 stored.").arg(number), 10000); });
     resize(1180, 760);
 
     // 管理 is for supervisors (the model refuses clerks anyway): hidden, and its shortcuts off.
@@ -252,7 +250,7 @@ void MainWindow::showAbout()
                        tr("<h3>Gongji Desk %1</h3>"
                           "<p>Counter application for family mutual-aid filings of "
                           "medical-insurance personal accounts.</p>")
-                               .arg(QApplication::applicationVersion()));
+                           .arg(QApplication::applicationVersion()));
 }
 
 bool MainWindow::signOut()
@@ -261,10 +259,10 @@ bool MainWindow::signOut()
     const bool unfinished = m_wizard->hasUnsavedData() || m_pages->kinship()->hasUnsavedData();
     if (unfinished) {
         const auto answer = QMessageBox::question(
-                this, tr("Sign out?"),
-                tr("The filing or kinship binding being entered has not been submitted and will be lost "
-                   "when you sign out. Sign out anyway?"),
-                QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+            this, tr("Sign out?"),
+            tr("The filing or kinship binding being entered has not been submitted and will be lost "
+               "when you sign out. Sign out anyway?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Discard)
             return false;
     }
@@ -298,9 +296,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     if (m_wizard->hasUnsavedData()) {
         const auto answer = QMessageBox::question(
-                this, tr("Quit Gongji Desk?"),
-                tr("The filing being entered has not been submitted and will be lost. Quit anyway?"),
-                QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+            this, tr("Quit Gongji Desk?"),
+            tr("The filing being entered has not been submitted and will be lost. Quit anyway?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Discard) {
             event->ignore();
             return;

@@ -11,12 +11,12 @@ namespace gongji {
 
 // Exit codes of gongji-admin, listed in its --help.
 enum ExitCode {
-    ExitOk = 0,          // done (check-filings: the file was processed, whatever the verdicts)
+    ExitOk = 0, // done (check-filings: the file was processed, whatever the verdicts)
     ExitInputRefused = 1, // the input was refused (file, ID number, person, binding, rule conflict): nothing stored
-    ExitDatabase = 2,    // the database could not be opened; the file was left untouched
-    ExitStorage = 3,     // storing failed
-    ExitSignIn = 4,      // no valid sign-in, or the account may not do this: nothing changed
-    ExitUsage = 64,      // wrong command line
+    ExitDatabase = 2, // the database could not be opened; the file was left untouched
+    ExitStorage = 3, // storing failed
+    ExitSignIn = 4, // no valid sign-in, or the account may not do this: nothing changed
+    ExitUsage = 64, // wrong command line
 };
 
 // The exit code of a mutation that did not happen.
@@ -43,7 +43,7 @@ struct AdminContext
     QString actor;
     QString databasePath; // the --db file (or the default one), opened or not
     QString passwordFile; // the global --password-file, or empty (then the terminal is asked)
-    QString clerk;        // the global --clerk as given (signed in only when `actor` is it)
+    QString clerk; // the global --clerk as given (signed in only when `actor` is it)
     QString dbPasswordFile; // --db-password-file: an office server's password, or empty
 };
 
@@ -56,7 +56,7 @@ public:
     virtual QString name() const = 0;
     // After "gongji-admin [--db PATH] NAME ", e.g. "[options] FILE.csv".
     virtual QString usage() const = 0;
-    virtual QString summary() const = 0;     // one line for the command list
+    virtual QString summary() const = 0; // one line for the command list
     virtual QString description() const = 0; // the body of NAME --help
     virtual void addOptions(QCommandLineParser &parser) const = 0;
     // A usage problem (missing file argument …), or empty; checked before the database opens.

@@ -13,20 +13,19 @@ QString CopyToCommand::summary() const
 
 QString CopyToCommand::description() const
 {
-    return QStringLiteral(
-        "Copies everything in the database given with --db (the source) into TARGET: the\n"
-        "registry, rule sets, filings, bindings of both kinds and the audit log, with their ids,\n"
-        "in one transaction. TARGET is a SQLite file path or an office server address\n"
-        "postgresql://USER@HOST[:PORT]/DBNAME[?sslmode=...]; it is created or migrated to this\n"
-        "program's schema first (on a server: as the role that owns the schema, see setup-office)\n"
-        "and must hold no data (only the shipped rule sets, which give way\n"
-        "to the source's own). Row counts of every table are compared before the copy commits;\n"
-        "the copy is recorded in the target's audit log. The other way round makes a local\n"
-        "backup of an office database.\n"
-        "Needs a supervisor's sign-in on the source (the global --clerk LOGIN, see\n"
-        "gongji-admin --help); the copy carries the source's accounts.\n"
-        "Exit code 1 when TARGET is not empty or the counts differ (nothing changed), 2 when a\n"
-        "database cannot be opened, 3 when storing failed.");
+    return QStringLiteral("Copies everything in the database given with --db (the source) into TARGET: the\n"
+                          "registry, rule sets, filings, bindings of both kinds and the audit log, with their ids,\n"
+                          "in one transaction. TARGET is a SQLite file path or an office server address\n"
+                          "postgresql://USER@HOST[:PORT]/DBNAME[?sslmode=...]; it is created or migrated to this\n"
+                          "program's schema first (on a server: as the role that owns the schema, see setup-office)\n"
+                          "and must hold no data (only the shipped rule sets, which give way\n"
+                          "to the source's own). Row counts of every table are compared before the copy commits;\n"
+                          "the copy is recorded in the target's audit log. The other way round makes a local\n"
+                          "backup of an office database.\n"
+                          "Needs a supervisor's sign-in on the source (the global --clerk LOGIN, see\n"
+                          "gongji-admin --help); the copy carries the source's accounts.\n"
+                          "Exit code 1 when TARGET is not empty or the counts differ (nothing changed), 2 when a\n"
+                          "database cannot be opened, 3 when storing failed.");
 }
 
 void CopyToCommand::addOptions(QCommandLineParser &parser) const

@@ -6,7 +6,10 @@
 
 namespace gongji {
 
-DatabaseAccess::DatabaseAccess(const QString &dbPasswordFile, QTextStream &err) : m_dbPasswordFile(dbPasswordFile), m_err(err) {}
+DatabaseAccess::DatabaseAccess(const QString &dbPasswordFile, QTextStream &err)
+    : m_dbPasswordFile(dbPasswordFile)
+    , m_err(err)
+{}
 
 Database::OpenResult DatabaseAccess::open(const QString &where, const QString &connection, bool upgradeServerSchema)
 {
@@ -30,8 +33,10 @@ Database::OpenResult DatabaseAccess::open(const QString &where, const QString &c
         PasswordInput::Result typed = PasswordInput::fromTerminal(
             QStringLiteral("Password of the database role %1 on %2: ").arg(location.user, location.host));
         if (!typed.ok) {
-            opened.error += QStringLiteral(" ") + QStringLiteral(
-                "Put it in a password file (~/.pgpass, see the README) or give --db-password-file FILE.");
+            opened.error
+                += QStringLiteral(" ")
+                + QStringLiteral(
+                       "Put it in a password file (~/.pgpass, see the README) or give --db-password-file FILE.");
             return opened;
         }
         options.password = typed.password;

@@ -51,8 +51,8 @@ QString HouseholdCommand::checkUsage(const QCommandLineParser &parser) const
 
 int HouseholdCommand::run(const QCommandLineParser &parser, const AdminContext &context)
 {
-    const PersonArgument::Found found =
-        PersonArgument::find(context.connection, parser.positionalArguments().constFirst(), QStringLiteral("The person"));
+    const PersonArgument::Found found = PersonArgument::find(
+        context.connection, parser.positionalArguments().constFirst(), QStringLiteral("The person"));
     if (!found.person) {
         context.err << found.error << '\n';
         return ExitInputRefused;

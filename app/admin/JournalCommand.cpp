@@ -8,17 +8,14 @@
 namespace gongji {
 
 JournalCommand::JournalCommand()
-    : m_after(QStringLiteral("after"), QStringLiteral("export: the lines after this sequence number (0: from the start)."),
+    : m_after(QStringLiteral("after"),
+              QStringLiteral("export: the lines after this sequence number (0: from the start)."),
               QStringLiteral("SEQ"))
     , m_out(QStringLiteral("out"), QStringLiteral("export: the JSON Lines file to write (made readable by you only)."),
             QStringLiteral("FILE"))
-{
-}
+{}
 
-QString JournalCommand::usage() const
-{
-    return QStringLiteral("export --after SEQ --out FILE | receipts FILE");
-}
+QString JournalCommand::usage() const { return QStringLiteral("export --after SEQ --out FILE | receipts FILE"); }
 
 QString JournalCommand::summary() const
 {
@@ -51,7 +48,8 @@ void JournalCommand::addOptions(QCommandLineParser &parser) const
 {
     parser.addOptions({m_after, m_out});
     parser.addPositionalArgument(QStringLiteral("export|receipts"), QStringLiteral("What to do."));
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("receipts: the platform's answers (JSON Lines)."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("receipts: the platform's answers (JSON Lines)."));
 }
 
 QString JournalCommand::checkUsage(const QCommandLineParser &parser) const
@@ -66,7 +64,8 @@ QString JournalCommand::checkUsage(const QCommandLineParser &parser) const
         bool number = false;
         const qint64 after = parser.value(m_after).toLongLong(&number);
         if (!number || after < 0)
-            return QStringLiteral("--after \"%1\" is not a sequence number; give 0 or the last seq of the previous export.")
+            return QStringLiteral(
+                       "--after \"%1\" is not a sequence number; give 0 or the last seq of the previous export.")
                 .arg(parser.value(m_after));
         return {};
     }
@@ -77,8 +76,9 @@ QString JournalCommand::checkUsage(const QCommandLineParser &parser) const
             return QStringLiteral("journal receipts needs exactly one file, found %1.").arg(arguments.size() - 1);
         return {};
     }
-    return arguments.isEmpty() ? QStringLiteral("say what to do: journal export --after SEQ --out FILE or journal receipts FILE.")
-                               : QStringLiteral("unknown journal action \"%1\"; use export or receipts.").arg(action);
+    return arguments.isEmpty()
+        ? QStringLiteral("say what to do: journal export --after SEQ --out FILE or journal receipts FILE.")
+        : QStringLiteral("unknown journal action \"%1\"; use export or receipts.").arg(action);
 }
 
 int JournalCommand::run(const QCommandLineParser &parser, const AdminContext &context)
@@ -86,14 +86,15 @@ int JournalCommand::run(const QCommandLineParser &parser, const AdminContext &co
     const QStringList arguments = parser.positionalArguments();
     if (arguments.at(0) == QLatin1String("export")) {
         const QString path = parser.value(m_out);
-        const JournalExport::Result exported =
-            JournalExport(context.connection).write(parser.value(m_after).toLongLong(), path, context.actor);
+        const JournalExport::Result exported
+            = JournalExport(context.connection).write(parser.value(m_after).toLongLong(), path, context.actor);
         if (!exported.ok) {
             context.err << exported.error << '\n';
             return exported.notAllowed ? ExitSignIn : ExitInputRefused;
         }
-        context.out << exported.count << " journal line(s) written to " << QDir::toNativeSeparators(path) << "; last seq "
-                    << exported.lastSeq << " (export the next ones with --after " << exported.lastSeq << ").\n";
+        context.out << exported.count << " journal line(s) written to " << QDir::toNativeSeparators(path)
+                    << "; last seq " << exported.lastSeq << " (export the next ones with --after " << exported.lastSeq
+                    << ").\n";
         return ExitOk;
     }
     const JournalReceipts::Result recorded = JournalReceipts(context.connection).record(arguments.at(1), context.actor);

@@ -6,16 +6,18 @@
 namespace gongji {
 
 PasswordPolicyCommand::PasswordPolicyCommand()
-    : m_minLength(QStringLiteral("min-length"), QStringLiteral("At least N characters (8 or more)."), QStringLiteral("N"))
-    , m_minClasses(QStringLiteral("min-classes"),
-                   QStringLiteral("Characters of at least N of the 4 kinds: lower-case, upper-case, digits, other (1-4)."),
-                   QStringLiteral("N"))
+    : m_minLength(QStringLiteral("min-length"), QStringLiteral("At least N characters (8 or more)."),
+                  QStringLiteral("N"))
+    , m_minClasses(
+          QStringLiteral("min-classes"),
+          QStringLiteral("Characters of at least N of the 4 kinds: lower-case, upper-case, digits, other (1-4)."),
+          QStringLiteral("N"))
     , m_maxAge(QStringLiteral("max-age-days"),
-               QStringLiteral("A password older than N days must be changed at the next sign-in (0: never)."), QStringLiteral("N"))
-    , m_history(QStringLiteral("history"), QStringLiteral("None of the last N passwords of an account again (0: no check)."),
-                QStringLiteral("N"))
-{
-}
+               QStringLiteral("A password older than N days must be changed at the next sign-in (0: never)."),
+               QStringLiteral("N"))
+    , m_history(QStringLiteral("history"),
+                QStringLiteral("None of the last N passwords of an account again (0: no check)."), QStringLiteral("N"))
+{}
 
 QString PasswordPolicyCommand::summary() const
 {
@@ -24,15 +26,14 @@ QString PasswordPolicyCommand::summary() const
 
 QString PasswordPolicyCommand::description() const
 {
-    return QStringLiteral(
-        "Without options shows the policy every account's password must meet. With options a\n"
-        "supervisor (the global --clerk LOGIN) sets a new one; options not given keep their value.\n"
-        "The default meets level-2 practice: 8 characters, 3 of the 4 kinds, changed every 90\n"
-        "days, none of the last 5 again. The policy applies to new passwords (init, add-clerk,\n"
-        "reset-password, change-password and the desk); an account whose password is older than\n"
-        "the maximum age must change it at its next sign-in (in gongji-admin: change-password).\n"
-        "Audited. Exit code 1 when a value is out of range, 4 when the sign-in fails; nothing is\n"
-        "changed then.");
+    return QStringLiteral("Without options shows the policy every account's password must meet. With options a\n"
+                          "supervisor (the global --clerk LOGIN) sets a new one; options not given keep their value.\n"
+                          "The default meets level-2 practice: 8 characters, 3 of the 4 kinds, changed every 90\n"
+                          "days, none of the last 5 again. The policy applies to new passwords (init, add-clerk,\n"
+                          "reset-password, change-password and the desk); an account whose password is older than\n"
+                          "the maximum age must change it at its next sign-in (in gongji-admin: change-password).\n"
+                          "Audited. Exit code 1 when a value is out of range, 4 when the sign-in fails; nothing is\n"
+                          "changed then.");
 }
 
 void PasswordPolicyCommand::addOptions(QCommandLineParser &parser) const
@@ -43,13 +44,15 @@ void PasswordPolicyCommand::addOptions(QCommandLineParser &parser) const
 QString PasswordPolicyCommand::checkUsage(const QCommandLineParser &parser) const
 {
     if (!parser.positionalArguments().isEmpty())
-        return QStringLiteral("password-policy takes only options, found \"%1\".").arg(parser.positionalArguments().join(QLatin1Char(' ')));
+        return QStringLiteral("password-policy takes only options, found \"%1\".")
+            .arg(parser.positionalArguments().join(QLatin1Char(' ')));
     for (const QCommandLineOption *option : {&m_minLength, &m_minClasses, &m_maxAge, &m_history}) {
         bool number = false;
         if (parser.isSet(*option))
             parser.value(*option).toInt(&number);
         if (parser.isSet(*option) && !number)
-            return QStringLiteral("--%1 needs a whole number, found \"%2\".").arg(option->names().constFirst(), parser.value(*option));
+            return QStringLiteral("--%1 needs a whole number, found \"%2\".")
+                .arg(option->names().constFirst(), parser.value(*option));
     }
     return {};
 }

@@ -10,7 +10,10 @@ class PasswordPolicyCommand : public AdminCommand
 public:
     PasswordPolicyCommand();
     QString name() const override { return QStringLiteral("password-policy"); }
-    QString usage() const override { return QStringLiteral("[--min-length N] [--min-classes N] [--max-age-days N] [--history N]"); }
+    QString usage() const override
+    {
+        return QStringLiteral("[--min-length N] [--min-classes N] [--max-age-days N] [--history N]");
+    }
     QString summary() const override;
     QString description() const override;
     void addOptions(QCommandLineParser &parser) const override;

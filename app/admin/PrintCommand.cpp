@@ -18,7 +18,8 @@ const QString kCounter = QStringLiteral("counter");
 
 QString PrintCommand::summary() const
 {
-    return QStringLiteral("Print a filing's, a revocation's, a quota change's or a kinship binding's confirmation summary to PDF (a reprint is marked 补打).");
+    return QStringLiteral("Print a filing's, a revocation's, a quota change's or a kinship binding's confirmation "
+                          "summary to PDF (a reprint is marked 补打).");
 }
 
 QString PrintCommand::description() const
@@ -42,15 +43,17 @@ QString PrintCommand::description() const
 
 void PrintCommand::addOptions(QCommandLineParser &parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("FILING_NO"), QStringLiteral("The filing number, e.g. GJ20261122-0001."));
+    parser.addPositionalArgument(QStringLiteral("FILING_NO"),
+                                 QStringLiteral("The filing number, e.g. GJ20261122-0001."));
     parser.addOption({kPdf, QStringLiteral("Write the summary to this PDF file."), QStringLiteral("OUT.pdf")});
     parser.addOption({kRevocation, QStringLiteral("Print the revocation summary of this ended binding instead."),
                       QStringLiteral("BINDING_ID")});
     parser.addOption({kKinship, QStringLiteral("Print the confirmation of this kinship-account binding instead."),
                       QStringLiteral("QQ_NO")});
-    parser.addOption({kQuotaChange, QStringLiteral("Print the summary of this quota change instead."),
-                      QStringLiteral("CHANGE_NO")});
-    parser.addOption({kLang, QStringLiteral("zh_CN (default) or en."), QStringLiteral("LANG"), QStringLiteral("zh_CN")});
+    parser.addOption(
+        {kQuotaChange, QStringLiteral("Print the summary of this quota change instead."), QStringLiteral("CHANGE_NO")});
+    parser.addOption(
+        {kLang, QStringLiteral("zh_CN (default) or en."), QStringLiteral("LANG"), QStringLiteral("zh_CN")});
     parser.addOption({kOffice, QStringLiteral("Office name on the summary."), QStringLiteral("NAME")});
     parser.addOption({kAddress, QStringLiteral("Office address on the summary."), QStringLiteral("ADDRESS")});
     parser.addOption({kCounter, QStringLiteral("Counter (window) on the summary."), QStringLiteral("COUNTER")});
@@ -67,7 +70,8 @@ QString PrintCommand::checkUsage(const QCommandLineParser &parser) const
         bool number = false;
         parser.value(kQuotaChange).toLongLong(&number);
         if (!number)
-            return QStringLiteral("--quota-change takes a change number, found \"%1\".").arg(parser.value(kQuotaChange));
+            return QStringLiteral("--quota-change takes a change number, found \"%1\".")
+                .arg(parser.value(kQuotaChange));
         if (!arguments.isEmpty())
             return QStringLiteral("give either a filing number or --quota-change, not both.");
     } else if (parser.isSet(kKinship)) {
@@ -79,11 +83,13 @@ QString PrintCommand::checkUsage(const QCommandLineParser &parser) const
         bool number = false;
         parser.value(kRevocation).toLongLong(&number);
         if (!number)
-            return QStringLiteral("--revocation takes a binding id (a number), found \"%1\".").arg(parser.value(kRevocation));
+            return QStringLiteral("--revocation takes a binding id (a number), found \"%1\".")
+                .arg(parser.value(kRevocation));
         if (!arguments.isEmpty())
             return QStringLiteral("give either a filing number or --revocation, not both.");
     } else if (arguments.size() != 1) {
-        return QStringLiteral("give exactly one filing number, e.g. GJ20261122-0001 (found %1 arguments).").arg(arguments.size());
+        return QStringLiteral("give exactly one filing number, e.g. GJ20261122-0001 (found %1 arguments).")
+            .arg(arguments.size());
     }
     const QString language = parser.value(kLang);
     if (language != QLatin1String("zh_CN") && language != QLatin1String("en"))
@@ -115,8 +121,9 @@ int PrintCommand::run(const QCommandLineParser &parser, const AdminContext &cont
         context.err << result.error << '\n';
         return ExitInputRefused;
     }
-    context.out << (result.stamp.isReprint() ? QStringLiteral("reprint (补打) no. %1 written to %2\n").arg(result.stamp.copy - 1).arg(pdf)
-                                             : QStringLiteral("written to %1\n").arg(pdf));
+    context.out << (result.stamp.isReprint()
+                        ? QStringLiteral("reprint (补打) no. %1 written to %2\n").arg(result.stamp.copy - 1).arg(pdf)
+                        : QStringLiteral("written to %1\n").arg(pdf));
     return ExitOk;
 }
 

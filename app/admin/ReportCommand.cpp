@@ -16,23 +16,20 @@ namespace gongji {
 
 namespace {
 
-QDate dateOf(const QString &text)
-{
-    return text.size() == 10 ? QDate::fromString(text, Qt::ISODate) : QDate();
-}
+QDate dateOf(const QString &text) { return text.size() == 10 ? QDate::fromString(text, Qt::ISODate) : QDate(); }
 
 } // namespace
 
 ReportCommand::ReportCommand()
     : m_from(QStringLiteral("from"), QStringLiteral("The first day of the period (YYYY-MM-DD, the office's calendar)."),
              QStringLiteral("DAY"))
-    , m_to(QStringLiteral("to"), QStringLiteral("The last day of the period (YYYY-MM-DD), included."), QStringLiteral("DAY"))
+    , m_to(QStringLiteral("to"), QStringLiteral("The last day of the period (YYYY-MM-DD), included."),
+           QStringLiteral("DAY"))
     , m_json(QStringLiteral("json"), QStringLiteral("Print the counts as one JSON object."))
     , m_csv(QStringLiteral("csv"), QStringLiteral("Write the counts to FILE as CSV (section,key,measure,value)."),
             QStringLiteral("FILE"))
     , m_pdf(QStringLiteral("pdf"), QStringLiteral("Write the report (日报) to FILE as PDF."), QStringLiteral("FILE"))
-{
-}
+{}
 
 QString ReportCommand::usage() const
 {
@@ -46,22 +43,21 @@ QString ReportCommand::summary() const
 
 QString ReportCommand::description() const
 {
-    return QStringLiteral(
-        "Counts what the office stored from --from to --to (both days included; a day runs from\n"
-        "midnight to midnight in the office's time zone, UTC+8 unless the desk's settings say\n"
-        "otherwise): filings, targets accepted, targets refused with their codes (refusals shown at\n"
-        "the counter or reported by a committed batch; a check without --commit counts nothing),\n"
-        "revocations by reason and by who asked, automatic ends by cause, kinship bindings and\n"
-        "endings, each also by clerk, by pooling region and by rule set, filings per day, and the\n"
-        "hand-over journal lines still waiting for the platform. These are the numbers of the\n"
-        "statistics screen (管理 → 统计). See docs/statistics.md.\n\n"
-        "--json prints one object (keys filings, targets_accepted, targets_refused, refusals,\n"
-        "revocations, automatic_ends, kinship_bindings, kinship_endings, by_clerk, by_region,\n"
-        "by_rule_set, filings_per_day, journal_waiting, …).\n"
-        "--csv FILE writes them for a spreadsheet, one count a row.\n"
-        "--pdf FILE writes the report (日报): the counts, the charts as bars, the period's\n"
-        "filings and revocations (ID numbers masked) and the supervisor's sign-off line.\n\n"
-        "Needs a supervisor's sign-in (the global --clerk LOGIN, see gongji-admin --help).");
+    return QStringLiteral("Counts what the office stored from --from to --to (both days included; a day runs from\n"
+                          "midnight to midnight in the office's time zone, UTC+8 unless the desk's settings say\n"
+                          "otherwise): filings, targets accepted, targets refused with their codes (refusals shown at\n"
+                          "the counter or reported by a committed batch; a check without --commit counts nothing),\n"
+                          "revocations by reason and by who asked, automatic ends by cause, kinship bindings and\n"
+                          "endings, each also by clerk, by pooling region and by rule set, filings per day, and the\n"
+                          "hand-over journal lines still waiting for the platform. These are the numbers of the\n"
+                          "statistics screen (管理 → 统计). See docs/statistics.md.\n\n"
+                          "--json prints one object (keys filings, targets_accepted, targets_refused, refusals,\n"
+                          "revocations, automatic_ends, kinship_bindings, kinship_endings, by_clerk, by_region,\n"
+                          "by_rule_set, filings_per_day, journal_waiting, …).\n"
+                          "--csv FILE writes them for a spreadsheet, one count a row.\n"
+                          "--pdf FILE writes the report (日报): the counts, the charts as bars, the period's\n"
+                          "filings and revocations (ID numbers masked) and the supervisor's sign-off line.\n\n"
+                          "Needs a supervisor's sign-in (the global --clerk LOGIN, see gongji-admin --help).");
 }
 
 void ReportCommand::addOptions(QCommandLineParser &parser) const
@@ -92,10 +88,12 @@ QString ReportCommand::checkUsage(const QCommandLineParser &parser) const
 
 int ReportCommand::run(const QCommandLineParser &parser, const AdminContext &context)
 {
-    const StatisticsPeriod period{dateOf(parser.value(m_from)), dateOf(parser.value(m_to)), OfficeSettings::utcOffsetMinutes()};
+    const StatisticsPeriod period{dateOf(parser.value(m_from)), dateOf(parser.value(m_to)),
+                                  OfficeSettings::utcOffsetMinutes()};
     const OfficeStatistics stats = StatisticsStore(context.connection).compute(period);
     if (parser.isSet(m_json)) {
-        context.out << QString::fromUtf8(QJsonDocument(StatisticsJson::toJson(stats)).toJson(QJsonDocument::Compact)) << '\n';
+        context.out << QString::fromUtf8(QJsonDocument(StatisticsJson::toJson(stats)).toJson(QJsonDocument::Compact))
+                    << '\n';
         return ExitOk;
     }
     if (parser.isSet(m_csv)) {

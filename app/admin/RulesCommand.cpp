@@ -16,8 +16,7 @@ RulesCommand::RulesCommand()
                QStringLiteral("CODE"))
     , m_dryRun(QStringLiteral("dry-run"),
                QStringLiteral("import: check the file and print the impact report; write nothing."))
-{
-}
+{}
 
 QString RulesCommand::usage() const
 {
@@ -71,9 +70,8 @@ QString RulesCommand::checkUsage(const QCommandLineParser &parser) const
     const QStringList arguments = parser.positionalArguments();
     const QString action = arguments.value(0);
     if (action != QLatin1String("export") && action != QLatin1String("import"))
-        return arguments.isEmpty()
-            ? QStringLiteral("say what to do: rules export FILE.json or rules import FILE.json.")
-            : QStringLiteral("unknown rules action \"%1\"; use export or import.").arg(action);
+        return arguments.isEmpty() ? QStringLiteral("say what to do: rules export FILE.json or rules import FILE.json.")
+                                   : QStringLiteral("unknown rules action \"%1\"; use export or import.").arg(action);
     if (arguments.size() != 2)
         return QStringLiteral("rules %1 needs exactly one file, found %2.").arg(action).arg(arguments.size() - 1);
     if (action == QLatin1String("import") && parser.isSet(m_region))
@@ -132,8 +130,8 @@ int RulesCommand::importSets(const QString &path, bool dryRun, const AdminContex
                     << ". Check the file name and that you may read it. Nothing was imported.\n";
         return ExitInputRefused;
     }
-    const RuleSetExchange::ImportResult result =
-        RuleSetExchange(context.connection).importJson(file.readAll(), context.actor, dryRun);
+    const RuleSetExchange::ImportResult result
+        = RuleSetExchange(context.connection).importJson(file.readAll(), context.actor, dryRun);
     if (!result.ok) {
         for (const QString &error : result.errors)
             context.err << error << '\n';

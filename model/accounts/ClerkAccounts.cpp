@@ -48,7 +48,8 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
     Result result;
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9._-]{1,31}$"));
     if (!loginPattern.match(login).hasMatch()) {
-        result.error = Text::tr("A login is 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter.");
+        result.error = Text::tr(
+            "A login is 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter.");
         return result;
     }
     result.error = passwordProblem(password);
@@ -58,7 +59,8 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
         WriteTransaction transaction(m_connection);
         ClerkStore store(m_connection);
         if (first && store.countSupervisors() > 0) {
-            result.error = Text::tr("A supervisor exists already; further accounts are added by a supervisor (add-clerk).");
+            result.error
+                = Text::tr("A supervisor exists already; further accounts are added by a supervisor (add-clerk).");
             return result;
         }
         if (!first) {
@@ -81,7 +83,9 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
         }
         store.insert(account);
         store.rememberPassword(account.id, account.passwordHash);
-        AuditLog(m_connection).append(actor, AuditAction::AccountAdd, login, QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(role)}});
+        AuditLog(m_connection)
+            .append(actor, AuditAction::AccountAdd, login,
+                    QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(role)}});
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {
@@ -99,24 +103,23 @@ QString ClerkAccounts::passwordProblem(const QString &password) const
     }
 }
 
-PasswordPolicy ClerkAccounts::policy() const
-{
-    return PasswordPolicyStore(m_connection).current();
-}
+PasswordPolicy ClerkAccounts::policy() const { return PasswordPolicyStore(m_connection).current(); }
 
 QString ClerkAccounts::reuseProblem(const ClerkStore &store, const ClerkAccount &account, const QString &password,
                                     const PasswordPolicy &policy)
 {
     // The history holds the current password too once it was set under this policy's schema;
     // one set before has only its hash in the account.
-    QStringList hashes = policy.historyCount > 0 ? store.recentPasswordHashes(account.id, policy.historyCount) : QStringList();
+    QStringList hashes
+        = policy.historyCount > 0 ? store.recentPasswordHashes(account.id, policy.historyCount) : QStringList();
     if (!hashes.contains(account.passwordHash))
         hashes.prepend(account.passwordHash);
     for (const QString &hash : std::as_const(hashes)) {
         if (!PasswordHash::verify(hash, password))
             continue;
         if (policy.historyCount > 1)
-            return Text::tr("This password was one of the last %1 of the account: choose another.").arg(policy.historyCount);
+            return Text::tr("This password was one of the last %1 of the account: choose another.")
+                .arg(policy.historyCount);
         return Text::tr("The new password is the same as the current one: choose another.");
     }
     return {};
@@ -140,11 +143,12 @@ ClerkAccounts::Result ClerkAccounts::setPolicy(const QString &actor, const Passw
         if (!result.error.isEmpty())
             return result;
         PasswordPolicyStore(m_connection).insert(policy, actor);
-        AuditLog(m_connection).append(actor, AuditAction::PasswordPolicySet, QString(),
-                                      QJsonObject{{QStringLiteral("min_length"), policy.minLength},
-                                                  {QStringLiteral("min_classes"), policy.minClasses},
-                                                  {QStringLiteral("max_age_days"), policy.maxAgeDays},
-                                                  {QStringLiteral("history_count"), policy.historyCount}});
+        AuditLog(m_connection)
+            .append(actor, AuditAction::PasswordPolicySet, QString(),
+                    QJsonObject{{QStringLiteral("min_length"), policy.minLength},
+                                {QStringLiteral("min_classes"), policy.minClasses},
+                                {QStringLiteral("max_age_days"), policy.maxAgeDays},
+                                {QStringLiteral("history_count"), policy.historyCount}});
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {
@@ -153,8 +157,9 @@ ClerkAccounts::Result ClerkAccounts::setPolicy(const QString &actor, const Passw
     return result;
 }
 
-ClerkAccounts::Result ClerkAccounts::changeAccount(const QString &actor, const QString &login, AuditAction action,
-                                                   const std::function<QString(ClerkStore &, const ClerkAccount &)> &change)
+ClerkAccounts::Result
+ClerkAccounts::changeAccount(const QString &actor, const QString &login, AuditAction action,
+                             const std::function<QString(ClerkStore &, const ClerkAccount &)> &change)
 {
     Result result;
     try {
@@ -165,13 +170,16 @@ ClerkAccounts::Result ClerkAccounts::changeAccount(const QString &actor, const Q
         ClerkStore store(m_connection);
         const std::optional<ClerkAccount> account = store.findByLogin(login.trimmed());
         if (!account) {
-            result.error = Text::tr("There is no account %1: check the login in the list of accounts.").arg(login.trimmed());
+            result.error
+                = Text::tr("There is no account %1: check the login in the list of accounts.").arg(login.trimmed());
             return result;
         }
         result.error = change(store, *account);
         if (!result.error.isEmpty())
             return result;
-        AuditLog(m_connection).append(actor, action, account->login, QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(account->role)}});
+        AuditLog(m_connection)
+            .append(actor, action, account->login,
+                    QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(account->role)}});
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {
@@ -195,7 +203,8 @@ ClerkAccounts::Result ClerkAccounts::setActive(const QString &actor, const QStri
                          });
 }
 
-ClerkAccounts::Result ClerkAccounts::resetPassword(const QString &actor, const QString &login, const QString &newPassword)
+ClerkAccounts::Result ClerkAccounts::resetPassword(const QString &actor, const QString &login,
+                                                   const QString &newPassword)
 {
     Result problem;
     problem.error = passwordProblem(newPassword);
@@ -208,7 +217,8 @@ ClerkAccounts::Result ClerkAccounts::resetPassword(const QString &actor, const Q
                                  return reused;
                              const QString hash = PasswordHash::hash(newPassword);
                              if (hash.isEmpty())
-                                 return Text::tr("The password could not be hashed (out of memory); nothing was stored.");
+                                 return Text::tr(
+                                     "The password could not be hashed (out of memory); nothing was stored.");
                              storeNewPassword(store, account.id, hash);
                              store.setLockState(account.id, 0, QDateTime());
                              return {};
@@ -246,16 +256,18 @@ ClerkAccounts::Result ClerkAccounts::changeOwnPassword(const QString &login, con
         const std::optional<ClerkAccount> account = store.findByLogin(login.trimmed());
         const QDateTime now = QDateTime::currentDateTimeUtc();
         if (account && account->isLockedAt(now)) {
-            result.error = Text::tr("This login is locked after failed attempts until %1; the password was not changed.")
-                               .arg(account->lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")));
+            result.error
+                = Text::tr("This login is locked after failed attempts until %1; the password was not changed.")
+                      .arg(account->lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")));
             return result;
         }
         if (!account || !PasswordHash::verify(account->passwordHash, oldPassword)) {
             // Counts like a failed sign-in, so that this is no way around the lockout.
             if (account) {
                 SignIn::recordFailure(store, *account, now);
-                AuditLog(m_connection).append(account->login, AuditAction::PasswordChangeFailed, account->login,
-                                              QJsonObject{{QStringLiteral("why"), QStringLiteral("wrong password")}});
+                AuditLog(m_connection)
+                    .append(account->login, AuditAction::PasswordChangeFailed, account->login,
+                            QJsonObject{{QStringLiteral("why"), QStringLiteral("wrong password")}});
                 transaction.commit();
             }
             result.error = Text::tr("The current password is wrong; the password was not changed.");

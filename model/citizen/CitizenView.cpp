@@ -14,17 +14,17 @@ namespace {
 const QString kChinese = QStringLiteral("zh_CN");
 } // namespace
 
-CitizenView::CitizenView(QObject *parent)
-    : QObject(parent)
-{
-}
+CitizenView::CitizenView(QObject *parent) : QObject(parent) {}
 
 QString CitizenView::serviceTitle() const
 {
     switch (m_service) {
-    case Service::Filing: return QStringLiteral("个人账户家庭共济备案");
-    case Service::Revocation: return QStringLiteral("解除家庭共济关系");
-    case Service::Kinship: return QStringLiteral("医保电子凭证亲情账户绑定");
+    case Service::Filing:
+        return QStringLiteral("个人账户家庭共济备案");
+    case Service::Revocation:
+        return QStringLiteral("解除家庭共济关系");
+    case Service::Kinship:
+        return QStringLiteral("医保电子凭证亲情账户绑定");
     }
     return {};
 }
@@ -32,9 +32,12 @@ QString CitizenView::serviceTitle() const
 QString CitizenView::serviceKey() const
 {
     switch (m_service) {
-    case Service::Filing: return QStringLiteral("filing");
-    case Service::Revocation: return QStringLiteral("revocation");
-    case Service::Kinship: return QStringLiteral("kinship");
+    case Service::Filing:
+        return QStringLiteral("filing");
+    case Service::Revocation:
+        return QStringLiteral("revocation");
+    case Service::Kinship:
+        return QStringLiteral("kinship");
     }
     return {};
 }
@@ -45,32 +48,21 @@ void CitizenView::setOffice(const QString &office)
     emit changed();
 }
 
-QString CitizenView::personMaskedId() const
-{
-    return IdNumber::mask(m_person.idNumber);
-}
+QString CitizenView::personMaskedId() const { return IdNumber::mask(m_person.idNumber); }
 
-QString CitizenView::letterText()
-{
-    return CommitmentLetter::letterText(kChinese);
-}
+QString CitizenView::letterText() { return CommitmentLetter::letterText(kChinese); }
 
-QString CitizenView::pledgeSentence()
-{
-    return CommitmentLetter::pledgeSentence();
-}
+QString CitizenView::pledgeSentence() { return CommitmentLetter::pledgeSentence(); }
 
-QString CitizenView::noticeText()
-{
-    return CommitmentLetter::noticeText(kChinese);
-}
+QString CitizenView::noticeText() { return CommitmentLetter::noticeText(kChinese); }
 
 QString CitizenView::relationshipLabel(const QString &keyword)
 {
     return SummaryText::relationshipLabel(keyword, kChinese);
 }
 
-CitizenView::Line CitizenView::lineFor(const QString &name, const QString &idNumber, const QString &relationship, Tone tone)
+CitizenView::Line CitizenView::lineFor(const QString &name, const QString &idNumber, const QString &relationship,
+                                       Tone tone)
 {
     Line line;
     line.name = name;
@@ -79,9 +71,15 @@ CitizenView::Line CitizenView::lineFor(const QString &name, const QString &idNum
     line.tone = tone;
     // Plain words, never the refusal's detail: TARGET_BOUND_ELSEWHERE names someone else.
     switch (tone) {
-    case Tone::Accepted: line.verdict = QStringLiteral("可以办理"); break;
-    case Tone::Check: line.verdict = QStringLiteral("请与工作人员核对关系"); break;
-    case Tone::Refused: line.verdict = QStringLiteral("不能办理，请听工作人员说明"); break;
+    case Tone::Accepted:
+        line.verdict = QStringLiteral("可以办理");
+        break;
+    case Tone::Check:
+        line.verdict = QStringLiteral("请与工作人员核对关系");
+        break;
+    case Tone::Refused:
+        line.verdict = QStringLiteral("不能办理，请听工作人员说明");
+        break;
     }
     return line;
 }
@@ -122,10 +120,7 @@ void CitizenView::showPerson(Service service, const Person &person, const QStrin
     moveTo(Stage::Person);
 }
 
-void CitizenView::showCommitment()
-{
-    moveTo(Stage::Commitment);
-}
+void CitizenView::showCommitment() { moveTo(Stage::Commitment); }
 
 void CitizenView::tickPledge()
 {
@@ -158,10 +153,7 @@ void CitizenView::clearSignature()
     emit signatureChanged();
 }
 
-void CitizenView::showNotice()
-{
-    moveTo(Stage::Notice);
-}
+void CitizenView::showNotice() { moveTo(Stage::Notice); }
 
 void CitizenView::showFilingTargets(const FilingDraft &draft, const FilingVerdict &verdict)
 {
@@ -181,10 +173,7 @@ void CitizenView::showLines(const QList<Line> &lines)
     moveTo(Stage::Entries);
 }
 
-void CitizenView::showReview()
-{
-    moveTo(Stage::Review);
-}
+void CitizenView::showReview() { moveTo(Stage::Review); }
 
 void CitizenView::showDone(Service service, const QString &number)
 {

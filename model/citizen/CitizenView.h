@@ -32,7 +32,7 @@ public:
         QString name;
         QString maskedId;
         QString relationship; // 父母, 配偶 …
-        QString verdict;      // plain words
+        QString verdict; // plain words
         Tone tone = Tone::Accepted;
     };
 

@@ -38,14 +38,8 @@ QStringList namesWhere(const Findings &findings, bool warnings)
 }
 } // namespace
 
-QStringList refusalNames(const Findings &findings)
-{
-    return namesWhere(findings, false);
-}
+QStringList refusalNames(const Findings &findings) { return namesWhere(findings, false); }
 
-QStringList warningNames(const Findings &findings)
-{
-    return namesWhere(findings, true);
-}
+QStringList warningNames(const Findings &findings) { return namesWhere(findings, true); }
 
 } // namespace gongji

@@ -13,8 +13,19 @@ namespace gongji {
 // One refusal or warning, tied to the field that causes it so the UI can show it there.
 struct Finding
 {
-    enum class Field { None, AuthorizerId, AuthorizerName, Commitment, Relationship, TargetIdType, TargetId, TargetName, Target,
-                       ValidUntil, Quota };
+    enum class Field {
+        None,
+        AuthorizerId,
+        AuthorizerName,
+        Commitment,
+        Relationship,
+        TargetIdType,
+        TargetId,
+        TargetName,
+        Target,
+        ValidUntil,
+        Quota
+    };
 
     RefusalCode code = RefusalCode::None;
     Field field = Field::None;

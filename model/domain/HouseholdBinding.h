@@ -21,15 +21,15 @@ struct HouseholdBinding
     Direction direction = Direction::Outgoing;
     qint64 bindingId = 0;
     Person counterpart;
-    QString relationship;   // what the target/member is to the authorizer/holder
-    QString status;         // "active" / "ended"
+    QString relationship; // what the target/member is to the authorizer/holder
+    QString status; // "active" / "ended"
     QDateTime startedAt;
     QDateTime endedAt;
     QString endedBy;
     QString endRequestedBy;
     QString endReason;
-    QString number;         // filing number (共济) or kinship binding number (亲情)
-    QDate validUntil;       // mutual aid: last day of the authorization period; invalid = open-ended
+    QString number; // filing number (共济) or kinship binding number (亲情)
+    QDate validUntil; // mutual aid: last day of the authorization period; invalid = open-ended
     // Active mutual aid only, filled by RelationshipAgreement::review: where this binding
     // disagrees with another active one (each finding names it).
     Findings agreement;
@@ -40,9 +40,10 @@ struct HouseholdBinding
     QString handoverReason;
 
     bool isActive() const { return status == QLatin1String("active"); }
-    static QString kindLabel(Kind kind);        // "共济" / "亲情" in the UI language
-    static QString kindKeyword(Kind kind);      // "mutual_aid" / "kinship"
-    static QString directionKeyword(Kind kind, Direction direction); // "authorizes", "authorized_by", "holds", "held_by"
+    static QString kindLabel(Kind kind); // "共济" / "亲情" in the UI language
+    static QString kindKeyword(Kind kind); // "mutual_aid" / "kinship"
+    static QString directionKeyword(Kind kind,
+                                    Direction direction); // "authorizes", "authorized_by", "holds", "held_by"
 };
 
 // A person and every binding that touches them, active and ended.
@@ -51,7 +52,8 @@ struct Household
     Person person;
     QList<HouseholdBinding> bindings;
 
-    QList<HouseholdBinding> select(HouseholdBinding::Kind kind, HouseholdBinding::Direction direction, bool active) const;
+    QList<HouseholdBinding> select(HouseholdBinding::Kind kind, HouseholdBinding::Direction direction,
+                                   bool active) const;
     QList<HouseholdBinding> history() const; // every ended binding, newest first
 };
 

@@ -8,19 +8,19 @@ namespace gongji {
 struct KinshipBinding
 {
     qint64 id = 0;
-    QString number;             // QQ20261122-0001
+    QString number; // QQ20261122-0001
     qint64 holderId = 0;
     qint64 memberId = 0;
-    QString relationship;       // what the member is to the holder
+    QString relationship; // what the member is to the holder
     bool faceVerified = false;
     bool householdRegisterSeen = false;
     QString clerk;
-    QString channel;            // "counter" / "batch"
-    QString status;             // "active" / "ended"
+    QString channel; // "counter" / "batch"
+    QString status; // "active" / "ended"
     QDateTime startedAt;
     QDateTime endedAt;
     QString endedBy;
-    QString endRequestedBy;     // "holder" / "member" / "system"
+    QString endRequestedBy; // "holder" / "member" / "system"
     QString endReason;
 };
 

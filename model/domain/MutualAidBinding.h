@@ -17,14 +17,15 @@ struct MutualAidBinding
     QString relationship;
     QStringList proofs;
     qint64 ruleSetId = 0;
-    QString status;          // "active" / "ended"
-    QDateTime startedAt;     // UTC
-    QDateTime endedAt;       // UTC, invalid while active
-    QString endedBy;         // clerk login, or "system" for automatic ends
-    QString endRequestedBy;  // "authorizer" / "target" / "system"
+    QString status; // "active" / "ended"
+    QDateTime startedAt; // UTC
+    QDateTime endedAt; // UTC, invalid while active
+    QString endedBy; // clerk login, or "system" for automatic ends
+    QString endRequestedBy; // "authorizer" / "target" / "system"
     QString endReason;
-    bool ageWarningConfirmed = false; // the clerk confirmed the target's warnings (AGE_IMPLAUSIBLE, RELATIONSHIP_UNUSUAL)
-    QDate validUntil;        // last day of the authorization period (授权期限); invalid = open-ended
+    bool ageWarningConfirmed
+        = false; // the clerk confirmed the target's warnings (AGE_IMPLAUSIBLE, RELATIONSHIP_UNUSUAL)
+    QDate validUntil; // last day of the authorization period (授权期限); invalid = open-ended
     // Money set aside for this target (共济额度), in fen; empty where nothing is. Only an active
     // binding holds it: ending the binding frees it.
     std::optional<qint64> quotaFen;

@@ -33,7 +33,8 @@ QString PasswordPolicy::problem(const QString &password) const
         return Text::tr("The password needs at least %1 characters.").arg(minLength);
     if (classesOf(password) < minClasses)
         return Text::tr("The password needs characters of at least %1 of these 4 kinds: lower-case letters, upper-case "
-                        "letters, digits, other characters.").arg(minClasses);
+                        "letters, digits, other characters.")
+            .arg(minClasses);
     return {};
 }
 

@@ -11,8 +11,8 @@ namespace gongji {
 struct PasswordPolicy
 {
     int minLength = 8;
-    int minClasses = 3;   // of lower-case, upper-case, digits, other characters
-    int maxAgeDays = 90;  // 0: passwords do not expire
+    int minClasses = 3; // of lower-case, upper-case, digits, other characters
+    int maxAgeDays = 90; // 0: passwords do not expire
     int historyCount = 5; // the last N passwords may not be used again (0: no check)
 
     // Below these a policy is refused: a supervisor may make it stricter, never weaker than this.

@@ -24,13 +24,10 @@ const QString Notarial = QStringLiteral("notarial_certificate");
 
 QList<QString> Relationship::allKeywords()
 {
-    return { Spouse, Child, Parent, Sibling, Grandparent, Grandchild, ParentInLaw, Other };
+    return {Spouse, Child, Parent, Sibling, Grandparent, Grandchild, ParentInLaw, Other};
 }
 
-bool Relationship::isKnown(const QString &keyword)
-{
-    return allKeywords().contains(keyword);
-}
+bool Relationship::isKnown(const QString &keyword) { return allKeywords().contains(keyword); }
 
 QString Relationship::label(const QString &keyword)
 {
@@ -80,14 +77,14 @@ QStringList Relationship::shorthands(const QString &keyword)
     // The codes of gbCode() one by one ("20/30", "53-56" spelled out), then pinyin initials of
     // the names counters use (配偶 po, 岳父母 yfm, 公婆 gp …). No initials start with "po", so it completes.
     static const QHash<QString, QStringList> initials = {
-        { Spouse, { QStringLiteral("po") } },
-        { Child, { QStringLiteral("zn"), QStringLiteral("ez"), QStringLiteral("nv") } },
-        { Parent, { QStringLiteral("fm") } },
-        { Sibling, { QStringLiteral("xdjm") } },
-        { Grandparent, { QStringLiteral("zfm"), QStringLiteral("wzfm") } },
-        { Grandchild, { QStringLiteral("szn"), QStringLiteral("wszn") } },
-        { ParentInLaw, { QStringLiteral("yfm"), QStringLiteral("gp") } },
-        { Other, { QStringLiteral("qt") } },
+        {Spouse, {QStringLiteral("po")}},
+        {Child, {QStringLiteral("zn"), QStringLiteral("ez"), QStringLiteral("nv")}},
+        {Parent, {QStringLiteral("fm")}},
+        {Sibling, {QStringLiteral("xdjm")}},
+        {Grandparent, {QStringLiteral("zfm"), QStringLiteral("wzfm")}},
+        {Grandchild, {QStringLiteral("szn"), QStringLiteral("wszn")}},
+        {ParentInLaw, {QStringLiteral("yfm"), QStringLiteral("gp")}},
+        {Other, {QStringLiteral("qt")}},
     };
     QStringList codes;
     const QString code = gbCode(keyword);
@@ -106,17 +103,17 @@ QStringList Relationship::shorthands(const QString &keyword)
 QList<QString> Relationship::proofsFor(const QString &keyword)
 {
     if (keyword == Spouse)
-        return { Marriage };
+        return {Marriage};
     if (keyword == Child || keyword == Parent)
-        return { Household, Birth, Police };
+        return {Household, Birth, Police};
     // Two generations or a shared parent: a chain of the parent/child proofs, or a notary.
     if (keyword == Sibling || keyword == Grandparent || keyword == Grandchild)
-        return { Household, Birth, Police, Notarial };
+        return {Household, Birth, Police, Notarial};
     // The spouse's parent: the marriage plus the spouse's parent/child proof.
     if (keyword == ParentInLaw)
-        return { Marriage, Household, Birth, Police, Notarial };
+        return {Marriage, Household, Birth, Police, Notarial};
     if (keyword == Other)
-        return { Household, Notarial };
+        return {Household, Notarial};
     return {};
 }
 
@@ -148,10 +145,7 @@ QString Relationship::inverse(const QString &keyword)
     return {};
 }
 
-QList<QString> Proof::allKeywords()
-{
-    return { Marriage, Household, Birth, Police, Notarial };
-}
+QList<QString> Proof::allKeywords() { return {Marriage, Household, Birth, Police, Notarial}; }
 
 QString Proof::label(const QString &keyword)
 {

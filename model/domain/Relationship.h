@@ -33,7 +33,8 @@ public:
 class Proof
 {
 public:
-    static QList<QString> allKeywords(); // marriage_certificate household_register birth_certificate police_certificate notarial_certificate
+    static QList<QString>
+    allKeywords(); // marriage_certificate household_register birth_certificate police_certificate notarial_certificate
     static QString label(const QString &keyword);
 };
 

@@ -64,14 +64,13 @@ bool RuleSet::overlaps(const RuleSet &other) const
     return startsBeforeOtherEnds && otherStartsBeforeThisEnds;
 }
 
-std::optional<RuleSet> RuleSet::resolveAmong(const QList<RuleSet> &sets, const QString &poolingRegion, const QDate &date)
+std::optional<RuleSet> RuleSet::resolveAmong(const QList<RuleSet> &sets, const QString &poolingRegion,
+                                             const QDate &date)
 {
     if (poolingRegion.size() != 6)
         return std::nullopt;
     const QString province = poolingRegion.left(2) + QStringLiteral("0000");
-    auto specificity = [&](const RuleSet &s) {
-        return s.region == poolingRegion ? 0 : s.region == province ? 1 : 2;
-    };
+    auto specificity = [&](const RuleSet &s) { return s.region == poolingRegion ? 0 : s.region == province ? 1 : 2; };
     const RuleSet *best = nullptr;
     for (const RuleSet &set : sets) {
         if (!set.isInEffectOn(date)
@@ -79,7 +78,8 @@ std::optional<RuleSet> RuleSet::resolveAmong(const QList<RuleSet> &sets, const Q
             continue;
         if (!best || specificity(set) < specificity(*best)
             || (specificity(set) == specificity(*best)
-                && (set.effectiveFrom > best->effectiveFrom || (set.effectiveFrom == best->effectiveFrom && set.id > best->id))))
+                && (set.effectiveFrom > best->effectiveFrom
+                    || (set.effectiveFrom == best->effectiveFrom && set.id > best->id))))
             best = &set;
     }
     return best ? std::optional<RuleSet>(*best) : std::nullopt;
@@ -88,9 +88,8 @@ std::optional<RuleSet> RuleSet::resolveAmong(const QList<RuleSet> &sets, const Q
 void RuleSet::sortLists()
 {
     auto sortBy = [](QStringList &values, const QStringList &order) {
-        std::stable_sort(values.begin(), values.end(), [&order](const QString &a, const QString &b) {
-            return order.indexOf(a) < order.indexOf(b);
-        });
+        std::stable_sort(values.begin(), values.end(),
+                         [&order](const QString &a, const QString &b) { return order.indexOf(a) < order.indexOf(b); });
     };
     sortBy(relationships, QStringList(Relationship::allKeywords()));
     sortBy(idTypes, QStringList(IdType::allCodes()));
@@ -106,10 +105,7 @@ bool RuleSet::scopeCovers(const Person &authorizer, const Person &target) const
     return scope == QLatin1String("nationwide");
 }
 
-bool RuleSet::allowsQuota() const
-{
-    return quotaRequiredBeyond != QLatin1String("none");
-}
+bool RuleSet::allowsQuota() const { return quotaRequiredBeyond != QLatin1String("none"); }
 
 bool RuleSet::requiresQuota(const Person &authorizer, const Person &target) const
 {
@@ -128,7 +124,8 @@ QStringList RuleSet::validate() const
     QStringList problems;
     static const QRegularExpression sixDigits(QStringLiteral("^[0-9]{6}$"));
     if (!sixDigits.match(region).hasMatch())
-        problems << Text::tr("The region code must be 6 digits (000000 national, XX0000 a province, or a pooling region).");
+        problems << Text::tr(
+            "The region code must be 6 digits (000000 national, XX0000 a province, or a pooling region).");
     if (title.trimmed().isEmpty())
         problems << Text::tr("The title is empty.");
     if (!effectiveFrom.isValid())
@@ -174,7 +171,8 @@ std::optional<RuleSet> RuleSet::fromJson(const QJsonObject &object, QString *err
 {
     RuleSet set;
     set.region = object.value(QLatin1String("region")).toString();
-    set.effectiveFrom = QDate::fromString(object.value(QLatin1String("effective_from")).toString(), QLatin1String(kDateFormat));
+    set.effectiveFrom
+        = QDate::fromString(object.value(QLatin1String("effective_from")).toString(), QLatin1String(kDateFormat));
     const QJsonValue to = object.value(QLatin1String("effective_to"));
     if (!to.isNull() && !to.isUndefined()) {
         set.effectiveTo = QDate::fromString(to.toString(), QLatin1String(kDateFormat));
@@ -187,9 +185,8 @@ std::optional<RuleSet> RuleSet::fromJson(const QJsonObject &object, QString *err
     set.title = object.value(QLatin1String("title")).toString();
     set.sourceNote = object.value(QLatin1String("source_note")).toString();
     set.relationships = toStringList(object.value(QLatin1String("relationships")));
-    set.idTypes = object.contains(QLatin1String("id_types"))
-                      ? toStringList(object.value(QLatin1String("id_types")))
-                      : QStringList(IdType::allCodes());
+    set.idTypes = object.contains(QLatin1String("id_types")) ? toStringList(object.value(QLatin1String("id_types")))
+                                                             : QStringList(IdType::allCodes());
     set.scope = object.value(QLatin1String("scope")).toString();
     set.maxAuthorizersPerTarget = optionalInt(object.value(QLatin1String("max_authorizers_per_target")));
     set.maxTargetsPerAuthorizer = optionalInt(object.value(QLatin1String("max_targets_per_authorizer")));
@@ -197,14 +194,14 @@ std::optional<RuleSet> RuleSet::fromJson(const QJsonObject &object, QString *err
     set.excludePublicMedical = object.value(QLatin1String("exclude_public_medical")).toBool(false);
     const QJsonValue floor = object.value(QLatin1String("reserve_floor"));
     // Yuan in the file; fen inside. Rounded, so 0.1 + 0.2 style binary noise never leaks in.
-    set.reserveFloorFen = floor.isString() ? std::llround(floor.toString().toDouble() * 100)
-                                           : std::llround(floor.toDouble(0) * 100);
+    set.reserveFloorFen
+        = floor.isString() ? std::llround(floor.toString().toDouble() * 100) : std::llround(floor.toDouble(0) * 100);
     set.paymentOrder = object.value(QLatin1String("payment_order")).toString(QStringLiteral("by_balance_desc"));
     set.cooldownDays = object.value(QLatin1String("cooldown_days")).toInt(0);
     set.payable = object.contains(QLatin1String("payable"))
-                      ? toStringList(object.value(QLatin1String("payable")))
-                      : QStringList{QStringLiteral("medical_self_pay"), QStringLiteral("pharmacy"),
-                                    QStringLiteral("resident_premium"), QStringLiteral("ltc_premium")};
+        ? toStringList(object.value(QLatin1String("payable")))
+        : QStringList{QStringLiteral("medical_self_pay"), QStringLiteral("pharmacy"),
+                      QStringLiteral("resident_premium"), QStringLiteral("ltc_premium")};
     // Files written before authorization periods existed have no such key: unlimited.
     set.maxPeriodMonths = optionalInt(object.value(QLatin1String("max_period_months")));
     // Files written before quotas existed have no such key: no quota anywhere.
@@ -250,10 +247,7 @@ QStringList RuleSet::scopes()
     return {QStringLiteral("same_pooling_region"), QStringLiteral("same_province"), QStringLiteral("nationwide")};
 }
 
-QStringList RuleSet::paymentOrders()
-{
-    return {QStringLiteral("by_balance_desc"), QStringLiteral("by_binding_order")};
-}
+QStringList RuleSet::paymentOrders() { return {QStringLiteral("by_balance_desc"), QStringLiteral("by_binding_order")}; }
 
 QStringList RuleSet::payableItems()
 {
@@ -261,10 +255,7 @@ QStringList RuleSet::payableItems()
             QStringLiteral("ltc_premium"), QStringLiteral("supplementary_insurance")};
 }
 
-QStringList RuleSet::quotaBoundaries()
-{
-    return {QStringLiteral("none"), QStringLiteral("province")};
-}
+QStringList RuleSet::quotaBoundaries() { return {QStringLiteral("none"), QStringLiteral("province")}; }
 
 QString RuleSet::scopeLabel(const QString &scope)
 {

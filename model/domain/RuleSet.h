@@ -14,14 +14,14 @@ struct Person;
 struct RuleSet
 {
     qint64 id = 0;
-    QString region;          // 000000 national, XX0000 province, or a pooling region
+    QString region; // 000000 national, XX0000 province, or a pooling region
     QDate effectiveFrom;
-    QDate effectiveTo;       // invalid = open-ended
+    QDate effectiveTo; // invalid = open-ended
     QString title;
     QString sourceNote;
     QStringList relationships;
     QStringList idTypes;
-    QString scope;           // same_pooling_region | same_province | nationwide
+    QString scope; // same_pooling_region | same_province | nationwide
     std::optional<int> maxAuthorizersPerTarget; // empty = unlimited
     std::optional<int> maxTargetsPerAuthorizer; // empty = unlimited
     bool allowMutual = true;
@@ -51,7 +51,8 @@ struct RuleSet
     bool overlaps(const RuleSet &other) const;
     // The set that applies (docs/domain.md §5) among `sets`, without the database: for "what if" reports.
     // Must agree with RuleSetStore::resolve().
-    static std::optional<RuleSet> resolveAmong(const QList<RuleSet> &sets, const QString &poolingRegion, const QDate &date);
+    static std::optional<RuleSet> resolveAmong(const QList<RuleSet> &sets, const QString &poolingRegion,
+                                               const QDate &date);
     // Checks the rule set on its own; returns a list of problems in the UI language.
     QStringList validate() const;
 

@@ -10,10 +10,7 @@
 
 namespace gongji {
 
-bool Signature::isEmpty() const
-{
-    return pointCount() == 0;
-}
+bool Signature::isEmpty() const { return pointCount() == 0; }
 
 int Signature::pointCount() const
 {
@@ -26,10 +23,12 @@ int Signature::pointCount() const
 QString Signature::problem() const
 {
     if (isEmpty())
-        return QCoreApplication::translate("Signature", "The signature is empty: let the authorizer sign on the citizen's screen.");
+        return QCoreApplication::translate("Signature",
+                                           "The signature is empty: let the authorizer sign on the citizen's screen.");
     if (pointCount() > kMaxPoints)
-        return QCoreApplication::translate("Signature", "The signature has more than %1 points: clear it and let the authorizer sign again.")
-                .arg(kMaxPoints);
+        return QCoreApplication::translate(
+                   "Signature", "The signature has more than %1 points: clear it and let the authorizer sign again.")
+            .arg(kMaxPoints);
     for (const QPolygonF &stroke : strokes) {
         for (const QPointF &point : stroke) {
             if (point.x() < 0 || point.x() > 1 || point.y() < 0 || point.y() > 1)

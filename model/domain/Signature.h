@@ -25,7 +25,7 @@ public:
 
     QList<QPolygonF> strokes;
     double aspect = 3.0; // the pad's width / height
-    QDateTime signedAt;  // UTC
+    QDateTime signedAt; // UTC
 
     bool isEmpty() const;
     int pointCount() const;

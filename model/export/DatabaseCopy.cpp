@@ -31,10 +31,10 @@ qint64 countRows(const QString &connection, const QString &table)
 }
 
 // The tables a new database fills on its own (shipped defaults) and the ones that make it "in use".
-const QStringList kSeeded = {QStringLiteral("rule_set_payable"), QStringLiteral("rule_set_id_type"),
-                             QStringLiteral("rule_set_relationship"), QStringLiteral("rule_set"),
-                             QStringLiteral("kinship_rule"), QStringLiteral("password_policy"),
-                             QStringLiteral("journal_counter")};
+const QStringList kSeeded
+    = {QStringLiteral("rule_set_payable"), QStringLiteral("rule_set_id_type"), QStringLiteral("rule_set_relationship"),
+       QStringLiteral("rule_set"),         QStringLiteral("kinship_rule"),     QStringLiteral("password_policy"),
+       QStringLiteral("journal_counter")};
 
 // Rows go over in batches, one multi-row INSERT each: to a server every statement is a round
 // trip, and a million rows one at a time took 19 minutes. 100 rows of at most 20 columns stay
@@ -88,13 +88,26 @@ void copyTable(const QString &source, const QString &target, const QString &tabl
 
 QStringList DatabaseCopy::tables()
 {
-    return {QStringLiteral("person"), QStringLiteral("rule_set"), QStringLiteral("rule_set_relationship"),
-            QStringLiteral("rule_set_id_type"), QStringLiteral("rule_set_payable"), QStringLiteral("filing"),
-            QStringLiteral("binding"), QStringLiteral("binding_proof"), QStringLiteral("binding_quota_change"),
-            QStringLiteral("audit_log"), QStringLiteral("kinship_rule"), QStringLiteral("kinship_binding"),
-            QStringLiteral("clerk"), QStringLiteral("password_history"), QStringLiteral("password_policy"),
-            QStringLiteral("journal_counter"), QStringLiteral("journal"), QStringLiteral("journal_receipt"),
-            QStringLiteral("refused_target"), QStringLiteral("refused_code")};
+    return {QStringLiteral("person"),
+            QStringLiteral("rule_set"),
+            QStringLiteral("rule_set_relationship"),
+            QStringLiteral("rule_set_id_type"),
+            QStringLiteral("rule_set_payable"),
+            QStringLiteral("filing"),
+            QStringLiteral("binding"),
+            QStringLiteral("binding_proof"),
+            QStringLiteral("binding_quota_change"),
+            QStringLiteral("audit_log"),
+            QStringLiteral("kinship_rule"),
+            QStringLiteral("kinship_binding"),
+            QStringLiteral("clerk"),
+            QStringLiteral("password_history"),
+            QStringLiteral("password_policy"),
+            QStringLiteral("journal_counter"),
+            QStringLiteral("journal"),
+            QStringLiteral("journal_receipt"),
+            QStringLiteral("refused_target"),
+            QStringLiteral("refused_code")};
 }
 
 DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &target, const QString &actor)
@@ -119,7 +132,8 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
             if (!kSeeded.contains(table) && countRows(target, table) > 0) {
                 result.failure = Result::Failure::TargetNotEmpty;
                 result.error = Text::tr("The target database is not empty (table %1 has rows). Copy only into a new, "
-                                  "empty database; nothing was changed.").arg(table);
+                                        "empty database; nothing was changed.")
+                                   .arg(table);
                 return result;
             }
         }
@@ -134,24 +148,35 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
             if (copied != expected) {
                 result.failure = Result::Failure::CountMismatch;
                 result.error = Text::tr("Table %1: %2 rows in the source but %3 in the copy; nothing was changed.")
-                                   .arg(table).arg(expected).arg(copied);
+                                   .arg(table)
+                                   .arg(expected)
+                                   .arg(copied);
                 return result;
             }
             result.rows.insert(table, copied);
         }
-        const QStringList keyed = {QStringLiteral("person"), QStringLiteral("rule_set"), QStringLiteral("filing"),
-                                   QStringLiteral("binding"), QStringLiteral("audit_log"), QStringLiteral("kinship_rule"),
-                                   QStringLiteral("kinship_binding"), QStringLiteral("clerk"),
-                                   QStringLiteral("binding_quota_change"), QStringLiteral("password_history"),
-                                   QStringLiteral("password_policy"), QStringLiteral("refused_target")};
+        const QStringList keyed = {QStringLiteral("person"),
+                                   QStringLiteral("rule_set"),
+                                   QStringLiteral("filing"),
+                                   QStringLiteral("binding"),
+                                   QStringLiteral("audit_log"),
+                                   QStringLiteral("kinship_rule"),
+                                   QStringLiteral("kinship_binding"),
+                                   QStringLiteral("clerk"),
+                                   QStringLiteral("binding_quota_change"),
+                                   QStringLiteral("password_history"),
+                                   QStringLiteral("password_policy"),
+                                   QStringLiteral("refused_target")};
         for (const QString &statement : SqlDialect::afterExplicitIds(SqlDialect::engineOf(target), keyed))
             SqlStatement::run(target, statement);
         QJsonObject detail;
         for (auto it = result.rows.cbegin(); it != result.rows.cend(); ++it)
             detail.insert(it.key(), it.value());
-        AuditLog(target).append(actor, AuditAction::DatabaseCopy, SqlDialect::engineOf(source) == SqlDialect::Engine::SQLite
-                                                                          ? QStringLiteral("from SQLite")
-                                                                          : QStringLiteral("from PostgreSQL"), detail);
+        AuditLog(target).append(actor, AuditAction::DatabaseCopy,
+                                SqlDialect::engineOf(source) == SqlDialect::Engine::SQLite
+                                    ? QStringLiteral("from SQLite")
+                                    : QStringLiteral("from PostgreSQL"),
+                                detail);
         transaction.commit();
         still.rollback();
         result.ok = true;

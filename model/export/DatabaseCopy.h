@@ -15,7 +15,7 @@ public:
         enum class Failure { None, NotAllowed, DifferentSchema, TargetNotEmpty, CountMismatch, Storage };
         bool ok = false;
         Failure failure = Failure::None;
-        QString error;             // in the UI language
+        QString error; // in the UI language
         QMap<QString, qint64> rows; // table → rows copied
     };
 

@@ -12,15 +12,9 @@ namespace gongji {
 
 BindingExpiry::BindingExpiry(const QString &connection) : m_connection(connection) {}
 
-QString BindingExpiry::reason()
-{
-    return MutualAidBinding::expiredReason();
-}
+QString BindingExpiry::reason() { return MutualAidBinding::expiredReason(); }
 
-QString BindingExpiry::actor()
-{
-    return MutualAidBinding::systemActor();
-}
+QString BindingExpiry::actor() { return MutualAidBinding::systemActor(); }
 
 int BindingExpiry::endExpired(const QDate &today)
 {
@@ -44,7 +38,8 @@ int BindingExpiry::endExpiredWithin(const QString &connection, const QDate &toda
         // Ended at the start of the first day after the period, local time: what the history
         // shows, whenever a program came to store it.
         const QDateTime endedAt = QDateTime(binding->validUntil.addDays(1), QTime(0, 0)).toUTC();
-        if (BindingRevocation::endMutualAidWithin(connection, id, actor(), reason(), actor(), QStringLiteral("expiry"), endedAt))
+        if (BindingRevocation::endMutualAidWithin(connection, id, actor(), reason(), actor(), QStringLiteral("expiry"),
+                                                  endedAt))
             ++ended;
     }
     return ended;

@@ -14,8 +14,8 @@ class BindingExpiry
 public:
     explicit BindingExpiry(const QString &connection);
 
-    static QString reason();   // "expired": a stored word, the same in every UI language
-    static QString actor();    // "system"
+    static QString reason(); // "expired": a stored word, the same in every UI language
+    static QString actor(); // "system"
 
     // Ends every binding whose period is over on `today`, in one transaction; returns how many.
     // `today` is the caller's (the clock at start-up; tests inject it). Throws StorageError.

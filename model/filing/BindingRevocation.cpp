@@ -34,11 +34,12 @@ void audit(const QString &connection, const QString &clerk, AuditAction action, 
            const QString &sideA, qint64 sideAId, const QString &sideB, qint64 sideBId, const QString &requestedBy,
            const QString &reason)
 {
-    AuditLog(connection).append(clerk, action, subject,
-                                QJsonObject{{sideA, maskedNumberOf(connection, sideAId)},
-                                            {sideB, maskedNumberOf(connection, sideBId)},
-                                            {QStringLiteral("requested_by"), requestedBy},
-                                            {QStringLiteral("reason"), reason}});
+    AuditLog(connection)
+        .append(clerk, action, subject,
+                QJsonObject{{sideA, maskedNumberOf(connection, sideAId)},
+                            {sideB, maskedNumberOf(connection, sideBId)},
+                            {QStringLiteral("requested_by"), requestedBy},
+                            {QStringLiteral("reason"), reason}});
 }
 
 } // namespace
@@ -59,9 +60,8 @@ bool BindingRevocation::endMutualAidWithin(const QString &connection, qint64 bin
     return true;
 }
 
-bool BindingRevocation::endKinshipWithin(const QString &connection, qint64 kinshipBindingId,
-                                         const QString &requestedBy, const QString &reason, const QString &clerk,
-                                         const QString &journalItem)
+bool BindingRevocation::endKinshipWithin(const QString &connection, qint64 kinshipBindingId, const QString &requestedBy,
+                                         const QString &reason, const QString &clerk, const QString &journalItem)
 {
     KinshipStore store(connection);
     const std::optional<KinshipBinding> binding = store.findById(kinshipBindingId);
@@ -78,8 +78,9 @@ BindingRevocation::Result BindingRevocation::run(const QStringList &requesters, 
                                                  const std::function<bool()> &endWithin)
 {
     if (!requesters.contains(requestedBy))
-        return Outcome::failed(FailureKind::Input, Text::tr("Say who asks for the revocation: %1 or %2.")
-                                                       .arg(requesters.at(0), requesters.at(1)));
+        return Outcome::failed(
+            FailureKind::Input,
+            Text::tr("Say who asks for the revocation: %1 or %2.").arg(requesters.at(0), requesters.at(1)));
     if (reason.trimmed().isEmpty())
         return Outcome::failed(FailureKind::Input, Text::tr("Give a reason for the revocation."));
     try {
@@ -87,8 +88,9 @@ BindingRevocation::Result BindingRevocation::run(const QStringList &requesters, 
         if (const QString refusal = RoleCheck(m_connection).refusal(clerk, ClerkRole::Clerk); !refusal.isEmpty())
             return Outcome::failed(FailureKind::NotAllowed, refusal);
         if (!endWithin())
-            return Outcome::failed(FailureKind::Stale, Text::tr("This binding is not active (any more); nothing was "
-                                                                "changed. Refresh the household view."));
+            return Outcome::failed(FailureKind::Stale,
+                                   Text::tr("This binding is not active (any more); nothing was "
+                                            "changed. Refresh the household view."));
         transaction.commit();
         return Outcome::done();
     } catch (const StorageError &error) {
@@ -96,12 +98,13 @@ BindingRevocation::Result BindingRevocation::run(const QStringList &requesters, 
     }
 }
 
-BindingRevocation::Result BindingRevocation::revoke(qint64 bindingId, const QString &requestedBy,
-                                                    const QString &reason, const QString &clerk)
+BindingRevocation::Result BindingRevocation::revoke(qint64 bindingId, const QString &requestedBy, const QString &reason,
+                                                    const QString &clerk)
 {
-    return run({QStringLiteral("authorizer"), QStringLiteral("target"), QStringLiteral("system")}, requestedBy, reason, clerk,
-               [&] {
-                   return endMutualAidWithin(m_connection, bindingId, requestedBy, IdNumber::maskWithin(reason.trimmed()), clerk,
+    return run({QStringLiteral("authorizer"), QStringLiteral("target"), QStringLiteral("system")}, requestedBy, reason,
+               clerk, [&] {
+                   return endMutualAidWithin(m_connection, bindingId, requestedBy,
+                                             IdNumber::maskWithin(reason.trimmed()), clerk,
                                              QStringLiteral("revocation"));
                });
 }
@@ -109,10 +112,11 @@ BindingRevocation::Result BindingRevocation::revoke(qint64 bindingId, const QStr
 BindingRevocation::Result BindingRevocation::revokeKinship(qint64 kinshipBindingId, const QString &requestedBy,
                                                            const QString &reason, const QString &clerk)
 {
-    return run({QStringLiteral("holder"), QStringLiteral("member"), QStringLiteral("system")}, requestedBy, reason, clerk,
-               [&] {
-                   return endKinshipWithin(m_connection, kinshipBindingId, requestedBy, IdNumber::maskWithin(reason.trimmed()),
-                                           clerk, QStringLiteral("kinship_end"));
+    return run({QStringLiteral("holder"), QStringLiteral("member"), QStringLiteral("system")}, requestedBy, reason,
+               clerk, [&] {
+                   return endKinshipWithin(m_connection, kinshipBindingId, requestedBy,
+                                           IdNumber::maskWithin(reason.trimmed()), clerk,
+                                           QStringLiteral("kinship_end"));
                });
 }
 

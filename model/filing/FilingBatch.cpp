@@ -19,10 +19,21 @@ namespace gongji {
 
 namespace {
 
-enum Column { AuthorizerType, AuthorizerNumber, AuthorizerName, TargetType, TargetNumber,
-              TargetName, RelationshipCol, FiledOn, Commitment, ColumnCount,
-              // Optional, after commitment: all of FilingBatch::optionalColumns() or none.
-              ValidUntil = ColumnCount, Quota };
+enum Column {
+    AuthorizerType,
+    AuthorizerNumber,
+    AuthorizerName,
+    TargetType,
+    TargetNumber,
+    TargetName,
+    RelationshipCol,
+    FiledOn,
+    Commitment,
+    ColumnCount,
+    // Optional, after commitment: all of FilingBatch::optionalColumns() or none.
+    ValidUntil = ColumnCount,
+    Quota
+};
 
 // A data row read from the file: where it is, the one-target draft it stands for, and the
 // authorizer it resolved to (set once it is accepted).
@@ -42,10 +53,12 @@ QStringList parseRow(QStringList fields, int columns, FilingDraft &draft)
 {
     QStringList problems;
     if (fields.size() != columns) {
-        problems << QCoreApplication::translate(
-                        "FilingBatch", "expected %1 columns, found %2; check for a missing or "
-                                       "extra comma (a value containing a comma must be in "
-                                       "quotes).").arg(columns).arg(fields.size());
+        problems << QCoreApplication::translate("FilingBatch",
+                                                "expected %1 columns, found %2; check for a missing or "
+                                                "extra comma (a value containing a comma must be in "
+                                                "quotes).")
+                        .arg(columns)
+                        .arg(fields.size());
         return problems;
     }
     for (QString &field : fields)
@@ -56,57 +69,60 @@ QStringList parseRow(QStringList fields, int columns, FilingDraft &draft)
     draft.authorizerName = fields.at(AuthorizerName);
     // An empty name would switch off the name check against the registry: not from a file.
     if (draft.authorizerName.isEmpty())
-        problems << QCoreApplication::translate(
-            "FilingBatch", "authorizer_name is empty; fill in the name as on the ID document.");
+        problems << QCoreApplication::translate("FilingBatch",
+                                                "authorizer_name is empty; fill in the name as on the ID document.");
 
     TargetEntry target;
     target.idType = fields.at(TargetType);
     target.idNumber = fields.at(TargetNumber);
     target.name = fields.at(TargetName);
     if (target.name.isEmpty())
-        problems << QCoreApplication::translate(
-            "FilingBatch", "target_name is empty; fill in the name as on the ID document.");
+        problems << QCoreApplication::translate("FilingBatch",
+                                                "target_name is empty; fill in the name as on the ID document.");
     target.relationship = fields.at(RelationshipCol);
     if (columns > ValidUntil && !fields.at(ValidUntil).isEmpty()) {
         const QString until = fields.at(ValidUntil);
         target.validUntil = until.size() == 10 ? QDate::fromString(until, QStringLiteral("yyyy-MM-dd")) : QDate();
         if (!target.validUntil.isValid())
-            problems << QCoreApplication::translate(
-                            "FilingBatch", "valid_until \"%1\" (column %2) is not a real date in the form "
-                                           "YYYY-MM-DD; leave it empty for no end.").arg(until).arg(ValidUntil + 1);
+            problems << QCoreApplication::translate("FilingBatch",
+                                                    "valid_until \"%1\" (column %2) is not a real date in the form "
+                                                    "YYYY-MM-DD; leave it empty for no end.")
+                            .arg(until)
+                            .arg(ValidUntil + 1);
     }
     if (columns > Quota && !fields.at(Quota).isEmpty()) {
         // Yuan with "." and at most 2 decimals, as in the registry file; empty: no quota (共济额度).
         target.quotaFen = Money::parseYuan(fields.at(Quota));
         if (!target.quotaFen)
             problems << QCoreApplication::translate(
-                            "FilingBatch", "quota \"%1\" (column %2) is not an amount in yuan such as 1500 or "
-                                           "1500.50 (\".\" and at most 2 decimals, no thousands separator); leave it "
-                                           "empty for no quota.").arg(fields.at(Quota)).arg(Quota + 1);
+                            "FilingBatch",
+                            "quota \"%1\" (column %2) is not an amount in yuan such as 1500 or "
+                            "1500.50 (\".\" and at most 2 decimals, no thousands separator); leave it "
+                            "empty for no quota.")
+                            .arg(fields.at(Quota))
+                            .arg(Quota + 1);
     }
     if (!Relationship::isKnown(target.relationship))
-        problems << QCoreApplication::translate("FilingBatch",
-                                                "unknown relationship \"%1\"; use one of %2.")
-                        .arg(target.relationship,
-                             Relationship::allKeywords().join(QStringLiteral(", ")));
+        problems << QCoreApplication::translate("FilingBatch", "unknown relationship \"%1\"; use one of %2.")
+                        .arg(target.relationship, Relationship::allKeywords().join(QStringLiteral(", ")));
     draft.targets = {target};
 
     const QString date = fields.at(FiledOn);
-    draft.filedOn = date.size() == 10 ? QDate::fromString(date, QStringLiteral("yyyy-MM-dd"))
-                                      : QDate();
+    draft.filedOn = date.size() == 10 ? QDate::fromString(date, QStringLiteral("yyyy-MM-dd")) : QDate();
     if (!draft.filedOn.isValid())
-        problems << QCoreApplication::translate(
-                        "FilingBatch", "filed_on \"%1\" is not a real date in the form "
-                                       "YYYY-MM-DD.").arg(date);
+        problems << QCoreApplication::translate("FilingBatch",
+                                                "filed_on \"%1\" is not a real date in the form "
+                                                "YYYY-MM-DD.")
+                        .arg(date);
     else if (draft.filedOn > QDate::currentDate())
-        problems << QCoreApplication::translate(
-                        "FilingBatch", "filed_on %1 is in the future; give the day the filing "
-                                       "was signed.").arg(date);
+        problems << QCoreApplication::translate("FilingBatch",
+                                                "filed_on %1 is in the future; give the day the filing "
+                                                "was signed.")
+                        .arg(date);
 
     const QString commitment = fields.at(Commitment).toLower();
     if (commitment != QLatin1String("yes") && commitment != QLatin1String("no"))
-        problems << QCoreApplication::translate(
-                        "FilingBatch", "commitment must be yes or no, found \"%1\".")
+        problems << QCoreApplication::translate("FilingBatch", "commitment must be yes or no, found \"%1\".")
                         .arg(fields.at(Commitment));
     draft.commitmentAcknowledged = commitment == QLatin1String("yes");
     // The employer collected the signed letter of the current version; the system learns of it
@@ -139,16 +155,16 @@ void setFindings(FilingBatch::RowResult &row, const Findings &findings, bool acc
 // Stores the accepted rows, one filing per authorizer and filed_on in order of first appearance,
 // through FilingSubmission, which checks again inside its transaction. Returns false with
 // fileError set when storing failed; filings stored before that stay stored.
-bool commitAccepted(const QString &connection, const QList<BatchRow> &rows,
-                    const FilingBatch::Options &options, FilingBatch::Result &result)
+bool commitAccepted(const QString &connection, const QList<BatchRow> &rows, const FilingBatch::Options &options,
+                    FilingBatch::Result &result)
 {
     QList<QList<int>> groups; // row indexes
     QHash<QString, int> groupOf;
     for (const BatchRow &row : rows) {
         if (row.authorizerId == 0)
             continue; // not accepted
-        const QString key = QString::number(row.authorizerId) + QLatin1Char('|')
-            + row.draft.filedOn.toString(Qt::ISODate);
+        const QString key
+            = QString::number(row.authorizerId) + QLatin1Char('|') + row.draft.filedOn.toString(Qt::ISODate);
         const auto found = groupOf.constFind(key);
         if (found == groupOf.constEnd()) {
             groupOf.insert(key, groups.size());
@@ -190,23 +206,23 @@ bool commitAccepted(const QString &connection, const QList<BatchRow> &rows,
             const FilingVerdict &verdict = submitted.verdict;
             QList<int> remaining;
             for (int t = 0; t < members.size(); ++t) {
-                const bool accepted = t < verdict.targets.size()
-                    && verdict.targetAccepted(t, options.acceptWarnings);
+                const bool accepted = t < verdict.targets.size() && verdict.targetAccepted(t, options.acceptWarnings);
                 if (accepted) {
                     remaining.append(members.at(t));
                     continue;
                 }
-                const Findings findings = t < verdict.targets.size()
-                    ? verdict.findingsFor(t) : verdict.authorizer.findings;
+                const Findings findings
+                    = t < verdict.targets.size() ? verdict.findingsFor(t) : verdict.authorizer.findings;
                 setFindings(result.rows[members.at(t)], findings, options.acceptWarnings);
             }
             if (remaining.size() == members.size()) {
                 // Refused without naming a row: retrying would loop, so stop and say so.
-                result.fileError = QCoreApplication::translate(
-                    "FilingBatch", "The filing of row %1 was refused when stored, without a "
-                                   "reason for any row. Nothing more was stored; check the "
-                                   "database and run the file again.")
-                                       .arg(result.rows.at(members.first()).row);
+                result.fileError
+                    = QCoreApplication::translate("FilingBatch",
+                                                  "The filing of row %1 was refused when stored, without a "
+                                                  "reason for any row. Nothing more was stored; check the "
+                                                  "database and run the file again.")
+                          .arg(result.rows.at(members.first()).row);
                 return false;
             }
             members = remaining;
@@ -217,10 +233,7 @@ bool commitAccepted(const QString &connection, const QList<BatchRow> &rows,
 
 } // namespace
 
-FilingBatch::FilingBatch(const QString &connection)
-    : m_connection(connection)
-{
-}
+FilingBatch::FilingBatch(const QString &connection) : m_connection(connection) {}
 
 QString FilingBatch::expectedHeader()
 {
@@ -229,10 +242,7 @@ QString FilingBatch::expectedHeader()
                           "commitment");
 }
 
-QStringList FilingBatch::optionalColumns()
-{
-    return {QStringLiteral("valid_until"), QStringLiteral("quota")};
-}
+QStringList FilingBatch::optionalColumns() { return {QStringLiteral("valid_until"), QStringLiteral("quota")}; }
 
 QString FilingBatch::extendedHeader()
 {
@@ -243,10 +253,10 @@ FilingBatch::Result FilingBatch::run(const QString &path, const Options &options
 {
     Result result;
     CsvFile file;
-    const QString wrongHeader = QCoreApplication::translate(
-        "FilingBatch", "The first row is not the filings header.\n"
-                       "Expected: %1\nFound:    %2\nWrite the file with "
-                       "exactly these columns in this order.");
+    const QString wrongHeader = QCoreApplication::translate("FilingBatch",
+                                                            "The first row is not the filings header.\n"
+                                                            "Expected: %1\nFound:    %2\nWrite the file with "
+                                                            "exactly these columns in this order.");
     if (!file.open(path, QStringList{expectedHeader(), extendedHeader()}, wrongHeader)) {
         result.fileError = file.error();
         return result;
@@ -290,8 +300,7 @@ FilingBatch::Result FilingBatch::run(const QString &path, const Options &options
             TargetEntry &target = row.draft.targets.first();
             target.ageWarningConfirmed = options.acceptWarnings;
             const AuthorizerVerdict authorizer = evaluator.checkAuthorizer(row.draft);
-            const TargetVerdict verdict =
-                evaluator.checkTarget(authorizer, target, row.draft.filedOn, pending);
+            const TargetVerdict verdict = evaluator.checkTarget(authorizer, target, row.draft.filedOn, pending);
             RowResult &out = result.rows[row.index];
             row.poolingRegion = authorizer.person ? authorizer.person->poolingRegion : QString();
             row.ruleSetId = authorizer.ruleSet ? authorizer.ruleSet->id : 0;
@@ -309,7 +318,8 @@ FilingBatch::Result FilingBatch::run(const QString &path, const Options &options
             for (const BatchRow &row : std::as_const(rows)) {
                 const RowResult &out = result.rows.at(row.index);
                 if (out.verdict == QLatin1String("refused"))
-                    refused.append({Timestamp::now(), options.clerk, QStringLiteral("batch"), row.poolingRegion, row.ruleSetId, out.codes});
+                    refused.append({Timestamp::now(), options.clerk, QStringLiteral("batch"), row.poolingRegion,
+                                    row.ruleSetId, out.codes});
             }
             RefusalTally(m_connection).record(refused);
             if (!committed)

@@ -112,7 +112,8 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
 
     if (rules && !rules->relationships.contains(target.relationship))
         add(findings, RefusalCode::RelationshipNotAllowed, Finding::Field::Relationship,
-            Relationship::isKnown(target.relationship) ? Relationship::label(target.relationship) : target.relationship);
+            Relationship::isKnown(target.relationship) ? Relationship::label(target.relationship)
+                                                       : target.relationship);
 
     if (target.validUntil.isValid()) {
         if (target.validUntil <= filedOn)
@@ -128,8 +129,9 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
 
     const IdCheck id = IdNumber::check(target.idType, target.idNumber);
     if (!id.isValid()) {
-        add(findings, id.error, id.error == RefusalCode::IdTypeNotAccepted ? Finding::Field::TargetIdType
-                                                                           : Finding::Field::TargetId, id.detail);
+        add(findings, id.error,
+            id.error == RefusalCode::IdTypeNotAccepted ? Finding::Field::TargetIdType : Finding::Field::TargetId,
+            id.detail);
         return verdict;
     }
     if (rules && !rules->idTypes.contains(id.type))
@@ -225,8 +227,8 @@ FilingVerdict FilingEvaluator::evaluate(const FilingDraft &draft, const QList<Pe
         TargetVerdict targetVerdict = checkTarget(verdict.authorizer, target, draft.filedOn, pending);
         // Later targets of the same filing must see this one as if it were stored already.
         if (!targetVerdict.refused() && targetVerdict.person && verdict.authorizer.person)
-            pending.append(PendingBinding{verdict.authorizer.person->id, targetVerdict.person->id, target.relationship, 0,
-                                          target.quotaFen.value_or(0)});
+            pending.append(PendingBinding{verdict.authorizer.person->id, targetVerdict.person->id, target.relationship,
+                                          0, target.quotaFen.value_or(0)});
         verdict.targets.append(targetVerdict);
     }
     return verdict;

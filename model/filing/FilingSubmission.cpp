@@ -32,7 +32,8 @@ bool anyRefused(const FilingVerdict &verdict)
 {
     if (verdict.authorizer.refused())
         return true;
-    return std::any_of(verdict.targets.begin(), verdict.targets.end(), [](const TargetVerdict &t) { return t.refused(); });
+    return std::any_of(verdict.targets.begin(), verdict.targets.end(),
+                       [](const TargetVerdict &t) { return t.refused(); });
 }
 
 // How long a submission whose connection broke waits for the server to answer whether the
@@ -49,7 +50,8 @@ SubmissionResult::Outcome outcomeAfterLoss(const QString &connection, const Fili
         try {
             const std::optional<Filing> found = FilingStore(connection).findByNumber(filing.number);
             return found && found->authorizerId == filing.authorizerId && found->filedAt == filing.filedAt
-                ? SubmissionResult::Outcome::Stored : SubmissionResult::Outcome::Absent;
+                ? SubmissionResult::Outcome::Stored
+                : SubmissionResult::Outcome::Absent;
         } catch (const StorageError &error) {
             if (error.kind() != StorageError::Kind::ConnectionLost || deadline.hasExpired())
                 return SubmissionResult::Outcome::Unknown;
@@ -151,13 +153,14 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         journal.recordFiling(filing.id);
         for (const qint64 bindingId : std::as_const(bindingIds))
             journal.recordMutualAid(QStringLiteral("binding"), bindingId, draft.clerk);
-        AuditLog(m_connection).append(draft.clerk, AuditAction::Filing, filing.number,
-                                      QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer.idNumber)},
-                                                  {QStringLiteral("channel"), draft.channel},
-                                                  {QStringLiteral("commitment"), draft.commitmentMethod},
-                                                  {QStringLiteral("signed_on_screen"), draft.signature.has_value()},
-                                                  {QStringLiteral("rule_set_id"), filing.ruleSetId},
-                                                  {QStringLiteral("targets"), targets}});
+        AuditLog(m_connection)
+            .append(draft.clerk, AuditAction::Filing, filing.number,
+                    QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer.idNumber)},
+                                {QStringLiteral("channel"), draft.channel},
+                                {QStringLiteral("commitment"), draft.commitmentMethod},
+                                {QStringLiteral("signed_on_screen"), draft.signature.has_value()},
+                                {QStringLiteral("rule_set_id"), filing.ruleSetId},
+                                {QStringLiteral("targets"), targets}});
         transaction.commit();
         result.status = SubmissionResult::Status::Stored;
         result.filingNumber = filing.number;
@@ -176,7 +179,8 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
 void FilingSubmission::settleAfterLoss(const Filing &filing, SubmissionResult &result) const
 {
     // Before the filing was written the server had nothing of it.
-    result.outcome = filing.number.isEmpty() ? SubmissionResult::Outcome::Absent : outcomeAfterLoss(m_connection, filing);
+    result.outcome
+        = filing.number.isEmpty() ? SubmissionResult::Outcome::Absent : outcomeAfterLoss(m_connection, filing);
     switch (result.outcome) {
     case SubmissionResult::Outcome::Stored:
         result.status = SubmissionResult::Status::Stored;
@@ -191,10 +195,11 @@ void FilingSubmission::settleAfterLoss(const Filing &filing, SubmissionResult &r
     case SubmissionResult::Outcome::NotLost:
         break;
     case SubmissionResult::Outcome::Unknown:
-        result.error = Text::tr("The connection to the office database broke while the filing was being stored, and the "
-                                "server does not answer yet. The filing is either stored whole or not at all. Look up the "
-                                "authorizer's household once the server is back: if the bindings are not there, submit again "
-                                "(what you entered is still here).");
+        result.error
+            = Text::tr("The connection to the office database broke while the filing was being stored, and the "
+                       "server does not answer yet. The filing is either stored whole or not at all. Look up the "
+                       "authorizer's household once the server is back: if the bindings are not there, submit again "
+                       "(what you entered is still here).");
         break;
     }
 }

@@ -12,8 +12,8 @@ struct SubmissionResult
     Status status = Status::Failed;
     QString filingNumber;
     qint64 filingId = 0;
-    FilingVerdict verdict;  // as re-checked inside the transaction
-    QString error;          // Failed: why (not a clerk account, storage) in the UI language
+    FilingVerdict verdict; // as re-checked inside the transaction
+    QString error; // Failed: why (not a clerk account, storage) in the UI language
     // When the connection to an office server broke during the submission: whether the filing
     // reached it (whole; never half). Stored also sets status Stored.
     enum class Outcome { NotLost, Stored, Absent, Unknown };

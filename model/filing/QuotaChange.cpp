@@ -59,7 +59,8 @@ QuotaChange::Result QuotaChange::change(qint64 bindingId, const std::optional<qi
         BindingStore bindings(m_connection);
         const std::optional<MutualAidBinding> binding = bindings.findById(bindingId);
         if (!binding || !binding->isActiveOn(on)) {
-            result.error = Text::tr("This binding is not active (any more); nothing was changed. Refresh the household view.");
+            result.error
+                = Text::tr("This binding is not active (any more); nothing was changed. Refresh the household view.");
             return result;
         }
         result.beforeFen = binding->quotaFen;
@@ -70,8 +71,8 @@ QuotaChange::Result QuotaChange::change(qint64 bindingId, const std::optional<qi
         PersonStore persons(m_connection);
         const std::optional<Person> authorizer = persons.findById(binding->authorizerId);
         const std::optional<Person> target = persons.findById(binding->targetId);
-        const std::optional<RuleSet> rules =
-            authorizer ? RuleSetStore(m_connection).resolve(authorizer->poolingRegion, on) : std::nullopt;
+        const std::optional<RuleSet> rules
+            = authorizer ? RuleSetStore(m_connection).resolve(authorizer->poolingRegion, on) : std::nullopt;
         if (!authorizer || !target || !rules) {
             result.findings.append(Finding{RefusalCode::NoRuleInEffect, Finding::Field::Quota, {}});
             result.error = RefusalCodes::message(RefusalCode::NoRuleInEffect);
@@ -84,7 +85,8 @@ QuotaChange::Result QuotaChange::change(qint64 bindingId, const std::optional<qi
             return result;
         }
         if (!bindings.setQuota(bindingId, after)) {
-            result.error = Text::tr("This binding is not active (any more); nothing was changed. Refresh the household view.");
+            result.error
+                = Text::tr("This binding is not active (any more); nothing was changed. Refresh the household view.");
             return result;
         }
         QuotaChangeRecord record;
@@ -94,12 +96,13 @@ QuotaChange::Result QuotaChange::change(qint64 bindingId, const std::optional<qi
         record.beforeFen = binding->quotaFen;
         record.afterFen = after;
         QuotaChangeStore(m_connection).insert(record);
-        AuditLog(m_connection).append(clerk, AuditAction::QuotaChange, QString::number(bindingId),
-                                      QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer->idNumber)},
-                                                  {QStringLiteral("target"), IdNumber::mask(target->idNumber)},
-                                                  {QStringLiteral("change_id"), record.id},
-                                                  {QStringLiteral("quota_before"), yuanOrNull(record.beforeFen)},
-                                                  {QStringLiteral("quota_after"), yuanOrNull(record.afterFen)}});
+        AuditLog(m_connection)
+            .append(clerk, AuditAction::QuotaChange, QString::number(bindingId),
+                    QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer->idNumber)},
+                                {QStringLiteral("target"), IdNumber::mask(target->idNumber)},
+                                {QStringLiteral("change_id"), record.id},
+                                {QStringLiteral("quota_before"), yuanOrNull(record.beforeFen)},
+                                {QStringLiteral("quota_after"), yuanOrNull(record.afterFen)}});
         HandoverJournal(m_connection).recordMutualAid(QStringLiteral("quota_change"), bindingId, clerk);
         transaction.commit();
         result.ok = true;

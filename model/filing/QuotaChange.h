@@ -18,12 +18,12 @@ public:
     struct Result
     {
         bool ok = false;
-        QString error;          // in the UI language: not active, not a clerk, storage …
-        Findings findings;      // the quota codes when refused by the rules
-        qint64 changeId = 0;    // the stored change: print it with PrintRecord::Document::QuotaChange
+        QString error; // in the UI language: not active, not a clerk, storage …
+        Findings findings; // the quota codes when refused by the rules
+        qint64 changeId = 0; // the stored change: print it with PrintRecord::Document::QuotaChange
         std::optional<qint64> beforeFen;
         std::optional<qint64> afterFen;
-        qint64 freeFen = 0;     // what is still free for quotas after the change
+        qint64 freeFen = 0; // what is still free for quotas after the change
     };
 
     explicit QuotaChange(const QString &connection);

@@ -8,8 +8,8 @@ namespace gongji {
 
 RefusalTally::RefusalTally(const QString &connection) : m_connection(connection) {}
 
-RefusalStore::RefusedTarget RefusalTally::refusedTarget(const FilingVerdict &verdict, int targetIndex, const QString &clerk,
-                                                        const QString &channel)
+RefusalStore::RefusedTarget RefusalTally::refusedTarget(const FilingVerdict &verdict, int targetIndex,
+                                                        const QString &clerk, const QString &channel)
 {
     RefusalStore::RefusedTarget refused;
     refused.at = Timestamp::now();
@@ -19,7 +19,8 @@ RefusalStore::RefusedTarget RefusalTally::refusedTarget(const FilingVerdict &ver
         refused.poolingRegion = verdict.authorizer.person->poolingRegion;
     if (verdict.authorizer.ruleSet)
         refused.ruleSetId = verdict.authorizer.ruleSet->id;
-    refused.codes = refusalNames(targetIndex < verdict.targets.size() ? verdict.findingsFor(targetIndex) : verdict.authorizer.findings);
+    refused.codes = refusalNames(targetIndex < verdict.targets.size() ? verdict.findingsFor(targetIndex)
+                                                                      : verdict.authorizer.findings);
     return refused;
 }
 

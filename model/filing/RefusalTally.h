@@ -17,8 +17,8 @@ public:
     explicit RefusalTally(const QString &connection);
 
     // The refused target `targetIndex` of `verdict` (its codes and the authorizer's).
-    static RefusalStore::RefusedTarget refusedTarget(const FilingVerdict &verdict, int targetIndex, const QString &clerk,
-                                                     const QString &channel);
+    static RefusalStore::RefusedTarget refusedTarget(const FilingVerdict &verdict, int targetIndex,
+                                                     const QString &clerk, const QString &channel);
     // Every refused target of `verdict`.
     static QList<RefusalStore::RefusedTarget> refusedTargets(const FilingVerdict &verdict, const QString &clerk,
                                                              const QString &channel);

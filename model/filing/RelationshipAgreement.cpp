@@ -25,7 +25,7 @@ struct Edge
     qint64 authorizerId = 0;
     qint64 targetId = 0;
     QString relationship;
-    qint64 filingId = 0;  // 0: pending
+    qint64 filingId = 0; // 0: pending
     int batchRow = 0;
 
     bool touches(qint64 personId) const { return authorizerId == personId || targetId == personId; }
@@ -144,7 +144,8 @@ Findings RelationshipAgreement::check(const Person &authorizer, const Person &ta
                 parent = e.targetId;
             else if (e.targetId == a && e.relationship == Child)
                 parent = e.authorizerId;
-            const bool known = std::any_of(parents.begin(), parents.end(), [&](const auto &p) { return p.first == parent; });
+            const bool known
+                = std::any_of(parents.begin(), parents.end(), [&](const auto &p) { return p.first == parent; });
             if (parent != 0 && parent != t && !known)
                 parents.append({parent, e});
         }

@@ -33,8 +33,8 @@ QJsonObject HouseholdJson::toJson(const Household &household)
         person.insert(QStringLiteral("balance"), Money::formatYuan(household.person.balanceFen));
         // What the person's active bindings hold as quotas: no longer the person's to use.
         qint64 setAside = 0;
-        for (const HouseholdBinding &b : household.select(HouseholdBinding::Kind::MutualAid,
-                                                          HouseholdBinding::Direction::Outgoing, true))
+        for (const HouseholdBinding &b :
+             household.select(HouseholdBinding::Kind::MutualAid, HouseholdBinding::Direction::Outgoing, true))
             setAside += b.quotaFen.value_or(0);
         person.insert(QStringLiteral("quota_set_aside"), Money::formatYuan(setAside));
     }
@@ -50,11 +50,12 @@ QJsonObject HouseholdJson::toJson(const Household &household)
                          {QStringLiteral("started_at"), timeOrNull(b.startedAt)},
                          {QStringLiteral("ended_at"), timeOrNull(b.endedAt)}};
         if (b.kind == HouseholdBinding::Kind::MutualAid) // yuan, or null where nothing is set aside
-            item.insert(QStringLiteral("quota"), b.quotaFen ? QJsonValue(Money::formatYuan(*b.quotaFen))
-                                                            : QJsonValue(QJsonValue::Null));
+            item.insert(QStringLiteral("quota"),
+                        b.quotaFen ? QJsonValue(Money::formatYuan(*b.quotaFen)) : QJsonValue(QJsonValue::Null));
         if (b.kind == HouseholdBinding::Kind::MutualAid)
-            item.insert(QStringLiteral("valid_until"), b.validUntil.isValid() ? QJsonValue(b.validUntil.toString(Qt::ISODate))
-                                                                              : QJsonValue(QJsonValue::Null));
+            item.insert(QStringLiteral("valid_until"),
+                        b.validUntil.isValid() ? QJsonValue(b.validUntil.toString(Qt::ISODate))
+                                               : QJsonValue(QJsonValue::Null));
         if (!b.agreement.isEmpty()) {
             QJsonArray conflicts;
             for (const Finding &finding : b.agreement) {

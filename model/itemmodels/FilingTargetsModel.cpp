@@ -7,10 +7,7 @@
 
 namespace gongji {
 
-FilingTargetsModel::FilingTargetsModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+FilingTargetsModel::FilingTargetsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void FilingTargetsModel::setFiling(const FilingDraft &draft, const FilingVerdict &verdict)
 {
@@ -20,20 +17,14 @@ void FilingTargetsModel::setFiling(const FilingDraft &draft, const FilingVerdict
     endResetModel();
 }
 
-void FilingTargetsModel::clear()
-{
-    setFiling({}, {});
-}
+void FilingTargetsModel::clear() { setFiling({}, {}); }
 
 int FilingTargetsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_draft.targets.size());
 }
 
-int FilingTargetsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int FilingTargetsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant FilingTargetsModel::data(const QModelIndex &index, int role) const
 {
@@ -70,8 +61,8 @@ QVariant FilingTargetsModel::data(const QModelIndex &index, int role) const
                 return tr("Refused: %1").arg(refusalNames(findings).join(QLatin1String(", ")));
             if (warned)
                 return target.ageWarningConfirmed
-                        ? tr("Accepted, warning confirmed: %1").arg(warningNames(findings).join(QLatin1String(", ")))
-                        : tr("Check warning: %1").arg(warningNames(findings).join(QLatin1String(", ")));
+                    ? tr("Accepted, warning confirmed: %1").arg(warningNames(findings).join(QLatin1String(", ")))
+                    : tr("Check warning: %1").arg(warningNames(findings).join(QLatin1String(", ")));
             return tr("Accepted");
         }
         return {};

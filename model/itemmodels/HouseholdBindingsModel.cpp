@@ -10,9 +10,9 @@
 namespace gongji {
 
 HouseholdBindingsModel::HouseholdBindingsModel(Section section, QObject *parent)
-    : QAbstractTableModel(parent), m_section(section)
-{
-}
+    : QAbstractTableModel(parent)
+    , m_section(section)
+{}
 
 void HouseholdBindingsModel::setHousehold(const Household &household)
 {
@@ -108,8 +108,8 @@ QVariant HouseholdBindingsModel::data(const QModelIndex &index, int role) const
         case EndReasonColumn:
             // The stored word of an expiry, in the UI language; reasons typed by clerks as they are.
             return b.endReason == MutualAidBinding::expiredReason() && b.endedBy == MutualAidBinding::systemActor()
-                       ? tr("expired: the authorization period ended on %1").arg(b.validUntil.toString(Qt::ISODate))
-                       : b.endReason;
+                ? tr("expired: the authorization period ended on %1").arg(b.validUntil.toString(Qt::ISODate))
+                : b.endReason;
         }
         return {};
     case Qt::ToolTipRole:
@@ -151,7 +151,7 @@ QVariant HouseholdBindingsModel::headerData(int section, Qt::Orientation orienta
         return tr("Kind");
     case NameColumn:
         return m_section == Section::Authorizes || m_section == Section::KinshipMembers ? tr("Target / member")
-                                                                                          : tr("Authorizer / holder");
+                                                                                        : tr("Authorizer / holder");
     case IdNumberColumn:
         return tr("ID number");
     case RelationshipColumn:

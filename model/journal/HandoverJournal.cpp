@@ -19,7 +19,8 @@ namespace {
 [[noreturn]] void missing(const QString &what, qint64 id)
 {
     // A caller passes what it has just stored in the same transaction: this is a program error.
-    throw StorageError(StorageError::Kind::Other, QStringLiteral("The journal cannot describe %1 %2: not found.").arg(what).arg(id));
+    throw StorageError(StorageError::Kind::Other,
+                       QStringLiteral("The journal cannot describe %1 %2: not found.").arg(what).arg(id));
 }
 
 JournalEntry::Party party(const QString &connection, const QString &role, qint64 personId)
@@ -38,10 +39,7 @@ void setRuleSet(const QString &connection, JournalEntry &entry, qint64 ruleSetId
 }
 
 // The end of a binding as a date in the counter's own calendar.
-QDate endDate(const QDateTime &endedAt)
-{
-    return endedAt.isValid() ? endedAt.toLocalTime().date() : QDate();
-}
+QDate endDate(const QDateTime &endedAt) { return endedAt.isValid() ? endedAt.toLocalTime().date() : QDate(); }
 
 void setEnd(JournalEntry &entry, const QString &status, const QString &requestedBy, const QString &reason)
 {
@@ -127,7 +125,8 @@ qint64 HandoverJournal::append(const JournalEntry &entry)
     line.kinshipBindingId = entry.kinshipBindingId;
     JournalEntry stamped = entry;
     stamped.at = line.at;
-    line.text = QString::fromUtf8(QJsonDocument(stamped.toJson(seq, OfficeSettings::load().name)).toJson(QJsonDocument::Compact));
+    line.text = QString::fromUtf8(
+        QJsonDocument(stamped.toJson(seq, OfficeSettings::load().name)).toJson(QJsonDocument::Compact));
     store.insert(seq, line);
     return seq;
 }

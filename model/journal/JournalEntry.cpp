@@ -33,13 +33,17 @@ QJsonObject JournalEntry::toJson(qint64 seq, const QString &office) const
     object.insert(QStringLiteral("clerk"), clerk);
     object.insert(QStringLiteral("time"), Timestamp::toText(at));
     object.insert(QStringLiteral("persons"), parties);
-    object.insert(QStringLiteral("relationship"), relationship.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(relationship));
+    object.insert(QStringLiteral("relationship"),
+                  relationship.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(relationship));
     object.insert(QStringLiteral("rule_set"),
-                  ruleSetId > 0 ? QJsonValue(QJsonObject{{QStringLiteral("id"), ruleSetId}, {QStringLiteral("region"), ruleSetRegion}})
+                  ruleSetId > 0 ? QJsonValue(
+                      QJsonObject{{QStringLiteral("id"), ruleSetId}, {QStringLiteral("region"), ruleSetRegion}})
                                 : QJsonValue(QJsonValue::Null));
     object.insert(QStringLiteral("period"),
-                  QJsonObject{{QStringLiteral("from"), dateOrNull(periodFrom)}, {QStringLiteral("until"), dateOrNull(periodUntil)}});
-    object.insert(QStringLiteral("quota"), quotaFen ? QJsonValue(Money::formatYuan(*quotaFen)) : QJsonValue(QJsonValue::Null));
+                  QJsonObject{{QStringLiteral("from"), dateOrNull(periodFrom)},
+                              {QStringLiteral("until"), dateOrNull(periodUntil)}});
+    object.insert(QStringLiteral("quota"),
+                  quotaFen ? QJsonValue(Money::formatYuan(*quotaFen)) : QJsonValue(QJsonValue::Null));
     object.insert(QStringLiteral("result"), result);
     return object;
 }

@@ -21,20 +21,20 @@ struct JournalEntry
         Person person;
     };
 
-    QString item;                 // "filing", "binding", "revocation", "automatic_end", "kinship_binding", …
+    QString item; // "filing", "binding", "revocation", "automatic_end", "kinship_binding", …
     QString clerk;
-    QDateTime at;                 // UTC
+    QDateTime at; // UTC
     QList<Party> persons;
-    QString relationship;         // what the target/member is to the authorizer/holder
-    qint64 ruleSetId = 0;         // 0: none (kinship accounts have no rule set)
+    QString relationship; // what the target/member is to the authorizer/holder
+    qint64 ruleSetId = 0; // 0: none (kinship accounts have no rule set)
     QString ruleSetRegion;
     QDate periodFrom;
-    QDate periodUntil;            // invalid: open-ended
+    QDate periodUntil; // invalid: open-ended
     std::optional<qint64> quotaFen;
-    QString result;               // "stored", "bound", "ended", …
-    QJsonObject reference;        // filing_no, binding_id, binding_no, channel, requested_by, reason
-    qint64 bindingId = 0;         // the mutual-aid binding the entry is about (household screen)
-    qint64 kinshipBindingId = 0;  // the kinship binding the entry is about
+    QString result; // "stored", "bound", "ended", …
+    QJsonObject reference; // filing_no, binding_id, binding_no, channel, requested_by, reason
+    qint64 bindingId = 0; // the mutual-aid binding the entry is about (household screen)
+    qint64 kinshipBindingId = 0; // the kinship binding the entry is about
 
     // The exported line's object: seq, item, office, clerk, time, persons, relationship, rule_set,
     // period, quota, result and the reference fields.

@@ -44,7 +44,8 @@ JournalExport::Result JournalExport::write(qint64 after, const QString &path, co
         }
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly)) {
-            result.error = Text::tr("Cannot write %1: %2. Choose a folder you may write to.").arg(path, file.errorString());
+            result.error
+                = Text::tr("Cannot write %1: %2. Choose a folder you may write to.").arg(path, file.errorString());
             return result;
         }
         // The lines carry full ID numbers: owner-only before the first byte.
@@ -59,10 +60,11 @@ JournalExport::Result JournalExport::write(qint64 after, const QString &path, co
             result.error = Text::tr("Cannot write %1: %2. Nothing was exported.").arg(path, file.errorString());
             return result;
         }
-        AuditLog(m_connection).append(actor, AuditAction::JournalExport, QFileInfo(path).fileName(),
-                                      QJsonObject{{QStringLiteral("after"), after},
-                                                  {QStringLiteral("lines"), result.count},
-                                                  {QStringLiteral("last_seq"), result.lastSeq}});
+        AuditLog(m_connection)
+            .append(actor, AuditAction::JournalExport, QFileInfo(path).fileName(),
+                    QJsonObject{{QStringLiteral("after"), after},
+                                {QStringLiteral("lines"), result.count},
+                                {QStringLiteral("last_seq"), result.lastSeq}});
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {

@@ -15,7 +15,7 @@ public:
         bool ok = false;
         bool notAllowed = false; // the actor may not export (RoleCheck)
         qint64 count = 0;
-        qint64 lastSeq = 0;      // of the last line written, or `after` when none
+        qint64 lastSeq = 0; // of the last line written, or `after` when none
         QString error;
     };
 

@@ -37,7 +37,8 @@ JournalStore::Receipt parseLine(const QByteArray &text, QString &problem)
     const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         problem = Text::tr("not a JSON object (%1).")
-                      .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString() : Text::tr("another JSON value"));
+                      .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                        : Text::tr("another JSON value"));
         return receipt;
     }
     const QJsonObject object = document.object();
@@ -94,11 +95,18 @@ JournalReceipts::Result JournalReceipts::record(const QString &path, const QStri
             if (problem.isEmpty()) {
                 std::optional<JournalStore::Receipt> stored;
                 if (lineOf.contains(receipt.seq))
-                    problem = Text::tr("a second answer for seq %1 (the first is on line %2).").arg(receipt.seq).arg(lineOf.value(receipt.seq));
+                    problem = Text::tr("a second answer for seq %1 (the first is on line %2).")
+                                  .arg(receipt.seq)
+                                  .arg(lineOf.value(receipt.seq));
                 else if (!store.exists(receipt.seq))
-                    problem = Text::tr("seq %1 is not in the journal; check that the file answers this office's export.").arg(receipt.seq);
-                else if ((stored = store.receiptOf(receipt.seq)) && (stored->result != receipt.result || stored->reason != receipt.reason))
-                    problem = Text::tr("a second answer for seq %1: it was already answered \"%2\".").arg(receipt.seq).arg(stored->result);
+                    problem
+                        = Text::tr("seq %1 is not in the journal; check that the file answers this office's export.")
+                              .arg(receipt.seq);
+                else if ((stored = store.receiptOf(receipt.seq))
+                         && (stored->result != receipt.result || stored->reason != receipt.reason))
+                    problem = Text::tr("a second answer for seq %1: it was already answered \"%2\".")
+                                  .arg(receipt.seq)
+                                  .arg(stored->result);
                 lineOf.insert(receipt.seq, lineNumber);
                 if (problem.isEmpty() && stored)
                     ++result.alreadyRecorded;
@@ -114,7 +122,8 @@ JournalReceipts::Result JournalReceipts::record(const QString &path, const QStri
             problems = problems.mid(0, kProblemsShown);
             if (total > kProblemsShown)
                 problems << Text::tr("… and %1 more.").arg(total - kProblemsShown);
-            result.error = Text::tr("The receipts file was not taken; nothing was recorded:\n%1").arg(problems.join(QLatin1Char('\n')));
+            result.error = Text::tr("The receipts file was not taken; nothing was recorded:\n%1")
+                               .arg(problems.join(QLatin1Char('\n')));
             return result;
         }
         const QDateTime now = Timestamp::now();
@@ -122,10 +131,11 @@ JournalReceipts::Result JournalReceipts::record(const QString &path, const QStri
             store.insertReceipt(receipt, now, actor);
             ++(receipt.result == QLatin1String("accepted") ? result.accepted : result.rejected);
         }
-        AuditLog(m_connection).append(actor, AuditAction::JournalReceipts, QFileInfo(path).fileName(),
-                                      QJsonObject{{QStringLiteral("accepted"), result.accepted},
-                                                  {QStringLiteral("rejected"), result.rejected},
-                                                  {QStringLiteral("already_recorded"), result.alreadyRecorded}});
+        AuditLog(m_connection)
+            .append(actor, AuditAction::JournalReceipts, QFileInfo(path).fileName(),
+                    QJsonObject{{QStringLiteral("accepted"), result.accepted},
+                                {QStringLiteral("rejected"), result.rejected},
+                                {QStringLiteral("already_recorded"), result.alreadyRecorded}});
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {

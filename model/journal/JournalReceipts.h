@@ -15,12 +15,12 @@ public:
     struct Result
     {
         bool ok = false;
-        bool notAllowed = false;  // the actor may not record receipts (RoleCheck)
+        bool notAllowed = false; // the actor may not record receipts (RoleCheck)
         bool inputRefused = false; // the file, not the database, was at fault
         int accepted = 0;
         int rejected = 0;
         int alreadyRecorded = 0;
-        QString error;             // one problem a line, each naming its line
+        QString error; // one problem a line, each naming its line
     };
 
     explicit JournalReceipts(const QString &connection);

@@ -44,13 +44,14 @@ KinshipSubmission::Result KinshipSubmission::submit(const KinshipDraft &draft)
         binding.channel = draft.channel;
         binding.startedAt = now;
         store.insert(binding);
-        AuditLog(m_connection).append(draft.clerk, AuditAction::KinshipBinding, binding.number,
-            QJsonObject{{QStringLiteral("holder"), IdNumber::mask(result.verdict.holder->idNumber)},
-                        {QStringLiteral("member"), IdNumber::mask(result.verdict.member->idNumber)},
-                        {QStringLiteral("relationship"), draft.relationship},
-                        {QStringLiteral("face_verified"), draft.faceVerified},
-                        {QStringLiteral("household_register_seen"), draft.householdRegisterSeen},
-                        {QStringLiteral("channel"), draft.channel}});
+        AuditLog(m_connection)
+            .append(draft.clerk, AuditAction::KinshipBinding, binding.number,
+                    QJsonObject{{QStringLiteral("holder"), IdNumber::mask(result.verdict.holder->idNumber)},
+                                {QStringLiteral("member"), IdNumber::mask(result.verdict.member->idNumber)},
+                                {QStringLiteral("relationship"), draft.relationship},
+                                {QStringLiteral("face_verified"), draft.faceVerified},
+                                {QStringLiteral("household_register_seen"), draft.householdRegisterSeen},
+                                {QStringLiteral("channel"), draft.channel}});
         HandoverJournal(m_connection).recordKinship(QStringLiteral("kinship_binding"), binding.id, draft.clerk);
         transaction.commit();
         result.stored = true;

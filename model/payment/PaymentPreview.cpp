@@ -82,7 +82,7 @@ PaymentPreview::Result PaymentPreview::preview(const QString &targetIdType, cons
             result.shares.append(PaymentShare{PaymentShare::Payer::OwnAccount, target, own, target.balanceFen});
             remaining -= own;
         }
-        QList<PaymentShare> quotas;      // in binding order, as stored
+        QList<PaymentShare> quotas; // in binding order, as stored
         QList<PaymentShare> authorizers;
         BindingStore bindings(m_connection);
         for (const MutualAidBinding &binding : bindings.activeByTarget(target.id, on)) {
@@ -93,8 +93,8 @@ PaymentPreview::Result PaymentPreview::preview(const QString &targetIdType, cons
             const qint64 aboveFloor = std::max<qint64>(0, authorizer->balanceFen - (own ? own->reserveFloorFen : 0));
             if (binding.quotaFen) {
                 // Money set aside pays only this target, and never more than the account still holds.
-                quotas.append(PaymentShare{PaymentShare::Payer::Quota, authorizer, 0,
-                                           std::min(*binding.quotaFen, aboveFloor)});
+                quotas.append(
+                    PaymentShare{PaymentShare::Payer::Quota, authorizer, 0, std::min(*binding.quotaFen, aboveFloor)});
             } else {
                 const qint64 setAside = bindings.quotaSetAside(authorizer->id, on);
                 authorizers.append(PaymentShare{PaymentShare::Payer::Authorizer, authorizer, 0,
@@ -102,7 +102,8 @@ PaymentPreview::Result PaymentPreview::preview(const QString &targetIdType, cons
             }
         }
         if (result.paymentOrder == QLatin1String("by_balance_desc")) {
-            const auto richerFirst = [](const PaymentShare &a, const PaymentShare &b) { return a.availableFen > b.availableFen; };
+            const auto richerFirst
+                = [](const PaymentShare &a, const PaymentShare &b) { return a.availableFen > b.availableFen; };
             std::stable_sort(quotas.begin(), quotas.end(), richerFirst);
             std::stable_sort(authorizers.begin(), authorizers.end(), richerFirst);
         }

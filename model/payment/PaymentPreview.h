@@ -13,13 +13,13 @@ struct PaymentShare
 {
     enum class Payer { OwnAccount, Quota, Authorizer, Cash };
     Payer payer = Payer::Cash;
-    std::optional<Person> person;  // the account holder (own account, authorizer); none for cash
+    std::optional<Person> person; // the account holder (own account, authorizer); none for cash
     qint64 amountFen = 0;
-    qint64 availableFen = 0;       // what this account could give: balance, less the reserve floor and the
-                                   // quotas set aside for authorizers; the quota itself for Quota
+    qint64 availableFen = 0; // what this account could give: balance, less the reserve floor and the
+        // quotas set aside for authorizers; the quota itself for Quota
 
     static QString payerKeyword(Payer payer); // own_account, quota, authorizer, cash
-    static QString payerLabel(Payer payer);   // in the UI language
+    static QString payerLabel(Payer payer); // in the UI language
 };
 
 // The target's own personal account first, then the quotas (共济额度) set aside for this target,
@@ -35,10 +35,10 @@ public:
     struct Result
     {
         bool ok = false;
-        QString error;                 // target not found, bad amount …
+        QString error; // target not found, bad amount …
         std::optional<Person> target;
         QString paymentOrder;
-        QList<PaymentShare> shares;    // in paying order; cash last
+        QList<PaymentShare> shares; // in paying order; cash last
     };
 
     explicit PaymentPreview(const QString &connection);

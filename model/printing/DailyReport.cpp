@@ -22,10 +22,7 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(DailyReport)
 };
 
-QString esc(const QString &text)
-{
-    return SummaryStyle::escape(text);
-}
+QString esc(const QString &text) { return SummaryStyle::escape(text); }
 
 const QString kTable = QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">");
 
@@ -49,10 +46,12 @@ QString barChart(const QString &heading, const QString &keyHeader, const QList<Q
     html += kTable + row({keyHeader, Text::tr("Count"), QString()}, "th");
     for (const auto &[key, count] : values) {
         const int percent = int(qMax<qint64>(1, count * 100 / largest));
-        html += QStringLiteral("<tr><td width=\"30%\">%1</td><td width=\"10%\" align=\"right\">%2</td><td width=\"60%\">"
-                               "<table width=\"%3%\" cellspacing=\"0\" cellpadding=\"0\"><tr><td bgcolor=\"#3a6ea5\">&nbsp;</td></tr>"
-                               "</table></td></tr>")
-                    .arg(esc(key), QString::number(count), QString::number(percent));
+        html
+            += QStringLiteral("<tr><td width=\"30%\">%1</td><td width=\"10%\" align=\"right\">%2</td><td width=\"60%\">"
+                              "<table width=\"%3%\" cellspacing=\"0\" cellpadding=\"0\"><tr><td "
+                              "bgcolor=\"#3a6ea5\">&nbsp;</td></tr>"
+                              "</table></td></tr>")
+                   .arg(esc(key), QString::number(count), QString::number(percent));
     }
     return html + QStringLiteral("</table>");
 }
@@ -74,9 +73,10 @@ QString periodText(const StatisticsPeriod &period)
 } // namespace
 
 DailyReport::DailyReport(const QString &connection, const OfficeInfo &office, const QString &supervisor)
-    : m_connection(connection), m_office(office), m_supervisor(supervisor)
-{
-}
+    : m_connection(connection)
+    , m_office(office)
+    , m_supervisor(supervisor)
+{}
 
 PrintableSummary DailyReport::build(const OfficeStatistics &stats) const
 {
@@ -97,14 +97,15 @@ PrintableSummary DailyReport::build(const OfficeStatistics &stats) const
         const OfficeStatistics::Figures &t = stats.total;
         html += SummaryHtml::section(Text::tr("Counts"));
         html += kTable;
-        const QList<QPair<QString, qint64>> counts = {{Text::tr("Filings"), t.filings},
-                                                      {Text::tr("Targets accepted"), t.targetsAccepted},
-                                                      {Text::tr("Targets refused"), t.targetsRefused},
-                                                      {Text::tr("Revocations"), t.revocations},
-                                                      {Text::tr("Automatic ends"), t.automaticEnds},
-                                                      {Text::tr("Kinship bindings"), t.kinshipBindings},
-                                                      {Text::tr("Kinship endings"), t.kinshipEndings},
-                                                      {Text::tr("Journal lines waiting for the platform"), stats.journalWaiting}};
+        const QList<QPair<QString, qint64>> counts
+            = {{Text::tr("Filings"), t.filings},
+               {Text::tr("Targets accepted"), t.targetsAccepted},
+               {Text::tr("Targets refused"), t.targetsRefused},
+               {Text::tr("Revocations"), t.revocations},
+               {Text::tr("Automatic ends"), t.automaticEnds},
+               {Text::tr("Kinship bindings"), t.kinshipBindings},
+               {Text::tr("Kinship endings"), t.kinshipEndings},
+               {Text::tr("Journal lines waiting for the platform"), stats.journalWaiting}};
         for (const auto &[label, value] : counts)
             html += row({label, QString::number(value)});
         html += QStringLiteral("</table>");
@@ -126,25 +127,34 @@ PrintableSummary DailyReport::build(const OfficeStatistics &stats) const
         html += barChart(Text::tr("Service ratings"), Text::tr("Rating"), ratings);
 
         html += SummaryHtml::section(Text::tr("Filings (%1)").arg(t.filings));
-        html += kTable + row({Text::tr("Filing no."), Text::tr("Time"), Text::tr("Authorizer"), Text::tr("ID number"),
-                              Text::tr("Targets"), Text::tr("Clerk")}, "th");
+        html += kTable
+            + row({Text::tr("Filing no."), Text::tr("Time"), Text::tr("Authorizer"), Text::tr("ID number"),
+                   Text::tr("Targets"), Text::tr("Clerk")},
+                  "th");
         for (const StatisticsStore::FilingLine &f : filings)
-            html += row({f.number, SummaryHtml::time(f.filedAt), f.authorizer.name, IdNumber::mask(f.authorizer.idNumber),
-                         QString::number(f.targets), f.clerk});
+            html += row({f.number, SummaryHtml::time(f.filedAt), f.authorizer.name,
+                         IdNumber::mask(f.authorizer.idNumber), QString::number(f.targets), f.clerk});
         html += QStringLiteral("</table>");
         if (t.filings > filings.size())
-            html += QStringLiteral("<p>") + esc(Text::tr("The first %1 of %2 are listed.").arg(filings.size()).arg(t.filings)) + QStringLiteral("</p>");
+            html += QStringLiteral("<p>")
+                + esc(Text::tr("The first %1 of %2 are listed.").arg(filings.size()).arg(t.filings))
+                + QStringLiteral("</p>");
 
         const qint64 ended = t.revocations + t.automaticEnds;
         html += SummaryHtml::section(Text::tr("Revocations and automatic ends (%1)").arg(ended));
-        html += kTable + row({Text::tr("Time"), Text::tr("Authorizer"), Text::tr("Target"), Text::tr("Asked by"), Text::tr("Reason"),
-                              Text::tr("Clerk")}, "th");
+        html += kTable
+            + row({Text::tr("Time"), Text::tr("Authorizer"), Text::tr("Target"), Text::tr("Asked by"),
+                   Text::tr("Reason"), Text::tr("Clerk")},
+                  "th");
         for (const StatisticsStore::EndLine &e : ends)
-            html += row({SummaryHtml::time(e.endedAt), e.authorizer.name + QLatin1Char(' ') + IdNumber::mask(e.authorizer.idNumber),
-                         e.target.name + QLatin1Char(' ') + IdNumber::mask(e.target.idNumber), e.requestedBy, e.reason, e.clerk});
+            html += row({SummaryHtml::time(e.endedAt),
+                         e.authorizer.name + QLatin1Char(' ') + IdNumber::mask(e.authorizer.idNumber),
+                         e.target.name + QLatin1Char(' ') + IdNumber::mask(e.target.idNumber), e.requestedBy, e.reason,
+                         e.clerk});
         html += QStringLiteral("</table>");
         if (ended > ends.size())
-            html += QStringLiteral("<p>") + esc(Text::tr("The first %1 of %2 are listed.").arg(ends.size()).arg(ended)) + QStringLiteral("</p>");
+            html += QStringLiteral("<p>") + esc(Text::tr("The first %1 of %2 are listed.").arg(ends.size()).arg(ended))
+                + QStringLiteral("</p>");
 
         const QString line = QStringLiteral("________________________");
         html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"6\" style=\"margin-top: 18px;\">"

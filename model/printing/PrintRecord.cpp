@@ -41,8 +41,8 @@ qint64 PrintRecord::printCount(Document document, const QString &key) const
     return AuditLog(m_connection).countFor(AuditAction::Print, subject(document, key));
 }
 
-PrintStamp PrintRecord::record(Document document, const QString &key, const QString &clerk,
-                               const QString &output, QString *error)
+PrintStamp PrintRecord::record(Document document, const QString &key, const QString &clerk, const QString &output,
+                               QString *error)
 {
     try {
         // BEGIN IMMEDIATE: two counters reprinting at once still get distinct copy numbers.

@@ -7,9 +7,9 @@ namespace gongji {
 // Which print of a document this is; a summary prints it (补打 on a reprint).
 struct PrintStamp
 {
-    int copy = 0;          // 1 = the first print, 2 = the first reprint, …; 0 = not recorded
-    QDateTime printedAt;   // UTC
-    QString clerk;         // who printed
+    int copy = 0; // 1 = the first print, 2 = the first reprint, …; 0 = not recorded
+    QDateTime printedAt; // UTC
+    QString clerk; // who printed
 
     bool isRecorded() const { return copy > 0; }
     bool isReprint() const { return copy > 1; }

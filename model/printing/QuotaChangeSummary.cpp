@@ -26,17 +26,15 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(QuotaChangeSummary)
 };
 
-QString esc(const QString &text)
-{
-    return SummaryStyle::escape(text);
-}
+QString esc(const QString &text) { return SummaryStyle::escape(text); }
 
 } // namespace
 
 QuotaChangeSummary::QuotaChangeSummary(const QString &connection, const OfficeInfo &office, const QString &language)
-    : m_connection(connection), m_office(office), m_language(language)
-{
-}
+    : m_connection(connection)
+    , m_office(office)
+    , m_language(language)
+{}
 
 PrintableSummary QuotaChangeSummary::build(qint64 changeId, const PrintStamp &stamp) const
 {
@@ -57,10 +55,13 @@ PrintableSummary QuotaChangeSummary::build(qint64 changeId, const PrintStamp &st
         PersonStore persons(m_connection);
         const std::optional<Person> authorizer = binding ? persons.findById(binding->authorizerId) : std::nullopt;
         const std::optional<Person> target = binding ? persons.findById(binding->targetId) : std::nullopt;
-        const std::optional<Filing> filing = binding ? FilingStore(m_connection).findById(binding->filingId) : std::nullopt;
-        const std::optional<RuleSet> ruleSet = binding ? RuleSetStore(m_connection).findById(binding->ruleSetId) : std::nullopt;
+        const std::optional<Filing> filing
+            = binding ? FilingStore(m_connection).findById(binding->filingId) : std::nullopt;
+        const std::optional<RuleSet> ruleSet
+            = binding ? RuleSetStore(m_connection).findById(binding->ruleSetId) : std::nullopt;
         if (!binding || !authorizer || !target || !filing || !ruleSet)
-            return PrintableSummary::failure(Text::tr("Quota change %1 is incomplete in the database; nothing was printed.").arg(changeId));
+            return PrintableSummary::failure(
+                Text::tr("Quota change %1 is incomplete in the database; nothing was printed.").arg(changeId));
 
         QString html = SummaryHtml::titleBlock(text(Key::QuotaChangeTitle), stamp, lang);
         html += SummaryHtml::infoGrid({{text(Key::FilingNumber), filing->number},
@@ -90,7 +91,8 @@ PrintableSummary QuotaChangeSummary::build(qint64 changeId, const PrintStamp &st
         html += QStringLiteral("</table>");
 
         html += SummaryHtml::section(text(Key::RevocationNoticesSection));
-        html += SummaryHtml::notices({text(Key::NoticeQuota), text(Key::NoticeOwnAccountFirst), text(Key::NoticeNotKinship)});
+        html += SummaryHtml::notices(
+            {text(Key::NoticeQuota), text(Key::NoticeOwnAccountFirst), text(Key::NoticeNotKinship)});
         html += SummaryHtml::signatures(text(Key::SignatureRevocationApplicant), lang);
 
         const QImage qr = QrCode::image(filing->number, 8, &error);

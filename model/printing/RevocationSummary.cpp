@@ -26,17 +26,15 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(RevocationSummary)
 };
 
-QString esc(const QString &text)
-{
-    return SummaryStyle::escape(text);
-}
+QString esc(const QString &text) { return SummaryStyle::escape(text); }
 
 } // namespace
 
 RevocationSummary::RevocationSummary(const QString &connection, const OfficeInfo &office, const QString &language)
-    : m_connection(connection), m_office(office), m_language(language)
-{
-}
+    : m_connection(connection)
+    , m_office(office)
+    , m_language(language)
+{}
 
 PrintableSummary RevocationSummary::build(qint64 bindingId, const PrintStamp &stamp) const
 {
@@ -51,14 +49,16 @@ PrintableSummary RevocationSummary::build(qint64 bindingId, const PrintStamp &st
         if (!binding)
             return PrintableSummary::failure(Text::tr("There is no binding with number %1.").arg(bindingId));
         if (!binding->endedAt.isValid())
-            return PrintableSummary::failure(Text::tr("Binding %1 is still active: there is no revocation to print.").arg(bindingId));
+            return PrintableSummary::failure(
+                Text::tr("Binding %1 is still active: there is no revocation to print.").arg(bindingId));
         PersonStore persons(m_connection);
         const std::optional<Person> authorizer = persons.findById(binding->authorizerId);
         const std::optional<Person> target = persons.findById(binding->targetId);
         const std::optional<Filing> filing = FilingStore(m_connection).findById(binding->filingId);
         const std::optional<RuleSet> ruleSet = RuleSetStore(m_connection).findById(binding->ruleSetId);
         if (!authorizer || !target || !filing || !ruleSet)
-            return PrintableSummary::failure(Text::tr("Binding %1 is incomplete in the database; nothing was printed.").arg(bindingId));
+            return PrintableSummary::failure(
+                Text::tr("Binding %1 is incomplete in the database; nothing was printed.").arg(bindingId));
 
         QString requestedBy;
         if (binding->endRequestedBy == QLatin1String("authorizer"))
@@ -85,9 +85,9 @@ PrintableSummary RevocationSummary::build(qint64 bindingId, const PrintStamp &st
         html += SummaryHtml::section(text(Key::RevocationSection));
         html += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">");
         QList<QPair<Key, QString>> rows = {{Key::StartedAt, SummaryHtml::time(binding->startedAt)},
-                                                 {Key::EndedAt, SummaryHtml::time(binding->endedAt)},
-                                                 {Key::RequestedBy, requestedBy},
-                                                 {Key::EndReason, binding->endReason}};
+                                           {Key::EndedAt, SummaryHtml::time(binding->endedAt)},
+                                           {Key::RequestedBy, requestedBy},
+                                           {Key::EndReason, binding->endReason}};
         if (binding->quotaFen)
             rows.append({Key::Quota, text(Key::QuotaYuan).arg(Money::formatYuan(*binding->quotaFen))});
         for (const auto &row : rows) {

@@ -11,9 +11,11 @@ namespace gongji {
 
 SummaryPrintJob::SummaryPrintJob(const QString &connection, const OfficeInfo &office, const QString &language,
                                  const QString &clerk)
-    : m_connection(connection), m_office(office), m_language(language), m_clerk(clerk)
-{
-}
+    : m_connection(connection)
+    , m_office(office)
+    , m_language(language)
+    , m_clerk(clerk)
+{}
 
 SummaryPrintJob::Result SummaryPrintJob::filingToPdf(const QString &filingNumber, const QString &pdfPath) const
 {
@@ -73,17 +75,17 @@ PrintableSummary SummaryPrintJob::build(PrintRecord::Document document, const QS
     return SummaryDocument(m_connection, m_office, m_language).build(key, stamp);
 }
 
-SummaryPrintJob::Result SummaryPrintJob::run(PrintRecord::Document document, const QString &key,
-                                             const QString &pdfPath, QPagedPaintDevice *device) const
+SummaryPrintJob::Result SummaryPrintJob::run(PrintRecord::Document document, const QString &key, const QString &pdfPath,
+                                             QPagedPaintDevice *device) const
 {
     Result result;
     if (const PrintableSummary check = build(document, key); !check.isValid()) {
         result.error = check.error();
         return result;
     }
-    result.stamp = PrintRecord(m_connection).record(document, key, m_clerk,
-                                                    device ? QStringLiteral("printer") : QStringLiteral("pdf"),
-                                                    &result.error);
+    result.stamp = PrintRecord(m_connection)
+                       .record(document, key, m_clerk, device ? QStringLiteral("printer") : QStringLiteral("pdf"),
+                               &result.error);
     if (!result.stamp.isRecorded())
         return result;
     const PrintableSummary summary = build(document, key, result.stamp);

@@ -11,15 +11,9 @@ namespace gongji {
 AutomaticBindingEnds::AutomaticBindingEnds(const QString &connection) : m_connection(connection) {}
 
 // Reasons are stored words, the same in every UI language; screens may translate them.
-QString AutomaticBindingEnds::endedReason(const QString &status)
-{
-    return QStringLiteral("registry: ") + status;
-}
+QString AutomaticBindingEnds::endedReason(const QString &status) { return QStringLiteral("registry: ") + status; }
 
-QString AutomaticBindingEnds::movedReason()
-{
-    return QStringLiteral("registry: pooling region out of scope");
-}
+QString AutomaticBindingEnds::movedReason() { return QStringLiteral("registry: pooling region out of scope"); }
 
 AutomaticBindingEnds::Counts AutomaticBindingEnds::apply(const Person &before, const Person &after,
                                                          const QString &actor, const QDate &today)
@@ -30,17 +24,17 @@ AutomaticBindingEnds::Counts AutomaticBindingEnds::apply(const Person &before, c
     const QList<MutualAidBinding> mutual = bindings.activeTouching(after.id, today);
 
     const bool gone = (after.status == QLatin1String("terminated") || after.status == QLatin1String("deceased"))
-                      && after.status != before.status;
+        && after.status != before.status;
     if (gone) {
         for (const MutualAidBinding &b : mutual)
-            counts.mutualAid += BindingRevocation::endMutualAidWithin(m_connection, b.id, system, endedReason(after.status), actor,
-                                                                      QStringLiteral("automatic_end"));
+            counts.mutualAid += BindingRevocation::endMutualAidWithin(
+                m_connection, b.id, system, endedReason(after.status), actor, QStringLiteral("automatic_end"));
         KinshipStore kinship(m_connection);
         QList<KinshipBinding> accounts = kinship.activeByHolder(after.id);
         accounts += kinship.activeByMember(after.id);
         for (const KinshipBinding &k : accounts)
-            counts.kinship += BindingRevocation::endKinshipWithin(m_connection, k.id, system, endedReason(after.status), actor,
-                                                                    QStringLiteral("kinship_automatic_end"));
+            counts.kinship += BindingRevocation::endKinshipWithin(m_connection, k.id, system, endedReason(after.status),
+                                                                  actor, QStringLiteral("kinship_automatic_end"));
         return counts;
     }
     if (after.poolingRegion == before.poolingRegion)

@@ -21,8 +21,20 @@ namespace gongji {
 
 namespace {
 
-enum Column { Name, IdTypeCol, IdNumberCol, Sex, BirthDate, Insurance, Employment, Status,
-              Region, Balance, PublicMedical, ColumnCount };
+enum Column {
+    Name,
+    IdTypeCol,
+    IdNumberCol,
+    Sex,
+    BirthDate,
+    Insurance,
+    Employment,
+    Status,
+    Region,
+    Balance,
+    PublicMedical,
+    ColumnCount
+};
 
 // Exactly `count` ASCII digits.
 bool isDigits(QStringView text, int count)
@@ -39,8 +51,8 @@ bool isDigits(QStringView text, int count)
 bool isPlainDate(const QString &text)
 {
     return text.size() == 10 && text.at(4) == QLatin1Char('-') && text.at(7) == QLatin1Char('-')
-           && isDigits(QStringView(text).left(4), 4) && isDigits(QStringView(text).mid(5, 2), 2)
-           && isDigits(QStringView(text).mid(8, 2), 2);
+        && isDigits(QStringView(text).left(4), 4) && isDigits(QStringView(text).mid(5, 2), 2)
+        && isDigits(QStringView(text).mid(8, 2), 2);
 }
 
 // Checks one data row and fills `person`; returns the problems, one message each. `today` is
@@ -50,10 +62,12 @@ QStringList validateRow(QStringList fields, const QDate &today, Person &person)
 {
     QStringList problems;
     if (fields.size() != ColumnCount) {
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "expected %1 columns, found %2; check for a missing or "
-                                          "extra comma (a value containing a comma must be in "
-                                          "quotes).").arg(ColumnCount).arg(fields.size());
+        problems << QCoreApplication::translate("RegistryImport",
+                                                "expected %1 columns, found %2; check for a missing or "
+                                                "extra comma (a value containing a comma must be in "
+                                                "quotes).")
+                        .arg(ColumnCount)
+                        .arg(fields.size());
         return problems;
     }
     for (QString &field : fields)
@@ -61,23 +75,23 @@ QStringList validateRow(QStringList fields, const QDate &today, Person &person)
 
     person.name = fields.at(Name);
     if (person.name.isEmpty())
-        problems << QCoreApplication::translate("RegistryImport",
-                                                "the name is empty; fill in the person's name.");
+        problems << QCoreApplication::translate("RegistryImport", "the name is empty; fill in the person's name.");
     else if (person.name.contains(QLatin1Char('\n')))
-        problems << QCoreApplication::translate(
-            "RegistryImport", "the name contains a line break; write it on one line.");
+        problems << QCoreApplication::translate("RegistryImport",
+                                                "the name contains a line break; write it on one line.");
 
     const QString type = fields.at(IdTypeCol);
     IdCheck id;
     if (!IdType::isKnown(type)) {
-        problems << QCoreApplication::translate("RegistryImport",
-                                                "unknown id_type \"%1\"; use one of %2.")
+        problems << QCoreApplication::translate("RegistryImport", "unknown id_type \"%1\"; use one of %2.")
                         .arg(type, IdType::allCodes().join(QStringLiteral(", ")));
     } else {
         id = IdNumber::check(type, fields.at(IdNumberCol), today);
         if (!id.isValid())
-            problems << QCoreApplication::translate("RegistryImport", "the ID number is not "
-                                                    "valid: %1").arg(id.detail);
+            problems << QCoreApplication::translate("RegistryImport",
+                                                    "the ID number is not "
+                                                    "valid: %1")
+                            .arg(id.detail);
         person.idType = id.type;
         person.idNumber = id.number;
     }
@@ -85,41 +99,41 @@ QStringList validateRow(QStringList fields, const QDate &today, Person &person)
 
     const QString sex = fields.at(Sex);
     if (!sex.isEmpty() && sex != QLatin1String("M") && sex != QLatin1String("F")) {
-        problems << QCoreApplication::translate("RegistryImport",
-                                                "sex must be M or F, found \"%1\".").arg(sex);
+        problems << QCoreApplication::translate("RegistryImport", "sex must be M or F, found \"%1\".").arg(sex);
     } else if (sex.isEmpty()) {
         if (idOk && id.sex.isNull())
-            problems << QCoreApplication::translate(
-                "RegistryImport", "sex is empty, and this ID type does not carry it; fill in "
-                                  "M or F.");
+            problems << QCoreApplication::translate("RegistryImport",
+                                                    "sex is empty, and this ID type does not carry it; fill in "
+                                                    "M or F.");
         person.sex = id.sex;
     } else {
         person.sex = sex.at(0);
         if (idOk && !id.sex.isNull() && id.sex != person.sex)
-            problems << QCoreApplication::translate(
-                            "RegistryImport", "sex %1 does not match the ID number, which gives "
-                                              "%2; correct the sex or leave it empty.")
+            problems << QCoreApplication::translate("RegistryImport",
+                                                    "sex %1 does not match the ID number, which gives "
+                                                    "%2; correct the sex or leave it empty.")
                             .arg(sex, QString(id.sex));
     }
 
     const QString birthText = fields.at(BirthDate);
     if (birthText.isEmpty()) {
         if (idOk && !id.birthDate.isValid())
-            problems << QCoreApplication::translate(
-                "RegistryImport", "birth_date is empty, and this ID type does not carry it; "
-                                  "fill in the date as YYYY-MM-DD.");
+            problems << QCoreApplication::translate("RegistryImport",
+                                                    "birth_date is empty, and this ID type does not carry it; "
+                                                    "fill in the date as YYYY-MM-DD.");
         person.birthDate = id.birthDate;
     } else {
         // The stored date form, read by hand (Qt's format parser costs microseconds a row).
         const QDate birth = isPlainDate(birthText) ? Timestamp::dateFromText(birthText) : QDate();
         if (!birth.isValid() || birth > today)
-            problems << QCoreApplication::translate(
-                            "RegistryImport", "birth_date \"%1\" is not a real past date in the "
-                                              "form YYYY-MM-DD.").arg(birthText);
+            problems << QCoreApplication::translate("RegistryImport",
+                                                    "birth_date \"%1\" is not a real past date in the "
+                                                    "form YYYY-MM-DD.")
+                            .arg(birthText);
         else if (idOk && id.birthDate.isValid() && id.birthDate != birth)
-            problems << QCoreApplication::translate(
-                            "RegistryImport", "birth_date %1 does not match the ID number, which "
-                                              "gives %2; correct the date or leave it empty.")
+            problems << QCoreApplication::translate("RegistryImport",
+                                                    "birth_date %1 does not match the ID number, which "
+                                                    "gives %2; correct the date or leave it empty.")
                             .arg(birthText, id.birthDate.toString(Qt::ISODate));
         person.birthDate = birth;
     }
@@ -129,57 +143,60 @@ QStringList validateRow(QStringList fields, const QDate &today, Person &person)
     const bool resident = person.insuranceType == QLatin1String("390");
     // With an unknown insurance type, employment and balance cannot be judged: one message.
     if (!employee && !resident)
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "insurance_type must be 310 (employee) or 390 "
-                                          "(resident), found \"%1\".").arg(person.insuranceType);
+        problems << QCoreApplication::translate("RegistryImport",
+                                                "insurance_type must be 310 (employee) or 390 "
+                                                "(resident), found \"%1\".")
+                        .arg(person.insuranceType);
 
     person.employment = fields.at(Employment);
-    if (employee && person.employment != QLatin1String("working")
-        && person.employment != QLatin1String("retired"))
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "employment must be working or retired for an employee "
-                                          "(310), found \"%1\".").arg(person.employment);
+    if (employee && person.employment != QLatin1String("working") && person.employment != QLatin1String("retired"))
+        problems << QCoreApplication::translate("RegistryImport",
+                                                "employment must be working or retired for an employee "
+                                                "(310), found \"%1\".")
+                        .arg(person.employment);
     if (resident && !person.employment.isEmpty())
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "employment must be empty for a resident (390), found "
-                                          "\"%1\".").arg(person.employment);
+        problems << QCoreApplication::translate("RegistryImport",
+                                                "employment must be empty for a resident (390), found "
+                                                "\"%1\".")
+                        .arg(person.employment);
 
     person.status = fields.at(Status);
     static const QStringList statuses{QStringLiteral("active"), QStringLiteral("suspended"),
                                       QStringLiteral("terminated"), QStringLiteral("deceased")};
     if (!statuses.contains(person.status))
-        problems << QCoreApplication::translate("RegistryImport",
-                                                "status must be one of %1, found \"%2\".")
+        problems << QCoreApplication::translate("RegistryImport", "status must be one of %1, found \"%2\".")
                         .arg(statuses.join(QStringLiteral(", ")), person.status);
 
     person.poolingRegion = fields.at(Region);
     if (!isDigits(person.poolingRegion, 6))
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "pooling_region must be a 6-digit region code such as "
-                                          "330100, found \"%1\".").arg(person.poolingRegion);
+        problems << QCoreApplication::translate("RegistryImport",
+                                                "pooling_region must be a 6-digit region code such as "
+                                                "330100, found \"%1\".")
+                        .arg(person.poolingRegion);
 
     const QString balanceText = fields.at(Balance);
-    const std::optional<qint64> balance =
-        balanceText.isEmpty() ? std::optional<qint64>() : Money::parseYuan(balanceText);
+    const std::optional<qint64> balance
+        = balanceText.isEmpty() ? std::optional<qint64>() : Money::parseYuan(balanceText);
     if (employee && balanceText.isEmpty())
-        problems << QCoreApplication::translate(
-            "RegistryImport", "balance is empty; an employee's balance is required, in yuan "
-                              "such as 1234.56.");
+        problems << QCoreApplication::translate("RegistryImport",
+                                                "balance is empty; an employee's balance is required, in yuan "
+                                                "such as 1234.56.");
     else if (!balanceText.isEmpty() && !balance)
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "balance \"%1\" is not an amount in yuan such as "
-                                          "1234.56 (no sign or thousands separator, at most 2 "
-                                          "decimals).").arg(balanceText);
+        problems << QCoreApplication::translate("RegistryImport",
+                                                "balance \"%1\" is not an amount in yuan such as "
+                                                "1234.56 (no sign or thousands separator, at most 2 "
+                                                "decimals).")
+                        .arg(balanceText);
     else if (resident && !balanceText.isEmpty() && balance.value_or(-1) != 0)
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "a resident (390) has no personal account; leave "
-                                          "balance empty or 0, found \"%1\".").arg(balanceText);
+        problems << QCoreApplication::translate("RegistryImport",
+                                                "a resident (390) has no personal account; leave "
+                                                "balance empty or 0, found \"%1\".")
+                        .arg(balanceText);
     person.balanceFen = employee ? balance.value_or(0) : 0;
 
     const QString publicMedical = fields.at(PublicMedical);
     if (publicMedical != QLatin1String("0") && publicMedical != QLatin1String("1"))
-        problems << QCoreApplication::translate(
-                        "RegistryImport", "public_medical must be 0 or 1, found \"%1\".")
+        problems << QCoreApplication::translate("RegistryImport", "public_medical must be 0 or 1, found \"%1\".")
                         .arg(publicMedical);
     person.publicMedical = publicMedical == QLatin1String("1");
     return problems;
@@ -187,10 +204,7 @@ QStringList validateRow(QStringList fields, const QDate &today, Person &person)
 
 } // namespace
 
-RegistryImport::RegistryImport(const QString &connection)
-    : m_connection(connection)
-{
-}
+RegistryImport::RegistryImport(const QString &connection) : m_connection(connection) {}
 
 QString RegistryImport::expectedHeader()
 {
@@ -203,10 +217,10 @@ RegistryImport::Result RegistryImport::parse(const QString &path, QList<Person> 
     Result result;
     persons.clear();
     CsvFile file;
-    const QString wrongHeader = QCoreApplication::translate(
-        "RegistryImport", "The first row is not the registry header.\n"
-                          "Expected: %1\nFound:    %2\nExport the registry "
-                          "with exactly these columns in this order.");
+    const QString wrongHeader = QCoreApplication::translate("RegistryImport",
+                                                            "The first row is not the registry header.\n"
+                                                            "Expected: %1\nFound:    %2\nExport the registry "
+                                                            "with exactly these columns in this order.");
     if (!file.open(path, expectedHeader(), wrongHeader)) {
         result.fileError = file.error();
         return result;
@@ -232,11 +246,11 @@ RegistryImport::Result RegistryImport::parse(const QString &path, QList<Person> 
         const qsizetype known = firstLine.size();
         int &first = firstLine[std::pair(person.idType, person.idNumber)]; // one look-up: adds when new
         if (firstLine.size() == known) {
-            result.rowErrors.append(
-                {reader.recordLine(),
-                 QCoreApplication::translate("RegistryImport", "the same person (ID type and "
-                                             "number) as on line %1; keep one row per person.")
-                     .arg(first)});
+            result.rowErrors.append({reader.recordLine(),
+                                     QCoreApplication::translate("RegistryImport",
+                                                                 "the same person (ID type and "
+                                                                 "number) as on line %1; keep one row per person.")
+                                         .arg(first)});
             continue;
         }
         first = reader.recordLine();
@@ -252,8 +266,7 @@ RegistryImport::Result RegistryImport::parse(const QString &path, QList<Person> 
     return result;
 }
 
-RegistryImport::Result RegistryImport::importFile(const QString &path, const QString &actor,
-                                                  const Progress &progress)
+RegistryImport::Result RegistryImport::importFile(const QString &path, const QString &actor, const Progress &progress)
 {
     QList<Person> persons;
     const Result parsed = parse(path, persons);
@@ -264,8 +277,8 @@ RegistryImport::Result RegistryImport::importFile(const QString &path, const QSt
     return stored;
 }
 
-RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const QString &actor,
-                                             const QString &source, const Progress &progress)
+RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const QString &actor, const QString &source,
+                                             const Progress &progress)
 {
     Result result;
     const int total = int(persons.size());
@@ -289,10 +302,15 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
             }
             std::optional<Person> before;
             const PersonStore::UpsertResult outcome = firstImport && store.insertIfAbsent(person)
-                ? PersonStore::UpsertResult::Added : store.upsert(person, &before);
+                ? PersonStore::UpsertResult::Added
+                : store.upsert(person, &before);
             switch (outcome) {
-            case PersonStore::UpsertResult::Added: ++result.added; break;
-            case PersonStore::UpsertResult::Unchanged: ++result.unchanged; break;
+            case PersonStore::UpsertResult::Added:
+                ++result.added;
+                break;
+            case PersonStore::UpsertResult::Unchanged:
+                ++result.unchanged;
+                break;
             case PersonStore::UpsertResult::Updated:
                 ++result.updated;
                 // A person now terminated, deceased or moved out of scope loses their bindings
@@ -302,13 +320,13 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
                 break;
             }
         }
-        AuditLog(m_connection).append(actor, AuditAction::RegistryImport, source,
-                                      QJsonObject{{QStringLiteral("rows"), persons.size()},
-                                                  {QStringLiteral("added"), result.added},
-                                                  {QStringLiteral("updated"), result.updated},
-                                                  {QStringLiteral("unchanged"), result.unchanged},
-                                                  {QStringLiteral("bindings_ended"),
-                                                   result.bindingsEnded}});
+        AuditLog(m_connection)
+            .append(actor, AuditAction::RegistryImport, source,
+                    QJsonObject{{QStringLiteral("rows"), persons.size()},
+                                {QStringLiteral("added"), result.added},
+                                {QStringLiteral("updated"), result.updated},
+                                {QStringLiteral("unchanged"), result.unchanged},
+                                {QStringLiteral("bindings_ended"), result.bindingsEnded}});
         if (progress && !progress(total, total)) {
             result = Result();
             result.cancelled = true;

@@ -14,14 +14,14 @@ class RegistryImport
 public:
     struct RowError
     {
-        int line = 0;       // line number in the file (header is line 1)
-        QString message;    // what is wrong and what to do
+        int line = 0; // line number in the file (header is line 1)
+        QString message; // what is wrong and what to do
     };
     struct Result
     {
         bool ok = false;
-        QString fileError;  // unreadable file, wrong header, storage failure
-        QString encoding;   // what the file was read as (CsvEncodings::name); empty when unread
+        QString fileError; // unreadable file, wrong header, storage failure
+        QString encoding; // what the file was read as (CsvEncodings::name); empty when unread
         QList<RowError> rowErrors;
         int added = 0;
         int updated = 0;

@@ -48,12 +48,19 @@ QStringList codesFor(const BindingWithPersons &row, const RuleSet &rules, const 
 
 QByteArray RuleImpact::Report::toCsv() const
 {
-    QString csv = QStringLiteral("binding_id,authorizer_name,authorizer_id_number,target_name,target_id_number,relationship,rule_set_id,codes\n");
+    QString csv = QStringLiteral("binding_id,authorizer_name,authorizer_id_number,target_name,target_id_number,"
+                                 "relationship,rule_set_id,codes\n");
     for (const Row &row : rows) {
-        csv += QStringList{QString::number(row.bindingId), CsvField::text(row.authorizerName), row.authorizerId,
-                           CsvField::text(row.targetName), row.targetId, row.relationship, QString::number(row.ruleSetId),
-                           row.codes.join(QLatin1Char(' '))}.join(QLatin1Char(','))
-               + QLatin1Char('\n');
+        csv += QStringList{QString::number(row.bindingId),
+                           CsvField::text(row.authorizerName),
+                           row.authorizerId,
+                           CsvField::text(row.targetName),
+                           row.targetId,
+                           row.relationship,
+                           QString::number(row.ruleSetId),
+                           row.codes.join(QLatin1Char(' '))}
+                   .join(QLatin1Char(','))
+            + QLatin1Char('\n');
     }
     return csv.toUtf8();
 }
@@ -64,13 +71,15 @@ QString RuleImpact::Report::summary() const
     for (auto it = countsByCode.begin(); it != countsByCode.end(); ++it)
         counts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
     QString text = QCoreApplication::translate("RuleImpact", "%1 of %2 active bindings would be refused")
-                       .arg(rows.size()).arg(bindingsChecked);
+                       .arg(rows.size())
+                       .arg(bindingsChecked);
     return counts.isEmpty() ? text : text + QStringLiteral(": ") + counts.join(QStringLiteral(", "));
 }
 
 RuleImpact::RuleImpact(const QString &connection) : m_connection(connection) {}
 
-RuleImpact::Report RuleImpact::report(const QList<RuleSet> &proposed, const QSet<qint64> &changed, const QDate &today) const
+RuleImpact::Report RuleImpact::report(const QList<RuleSet> &proposed, const QSet<qint64> &changed,
+                                      const QDate &today) const
 {
     Report report;
     QStringList prefixes;
@@ -78,7 +87,9 @@ RuleImpact::Report RuleImpact::report(const QList<RuleSet> &proposed, const QSet
         if (!changed.contains(set.id))
             continue;
         // A national set may govern anyone, a province set its province, a region set its region.
-        const QString prefix = set.regionLevel() == 0 ? QString() : set.regionLevel() == 1 ? set.region.left(2) : set.region;
+        const QString prefix = set.regionLevel() == 0 ? QString()
+            : set.regionLevel() == 1                  ? set.region.left(2)
+                                                      : set.region;
         prefixes << prefix;
     }
     if (prefixes.isEmpty())

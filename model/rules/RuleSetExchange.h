@@ -18,10 +18,10 @@ class RuleSetExchange
 public:
     struct ImportResult
     {
-        bool ok = false;          // with dryRun: would be ok
-        QStringList errors;       // invalid sets and conflicts, each naming the set; nothing imported
+        bool ok = false; // with dryRun: would be ok
+        QStringList errors; // invalid sets and conflicts, each naming the set; nothing imported
         int added = 0;
-        int identical = 0;        // already stored exactly so: nothing to do
+        int identical = 0; // already stored exactly so: nothing to do
         RuleImpact::Report impact; // only with dryRun
     };
 

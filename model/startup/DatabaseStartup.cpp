@@ -15,8 +15,8 @@ struct Text
 };
 } // namespace
 
-Database::OpenResult DatabaseStartup::open(const QString &where, const QString &connection, const Database::Options &options,
-                                           const QDate &today)
+Database::OpenResult DatabaseStartup::open(const QString &where, const QString &connection,
+                                           const Database::Options &options, const QDate &today)
 {
     Database::OpenResult result = Database::open(where, connection, options);
     if (!result.ok)
@@ -26,7 +26,8 @@ Database::OpenResult DatabaseStartup::open(const QString &where, const QString &
     } catch (const StorageError &error) {
         Database::close(connection);
         result.ok = false;
-        result.error = Text::tr("Cannot prepare %1: %2").arg(DatabaseLocation::parse(where).displayName(), error.userMessage());
+        result.error
+            = Text::tr("Cannot prepare %1: %2").arg(DatabaseLocation::parse(where).displayName(), error.userMessage());
     }
     return result;
 }

@@ -14,7 +14,8 @@ namespace gongji {
 class DatabaseStartup
 {
 public:
-    static Database::OpenResult open(const QString &where, const QString &connection = Database::defaultConnectionName(),
+    static Database::OpenResult open(const QString &where,
+                                     const QString &connection = Database::defaultConnectionName(),
                                      const Database::Options &options = {}, const QDate &today = QDate::currentDate());
 };
 

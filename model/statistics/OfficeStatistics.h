@@ -27,19 +27,19 @@ struct OfficeStatistics
 
     StatisticsPeriod period;
     Figures total;
-    QMap<QString, qint64> refusals;              // refusal code → targets refused with it
+    QMap<QString, qint64> refusals; // refusal code → targets refused with it
     QMap<QString, qint64> revocationsByReason;
     QMap<QString, qint64> revocationsByRequester; // authorizer, target
-    QMap<QString, qint64> automaticEndsByCause;   // the stored reason, e.g. "registry: deceased"
+    QMap<QString, qint64> automaticEndsByCause; // the stored reason, e.g. "registry: deceased"
     QMap<QString, Figures> byClerk;
-    QMap<QString, Figures> byRegion;              // the authorizer's (holder's) pooling region
-    QMap<QString, Figures> byRuleSet;             // rule set id as text (kinship accounts have none)
-    QMap<QString, QString> ruleSetTitles;         // rule set id as text → "330000 浙江省…"
+    QMap<QString, Figures> byRegion; // the authorizer's (holder's) pooling region
+    QMap<QString, Figures> byRuleSet; // rule set id as text (kinship accounts have none)
+    QMap<QString, QString> ruleSetTitles; // rule set id as text → "330000 浙江省…"
     QList<QPair<QDate, qint64>> filingsPerDay;
     // Service ratings (好差评), level (5 非常满意 … 1 非常不满意) → count, in all and per clerk served.
     QMap<int, qint64> ratings;
     QMap<QString, QMap<int, qint64>> ratingsByClerk;
-    qint64 journalWaiting = 0;                    // hand-over lines without the platform's answer (now)
+    qint64 journalWaiting = 0; // hand-over lines without the platform's answer (now)
 };
 
 } // namespace gongji

@@ -16,8 +16,8 @@ class Rows
 public:
     void add(const QString &section, const QString &key, const QString &measure, qint64 value)
     {
-        m_text += CsvField::text(section) + QLatin1Char(',') + CsvField::text(key) + QLatin1Char(',') + CsvField::text(measure)
-                  + QLatin1Char(',') + QString::number(value) + QStringLiteral("\r\n");
+        m_text += CsvField::text(section) + QLatin1Char(',') + CsvField::text(key) + QLatin1Char(',')
+            + CsvField::text(measure) + QLatin1Char(',') + QString::number(value) + QStringLiteral("\r\n");
     }
     void addFigures(const QString &section, const QString &key, const OfficeStatistics::Figures &figures)
     {
@@ -49,18 +49,22 @@ QByteArray StatisticsCsv::toCsv(const OfficeStatistics &stats)
     rows.addFigures(QStringLiteral("total"), QString(), stats.total);
     rows.addCounts(QStringLiteral("refusals"), QStringLiteral("targets_refused"), stats.refusals);
     rows.addCounts(QStringLiteral("revocations_by_reason"), QStringLiteral("revocations"), stats.revocationsByReason);
-    rows.addCounts(QStringLiteral("revocations_by_requester"), QStringLiteral("revocations"), stats.revocationsByRequester);
-    rows.addCounts(QStringLiteral("automatic_ends_by_cause"), QStringLiteral("automatic_ends"), stats.automaticEndsByCause);
+    rows.addCounts(QStringLiteral("revocations_by_requester"), QStringLiteral("revocations"),
+                   stats.revocationsByRequester);
+    rows.addCounts(QStringLiteral("automatic_ends_by_cause"), QStringLiteral("automatic_ends"),
+                   stats.automaticEndsByCause);
     rows.addBreakdown(QStringLiteral("by_clerk"), stats.byClerk);
     rows.addBreakdown(QStringLiteral("by_region"), stats.byRegion);
     rows.addBreakdown(QStringLiteral("by_rule_set"), stats.byRuleSet);
     for (const auto &[day, filings] : stats.filingsPerDay)
         rows.add(QStringLiteral("filings_per_day"), Timestamp::dateToText(day), QStringLiteral("filings"), filings);
     for (const int level : RatingLevel::all())
-        rows.add(QStringLiteral("ratings"), RatingLevel::keyword(level), QStringLiteral("ratings"), stats.ratings.value(level));
+        rows.add(QStringLiteral("ratings"), RatingLevel::keyword(level), QStringLiteral("ratings"),
+                 stats.ratings.value(level));
     for (auto it = stats.ratingsByClerk.cbegin(); it != stats.ratingsByClerk.cend(); ++it)
         for (const int level : RatingLevel::all())
-            rows.add(QStringLiteral("ratings_by_clerk"), it.key(), RatingLevel::keyword(level), it.value().value(level));
+            rows.add(QStringLiteral("ratings_by_clerk"), it.key(), RatingLevel::keyword(level),
+                     it.value().value(level));
     rows.add(QStringLiteral("journal"), QString(), QStringLiteral("waiting"), stats.journalWaiting);
     return QByteArray(CsvField::utf8Bom) + rows.text().toUtf8();
 }

@@ -68,7 +68,8 @@ QJsonObject StatisticsJson::toJson(const OfficeStatistics &stats)
     object.insert(QStringLiteral("by_rule_set"), ruleSets);
     QJsonArray days;
     for (const auto &[day, filings] : stats.filingsPerDay)
-        days.append(QJsonObject{{QStringLiteral("day"), Timestamp::dateToText(day)}, {QStringLiteral("filings"), filings}});
+        days.append(
+            QJsonObject{{QStringLiteral("day"), Timestamp::dateToText(day)}, {QStringLiteral("filings"), filings}});
     object.insert(QStringLiteral("filings_per_day"), days);
     object.insert(QStringLiteral("ratings"), ratingsJson(stats.ratings));
     QJsonObject ratingsByClerk;

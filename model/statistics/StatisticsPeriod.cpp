@@ -20,10 +20,7 @@ QString StatisticsPeriod::startOf(const QDate &day) const
     return Timestamp::toText(QDateTime(day, QTime(0, 0), QTimeZone(utcOffsetMinutes * 60)).toUTC());
 }
 
-StatisticsPeriod StatisticsPeriod::day(const QDate &day, int utcOffsetMinutes)
-{
-    return {day, day, utcOffsetMinutes};
-}
+StatisticsPeriod StatisticsPeriod::day(const QDate &day, int utcOffsetMinutes) { return {day, day, utcOffsetMinutes}; }
 
 StatisticsPeriod StatisticsPeriod::week(const QDate &anyDay, int utcOffsetMinutes)
 {

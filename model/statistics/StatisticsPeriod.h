@@ -11,7 +11,7 @@ namespace gongji {
 struct StatisticsPeriod
 {
     QDate from;
-    QDate to;                  // inclusive
+    QDate to; // inclusive
     int utcOffsetMinutes = 480;
 
     bool isValid() const { return from.isValid() && to.isValid() && from <= to; }
@@ -22,7 +22,7 @@ struct StatisticsPeriod
     QString endText() const { return startOf(to.addDays(1)); } // exclusive
 
     static StatisticsPeriod day(const QDate &day, int utcOffsetMinutes);
-    static StatisticsPeriod week(const QDate &anyDay, int utcOffsetMinutes);  // Monday to Sunday
+    static StatisticsPeriod week(const QDate &anyDay, int utcOffsetMinutes); // Monday to Sunday
     static StatisticsPeriod month(const QDate &anyDay, int utcOffsetMinutes);
 };
 

@@ -24,7 +24,8 @@ struct Dimension
 class Aggregates
 {
 public:
-    Aggregates(const QString &connection, const StatisticsPeriod &period) : m_connection(connection), m_period(period) {}
+    Aggregates(const QString &connection, const StatisticsPeriod &period) : m_connection(connection), m_period(period)
+    {}
 
     // SELECT key, COUNT(*) … WHERE … (:from, :to) GROUP BY key.
     QMap<QString, qint64> grouped(const QString &sql) const
@@ -47,17 +48,20 @@ public:
     void count(OfficeStatistics &stats, Count field, const char *from, const char *where, const char *clerk,
                const char *personColumn, const char *ruleSet) const
     {
-        const QByteArray personJoin = personColumn ? QByteArray(QByteArray(" JOIN person p ON p.id = ") + personColumn) : QByteArray();
-        const Dimension dimensions[] = {{&OfficeStatistics::byClerk, clerk, ""},
-                                        {&OfficeStatistics::byRegion, "p.pooling_region", personColumn ? personJoin.constData() : nullptr},
-                                        {&OfficeStatistics::byRuleSet, ruleSet, ""}};
+        const QByteArray personJoin
+            = personColumn ? QByteArray(QByteArray(" JOIN person p ON p.id = ") + personColumn) : QByteArray();
+        const Dimension dimensions[]
+            = {{&OfficeStatistics::byClerk, clerk, ""},
+               {&OfficeStatistics::byRegion, "p.pooling_region", personColumn ? personJoin.constData() : nullptr},
+               {&OfficeStatistics::byRuleSet, ruleSet, ""}};
         bool first = true;
         for (const Dimension &d : dimensions) {
             if (!d.expression || !d.join)
                 continue;
-            const QMap<QString, qint64> counts =
-                grouped(QStringLiteral("SELECT %1, COUNT(*) FROM %2%3 WHERE %4 GROUP BY 1")
-                            .arg(QLatin1String(d.expression), QLatin1String(from), QLatin1String(d.join), QLatin1String(where)));
+            const QMap<QString, qint64> counts
+                = grouped(QStringLiteral("SELECT %1, COUNT(*) FROM %2%3 WHERE %4 GROUP BY 1")
+                              .arg(QLatin1String(d.expression), QLatin1String(from), QLatin1String(d.join),
+                                   QLatin1String(where)));
             for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
                 (stats.*d.target)[it.key()].*field += it.value();
                 if (first)
@@ -87,8 +91,8 @@ OfficeStatistics StatisticsStore::compute(const StatisticsPeriod &period) const
               "f.authorizer_id", "b.rule_set_id");
     // Refusals keep their region themselves (no person is kept for them).
     {
-        sql.count(stats, &Figures::targetsRefused, "refused_target r", "r.at >= :from AND r.at < :to", "r.clerk", nullptr,
-                  "COALESCE(r.rule_set_id, 0)");
+        sql.count(stats, &Figures::targetsRefused, "refused_target r", "r.at >= :from AND r.at < :to", "r.clerk",
+                  nullptr, "COALESCE(r.rule_set_id, 0)");
         const QMap<QString, qint64> byRegion = sql.grouped(QStringLiteral(
             "SELECT pooling_region, COUNT(*) FROM refused_target WHERE at >= :from AND at < :to GROUP BY 1"));
         for (auto it = byRegion.cbegin(); it != byRegion.cend(); ++it)
@@ -99,23 +103,29 @@ OfficeStatistics StatisticsStore::compute(const StatisticsPeriod &period) const
     const char *automatic = "b.ended_at >= :from AND b.ended_at < :to AND b.end_requested_by = 'system'";
     sql.count(stats, &Figures::revocations, "binding b", revoked, "b.ended_by", "b.authorizer_id", "b.rule_set_id");
     sql.count(stats, &Figures::automaticEnds, "binding b", automatic, "b.ended_by", "b.authorizer_id", "b.rule_set_id");
-    sql.count(stats, &Figures::kinshipBindings, "kinship_binding k", "k.started_at >= :from AND k.started_at < :to", "k.clerk",
-              "k.holder_id", nullptr);
-    sql.count(stats, &Figures::kinshipEndings, "kinship_binding k", "k.ended_at >= :from AND k.ended_at < :to", "k.ended_by",
-              "k.holder_id", nullptr);
+    sql.count(stats, &Figures::kinshipBindings, "kinship_binding k", "k.started_at >= :from AND k.started_at < :to",
+              "k.clerk", "k.holder_id", nullptr);
+    sql.count(stats, &Figures::kinshipEndings, "kinship_binding k", "k.ended_at >= :from AND k.ended_at < :to",
+              "k.ended_by", "k.holder_id", nullptr);
 
-    stats.refusals = sql.grouped(QStringLiteral("SELECT code, COUNT(*) FROM refused_code WHERE at >= :from AND at < :to GROUP BY code"));
-    stats.revocationsByReason = sql.grouped(QStringLiteral(
-        "SELECT end_reason, COUNT(*) FROM binding WHERE ended_at >= :from AND ended_at < :to AND end_requested_by <> 'system' GROUP BY 1"));
-    stats.revocationsByRequester = sql.grouped(QStringLiteral(
-        "SELECT end_requested_by, COUNT(*) FROM binding WHERE ended_at >= :from AND ended_at < :to AND end_requested_by <> 'system' "
-        "GROUP BY 1"));
-    stats.automaticEndsByCause = sql.grouped(QStringLiteral(
-        "SELECT end_reason, COUNT(*) FROM binding WHERE ended_at >= :from AND ended_at < :to AND end_requested_by = 'system' GROUP BY 1"));
+    stats.refusals = sql.grouped(
+        QStringLiteral("SELECT code, COUNT(*) FROM refused_code WHERE at >= :from AND at < :to GROUP BY code"));
+    stats.revocationsByReason
+        = sql.grouped(QStringLiteral("SELECT end_reason, COUNT(*) FROM binding WHERE ended_at >= :from AND ended_at < "
+                                     ":to AND end_requested_by <> 'system' GROUP BY 1"));
+    stats.revocationsByRequester
+        = sql.grouped(QStringLiteral("SELECT end_requested_by, COUNT(*) FROM binding WHERE ended_at >= :from AND "
+                                     "ended_at < :to AND end_requested_by <> 'system' "
+                                     "GROUP BY 1"));
+    stats.automaticEndsByCause
+        = sql.grouped(QStringLiteral("SELECT end_reason, COUNT(*) FROM binding WHERE ended_at >= :from AND ended_at < "
+                                     ":to AND end_requested_by = 'system' GROUP BY 1"));
 
     for (const QDate &day : period.days())
-        stats.filingsPerDay.append({day, sql.single(QStringLiteral("SELECT COUNT(*) FROM filing WHERE filed_at >= :from AND filed_at < :to"),
-                                                    period.startOf(day), period.startOf(day.addDays(1)))});
+        stats.filingsPerDay.append(
+            {day,
+             sql.single(QStringLiteral("SELECT COUNT(*) FROM filing WHERE filed_at >= :from AND filed_at < :to"),
+                        period.startOf(day), period.startOf(day.addDays(1)))});
     for (auto it = stats.byRuleSet.cbegin(); it != stats.byRuleSet.cend(); ++it) {
         SqlStatement q(m_connection, QStringLiteral("SELECT region, title FROM rule_set WHERE id = :id"));
         q.bind(QStringLiteral(":id"), it.key().toLongLong()).exec();
@@ -123,8 +133,9 @@ OfficeStatistics StatisticsStore::compute(const StatisticsPeriod &period) const
             stats.ruleSetTitles.insert(it.key(), q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString());
     }
     {
-        SqlStatement q(m_connection, QStringLiteral("SELECT clerk, level, COUNT(*) FROM service_rating "
-                                                    "WHERE rated_at >= :from AND rated_at < :to GROUP BY clerk, level"));
+        SqlStatement q(m_connection,
+                       QStringLiteral("SELECT clerk, level, COUNT(*) FROM service_rating "
+                                      "WHERE rated_at >= :from AND rated_at < :to GROUP BY clerk, level"));
         q.bind(QStringLiteral(":from"), period.startText()).bind(QStringLiteral(":to"), period.endText()).exec();
         while (q.next()) {
             const int level = q.value(1).toInt();
@@ -138,12 +149,16 @@ OfficeStatistics StatisticsStore::compute(const StatisticsPeriod &period) const
 
 QList<StatisticsStore::FilingLine> StatisticsStore::filingsIn(const StatisticsPeriod &period, int limit) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT f.filing_no, f.filed_at, f.clerk, f.channel, "
-                                                "(SELECT COUNT(*) FROM binding b WHERE b.filing_id = f.id), %1 "
-                                                "FROM filing f JOIN person p ON p.id = f.authorizer_id "
-                                                "WHERE f.filed_at >= :from AND f.filed_at < :to ORDER BY f.filed_at, f.id LIMIT :limit")
-                                     .arg(PersonStore::columns(QStringLiteral("p"))));
-    q.bind(QStringLiteral(":from"), period.startText()).bind(QStringLiteral(":to"), period.endText()).bind(QStringLiteral(":limit"), limit);
+    SqlStatement q(
+        m_connection,
+        QStringLiteral("SELECT f.filing_no, f.filed_at, f.clerk, f.channel, "
+                       "(SELECT COUNT(*) FROM binding b WHERE b.filing_id = f.id), %1 "
+                       "FROM filing f JOIN person p ON p.id = f.authorizer_id "
+                       "WHERE f.filed_at >= :from AND f.filed_at < :to ORDER BY f.filed_at, f.id LIMIT :limit")
+            .arg(PersonStore::columns(QStringLiteral("p"))));
+    q.bind(QStringLiteral(":from"), period.startText())
+        .bind(QStringLiteral(":to"), period.endText())
+        .bind(QStringLiteral(":limit"), limit);
     q.exec();
     QList<FilingLine> lines;
     while (q.next()) {
@@ -161,10 +176,14 @@ QList<StatisticsStore::FilingLine> StatisticsStore::filingsIn(const StatisticsPe
 
 QList<StatisticsStore::EndLine> StatisticsStore::endsIn(const StatisticsPeriod &period, int limit) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT b.id, b.ended_at, b.ended_by, b.end_requested_by, b.end_reason, "
-                                                "b.authorizer_id, b.target_id FROM binding b "
-                                                "WHERE b.ended_at >= :from AND b.ended_at < :to ORDER BY b.ended_at, b.id LIMIT :limit"));
-    q.bind(QStringLiteral(":from"), period.startText()).bind(QStringLiteral(":to"), period.endText()).bind(QStringLiteral(":limit"), limit);
+    SqlStatement q(
+        m_connection,
+        QStringLiteral("SELECT b.id, b.ended_at, b.ended_by, b.end_requested_by, b.end_reason, "
+                       "b.authorizer_id, b.target_id FROM binding b "
+                       "WHERE b.ended_at >= :from AND b.ended_at < :to ORDER BY b.ended_at, b.id LIMIT :limit"));
+    q.bind(QStringLiteral(":from"), period.startText())
+        .bind(QStringLiteral(":to"), period.endText())
+        .bind(QStringLiteral(":limit"), limit);
     q.exec();
     QList<EndLine> lines;
     QList<QPair<qint64, qint64>> people;

@@ -8,8 +8,9 @@ namespace gongji {
 
 namespace {
 
-const char kColumns[] = "id, filing_id, authorizer_id, target_id, relationship, rule_set_id, status, started_at, "
-                        "ended_at, ended_by, end_requested_by, end_reason, age_warning_confirmed, valid_until, quota_fen";
+const char kColumns[]
+    = "id, filing_id, authorizer_id, target_id, relationship, rule_set_id, status, started_at, "
+      "ended_at, ended_by, end_requested_by, end_reason, age_warning_confirmed, valid_until, quota_fen";
 const int kColumnCount = 15;
 
 // Active on a day: not ended, and the authorization period (if any) not over. Bound as :on.
@@ -48,8 +49,9 @@ BindingStore::BindingStore(const QString &connection) : m_connection(connection)
 
 QList<MutualAidBinding> BindingStore::select(const QString &where, qint64 id, const QDate &on) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM binding WHERE %2 ORDER BY started_at, id")
-                                     .arg(QLatin1String(kColumns), where));
+    SqlStatement q(
+        m_connection,
+        QStringLiteral("SELECT %1 FROM binding WHERE %2 ORDER BY started_at, id").arg(QLatin1String(kColumns), where));
     q.bind(QStringLiteral(":id"), id);
     if (on.isValid())
         q.bind(QStringLiteral(":on"), Timestamp::dateToText(on));
@@ -58,7 +60,8 @@ QList<MutualAidBinding> BindingStore::select(const QString &where, qint64 id, co
     while (q.next())
         bindings.append(bindingFrom(q));
     for (MutualAidBinding &binding : bindings) {
-        SqlStatement proofs(m_connection, QStringLiteral("SELECT proof FROM binding_proof WHERE binding_id = :id ORDER BY proof"));
+        SqlStatement proofs(m_connection,
+                            QStringLiteral("SELECT proof FROM binding_proof WHERE binding_id = :id ORDER BY proof"));
         proofs.bind(QStringLiteral(":id"), binding.id).exec();
         while (proofs.next())
             binding.proofs.append(proofs.value(0).toString());
@@ -84,8 +87,9 @@ QList<MutualAidBinding> BindingStore::activeTouching(qint64 personId, const QDat
 
 QList<qint64> BindingStore::activeEndedBefore(const QDate &day) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT id FROM binding WHERE status = 'active' AND valid_until IS NOT NULL "
-                                                "AND valid_until < :day ORDER BY id"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT id FROM binding WHERE status = 'active' AND valid_until IS NOT NULL "
+                                  "AND valid_until < :day ORDER BY id"));
     q.bind(QStringLiteral(":day"), Timestamp::dateToText(day)).exec();
     QList<qint64> ids;
     while (q.next())
@@ -108,10 +112,13 @@ std::optional<MutualAidBinding> BindingStore::findById(qint64 bindingId) const
 
 std::optional<MutualAidBinding> BindingStore::activeOfPair(qint64 authorizerId, qint64 targetId, const QDate &on) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT id FROM binding WHERE authorizer_id = :a AND target_id = :t AND ")
-                                     + QLatin1String(kActiveOn));
-    q.bind(QStringLiteral(":a"), authorizerId).bind(QStringLiteral(":t"), targetId)
-        .bind(QStringLiteral(":on"), Timestamp::dateToText(on)).exec();
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT id FROM binding WHERE authorizer_id = :a AND target_id = :t AND ")
+                       + QLatin1String(kActiveOn));
+    q.bind(QStringLiteral(":a"), authorizerId)
+        .bind(QStringLiteral(":t"), targetId)
+        .bind(QStringLiteral(":on"), Timestamp::dateToText(on))
+        .exec();
     if (!q.next())
         return std::nullopt;
     return findById(q.value(0).toLongLong());
@@ -119,19 +126,23 @@ std::optional<MutualAidBinding> BindingStore::activeOfPair(qint64 authorizerId, 
 
 bool BindingStore::activePairExists(qint64 authorizerId, qint64 targetId, const QDate &on) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT 1 FROM binding WHERE authorizer_id = :a AND target_id = :t AND ")
-                                     + QLatin1String(kActiveOn));
-    q.bind(QStringLiteral(":a"), authorizerId).bind(QStringLiteral(":t"), targetId)
-        .bind(QStringLiteral(":on"), Timestamp::dateToText(on)).exec();
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT 1 FROM binding WHERE authorizer_id = :a AND target_id = :t AND ")
+                       + QLatin1String(kActiveOn));
+    q.bind(QStringLiteral(":a"), authorizerId)
+        .bind(QStringLiteral(":t"), targetId)
+        .bind(QStringLiteral(":on"), Timestamp::dateToText(on))
+        .exec();
     return q.next();
 }
 
 std::optional<QDateTime> BindingStore::lastEndOfPair(qint64 authorizerId, qint64 targetId) const
 {
     // The end of an authorization period is no revocation: no cooldown starts from it.
-    SqlStatement q(m_connection, QStringLiteral("SELECT MAX(ended_at) FROM binding WHERE authorizer_id = :a "
-                                                "AND target_id = :t AND status = 'ended' "
-                                                "AND NOT (end_reason = 'expired' AND ended_by = 'system')"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT MAX(ended_at) FROM binding WHERE authorizer_id = :a "
+                                  "AND target_id = :t AND status = 'ended' "
+                                  "AND NOT (end_reason = 'expired' AND ended_by = 'system')"));
     q.bind(QStringLiteral(":a"), authorizerId).bind(QStringLiteral(":t"), targetId).exec();
     if (!q.next() || q.value(0).isNull())
         return std::nullopt;
@@ -140,11 +151,12 @@ std::optional<QDateTime> BindingStore::lastEndOfPair(qint64 authorizerId, qint64
 
 void BindingStore::insert(MutualAidBinding &binding)
 {
-    SqlStatement q(m_connection,
-                   QStringLiteral("INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, "
-                                  "status, started_at, age_warning_confirmed, valid_until, quota_fen) VALUES (:filing, "
-                                  ":authorizer, :target, :relationship, :ruleSet, 'active', :started, :ageConfirmed, "
-                                  ":validUntil, :quota) RETURNING id"));
+    SqlStatement q(
+        m_connection,
+        QStringLiteral("INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, "
+                       "status, started_at, age_warning_confirmed, valid_until, quota_fen) VALUES (:filing, "
+                       ":authorizer, :target, :relationship, :ruleSet, 'active', :started, :ageConfirmed, "
+                       ":validUntil, :quota) RETURNING id"));
     q.bind(QStringLiteral(":filing"), binding.filingId)
         .bind(QStringLiteral(":authorizer"), binding.authorizerId)
         .bind(QStringLiteral(":target"), binding.targetId)
@@ -152,19 +164,21 @@ void BindingStore::insert(MutualAidBinding &binding)
         .bind(QStringLiteral(":ruleSet"), binding.ruleSetId)
         .bind(QStringLiteral(":started"), Timestamp::toText(binding.startedAt))
         .bind(QStringLiteral(":ageConfirmed"), binding.ageWarningConfirmed ? 1 : 0)
-        .bind(QStringLiteral(":validUntil"), binding.validUntil.isValid() ? QVariant(Timestamp::dateToText(binding.validUntil))
-                                                                          : QVariant(QMetaType::fromType<QString>()))
+        .bind(QStringLiteral(":validUntil"),
+              binding.validUntil.isValid() ? QVariant(Timestamp::dateToText(binding.validUntil))
+                                           : QVariant(QMetaType::fromType<QString>()))
         .bind(QStringLiteral(":quota"), fenOrNull(binding.quotaFen))
         .exec();
     binding.id = q.insertedId();
     binding.status = QStringLiteral("active");
-    SqlStatement proof(m_connection, QStringLiteral("INSERT INTO binding_proof (binding_id, proof) VALUES (:id, :proof)"));
+    SqlStatement proof(m_connection,
+                       QStringLiteral("INSERT INTO binding_proof (binding_id, proof) VALUES (:id, :proof)"));
     for (const QString &p : binding.proofs)
         proof.bind(QStringLiteral(":id"), binding.id).bind(QStringLiteral(":proof"), p).exec();
 }
 
-bool BindingStore::end(qint64 bindingId, const QDateTime &endedAt, const QString &endedBy,
-                       const QString &requestedBy, const QString &reason)
+bool BindingStore::end(qint64 bindingId, const QDateTime &endedAt, const QString &endedBy, const QString &requestedBy,
+                       const QString &reason)
 {
     SqlStatement q(m_connection,
                    QStringLiteral("UPDATE binding SET status = 'ended', ended_at = :at, ended_by = :by, "
@@ -181,16 +195,21 @@ bool BindingStore::end(qint64 bindingId, const QDateTime &endedAt, const QString
 
 qint64 BindingStore::quotaSetAside(qint64 authorizerId, const QDate &on, qint64 exceptBindingId) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT COALESCE(SUM(quota_fen), 0) FROM binding WHERE authorizer_id = :a "
-                                                "AND id <> :except AND ") + QLatin1String(kActiveOn));
-    q.bind(QStringLiteral(":a"), authorizerId).bind(QStringLiteral(":except"), exceptBindingId)
-        .bind(QStringLiteral(":on"), Timestamp::dateToText(on)).exec();
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT COALESCE(SUM(quota_fen), 0) FROM binding WHERE authorizer_id = :a "
+                                  "AND id <> :except AND ")
+                       + QLatin1String(kActiveOn));
+    q.bind(QStringLiteral(":a"), authorizerId)
+        .bind(QStringLiteral(":except"), exceptBindingId)
+        .bind(QStringLiteral(":on"), Timestamp::dateToText(on))
+        .exec();
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
 bool BindingStore::setQuota(qint64 bindingId, const std::optional<qint64> &quotaFen)
 {
-    SqlStatement q(m_connection, QStringLiteral("UPDATE binding SET quota_fen = :quota WHERE id = :id AND status = 'active'"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("UPDATE binding SET quota_fen = :quota WHERE id = :id AND status = 'active'"));
     q.bind(QStringLiteral(":quota"), fenOrNull(quotaFen)).bind(QStringLiteral(":id"), bindingId).exec();
     return q.rowsAffected() == 1;
 }
@@ -212,14 +231,17 @@ void BindingStore::forEachActiveByAuthorizerRegion(const QString &regionPrefix, 
     QString columns;
     for (const QString &column : QString::fromLatin1(kColumns).split(QStringLiteral(", ")))
         columns += QStringLiteral("b.") + column + QStringLiteral(", ");
-    SqlStatement q(m_connection,
-                   QStringLiteral("SELECT %1%2, %3 FROM binding b JOIN person a ON a.id = b.authorizer_id "
-                                  "JOIN person t ON t.id = b.target_id WHERE b.status = 'active' "
-                                  "AND (b.valid_until IS NULL OR b.valid_until >= :on) "
-                                  "AND a.pooling_region >= :low AND a.pooling_region < :high ORDER BY b.id")
-                       .arg(columns, PersonStore::columns(QStringLiteral("a")), PersonStore::columns(QStringLiteral("t"))));
-    q.bind(QStringLiteral(":low"), regionPrefix).bind(QStringLiteral(":high"), QString(regionPrefix + QLatin1Char('~')))
-        .bind(QStringLiteral(":on"), Timestamp::dateToText(on)).exec();
+    SqlStatement q(
+        m_connection,
+        QStringLiteral("SELECT %1%2, %3 FROM binding b JOIN person a ON a.id = b.authorizer_id "
+                       "JOIN person t ON t.id = b.target_id WHERE b.status = 'active' "
+                       "AND (b.valid_until IS NULL OR b.valid_until >= :on) "
+                       "AND a.pooling_region >= :low AND a.pooling_region < :high ORDER BY b.id")
+            .arg(columns, PersonStore::columns(QStringLiteral("a")), PersonStore::columns(QStringLiteral("t"))));
+    q.bind(QStringLiteral(":low"), regionPrefix)
+        .bind(QStringLiteral(":high"), QString(regionPrefix + QLatin1Char('~')))
+        .bind(QStringLiteral(":on"), Timestamp::dateToText(on))
+        .exec();
     const int personColumns = 12;
     while (q.next()) {
         BindingWithPersons row;

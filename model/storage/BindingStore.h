@@ -23,7 +23,8 @@ public:
 
     // "Active" always means on a day: not ended, and not past its valid_until (a binding whose
     // period is over counts as ended even before the expiry at start-up has stored that).
-    QList<MutualAidBinding> activeByTarget(qint64 targetId, const QDate &on = QDate::currentDate()) const; // by started_at, id
+    QList<MutualAidBinding> activeByTarget(qint64 targetId,
+                                           const QDate &on = QDate::currentDate()) const; // by started_at, id
     QList<MutualAidBinding> activeByAuthorizer(qint64 authorizerId, const QDate &on = QDate::currentDate()) const;
     bool activePairExists(qint64 authorizerId, qint64 targetId, const QDate &on = QDate::currentDate()) const;
     // The binding in which `authorizerId` authorizes `targetId` active on `on`, if any (a pair has one at most).

@@ -17,7 +17,7 @@ public:
     {
         bool ok = false;
         bool created = false; // the role did not exist and was made (LOGIN, no password yet)
-        QString error;        // what is wrong and what to do
+        QString error; // what is wrong and what to do
     };
 
     explicit CounterRole(const QString &connection);

@@ -61,18 +61,23 @@ void checkReadable(const QString &connection, const QString &name)
         if (error.kind() == StorageError::Kind::NotADatabase || error.kind() == StorageError::Kind::Corrupt)
             throw StorageError(StorageError::Kind::Corrupt,
                                Text::tr("%1 is not a Gongji Desk database or is damaged. The file was not changed. "
-                                  "Choose another file with --db, or restore a backup.").arg(name));
+                                        "Choose another file with --db, or restore a backup.")
+                                   .arg(name));
         throw;
     }
     if (version > Migrations::latestVersion())
-        throw StorageError(StorageError::Kind::NewerSchema,
-                           Text::tr("%1 was written by a newer version of Gongji Desk (schema %2; this program knows up to %3). "
-                              "The file was not changed. Update Gongji Desk before using it.")
-                               .arg(name).arg(version).arg(Migrations::latestVersion()));
+        throw StorageError(
+            StorageError::Kind::NewerSchema,
+            Text::tr("%1 was written by a newer version of Gongji Desk (schema %2; this program knows up to %3). "
+                     "The file was not changed. Update Gongji Desk before using it.")
+                .arg(name)
+                .arg(version)
+                .arg(Migrations::latestVersion()));
     if (foreign)
         throw StorageError(StorageError::Kind::NotADatabase,
                            Text::tr("%1 is a database of another program, not of Gongji Desk. It was not changed. "
-                              "Choose another database with --db.").arg(name));
+                                    "Choose another database with --db.")
+                               .arg(name));
 }
 
 // A counter never changes the office's schema: the other counters may still run the release it
@@ -81,16 +86,21 @@ void checkServerSchemaCurrent(const QString &connection, const DatabaseLocation 
 {
     const int version = SqlDialect::schemaVersion(connection);
     if (version == 0)
-        throw StorageError(StorageError::Kind::OlderSchema,
-                           Text::tr("The office database %1 has no Gongji Desk tables yet. Ask the administrator to set it "
-                                    "up (gongji-admin --db ADDRESS setup-office --counter-role NAME, as the role that "
-                                    "owns the schema). Nothing was changed.").arg(location.displayName()));
+        throw StorageError(
+            StorageError::Kind::OlderSchema,
+            Text::tr("The office database %1 has no Gongji Desk tables yet. Ask the administrator to set it "
+                     "up (gongji-admin --db ADDRESS setup-office --counter-role NAME, as the role that "
+                     "owns the schema). Nothing was changed.")
+                .arg(location.displayName()));
     if (version < Migrations::latestVersion())
-        throw StorageError(StorageError::Kind::OlderSchema,
-                           Text::tr("The office database %1 has schema version %2; this program needs version %3. Ask "
-                                    "the administrator to upgrade it (gongji-admin --db ADDRESS migrate, as the role that "
-                                    "owns the schema). Nothing was changed.")
-                               .arg(location.displayName()).arg(version).arg(Migrations::latestVersion()));
+        throw StorageError(
+            StorageError::Kind::OlderSchema,
+            Text::tr("The office database %1 has schema version %2; this program needs version %3. Ask "
+                     "the administrator to upgrade it (gongji-admin --db ADDRESS migrate, as the role that "
+                     "owns the schema). Nothing was changed.")
+                .arg(location.displayName())
+                .arg(version)
+                .arg(Migrations::latestVersion()));
 }
 
 // The server must sort text by code point, as SQLite does: filing numbers and name prefixes are
@@ -98,12 +108,14 @@ void checkServerSchemaCurrent(const QString &connection, const DatabaseLocation 
 void checkServerCollation(const QString &connection, const QString &name)
 {
     const QString collation = scalar(connection, QStringLiteral("SELECT current_setting('lc_collate')")).toString();
-    static const QStringList plain = {QStringLiteral("C"), QStringLiteral("POSIX"), QStringLiteral("C.UTF-8"),
-                                      QStringLiteral("C.utf8")};
+    static const QStringList plain
+        = {QStringLiteral("C"), QStringLiteral("POSIX"), QStringLiteral("C.UTF-8"), QStringLiteral("C.utf8")};
     if (!plain.contains(collation))
-        throw StorageError(StorageError::Kind::NotADatabase,
-                           Text::tr("%1 sorts text by the collation %2; Gongji Desk needs C. Create the office database with "
-                              "\"createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 NAME\".").arg(name, collation));
+        throw StorageError(
+            StorageError::Kind::NotADatabase,
+            Text::tr("%1 sorts text by the collation %2; Gongji Desk needs C. Create the office database with "
+                     "\"createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 NAME\".")
+                .arg(name, collation));
 }
 
 bool addFileConnection(const QString &path, const QString &connection, Database::OpenResult &result)
@@ -114,7 +126,8 @@ bool addFileConnection(const QString &path, const QString &connection, Database:
         return false;
     }
     if (!info.exists() && !info.absoluteDir().exists()) {
-        result.error = Text::tr("The folder of %1 does not exist. Create it or choose another path with --db.").arg(path);
+        result.error
+            = Text::tr("The folder of %1 does not exist. Create it or choose another path with --db.").arg(path);
         return false;
     }
     const bool isNew = !info.exists() || info.size() == 0;
@@ -140,11 +153,13 @@ QString refusalReason(const DatabaseLocation &location, const QString &driverTex
     if (text.contains(QLatin1String("does not match host name")))
         return Text::tr("the server's certificate is not made out to the host name %1, so it may be another server. "
                         "Use the host name written in the certificate, or ask the administrator for a certificate "
-                        "for this name. (%2)").arg(location.host, text);
+                        "for this name. (%2)")
+            .arg(location.host, text);
     if (text.contains(QLatin1String("certificate verify failed")))
         return Text::tr("the server's certificate is not signed by the authority in %1 (sslrootcert), so the server "
                         "cannot be trusted. Check that sslrootcert names the office's CA certificate. (%2)")
-            .arg(location.sslRootCert.isEmpty() ? QStringLiteral("~/.postgresql/root.crt") : location.sslRootCert, text);
+            .arg(location.sslRootCert.isEmpty() ? QStringLiteral("~/.postgresql/root.crt") : location.sslRootCert,
+                 text);
     if (text.contains(QLatin1String("does not support SSL")))
         return Text::tr("the server does not offer an encrypted (TLS) connection, and sslmode=%1 requires one. "
                         "Nothing was sent to it. Ask the administrator to turn on ssl in postgresql.conf. (%2)")
@@ -184,9 +199,10 @@ bool addServerConnection(const DatabaseLocation &location, const QString &passwo
         result.needsPassword = driverText.contains(QLatin1String("no password supplied"));
         result.error = result.needsPassword
             ? Text::tr("The office database %1 asks for a password, and none was given or found in the password "
-                       "file (~/.pgpass or PGPASSFILE).").arg(location.displayName())
-            : Text::tr("Cannot reach the office database %1: %2").arg(location.displayName(),
-                                                                      refusalReason(location, driverText));
+                       "file (~/.pgpass or PGPASSFILE).")
+                  .arg(location.displayName())
+            : Text::tr("Cannot reach the office database %1: %2")
+                  .arg(location.displayName(), refusalReason(location, driverText));
         return false;
     }
     return true;
@@ -194,10 +210,7 @@ bool addServerConnection(const DatabaseLocation &location, const QString &passwo
 
 } // namespace
 
-QString Database::defaultConnectionName()
-{
-    return QStringLiteral("gongji");
-}
+QString Database::defaultConnectionName() { return QStringLiteral("gongji"); }
 
 QString Database::defaultPath()
 {
@@ -233,7 +246,8 @@ Database::OpenResult Database::open(const QString &where, const QString &connect
             SqlStatement::run(connection, QStringLiteral("PRAGMA foreign_keys = ON"));
             const QString mode = scalar(connection, QStringLiteral("PRAGMA journal_mode = WAL")).toString();
             if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-                throw StorageError(StorageError::Kind::Other, Text::tr("%1: cannot switch to WAL journal mode (got %2).").arg(name, mode));
+                throw StorageError(StorageError::Kind::Other,
+                                   Text::tr("%1: cannot switch to WAL journal mode (got %2).").arg(name, mode));
             SqlStatement::run(connection, QStringLiteral("PRAGMA synchronous = FULL"));
         } else {
             checkServerCollation(connection, name);
@@ -244,9 +258,8 @@ Database::OpenResult Database::open(const QString &where, const QString &connect
     } catch (const StorageError &error) {
         // checkReadable() writes complete messages; anything later gets the database's name in front.
         const bool complete = error.kind() == StorageError::Kind::NotADatabase
-                              || error.kind() == StorageError::Kind::NewerSchema
-                              || error.kind() == StorageError::Kind::OlderSchema
-                              || (error.kind() == StorageError::Kind::Corrupt && !readable);
+            || error.kind() == StorageError::Kind::NewerSchema || error.kind() == StorageError::Kind::OlderSchema
+            || (error.kind() == StorageError::Kind::Corrupt && !readable);
         result.damaged = !location.isServer && error.kind() == StorageError::Kind::Corrupt;
         result.error = complete ? error.message() : Text::tr("Cannot prepare %1: %2").arg(name, error.userMessage());
         close(connection);

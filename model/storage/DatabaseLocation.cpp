@@ -15,7 +15,7 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(DatabaseLocation)
 };
 
-const QStringList kSslModes = {QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
+const QStringList kSslModes = {QStringLiteral("disable"), QStringLiteral("allow"),     QStringLiteral("prefer"),
                                QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
 
 // libpq's conninfo quoting: single quotes, backslash before ' and \ .
@@ -34,10 +34,12 @@ QString certificateFile(const QString &parameter, const QString &value, QString 
     // QPSQL turns every ';' of its connect options into a separator.
     if (value.contains(QLatin1Char(';')))
         *error = Text::tr("The path of %1 (%2) contains \";\", which the database driver cannot pass on. "
-                          "Move the file to a folder without \";\" in its name.").arg(parameter, value);
+                          "Move the file to a folder without \";\" in its name.")
+                     .arg(parameter, value);
     else if (!info.isFile())
         *error = Text::tr("The file %2 named by %1 does not exist or is not a file. Give the path of the "
-                          "certificate file the office administrator handed out.").arg(parameter, value);
+                          "certificate file the office administrator handed out.")
+                     .arg(parameter, value);
     return info.absoluteFilePath();
 }
 
@@ -46,7 +48,8 @@ QString certificateFile(const QString &parameter, const QString &value, QString 
 DatabaseLocation DatabaseLocation::parse(const QString &text)
 {
     DatabaseLocation location;
-    const bool server = text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"));
+    const bool server
+        = text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"));
     if (!server) {
         location.path = text;
         return location;
@@ -81,7 +84,8 @@ DatabaseLocation DatabaseLocation::parse(const QString &text)
             location.sslKey = certificateFile(key, value, &problem);
         } else {
             problem = Text::tr("The address setting \"%1\" is not known; a server address takes only sslmode, "
-                               "sslrootcert, sslcert and sslkey.").arg(key);
+                               "sslrootcert, sslcert and sslkey.")
+                          .arg(key);
         }
         if (!problem.isEmpty() && location.error.isEmpty())
             location.error = Text::tr("%1: %2").arg(location.displayName(), problem);
@@ -95,11 +99,12 @@ QString DatabaseLocation::displayName() const
         return path;
     QString text = QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(databaseName);
     QStringList query;
-    const std::pair<const char *, const QString *> settings[] = {
-        {"sslmode", &sslMode}, {"sslrootcert", &sslRootCert}, {"sslcert", &sslCert}, {"sslkey", &sslKey}};
+    const std::pair<const char *, const QString *> settings[]
+        = {{"sslmode", &sslMode}, {"sslrootcert", &sslRootCert}, {"sslcert", &sslCert}, {"sslkey", &sslKey}};
     for (const auto &[key, value] : settings)
         if (!value->isEmpty())
-            query << QString::fromLatin1(key) + QLatin1Char('=') + QString::fromLatin1(QUrl::toPercentEncoding(*value, "/"));
+            query << QString::fromLatin1(key) + QLatin1Char('=')
+                    + QString::fromLatin1(QUrl::toPercentEncoding(*value, "/"));
     if (!query.isEmpty())
         text += QLatin1Char('?') + query.join(QLatin1Char('&'));
     return text;
@@ -108,8 +113,8 @@ QString DatabaseLocation::displayName() const
 QString DatabaseLocation::tlsConnectOptions() const
 {
     QStringList options;
-    const std::pair<const char *, const QString *> settings[] = {
-        {"sslmode", &sslMode}, {"sslrootcert", &sslRootCert}, {"sslcert", &sslCert}, {"sslkey", &sslKey}};
+    const std::pair<const char *, const QString *> settings[]
+        = {{"sslmode", &sslMode}, {"sslrootcert", &sslRootCert}, {"sslcert", &sslCert}, {"sslkey", &sslKey}};
     for (const auto &[key, value] : settings)
         if (!value->isEmpty())
             options << QString::fromLatin1(key) + QLatin1Char('=') + conninfoValue(*value);
@@ -123,7 +128,8 @@ QString DatabaseLocation::passwordWarning() const
     return Text::tr("The address of %1 carries the database password, which other users of this computer can see "
                     "(in the process list, in shell histories, in settings files). It was used this time; remove "
                     "it from the address and put it in a password file (~/.pgpass, chmod 600) or let the program "
-                    "ask for it.").arg(displayName());
+                    "ask for it.")
+        .arg(displayName());
 }
 
 } // namespace gongji

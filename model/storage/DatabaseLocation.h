@@ -11,7 +11,7 @@ namespace gongji {
 struct DatabaseLocation
 {
     bool isServer = false;
-    QString path;      // SQLite file
+    QString path; // SQLite file
     QString user;
     QString password;
     QString host;
@@ -22,7 +22,7 @@ struct DatabaseLocation
     QString sslRootCert; // absolute paths once parsed
     QString sslCert;
     QString sslKey;
-    QString error;     // non-empty: the text was a server address but could not be read
+    QString error; // non-empty: the text was a server address but could not be read
 
     static DatabaseLocation parse(const QString &text);
     // For messages, status bars, logs and the stored setting: the address with its TLS

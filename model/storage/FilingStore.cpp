@@ -35,7 +35,8 @@ QString FilingStore::nextNumber(const QDate &day) const
 {
     const QString prefix = QStringLiteral("GJ") + day.toString(QStringLiteral("yyyyMMdd")) + QLatin1Char('-');
     // Numbers of one day share the prefix and sort by sequence (fixed width).
-    SqlStatement q(m_connection, QStringLiteral("SELECT MAX(filing_no) FROM filing WHERE filing_no >= :low AND filing_no < :high"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT MAX(filing_no) FROM filing WHERE filing_no >= :low AND filing_no < :high"));
     q.bind(QStringLiteral(":low"), prefix).bind(QStringLiteral(":high"), QString(prefix + QLatin1Char('~'))).exec();
     int sequence = 1;
     if (q.next() && !q.value(0).isNull())
@@ -45,11 +46,13 @@ QString FilingStore::nextNumber(const QDate &day) const
 
 void FilingStore::insert(Filing &filing)
 {
-    SqlStatement q(m_connection,
-                   QStringLiteral("INSERT INTO filing (filing_no, authorizer_id, clerk, channel, filed_at, effective_on, "
-                                  "rule_set_id, commitment_version, commitment_at, commitment_method) VALUES (:number, :authorizer, "
-                                  ":clerk, :channel, :filedAt, :effective, :ruleSet, :version, :commitmentAt, :method) "
-                                  "RETURNING id"));
+    SqlStatement q(
+        m_connection,
+        QStringLiteral(
+            "INSERT INTO filing (filing_no, authorizer_id, clerk, channel, filed_at, effective_on, "
+            "rule_set_id, commitment_version, commitment_at, commitment_method) VALUES (:number, :authorizer, "
+            ":clerk, :channel, :filedAt, :effective, :ruleSet, :version, :commitmentAt, :method) "
+            "RETURNING id"));
     q.bind(QStringLiteral(":number"), filing.number)
         .bind(QStringLiteral(":authorizer"), filing.authorizerId)
         .bind(QStringLiteral(":clerk"), filing.clerk)
@@ -66,7 +69,8 @@ void FilingStore::insert(Filing &filing)
 
 std::optional<Filing> FilingStore::findByNumber(const QString &number) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM filing WHERE filing_no = :number").arg(QLatin1String(kColumns)));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT %1 FROM filing WHERE filing_no = :number").arg(QLatin1String(kColumns)));
     q.bind(QStringLiteral(":number"), number).exec();
     if (!q.next())
         return std::nullopt;

@@ -25,25 +25,32 @@ QList<HouseholdBinding> HouseholdStore::bindingsOf(qint64 personId, const QDate 
     // Four indexed lookups instead of one OR, which SQLite would not serve from one index.
     static const Branch branches[] = {
         {Kind::MutualAid, Direction::Outgoing,
-         "SELECT b.id, b.relationship, b.status, b.started_at, b.ended_at, b.ended_by, b.end_requested_by, b.end_reason, "
+         "SELECT b.id, b.relationship, b.status, b.started_at, b.ended_at, b.ended_by, b.end_requested_by, "
+         "b.end_reason, "
          "f.filing_no, b.valid_until, b.quota_fen, %1 FROM binding b JOIN filing f ON f.id = b.filing_id "
          "JOIN person p ON p.id = b.target_id WHERE b.authorizer_id = :id"},
         {Kind::MutualAid, Direction::Incoming,
-         "SELECT b.id, b.relationship, b.status, b.started_at, b.ended_at, b.ended_by, b.end_requested_by, b.end_reason, "
+         "SELECT b.id, b.relationship, b.status, b.started_at, b.ended_at, b.ended_by, b.end_requested_by, "
+         "b.end_reason, "
          "f.filing_no, b.valid_until, b.quota_fen, %1 FROM binding b JOIN filing f ON f.id = b.filing_id "
          "JOIN person p ON p.id = b.authorizer_id "
          "WHERE b.target_id = :id"},
         {Kind::Kinship, Direction::Outgoing,
-         "SELECT k.id, k.relationship, k.status, k.started_at, k.ended_at, k.ended_by, k.end_requested_by, k.end_reason, "
-         "k.binding_no, NULL, NULL, %1 FROM kinship_binding k JOIN person p ON p.id = k.member_id WHERE k.holder_id = :id"},
+         "SELECT k.id, k.relationship, k.status, k.started_at, k.ended_at, k.ended_by, k.end_requested_by, "
+         "k.end_reason, "
+         "k.binding_no, NULL, NULL, %1 FROM kinship_binding k JOIN person p ON p.id = k.member_id WHERE k.holder_id = "
+         ":id"},
         {Kind::Kinship, Direction::Incoming,
-         "SELECT k.id, k.relationship, k.status, k.started_at, k.ended_at, k.ended_by, k.end_requested_by, k.end_reason, "
-         "k.binding_no, NULL, NULL, %1 FROM kinship_binding k JOIN person p ON p.id = k.holder_id WHERE k.member_id = :id"},
+         "SELECT k.id, k.relationship, k.status, k.started_at, k.ended_at, k.ended_by, k.end_requested_by, "
+         "k.end_reason, "
+         "k.binding_no, NULL, NULL, %1 FROM kinship_binding k JOIN person p ON p.id = k.holder_id WHERE k.member_id = "
+         ":id"},
     };
     QList<HouseholdBinding> bindings;
     for (const Branch &branch : branches) {
-        SqlStatement q(m_connection, QString::fromLatin1(branch.sql).arg(PersonStore::columns(QStringLiteral("p")))
-                                         + QStringLiteral(" ORDER BY 4, 1"));
+        SqlStatement q(m_connection,
+                       QString::fromLatin1(branch.sql).arg(PersonStore::columns(QStringLiteral("p")))
+                           + QStringLiteral(" ORDER BY 4, 1"));
         q.bind(QStringLiteral(":id"), personId).exec();
         while (q.next()) {
             HouseholdBinding b;
@@ -76,8 +83,9 @@ QList<HouseholdBinding> HouseholdStore::bindingsOf(qint64 personId, const QDate 
     }
     JournalStore journal(m_connection);
     for (HouseholdBinding &b : bindings) {
-        const JournalStore::HandoverState state = b.kind == Kind::MutualAid ? journal.handoverOfBinding(b.bindingId)
-                                                                            : journal.handoverOfKinshipBinding(b.bindingId);
+        const JournalStore::HandoverState state = b.kind == Kind::MutualAid
+            ? journal.handoverOfBinding(b.bindingId)
+            : journal.handoverOfKinshipBinding(b.bindingId);
         static const char *const keywords[] = {"", "waiting", "accepted", "rejected"};
         b.handover = QString::fromLatin1(keywords[int(state.state)]);
         b.handoverReason = state.reason;

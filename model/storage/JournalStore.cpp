@@ -12,7 +12,8 @@ qint64 JournalStore::takeNextSeq() const
 {
     // The UPDATE takes the counter row for this transaction: another writer waits for the commit
     // (or rollback) and then adds one to what this one left.
-    SqlStatement update(m_connection, QStringLiteral("UPDATE journal_counter SET last_seq = last_seq + 1 WHERE id = 1"));
+    SqlStatement update(m_connection,
+                        QStringLiteral("UPDATE journal_counter SET last_seq = last_seq + 1 WHERE id = 1"));
     update.exec();
     if (update.rowsAffected() != 1)
         throw StorageError(StorageError::Kind::Other, QStringLiteral("The journal counter is missing."));
@@ -21,13 +22,15 @@ qint64 JournalStore::takeNextSeq() const
 
 void JournalStore::insert(qint64 seq, const Line &line) const
 {
-    SqlStatement q(m_connection, QStringLiteral("INSERT INTO journal (seq, at, item, clerk, binding_id, kinship_binding_id, line) "
-                                                "VALUES (:seq, :at, :item, :clerk, :binding, :kinship, :line)"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("INSERT INTO journal (seq, at, item, clerk, binding_id, kinship_binding_id, line) "
+                                  "VALUES (:seq, :at, :item, :clerk, :binding, :kinship, :line)"));
     q.bind(QStringLiteral(":seq"), seq)
         .bind(QStringLiteral(":at"), Timestamp::toText(line.at))
         .bind(QStringLiteral(":item"), line.item)
         .bind(QStringLiteral(":clerk"), line.clerk)
-        .bind(QStringLiteral(":binding"), line.bindingId > 0 ? QVariant(line.bindingId) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":binding"),
+              line.bindingId > 0 ? QVariant(line.bindingId) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":kinship"),
               line.kinshipBindingId > 0 ? QVariant(line.kinshipBindingId) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":line"), line.text)
@@ -67,8 +70,9 @@ std::optional<JournalStore::Receipt> JournalStore::receiptOf(qint64 seq) const
 
 void JournalStore::insertReceipt(const Receipt &receipt, const QDateTime &receivedAt, const QString &recordedBy) const
 {
-    SqlStatement q(m_connection, QStringLiteral("INSERT INTO journal_receipt (seq, result, reason, received_at, recorded_by) "
-                                                "VALUES (:seq, :result, COALESCE(:reason, ''), :at, :by)"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("INSERT INTO journal_receipt (seq, result, reason, received_at, recorded_by) "
+                                  "VALUES (:seq, :result, COALESCE(:reason, ''), :at, :by)"));
     q.bind(QStringLiteral(":seq"), receipt.seq)
         .bind(QStringLiteral(":result"), receipt.result)
         .bind(QStringLiteral(":reason"), receipt.reason)
@@ -79,8 +83,9 @@ void JournalStore::insertReceipt(const Receipt &receipt, const QDateTime &receiv
 
 qint64 JournalStore::countWaiting() const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT COUNT(*) FROM journal j WHERE NOT EXISTS "
-                                                "(SELECT 1 FROM journal_receipt r WHERE r.seq = j.seq)"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT COUNT(*) FROM journal j WHERE NOT EXISTS "
+                                  "(SELECT 1 FROM journal_receipt r WHERE r.seq = j.seq)"));
     q.exec();
     return q.next() ? q.value(0).toLongLong() : 0;
 }
@@ -88,9 +93,10 @@ qint64 JournalStore::countWaiting() const
 JournalStore::HandoverState JournalStore::handover(const QString &column, qint64 id) const
 {
     // `column` is one of our two constants, never input.
-    SqlStatement q(m_connection, QStringLiteral("SELECT j.seq, r.result, r.reason FROM journal j "
-                                                "LEFT JOIN journal_receipt r ON r.seq = j.seq WHERE j.%1 = :id ORDER BY j.seq")
-                                     .arg(column));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT j.seq, r.result, r.reason FROM journal j "
+                                  "LEFT JOIN journal_receipt r ON r.seq = j.seq WHERE j.%1 = :id ORDER BY j.seq")
+                       .arg(column));
     q.bind(QStringLiteral(":id"), id).exec();
     HandoverState state;
     bool any = false, waiting = false, rejected = false;
@@ -104,7 +110,10 @@ JournalStore::HandoverState JournalStore::handover(const QString &column, qint64
             waiting = true;
         }
     }
-    state.state = !any ? Handover::NotJournaled : rejected ? Handover::Rejected : waiting ? Handover::Waiting : Handover::Accepted;
+    state.state = !any ? Handover::NotJournaled
+        : rejected     ? Handover::Rejected
+        : waiting      ? Handover::Waiting
+                       : Handover::Accepted;
     return state;
 }
 

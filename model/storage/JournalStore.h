@@ -17,9 +17,9 @@ public:
         QDateTime at;
         QString item;
         QString clerk;
-        qint64 bindingId = 0;        // the mutual-aid binding the line is about, or 0
+        qint64 bindingId = 0; // the mutual-aid binding the line is about, or 0
         qint64 kinshipBindingId = 0; // the kinship binding the line is about, or 0
-        QString text;                // the exported JSON line, without its newline
+        QString text; // the exported JSON line, without its newline
     };
     struct Receipt
     {

@@ -99,7 +99,8 @@ const QStringList kVersion1 = {
         CHECK (authorizer_id <> target_id),
         CHECK ((status = 'active') = (ended_at IS NULL))))"),
     // One active binding per pair, whatever the application does (both engines support partial indexes).
-    QStringLiteral("CREATE UNIQUE INDEX binding_one_active_pair ON binding (authorizer_id, target_id) WHERE status = 'active'"),
+    QStringLiteral(
+        "CREATE UNIQUE INDEX binding_one_active_pair ON binding (authorizer_id, target_id) WHERE status = 'active'"),
     QStringLiteral("CREATE INDEX binding_by_target ON binding (target_id, status)"),
     QStringLiteral("CREATE INDEX binding_by_authorizer ON binding (authorizer_id, status)"),
     QStringLiteral("CREATE INDEX binding_by_filing ON binding (filing_id)"),
@@ -126,9 +127,10 @@ const QStringList kVersion2 = {
         max_members_per_holder INTEGER NOT NULL CHECK (max_members_per_holder >= 1),
         face_verification_age INTEGER NOT NULL CHECK (face_verification_age >= 0),
         source_note TEXT NOT NULL DEFAULT ''))"),
-    QStringLiteral("INSERT INTO kinship_rule (effective_from, max_members_per_holder, face_verification_age, source_note) "
-                   "VALUES ('2000-01-01', 5, 16, 'National medical-insurance e-voucher kinship account: at most 5 members; "
-                   "face verification from age 16, household register below.')"),
+    QStringLiteral(
+        "INSERT INTO kinship_rule (effective_from, max_members_per_holder, face_verification_age, source_note) "
+        "VALUES ('2000-01-01', 5, 16, 'National medical-insurance e-voucher kinship account: at most 5 members; "
+        "face verification from age 16, household register below.')"),
     QStringLiteral(R"(CREATE TABLE kinship_binding (
         id {KEY},
         binding_no TEXT NOT NULL UNIQUE,
@@ -147,7 +149,8 @@ const QStringList kVersion2 = {
         end_reason TEXT,
         CHECK (holder_id <> member_id),
         CHECK ((status = 'active') = (ended_at IS NULL))))"),
-    QStringLiteral("CREATE UNIQUE INDEX kinship_one_active_pair ON kinship_binding (holder_id, member_id) WHERE status = 'active'"),
+    QStringLiteral("CREATE UNIQUE INDEX kinship_one_active_pair ON kinship_binding (holder_id, member_id) WHERE status "
+                   "= 'active'"),
     QStringLiteral("CREATE INDEX kinship_by_holder ON kinship_binding (holder_id, status)"),
     QStringLiteral("CREATE INDEX kinship_by_member ON kinship_binding (member_id, status)"),
 };
@@ -183,7 +186,8 @@ const QStringList kVersion4 = {
 // can be rewritten in place (sqlite.org/lang_altertable.html, the simpler procedure for CHECK
 // changes that leave the stored rows as they are): no copy of a table of millions. PostgreSQL
 // evaluates IN lists without that cost; there the step only counts the version.
-const QString kStatusCheckBefore = QStringLiteral("CHECK (status IN ('active', 'suspended', 'terminated', 'deceased'))");
+const QString kStatusCheckBefore
+    = QStringLiteral("CHECK (status IN ('active', 'suspended', 'terminated', 'deceased'))");
 const QString kStatusCheckAfter = QStringLiteral(
     "CHECK (status = 'active' OR status = 'suspended' OR status = 'terminated' OR status = 'deceased')");
 
@@ -285,14 +289,18 @@ void rewriteTableText(const QString &connection, const QString &table, const QSt
             // Only a flag of this connection; Database::open closes it when the step failed.
         }
     });
-    SqlStatement update(connection, QStringLiteral("UPDATE sqlite_master SET sql = replace(sql, :before, :after) "
-                                                   "WHERE type = 'table' AND name = :table AND instr(sql, :before) > 0"));
-    update.bind(QStringLiteral(":before"), before).bind(QStringLiteral(":after"), after).bind(QStringLiteral(":table"), table);
+    SqlStatement update(connection,
+                        QStringLiteral("UPDATE sqlite_master SET sql = replace(sql, :before, :after) "
+                                       "WHERE type = 'table' AND name = :table AND instr(sql, :before) > 0"));
+    update.bind(QStringLiteral(":before"), before)
+        .bind(QStringLiteral(":after"), after)
+        .bind(QStringLiteral(":table"), table);
     update.exec();
     if (update.rowsAffected() != 1) {
         throw StorageError(StorageError::Kind::Other,
                            Text::tr("The table %1 is not as version 1 of the schema made it, so it was not "
-                                    "upgraded and nothing was changed. Restore a backup or ask for support.").arg(table));
+                                    "upgraded and nothing was changed. Restore a backup or ask for support.")
+                               .arg(table));
     }
     // Every connection reads the schema again when this number moves.
     SqlStatement::run(connection, QStringLiteral("PRAGMA schema_version = %1").arg(schemaVersion + 1));
@@ -356,10 +364,7 @@ const QStringList kVersion12 = {
 
 } // namespace
 
-int Migrations::latestVersion()
-{
-    return 12;
-}
+int Migrations::latestVersion() { return 12; }
 
 void Migrations::migrate(const QString &connection, int currentVersion, int targetVersion)
 {
@@ -387,8 +392,10 @@ void Migrations::migrate(const QString &connection, int currentVersion, int targ
             run(kVersion7);
         } else if (version == 8) {
             for (const QString &statement : kVersion8)
-                SqlStatement::run(connection, SqlDialect::schemaText(engine, statement)
-                                                  .replace(QStringLiteral("{NOW}"), QLatin1Char('\'') + Timestamp::nowText() + QLatin1Char('\'')));
+                SqlStatement::run(connection,
+                                  SqlDialect::schemaText(engine, statement)
+                                      .replace(QStringLiteral("{NOW}"),
+                                               QLatin1Char('\'') + Timestamp::nowText() + QLatin1Char('\'')));
         } else if (version == 9) {
             run(kVersion9);
             run(SqlDialect::appendOnly(engine, QStringLiteral("journal")));

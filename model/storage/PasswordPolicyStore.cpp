@@ -9,8 +9,9 @@ PasswordPolicyStore::PasswordPolicyStore(const QString &connection) : m_connecti
 
 PasswordPolicy PasswordPolicyStore::current() const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT min_length, min_classes, max_age_days, history_count "
-                                                "FROM password_policy ORDER BY id DESC LIMIT 1"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT min_length, min_classes, max_age_days, history_count "
+                                  "FROM password_policy ORDER BY id DESC LIMIT 1"));
     q.exec();
     PasswordPolicy policy;
     if (q.next()) {
@@ -24,9 +25,10 @@ PasswordPolicy PasswordPolicyStore::current() const
 
 void PasswordPolicyStore::insert(const PasswordPolicy &policy, const QString &actor)
 {
-    SqlStatement q(m_connection, QStringLiteral("INSERT INTO password_policy (min_length, min_classes, max_age_days, "
-                                                "history_count, set_by, set_at) VALUES (:length, :classes, :age, :history, "
-                                                ":actor, :now)"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("INSERT INTO password_policy (min_length, min_classes, max_age_days, "
+                                  "history_count, set_by, set_at) VALUES (:length, :classes, :age, :history, "
+                                  ":actor, :now)"));
     q.bind(QStringLiteral(":length"), policy.minLength)
         .bind(QStringLiteral(":classes"), policy.minClasses)
         .bind(QStringLiteral(":age"), policy.maxAgeDays)

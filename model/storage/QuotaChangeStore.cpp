@@ -45,9 +45,10 @@ QuotaChangeStore::QuotaChangeStore(const QString &connection) : m_connection(con
 
 void QuotaChangeStore::insert(QuotaChangeRecord &record)
 {
-    SqlStatement q(m_connection, QStringLiteral("INSERT INTO binding_quota_change (binding_id, changed_at, clerk, "
-                                                "quota_before_fen, quota_after_fen) VALUES (:binding, :at, :clerk, "
-                                                ":before, :after) RETURNING id"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("INSERT INTO binding_quota_change (binding_id, changed_at, clerk, "
+                                  "quota_before_fen, quota_after_fen) VALUES (:binding, :at, :clerk, "
+                                  ":before, :after) RETURNING id"));
     q.bind(QStringLiteral(":binding"), record.bindingId)
         .bind(QStringLiteral(":at"), Timestamp::toText(record.changedAt))
         .bind(QStringLiteral(":clerk"), record.clerk)

@@ -26,9 +26,11 @@ RatingStore::RatingStore(const QString &connection) : m_connection(connection) {
 
 void RatingStore::insert(const ServiceRatingEntry &rating)
 {
-    SqlStatement q(m_connection, QStringLiteral("INSERT INTO service_rating (service, reference, clerk, level, reason, "
-                                                "detail, rated_at) VALUES (:service, :reference, :clerk, :level, "
-                                                "COALESCE(:reason, ''), COALESCE(:detail, ''), :at)")); // an empty QString binds as NULL
+    SqlStatement q(
+        m_connection,
+        QStringLiteral("INSERT INTO service_rating (service, reference, clerk, level, reason, "
+                       "detail, rated_at) VALUES (:service, :reference, :clerk, :level, "
+                       "COALESCE(:reason, ''), COALESCE(:detail, ''), :at)")); // an empty QString binds as NULL
     q.bind(QStringLiteral(":service"), rating.service)
         .bind(QStringLiteral(":reference"), rating.reference)
         .bind(QStringLiteral(":clerk"), rating.clerk)
@@ -41,8 +43,9 @@ void RatingStore::insert(const ServiceRatingEntry &rating)
 
 std::optional<ServiceRatingEntry> RatingStore::find(const QString &service, const QString &reference) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM service_rating WHERE service = :service AND reference = :reference")
-                                         .arg(QLatin1String(kColumns)));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT %1 FROM service_rating WHERE service = :service AND reference = :reference")
+                       .arg(QLatin1String(kColumns)));
     q.bind(QStringLiteral(":service"), service).bind(QStringLiteral(":reference"), reference).exec();
     if (!q.next())
         return std::nullopt;
@@ -51,8 +54,9 @@ std::optional<ServiceRatingEntry> RatingStore::find(const QString &service, cons
 
 QList<ServiceRatingEntry> RatingStore::byClerk(const QString &clerk) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM service_rating WHERE clerk = :clerk ORDER BY rated_at, id")
-                                         .arg(QLatin1String(kColumns)));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT %1 FROM service_rating WHERE clerk = :clerk ORDER BY rated_at, id")
+                       .arg(QLatin1String(kColumns)));
     q.bind(QStringLiteral(":clerk"), clerk).exec();
     QList<ServiceRatingEntry> ratings;
     while (q.next())

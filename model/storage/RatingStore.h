@@ -9,12 +9,12 @@ namespace gongji {
 // One citizen's rating (好差评) of one service at the counter.
 struct ServiceRatingEntry
 {
-    QString service;   // "filing" / "revocation" / "kinship"
+    QString service; // "filing" / "revocation" / "kinship"
     QString reference; // the filing or binding number, or "binding:<id>" for a revocation
-    QString clerk;     // who served
-    int level = 0;     // 5 非常满意 … 1 非常不满意
-    QString reason;    // from the list; required for 2 and 1
-    QString detail;    // the citizen's own words, optional
+    QString clerk; // who served
+    int level = 0; // 5 非常满意 … 1 非常不满意
+    QString reason; // from the list; required for 2 and 1
+    QString detail; // the citizen's own words, optional
     QDateTime ratedAt; // UTC
 };
 

@@ -14,9 +14,9 @@ public:
     {
         QDateTime at;
         QString clerk;
-        QString channel;        // "counter" | "batch"
-        QString poolingRegion;  // the authorizer's, or "" when not found in the registry
-        qint64 ruleSetId = 0;   // the set in force for the authorizer, or 0
+        QString channel; // "counter" | "batch"
+        QString poolingRegion; // the authorizer's, or "" when not found in the registry
+        qint64 ruleSetId = 0; // the set in force for the authorizer, or 0
         QStringList codes;
     };
 

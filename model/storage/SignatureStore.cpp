@@ -11,8 +11,9 @@ void SignatureStore::insert(qint64 filingId, const Signature &signature)
 {
     // The PNG as base64 text: the same column type on SQLite and PostgreSQL, and copied between
     // them like any other text.
-    SqlStatement q(m_connection, QStringLiteral("INSERT INTO filing_signature (filing_id, strokes, png_base64, signed_at) "
-                                                "VALUES (:filing, :strokes, :png, :at)"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("INSERT INTO filing_signature (filing_id, strokes, png_base64, signed_at) "
+                                  "VALUES (:filing, :strokes, :png, :at)"));
     q.bind(QStringLiteral(":filing"), filingId)
         .bind(QStringLiteral(":strokes"), signature.strokesJson())
         .bind(QStringLiteral(":png"), QString::fromLatin1(signature.png().toBase64()))
@@ -22,7 +23,8 @@ void SignatureStore::insert(qint64 filingId, const Signature &signature)
 
 std::optional<Signature> SignatureStore::find(qint64 filingId) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT strokes, signed_at FROM filing_signature WHERE filing_id = :filing"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT strokes, signed_at FROM filing_signature WHERE filing_id = :filing"));
     q.bind(QStringLiteral(":filing"), filingId).exec();
     if (!q.next())
         return std::nullopt;

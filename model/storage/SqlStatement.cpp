@@ -15,7 +15,7 @@ namespace gongji {
 
 struct SqlStatement::Prepared
 {
-    std::unique_ptr<QSqlQuery> query;       // PostgreSQL, or a connection whose statements are not kept
+    std::unique_ptr<QSqlQuery> query; // PostgreSQL, or a connection whose statements are not kept
     std::unique_ptr<SqliteStatement> native; // a kept SQLite connection
     bool inUse = false;
 };
@@ -157,10 +157,7 @@ SqlStatement &SqlStatement::exec()
     return *this;
 }
 
-bool SqlStatement::next()
-{
-    return m_prepared->native ? m_prepared->native->next() : m_prepared->query->next();
-}
+bool SqlStatement::next() { return m_prepared->native ? m_prepared->native->next() : m_prepared->query->next(); }
 
 QVariant SqlStatement::value(int column) const
 {

@@ -32,10 +32,7 @@ WriteTransaction::WriteTransaction(const QString &connection) : m_connection(con
     }
 }
 
-WriteTransaction::~WriteTransaction()
-{
-    rollback();
-}
+WriteTransaction::~WriteTransaction() { rollback(); }
 
 void WriteTransaction::commit()
 {

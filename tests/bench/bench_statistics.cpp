@@ -63,5 +63,7 @@ int main(int argc, char *argv[])
     printf("month %s: %lld filings, %lld targets accepted, %lld revocations, %lld automatic ends, %lld clerks\n",
            qPrintable(month.toString(QStringLiteral("yyyy-MM"))), stats.total.filings, stats.total.targetsAccepted,
            stats.total.revocations, stats.total.automaticEnds, qint64(stats.byClerk.size()));
-    return BenchStats::report(QStringLiteral("statistics_month"), QStringLiteral("ms"), measured, baseline, 0, 1000) ? 0 : 1;
+    return BenchStats::report(QStringLiteral("statistics_month"), QStringLiteral("ms"), measured, baseline, 0, 1000)
+        ? 0
+        : 1;
 }

@@ -14,16 +14,14 @@
 
 namespace {
 
-bool isRoot()
-{
-    return ::geteuid() == 0;
-}
+bool isRoot() { return ::geteuid() == 0; }
 
 QString newestPostgresBin()
 {
     const QDir lib(QStringLiteral("/usr/lib/postgresql"));
     QStringList versions = lib.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    std::sort(versions.begin(), versions.end(), [](const QString &a, const QString &b) { return a.toInt() < b.toInt(); });
+    std::sort(versions.begin(), versions.end(),
+              [](const QString &a, const QString &b) { return a.toInt() < b.toInt(); });
     for (auto it = versions.crbegin(); it != versions.crend(); ++it)
         if (QFile::exists(lib.filePath(*it + QStringLiteral("/bin/initdb"))))
             return lib.filePath(*it + QStringLiteral("/bin"));
@@ -37,8 +35,9 @@ PostgresCluster::PostgresCluster() = default;
 PostgresCluster::~PostgresCluster()
 {
     if (m_running)
-        runTool(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dir() + QStringLiteral("/data"), QStringLiteral("-m"),
-                                           QStringLiteral("immediate"), QStringLiteral("stop")});
+        runTool(QStringLiteral("pg_ctl"),
+                {QStringLiteral("-D"), dir() + QStringLiteral("/data"), QStringLiteral("-m"),
+                 QStringLiteral("immediate"), QStringLiteral("stop")});
 }
 
 bool PostgresCluster::runTool(const QString &tool, const QStringList &arguments, QString *output, int timeoutMs) const
@@ -48,7 +47,9 @@ bool PostgresCluster::runTool(const QString &tool, const QStringList &arguments,
     const bool serverTool = tool != QLatin1String("openssl");
     const QString program = serverTool ? m_bin + QLatin1Char('/') + tool : tool;
     if (serverTool && isRoot())
-        process.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} + arguments);
+        process.start(QStringLiteral("runuser"),
+                      QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program}
+                          + arguments);
     else
         process.start(program, arguments);
     const bool finished = process.waitForFinished(timeoutMs);
@@ -75,8 +76,9 @@ bool PostgresCluster::start(Tls tls, HostAuth auth)
         m_skipReason = QStringLiteral("no temporary directory");
         return false;
     }
-    QFile::setPermissions(dir(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                     | QFileDevice::ExeGroup | QFileDevice::ExeOther);
+    QFile::setPermissions(dir(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                              | QFileDevice::ExeGroup | QFileDevice::ExeOther);
     if (tls == Tls::On && !makeCertificates()) {
         m_skipReason = QStringLiteral("openssl could not make the test certificates (Debian package openssl)");
         return false;
@@ -87,15 +89,23 @@ bool PostgresCluster::start(Tls tls, HostAuth auth)
         if (!file.open(QIODevice::WriteOnly) || file.write(superuserPassword) < 0)
             return false;
     }
-    if (isRoot() && QProcess::execute(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("postgres"), dir()}) != 0) {
+    if (isRoot()
+        && QProcess::execute(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("postgres"), dir()}) != 0) {
         m_skipReason = QStringLiteral("cannot give the cluster directory to the postgres user");
         return false;
     }
     const QString data = dir() + QStringLiteral("/data");
-    QStringList initdb{QStringLiteral("-D"), data, QStringLiteral("-U"), QStringLiteral("gongji"), QStringLiteral("--locale=C.UTF-8"),
-                       QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--auth-local=trust"),
+    QStringList initdb{QStringLiteral("-D"),
+                       data,
+                       QStringLiteral("-U"),
+                       QStringLiteral("gongji"),
+                       QStringLiteral("--locale=C.UTF-8"),
+                       QStringLiteral("-E"),
+                       QStringLiteral("UTF8"),
+                       QStringLiteral("--auth-local=trust"),
                        QStringLiteral("--pwfile=") + pwfile,
-                       QStringLiteral("--auth-host=") + (auth == HostAuth::Password ? QStringLiteral("scram-sha-256") : QStringLiteral("trust"))};
+                       QStringLiteral("--auth-host=")
+                           + (auth == HostAuth::Password ? QStringLiteral("scram-sha-256") : QStringLiteral("trust"))};
     QString log;
     if (!runTool(QStringLiteral("initdb"), initdb, &log, 120000)) {
         m_skipReason = QStringLiteral("initdb failed: ") + log;
@@ -109,14 +119,16 @@ bool PostgresCluster::start(Tls tls, HostAuth auth)
     settings += "unix_socket_directories = '" + dir().toUtf8() + "'\n";
     if (tls == Tls::On)
         settings += "ssl = on\nssl_cert_file = '" + dir().toUtf8() + "/server.crt'\nssl_key_file = '" + dir().toUtf8()
-                    + "/server.key'\n";
+            + "/server.key'\n";
     conf.write(settings);
     conf.close();
     for (int attempt = 0; attempt < 5; ++attempt) {
         m_port = 20000 + int(QRandomGenerator::global()->bounded(30000));
-        if (runTool(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), data, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("30"),
-                                               QStringLiteral("-l"), dir() + QStringLiteral("/server.log"), QStringLiteral("-o"),
-                                               QStringLiteral("-p %1").arg(m_port), QStringLiteral("start")}, &log)) {
+        if (runTool(QStringLiteral("pg_ctl"),
+                    {QStringLiteral("-D"), data, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("30"),
+                     QStringLiteral("-l"), dir() + QStringLiteral("/server.log"), QStringLiteral("-o"),
+                     QStringLiteral("-p %1").arg(m_port), QStringLiteral("start")},
+                    &log)) {
             m_running = true;
             return true;
         }
@@ -135,38 +147,37 @@ bool PostgresCluster::makeCertificates()
         return false;
     extensions.close();
     const auto openssl = [this](const QStringList &arguments) { return runTool(QStringLiteral("openssl"), arguments); };
-    const bool made =
-        openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + key
-                + QStringList{QStringLiteral("-keyout"), d + QStringLiteral("ca.key"), QStringLiteral("-out"), d + QStringLiteral("ca.crt"),
-                              QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=Gongji Test Office CA")})
+    const bool made
+        = openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + key
+                  + QStringList{QStringLiteral("-keyout"), d + QStringLiteral("ca.key"), QStringLiteral("-out"),
+                                d + QStringLiteral("ca.crt"), QStringLiteral("-days"), QStringLiteral("2"),
+                                QStringLiteral("-subj"), QStringLiteral("/CN=Gongji Test Office CA")})
         && openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + key
                    + QStringList{QStringLiteral("-keyout"), d + QStringLiteral("other-ca.key"), QStringLiteral("-out"),
                                  d + QStringLiteral("other-ca.crt"), QStringLiteral("-days"), QStringLiteral("2"),
                                  QStringLiteral("-subj"), QStringLiteral("/CN=Some Other CA")})
         && openssl(QStringList{QStringLiteral("req")} + key
                    + QStringList{QStringLiteral("-keyout"), d + QStringLiteral("server.key"), QStringLiteral("-out"),
-                                 d + QStringLiteral("server.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost")})
-        && openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), d + QStringLiteral("server.csr"),
-                    QStringLiteral("-CA"), d + QStringLiteral("ca.crt"), QStringLiteral("-CAkey"), d + QStringLiteral("ca.key"),
-                    QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), d + QStringLiteral("server.crt"),
-                    QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), d + QStringLiteral("server.ext")});
+                                 d + QStringLiteral("server.csr"), QStringLiteral("-subj"),
+                                 QStringLiteral("/CN=localhost")})
+        && openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                    d + QStringLiteral("server.csr"), QStringLiteral("-CA"), d + QStringLiteral("ca.crt"),
+                    QStringLiteral("-CAkey"), d + QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
+                    QStringLiteral("-out"), d + QStringLiteral("server.crt"), QStringLiteral("-days"),
+                    QStringLiteral("2"), QStringLiteral("-extfile"), d + QStringLiteral("server.ext")});
     // The server refuses a key that others may read.
-    return made && QFile::setPermissions(d + QStringLiteral("server.key"), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return made
+        && QFile::setPermissions(d + QStringLiteral("server.key"), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
-QString PostgresCluster::caCertificate() const
-{
-    return dir() + QStringLiteral("/ca.crt");
-}
+QString PostgresCluster::caCertificate() const { return dir() + QStringLiteral("/ca.crt"); }
 
-QString PostgresCluster::otherCaCertificate() const
-{
-    return dir() + QStringLiteral("/other-ca.crt");
-}
+QString PostgresCluster::otherCaCertificate() const { return dir() + QStringLiteral("/other-ca.crt"); }
 
 QString PostgresCluster::superuserUrl(const QString &database) const
 {
-    const QString password = m_auth == HostAuth::Password ? QStringLiteral(":") + QLatin1String(superuserPassword) : QString();
+    const QString password
+        = m_auth == HostAuth::Password ? QStringLiteral(":") + QLatin1String(superuserPassword) : QString();
     return QStringLiteral("postgresql://gongji%1@127.0.0.1:%2/%3").arg(password).arg(m_port).arg(database);
 }
 
@@ -198,10 +209,7 @@ QVariant PostgresCluster::value(const QString &sql, const QString &database) con
     return result;
 }
 
-bool PostgresCluster::run(const QString &sql, const QString &database) const
-{
-    return value(sql, database).isValid();
-}
+bool PostgresCluster::run(const QString &sql, const QString &database) const { return value(sql, database).isValid(); }
 
 bool PostgresCluster::createDatabase(const QString &name, const QString &owner) const
 {
@@ -211,8 +219,9 @@ bool PostgresCluster::createDatabase(const QString &name, const QString &owner) 
 
 bool PostgresCluster::restartImmediately()
 {
-    return runTool(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dir() + QStringLiteral("/data"), QStringLiteral("-w"),
-                                              QStringLiteral("-t"), QStringLiteral("30"), QStringLiteral("-m"),
-                                              QStringLiteral("immediate"), QStringLiteral("-l"), dir() + QStringLiteral("/server.log"),
-                                              QStringLiteral("-o"), QStringLiteral("-p %1").arg(m_port), QStringLiteral("restart")});
+    return runTool(QStringLiteral("pg_ctl"),
+                   {QStringLiteral("-D"), dir() + QStringLiteral("/data"), QStringLiteral("-w"), QStringLiteral("-t"),
+                    QStringLiteral("30"), QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("-l"),
+                    dir() + QStringLiteral("/server.log"), QStringLiteral("-o"), QStringLiteral("-p %1").arg(m_port),
+                    QStringLiteral("restart")});
 }

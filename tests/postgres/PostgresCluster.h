@@ -49,7 +49,8 @@ public:
     QString otherCaCertificate() const;
 
 private:
-    bool runTool(const QString &tool, const QStringList &arguments, QString *output = nullptr, int timeoutMs = 60000) const;
+    bool runTool(const QString &tool, const QStringList &arguments, QString *output = nullptr,
+                 int timeoutMs = 60000) const;
     bool makeCertificates();
 
     std::unique_ptr<QTemporaryDir> m_dir;

@@ -54,8 +54,7 @@ void whenExposed(QWidget *window, const std::function<void()> &then)
 DeskSession::DeskSession(const QString &connection, const QString &databasePath)
     : m_connection(connection)
     , m_databasePath(databasePath)
-{
-}
+{}
 
 void DeskSession::setAutomaticSignIn(const QString &login, const QString &passwordFile)
 {

@@ -12,9 +12,12 @@
 
 namespace gongji {
 
-ExpiredPasswordDialog::ExpiredPasswordDialog(const QString &connection, const QString &login, const QString &currentPassword,
-                                             QWidget *parent)
-    : QDialog(parent), m_connection(connection), m_login(login), m_current(currentPassword)
+ExpiredPasswordDialog::ExpiredPasswordDialog(const QString &connection, const QString &login,
+                                             const QString &currentPassword, QWidget *parent)
+    : QDialog(parent)
+    , m_connection(connection)
+    , m_login(login)
+    , m_current(currentPassword)
 {
     setWindowTitle(tr("Change your password"));
     PasswordPolicy policy;
@@ -23,11 +26,15 @@ ExpiredPasswordDialog::ExpiredPasswordDialog(const QString &connection, const QS
     } catch (const StorageError &) {
         // The default is shown; the change itself checks the stored policy.
     }
-    auto *note = new QLabel(tr("Your password is older than the %1 days the password policy allows. Choose a new one: "
-                               "at least %2 characters of at least %3 of the kinds lower-case letters, upper-case letters, "
-                               "digits and other characters, none of your last %4 passwords.")
-                                .arg(policy.maxAgeDays).arg(policy.minLength).arg(policy.minClasses).arg(policy.historyCount),
-                            this);
+    auto *note
+        = new QLabel(tr("Your password is older than the %1 days the password policy allows. Choose a new one: "
+                        "at least %2 characters of at least %3 of the kinds lower-case letters, upper-case letters, "
+                        "digits and other characters, none of your last %4 passwords.")
+                         .arg(policy.maxAgeDays)
+                         .arg(policy.minLength)
+                         .arg(policy.minClasses)
+                         .arg(policy.historyCount),
+                     this);
     note->setWordWrap(true);
     m_new = new QLineEdit(this);
     m_new->setObjectName(QStringLiteral("newPassword"));
@@ -54,10 +61,7 @@ ExpiredPasswordDialog::ExpiredPasswordDialog(const QString &connection, const QS
     layout->addWidget(buttons);
 }
 
-ExpiredPasswordDialog::~ExpiredPasswordDialog()
-{
-    m_current.fill(QLatin1Char('\0'));
-}
+ExpiredPasswordDialog::~ExpiredPasswordDialog() { m_current.fill(QLatin1Char('\0')); }
 
 void ExpiredPasswordDialog::accept()
 {
@@ -72,7 +76,8 @@ void ExpiredPasswordDialog::accept()
         refuse(tr("The two new passwords differ; type them again."));
         return;
     }
-    const ClerkAccounts::Result changed = ClerkAccounts(m_connection).changeOwnPassword(m_login, m_current, m_new->text());
+    const ClerkAccounts::Result changed
+        = ClerkAccounts(m_connection).changeOwnPassword(m_login, m_current, m_new->text());
     if (!changed.ok) {
         refuse(changed.error);
         return;

@@ -89,10 +89,7 @@ void SignInDialog::showError(const QString &message)
     m_error->setVisible(!message.isEmpty());
 }
 
-QString SignInDialog::error() const
-{
-    return m_error->isVisibleTo(this) ? m_error->text() : QString();
-}
+QString SignInDialog::error() const { return m_error->isVisibleTo(this) ? m_error->text() : QString(); }
 
 void SignInDialog::accept()
 {
@@ -117,8 +114,8 @@ void SignInDialog::accept()
         // The fifth failure says "locked for 5 minutes"; the clock time tells the queue when.
         const QString until = result.lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm"));
         showError(result.lockedUntil.isValid() && !result.error.contains(until)
-                          ? tr("%1 Try again after %2.").arg(result.error, until)
-                          : result.error);
+                      ? tr("%1 Try again after %2.").arg(result.error, until)
+                      : result.error);
         m_password->setFocus();
         return;
     }

@@ -22,8 +22,12 @@
 namespace gongji {
 
 ChartPanel::ChartPanel(const QString &title, Kind kind, QWidget *parent)
-    : QWidget(parent), m_title(title), m_kind(kind), m_view(new QChartView(this)), m_table(new QTableWidget(this)),
-      m_status(new QLabel(this))
+    : QWidget(parent)
+    , m_title(title)
+    , m_kind(kind)
+    , m_view(new QChartView(this))
+    , m_table(new QTableWidget(this))
+    , m_status(new QLabel(this))
 {
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumSize(420, 260);
@@ -76,8 +80,9 @@ void ChartPanel::setValues(const QStringList &categories, const QList<QPair<QStr
         line->attachAxis(axisX);
         line->attachAxis(values);
     } else {
-        QAbstractBarSeries *bars = m_kind == Kind::StackedBars ? static_cast<QAbstractBarSeries *>(new QStackedBarSeries(chart))
-                                                               : new QBarSeries(chart);
+        QAbstractBarSeries *bars = m_kind == Kind::StackedBars
+            ? static_cast<QAbstractBarSeries *>(new QStackedBarSeries(chart))
+            : new QBarSeries(chart);
         QList<qint64> stacked(categories.size(), 0);
         for (const auto &[name, counts] : series) {
             auto *set = new QBarSet(name);

@@ -8,10 +8,7 @@
 
 namespace gongji {
 
-CsvPreviewModel::CsvPreviewModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+CsvPreviewModel::CsvPreviewModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void CsvPreviewModel::load(const QString &path, int maxRows)
 {
@@ -52,10 +49,7 @@ void CsvPreviewModel::setErrorLines(const QSet<int> &lines)
         emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {Qt::BackgroundRole});
 }
 
-int CsvPreviewModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
+int CsvPreviewModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
 int CsvPreviewModel::columnCount(const QModelIndex &parent) const
 {

@@ -46,8 +46,7 @@ QSpinBox *limitBox(const char *name, QWidget *parent)
 
 } // namespace
 
-RuleSetForm::RuleSetForm(QWidget *parent)
-    : QWidget(parent)
+RuleSetForm::RuleSetForm(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -108,8 +107,9 @@ QWidget *RuleSetForm::createWhoMayBeBound()
     m_relationships->setObjectName(QStringLiteral("ruleRelationships"));
     for (const QString &keyword : Relationship::allKeywords()) {
         const QString code = Relationship::gbCode(keyword);
-        m_relationships->addOption(keyword, code.isEmpty() ? Relationship::label(keyword)
-                                                           : QStringLiteral("%1 (%2)").arg(Relationship::label(keyword), code));
+        m_relationships->addOption(keyword,
+                                   code.isEmpty() ? Relationship::label(keyword)
+                                                  : QStringLiteral("%1 (%2)").arg(Relationship::label(keyword), code));
     }
     m_idTypes = new CheckList(box);
     m_idTypes->setObjectName(QStringLiteral("ruleIdTypes"));
@@ -171,8 +171,8 @@ QWidget *RuleSetForm::createLimits()
         m_quotaBeyond->addItem(quotaBoundaryLabel(boundary), boundary);
     m_quotaBeyond->setToolTip(tr("Where a target needs money set aside as a quota (共济额度); "
                                  "where this is not \"none\", any target may carry one"));
-    for (QWidget *field : std::initializer_list<QWidget *>{m_maxAuthorizers, m_maxTargets, m_reserveFloor, m_cooldown, m_paymentOrder,
-                                                           m_maxPeriod, m_quotaBeyond})
+    for (QWidget *field : std::initializer_list<QWidget *>{m_maxAuthorizers, m_maxTargets, m_reserveFloor, m_cooldown,
+                                                           m_paymentOrder, m_maxPeriod, m_quotaBeyond})
         field->setMinimumWidth(150);
     form->addRow(tr("Authorizers per target at most:"), m_maxAuthorizers);
     form->addRow(tr("Targets per authorizer at most:"), m_maxTargets);
@@ -262,10 +262,9 @@ RuleSet RuleSetForm::ruleSet() const
     set.relationships = m_relationships->checked();
     set.idTypes = m_idTypes->checked();
     set.scope = m_scope->currentData().toString();
-    set.maxAuthorizersPerTarget = m_maxAuthorizers->value() > 0 ? std::optional<int>(m_maxAuthorizers->value())
-                                                                : std::nullopt;
-    set.maxTargetsPerAuthorizer = m_maxTargets->value() > 0 ? std::optional<int>(m_maxTargets->value())
-                                                            : std::nullopt;
+    set.maxAuthorizersPerTarget
+        = m_maxAuthorizers->value() > 0 ? std::optional<int>(m_maxAuthorizers->value()) : std::nullopt;
+    set.maxTargetsPerAuthorizer = m_maxTargets->value() > 0 ? std::optional<int>(m_maxTargets->value()) : std::nullopt;
     set.allowMutual = m_allowMutual->isChecked();
     set.excludePublicMedical = m_excludePublicMedical->isChecked();
     set.reserveFloorFen = std::llround(m_reserveFloor->value() * 100); // fen inside, yuan on screen

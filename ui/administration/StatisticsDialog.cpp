@@ -24,13 +24,20 @@
 namespace gongji {
 
 StatisticsDialog::StatisticsDialog(const QString &connection, const QString &actor, QWidget *parent)
-    : QDialog(parent), m_connection(connection), m_actor(actor), m_kind(new QComboBox(this)), m_from(new QDateEdit(this)),
-      m_to(new QDateEdit(this)), m_breakdown(new QComboBox(this)), m_totals(new QLabel(this)),
-      m_refusals(new ChartPanel(tr("Refusals by code"), ChartPanel::Kind::Bars, this)),
-      m_filings(new ChartPanel(tr("Filings per day"), ChartPanel::Kind::Line, this)),
-      m_breakdownChart(new ChartPanel(tr("Targets by clerk"), ChartPanel::Kind::StackedBars, this)),
-      m_ratings(new ChartPanel(tr("Service ratings by clerk"), ChartPanel::Kind::StackedBars, this)),
-      m_report(new QPushButton(tr("&Report PDF…"), this)), m_status(new QLabel(this))
+    : QDialog(parent)
+    , m_connection(connection)
+    , m_actor(actor)
+    , m_kind(new QComboBox(this))
+    , m_from(new QDateEdit(this))
+    , m_to(new QDateEdit(this))
+    , m_breakdown(new QComboBox(this))
+    , m_totals(new QLabel(this))
+    , m_refusals(new ChartPanel(tr("Refusals by code"), ChartPanel::Kind::Bars, this))
+    , m_filings(new ChartPanel(tr("Filings per day"), ChartPanel::Kind::Line, this))
+    , m_breakdownChart(new ChartPanel(tr("Targets by clerk"), ChartPanel::Kind::StackedBars, this))
+    , m_ratings(new ChartPanel(tr("Service ratings by clerk"), ChartPanel::Kind::StackedBars, this))
+    , m_report(new QPushButton(tr("&Report PDF…"), this))
+    , m_status(new QLabel(this))
 {
     setWindowTitle(tr("Statistics"));
     m_kind->setObjectName(QStringLiteral("periodKind"));
@@ -59,7 +66,8 @@ StatisticsDialog::StatisticsDialog(const QString &connection, const QString &act
     toLabel->setBuddy(m_to);
     auto *breakdownLabel = new QLabel(tr("&Breakdown:"), this);
     breakdownLabel->setBuddy(m_breakdown);
-    for (QWidget *w : std::initializer_list<QWidget *>{kindLabel, m_kind, fromLabel, m_from, toLabel, m_to, breakdownLabel, m_breakdown})
+    for (QWidget *w : std::initializer_list<QWidget *>{kindLabel, m_kind, fromLabel, m_from, toLabel, m_to,
+                                                       breakdownLabel, m_breakdown})
         controls->addWidget(w);
     controls->addStretch(1);
     controls->addWidget(m_report);
@@ -128,8 +136,14 @@ void StatisticsDialog::refresh()
     m_totals->setText(tr("%1 to %2: %3 filings, %4 targets accepted, %5 refused; %6 revocations, %7 automatic ends; "
                          "%8 kinship bindings, %9 ended. Journal lines waiting for the platform: %10.")
                           .arg(m_stats.period.from.toString(Qt::ISODate), m_stats.period.to.toString(Qt::ISODate))
-                          .arg(t.filings).arg(t.targetsAccepted).arg(t.targetsRefused).arg(t.revocations).arg(t.automaticEnds)
-                          .arg(t.kinshipBindings).arg(t.kinshipEndings).arg(m_stats.journalWaiting));
+                          .arg(t.filings)
+                          .arg(t.targetsAccepted)
+                          .arg(t.targetsRefused)
+                          .arg(t.revocations)
+                          .arg(t.automaticEnds)
+                          .arg(t.kinshipBindings)
+                          .arg(t.kinshipEndings)
+                          .arg(m_stats.journalWaiting));
 
     QList<qint64> refusals;
     for (qint64 count : std::as_const(m_stats.refusals))
@@ -145,8 +159,9 @@ void StatisticsDialog::refresh()
     m_filings->setValues(days, {{tr("Filings"), perDay}});
 
     const Breakdown breakdown = Breakdown(m_breakdown->currentIndex());
-    const QMap<QString, OfficeStatistics::Figures> &figures =
-        breakdown == Breakdown::Clerk ? m_stats.byClerk : breakdown == Breakdown::Region ? m_stats.byRegion : m_stats.byRuleSet;
+    const QMap<QString, OfficeStatistics::Figures> &figures = breakdown == Breakdown::Clerk ? m_stats.byClerk
+        : breakdown == Breakdown::Region                                                    ? m_stats.byRegion
+                                                                                            : m_stats.byRuleSet;
     QStringList keys;
     QList<qint64> accepted, refused, revoked;
     for (auto it = figures.cbegin(); it != figures.cend(); ++it) {
@@ -182,7 +197,8 @@ bool StatisticsDialog::saveReport(const QString &path)
 void StatisticsDialog::chooseReportFile()
 {
     const QString name = tr("report-%1.pdf").arg(m_stats.period.from.toString(QStringLiteral("yyyyMMdd")));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the report as PDF"), name, tr("PDF files (*.pdf)"));
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Save the report as PDF"), name, tr("PDF files (*.pdf)"));
     if (!path.isEmpty())
         saveReport(path);
 }

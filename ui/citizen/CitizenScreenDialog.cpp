@@ -11,13 +11,12 @@
 
 namespace gongji {
 
-CitizenScreenDialog::CitizenScreenDialog(QWidget *parent)
-    : QDialog(parent)
-    , m_screens(new QComboBox(this))
+CitizenScreenDialog::CitizenScreenDialog(QWidget *parent) : QDialog(parent), m_screens(new QComboBox(this))
 {
     setWindowTitle(tr("Citizen's screen"));
     m_screens->setObjectName(QStringLiteral("citizenScreenChoice"));
-    m_screens->addItem(tr("Automatic: a second screen if there is one, else a window"), CitizenScreenPlacement::automatic());
+    m_screens->addItem(tr("Automatic: a second screen if there is one, else a window"),
+                       CitizenScreenPlacement::automatic());
     const QList<QScreen *> screens = QGuiApplication::screens();
     for (QScreen *screen : screens) {
         const QRect area = screen->geometry();
@@ -43,10 +42,7 @@ CitizenScreenDialog::CitizenScreenDialog(QWidget *parent)
     setMinimumWidth(520);
 }
 
-QString CitizenScreenDialog::choice() const
-{
-    return m_screens->currentData().toString();
-}
+QString CitizenScreenDialog::choice() const { return m_screens->currentData().toString(); }
 
 void CitizenScreenDialog::accept()
 {

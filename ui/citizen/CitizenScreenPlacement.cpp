@@ -19,20 +19,11 @@ CitizenScreenPlacement::CitizenScreenPlacement(QWidget *citizenWindow, QWidget *
     connect(qGuiApp, &QGuiApplication::screenRemoved, this, &CitizenScreenPlacement::place, Qt::QueuedConnection);
 }
 
-QString CitizenScreenPlacement::settingKey()
-{
-    return QStringLiteral("citizenScreen/screen");
-}
+QString CitizenScreenPlacement::settingKey() { return QStringLiteral("citizenScreen/screen"); }
 
-QString CitizenScreenPlacement::setting()
-{
-    return QSettings().value(settingKey(), automatic()).toString();
-}
+QString CitizenScreenPlacement::setting() { return QSettings().value(settingKey(), automatic()).toString(); }
 
-void CitizenScreenPlacement::setSetting(const QString &choice)
-{
-    QSettings().setValue(settingKey(), choice);
-}
+void CitizenScreenPlacement::setSetting(const QString &choice) { QSettings().setValue(settingKey(), choice); }
 
 QScreen *CitizenScreenPlacement::chosenScreen() const
 {

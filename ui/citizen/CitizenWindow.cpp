@@ -35,17 +35,18 @@ QLabel *bigLabel(const QString &name, int points, QWidget *parent)
 QString toneColor(CitizenView::Tone tone)
 {
     switch (tone) {
-    case CitizenView::Tone::Accepted: return QStringLiteral("#1d6b2f");
-    case CitizenView::Tone::Check: return QStringLiteral("#a85a00");
-    case CitizenView::Tone::Refused: return QStringLiteral("#b01e1e");
+    case CitizenView::Tone::Accepted:
+        return QStringLiteral("#1d6b2f");
+    case CitizenView::Tone::Check:
+        return QStringLiteral("#a85a00");
+    case CitizenView::Tone::Refused:
+        return QStringLiteral("#b01e1e");
     }
     return {};
 }
 } // namespace
 
-CitizenWindow::CitizenWindow(CitizenView *view, QWidget *parent)
-    : QWidget(parent, Qt::Window)
-    , m_view(view)
+CitizenWindow::CitizenWindow(CitizenView *view, QWidget *parent) : QWidget(parent, Qt::Window), m_view(view)
 {
     setObjectName(QStringLiteral("citizenWindow"));
     setWindowTitle(QStringLiteral("客户屏 – 医保经办窗口"));
@@ -166,7 +167,8 @@ QWidget *CitizenWindow::entriesPage()
     signing->setContentsMargins(0, 0, 0, 0);
     signing->addWidget(signLabel, 0, Qt::AlignLeft);
     signing->addLayout(signRow);
-    connect(m_pad, &SignaturePad::strokeFinished, this, [this] { m_view->setSignature(m_pad->strokes(), m_pad->aspect()); });
+    connect(m_pad, &SignaturePad::strokeFinished, this,
+            [this] { m_view->setSignature(m_pad->strokes(), m_pad->aspect()); });
     connect(clear, &QPushButton::clicked, this, [this] {
         m_pad->clear();
         m_view->clearSignature();
@@ -200,14 +202,15 @@ void CitizenWindow::refresh()
     m_service->setText(stage == Stage::Idle ? QString() : m_view->serviceTitle().toHtmlEscaped());
     switch (stage) {
     case Stage::Idle:
-        m_welcome->setText(QStringLiteral("欢迎办理医保业务<br><span style=\"font-size: %1pt;\">请将证件交给工作人员</span>")
-                                   .arg(kBasePoints));
+        m_welcome->setText(
+            QStringLiteral("欢迎办理医保业务<br><span style=\"font-size: %1pt;\">请将证件交给工作人员</span>")
+                .arg(kBasePoints));
         m_stages->setCurrentIndex(0);
         break;
     case Stage::Person: {
         QString text = QStringLiteral("%1：<b>%2</b><br>证件号码：%3")
-                               .arg(m_view->personRole().toHtmlEscaped(), m_view->personName().toHtmlEscaped(),
-                                    m_view->personMaskedId());
+                           .arg(m_view->personRole().toHtmlEscaped(), m_view->personName().toHtmlEscaped(),
+                                m_view->personMaskedId());
         if (!m_view->personBalance().isEmpty())
             text += QStringLiteral("<br>个人账户余额：%1").arg(m_view->personBalance().toHtmlEscaped());
         text += QStringLiteral("<br><br><span style=\"color:#a85a00;\">请核对</span>");
@@ -221,8 +224,8 @@ void CitizenWindow::refresh()
         m_pledge->setChecked(m_view->pledgeTicked());
         m_pledge->setEnabled(!m_view->pledgeTicked());
         m_pledgeNote->setText(m_view->pledgeTicked()
-                                      ? QStringLiteral("<span style=\"color:#1d6b2f;\">已确认，谢谢</span>")
-                                      : QStringLiteral("请阅读承诺书后，在方框内打勾"));
+                                  ? QStringLiteral("<span style=\"color:#1d6b2f;\">已确认，谢谢</span>")
+                                  : QStringLiteral("请阅读承诺书后，在方框内打勾"));
         m_stages->setCurrentIndex(2);
         break;
     case Stage::Notice:
@@ -232,14 +235,13 @@ void CitizenWindow::refresh()
         break;
     case Stage::Entries:
     case Stage::Review: {
-        m_entriesHeading->setText(stage == Stage::Review
-                                          ? QStringLiteral("请核对以下信息，无误后告知工作人员提交")
-                                          : QStringLiteral("已添加的人员"));
+        m_entriesHeading->setText(stage == Stage::Review ? QStringLiteral("请核对以下信息，无误后告知工作人员提交")
+                                                         : QStringLiteral("已添加的人员"));
         QString rows;
         for (const CitizenView::Line &line : m_view->lines()) {
             rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td style=\"color:%4;\">%5</td></tr>")
-                            .arg(line.relationship.toHtmlEscaped(), line.name.toHtmlEscaped(), line.maskedId,
-                                 toneColor(line.tone), line.verdict.toHtmlEscaped());
+                        .arg(line.relationship.toHtmlEscaped(), line.name.toHtmlEscaped(), line.maskedId,
+                             toneColor(line.tone), line.verdict.toHtmlEscaped());
         }
         m_entries->setText(QStringLiteral("<table cellpadding=\"10\">%1</table>").arg(rows));
         m_signing->setVisible(stage == Stage::Review);
@@ -249,9 +251,10 @@ void CitizenWindow::refresh()
         break;
     }
     case Stage::Done:
-        m_done->setText(QStringLiteral("办理完成<br><br>编号：<b>%1</b><br><span style=\"font-size: %2pt;\">请收好确认单</span>")
-                                .arg(m_view->number().toHtmlEscaped())
-                                .arg(kBasePoints));
+        m_done->setText(
+            QStringLiteral("办理完成<br><br>编号：<b>%1</b><br><span style=\"font-size: %2pt;\">请收好确认单</span>")
+                .arg(m_view->number().toHtmlEscaped())
+                .arg(kBasePoints));
         m_rating->refresh();
         m_stages->setCurrentIndex(5);
         break;

@@ -6,8 +6,7 @@
 
 namespace gongji {
 
-SignaturePad::SignaturePad(QWidget *parent)
-    : QWidget(parent)
+SignaturePad::SignaturePad(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("signaturePad"));
     setMinimumSize(600, 200);
@@ -17,10 +16,7 @@ SignaturePad::SignaturePad(QWidget *parent)
     setCursor(Qt::CrossCursor);
 }
 
-double SignaturePad::aspect() const
-{
-    return height() > 0 ? double(width()) / height() : 3.0;
-}
+double SignaturePad::aspect() const { return height() > 0 ? double(width()) / height() : 3.0; }
 
 void SignaturePad::setStrokes(const QList<QPolygonF> &strokes)
 {
@@ -69,10 +65,7 @@ void SignaturePad::mousePressEvent(QMouseEvent *event)
         begin(event->position());
 }
 
-void SignaturePad::mouseMoveEvent(QMouseEvent *event)
-{
-    extend(event->position());
-}
+void SignaturePad::mouseMoveEvent(QMouseEvent *event) { extend(event->position()); }
 
 void SignaturePad::mouseReleaseEvent(QMouseEvent *event)
 {
@@ -84,10 +77,18 @@ void SignaturePad::tabletEvent(QTabletEvent *event)
 {
     // Taken here, so Qt does not also turn the pen into a mouse.
     switch (event->type()) {
-    case QEvent::TabletPress: begin(event->position()); break;
-    case QEvent::TabletMove: extend(event->position()); break;
-    case QEvent::TabletRelease: extend(event->position()); end(); break;
-    default: break;
+    case QEvent::TabletPress:
+        begin(event->position());
+        break;
+    case QEvent::TabletMove:
+        extend(event->position());
+        break;
+    case QEvent::TabletRelease:
+        extend(event->position());
+        end();
+        break;
+    default:
+        break;
     }
     event->accept();
 }

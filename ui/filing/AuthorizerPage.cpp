@@ -96,10 +96,7 @@ bool AuthorizerPage::eventFilter(QObject *watched, QEvent *event)
     return QWizardPage::eventFilter(watched, event);
 }
 
-void AuthorizerPage::initializePage()
-{
-    m_idNumber->setFocus();
-}
+void AuthorizerPage::initializePage() { m_idNumber->setFocus(); }
 
 void AuthorizerPage::showEvent(QShowEvent *event)
 {
@@ -108,16 +105,13 @@ void AuthorizerPage::showEvent(QShowEvent *event)
     m_idNumber->setFocus();
 }
 
-QString AuthorizerPage::currentType() const
-{
-    return m_idType->currentData(IdTypeListModel::CodeRole).toString();
-}
+QString AuthorizerPage::currentType() const { return m_idType->currentData(IdTypeListModel::CodeRole).toString(); }
 
 bool AuthorizerPage::isComplete() const
 {
     // Only a found, not refused person, and only for the number still in the field.
-    return m_verdict.person.has_value() && !m_verdict.refused()
-            && m_lookedUpType == currentType() && m_lookedUpNumber == m_idNumber->text();
+    return m_verdict.person.has_value() && !m_verdict.refused() && m_lookedUpType == currentType()
+        && m_lookedUpNumber == m_idNumber->text();
 }
 
 bool AuthorizerPage::validatePage()
@@ -128,10 +122,7 @@ bool AuthorizerPage::validatePage()
     return true;
 }
 
-bool AuthorizerPage::hasInput() const
-{
-    return !m_idNumber->text().isEmpty();
-}
+bool AuthorizerPage::hasInput() const { return !m_idNumber->text().isEmpty(); }
 
 void AuthorizerPage::resetPage()
 {
@@ -156,8 +147,7 @@ void AuthorizerPage::onSubmitted()
 void AuthorizerPage::onInputChanged()
 {
     // A changed number is a different person: the card must not keep showing the old one.
-    if (!m_lookedUpNumber.isEmpty()
-        && (m_idNumber->text() != m_lookedUpNumber || currentType() != m_lookedUpType)) {
+    if (!m_lookedUpNumber.isEmpty() && (m_idNumber->text() != m_lookedUpNumber || currentType() != m_lookedUpType)) {
         m_verdict = {};
         m_lookedUpType.clear();
         m_lookedUpNumber.clear();
@@ -197,10 +187,9 @@ void AuthorizerPage::lookUp()
     if (verdict.person) {
         m_card->setPerson(*verdict.person, verdict.ruleSet);
         // The authorizer checks name and number on the citizen's screen; the balance is theirs.
-        m_wizard->citizenView()->showPerson(CitizenView::Service::Filing, *verdict.person,
-                                            QStringLiteral("授权人"), true);
-    }
-    else
+        m_wizard->citizenView()->showPerson(CitizenView::Service::Filing, *verdict.person, QStringLiteral("授权人"),
+                                            true);
+    } else
         m_card->clearPerson();
     m_idNumber->setFocus();
     m_idNumber->selectAll(); // the next card read replaces the number

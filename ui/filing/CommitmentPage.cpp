@@ -14,9 +14,7 @@
 
 namespace gongji {
 
-CommitmentPage::CommitmentPage(FilingWizard *wizard)
-    : QWizardPage(wizard)
-    , m_wizard(wizard)
+CommitmentPage::CommitmentPage(FilingWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
     setTitle(tr("Commitment letter"));
     setSubTitle(tr("Let the authorizer read the letter, tick the pledge and sign the paper copy."));
@@ -103,7 +101,7 @@ void CommitmentPage::showCitizenTick(const QDateTime &at)
 {
     m_citizenTickAt = at;
     m_citizenTick->setText(tr("The authorizer ticked the pledge on the citizen's screen at %1.")
-                                   .arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat)));
+                               .arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat)));
     m_citizenTick->setVisible(at.isValid());
 }
 

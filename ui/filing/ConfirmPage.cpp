@@ -19,9 +19,7 @@
 
 namespace gongji {
 
-ConfirmPage::ConfirmPage(FilingWizard *wizard)
-    : QWizardPage(wizard)
-    , m_wizard(wizard)
+ConfirmPage::ConfirmPage(FilingWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
     setTitle(tr("Confirm"));
     setSubTitle(tr("Check every target with the authorizer, then submit the filing."));
@@ -125,34 +123,36 @@ void ConfirmPage::refresh()
     QString summary;
     if (authorizer.person) {
         summary = tr("Authorizer: <b>%1</b> (%2) · commitment version %3 · rules: %4")
-                          .arg(authorizer.person->name.toHtmlEscaped(),
-                               IdNumber::mask(authorizer.person->idNumber), draft.commitmentVersion.toHtmlEscaped(),
-                               authorizer.ruleSet ? authorizer.ruleSet->title.toHtmlEscaped() : QString());
+                      .arg(authorizer.person->name.toHtmlEscaped(), IdNumber::mask(authorizer.person->idNumber),
+                           draft.commitmentVersion.toHtmlEscaped(),
+                           authorizer.ruleSet ? authorizer.ruleSet->title.toHtmlEscaped() : QString());
     }
     // Money set aside by this filing: the clerk reads the total out before the citizen signs.
     qint64 quotas = 0;
     for (const TargetEntry &target : draft.targets)
         quotas += target.quotaFen.value_or(0);
     if (quotas > 0)
-        summary += QStringLiteral("<br>") + tr("Quotas set aside (共济额度): <b>%1 yuan</b>").arg(Money::formatYuan(quotas));
+        summary += QStringLiteral("<br>")
+            + tr("Quotas set aside (共济额度): <b>%1 yuan</b>").arg(Money::formatYuan(quotas));
     m_summary->setText(summary);
 
     QStringList refused;
     for (int row : refusedRows()) {
-        const QStringList codes = m_wizard->targetsModel()->index(row, 0).data(FilingTargetsModel::CodesRole).toStringList();
+        const QStringList codes
+            = m_wizard->targetsModel()->index(row, 0).data(FilingTargetsModel::CodesRole).toStringList();
         refused << tr("row %1 %2 (%3)").arg(row + 1).arg(draft.targets.at(row).name, codes.join(QLatin1String(", ")));
     }
     m_blocked->setText(refused.isEmpty() ? QString()
                                          : tr("Cannot submit: remove the refused targets first: %1. "
                                               "Go back (Alt+B) to the targets and delete them.")
-                                                   .arg(refused.join(QLatin1String("; "))));
+                                               .arg(refused.join(QLatin1String("; "))));
     m_blocked->setVisible(!refused.isEmpty());
 
     QStringList warned;
     for (int row : warnedRows())
         warned << draft.targets.at(row).name;
-    m_warningsChecked->setText(tr("I have &checked the warned relationships with the documents: %1")
-                                       .arg(warned.join(QStringLiteral("、"))));
+    m_warningsChecked->setText(
+        tr("I have &checked the warned relationships with the documents: %1").arg(warned.join(QStringLiteral("、"))));
     m_warningsChecked->setVisible(!warned.isEmpty());
     emit completeChanged();
 }
@@ -194,7 +194,8 @@ bool ConfirmPage::validatePage()
         break;
     }
     // Another counter changed the registry or the bindings since the check: say why, stay.
-    RefusalTally(m_wizard->connection()).record(RefusalTally::refusedTargets(result.verdict, draft.clerk, QStringLiteral("counter")));
+    RefusalTally(m_wizard->connection())
+        .record(RefusalTally::refusedTargets(result.verdict, draft.clerk, QStringLiteral("counter")));
     m_wizard->setVerdict(result.verdict);
     QStringList reasons;
     for (const Finding &finding : result.verdict.authorizer.findings)
@@ -203,8 +204,8 @@ bool ConfirmPage::validatePage()
         for (const Finding &finding : result.verdict.targets.at(row).findings)
             reasons << draft.targets.at(row).name + QStringLiteral(": ") + finding.text();
     }
-    m_result->setText(tr("The filing was not stored; the check at submission found:\n%1")
-                              .arg(reasons.join(QLatin1Char('\n'))));
+    m_result->setText(
+        tr("The filing was not stored; the check at submission found:\n%1").arg(reasons.join(QLatin1Char('\n'))));
     m_result->show();
     refresh();
     return false;

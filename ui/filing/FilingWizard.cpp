@@ -26,11 +26,11 @@ FilingWizard::FilingWizard(const QString &connection, const QString &clerk, QWid
 {
     setObjectName(QStringLiteral("filingWizard"));
     setWizardStyle(QWizard::ModernStyle);
-    setOptions(QWizard::NoBackButtonOnStartPage | QWizard::NoBackButtonOnLastPage
-               | QWizard::NoCancelButtonOnLastPage);
+    setOptions(QWizard::NoBackButtonOnStartPage | QWizard::NoBackButtonOnLastPage | QWizard::NoCancelButtonOnLastPage);
     setButtonText(QWizard::CancelButton, tr("Cancel filing (Esc)"));
-    setPixmap(QWizard::LogoPixmap, QPixmap(QStringLiteral(":/icons/gongji-desk.png"))
-                                           .scaled(44, 44, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    setPixmap(QWizard::LogoPixmap,
+              QPixmap(QStringLiteral(":/icons/gongji-desk.png"))
+                  .scaled(44, 44, Qt::KeepAspectRatio, Qt::SmoothTransformation));
 
     m_authorizerPage = new AuthorizerPage(this);
     m_commitmentPage = new CommitmentPage(this);
@@ -53,11 +53,9 @@ QString FilingWizard::language()
     return QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
 }
 
-void FilingWizard::setAuthorizer(const QString &idType, const QString &idNumber,
-                                 const AuthorizerVerdict &verdict)
+void FilingWizard::setAuthorizer(const QString &idType, const QString &idNumber, const AuthorizerVerdict &verdict)
 {
-    const bool samePerson = m_authorizer.person && verdict.person
-            && m_authorizer.person->id == verdict.person->id;
+    const bool samePerson = m_authorizer.person && verdict.person && m_authorizer.person->id == verdict.person->id;
     if (!samePerson) {
         m_draft.commitmentAcknowledged = false;
         m_draft.commitmentMethod = QStringLiteral("paper");
@@ -106,17 +104,17 @@ bool FilingWizard::hasUnsavedData() const
 {
     if (currentId() == DonePageId)
         return false; // stored already
-    return m_authorizerPage->hasInput() || !m_draft.authorizerIdNumber.isEmpty()
-            || !m_draft.targets.isEmpty() || m_targetsPage->hasInput();
+    return m_authorizerPage->hasInput() || !m_draft.authorizerIdNumber.isEmpty() || !m_draft.targets.isEmpty()
+        || m_targetsPage->hasInput();
 }
 
 bool FilingWizard::startNewFiling(bool askFirst)
 {
     if (askFirst && hasUnsavedData()) {
         const auto answer = QMessageBox::question(
-                this, tr("Discard this filing?"),
-                tr("The filing being entered has not been submitted. Discard it and start a new one?"),
-                QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+            this, tr("Discard this filing?"),
+            tr("The filing being entered has not been submitted. Discard it and start a new one?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Discard)
             return false;
     }
@@ -140,10 +138,7 @@ void FilingWizard::accept()
     startNewFiling(false);
 }
 
-void FilingWizard::reject()
-{
-    startNewFiling(true);
-}
+void FilingWizard::reject() { startNewFiling(true); }
 
 void FilingWizard::resetDraft()
 {

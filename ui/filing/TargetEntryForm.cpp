@@ -193,10 +193,7 @@ TargetEntry TargetEntryForm::entry() const
     return entry;
 }
 
-bool TargetEntryForm::hasInput() const
-{
-    return !m_name->text().trimmed().isEmpty() || !m_idNumber->text().isEmpty();
-}
+bool TargetEntryForm::hasInput() const { return !m_name->text().trimmed().isEmpty() || !m_idNumber->text().isEmpty(); }
 
 bool TargetEntryForm::checkFilledIn()
 {
@@ -234,13 +231,27 @@ void TargetEntryForm::showFindings(const Findings &findings)
     Findings relationship, idType, name, validUntil, quota, id, other;
     for (const Finding &finding : findings) {
         switch (finding.field) {
-        case Finding::Field::Relationship: relationship << finding; break;
-        case Finding::Field::TargetIdType: idType << finding; break;
-        case Finding::Field::TargetName: name << finding; break;
-        case Finding::Field::ValidUntil: validUntil << finding; break;
-        case Finding::Field::Quota: quota << finding; break;
-        case Finding::Field::TargetId: id << finding; break;
-        default: other << finding; break;
+        case Finding::Field::Relationship:
+            relationship << finding;
+            break;
+        case Finding::Field::TargetIdType:
+            idType << finding;
+            break;
+        case Finding::Field::TargetName:
+            name << finding;
+            break;
+        case Finding::Field::ValidUntil:
+            validUntil << finding;
+            break;
+        case Finding::Field::Quota:
+            quota << finding;
+            break;
+        case Finding::Field::TargetId:
+            id << finding;
+            break;
+        default:
+            other << finding;
+            break;
         }
     }
     m_relationshipFindings->setFindings(relationship);
@@ -251,19 +262,24 @@ void TargetEntryForm::showFindings(const Findings &findings)
     m_idFindings->setFindings(id);
     m_targetFindings->setFindings(other);
     // The cursor goes where the first problem is, so the clerk can correct it at once.
-    if (!relationship.isEmpty()) m_relationship->setFocus();
-    else if (!idType.isEmpty()) m_idType->setFocus();
-    else if (!name.isEmpty()) m_name->setFocus();
-    else if (!validUntil.isEmpty()) m_validUntil->setFocus();
-    else if (!quota.isEmpty() && !m_quota->isHidden()) m_quota->setFocus();
-    else m_idNumber->setFocus();
+    if (!relationship.isEmpty())
+        m_relationship->setFocus();
+    else if (!idType.isEmpty())
+        m_idType->setFocus();
+    else if (!name.isEmpty())
+        m_name->setFocus();
+    else if (!validUntil.isEmpty())
+        m_validUntil->setFocus();
+    else if (!quota.isEmpty() && !m_quota->isHidden())
+        m_quota->setFocus();
+    else
+        m_idNumber->setFocus();
 }
 
 void TargetEntryForm::clearFindings()
 {
-    for (FindingLabel *label : {m_relationshipFindings, m_idTypeFindings, m_nameFindings, m_validUntilFindings, m_quotaFindings,
-                                m_idFindings,
-                                m_targetFindings})
+    for (FindingLabel *label : {m_relationshipFindings, m_idTypeFindings, m_nameFindings, m_validUntilFindings,
+                                m_quotaFindings, m_idFindings, m_targetFindings})
         label->clearFindings();
 }
 
@@ -290,10 +306,7 @@ void TargetEntryForm::setStatus(const QString &text, const QString &color)
     m_status->setText(QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color, text.toHtmlEscaped()));
 }
 
-void TargetEntryForm::focusFirstField()
-{
-    m_relationship->setFocus();
-}
+void TargetEntryForm::focusFirstField() { m_relationship->setFocus(); }
 
 bool TargetEntryForm::eventFilter(QObject *watched, QEvent *event)
 {
@@ -329,10 +342,7 @@ QString TargetEntryForm::currentRelationship() const
     return m_relationship->currentData(RelationshipListModel::KeywordRole).toString();
 }
 
-QString TargetEntryForm::currentIdType() const
-{
-    return m_idType->currentData(IdTypeListModel::CodeRole).toString();
-}
+QString TargetEntryForm::currentIdType() const { return m_idType->currentData(IdTypeListModel::CodeRole).toString(); }
 
 QStringList TargetEntryForm::checkedProofs() const
 {
@@ -373,7 +383,9 @@ void TargetEntryForm::updateDerived()
     const IdCheck check = IdNumber::check(currentIdType(), m_idNumber->text());
     if (check.isValid() && check.birthDate.isValid()) {
         m_birthDate->setText(check.birthDate.toString(Qt::ISODate));
-        m_sex->setText(check.sex == QLatin1Char('M') ? tr("male") : check.sex == QLatin1Char('F') ? tr("female") : QString());
+        m_sex->setText(check.sex == QLatin1Char('M')       ? tr("male")
+                           : check.sex == QLatin1Char('F') ? tr("female")
+                                                           : QString());
     } else {
         m_birthDate->clear();
         m_sex->clear();

@@ -63,7 +63,7 @@ private:
     QComboBox *m_relationship;
     QComboBox *m_idType;
     QLineEdit *m_name;
-    QLineEdit *m_validUntil;  // YYYY-MM-DD or empty: a line, so the keyboard can leave it empty
+    QLineEdit *m_validUntil; // YYYY-MM-DD or empty: a line, so the keyboard can leave it empty
     QLineEdit *m_quota;
     QLabel *m_quotaLabel;
     IdNumberEdit *m_idNumber;

@@ -43,7 +43,10 @@ enum StackPage { HouseholdPage, SearchPage };
 }
 
 HouseholdScreen::HouseholdScreen(const QString &connection, const QString &clerk, QWidget *parent)
-    : QWidget(parent), m_connection(connection), m_clerk(clerk), m_idTypes(new IdTypeListModel(this))
+    : QWidget(parent)
+    , m_connection(connection)
+    , m_clerk(clerk)
+    , m_idTypes(new IdTypeListModel(this))
 {
     setObjectName(QStringLiteral("householdScreen"));
     m_search = new PersonSearchPanel(connection, this);
@@ -122,9 +125,8 @@ QWidget *HouseholdScreen::createLookupBar()
     connect(m_name, &QLineEdit::returnPressed, this, &HouseholdScreen::searchByName);
     connect(byName, &QPushButton::clicked, this, &HouseholdScreen::searchByName);
     connect(m_backButton, &QPushButton::clicked, this, &HouseholdScreen::goBack);
-    connect(m_idType, &QComboBox::currentIndexChanged, this, [this] {
-        m_idNumber->setIdType(m_idType->currentData(IdTypeListModel::CodeRole).toString());
-    });
+    connect(m_idType, &QComboBox::currentIndexChanged, this,
+            [this] { m_idNumber->setIdType(m_idType->currentData(IdTypeListModel::CodeRole).toString()); });
     setTabOrder(m_idType, m_idNumber);
     setTabOrder(m_idNumber, lookUp);
     setTabOrder(lookUp, m_name);
@@ -250,10 +252,7 @@ std::optional<Person> HouseholdScreen::currentPerson() const
     return m_household ? std::optional<Person>(m_household->person) : std::nullopt;
 }
 
-void HouseholdScreen::showError(const QString &message)
-{
-    QMessageBox::critical(this, tr("Database error"), message);
-}
+void HouseholdScreen::showError(const QString &message) { QMessageBox::critical(this, tr("Database error"), message); }
 
 void HouseholdScreen::lookUpByNumber()
 {
@@ -442,7 +441,8 @@ void HouseholdScreen::changeQuotaOfSelected()
     // The change's own summary (额度调整确认单) is what the citizen signs now.
     m_print->setQuotaChange(dialog.changeId());
     m_reprint->setEnabled(m_print->hasDocument());
-    emit quotaChanged(tr("Quota of %1 changed. Print its summary with \"Reprint summary\".").arg(binding->counterpart.name));
+    emit quotaChanged(
+        tr("Quota of %1 changed. Print its summary with \"Reprint summary\".").arg(binding->counterpart.name));
 }
 
 void HouseholdScreen::showPaymentPreview()

@@ -20,15 +20,15 @@ namespace gongji {
 namespace {
 const char *errorStyle = "color:#b01e1e; font-weight:bold;";
 
-QString who(const Person &person)
-{
-    return QStringLiteral("%1  %2").arg(person.name, IdNumber::mask(person.idNumber));
-}
+QString who(const Person &person) { return QStringLiteral("%1  %2").arg(person.name, IdNumber::mask(person.idNumber)); }
 } // namespace
 
 QuotaDialog::QuotaDialog(const QString &connection, const QString &clerk, const Person &shown,
                          const HouseholdBinding &binding, QWidget *parent)
-    : QDialog(parent), m_connection(connection), m_clerk(clerk), m_binding(binding)
+    : QDialog(parent)
+    , m_connection(connection)
+    , m_clerk(clerk)
+    , m_binding(binding)
 {
     setObjectName(QStringLiteral("quotaDialog"));
     setWindowTitle(tr("Change quota (调整额度)"));
@@ -46,9 +46,9 @@ QuotaDialog::QuotaDialog(const QString &connection, const QString &clerk, const 
     summary->setTextFormat(Qt::RichText);
     summary->setWordWrap(true);
     summary->setText(tr("<b>%1</b> → <b>%2</b><br>Relationship: %3 · Number: %4<br>Quota now: %5")
-                             .arg(who(authorizer).toHtmlEscaped(), who(target).toHtmlEscaped(), relationship.toHtmlEscaped(),
-                                  binding.number.toHtmlEscaped(),
-                                  binding.quotaFen ? tr("%1 yuan").arg(Money::formatYuan(*binding.quotaFen)) : tr("none")));
+                         .arg(who(authorizer).toHtmlEscaped(), who(target).toHtmlEscaped(),
+                              relationship.toHtmlEscaped(), binding.number.toHtmlEscaped(),
+                              binding.quotaFen ? tr("%1 yuan").arg(Money::formatYuan(*binding.quotaFen)) : tr("none")));
 
     m_quota = new QLineEdit(this);
     m_quota->setObjectName(QStringLiteral("quotaAmount"));
@@ -100,7 +100,8 @@ void QuotaDialog::accept()
     const QString text = m_quota->text().trimmed();
     const std::optional<qint64> quota = text.isEmpty() ? std::optional<qint64>(0) : Money::parseYuan(text);
     if (!quota) {
-        m_findings->setMessage(tr("Type the quota in yuan with at most 2 decimals and a \".\", e.g. 1500.50; 0 for none."));
+        m_findings->setMessage(
+            tr("Type the quota in yuan with at most 2 decimals and a \".\", e.g. 1500.50; 0 for none."));
         m_quota->setFocus();
         return;
     }

@@ -264,15 +264,9 @@ std::optional<KinshipRule> KinshipPage::ruleInForce() const
     }
 }
 
-QString KinshipPage::holderType() const
-{
-    return m_holderType->currentData(IdTypeListModel::CodeRole).toString();
-}
+QString KinshipPage::holderType() const { return m_holderType->currentData(IdTypeListModel::CodeRole).toString(); }
 
-QString KinshipPage::memberType() const
-{
-    return m_memberType->currentData(IdTypeListModel::CodeRole).toString();
-}
+QString KinshipPage::memberType() const { return m_memberType->currentData(IdTypeListModel::CodeRole).toString(); }
 
 void KinshipPage::setHolder(const Person &holder)
 {
@@ -335,11 +329,11 @@ void KinshipPage::showHolder()
     const QString color = KindStyle::color(HouseholdBinding::Kind::Kinship).name();
     m_holderCard->setText(tr("<b style=\"font-size:large\">%1</b> &nbsp; %2 &nbsp; %3<br>"
                              "<span style=\"color:%4\">Kinship members now: %5 of at most %6</span> %7")
-                                  .arg(m_holder->name.toHtmlEscaped(), IdNumber::mask(m_holder->idNumber),
-                                       Person::statusLabel(m_holder->status).toHtmlEscaped(), color)
-                                  .arg(members.size())
-                                  .arg(rule ? QString::number(rule->maxMembersPerHolder) : QStringLiteral("—"))
-                                  .arg(members.join(QStringLiteral("、")).toHtmlEscaped()));
+                              .arg(m_holder->name.toHtmlEscaped(), IdNumber::mask(m_holder->idNumber),
+                                   Person::statusLabel(m_holder->status).toHtmlEscaped(), color)
+                              .arg(members.size())
+                              .arg(rule ? QString::number(rule->maxMembersPerHolder) : QStringLiteral("—"))
+                              .arg(members.join(QStringLiteral("、")).toHtmlEscaped()));
 }
 
 void KinshipPage::updateMemberAge()
@@ -353,9 +347,11 @@ void KinshipPage::updateMemberAge()
         const int age = KinshipRule::ageOn(id.birthDate, today);
         minor = !rule->needsFaceVerification(id.birthDate, today);
         m_memberAge->setText(minor ? tr("Born %1, aged %2: the household register must be seen.")
-                                             .arg(id.birthDate.toString(Qt::ISODate)).arg(age)
+                                         .arg(id.birthDate.toString(Qt::ISODate))
+                                         .arg(age)
                                    : tr("Born %1, aged %2: face verification must be done.")
-                                             .arg(id.birthDate.toString(Qt::ISODate)).arg(age));
+                                         .arg(id.birthDate.toString(Qt::ISODate))
+                                         .arg(age));
     } else {
         m_memberAge->clear();
     }
@@ -369,7 +365,8 @@ void KinshipPage::updateMemberAge()
 
 void KinshipPage::clearFindings()
 {
-    for (FindingLabel *label : {m_holderFindings, m_relationshipFindings, m_nameFindings, m_memberFindings, m_checkFindings})
+    for (FindingLabel *label :
+         {m_holderFindings, m_relationshipFindings, m_nameFindings, m_memberFindings, m_checkFindings})
         label->clearFindings();
 }
 
@@ -379,12 +376,22 @@ void KinshipPage::showFindings(const Findings &findings)
     for (const Finding &finding : findings) {
         switch (finding.field) {
         case Finding::Field::AuthorizerId:
-        case Finding::Field::AuthorizerName: holder << finding; break;
-        case Finding::Field::Relationship: relationship << finding; break;
-        case Finding::Field::TargetName: name << finding; break;
+        case Finding::Field::AuthorizerName:
+            holder << finding;
+            break;
+        case Finding::Field::Relationship:
+            relationship << finding;
+            break;
+        case Finding::Field::TargetName:
+            name << finding;
+            break;
         case Finding::Field::TargetId:
-        case Finding::Field::TargetIdType: member << finding; break;
-        default: checks << finding; break;
+        case Finding::Field::TargetIdType:
+            member << finding;
+            break;
+        default:
+            checks << finding;
+            break;
         }
     }
     m_holderFindings->setFindings(holder);
@@ -392,11 +399,16 @@ void KinshipPage::showFindings(const Findings &findings)
     m_nameFindings->setFindings(name);
     m_memberFindings->setFindings(member);
     m_checkFindings->setFindings(checks);
-    if (!holder.isEmpty()) m_holderId->setFocus();
-    else if (!relationship.isEmpty()) m_relationship->setFocus();
-    else if (!name.isEmpty()) m_memberName->setFocus();
-    else if (!member.isEmpty()) m_memberId->setFocus();
-    else m_faceVerified->setFocus();
+    if (!holder.isEmpty())
+        m_holderId->setFocus();
+    else if (!relationship.isEmpty())
+        m_relationship->setFocus();
+    else if (!name.isEmpty())
+        m_memberName->setFocus();
+    else if (!member.isEmpty())
+        m_memberId->setFocus();
+    else
+        m_faceVerified->setFocus();
 }
 
 QString KinshipPage::submit()
@@ -433,16 +445,18 @@ QString KinshipPage::submit()
     const KinshipSubmission::Result result = KinshipSubmission(m_connection).submit(draft);
     if (!result.stored) {
         if (!result.error.isEmpty())
-            m_result->setText(QStringLiteral("<span style=\"color:#b01e1e\">%1</span>").arg(result.error.toHtmlEscaped()));
+            m_result->setText(
+                QStringLiteral("<span style=\"color:#b01e1e\">%1</span>").arg(result.error.toHtmlEscaped()));
         else
             m_result->setText(QStringLiteral("<span style=\"color:#b01e1e\">%1</span>")
-                                      .arg(tr("Not stored: correct what is shown beside the fields.").toHtmlEscaped()));
+                                  .arg(tr("Not stored: correct what is shown beside the fields.").toHtmlEscaped()));
         showFindings(result.verdict.findings);
         return {};
     }
     const QString color = KindStyle::color(HouseholdBinding::Kind::Kinship).name();
-    m_result->setText(tr("<span style=\"color:%1\">Kinship binding stored. Number: <b style=\"font-size:x-large\">%2</b></span>")
-                              .arg(color, result.number.toHtmlEscaped()));
+    m_result->setText(
+        tr("<span style=\"color:%1\">Kinship binding stored. Number: <b style=\"font-size:x-large\">%2</b></span>")
+            .arg(color, result.number.toHtmlEscaped()));
     showHolder();
     m_print->setKinship(result.number);
     m_printButton->setEnabled(true);

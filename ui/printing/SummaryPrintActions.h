@@ -30,8 +30,7 @@ class SummaryPrintActions : public QObject
     Q_OBJECT
 public:
     // language: of the printed form, "zh_CN" or "en"; usually formLanguage().
-    SummaryPrintActions(const QString &connection, const QString &clerk, const QString &language,
-                        QWidget *parent);
+    SummaryPrintActions(const QString &connection, const QString &clerk, const QString &language, QWidget *parent);
 
     // The form in Chinese, unless the desk runs in English (--lang en, QLocale's default).
     static QString formLanguage();
@@ -63,7 +62,7 @@ public:
     QString lastError() const { return m_lastError; }
 
 public slots:
-    void print();   // the print dialog, then printTo()
+    void print(); // the print dialog, then printTo()
     void preview(); // modal
     void savePdf(); // the file dialog, then savePdfTo()
     // Audited; false with lastError() set. Emit done() or failed(); no message box.

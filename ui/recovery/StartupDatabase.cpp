@@ -54,7 +54,7 @@ Database::OpenResult openServerAskingPassword(const DatabaseLocation &location, 
     if (!options.password.isEmpty())
         opened = DatabaseStartup::open(where, connection, options);
     for (int attempt = 0; attempt < 3 && !opened.ok
-                          && (opened.needsPassword || opened.error.contains(QLatin1String("password authentication failed")));
+         && (opened.needsPassword || opened.error.contains(QLatin1String("password authentication failed")));
          ++attempt) {
         ServerPasswordDialog dialog(address, options.password.isEmpty() ? QString() : opened.error);
         if (dialog.exec() != QDialog::Accepted)
@@ -115,7 +115,8 @@ bool StartupDatabase::openOrRecover(const QString &where, const QString &connect
                 nullptr, Text::tr("Backup restored"),
                 Text::tr("The backup of %1 is now the database. Enter again what was stored after that time. "
                          "The damaged file is kept as %2; give its name to the office administrator.")
-                    .arg(QDir::toNativeSeparators(dialog.restoredFrom()), QDir::toNativeSeparators(dialog.keptAside())));
+                    .arg(QDir::toNativeSeparators(dialog.restoredFrom()),
+                         QDir::toNativeSeparators(dialog.keptAside())));
         }
     }
     if (!opened.ok) {

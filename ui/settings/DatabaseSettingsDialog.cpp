@@ -26,7 +26,8 @@ DatabaseSettingsDialog::DatabaseSettingsDialog(QWidget *parent) : QDialog(parent
     auto *note = new QLabel(tr("A SQLite file of this computer, or the office server shared by every counter: "
                                "postgresql://USER@HOST[:PORT]/DBNAME?sslmode=verify-full&sslrootcert=CA-FILE. "
                                "No password here: it is read from the password file (~/.pgpass) or asked at start. "
-                               "Takes effect at the next start; --db on the command line still wins."), this);
+                               "Takes effect at the next start; --db on the command line still wins."),
+                            this);
     note->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("&Location:"), m_location);

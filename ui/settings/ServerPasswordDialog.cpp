@@ -17,7 +17,9 @@ ServerPasswordDialog::ServerPasswordDialog(const QString &address, const QString
 {
     setWindowTitle(tr("Office database password"));
     auto *note = new QLabel(tr("The office database %1 asks for the password of its database role (not your own "
-                               "sign-in password). It is not saved in the settings.").arg(address), this);
+                               "sign-in password). It is not saved in the settings.")
+                                .arg(address),
+                            this);
     note->setWordWrap(true);
     m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("serverPassword"));
@@ -45,14 +47,8 @@ ServerPasswordDialog::ServerPasswordDialog(const QString &address, const QString
     layout->addWidget(buttons);
 }
 
-QString ServerPasswordDialog::password() const
-{
-    return m_password->text();
-}
+QString ServerPasswordDialog::password() const { return m_password->text(); }
 
-bool ServerPasswordDialog::keepInKeyring() const
-{
-    return m_keep->isVisible() && m_keep->isChecked();
-}
+bool ServerPasswordDialog::keepInKeyring() const { return m_keep->isVisible() && m_keep->isChecked(); }
 
 } // namespace gongji

@@ -56,20 +56,11 @@ void ServerPasswordKeyring::forget(const QString &address)
     finish(job);
 }
 #else
-bool ServerPasswordKeyring::isAvailable()
-{
-    return false;
-}
+bool ServerPasswordKeyring::isAvailable() { return false; }
 
-QString ServerPasswordKeyring::read(const QString &)
-{
-    return QString();
-}
+QString ServerPasswordKeyring::read(const QString &) { return QString(); }
 
-bool ServerPasswordKeyring::write(const QString &, const QString &)
-{
-    return false;
-}
+bool ServerPasswordKeyring::write(const QString &, const QString &) { return false; }
 
 void ServerPasswordKeyring::forget(const QString &) {}
 #endif

@@ -12,8 +12,7 @@ constexpr qint64 kPauseMs = 1500;
 ShorthandComboBox::ShorthandComboBox(int shorthandRole, QWidget *parent)
     : QComboBox(parent)
     , m_shorthandRole(shorthandRole)
-{
-}
+{}
 
 QList<int> ShorthandComboBox::rowsFitting(const QString &text, QList<int> *exact) const
 {
