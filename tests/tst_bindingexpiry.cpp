@@ -134,7 +134,7 @@ void TestBindingExpiry::endedByTheFirstOpenAfterTheDay()
     QVERIFY2(opened.ok, qPrintable(opened.error));
 
     const MutualAidBinding binding = *BindingStore(m_db->connection()).findById(m_bindingId);
-    QCOMPARE(binding.status, ended ? QStringLiteral("ended") : QStringLiteral("active"));
+    QCOMPARE(binding.status, ended ? BindingStatus::Ended : BindingStatus::Active);
     QCOMPARE(auditRows(m_db->connection()), auditBefore + (ended ? 1 : 0));
     if (!ended)
         return;
@@ -165,7 +165,7 @@ void TestBindingExpiry::laterFilingOfThePairIsAccepted()
     const SubmissionResult stored = FilingSubmission(m_db->connection()).submit(again);
     QVERIFY2(stored.stored(), qPrintable(refusalNames(stored.verdict.findingsFor(0)).join(',') + stored.error));
     const MutualAidBinding old = *BindingStore(m_db->connection()).findById(m_bindingId);
-    QCOMPARE(old.status, QStringLiteral("ended"));
+    QCOMPARE(old.status, BindingStatus::Ended);
     QCOMPARE(old.endReason, QStringLiteral("expired"));
     const QList<MutualAidBinding> now
         = BindingStore(m_db->connection()).activeByAuthorizer(m_father.id, QDate::currentDate());

@@ -155,7 +155,7 @@ void TestDemoDatabase::contents()
     QVERIFY(caoMin);
     const QList<HouseholdBinding> cao = HouseholdStore(connection).bindingsOf(caoMin->id);
     QCOMPARE(cao.size(), 1);
-    QCOMPARE(cao.first().status, QStringLiteral("ended"));
+    QCOMPARE(cao.first().status, BindingStatus::Ended);
     QCOMPARE(cao.first().endReason, QStringLiteral("expired"));
     QCOMPARE(cao.first().endedBy, QStringLiteral("system"));
     QCOMPARE(cao.first().validUntil, QDate(2026, 6, 30));

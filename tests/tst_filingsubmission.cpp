@@ -93,7 +93,7 @@ void TestFilingSubmission::storesFilingBindingsProofsAndAudit()
     QCOMPARE(bindings.size(), 2);
     QCOMPARE(bindings.at(0).proofs, QStringList{QStringLiteral("household_register")});
     QCOMPARE(bindings.at(1).ruleSetId, filing->ruleSetId);
-    QCOMPARE(bindings.at(1).status, QStringLiteral("active"));
+    QCOMPARE(bindings.at(1).status, BindingStatus::Active);
     QCOMPARE(rows(QStringLiteral("audit_log")), m_auditBefore + 1);
     // The audit entry never holds a full ID number.
     QSqlQuery q(QSqlDatabase::database(m_db->connection()));

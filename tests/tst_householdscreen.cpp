@@ -420,7 +420,7 @@ void TestHouseholdScreen::revocationEndsBindingAndKeepsPlace()
     // Stored: ended by the clerk, asked by the target, with the reason.
     const auto stored = BindingStore(m_db->connection()).findById(sonBinding);
     QVERIFY(stored.has_value());
-    QCOMPARE(stored->status, QStringLiteral("ended"));
+    QCOMPARE(stored->status, BindingStatus::Ended);
     QCOMPARE(stored->endedBy, QStringLiteral("tester"));
     QCOMPARE(stored->endRequestedBy, QStringLiteral("target"));
     QVERIFY(stored->endReason.contains(QStringLiteral("已由母亲绑定")));

@@ -318,7 +318,7 @@ QStringList TestKeyboardPath::walkDialogs()
     binding.counterpart
         = *PersonStore(connection).findByDocument(QStringLiteral("01"), QStringLiteral("33010220080721153X"));
     binding.relationship = QStringLiteral("child");
-    binding.status = QStringLiteral("active");
+    binding.status = BindingStatus::Active;
     walk(QStringLiteral("revocation"), new RevocationDialog(connection, actor, *person, binding));
     return found;
 }

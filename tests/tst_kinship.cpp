@@ -171,7 +171,7 @@ void TestKinship::storedAuditedAndRevocable()
     QVERIFY(!twice.ok);
     QVERIFY(twice.error.contains(QStringLiteral("not active")));
     const std::optional<KinshipBinding> ended = KinshipStore(m_db->connection()).findById(stored.bindingId);
-    QCOMPARE(ended->status, QStringLiteral("ended"));
+    QCOMPARE(ended->status, BindingStatus::Ended);
     QCOMPARE(ended->endRequestedBy, QStringLiteral("member"));
     QCOMPARE(ended->endReason, QStringLiteral("不再需要"));
     QCOMPARE(AuditLog(m_db->connection()).count(), auditBefore + 2);

@@ -217,7 +217,7 @@ void TestMigrations::bindingsAndRuleSetsKeepTheirRows()
     QVERIFY2(opened.ok, qPrintable(opened.error));
     const std::optional<MutualAidBinding> binding = BindingStore(QStringLiteral("upgraded")).findById(1);
     QVERIFY(binding);
-    QCOMPARE(binding->status, QStringLiteral("active"));
+    QCOMPARE(binding->status, BindingStatus::Active);
     QVERIFY(!binding->validUntil.isValid());
     QVERIFY(binding->isActiveOn(QDate(2099, 1, 1)));
     const std::optional<RuleSet> rules = RuleSetStore(QStringLiteral("upgraded")).findById(1);

@@ -274,7 +274,7 @@ void TestPrintUi::householdBindingPicksTheSummary()
     binding.kind = HouseholdBinding::Kind::MutualAid;
     binding.bindingId = BindingStore(m_db->connection()).byFiling(stored->id).at(0).id;
     binding.number = filing;
-    binding.status = QStringLiteral("active");
+    binding.status = BindingStatus::Active;
     const auto titleOf = [this](const QString &name) {
         const QString path = m_db->dir() + QLatin1Char('/') + name;
         return m_actions->savePdfTo(path) ? pdfText(path) : m_actions->lastError();
@@ -286,7 +286,7 @@ void TestPrintUi::householdBindingPicksTheSummary()
                                                   .revoke(binding.bindingId, QStringLiteral("authorizer"),
                                                           QStringLiteral("本人申请"), QStringLiteral("tester"));
     QVERIFY2(revoked.ok, qPrintable(revoked.error));
-    binding.status = QStringLiteral("ended");
+    binding.status = BindingStatus::Ended;
     m_actions->setBinding(binding);
     QVERIFY(titleOf(QStringLiteral("ended.pdf")).contains(QStringLiteral("个人账户家庭共济解除确认单")));
     QCOMPARE(AuditLog(m_db->connection())

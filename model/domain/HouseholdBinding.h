@@ -5,6 +5,7 @@
 #include <QString>
 #include <optional>
 
+#include "model/domain/BindingStatus.h"
 #include "model/domain/Person.h"
 #include "model/domain/Finding.h"
 
@@ -22,7 +23,7 @@ struct HouseholdBinding
     qint64 bindingId = 0;
     Person counterpart;
     QString relationship; // what the target/member is to the authorizer/holder
-    QString status; // "active" / "ended"
+    BindingStatus status = BindingStatus::Active;
     QDateTime startedAt;
     QDateTime endedAt;
     QString endedBy;
@@ -39,7 +40,7 @@ struct HouseholdBinding
     QString handover;
     QString handoverReason;
 
-    bool isActive() const { return status == QLatin1String("active"); }
+    bool isActive() const { return status == BindingStatus::Active; }
     static QString kindLabel(Kind kind); // "共济" / "亲情" in the UI language
     static QString kindKeyword(Kind kind); // "mutual_aid" / "kinship"
     static QString directionKeyword(Kind kind,

@@ -2,6 +2,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include "model/domain/BindingStatus.h"
+
 namespace gongji {
 
 // A kinship-account binding (亲情账户): the holder may show the member's e-voucher. No money moves.
@@ -16,7 +18,7 @@ struct KinshipBinding
     bool householdRegisterSeen = false;
     QString clerk;
     QString channel; // "counter" / "batch"
-    QString status; // "active" / "ended"
+    BindingStatus status = BindingStatus::Active;
     QDateTime startedAt;
     QDateTime endedAt;
     QString endedBy;

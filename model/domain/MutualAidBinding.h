@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <optional>
 
+#include "model/domain/BindingStatus.h"
+
 namespace gongji {
 
 // A mutual-aid binding: the authorizer's personal account may pay for the target.
@@ -17,7 +19,7 @@ struct MutualAidBinding
     QString relationship;
     QStringList proofs;
     qint64 ruleSetId = 0;
-    QString status; // "active" / "ended"
+    BindingStatus status = BindingStatus::Active;
     QDateTime startedAt; // UTC
     QDateTime endedAt; // UTC, invalid while active
     QString endedBy; // clerk login, or "system" for automatic ends
@@ -38,7 +40,7 @@ struct MutualAidBinding
     // Active on `day`: not ended, and the period (if any) not over.
     bool isActiveOn(const QDate &day) const
     {
-        return status == QLatin1String("active") && (!validUntil.isValid() || validUntil >= day);
+        return status == BindingStatus::Active && (!validUntil.isValid() || validUntil >= day);
     }
 };
 

@@ -46,7 +46,7 @@ QJsonObject HouseholdJson::toJson(const Household &household)
                          {QStringLiteral("number"), b.number},
                          {QStringLiteral("relationship"), b.relationship},
                          {QStringLiteral("other"), personJson(b.counterpart)},
-                         {QStringLiteral("status"), b.status},
+                         {QStringLiteral("status"), BindingStatuses::keyword(b.status)},
                          {QStringLiteral("started_at"), timeOrNull(b.startedAt)},
                          {QStringLiteral("ended_at"), timeOrNull(b.endedAt)}};
         if (b.kind == HouseholdBinding::Kind::MutualAid) // yuan, or null where nothing is set aside

@@ -25,7 +25,7 @@ MutualAidBinding bindingFrom(const SqlStatement &row)
     b.targetId = row.value(3).toLongLong();
     b.relationship = row.value(4).toString();
     b.ruleSetId = row.value(5).toLongLong();
-    b.status = row.value(6).toString();
+    b.status = BindingStatuses::fromKeyword(row.value(6).toString());
     b.startedAt = Timestamp::fromText(row.value(7).toString());
     b.endedAt = Timestamp::fromText(row.value(8).toString());
     b.endedBy = row.value(9).toString();
@@ -170,7 +170,7 @@ void BindingStore::insert(MutualAidBinding &binding)
         .bind(QStringLiteral(":quota"), fenOrNull(binding.quotaFen))
         .exec();
     binding.id = q.insertedId();
-    binding.status = QStringLiteral("active");
+    binding.status = BindingStatus::Active;
     SqlStatement proof(m_connection,
                        QStringLiteral("INSERT INTO binding_proof (binding_id, proof) VALUES (:id, :proof)"));
     for (const QString &p : binding.proofs)

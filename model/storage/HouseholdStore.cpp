@@ -58,7 +58,7 @@ QList<HouseholdBinding> HouseholdStore::bindingsOf(qint64 personId, const QDate 
             b.direction = branch.direction;
             b.bindingId = q.value(0).toLongLong();
             b.relationship = q.value(1).toString();
-            b.status = q.value(2).toString();
+            b.status = BindingStatuses::fromKeyword(q.value(2).toString());
             b.startedAt = Timestamp::fromText(q.value(3).toString());
             b.endedAt = Timestamp::fromText(q.value(4).toString());
             b.endedBy = q.value(5).toString();
@@ -72,7 +72,7 @@ QList<HouseholdBinding> HouseholdStore::bindingsOf(qint64 personId, const QDate 
             if (b.isActive() && b.validUntil.isValid() && b.validUntil < on) {
                 // Its period is over but no program has stored that yet: shown as the expiry
                 // will store it (BindingExpiry), never as active.
-                b.status = QStringLiteral("ended");
+                b.status = BindingStatus::Ended;
                 b.endedAt = QDateTime(b.validUntil.addDays(1), QTime(0, 0)).toUTC();
                 b.endedBy = MutualAidBinding::systemActor();
                 b.endRequestedBy = MutualAidBinding::systemActor();

@@ -22,7 +22,7 @@ KinshipBinding kinshipFrom(const SqlStatement &row)
     k.householdRegisterSeen = row.value(6).toInt() != 0;
     k.clerk = row.value(7).toString();
     k.channel = row.value(8).toString();
-    k.status = row.value(9).toString();
+    k.status = BindingStatuses::fromKeyword(row.value(9).toString());
     k.startedAt = Timestamp::fromText(row.value(10).toString());
     k.endedAt = Timestamp::fromText(row.value(11).toString());
     k.endedBy = row.value(12).toString();
@@ -132,7 +132,7 @@ void KinshipStore::insert(KinshipBinding &binding)
         .bind(QStringLiteral(":started"), Timestamp::toText(binding.startedAt))
         .exec();
     binding.id = q.insertedId();
-    binding.status = QStringLiteral("active");
+    binding.status = BindingStatus::Active;
 }
 
 bool KinshipStore::end(qint64 id, const QDateTime &endedAt, const QString &endedBy, const QString &requestedBy,

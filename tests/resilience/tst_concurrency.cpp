@@ -107,7 +107,7 @@ void TestConcurrency::conflictingCountersKeepEveryRule()
         const QList<MutualAidBinding> own = bindings.byFiling(filing->id);
         QCOMPARE(own.size(), 1);
         QCOMPARE(own.first().targetId, target->id);
-        QCOMPARE(own.first().status, QStringLiteral("active"));
+        QCOMPARE(own.first().status, BindingStatus::Active);
         const QString pair = f.at(2) + QLatin1Char('>') + f.at(3);
         QVERIFY2(!pairs.contains(pair), qPrintable(QStringLiteral("pair stored twice: ") + pair));
         pairs.insert(pair);

@@ -421,7 +421,7 @@ void HouseholdScreen::revokeSelected()
     reload();
     // The revocation summary (解除确认单) is what the citizen signs now: the print button points at it.
     HouseholdBinding ended = *binding;
-    ended.status = QStringLiteral("ended");
+    ended.status = BindingStatus::Ended;
     m_print->setBinding(ended);
     m_reprint->setEnabled(m_print->hasDocument());
     emit bindingRevoked(tr("%1 with %2 ended. Print its summary with \"Reprint summary\".")
