@@ -12,10 +12,6 @@ namespace gongji {
 
 BindingExpiry::BindingExpiry(const QString &connection) : m_connection(connection) {}
 
-QString BindingExpiry::reason() { return MutualAidBinding::expiredReason(); }
-
-QString BindingExpiry::actor() { return MutualAidBinding::systemActor(); }
-
 int BindingExpiry::endExpired(const QDate &today)
 {
     // A read first: on most days nothing is due, and no write lock is taken at start-up.
@@ -38,8 +34,9 @@ int BindingExpiry::endExpiredWithin(const QString &connection, const QDate &toda
         // Ended at the start of the first day after the period, local time: what the history
         // shows, whenever a program came to store it.
         const QDateTime endedAt = QDateTime(binding->validUntil.addDays(1), QTime(0, 0)).toUTC();
-        if (BindingRevocation::endMutualAidWithin(connection, id, actor(), reason(), actor(), QStringLiteral("expiry"),
-                                                  endedAt))
+        if (BindingRevocation::endMutualAidWithin(connection, id, MutualAidBinding::systemActor(),
+                                                  MutualAidBinding::expiredReason(), MutualAidBinding::systemActor(),
+                                                  QStringLiteral("expiry"), endedAt))
             ++ended;
     }
     return ended;

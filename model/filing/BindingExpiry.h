@@ -5,7 +5,7 @@
 namespace gongji {
 
 // The end of authorization periods (授权期限): a mutual-aid binding whose valid_until lies before
-// today is ended with the reason "expired", by `system`, audited, as of the first day after
+// today is ended with MutualAidBinding::expiredReason(), by `system`, audited, as of the first day after
 // its period. Run by every program that opens the database (DatabaseStartup::open), so the first one
 // to open it after that day ends it; readers never count such a binding as active meanwhile
 // (BindingStore's "active on a day").
@@ -13,9 +13,6 @@ class BindingExpiry
 {
 public:
     explicit BindingExpiry(const QString &connection);
-
-    static QString reason(); // "expired": a stored word, the same in every UI language
-    static QString actor(); // "system"
 
     // Ends every binding whose period is over on `today`, in one transaction; returns how many.
     // `today` is the caller's (the clock at start-up; tests inject it). Throws StorageError.
