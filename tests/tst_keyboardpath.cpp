@@ -40,6 +40,7 @@
 #include "ui/administration/ImpactDialog.h"
 #include "ui/administration/RegistryImportDialog.h"
 #include "ui/administration/RulesWindow.h"
+#include "ui/administration/StatisticsDialog.h"
 #include "ui/filing/FilingWizard.h"
 #include "ui/household/HouseholdScreen.h"
 #include "ui/household/RevocationDialog.h"
@@ -308,6 +309,7 @@ QStringList TestKeyboardPath::walkDialogs()
     walk(QStringLiteral("registry import"), new RegistryImportDialog(connection, actor));
     walk(QStringLiteral("clerk accounts"), new ClerkAccountsDialog(connection, actor));
     walk(QStringLiteral("audit log"), new AuditLogDialog(connection, actor));
+    walk(QStringLiteral("statistics"), new StatisticsDialog(connection, actor));
     walk(QStringLiteral("damaged database"), new DamagedDatabaseDialog(m_db->path(), QStringLiteral("malformed")));
     walk(QStringLiteral("rule impact"), new ImpactDialog(RuleImpact::Report(), QStringLiteral("change")));
     const auto person = PersonStore(connection).findByDocument(QStringLiteral("01"), kAuthorizerNumber);

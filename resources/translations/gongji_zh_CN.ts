@@ -4860,12 +4860,12 @@ Export the registry with exactly these columns in this order.</source>
 <context>
     <name>gongji::ChartPanel</name>
     <message>
-        <source>&amp;Copy</source>
-        <translation>复制(&amp;C)</translation>
+        <source>Copy</source>
+        <translation>复制</translation>
     </message>
     <message>
-        <source>Save as &amp;image (PNG)…</source>
-        <translation>保存为图片 PNG(&amp;I)…</translation>
+        <source>Save as image (PNG)…</source>
+        <translation>保存为图片 PNG…</translation>
     </message>
     <message>
         <source>Item</source>

@@ -37,9 +37,11 @@ ChartPanel::ChartPanel(const QString &title, Kind kind, QWidget *parent)
     m_table->verticalHeader()->setVisible(false);
     m_table->setMinimumWidth(260);
 
-    auto *copy = new QPushButton(tr("&Copy"), this);
+    // No mnemonics: the statistics screen shows four panels at once, and one letter may stand for
+    // one button only; Tab reaches them.
+    auto *copy = new QPushButton(tr("Copy"), this);
     copy->setObjectName(QStringLiteral("copy"));
-    auto *save = new QPushButton(tr("Save as &image (PNG)…"), this);
+    auto *save = new QPushButton(tr("Save as image (PNG)…"), this);
     save->setObjectName(QStringLiteral("savePng"));
     connect(copy, &QPushButton::clicked, this, &ChartPanel::copy);
     connect(save, &QPushButton::clicked, this, &ChartPanel::choosePngFile);
@@ -70,6 +72,7 @@ void ChartPanel::setValues(const QStringList &categories, const QList<QPair<QStr
     chart->addAxis(values, Qt::AlignLeft);
     if (m_kind == Kind::Line) {
         auto *line = new QLineSeries(chart);
+        line->setPointsVisible(true); // a day alone is one point, and a line of one point draws nothing
         const QList<qint64> points = series.value(0).second;
         for (int i = 0; i < points.size(); ++i) {
             line->append(i, double(points.at(i)));
