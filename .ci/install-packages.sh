@@ -20,8 +20,12 @@ PACKAGES=(
   xvfb xauth imagemagick                  # a real X display without a screen; screenshots
   sqlite3 libsqlite3-dev
   clang libclang-rt-14-dev                # tests/fuzz: libFuzzer targets built with clang
+  clang-format-14                         # tests: format_check keeps the tree in the .clang-format style
   postgresql libqt6sql6-psql              # a shared office database; tests/postgres runs a throwaway cluster
   libpq-dev                               # the registry import's COPY to PostgreSQL (required), the benchmarks' libpq baselines
+  dpkg-dev lintian help2man appstream xdotool   # the .deb (cpack, shlibdeps), its checks, man pages, AppStream; CI runs the installed desk; screenshots of the citizen's screen
+  openssl qtkeychain-qt6-dev              # tests: a TLS test cluster's certificates; the office password in the keyring (optional)
+  qt6-charts-dev                          # the statistics screen's charts
 )
 
 dry_run=0

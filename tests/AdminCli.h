@@ -65,10 +65,14 @@ public:
     bool initAccounts(const QString &db, const QString &passwordFile) const
     {
         return run({QStringLiteral("--db"), db, QStringLiteral("--password-file"), passwordFile, QStringLiteral("init"),
-                    QStringLiteral("--supervisor"), QStringLiteral("supervisor")}).exitCode == 0
+                    QStringLiteral("--supervisor"), QStringLiteral("supervisor")})
+                   .exitCode
+            == 0
             && run(QStringList{QStringLiteral("--db"), db} + signIn(passwordFile)
-                   + QStringList{QStringLiteral("add-clerk"), QStringLiteral("tester"), QStringLiteral("--new-password-file"),
-                                 passwordFile}).exitCode == 0;
+                   + QStringList{QStringLiteral("add-clerk"), QStringLiteral("tester"),
+                                 QStringLiteral("--new-password-file"), passwordFile})
+                   .exitCode
+            == 0;
     }
 
     // registry-good.csv into `db` (by the supervisor), then the Zhejiang filings (warnings
@@ -79,13 +83,19 @@ public:
     {
         const QStringList clerk = signIn(passwordFile, QStringLiteral("tester"));
         return run(QStringList{QStringLiteral("--db"), db} + signIn(passwordFile)
-                   + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode == 0
+                   + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")})
+                   .exitCode
+            == 0
             && run(QStringList{QStringLiteral("--db"), db} + clerk
-                   + QStringList{QStringLiteral("check-filings"), data("filings-zhejiang.csv"), QStringLiteral("--commit"),
-                                 QStringLiteral("--accept-warnings")}).exitCode == 0
+                   + QStringList{QStringLiteral("check-filings"), data("filings-zhejiang.csv"),
+                                 QStringLiteral("--commit"), QStringLiteral("--accept-warnings")})
+                   .exitCode
+            == 0
             && run(QStringList{QStringLiteral("--db"), db} + clerk
-                   + QStringList{QStringLiteral("check-kinship"), data("kinship-zhejiang.csv"), QStringLiteral("--commit")})
-                       .exitCode == 0;
+                   + QStringList{QStringLiteral("check-kinship"), data("kinship-zhejiang.csv"),
+                                 QStringLiteral("--commit")})
+                   .exitCode
+            == 0;
     }
 
     static QString data(const char *name) { return QStringLiteral(GONGJI_TEST_DATA "/") + QLatin1String(name); }

@@ -48,7 +48,8 @@ qint64 rowsIn(const QString &path, const QString &table)
 
 qint64 auditEntriesIn(const QString &path, const QString &action, const QString &actor)
 {
-    return countIn(path, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? AND actor = ?"), {action, actor});
+    return countIn(path, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? AND actor = ?"),
+                   {action, actor});
 }
 
 } // namespace DatabaseFile

@@ -11,6 +11,7 @@
 #include "model/accounts/ClerkAccounts.h"
 #include "model/accounts/PasswordHash.h"
 #include "model/domain/IdNumber.h"
+#include "model/storage/CounterRole.h"
 #include "model/storage/Database.h"
 #include "model/storage/PersonStore.h"
 #include "model/storage/WriteTransaction.h"
@@ -21,10 +22,12 @@ namespace {
 
 // With GONGJI_TEST_POSTGRES=postgresql://USER@HOST:PORT/postgres (tests/postgres/with-postgres.sh
 // sets it), every TestDatabase is a new database on that server instead of a file.
-QString serverAdminUrl()
-{
-    return qEnvironmentVariable("GONGJI_TEST_POSTGRES");
-}
+QString serverAdminUrl() { return qEnvironmentVariable("GONGJI_TEST_POSTGRES"); }
+
+// The roles of an office (docs/office-security.md): the tests' databases are owned by the
+// owner role, which sets up the schema; the tests then work as the counter role, as a counter does.
+const char kOwnerRole[] = "gongji_owner";
+const char kCounterRole[] = "gongji_counter";
 
 bool runOnServer(const QString &sql)
 {
@@ -38,6 +41,7 @@ bool runOnServer(const QString &sql)
         db.setUserName(url.userName());
         db.setPassword(url.password());
         db.setDatabaseName(url.path().mid(1));
+        db.setConnectOptions(QStringLiteral("connect_timeout=10"));
         ok = db.open() && QSqlQuery(db).exec(sql); // test set-up only: names are our own
         if (!ok)
             qWarning() << "test database server:" << db.lastError().text();
@@ -47,16 +51,48 @@ bool runOnServer(const QString &sql)
     return ok;
 }
 
+bool makeRoles()
+{
+    static const bool made = runOnServer(
+        QStringLiteral("DO $$ BEGIN "
+                       "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') THEN CREATE ROLE %1 LOGIN; END IF; "
+                       "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%2') THEN CREATE ROLE %2 LOGIN; END IF; "
+                       "END $$")
+            .arg(QLatin1String(kOwnerRole), QLatin1String(kCounterRole)));
+    return made;
+}
+
+// As the office's administrator does with gongji-admin setup-office: the schema, then the counter role.
+bool setUpOffice(const QString &ownerAddress)
+{
+    const QString connection = QStringLiteral("test-office-setup");
+    Database::Options options;
+    options.upgradeServerSchema = true;
+    const Database::OpenResult opened = Database::open(ownerAddress, connection, options);
+    const CounterRole::Result counter
+        = opened.ok ? CounterRole(connection).setUp(QLatin1String(kCounterRole)) : CounterRole::Result{};
+    Database::close(connection);
+    if (!opened.ok || !counter.ok)
+        qWarning() << "test office set-up:" << opened.error << counter.error;
+    return opened.ok && counter.ok;
+}
+
 } // namespace
 
-TestDatabase::TestDatabase(const QString &connection, Accounts accounts) : m_connection(connection)
+TestDatabase::TestDatabase(const QString &connection, Accounts accounts, Role role)
+    : m_connection(connection)
+    , m_role(role)
 {
     QStandardPaths::setTestModeEnabled(true);
     if (usesServer()) {
         static int counter = 0;
         m_serverDatabase = QStringLiteral("gongji_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(++counter);
-        if (!runOnServer(QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
-                             .arg(m_serverDatabase)))
+        if (!makeRoles()
+            || !runOnServer(
+                QStringLiteral(
+                    "CREATE DATABASE %1 OWNER %2 TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
+                    .arg(m_serverDatabase, QLatin1String(kOwnerRole)))
+            || !setUpOffice(serverAddress(QLatin1String(kOwnerRole))))
             return;
     }
     const Database::OpenResult opened = m_dir.isValid() ? Database::open(path(), m_connection) : Database::OpenResult{};
@@ -78,9 +114,10 @@ bool TestDatabase::addAccounts()
     PasswordHash::setCost(PasswordHash::Cost::TestOnlyMinimum);
     ClerkAccounts accounts(m_connection);
     const QString pass = QString::fromLatin1(password);
-    const ClerkAccounts::Result first = accounts.createFirstSupervisor(QString::fromLatin1(supervisor), QStringLiteral("王主管"), pass);
-    const ClerkAccounts::Result second = accounts.add(QString::fromLatin1(supervisor), QString::fromLatin1(clerk), QStringLiteral("李柜员"),
-                                                      ClerkRole::Clerk, pass);
+    const ClerkAccounts::Result first
+        = accounts.createFirstSupervisor(QString::fromLatin1(supervisor), QStringLiteral("王主管"), pass);
+    const ClerkAccounts::Result second = accounts.add(QString::fromLatin1(supervisor), QString::fromLatin1(clerk),
+                                                      QStringLiteral("李柜员"), ClerkRole::Clerk, pass);
     if (!first.ok || !second.ok) {
         qWarning() << "test accounts:" << first.error << second.error;
         return false;
@@ -89,24 +126,24 @@ bool TestDatabase::addAccounts()
     return file.open(QIODevice::WriteOnly) && file.write(password) > 0;
 }
 
-QString TestDatabase::passwordFile() const
-{
-    return m_dir.filePath(QStringLiteral("password.txt"));
-}
+QString TestDatabase::passwordFile() const { return m_dir.filePath(QStringLiteral("password.txt")); }
 
-bool TestDatabase::usesServer()
-{
-    return !serverAdminUrl().isEmpty();
-}
+bool TestDatabase::usesServer() { return !serverAdminUrl().isEmpty(); }
 
 QString TestDatabase::path() const
 {
-    if (!m_serverDatabase.isEmpty()) {
-        QUrl url(serverAdminUrl());
-        url.setPath(QLatin1Char('/') + m_serverDatabase);
-        return url.toString();
-    }
+    if (!m_serverDatabase.isEmpty())
+        return serverAddress(QLatin1String(m_role == Role::Owner ? kOwnerRole : kCounterRole));
     return m_dir.filePath(QStringLiteral("test.sqlite"));
+}
+
+QString TestDatabase::serverAddress(const QString &role) const
+{
+    QUrl url(serverAdminUrl());
+    url.setUserName(role);
+    url.setPassword(QString());
+    url.setPath(QLatin1Char('/') + m_serverDatabase);
+    return url.toString();
 }
 
 Person TestDatabase::addPerson(const QString &name, const QString &idNumber, const QString &insuranceType,
@@ -155,7 +192,7 @@ FilingDraft TestDatabase::childFiling(const Person &authorizer, const Person &ch
 }
 
 KinshipDraft TestDatabase::kinshipDraft(const Person &holder, const Person &member, const QString &relationship,
-                                       const QString &clerk)
+                                        const QString &clerk)
 {
     KinshipDraft draft;
     draft.holderIdType = holder.idType;
@@ -172,6 +209,6 @@ KinshipDraft TestDatabase::kinshipDraft(const Person &holder, const Person &memb
 QString TestDatabase::residentId(const QString &address, const QDate &birth, int sequence)
 {
     const QString first17 = address + birth.toString(QStringLiteral("yyyyMMdd"))
-                            + QStringLiteral("%1").arg(sequence, 3, 10, QLatin1Char('0'));
+        + QStringLiteral("%1").arg(sequence, 3, 10, QLatin1Char('0'));
     return first17 + IdNumber::mod11CheckChar(first17);
 }

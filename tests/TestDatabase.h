@@ -16,9 +16,13 @@ class TestDatabase
 {
 public:
     enum class Accounts { TesterAndSupervisor, None };
+    // On a server: whom the test works as. The database is set up by the owner role as
+    // gongji-admin setup-office does; a test works as the counter role unless it does what only
+    // the administrator may (copy-to into the server).
+    enum class Role { Counter, Owner };
 
     explicit TestDatabase(const QString &connection = QStringLiteral("test"),
-                          Accounts accounts = Accounts::TesterAndSupervisor);
+                          Accounts accounts = Accounts::TesterAndSupervisor, Role role = Role::Counter);
     ~TestDatabase();
 
     static constexpr const char *clerk = "tester";
@@ -30,8 +34,10 @@ public:
     QString passwordFile() const;
     QString connection() const { return m_connection; }
     // The file, or with GONGJI_TEST_POSTGRES set, the postgresql:// address of a database made
-    // for this test on that server (dropped again at the end).
+    // for this test on that server (dropped again at the end), as the counter role (or the owner).
     QString path() const;
+    // On a server: the address of this test's database as ROLE (gongji_owner, gongji_counter).
+    QString serverAddress(const QString &role) const;
     static bool usesServer();
     QString dir() const { return m_dir.path(); }
 
@@ -61,5 +67,6 @@ private:
     QTemporaryDir m_dir;
     QString m_connection;
     QString m_serverDatabase;
+    Role m_role = Role::Counter;
     bool m_open = false;
 };

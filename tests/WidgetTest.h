@@ -42,7 +42,8 @@ template<typename T> void onNextDialog(QObject *owner, std::function<void(T *)> 
 // Clicks `button` on the next message box.
 inline void answerNextMessageBox(QObject *owner, QMessageBox::StandardButton button, int *answered = nullptr)
 {
-    onNextDialog<QMessageBox>(owner, [button](QMessageBox *box) { box->button(button)->click(); }, answered);
+    onNextDialog<QMessageBox>(
+        owner, [button](QMessageBox *box) { box->button(button)->click(); }, answered);
 }
 
 } // namespace WidgetTest

@@ -34,10 +34,7 @@ private slots:
     void listHasNoHashes();
 };
 
-void TestAccounts::initTestCase()
-{
-    PasswordHash::setCost(PasswordHash::Cost::TestOnlyMinimum);
-}
+void TestAccounts::initTestCase() { PasswordHash::setCost(PasswordHash::Cost::TestOnlyMinimum); }
 
 void TestAccounts::hashesAreArgon2idAndVerify()
 {
@@ -155,7 +152,8 @@ QString lastAuditRow(const TestDatabase &db)
     QSqlQuery q(QSqlDatabase::database(db.connection()));
     if (!q.exec(QStringLiteral("SELECT actor, action, subject, detail FROM audit_log ORDER BY id DESC")) || !q.next())
         return {};
-    return QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()}.join(u'|');
+    return QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()}.join(
+        u'|');
 }
 
 // Locks `login` by five wrong passwords.
@@ -171,10 +169,14 @@ void TestAccounts::accountChangesBySupervisor_data()
 {
     QTest::addColumn<QString>("change");
     QTest::addColumn<QString>("action");
-    QTest::newRow("disable") << "disable" << "account_disable";
-    QTest::newRow("enable") << "enable" << "account_enable";
-    QTest::newRow("reset password") << "reset" << "account_reset_password";
-    QTest::newRow("unlock") << "unlock" << "account_unlock";
+    QTest::newRow("disable") << "disable"
+                             << "account_disable";
+    QTest::newRow("enable") << "enable"
+                            << "account_enable";
+    QTest::newRow("reset password") << "reset"
+                                    << "account_reset_password";
+    QTest::newRow("unlock") << "unlock"
+                            << "account_unlock";
 }
 
 void TestAccounts::accountChangesBySupervisor()
@@ -210,13 +212,15 @@ void TestAccounts::accountChangesBySupervisor()
         QCOMPARE(after->failedAttempts, 0);
         QVERIFY(!after->lockedUntil.isValid());
     }
-    const QString password = change == QLatin1String("reset") ? QStringLiteral("fresh-password-2") : QString::fromLatin1(TestDatabase::password);
+    const QString password = change == QLatin1String("reset") ? QStringLiteral("fresh-password-2")
+                                                              : QString::fromLatin1(TestDatabase::password);
     QCOMPARE(SignIn(db.connection()).signIn(tester, password).ok, change != QLatin1String("disable"));
     // Doing it again says why nothing changes.
     if (change != QLatin1String("reset")) {
         const qint64 count = AuditLog(db.connection()).count();
-        const ClerkAccounts::Result again = change == QLatin1String("unlock") ? accounts.unlock(TestDatabase::supervisor, tester)
-                                            : accounts.setActive(TestDatabase::supervisor, tester, change == QLatin1String("enable"));
+        const ClerkAccounts::Result again = change == QLatin1String("unlock")
+            ? accounts.unlock(TestDatabase::supervisor, tester)
+            : accounts.setActive(TestDatabase::supervisor, tester, change == QLatin1String("enable"));
         QVERIFY(!again.ok);
         QVERIFY(!again.error.isEmpty());
         QCOMPARE(AuditLog(db.connection()).count(), count);
@@ -231,7 +235,8 @@ void TestAccounts::accountChangesRefusedForClerk_data()
     for (const QString &actor : {QStringLiteral("tester"), QStringLiteral("mallory")})
         for (const QString &change : changes)
             QTest::addRow("%s %s", qPrintable(actor), qPrintable(change)) << actor << change;
-    QTest::newRow("supervisor, unknown account") << "supervisor" << "unknown target";
+    QTest::newRow("supervisor, unknown account") << "supervisor"
+                                                 << "unknown target";
 }
 
 void TestAccounts::accountChangesRefusedForClerk()
@@ -288,7 +293,8 @@ void TestAccounts::changeOwnPassword()
     ClerkAccounts accounts(db.connection());
     const QString tester = TestDatabase::clerk;
     const qint64 before = AuditLog(db.connection()).count();
-    QVERIFY(accounts.changeOwnPassword(tester, TestDatabase::password, "short").error.contains(QStringLiteral("at least")));
+    QVERIFY(
+        accounts.changeOwnPassword(tester, TestDatabase::password, "short").error.contains(QStringLiteral("at least")));
     QVERIFY(!accounts.changeOwnPassword(tester, TestDatabase::password, TestDatabase::password).ok);
     QCOMPARE(AuditLog(db.connection()).count(), before);
     const ClerkAccounts::Result wrong = accounts.changeOwnPassword(tester, "wrong-password", "new-password-3");

@@ -28,6 +28,8 @@ private slots:
     void checkFilingsDryRun();
     void checkFilingsCommit();
     void malformedFilings();
+    void checkFilingsRelationshipsAndPeriods();
+    void malformedPeriodStopsTheFile();
     void wrongHeader();
     void garbageDatabaseIsRefusedAndUntouched_data();
     void garbageDatabaseIsRefusedAndUntouched();
@@ -35,23 +37,20 @@ private slots:
 
 private:
     bool withAccounts(const QString &database) const { return cli().initAccounts(database, passwordFile()); }
-
 };
 
-void TestAdminCli::init()
-{
-    QVERIFY(freshFolder());
-}
+void TestAdminCli::init() { QVERIFY(freshFolder()); }
 
 void TestAdminCli::help_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("usage"); // expected first line
 
-    const QString global = QStringLiteral("Usage: gongji-admin [--db PATH] [--clerk LOGIN [--password-file FILE]] COMMAND [ARGUMENTS]");
+    const QString global
+        = QStringLiteral("Usage: gongji-admin [--db PATH] [--clerk LOGIN [--password-file FILE]] COMMAND [ARGUMENTS]");
     const QString import = QStringLiteral("Usage: gongji-admin [--db PATH] import-registry FILE.csv");
-    const QString check = QStringLiteral(
-        "Usage: gongji-admin [--db PATH] check-filings [--commit] [--accept-warnings] FILE.csv");
+    const QString check
+        = QStringLiteral("Usage: gongji-admin [--db PATH] check-filings [--commit] [--accept-warnings] FILE.csv");
     const QString demo = QStringLiteral("Usage: gongji-admin [--db PATH] load-demo ");
 
     QTest::newRow("--help") << QStringList{"--help"} << global;
@@ -63,28 +62,34 @@ void TestAdminCli::help_data()
     QTest::newRow("--help check-filings") << QStringList{"--help", "check-filings"} << check;
     QTest::newRow("help load-demo") << QStringList{"help", "load-demo"} << demo;
     QTest::newRow("load-demo -h") << QStringList{"load-demo", "-h"} << demo;
-    QTest::newRow("help check-kinship") << QStringList{"help", "check-kinship"}
-                                        << QStringLiteral("Usage: gongji-admin [--db PATH] check-kinship [--commit] FILE.csv");
+    QTest::newRow("help check-kinship") << QStringList{
+        "help", "check-kinship"} << QStringLiteral("Usage: gongji-admin [--db PATH] check-kinship [--commit] FILE.csv");
     QTest::newRow("household --help") << QStringList{"household", "--help"}
                                       << QStringLiteral("Usage: gongji-admin [--db PATH] household TYPE:NUMBER");
     QTest::newRow("help revoke") << QStringList{"help", "revoke"}
-                                 << QStringLiteral("Usage: gongji-admin [--db PATH] revoke --authorizer TYPE:NUMBER --target "
-                                                   "TYPE:NUMBER --reason TEXT [--requested-by authorizer|target]");
+                                 << QStringLiteral(
+                                        "Usage: gongji-admin [--db PATH] revoke --authorizer TYPE:NUMBER --target "
+                                        "TYPE:NUMBER --reason TEXT [--requested-by authorizer|target]");
     QTest::newRow("help revoke-kinship") << QStringList{"help", "revoke-kinship"}
-                                         << QStringLiteral("Usage: gongji-admin [--db PATH] revoke-kinship --holder TYPE:NUMBER "
-                                                           "--member TYPE:NUMBER --reason TEXT [--requested-by holder|member]");
-    QTest::newRow("preview-payment --help") << QStringList{"preview-payment", "--help"}
-                                            << QStringLiteral("Usage: gongji-admin [--db PATH] preview-payment TYPE:NUMBER AMOUNT");
+                                         << QStringLiteral(
+                                                "Usage: gongji-admin [--db PATH] revoke-kinship --holder TYPE:NUMBER "
+                                                "--member TYPE:NUMBER --reason TEXT [--requested-by holder|member]");
+    QTest::newRow("preview-payment --help")
+        << QStringList{"preview-payment", "--help"}
+        << QStringLiteral("Usage: gongji-admin [--db PATH] preview-payment TYPE:NUMBER AMOUNT");
     QTest::newRow("help rules") << QStringList{"help", "rules"}
-                                << QStringLiteral("Usage: gongji-admin [--db PATH] rules export [--region CODE] FILE.json | "
-                                                  "import [--dry-run] FILE.json");
-    QTest::newRow("help init") << QStringList{"help", "init"}
-                               << QStringLiteral("Usage: gongji-admin [--db PATH] init --supervisor LOGIN [--name NAME]");
-    QTest::newRow("add-clerk --help") << QStringList{"add-clerk", "--help"}
-                                      << QStringLiteral("Usage: gongji-admin [--db PATH] add-clerk LOGIN [--role clerk|supervisor] "
-                                                        "[--name NAME] [--new-password-file FILE]");
-    QTest::newRow("help reset-password") << QStringList{"help", "reset-password"}
-                                         << QStringLiteral("Usage: gongji-admin [--db PATH] reset-password LOGIN [--new-password-file FILE]");
+                                << QStringLiteral(
+                                       "Usage: gongji-admin [--db PATH] rules export [--region CODE] FILE.json | "
+                                       "import [--dry-run] FILE.json");
+    QTest::newRow("help init") << QStringList{
+        "help", "init"} << QStringLiteral("Usage: gongji-admin [--db PATH] init --supervisor LOGIN [--name NAME]");
+    QTest::newRow("add-clerk --help")
+        << QStringList{"add-clerk", "--help"}
+        << QStringLiteral("Usage: gongji-admin [--db PATH] add-clerk LOGIN [--role clerk|supervisor] "
+                          "[--name NAME] [--new-password-file FILE]");
+    QTest::newRow("help reset-password")
+        << QStringList{"help", "reset-password"}
+        << QStringLiteral("Usage: gongji-admin [--db PATH] reset-password LOGIN [--new-password-file FILE]");
     QTest::newRow("help unlock-clerk") << QStringList{"help", "unlock-clerk"}
                                        << QStringLiteral("Usage: gongji-admin [--db PATH] unlock-clerk LOGIN");
 }
@@ -100,10 +105,10 @@ void TestAdminCli::help()
     QVERIFY(run.out.contains(QStringLiteral("--db <PATH>")));
     // The list names every command; a command's help explains it beyond the usage line.
     if (usage.contains(QStringLiteral("COMMAND [ARGUMENTS]"))) {
-        for (const char *command : {"import-registry", "check-filings", "check-kinship", "household", "revoke ",
-                                    "revoke-kinship", "preview-payment", "rules", "load-demo", "init ", "add-clerk",
-                                    "clerks", "disable-clerk", "enable-clerk", "unlock-clerk", "reset-password",
-                                    "change-password"})
+        for (const char *command :
+             {"import-registry", "check-filings", "check-kinship", "household", "revoke ", "revoke-kinship",
+              "preview-payment", "rules", "load-demo", "init ", "add-clerk", "clerks", "disable-clerk", "enable-clerk",
+              "unlock-clerk", "reset-password", "change-password"})
             QVERIFY2(run.out.contains(QStringLiteral("\n  ") + QLatin1String(command)), command);
         // The sign-in and its exit code are explained.
         QVERIFY(run.out.contains(QStringLiteral("--password-file <FILE>")));
@@ -131,8 +136,8 @@ void TestAdminCli::usageErrors_data()
 
     QTest::newRow("no command") << QStringList{} << QStringLiteral("Usage: gongji-admin");
     QTest::newRow("unknown command") << QStringList{"import"} << QStringLiteral("unknown command \"import\"");
-    QTest::newRow("help for unknown command") << QStringList{"help", "frobnicate"}
-                                              << QStringLiteral("unknown command \"frobnicate\"");
+    QTest::newRow("help for unknown command")
+        << QStringList{"help", "frobnicate"} << QStringLiteral("unknown command \"frobnicate\"");
     QTest::newRow("missing file") << QStringList{"import-registry"} << QStringLiteral("the registry file is missing");
     QTest::newRow("two files") << QStringList{"check-filings", "a.csv", "b.csv"}
                                << QStringLiteral("give exactly one filings file");
@@ -142,48 +147,48 @@ void TestAdminCli::usageErrors_data()
     QTest::newRow("add-clerk without login") << QStringList{"add-clerk"} << QStringLiteral("give exactly one LOGIN");
     QTest::newRow("add-clerk unknown role") << QStringList{"add-clerk", "wang", "--role", "boss"}
                                             << QStringLiteral("--role is clerk or supervisor, found \"boss\"");
-    QTest::newRow("disable-clerk two logins") << QStringList{"disable-clerk", "a", "b"}
-                                              << QStringLiteral("give exactly one LOGIN, the account's, found 2");
+    QTest::newRow("disable-clerk two logins")
+        << QStringList{"disable-clerk", "a", "b"} << QStringLiteral("give exactly one LOGIN, the account's, found 2");
     QTest::newRow("clerks argument") << QStringList{"clerks", "all"} << QStringLiteral("clerks takes no arguments");
     QTest::newRow("load-demo argument") << QStringList{"load-demo", "now"}
                                         << QStringLiteral("load-demo takes no arguments");
     QTest::newRow("household without person") << QStringList{"household"} << QStringLiteral("the person is missing");
     QTest::newRow("household without type") << QStringList{"household", "330102198003151236"}
                                             << QStringLiteral("the person \"330102198003151236\" is not TYPE:NUMBER");
-    QTest::newRow("revoke without target") << QStringList{"revoke", "--authorizer", "01:330102198003151236", "--reason", "x"}
-                                           << QStringLiteral("--target is missing");
+    QTest::newRow("revoke without target")
+        << QStringList{"revoke", "--authorizer", "01:330102198003151236", "--reason", "x"}
+        << QStringLiteral("--target is missing");
     QTest::newRow("revoke without reason")
         << QStringList{"revoke", "--authorizer", "01:330102198003151236", "--target", "01:330102201005011354"}
         << QStringLiteral("--reason needs a text");
-    QTest::newRow("revoke requested by holder")
-        << QStringList{"revoke", "--authorizer", "01:330102198003151236", "--target", "01:330102201005011354",
-                       "--reason", "x", "--requested-by", "holder"}
-        << QStringLiteral("--requested-by must be authorizer or target, found \"holder\"");
+    QTest::newRow("revoke requested by holder") << QStringList{
+        "revoke",         "--authorizer", "01:330102198003151236", "--target", "01:330102201005011354", "--reason", "x",
+        "--requested-by", "holder"} << QStringLiteral("--requested-by must be authorizer or target, found \"holder\"");
     QTest::newRow("revoke-kinship member without type")
         << QStringList{"revoke-kinship", "--holder", "01:330102198003151236", "--member", "330102201005011354:",
-                       "--reason", "x"}
+                       "--reason",       "x"}
         << QStringLiteral("--member \"330102201005011354:\" is not TYPE:NUMBER");
     QTest::newRow("revoke-kinship requested by target")
         << QStringList{"revoke-kinship", "--holder", "01:330102198003151236", "--member", "01:330102201005011354",
-                       "--reason", "x", "--requested-by", "target"}
+                       "--reason",       "x",        "--requested-by",        "target"}
         << QStringLiteral("--requested-by must be holder or member");
-    QTest::newRow("check-kinship without file") << QStringList{"check-kinship", "--commit"}
-                                                << QStringLiteral("the kinship file is missing");
-    QTest::newRow("preview-payment without amount") << QStringList{"preview-payment", "01:330102198003151236"}
-                                                    << QStringLiteral("found 1 argument(s)");
+    QTest::newRow("check-kinship without file")
+        << QStringList{"check-kinship", "--commit"} << QStringLiteral("the kinship file is missing");
+    QTest::newRow("preview-payment without amount")
+        << QStringList{"preview-payment", "01:330102198003151236"} << QStringLiteral("found 1 argument(s)");
     QTest::newRow("preview-payment three decimals") << QStringList{"preview-payment", "01:330102198003151236", "12.345"}
                                                     << QStringLiteral("the amount \"12.345\" is not an amount in yuan");
-    QTest::newRow("preview-payment negative") << QStringList{"preview-payment", "01:330102198003151236", "-5"}
-                                              << QStringLiteral("Unknown option '5'");
+    QTest::newRow("preview-payment negative")
+        << QStringList{"preview-payment", "01:330102198003151236", "-5"} << QStringLiteral("Unknown option '5'");
     QTest::newRow("rules without action") << QStringList{"rules"} << QStringLiteral("say what to do: rules export");
-    QTest::newRow("rules unknown action") << QStringList{"rules", "show", "a.json"}
-                                          << QStringLiteral("unknown rules action \"show\"");
-    QTest::newRow("rules export without file") << QStringList{"rules", "export"}
-                                               << QStringLiteral("rules export needs exactly one file, found 0");
-    QTest::newRow("rules import with region") << QStringList{"rules", "import", "a.json", "--region", "330000"}
-                                              << QStringLiteral("--region is for export");
-    QTest::newRow("rules export dry run") << QStringList{"rules", "export", "--dry-run", "a.json"}
-                                          << QStringLiteral("--dry-run is for import");
+    QTest::newRow("rules unknown action")
+        << QStringList{"rules", "show", "a.json"} << QStringLiteral("unknown rules action \"show\"");
+    QTest::newRow("rules export without file")
+        << QStringList{"rules", "export"} << QStringLiteral("rules export needs exactly one file, found 0");
+    QTest::newRow("rules import with region")
+        << QStringList{"rules", "import", "a.json", "--region", "330000"} << QStringLiteral("--region is for export");
+    QTest::newRow("rules export dry run")
+        << QStringList{"rules", "export", "--dry-run", "a.json"} << QStringLiteral("--dry-run is for import");
     QTest::newRow("rules export bad region") << QStringList{"rules", "export", "--region", "33", "a.json"}
                                              << QStringLiteral("--region \"33\" is not a region code");
 }
@@ -207,8 +212,9 @@ void TestAdminCli::importRegistry()
     QCOMPARE(run.out, QStringLiteral("8 added, 0 updated, 0 unchanged\n"));
     QCOMPARE(run.err, QStringLiteral("Read registry-good.csv as UTF-8.\n"));
     // The global options after the command work too.
-    run = admin(QStringList{QStringLiteral("import-registry"), data("registry-update.csv"), QStringLiteral("--db"), db()}
-                + AdminCli::signIn(passwordFile()));
+    run = admin(
+        QStringList{QStringLiteral("import-registry"), data("registry-update.csv"), QStringLiteral("--db"), db()}
+        + AdminCli::signIn(passwordFile()));
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QStringLiteral("1 added, 1 updated, 1 unchanged\n"));
 }
@@ -263,11 +269,13 @@ void TestAdminCli::unreadableBytesAreNamed()
     QFile good(data("registry-good.csv"));
     QVERIFY(good.open(QIODevice::ReadOnly));
     file.write(good.readLine()); // the header
-    file.write("\xD5\xC5\xFF\xFF,01,330102198003151236,,,310,working,active,330100,5000.00,0\n"); // 张, then bytes no encoding has
+    file.write(
+        "\xD5\xC5\xFF\xFF,01,330102198003151236,,,310,working,active,330100,5000.00,0\n"); // 张, then bytes no encoding has
     file.close();
     const Run run = admin(as() + QStringList{QStringLiteral("import-registry"), path});
     QCOMPARE(run.exitCode, 1);
-    QVERIFY2(run.err.contains(QStringLiteral("Line 2: the bytes FF FF are neither UTF-8 nor GB18030 (GBK)")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("Line 2: the bytes FF FF are neither UTF-8 nor GB18030 (GBK)")),
+             qPrintable(run.err));
     QVERIFY(run.out.isEmpty());
 
     const Run missing = admin(as() + QStringList{QStringLiteral("import-registry"), path + QStringLiteral(".nope")});
@@ -279,7 +287,8 @@ void TestAdminCli::checkFilingsDryRun()
 {
     QVERIFY(withAccounts(db()));
     QCOMPARE(admin(as() + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
-    const QStringList arguments{QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-zhejiang.csv")};
+    const QStringList arguments{QStringLiteral("--db"), db(), QStringLiteral("check-filings"),
+                                data("filings-zhejiang.csv")};
     const Run run = admin(arguments);
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.err, QStringLiteral("Read filings-zhejiang.csv as UTF-8.\n"));
@@ -295,7 +304,8 @@ void TestAdminCli::checkFilingsDryRun()
     // A dry run writes nothing: the same verdicts again.
     QCOMPARE(lines(admin(arguments).out), expected);
     // The file as Excel saves it on Chinese Windows (iconv -f utf-8 -t gbk, CRLF): the same verdicts.
-    const Run gbk = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-zhejiang-gbk.csv")});
+    const Run gbk
+        = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-zhejiang-gbk.csv")});
     QCOMPARE(gbk.exitCode, 0);
     QCOMPARE(gbk.err, QStringLiteral("Read filings-zhejiang-gbk.csv as GB18030 (GBK).\n"));
     QCOMPARE(lines(gbk.out), expected);
@@ -305,8 +315,9 @@ void TestAdminCli::checkFilingsCommit()
 {
     QVERIFY(withAccounts(db()));
     QCOMPARE(admin(as() + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
-    const Run run = admin(as(QStringLiteral("tester")) + QStringList{QStringLiteral("check-filings"), data("filings-zhejiang.csv"),
-                                                           QStringLiteral("--commit"), QStringLiteral("--accept-warnings")});
+    const Run run = admin(as(QStringLiteral("tester"))
+                          + QStringList{QStringLiteral("check-filings"), data("filings-zhejiang.csv"),
+                                        QStringLiteral("--commit"), QStringLiteral("--accept-warnings")});
     QCOMPARE(run.exitCode, 0);
     const QStringList out = lines(run.out);
     QCOMPARE(out.size(), 6);
@@ -326,16 +337,19 @@ void TestAdminCli::checkFilingsCommit()
         QVERIFY2(out.at(i).endsWith(QStringLiteral("\"filing_no\": null}")), qPrintable(out.at(i)));
 
     // Now stored: the first row is refused as already bound.
-    const Run after = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-zhejiang.csv")});
+    const Run after
+        = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-zhejiang.csv")});
     QCOMPARE(lines(after.out).value(0),
-             QStringLiteral(R"({"row": 1, "verdict": "refused", "codes": ["ALREADY_BOUND"], "warnings": [], "filing_no": null})"));
+             QStringLiteral(
+                 R"({"row": 1, "verdict": "refused", "codes": ["ALREADY_BOUND"], "warnings": [], "filing_no": null})"));
 
     // The registry says 张伟 died: his three bindings end with the import.
     const QString deceased = m_dir->filePath(QStringLiteral("deceased.csv"));
     QFile file(deceased);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("name,id_type,id_number,sex,birth_date,insurance_type,employment,status,pooling_region,balance,public_medical\n"
-               "张伟,01,330102198003151236,,,310,working,deceased,330100,5000.00,0\n");
+    file.write(
+        "name,id_type,id_number,sex,birth_date,insurance_type,employment,status,pooling_region,balance,public_medical\n"
+        "张伟,01,330102198003151236,,,310,working,deceased,330100,5000.00,0\n");
     file.close();
     const Run import = admin(as() + QStringList{QStringLiteral("import-registry"), deceased});
     QCOMPARE(import.exitCode, 0);
@@ -348,17 +362,76 @@ void TestAdminCli::malformedFilings()
 {
     QVERIFY(withAccounts(db()));
     QCOMPARE(admin(as() + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
-    const Run run = admin(as(QStringLiteral("tester")) + QStringList{QStringLiteral("check-filings"), data("filings-malformed.csv"),
-                                                           QStringLiteral("--commit")});
+    const Run run = admin(
+        as(QStringLiteral("tester"))
+        + QStringList{QStringLiteral("check-filings"), data("filings-malformed.csv"), QStringLiteral("--commit")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     const QStringList errors = lines(run.err).mid(1); // after "Read filings-malformed.csv as UTF-8."
     QVERIFY2(errors.value(0).startsWith(QStringLiteral("line 2: filed_on \"2025-06-31\"")), qPrintable(run.err));
     QVERIFY2(errors.value(1).startsWith(QStringLiteral("line 4: commitment must be yes or no")), qPrintable(run.err));
     // The good row 3 was not stored: a dry run still accepts it.
-    const Run dry = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-zhejiang.csv")});
+    const Run dry
+        = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-zhejiang.csv")});
     QCOMPARE(lines(dry.out).value(2),
              QStringLiteral(R"({"row": 3, "verdict": "accepted", "codes": [], "warnings": [], "filing_no": null})"));
+}
+
+// The optional valid_until column, and each finding that names the binding it disagrees with.
+void TestAdminCli::checkFilingsRelationshipsAndPeriods()
+{
+    QVERIFY(withAccounts(db()));
+    QCOMPARE(admin(as() + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    const Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-2026.csv")});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.err, QStringLiteral("Read filings-2026.csv as UTF-8.\n"));
+    const QStringList expected{
+        R"({"row": 1, "verdict": "accepted", "codes": [], "warnings": [], "filing_no": null})",
+        R"({"row": 2, "verdict": "refused", "codes": ["SPOUSE_ALREADY_BOUND"], "warnings": [], "filing_no": null, )"
+        R"("conflicts": [{"code": "SPOUSE_ALREADY_BOUND", "filing_no": null, "row": 1, "authorizer": "张伟", "target": "李娜", )"
+        R"("relationship": "spouse", "other_name": "李娜", "other_id_number": "330102********2461"}]})",
+        R"({"row": 3, "verdict": "refused", "codes": ["RELATIONSHIP_CONFLICT"], "warnings": [], "filing_no": null, )"
+        R"("conflicts": [{"code": "RELATIONSHIP_CONFLICT", "filing_no": null, "row": 1, "authorizer": "张伟", "target": "李娜", )"
+        R"("relationship": "spouse", "other_name": "张伟", "other_id_number": "330102********1236"}]})",
+        R"({"row": 4, "verdict": "refused", "codes": ["PERIOD_INVALID"], "warnings": [], "filing_no": null})",
+        R"({"row": 5, "verdict": "accepted", "codes": [], "warnings": [], "filing_no": null})",
+    };
+    QCOMPARE(lines(run.out), expected);
+
+    // Stored, the conflict names the filing instead of the row.
+    const Run commit
+        = admin(as(QStringLiteral("tester"))
+                + QStringList{QStringLiteral("check-filings"), QStringLiteral("--commit"), data("filings-2026.csv")});
+    QCOMPARE(commit.exitCode, 0);
+    const QString filingNumber = QRegularExpression(QStringLiteral(R"re("filing_no": "(GJ\d{8}-\d{4})")re"))
+                                     .match(lines(commit.out).value(0))
+                                     .captured(1);
+    QVERIFY2(!filingNumber.isEmpty(), qPrintable(commit.out));
+    const Run again = admin({QStringLiteral("--db"), db(), QStringLiteral("check-filings"), data("filings-2026.csv")});
+    QVERIFY2(lines(again.out).value(1).contains(QStringLiteral(R"("filing_no": "%1", "row": null)").arg(filingNumber)),
+             qPrintable(again.out));
+
+    // The period is in the household JSON.
+    const Run household
+        = admin({QStringLiteral("--db"), db(), QStringLiteral("household"), QStringLiteral("01:330106195501013110")});
+    QCOMPARE(household.exitCode, 0);
+    const QJsonArray bindings = QJsonDocument::fromJson(household.out.toUtf8()).object().value("bindings").toArray();
+    QCOMPARE(bindings.size(), 1);
+    QCOMPARE(bindings.first().toObject().value("valid_until").toString(), QStringLiteral("2030-12-31"));
+}
+
+void TestAdminCli::malformedPeriodStopsTheFile()
+{
+    QVERIFY(withAccounts(db()));
+    QCOMPARE(admin(as() + QStringList{QStringLiteral("import-registry"), data("registry-good.csv")}).exitCode, 0);
+    const Run run = admin(
+        as(QStringLiteral("tester"))
+        + QStringList{QStringLiteral("check-filings"), QStringLiteral("--commit"), data("filings-bad-period.csv")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    const QStringList errors = lines(run.err).mid(1); // after "Read filings-bad-period.csv as UTF-8."
+    QVERIFY2(errors.value(0).startsWith(QStringLiteral("line 2: valid_until \"2030-02-30\" (column 10)")),
+             qPrintable(run.err));
 }
 
 void TestAdminCli::wrongHeader()
@@ -383,8 +456,8 @@ void TestAdminCli::garbageDatabaseIsRefusedAndUntouched_data()
     QTest::newRow("load-demo") << QStringList{"load-demo"};
     QTest::newRow("check-kinship") << QStringList{"check-kinship", data("kinship-zhejiang.csv"), "--commit"};
     QTest::newRow("household") << QStringList{"household", "01:330102198003151236"};
-    QTest::newRow("revoke") << QStringList{"revoke", "--authorizer", "01:330102198003151236", "--target",
-                                           "01:330102201005011354", "--reason", "x"};
+    QTest::newRow("revoke") << QStringList{
+        "revoke", "--authorizer", "01:330102198003151236", "--target", "01:330102201005011354", "--reason", "x"};
     QTest::newRow("preview-payment") << QStringList{"preview-payment", "01:330102198003151236", "10"};
     QTest::newRow("rules import") << QStringList{"rules", "import", data("rules-jiangsu.json")};
 }
@@ -430,8 +503,9 @@ void TestAdminCli::loadDemo()
     // The demo clerk signs in with the README's password.
     const QString demoClerk = m_dir->filePath(QStringLiteral("demo-clerk.txt"));
     QVERIFY(AdminCli::writePasswordFile(demoClerk, "demo-clerk-1"));
-    run = admin(QStringList{QStringLiteral("--db"), db()} + AdminCli::signIn(demoClerk, QStringLiteral("demo"))
-                + QStringList{QStringLiteral("check-filings"), QStringLiteral("--commit"), data("filings-malformed.csv")});
+    run = admin(
+        QStringList{QStringLiteral("--db"), db()} + AdminCli::signIn(demoClerk, QStringLiteral("demo"))
+        + QStringList{QStringLiteral("check-filings"), QStringLiteral("--commit"), data("filings-malformed.csv")});
     QCOMPARE(run.exitCode, 1); // signed in; the file is refused
     QVERIFY2(!run.err.contains(QStringLiteral("sign-in")), qPrintable(run.err));
     // Not into a registry that holds persons.

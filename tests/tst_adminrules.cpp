@@ -28,7 +28,6 @@ private:
     QStringList supervisor() const { return AdminCli::signIn(passwordFile()); }
     // `rules export` of the database at `database` ("" for db()) into a new file; its bytes.
     QByteArray exportRules(const QString &database = {}, const QString &region = {}) const;
-
 };
 
 void TestAdminRules::init()
@@ -58,7 +57,9 @@ void TestAdminRules::rulesRoundTrip()
     const QString path = m_dir->filePath(QStringLiteral("rules.json"));
     Run run = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("export"), path});
     QCOMPARE(run.exitCode, 0);
-    QVERIFY2(QRegularExpression(QStringLiteral("^\\d+ rule set\\(s\\) written to .*rules\\.json\\.\\n$")).match(run.out).hasMatch(),
+    QVERIFY2(QRegularExpression(QStringLiteral("^\\d+ rule set\\(s\\) written to .*rules\\.json\\.\\n$"))
+                 .match(run.out)
+                 .hasMatch(),
              qPrintable(run.out));
     const QByteArray exported = AdminCli::readFile(path);
     const qsizetype sets = QJsonDocument::fromJson(exported).array().size();
@@ -66,13 +67,15 @@ void TestAdminRules::rulesRoundTrip()
 
     const QString fresh = m_dir->filePath(QStringLiteral("fresh.sqlite"));
     QVERIFY(cli().initAccounts(fresh, passwordFile()));
-    run = admin(QStringList{QStringLiteral("--db"), fresh, QStringLiteral("rules"), QStringLiteral("import"), path} + supervisor());
+    run = admin(QStringList{QStringLiteral("--db"), fresh, QStringLiteral("rules"), QStringLiteral("import"), path}
+                + supervisor());
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QStringLiteral("0 added, %1 identical (unchanged)\n").arg(sets));
     QCOMPARE(exportRules(fresh), exported);
 
     // "-" writes to stdout, the same bytes.
-    run = admin({QStringLiteral("--db"), fresh, QStringLiteral("rules"), QStringLiteral("export"), QStringLiteral("-")});
+    run = admin(
+        {QStringLiteral("--db"), fresh, QStringLiteral("rules"), QStringLiteral("export"), QStringLiteral("-")});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out.toUtf8(), exported);
 }
@@ -80,7 +83,9 @@ void TestAdminRules::rulesRoundTrip()
 void TestAdminRules::rulesImportNewRegion()
 {
     const QByteArray before = exportRules();
-    Run run = admin(QStringList{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-jiangsu.json")} + supervisor());
+    Run run = admin(QStringList{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"),
+                                data("rules-jiangsu.json")}
+                    + supervisor());
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
     QCOMPARE(run.out, QStringLiteral("1 added, 0 identical (unchanged)\n"));
@@ -92,7 +97,9 @@ void TestAdminRules::rulesImportNewRegion()
     QCOMPARE(QJsonDocument::fromJson(after).array().size(), QJsonDocument::fromJson(before).array().size() + 1);
 
     // A second import of the same file changes nothing.
-    run = admin(QStringList{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-jiangsu.json")} + supervisor());
+    run = admin(QStringList{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"),
+                            data("rules-jiangsu.json")}
+                + supervisor());
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QStringLiteral("0 added, 1 identical (unchanged)\n"));
     QCOMPARE(exportRules(), after);
@@ -105,15 +112,19 @@ void TestAdminRules::rulesImportNewRegion()
     file.close();
     const QString other = m_dir->filePath(QStringLiteral("other.sqlite"));
     QVERIFY(cli().initAccounts(other, passwordFile()));
-    QCOMPARE(admin(QStringList{QStringLiteral("--db"), other, QStringLiteral("rules"), QStringLiteral("import"), path} + supervisor()).exitCode, 0);
+    QCOMPARE(admin(QStringList{QStringLiteral("--db"), other, QStringLiteral("rules"), QStringLiteral("import"), path}
+                   + supervisor())
+                 .exitCode,
+             0);
     QCOMPARE(exportRules(other, QStringLiteral("320000")), jiangsu);
 
     // A region with no set: said, and no file written.
     const QString none = m_dir->filePath(QStringLiteral("none.json"));
-    run = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("export"), QStringLiteral("--region"),
-                 QStringLiteral("650000"), none});
+    run = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("export"),
+                 QStringLiteral("--region"), QStringLiteral("650000"), none});
     QCOMPARE(run.exitCode, 1);
-    QVERIFY2(run.err.contains(QStringLiteral("No rule set of region 650000 is stored; nothing was written.")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("No rule set of region 650000 is stored; nothing was written.")),
+             qPrintable(run.err));
     QVERIFY(!QFile::exists(none));
 }
 
@@ -121,7 +132,9 @@ void TestAdminRules::rulesConflictImportsNothing()
 {
     // Set 1 (江苏) is fine; set 2 overlaps the stored 浙江 set: neither is imported.
     const QByteArray before = exportRules();
-    const Run run = admin(QStringList{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-conflict.json")} + supervisor());
+    const Run run = admin(QStringList{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"),
+                                      data("rules-conflict.json")}
+                          + supervisor());
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     const QStringList errors = lines(run.err);
@@ -132,11 +145,12 @@ void TestAdminRules::rulesConflictImportsNothing()
     QCOMPARE(exportRules(), before);
 
     // A dry run changes nothing and needs no sign-in.
-    const Run dry = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), QStringLiteral("--dry-run"),
-                           data("rules-conflict.json")});
+    const Run dry = admin({QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"),
+                           QStringLiteral("--dry-run"), data("rules-conflict.json")});
     QCOMPARE(dry.exitCode, 1);
     QVERIFY2(dry.err.contains(QStringLiteral("overlaps the stored rule set 330000")), qPrintable(dry.err));
-    QVERIFY2(dry.err.contains(QStringLiteral("Dry run: the import would be refused: 1 problem(s).")), qPrintable(dry.err));
+    QVERIFY2(dry.err.contains(QStringLiteral("Dry run: the import would be refused: 1 problem(s).")),
+             qPrintable(dry.err));
 }
 
 void TestAdminRules::rulesDryRun()
@@ -144,7 +158,8 @@ void TestAdminRules::rulesDryRun()
     // A 杭州 set allowing spouses only would refuse the three child/parent bindings of 张伟.
     QVERIFY(cli().loadSamples(db(), passwordFile()));
     const QByteArray before = exportRules();
-    const QStringList arguments{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"),
+    const QStringList arguments{QStringLiteral("--db"),      db(),
+                                QStringLiteral("rules"),     QStringLiteral("import"),
                                 QStringLiteral("--dry-run"), data("rules-hangzhou.json")};
     const Run run = admin(arguments);
     QCOMPARE(run.exitCode, 0);
@@ -168,12 +183,13 @@ void TestAdminRules::rulesDryRun()
     QCOMPARE(exportRules(), before);
     QCOMPARE(admin(arguments).out, run.out);
     // The bindings themselves are untouched by any rules import.
-    const Run import = admin(QStringList{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), data("rules-hangzhou.json")} + supervisor());
+    const Run import = admin(QStringList{QStringLiteral("--db"), db(), QStringLiteral("rules"),
+                                         QStringLiteral("import"), data("rules-hangzhou.json")}
+                             + supervisor());
     QCOMPARE(import.out, QStringLiteral("1 added, 0 identical (unchanged)\n"));
-    const Run household = admin({QStringLiteral("--db"), db(), QStringLiteral("household"),
-                                 QStringLiteral("01:330102198003151236")}); // 张伟
-    QCOMPARE(AdminCli::bindingKeys(household.out)
-                 .filter(QStringLiteral("mutual_aid/authorizes/active")).size(), 3);
+    const Run household = admin(
+        {QStringLiteral("--db"), db(), QStringLiteral("household"), QStringLiteral("01:330102198003151236")}); // 张伟
+    QCOMPARE(AdminCli::bindingKeys(household.out).filter(QStringLiteral("mutual_aid/authorizes/active")).size(), 3);
 }
 
 void TestAdminRules::rulesBadFiles_data()
@@ -200,7 +216,9 @@ void TestAdminRules::rulesBadFiles()
         file.write(content);
     }
     const QByteArray before = exportRules();
-    const Run run = admin(QStringList{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), path} + supervisor());
+    const Run run
+        = admin(QStringList{QStringLiteral("--db"), db(), QStringLiteral("rules"), QStringLiteral("import"), path}
+                + supervisor());
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.contains(message), qPrintable(run.err));

@@ -126,10 +126,7 @@ void TestAuditTrail::init()
     QVERIFY(ClerkAccounts(c).add(TestDatabase::supervisor, "lisi", "李四", ClerkRole::Clerk, "password-6").ok);
 }
 
-void TestAuditTrail::cleanup()
-{
-    m_db.reset();
-}
+void TestAuditTrail::cleanup() { m_db.reset(); }
 
 QList<Entry> TestAuditTrail::perform(const QString &action)
 {
@@ -161,8 +158,8 @@ QList<Entry> TestAuditTrail::perform(const QString &action)
         return {{tester, action, QString::number(m_bindingId), {}}};
     }
     if (action == QLatin1String("kinship_binding")) {
-        const KinshipSubmission::Result r =
-            KinshipSubmission(c).submit(TestDatabase::kinshipDraft(m_holder, m_member, QStringLiteral("child"), tester));
+        const KinshipSubmission::Result r = KinshipSubmission(c).submit(
+            TestDatabase::kinshipDraft(m_holder, m_member, QStringLiteral("child"), tester));
         if (!r.stored)
             return {};
         return {{tester, action, r.number, {}}};
@@ -183,7 +180,8 @@ QList<Entry> TestAuditTrail::perform(const QString &action)
             return {};
         return {{tester, action, QString::number(m_son.id),
                  QJsonObject{{QStringLiteral("masked"), IdNumber::mask(m_son.idNumber)},
-                             {QStringLiteral("purpose"), QString(QStringLiteral("核对身份证 ") + IdNumber::mask(m_son.idNumber))}}}};
+                             {QStringLiteral("purpose"),
+                              QString(QStringLiteral("核对身份证 ") + IdNumber::mask(m_son.idNumber))}}}};
     }
     RuleSet stored = *RuleSetStore(c).findById(m_ruleSetId);
     if (action == QLatin1String("rules_add")) {
@@ -207,7 +205,8 @@ QList<Entry> TestAuditTrail::perform(const QString &action)
         return r.ok ? QList<Entry>{{supervisor, action, QString::number(m_ruleSetId), {}}} : QList<Entry>{};
     }
     if (action == QLatin1String("registry_import")) {
-        const RegistryImport::Result r = RegistryImport(c).importFile(QStringLiteral(GONGJI_TEST_DATA "/registry-good.csv"), supervisor);
+        const RegistryImport::Result r
+            = RegistryImport(c).importFile(QStringLiteral(GONGJI_TEST_DATA "/registry-good.csv"), supervisor);
         return r.ok ? QList<Entry>{{supervisor, action, QStringLiteral("registry-good.csv"), {}}} : QList<Entry>{};
     }
     const auto account = [&](const ClerkAccounts::Result &r, const QString &actor, const QString &subject) {
@@ -215,7 +214,8 @@ QList<Entry> TestAuditTrail::perform(const QString &action)
     };
     ClerkAccounts accounts(c);
     if (action == QLatin1String("account_add"))
-        return account(accounts.add(supervisor, "qianqi", "钱七", ClerkRole::Clerk, "new-password-7"), supervisor, "qianqi");
+        return account(accounts.add(supervisor, "qianqi", "钱七", ClerkRole::Clerk, "new-password-7"), supervisor,
+                       "qianqi");
     if (action == QLatin1String("account_disable"))
         return account(accounts.setActive(supervisor, "lisi", false), supervisor, "lisi");
     if (action == QLatin1String("account_enable")) {

@@ -72,10 +72,10 @@ void TestAuditViewer::init()
     m_db = new TestDatabase;
     QVERIFY(m_db->isOpen());
     // Local (UTC+8) times in the comments. The fixture's own account_add entries are from today.
-    insert("2026-03-01T15:30:00.000Z", "tester", "filing", "F-1");                 // 03-01 23:30
-    insert("2026-03-01T16:30:00.000Z", "supervisor", "rules_update", "7");         // 03-02 00:30
+    insert("2026-03-01T15:30:00.000Z", "tester", "filing", "F-1"); // 03-01 23:30
+    insert("2026-03-01T16:30:00.000Z", "supervisor", "rules_update", "7"); // 03-02 00:30
     insert("2026-03-02T02:00:00.000Z", "tester", "print", "=1+2", R"({"copy":2})"); // 03-02 10:00
-    insert("2026-03-03T01:00:00.000Z", "tester", "sign_in", "tester");             // 03-03 09:00
+    insert("2026-03-03T01:00:00.000Z", "tester", "sign_in", "tester"); // 03-03 09:00
 }
 
 void TestAuditViewer::cleanup()
@@ -121,17 +121,25 @@ void TestAuditViewer::filterSelectsTheRightEntries_data()
     QTest::addColumn<QDate>("to");
     QTest::addColumn<QStringList>("expected"); // subjects, newest first
 
-    QTest::newRow("clerk") << "tester" << "" << QDate() << QDate() << QStringList{"tester", "=1+2", "F-1"};
-    QTest::newRow("action") << "" << "print" << QDate() << QDate() << QStringList{"=1+2"};
-    QTest::newRow("one local day") << "" << "" << QDate(2026, 3, 2) << QDate(2026, 3, 2) << QStringList{"=1+2", "7"};
-    QTest::newRow("to only") << "" << "" << QDate() << QDate(2026, 3, 1) << QStringList{"F-1"};
-    QTest::newRow("clerk and from") << "tester" << "" << QDate(2026, 3, 2) << QDate() << QStringList{"tester", "=1+2"};
+    QTest::newRow("clerk") << "tester"
+                           << "" << QDate() << QDate() << QStringList{"tester", "=1+2", "F-1"};
+    QTest::newRow("action") << ""
+                            << "print" << QDate() << QDate() << QStringList{"=1+2"};
+    QTest::newRow("one local day") << ""
+                                   << "" << QDate(2026, 3, 2) << QDate(2026, 3, 2) << QStringList{"=1+2", "7"};
+    QTest::newRow("to only") << ""
+                             << "" << QDate() << QDate(2026, 3, 1) << QStringList{"F-1"};
+    QTest::newRow("clerk and from") << "tester"
+                                    << "" << QDate(2026, 3, 2) << QDate() << QStringList{"tester", "=1+2"};
     QTest::newRow("from only, with today's")
-            << "" << "" << QDate(2026, 3, 3) << QDate() << QStringList{"tester", "supervisor", "tester"};
-    QTest::newRow("all three") << "supervisor" << "rules_update" << QDate(2026, 3, 1) << QDate(2026, 3, 2)
-                               << QStringList{"7"};
-    QTest::newRow("nothing") << "nobody" << "" << QDate() << QDate() << QStringList{};
-    QTest::newRow("to before from") << "" << "" << QDate(2026, 3, 3) << QDate(2026, 3, 1) << QStringList{};
+        << ""
+        << "" << QDate(2026, 3, 3) << QDate() << QStringList{"tester", "supervisor", "tester"};
+    QTest::newRow("all three") << "supervisor"
+                               << "rules_update" << QDate(2026, 3, 1) << QDate(2026, 3, 2) << QStringList{"7"};
+    QTest::newRow("nothing") << "nobody"
+                             << "" << QDate() << QDate() << QStringList{};
+    QTest::newRow("to before from") << ""
+                                    << "" << QDate(2026, 3, 3) << QDate(2026, 3, 1) << QStringList{};
 }
 
 void TestAuditViewer::filterSelectsTheRightEntries()
@@ -221,21 +229,23 @@ void TestAuditViewer::choicesAreTheDistinctActorsAndActions()
 void TestAuditViewer::csvBytesAreExactAndTheExportIsAudited()
 {
     const QString path = m_db->dir() + QStringLiteral("/audit.csv");
-    const AuditCsv::Result result = AuditCsv(m_db->connection())
-                                            .exportTo(QStringLiteral("supervisor"),
-                                                      {QStringLiteral("tester"), {}, QDate(2026, 3, 1), QDate(2026, 3, 2)},
-                                                      path);
+    const AuditCsv::Result result
+        = AuditCsv(m_db->connection())
+              .exportTo(QStringLiteral("supervisor"),
+                        {QStringLiteral("tester"), {}, QDate(2026, 3, 1), QDate(2026, 3, 2)}, path);
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.rows, 2);
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QByteArray expected = QByteArrayLiteral("\xEF\xBB\xBF"
-                                                  "time_local,time_utc,clerk,action,subject,detail\r\n"
-                                                  "2026-03-02 10:00:00,2026-03-02T02:00:00.000Z,tester,print,'=1+2,\"{\"\"copy\"\":2}\"\r\n"
-                                                  "2026-03-01 23:30:00,2026-03-01T15:30:00.000Z,tester,filing,F-1,{}\r\n");
+    const QByteArray expected
+        = QByteArrayLiteral("\xEF\xBB\xBF"
+                            "time_local,time_utc,clerk,action,subject,detail\r\n"
+                            "2026-03-02 10:00:00,2026-03-02T02:00:00.000Z,tester,print,'=1+2,\"{\"\"copy\"\":2}\"\r\n"
+                            "2026-03-01 23:30:00,2026-03-01T15:30:00.000Z,tester,filing,F-1,{}\r\n");
     QCOMPARE(file.readAll(), expected);
 
-    const QList<AuditEntry> exports = AuditLog(m_db->connection()).entries({{}, QStringLiteral("audit_export"), {}, {}}, 10);
+    const QList<AuditEntry> exports
+        = AuditLog(m_db->connection()).entries({{}, QStringLiteral("audit_export"), {}, {}}, 10);
     QCOMPARE(exports.size(), 1);
     QCOMPARE(exports.first().actor, QStringLiteral("supervisor"));
     QCOMPARE(exports.first().subject, QStringLiteral("audit.csv"));
@@ -308,7 +318,9 @@ void TestAuditViewer::dialogFiltersWithTheKeyboardAndExports()
     QCOMPARE(lines.size(), 3); // header, the print entry, the empty rest after the last CRLF
     QVERIFY(lines.at(0).startsWith("\xEF\xBB\xBFtime_local,"));
     QVERIFY(lines.at(1).contains(",tester,print,'=1+2,"));
-    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("auditStatus"))->text().contains(QStringLiteral("1 entries exported")));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("auditStatus"))
+                ->text()
+                .contains(QStringLiteral("1 entries exported")));
     QCOMPARE(countAction(QStringLiteral("audit_export")), 1);
 }
 
@@ -320,7 +332,8 @@ void TestAuditViewer::dialogForAClerkShowsTheRefusal()
     QCOMPARE(dialog.findChild<QTableView *>(QStringLiteral("auditTable"))->model()->rowCount(), 0);
     QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("auditStatus"))->text().contains(QStringLiteral("supervisor")));
     QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("auditExport"))->isEnabled());
-    QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("auditClerk"))->count(), 1); // "All clerks" only: no logins leak
+    QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("auditClerk"))->count(),
+             1); // "All clerks" only: no logins leak
     QVERIFY(!dialog.exportTo(m_db->dir() + QStringLiteral("/x.csv")));
     QCOMPARE(countAction(QStringLiteral("audit_export")), 0);
 }

@@ -84,8 +84,9 @@ void TestBackup::backupWhileAnotherConnectionWrites()
     }
     Database::close(QStringLiteral("desk"));
     QCOMPARE(PersonStore(db.connection()).count(), 2);
-    QCOMPARE(strayFiles(db.dir(), {QStringLiteral("test.sqlite"), QStringLiteral("test.sqlite-wal"),
-                                   QStringLiteral("test.sqlite-shm"), QStringLiteral("backup.sqlite")}),
+    QCOMPARE(strayFiles(db.dir(),
+                        {QStringLiteral("test.sqlite"), QStringLiteral("test.sqlite-wal"),
+                         QStringLiteral("test.sqlite-shm"), QStringLiteral("backup.sqlite")}),
              QStringList());
 }
 
@@ -158,7 +159,8 @@ void TestBackup::restoreRefusesFilesOfOtherKinds_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("text") << QByteArray("name,id_type\n张三,01\n") << QStringLiteral("not an SQLite database");
     QTest::newRow("empty") << QByteArray() << QStringLiteral("known version");
-    QTest::newRow("truncated header") << QByteArray("SQLite format 3\0", 16) << QStringLiteral("not an SQLite database");
+    QTest::newRow("truncated header") << QByteArray("SQLite format 3\0", 16)
+                                      << QStringLiteral("not an SQLite database");
 }
 
 void TestBackup::restoreRefusesFilesOfOtherKinds()
@@ -233,8 +235,8 @@ void TestBackup::adminBackupAndRestore()
     QString output;
     // A restore needs a supervisor's sign-in (a backup, which changes nothing, does not).
     QFile::setPermissions(db.passwordFile(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    const QStringList supervisor{QStringLiteral("--clerk"), QStringLiteral("supervisor"), QStringLiteral("--password-file"),
-                                 db.passwordFile()};
+    const QStringList supervisor{QStringLiteral("--clerk"), QStringLiteral("supervisor"),
+                                 QStringLiteral("--password-file"), db.passwordFile()};
     // The desk's connection (db) stays open during the backup.
     QCOMPARE(admin({QStringLiteral("backup"), backup}, &output), 0);
     QVERIFY2(output.contains(QLatin1String("checked")), qPrintable(output));
@@ -247,7 +249,8 @@ void TestBackup::adminBackupAndRestore()
     QVERIFY2(output.contains(QLatin1String("before-restore")), qPrintable(output));
     QCOMPARE(DatabaseFile::rowsIn(db.path(), QStringLiteral("person")), 1);
     // The restored database records who put it in place.
-    QCOMPARE(DatabaseFile::auditEntriesIn(db.path(), QStringLiteral("database_restore"), QStringLiteral("supervisor")), 1);
+    QCOMPARE(DatabaseFile::auditEntriesIn(db.path(), QStringLiteral("database_restore"), QStringLiteral("supervisor")),
+             1);
 
     QFile damaged(QDir(db.dir()).filePath(QStringLiteral("damaged.sqlite")));
     QVERIFY(damaged.open(QIODevice::WriteOnly));

@@ -21,7 +21,8 @@ namespace {
 void addPeople(TestDatabase &db, int first, int count)
 {
     for (int i = first; i < first + count; ++i)
-        db.addPerson(QStringLiteral("王%1").arg(i), TestDatabase::residentId(QStringLiteral("330102"), QDate(1980, 5, 17), 100 + i));
+        db.addPerson(QStringLiteral("王%1").arg(i),
+                     TestDatabase::residentId(QStringLiteral("330102"), QDate(1980, 5, 17), 100 + i));
 }
 
 // Garbage over pages in the middle of the file: still an SQLite header, broken b-trees.
@@ -43,10 +44,7 @@ bool damageHeader(const QString &path)
     return file.write(QByteArray(100, '\x13')) == 100;
 }
 
-QStringList filesIn(const QString &dir)
-{
-    return QDir(dir).entryList(QDir::Files, QDir::Name);
-}
+QStringList filesIn(const QString &dir) { return QDir(dir).entryList(QDir::Files, QDir::Name); }
 
 const QDateTime monday(QDate(2026, 11, 16), QTime(17, 30, 5));
 
@@ -111,7 +109,7 @@ void TestBackupFolder::writesOwnerOnly()
     BackupFolder folder(db.path());
     QVERIFY(folder.write(db.connection(), monday).ok);
     const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-                                            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
     QCOMPARE(QFileInfo(folder.folder()).permissions() & others, QFileDevice::Permissions());
     QCOMPARE(QFileInfo(folder.list().first().path).permissions() & others, QFileDevice::Permissions());
 }
@@ -125,7 +123,8 @@ void TestBackupFolder::dailyBackupOncePerDayKeepsNewest()
     for (int day = 0; day < BackupFolder::automaticKeep + 3; ++day) {
         // Two clean closes a day: only the first writes.
         for (int close = 0; close < 2; ++close) {
-            const DatabaseBackup::Result result = folder.writeDaily(db.connection(), monday.addDays(day).addSecs(close * 3600));
+            const DatabaseBackup::Result result
+                = folder.writeDaily(db.connection(), monday.addDays(day).addSecs(close * 3600));
             QVERIFY2(result.ok, qPrintable(result.error));
         }
     }

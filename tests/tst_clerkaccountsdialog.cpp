@@ -44,10 +44,7 @@ private:
     ClerkAccountsDialog *m_dialog = nullptr;
 };
 
-void TestClerkAccountsDialog::initTestCase()
-{
-    PasswordHash::setCost(PasswordHash::Cost::TestOnlyMinimum);
-}
+void TestClerkAccountsDialog::initTestCase() { PasswordHash::setCost(PasswordHash::Cost::TestOnlyMinimum); }
 
 void TestClerkAccountsDialog::init()
 {
@@ -118,10 +115,22 @@ void TestClerkAccountsDialog::refusals_data()
     QTest::addColumn<QString>("repeat");
     QTest::addColumn<QString>("expected"); // part of the message shown
 
-    QTest::newRow("mismatched passwords") << "wangfang" << "counter-pass-1" << "counter-pass-2" << "differ";
-    QTest::newRow("short password") << "wangfang" << "short" << "short" << "at least 8";
-    QTest::newRow("bad login") << "Wang Fang" << "counter-pass-1" << "counter-pass-1" << "lower-case";
-    QTest::newRow("login exists") << "tester" << "counter-pass-1" << "counter-pass-1" << "exists already";
+    QTest::newRow("mismatched passwords") << "wangfang"
+                                          << "counter-pass-1"
+                                          << "counter-pass-2"
+                                          << "differ";
+    QTest::newRow("short password") << "wangfang"
+                                    << "short"
+                                    << "short"
+                                    << "at least 8";
+    QTest::newRow("bad login") << "Wang Fang"
+                               << "counter-pass-1"
+                               << "counter-pass-1"
+                               << "lower-case";
+    QTest::newRow("login exists") << "tester"
+                                  << "counter-pass-1"
+                                  << "counter-pass-1"
+                                  << "exists already";
 }
 
 void TestClerkAccountsDialog::refusals()

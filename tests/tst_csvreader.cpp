@@ -36,79 +36,66 @@ void TestCsvReader::read_data()
     using Records = QList<QStringList>;
     using Lines = QList<int>;
 
-    QTest::newRow("plain LF") << QByteArray("a,b\n1,2\n3,4\n") << ab
-                              << Records{{"1", "2"}, {"3", "4"}} << Lines{2, 3} << QString();
-    QTest::newRow("CRLF") << QByteArray("a,b\r\n1,2\r\n3,4\r\n") << ab
-                          << Records{{"1", "2"}, {"3", "4"}} << Lines{2, 3} << QString();
-    QTest::newRow("no final line break") << QByteArray("a,b\n1,2") << ab << Records{{"1", "2"}}
-                                         << Lines{2} << QString();
-    QTest::newRow("BOM skipped") << QByteArray("\xEF\xBB\xBF" "a,b\n1,2\n") << ab
-                                 << Records{{"1", "2"}} << Lines{2} << QString();
-    QTest::newRow("empty lines skipped")
-        << QByteArray("a,b\n\n1,2\n\r\n\n3,4\n\n") << ab << Records{{"1", "2"}, {"3", "4"}}
-        << Lines{3, 6} << QString();
+    QTest::newRow("plain LF") << QByteArray("a,b\n1,2\n3,4\n") << ab << Records{{"1", "2"}, {"3", "4"}} << Lines{2, 3}
+                              << QString();
+    QTest::newRow("CRLF") << QByteArray("a,b\r\n1,2\r\n3,4\r\n") << ab << Records{{"1", "2"}, {"3", "4"}} << Lines{2, 3}
+                          << QString();
+    QTest::newRow("no final line break") << QByteArray("a,b\n1,2") << ab << Records{{"1", "2"}} << Lines{2}
+                                         << QString();
+    QTest::newRow("BOM skipped") << QByteArray("\xEF\xBB\xBF"
+                                               "a,b\n1,2\n")
+                                 << ab << Records{{"1", "2"}} << Lines{2} << QString();
+    QTest::newRow("empty lines skipped") << QByteArray("a,b\n\n1,2\n\r\n\n3,4\n\n") << ab
+                                         << Records{{"1", "2"}, {"3", "4"}} << Lines{3, 6} << QString();
     QTest::newRow("empty lines before header")
         << QByteArray("\n\na,b\n1,2\n") << ab << Records{{"1", "2"}} << Lines{4} << QString();
-    QTest::newRow("quoted comma") << QByteArray("a,b\n\"x,y\",z\n") << ab
-                                  << Records{{"x,y", "z"}} << Lines{2} << QString();
+    QTest::newRow("quoted comma") << QByteArray("a,b\n\"x,y\",z\n") << ab << Records{{"x,y", "z"}} << Lines{2}
+                                  << QString();
     QTest::newRow("doubled quote") << QByteArray("a,b\n\"say \"\"hi\"\"\",\"\"\"\"\n") << ab
                                    << Records{{"say \"hi\"", "\""}} << Lines{2} << QString();
-    QTest::newRow("empty fields") << QByteArray("a,b,c\n,,\n\"\",x,\n")
-                                  << QStringList{"a", "b", "c"}
-                                  << Records{{"", "", ""}, {"", "x", ""}} << Lines{2, 3}
-                                  << QString();
-    QTest::newRow("line break in quotes")
-        << QByteArray("a,b\n\"first\nsecond\",x\n5,6\n") << ab
-        << Records{{"first\nsecond", "x"}, {"5", "6"}} << Lines{2, 4} << QString();
-    QTest::newRow("CRLF in quotes becomes LF")
-        << QByteArray("a,b\r\n\"l1\r\n\r\nl3\",y\r\n7,8\r\n") << ab
-        << Records{{"l1\n\nl3", "y"}, {"7", "8"}} << Lines{2, 5} << QString();
-    QTest::newRow("Chinese text")
-        << QByteArray("姓名,地区\n\"张三\",杭州\n") << QStringList{"姓名", "地区"}
-        << Records{{"张三", "杭州"}} << Lines{2} << QString();
-    QTest::newRow("spaces kept") << QByteArray("a,b\n 1 , 2\n") << ab << Records{{" 1 ", " 2"}}
-                                 << Lines{2} << QString();
+    QTest::newRow("empty fields") << QByteArray("a,b,c\n,,\n\"\",x,\n") << QStringList{"a", "b", "c"}
+                                  << Records{{"", "", ""}, {"", "x", ""}} << Lines{2, 3} << QString();
+    QTest::newRow("line break in quotes") << QByteArray("a,b\n\"first\nsecond\",x\n5,6\n") << ab
+                                          << Records{{"first\nsecond", "x"}, {"5", "6"}} << Lines{2, 4} << QString();
+    QTest::newRow("CRLF in quotes becomes LF") << QByteArray("a,b\r\n\"l1\r\n\r\nl3\",y\r\n7,8\r\n") << ab
+                                               << Records{{"l1\n\nl3", "y"}, {"7", "8"}} << Lines{2, 5} << QString();
+    QTest::newRow("Chinese text") << QByteArray("姓名,地区\n\"张三\",杭州\n") << QStringList{"姓名", "地区"}
+                                  << Records{{"张三", "杭州"}} << Lines{2} << QString();
+    QTest::newRow("spaces kept") << QByteArray("a,b\n 1 , 2\n") << ab << Records{{" 1 ", " 2"}} << Lines{2}
+                                 << QString();
 
     QTest::newRow("empty file") << QByteArray() << QStringList() << Records{} << Lines{}
                                 << QStringLiteral("no header row");
     QTest::newRow("only BOM and empty lines")
-        << QByteArray("\xEF\xBB\xBF\n\r\n") << QStringList() << Records{} << Lines{}
-        << QStringLiteral("no header row");
+        << QByteArray("\xEF\xBB\xBF\n\r\n") << QStringList() << Records{} << Lines{} << QStringLiteral("no header row");
     QTest::newRow("neither UTF-8 nor GB18030 in a row")
         << QByteArray("a,b\n1,2\n\xFF\xFE,3\n4,5\n") << ab << Records{{"1", "2"}} << Lines{2}
         << QStringLiteral("Line 3: the bytes FF FE are neither UTF-8 nor GB18030 (GBK)");
     QTest::newRow("GBK file") // 张三 in GBK, as a legacy Excel export writes it
         << QByteArray("a,b\n\xD5\xC5\xC8\xFD,1\n") << ab << Records{{"张三", "1"}} << Lines{2} << QString();
-    QTest::newRow("neither in header")
-        << QByteArray("a\xFF,b\n1,2\n") << QStringList() << Records{} << Lines{}
-        << QStringLiteral("Line 1: the bytes FF are neither UTF-8 nor GB18030");
+    QTest::newRow("neither in header") << QByteArray("a\xFF,b\n1,2\n") << QStringList() << Records{} << Lines{}
+                                       << QStringLiteral("Line 1: the bytes FF are neither UTF-8 nor GB18030");
     QTest::newRow("cut UTF-8 at the end that GB18030 reads") // E5 BC is 寮 in GBK
         << QByteArray("a,b\n1,\xE5\xBC") << ab << Records{{"1", "寮"}} << Lines{2} << QString();
-    QTest::newRow("cut at the end for both")
-        << QByteArray("a,b\n1,\xE5") << ab << Records{} << Lines{}
-        << QStringLiteral("Line 2: the bytes E5 are neither UTF-8 nor GB18030");
-    QTest::newRow("unterminated quote")
-        << QByteArray("a,b\n1,2\n\"open,3\nmore\n4,5\n") << ab << Records{{"1", "2"}}
-        << Lines{2} << QStringLiteral("Line 3: a quoted field is not closed");
-    QTest::newRow("unterminated quote without final break")
-        << QByteArray("a,b\n1,\"2") << ab << Records{} << Lines{}
-        << QStringLiteral("Line 2: a quoted field is not closed");
-    QTest::newRow("quote inside unquoted field")
-        << QByteArray("a,b\nab\"c,1\n") << ab << Records{} << Lines{}
-        << QStringLiteral("Line 2: a quote (\") inside an unquoted field");
-    QTest::newRow("text after closing quote")
-        << QByteArray("a,b\n\"ab\"c,1\n") << ab << Records{} << Lines{}
-        << QStringLiteral("Line 2: text after the closing quote");
-    QTest::newRow("huge field")
-        << (QByteArray("a,b\n1,2\n") + QByteArray(CsvReader::maxFieldLength + 1, 'x') + ",y\n")
-        << ab << Records{{"1", "2"}} << Lines{2}
-        << QStringLiteral("Line 3: a field is longer than 4096 characters");
+    QTest::newRow("cut at the end for both") << QByteArray("a,b\n1,\xE5") << ab << Records{} << Lines{}
+                                             << QStringLiteral("Line 2: the bytes E5 are neither UTF-8 nor GB18030");
+    QTest::newRow("unterminated quote") << QByteArray("a,b\n1,2\n\"open,3\nmore\n4,5\n") << ab << Records{{"1", "2"}}
+                                        << Lines{2} << QStringLiteral("Line 3: a quoted field is not closed");
+    QTest::newRow("unterminated quote without final break") << QByteArray("a,b\n1,\"2") << ab << Records{} << Lines{}
+                                                            << QStringLiteral("Line 2: a quoted field is not closed");
+    QTest::newRow("quote inside unquoted field") << QByteArray("a,b\nab\"c,1\n") << ab << Records{} << Lines{}
+                                                 << QStringLiteral("Line 2: a quote (\") inside an unquoted field");
+    QTest::newRow("text after closing quote") << QByteArray("a,b\n\"ab\"c,1\n") << ab << Records{} << Lines{}
+                                              << QStringLiteral("Line 2: text after the closing quote");
+    QTest::newRow("huge field") << (QByteArray("a,b\n1,2\n") + QByteArray(CsvReader::maxFieldLength + 1, 'x') + ",y\n")
+                                << ab << Records{{"1", "2"}} << Lines{2}
+                                << QStringLiteral("Line 3: a field is longer than 4096 characters");
     QTest::newRow("huge quoted field over several lines")
-        << (QByteArray("a,b\n\"") + QByteArray(3000, 'x') + "\n" + QByteArray(3000, 'y') + "\"\n")
-        << ab << Records{} << Lines{} << QStringLiteral("Line 3: a field is longer than 4096");
+        << (QByteArray("a,b\n\"") + QByteArray(3000, 'x') + "\n" + QByteArray(3000, 'y') + "\"\n") << ab << Records{}
+        << Lines{} << QStringLiteral("Line 3: a field is longer than 4096");
     QTest::newRow("quoted field of nothing but line breaks")
-        << (QByteArray("a,b\n\"") + QByteArray(CsvReader::maxFieldLength + 10, '\n') + "\",y\n")
-        << ab << Records{} << Lines{} << QStringLiteral("a field is longer than 4096");
+        << (QByteArray("a,b\n\"") + QByteArray(CsvReader::maxFieldLength + 10, '\n') + "\",y\n") << ab << Records{}
+        << Lines{} << QStringLiteral("a field is longer than 4096");
     // Long lines are read in pieces of 4096 bytes: a line, and a field, must come out whole.
     QTest::newRow("line longer than a read piece")
         << (QByteArray("a,b,c\n") + QByteArray(3000, 'x') + "," + QByteArray(3000, 'y') + ",\"" + QByteArray(3000, 'z')
@@ -125,9 +112,8 @@ void TestCsvReader::read_data()
     QTest::newRow("quoted and plain fields mixed")
         << QByteArray("a,b,c,d\n\"say \"\"hi\"\"\",plain,\"x,y\",\n") << QStringList{"a", "b", "c", "d"}
         << Records{{"say \"hi\"", "plain", "x,y", ""}} << Lines{2} << QString();
-    QTest::newRow("huge line without break")
-        << (QByteArray("a,b\n") + QByteArray(2 * 1024 * 1024, 'z')) << ab << Records{}
-        << Lines{} << QStringLiteral("Line 2: the line is too long");
+    QTest::newRow("huge line without break") << (QByteArray("a,b\n") + QByteArray(2 * 1024 * 1024, 'z')) << ab
+                                             << Records{} << Lines{} << QStringLiteral("Line 2: the line is too long");
 }
 
 void TestCsvReader::read()
@@ -215,22 +201,20 @@ void TestCsvReader::encodings_data()
         << QByteArray("\xD0\xD5\xC3\xFB\nx\n") << QStringList{"x"} << CsvEncoding::Gb18030 << QString();
     QTest::newRow("ASCII past the sample, then GBK")
         << (QByteArray("name\n") + ascii64k + "\xD5\xC5\xC8\xFD\n")
-        << (asciiFields + QStringList{QStringLiteral("张三")})
-        << CsvEncoding::Gb18030 << QString();
+        << (asciiFields + QStringList{QStringLiteral("张三")}) << CsvEncoding::Gb18030 << QString();
     QTest::newRow("UTF-8, then GBK past the sample")
         << (QByteArray("name\n张三\n") + ascii64k + "\xD5\xC5\xC8\xFD\n")
-        << (QStringList{QStringLiteral("张三")} + asciiFields)
-        << CsvEncoding::Utf8
-        << QStringLiteral("Line 20: the bytes D5 C5 C8 FD are not UTF-8 like the lines before them: the file mixes two encodings");
+        << (QStringList{QStringLiteral("张三")} + asciiFields) << CsvEncoding::Utf8
+        << QStringLiteral(
+               "Line 20: the bytes D5 C5 C8 FD are not UTF-8 like the lines before them: the file mixes two encodings");
     QTest::newRow("GBK, then bytes neither reads")
         << QByteArray("name\n\xD5\xC5\n\xD5\xFF\n") << QStringList{"张"} << CsvEncoding::Gb18030
         << QStringLiteral("Line 3: the bytes D5 FF are neither UTF-8 nor GB18030");
     QTest::newRow("GBK cut short at the end")
         << QByteArray("name\n\xD5\xC5\n\xC8\xFD\xD5") << QStringList{"张"} << CsvEncoding::Gb18030
         << QStringLiteral("Line 3: the bytes D5 are neither UTF-8 nor GB18030");
-    QTest::newRow("a lone byte 0x80")
-        << QByteArray("name\nab\x80\n") << QStringList{} << CsvEncoding::Utf8
-        << QStringLiteral("Line 2: the bytes 80 are neither UTF-8 nor GB18030");
+    QTest::newRow("a lone byte 0x80") << QByteArray("name\nab\x80\n") << QStringList{} << CsvEncoding::Utf8
+                                      << QStringLiteral("Line 2: the bytes 80 are neither UTF-8 nor GB18030");
 }
 
 void TestCsvReader::encodings()
@@ -264,8 +248,8 @@ void TestCsvReader::gb18030Decoder_data()
 {
     QTest::addColumn<int>("backend");
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<QString>("text");  // when it decodes
-    QTest::addColumn<int>("errorAt");   // -1: decodes
+    QTest::addColumn<QString>("text"); // when it decodes
+    QTest::addColumn<int>("errorAt"); // -1: decodes
     QTest::addColumn<int>("errorLength");
 
     const struct

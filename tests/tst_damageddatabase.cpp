@@ -118,7 +118,8 @@ void TestDamagedDatabase::enterRestoresNewestBackup()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     if (qEnvironmentVariableIsSet("GONGJI_SCREENSHOT_DIR"))
-        dialog.grab().save(QDir(qEnvironmentVariable("GONGJI_SCREENSHOT_DIR")).filePath(QStringLiteral("damaged-database.png")));
+        dialog.grab().save(
+            QDir(qEnvironmentVariable("GONGJI_SCREENSHOT_DIR")).filePath(QStringLiteral("damaged-database.png")));
     auto *restore = dialog.findChild<QPushButton *>(QStringLiteral("restoreOffered"));
     QVERIFY(restore);
     QVERIFY2(restore->text().contains(QLatin1String("2026-11-16 17:30")), qPrintable(restore->text()));
@@ -206,7 +207,8 @@ void TestDamagedDatabase::withoutBackupSaysWhatToDo()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     if (qEnvironmentVariableIsSet("GONGJI_SCREENSHOT_DIR"))
-        dialog.grab().save(QDir(qEnvironmentVariable("GONGJI_SCREENSHOT_DIR")).filePath(QStringLiteral("no-backup.png")));
+        dialog.grab().save(
+            QDir(qEnvironmentVariable("GONGJI_SCREENSHOT_DIR")).filePath(QStringLiteral("no-backup.png")));
     QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("restoreOffered")));
     const QString state = dialog.findChild<QLabel *>(QStringLiteral("backupState"))->text();
     QVERIFY2(state.contains(QLatin1String("no backup")), qPrintable(state));

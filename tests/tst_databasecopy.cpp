@@ -13,7 +13,7 @@
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/Database.h"
-#include "model/storage/DatabaseCopy.h"
+#include "model/export/DatabaseCopy.h"
 #include "model/storage/FilingStore.h"
 #include "model/storage/PersonStore.h"
 #include "model/storage/WriteTransaction.h"
@@ -71,14 +71,15 @@ void TestDatabaseCopy::fill(const QString &connection)
     const Person father = add("王建国", TestDatabase::residentId("330102", QDate(1970, 3, 15), 11), "310");
     const Person son = add("王小明", TestDatabase::residentId("330102", QDate(2000, 9, 1), 31), "390");
     QVERIFY(FilingSubmission(connection).submit(draft(father, son)).stored());
-    QVERIFY(KinshipSubmission(connection).submit(TestDatabase::kinshipDraft(son, father, QStringLiteral("parent"),
-                                                                            QStringLiteral("tester"))).stored);
+    QVERIFY(KinshipSubmission(connection)
+                .submit(TestDatabase::kinshipDraft(son, father, QStringLiteral("parent"), QStringLiteral("tester")))
+                .stored);
 }
 
 void TestDatabaseCopy::copyKeepsEverything()
 {
     TestDatabase source(QStringLiteral("source"));
-    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None);
+    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None, TestDatabase::Role::Owner);
     fill(source.connection());
     const DatabaseCopy::Result result = DatabaseCopy::copy(source.connection(), target.connection(), "supervisor");
     QVERIFY2(result.ok, qPrintable(result.error));
@@ -109,7 +110,7 @@ void TestDatabaseCopy::rowsGoOverInBatches()
 {
     QFETCH(int, persons);
     TestDatabase source(QStringLiteral("source"));
-    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None);
+    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None, TestDatabase::Role::Owner);
     {
         WriteTransaction t(source.connection());
         PersonStore store(source.connection());
@@ -117,7 +118,8 @@ void TestDatabaseCopy::rowsGoOverInBatches()
             Person p;
             p.name = QStringLiteral("人%1").arg(i);
             p.idType = QStringLiteral("01");
-            p.idNumber = TestDatabase::residentId(QStringLiteral("330102"), QDate(1960, 1, 1).addDays(i), 100 + i % 800);
+            p.idNumber
+                = TestDatabase::residentId(QStringLiteral("330102"), QDate(1960, 1, 1).addDays(i), 100 + i % 800);
             p.birthDate = QDate(1960, 1, 1).addDays(i);
             p.sex = i % 2 ? QLatin1Char('M') : QLatin1Char('F');
             p.insuranceType = i % 3 ? QStringLiteral("310") : QStringLiteral("390");
@@ -148,7 +150,8 @@ void TestDatabaseCopy::rowsGoOverInBatches()
 void TestDatabaseCopy::refusesATargetInUse()
 {
     TestDatabase source(QStringLiteral("source"));
-    TestDatabase target(QStringLiteral("target"));
+    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::TesterAndSupervisor,
+                        TestDatabase::Role::Owner);
     fill(source.connection());
     fill(target.connection());
     const qint64 before = AuditLog(target.connection()).count();
@@ -162,18 +165,22 @@ void TestDatabaseCopy::refusesATargetInUse()
 void TestDatabaseCopy::newFilingsContinueAfterTheCopiedIds()
 {
     TestDatabase source(QStringLiteral("source"));
-    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None);
+    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None, TestDatabase::Role::Owner);
     fill(source.connection());
     QVERIFY(DatabaseCopy::copy(source.connection(), target.connection(), "supervisor").ok);
     // On the server the identity sequences must have moved past the copied ids.
-    const Person daughter = target.addPerson("王小红", TestDatabase::residentId("330102", QDate(2003, 4, 1), 42), "390");
+    const Person daughter
+        = target.addPerson("王小红", TestDatabase::residentId("330102", QDate(2003, 4, 1), 42), "390");
     QCOMPARE(daughter.id, 3);
     const Person father = *PersonStore(target.connection()).findById(1);
     const SubmissionResult result = FilingSubmission(target.connection()).submit(draft(father, daughter));
     QVERIFY2(result.stored(), qPrintable(result.error));
     QCOMPARE(result.filingId, 2);
     QCOMPARE(BindingStore(target.connection()).countActive(), 2);
-    QVERIFY(ClerkAccounts(target.connection()).add(TestDatabase::supervisor, "wangwu", "王五", ClerkRole::Clerk, "password-2").ok);
+    const ClerkAccounts::Result added
+        = ClerkAccounts(target.connection())
+              .add(TestDatabase::supervisor, "wangwu", "王五", ClerkRole::Clerk, "password-2");
+    QVERIFY2(added.ok, qPrintable(added.error));
 }
 
 void TestDatabaseCopy::sqliteFileIntoServer()
@@ -185,10 +192,13 @@ void TestDatabaseCopy::sqliteFileIntoServer()
     QVERIFY(Database::open(file, QStringLiteral("counter")).ok);
     ClerkAccounts accounts(QStringLiteral("counter"));
     QVERIFY(accounts.createFirstSupervisor(TestDatabase::supervisor, "王主管", TestDatabase::password).ok);
-    QVERIFY(accounts.add(TestDatabase::supervisor, TestDatabase::clerk, "李柜员", ClerkRole::Clerk, TestDatabase::password).ok);
+    QVERIFY(
+        accounts.add(TestDatabase::supervisor, TestDatabase::clerk, "李柜员", ClerkRole::Clerk, TestDatabase::password)
+            .ok);
     fill(QStringLiteral("counter"));
-    TestDatabase office(QStringLiteral("office"), TestDatabase::Accounts::None);
-    const DatabaseCopy::Result result = DatabaseCopy::copy(QStringLiteral("counter"), office.connection(), "supervisor");
+    TestDatabase office(QStringLiteral("office"), TestDatabase::Accounts::None, TestDatabase::Role::Owner);
+    const DatabaseCopy::Result result
+        = DatabaseCopy::copy(QStringLiteral("counter"), office.connection(), "supervisor");
     Database::close(QStringLiteral("counter"));
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(PersonStore(office.connection()).count(), 2);

@@ -8,15 +8,17 @@
 #include "model/accounts/ClerkAccounts.h"
 #include "model/accounts/PasswordHash.h"
 #include "model/accounts/SignIn.h"
+#include "model/domain/Money.h"
 #include "model/filing/CommitmentLetter.h"
 #include "model/filing/FilingBatch.h"
 #include "model/registry/DemoDatabase.h"
 #include "model/filing/FilingEvaluator.h"
-#include "model/rules/RefusalCode.h"
+#include "model/domain/RefusalCode.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/ClerkStore.h"
 #include "model/storage/FilingStore.h"
+#include "model/storage/HouseholdStore.h"
 #include "model/storage/PersonStore.h"
 #include "model/storage/RuleSetStore.h"
 
@@ -27,15 +29,17 @@ namespace {
 // One row of resources/demo/README.md: an authorizer, one target and the one code it shows.
 struct Scenario
 {
-    const char *code;            // empty: accepted
+    const char *code; // empty: accepted
     const char *authorizerType;
     const char *authorizerNumber;
     const char *relationship;
     const char *targetName;
     const char *targetType;
     const char *targetNumber;
-    const char *filedOn;         // empty: today, as at the counter
+    const char *filedOn; // empty: today, as at the counter
     bool commitment;
+    const char *validUntil = ""; // empty: open-ended
+    const char *quota = ""; // yuan typed in the quota field (共济额度); empty: none
 };
 
 const Scenario kScenarios[] = {
@@ -57,8 +61,20 @@ const Scenario kScenarios[] = {
     {"MUTUAL_NOT_ALLOWED", "01", "440305198607076228", "spouse", "吴海涛", "01", "440305198403236111", "", true},
     {"COOLDOWN_ACTIVE", "01", "440303199012127155", "sibling", "许文静", "01", "44030319940430726X", "", true},
     {"AGE_IMPLAUSIBLE", "01", "330108199002271730", "parent", "孙丽华", "01", "330108198502201849", "", true},
+    {"SPOUSE_ALREADY_BOUND", "01", "330104198305121318", "spouse", "周雪", "01", "330105198702141861", "", true},
+    {"RELATIONSHIP_CONFLICT", "01", "330103195810031153", "sibling", "冯立", "01", "33010319850618217X", "", true},
+    {"RELATIONSHIP_UNUSUAL", "01", "330106198811053138", "parent", "韩继明", "01", "33010819620909271X", "", true},
+    {"PERIOD_INVALID", "01", "440305198709098137", "parent", "罗淑贞", "01", "440305196002148242", "", true,
+     "2099-12-31"},
+    // The cross-province quota: 陈丽 (南京, 4675.60 yuan) under the national cross-province set.
+    {"QUOTA_REQUIRED", "01", "320102198801252283", "sibling", "陈志强", "01", "330106198506122117", "", true},
+    {"QUOTA_EXCEEDS_BALANCE", "01", "320102198801252283", "sibling", "陈志强", "01", "330106198506122117", "", true, "",
+     "2000"},
+    {"QUOTA_NOT_ALLOWED", "01", "330102197804161317", "parent", "张桂兰", "01", "330105195211082269", "", true, "",
+     "100"},
     // The two that only sample-filings.csv can show (rows 5 and 6 there).
-    {"NO_RULE_IN_EFFECT", "01", "330102197804161317", "parent", "张桂兰", "01", "330105195211082269", "2021-06-01", true},
+    {"NO_RULE_IN_EFFECT", "01", "330102197804161317", "parent", "张桂兰", "01", "330105195211082269", "2021-06-01",
+     true},
     {"COMMITMENT_MISSING", "01", "140105197507183513", "child", "郭晓东", "01", "140105200509263730", "", false},
     // Accepted examples.
     {"", "01", "330102197804161317", "parent", "张桂兰", "01", "330105195211082269", "", true},
@@ -66,17 +82,17 @@ const Scenario kScenarios[] = {
     {"", "01", "330110198312013152", "child", "徐一诺", "01", "330110201208301175", "", true},
     {"", "01", "330106198506122117", "spouse", "艾米丽·卡特", "07", "933840198905120026", "", true},
     {"", "01", "330106198506122117", "spouse", "艾米丽·卡特", "01", "933840198905120026", "", true},
-    {"", "01", "320102198801252283", "sibling", "陈志强", "01", "330106198506122117", "", true},
+    {"", "01", "320102198801252283", "sibling", "陈志强", "01", "330106198506122117", "", true, "", "1000"},
     {"", "01", "110105198205091399", "spouse", "赵敏", "01", "110105198408221405", "", true},
     {"", "01", "140105197507183513", "child", "郭晓东", "01", "140105200509263730", "", true},
     {"", "01", "440305198709098137", "parent", "罗淑贞", "01", "440305196002148242", "", true},
     {"", "01", "440305198709098137", "parent", "何志强", "17", "810000195806068359", "", true},
+    {"", "01", "33010919860330224X", "sibling", "曹磊", "01", "330109199007071398", "", true}, // the expired pair again
+    {"", "01", "330103195810031153", "child", "冯立", "01", "33010319850618217X", "", true,
+     "2099-12-31"}, // agrees; 浙江: no limit
 };
 
-QString u(const char *text)
-{
-    return QString::fromUtf8(text);
-}
+QString u(const char *text) { return QString::fromUtf8(text); }
 
 QString demoFile(const char *name)
 {
@@ -86,9 +102,8 @@ QString demoFile(const char *name)
 // What changes when anything is loaded: compared before and after a second load.
 QList<qint64> counts(const QString &connection)
 {
-    return {PersonStore(connection).count(), RuleSetStore(connection).count(),
-            BindingStore(connection).countActive(), FilingStore(connection).count(),
-            AuditLog(connection).count()};
+    return {PersonStore(connection).count(), RuleSetStore(connection).count(), BindingStore(connection).countActive(),
+            FilingStore(connection).count(), AuditLog(connection).count()};
 }
 
 } // namespace
@@ -125,37 +140,45 @@ void TestDemoDatabase::initTestCase()
     QVERIFY2(DemoDatabase::loadIfEmpty(m_db->connection(), &error), qPrintable(error));
 }
 
-void TestDemoDatabase::cleanupTestCase()
-{
-    m_db.reset();
-}
+void TestDemoDatabase::cleanupTestCase() { m_db.reset(); }
 
 void TestDemoDatabase::contents()
 {
     const QString connection = m_db->connection();
-    QCOMPARE(PersonStore(connection).count(), qint64(33));
+    QCOMPARE(PersonStore(connection).count(), qint64(44));
     QCOMPARE(RuleSetStore(connection).count(), qint64(RuleSetStore::shippedDefaults().size() + 1));
-    QCOMPARE(FilingStore(connection).count(), qint64(4)); // 黄志明's two rows are one filing
-    QCOMPARE(BindingStore(connection).countActive(), qint64(4)); // five filed, one revoked
+    QCOMPARE(FilingStore(connection).count(), qint64(9)); // 黄志明's two rows are one filing
+    QCOMPARE(BindingStore(connection).countActive(), qint64(8)); // ten filed, one revoked, one expired
+    // 曹敏 → 曹磊 was authorized until 2026-06-30: ended by expiry when the demo was loaded.
+    const std::optional<Person> caoMin
+        = PersonStore(connection).findByDocument(QStringLiteral("01"), QStringLiteral("33010919860330224X"));
+    QVERIFY(caoMin);
+    const QList<HouseholdBinding> cao = HouseholdStore(connection).bindingsOf(caoMin->id);
+    QCOMPARE(cao.size(), 1);
+    QCOMPARE(cao.first().status, BindingStatus::Ended);
+    QCOMPARE(cao.first().endReason, QStringLiteral("expired"));
+    QCOMPARE(cao.first().endedBy, QStringLiteral("system"));
+    QCOMPARE(cao.first().validUntil, QDate(2026, 6, 30));
 
-    const std::optional<RuleSet> shenzhen = RuleSetStore(connection).resolve(QStringLiteral("440300"),
-                                                                             QDate::currentDate());
+    const std::optional<RuleSet> shenzhen
+        = RuleSetStore(connection).resolve(QStringLiteral("440300"), QDate::currentDate());
     QVERIFY(shenzhen);
     QCOMPARE(shenzhen->region, QStringLiteral("440300"));
     QCOMPARE(shenzhen->maxTargetsPerAuthorizer, std::optional<int>(2));
     QCOMPARE(shenzhen->cooldownDays, 90);
+    QCOMPARE(shenzhen->maxPeriodMonths, std::optional<int>(24));
     QCOMPARE(shenzhen->reserveFloorFen, qint64(50000));
     QVERIFY(!shenzhen->allowMutual);
     QVERIFY(!shenzhen->idTypes.contains(QStringLiteral("08")));
 
     // Employees have balances, residents none (docs/domain.md §2).
-    const std::optional<Person> employee = PersonStore(connection).findByDocument(
-        QStringLiteral("01"), QStringLiteral("330102197804161317"));
+    const std::optional<Person> employee
+        = PersonStore(connection).findByDocument(QStringLiteral("01"), QStringLiteral("330102197804161317"));
     QVERIFY(employee);
     QCOMPARE(employee->name, u("王建国"));
     QCOMPARE(employee->balanceFen, qint64(865040));
-    const std::optional<Person> passport = PersonStore(connection).findByDocument(
-        QStringLiteral("08"), QStringLiteral("566203418"));
+    const std::optional<Person> passport
+        = PersonStore(connection).findByDocument(QStringLiteral("08"), QStringLiteral("566203418"));
     QVERIFY(passport);
     QCOMPARE(passport->birthDate, QDate(1989, 4, 12));
     QCOMPARE(passport->balanceFen, qint64(0));
@@ -166,8 +189,8 @@ void TestDemoDatabase::scenarios_data()
     QTest::addColumn<int>("index");
     for (int i = 0; i < int(std::size(kScenarios)); ++i) {
         const Scenario &s = kScenarios[i];
-        const QString label = QLatin1String(*s.code ? s.code : "accepted") + QLatin1Char(' ')
-                              + u(s.targetName) + QLatin1Char(' ') + QLatin1String(s.targetType);
+        const QString label = QLatin1String(*s.code ? s.code : "accepted") + QLatin1Char(' ') + u(s.targetName)
+            + QLatin1Char(' ') + QLatin1String(s.targetType);
         QTest::newRow(qPrintable(label)) << i;
     }
 }
@@ -192,6 +215,9 @@ void TestDemoDatabase::scenarios()
     target.name = u(s.targetName);
     target.idType = u(s.targetType);
     target.idNumber = u(s.targetNumber);
+    target.validUntil = *s.validUntil ? QDate::fromString(u(s.validUntil), Qt::ISODate) : QDate();
+    if (*s.quota)
+        target.quotaFen = Money::parseYuan(u(s.quota));
     draft.targets.append(target);
 
     const FilingVerdict verdict = FilingEvaluator(m_db->connection()).evaluate(draft);
@@ -229,8 +255,8 @@ void TestDemoDatabase::readmeListsEveryScenario()
         const QString code = QLatin1Char('`') + u(s.code) + QLatin1Char('`');
         const bool listed = std::any_of(lines.begin(), lines.end(), [&](const QString &line) {
             return line.startsWith(QLatin1String("| ") + code) && line.contains(u(s.authorizerNumber))
-                   && line.contains(u(s.targetType) + QLatin1Char(':') + u(s.targetNumber))
-                   && line.contains(u(s.targetName)) && line.contains(u(s.relationship));
+                && line.contains(u(s.targetType) + QLatin1Char(':') + u(s.targetNumber))
+                && line.contains(u(s.targetName)) && line.contains(u(s.relationship));
         });
         QVERIFY2(listed, qPrintable(u(s.code)));
     }
@@ -239,13 +265,20 @@ void TestDemoDatabase::readmeListsEveryScenario()
 void TestDemoDatabase::sampleFilings()
 {
     FilingBatch::Options options; // check only: nothing is stored
+    const qint64 filings = FilingStore(m_db->connection()).count();
     const FilingBatch::Result result = FilingBatch(m_db->connection()).run(demoFile("sample-filings.csv"), options);
     QVERIFY2(result.ok, qPrintable(result.fileError));
-    const QStringList verdicts = {"accepted", "accepted", "accepted", "needs_confirmation",
-                                  "refused", "refused", "refused", "refused"};
-    const QList<QStringList> codes = {{}, {}, {}, {"AGE_IMPLAUSIBLE"}, {"NO_RULE_IN_EFFECT"},
-                                      {"COMMITMENT_MISSING"}, {"RELATIONSHIP_NOT_ALLOWED"},
-                                      {"TARGET_BOUND_ELSEWHERE"}};
+    const QStringList verdicts = {"accepted", "accepted", "accepted", "needs_confirmation", "refused", "refused",
+                                  "refused",  "refused",  "refused"};
+    const QList<QStringList> codes = {{},
+                                      {},
+                                      {},
+                                      {"AGE_IMPLAUSIBLE"},
+                                      {"NO_RULE_IN_EFFECT"},
+                                      {"COMMITMENT_MISSING"},
+                                      {"RELATIONSHIP_NOT_ALLOWED"},
+                                      {"TARGET_BOUND_ELSEWHERE"},
+                                      {"QUOTA_NOT_ALLOWED"}};
     QCOMPARE(result.rows.size(), verdicts.size());
     for (int i = 0; i < result.rows.size(); ++i) {
         const FilingBatch::RowResult &row = result.rows.at(i);
@@ -253,7 +286,7 @@ void TestDemoDatabase::sampleFilings()
         QCOMPARE(row.codes + row.warnings, codes.at(i));
         QVERIFY(row.filingNumber.isEmpty());
     }
-    QCOMPARE(FilingStore(m_db->connection()).count(), qint64(4));
+    QCOMPARE(FilingStore(m_db->connection()).count(), filings);
 }
 
 void TestDemoDatabase::loadingTwiceAddsNothing()
@@ -286,7 +319,9 @@ void TestDemoDatabase::demoAccounts()
     QStringList actors;
     while (q.next())
         actors << q.value(0).toString();
-    QCOMPARE(actors, QStringList{QStringLiteral("admin")});
+    actors.sort();
+    // And the expiry of 曹敏 → 曹磊 at the end of its period is the system's, as at every start.
+    QCOMPARE(actors, (QStringList{QStringLiteral("admin"), QStringLiteral("system")}));
 
     const QList<ClerkAccount> accounts = ClerkAccounts(connection).list(QStringLiteral("admin"));
     QCOMPARE(accounts.size(), 2);

@@ -85,23 +85,26 @@ void TestDomainTypes::relationships_data()
     const QString police = QStringLiteral("police_certificate");
     const QString notarial = QStringLiteral("notarial_certificate");
 
-    QTest::newRow("spouse") << "spouse" << true << "Spouse" << "10" << 0 << QStringList{ marriage };
-    QTest::newRow("child") << "child" << true << "Child" << "20/30" << -14
-                           << QStringList{ household, birth, police };
-    QTest::newRow("parent") << "parent" << true << "Parent" << "50" << 14
-                            << QStringList{ household, birth, police };
-    QTest::newRow("sibling") << "sibling" << true << "Sibling" << "70" << 0
-                             << QStringList{ household, birth, police, notarial };
-    QTest::newRow("grandparent") << "grandparent" << true << "Grandparent" << "60" << 28
-                                 << QStringList{ household, birth, police, notarial };
-    QTest::newRow("grandchild") << "grandchild" << true << "Grandchild" << "40" << -28
-                                << QStringList{ household, birth, police, notarial };
-    QTest::newRow("parent_in_law") << "parent_in_law" << true << "Spouse's parent" << "53-56" << 0
-                                   << QStringList{ marriage, household, birth, police, notarial };
-    QTest::newRow("other") << "other" << true << "Other" << "80" << 0 << QStringList{ household, notarial };
-    QTest::newRow("unknown") << "cousin" << false << "Unknown relationship cousin" << "" << 0 << QStringList();
-    QTest::newRow("case matters") << "Spouse" << false << "Unknown relationship Spouse" << "" << 0
-                                  << QStringList();
+    QTest::newRow("spouse") << "spouse" << true << "Spouse"
+                            << "10" << 0 << QStringList{marriage};
+    QTest::newRow("child") << "child" << true << "Child"
+                           << "20/30" << -14 << QStringList{household, birth, police};
+    QTest::newRow("parent") << "parent" << true << "Parent"
+                            << "50" << 14 << QStringList{household, birth, police};
+    QTest::newRow("sibling") << "sibling" << true << "Sibling"
+                             << "70" << 0 << QStringList{household, birth, police, notarial};
+    QTest::newRow("grandparent") << "grandparent" << true << "Grandparent"
+                                 << "60" << 28 << QStringList{household, birth, police, notarial};
+    QTest::newRow("grandchild") << "grandchild" << true << "Grandchild"
+                                << "40" << -28 << QStringList{household, birth, police, notarial};
+    QTest::newRow("parent_in_law") << "parent_in_law" << true << "Spouse's parent"
+                                   << "53-56" << 0 << QStringList{marriage, household, birth, police, notarial};
+    QTest::newRow("other") << "other" << true << "Other"
+                           << "80" << 0 << QStringList{household, notarial};
+    QTest::newRow("unknown") << "cousin" << false << "Unknown relationship cousin"
+                             << "" << 0 << QStringList();
+    QTest::newRow("case matters") << "Spouse" << false << "Unknown relationship Spouse"
+                                  << "" << 0 << QStringList();
 }
 
 void TestDomainTypes::relationships()
@@ -124,24 +127,30 @@ void TestDomainTypes::relationships()
 
 void TestDomainTypes::relationshipLists()
 {
-    QCOMPARE(QStringList(Relationship::allKeywords()),
-             QStringList({ "spouse", "child", "parent", "sibling", "grandparent", "grandchild",
-                           "parent_in_law", "other" }));
+    QCOMPARE(
+        QStringList(Relationship::allKeywords()),
+        QStringList({"spouse", "child", "parent", "sibling", "grandparent", "grandchild", "parent_in_law", "other"}));
     QCOMPARE(QStringList(Proof::allKeywords()),
-             QStringList({ "marriage_certificate", "household_register", "birth_certificate",
-                           "police_certificate", "notarial_certificate" }));
+             QStringList({"marriage_certificate", "household_register", "birth_certificate", "police_certificate",
+                          "notarial_certificate"}));
 }
 
 void TestDomainTypes::proofs_data()
 {
     QTest::addColumn<QString>("keyword");
     QTest::addColumn<QString>("label");
-    QTest::newRow("marriage") << "marriage_certificate" << "Marriage certificate";
-    QTest::newRow("household") << "household_register" << "Household register";
-    QTest::newRow("birth") << "birth_certificate" << "Medical birth certificate";
-    QTest::newRow("police") << "police_certificate" << "Police certificate of the relationship";
-    QTest::newRow("notarial") << "notarial_certificate" << "Notarial certificate";
-    QTest::newRow("unknown") << "photo" << "Unknown proof photo";
+    QTest::newRow("marriage") << "marriage_certificate"
+                              << "Marriage certificate";
+    QTest::newRow("household") << "household_register"
+                               << "Household register";
+    QTest::newRow("birth") << "birth_certificate"
+                           << "Medical birth certificate";
+    QTest::newRow("police") << "police_certificate"
+                            << "Police certificate of the relationship";
+    QTest::newRow("notarial") << "notarial_certificate"
+                              << "Notarial certificate";
+    QTest::newRow("unknown") << "photo"
+                             << "Unknown proof photo";
 }
 
 void TestDomainTypes::proofs()
@@ -221,13 +230,20 @@ void TestDomainTypes::province_data()
 {
     QTest::addColumn<QString>("region");
     QTest::addColumn<QString>("province");
-    QTest::newRow("Hangzhou") << "330100" << "330000";
-    QTest::newRow("Beijing") << "110100" << "110000";
-    QTest::newRow("Shenzhen") << "440300" << "440000";
-    QTest::newRow("province itself") << "140000" << "140000";
-    QTest::newRow("short") << "3301" << "";
-    QTest::newRow("letters") << "33AB00" << "";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("Hangzhou") << "330100"
+                              << "330000";
+    QTest::newRow("Beijing") << "110100"
+                             << "110000";
+    QTest::newRow("Shenzhen") << "440300"
+                              << "440000";
+    QTest::newRow("province itself") << "140000"
+                                     << "140000";
+    QTest::newRow("short") << "3301"
+                           << "";
+    QTest::newRow("letters") << "33AB00"
+                             << "";
+    QTest::newRow("empty") << ""
+                           << "";
 }
 
 void TestDomainTypes::province()
@@ -244,16 +260,36 @@ void TestDomainTypes::personLabels_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("label");
-    QTest::newRow("310") << "insurance" << "310" << "Employee basic medical insurance";
-    QTest::newRow("390") << "insurance" << "390" << "Urban and rural resident basic medical insurance";
-    QTest::newRow("insurance unknown") << "insurance" << "320" << "Insurance type 320";
-    QTest::newRow("active") << "status" << "active" << "Active";
-    QTest::newRow("suspended") << "status" << "suspended" << "Suspended";
-    QTest::newRow("terminated") << "status" << "terminated" << "Terminated";
-    QTest::newRow("deceased") << "status" << "deceased" << "Deceased";
-    QTest::newRow("working") << "employment" << "working" << "Working";
-    QTest::newRow("retired") << "employment" << "retired" << "Retired";
-    QTest::newRow("resident: none") << "employment" << "" << "";
+    QTest::newRow("310") << "insurance"
+                         << "310"
+                         << "Employee basic medical insurance";
+    QTest::newRow("390") << "insurance"
+                         << "390"
+                         << "Urban and rural resident basic medical insurance";
+    QTest::newRow("insurance unknown") << "insurance"
+                                       << "320"
+                                       << "Insurance type 320";
+    QTest::newRow("active") << "status"
+                            << "active"
+                            << "Active";
+    QTest::newRow("suspended") << "status"
+                               << "suspended"
+                               << "Suspended";
+    QTest::newRow("terminated") << "status"
+                                << "terminated"
+                                << "Terminated";
+    QTest::newRow("deceased") << "status"
+                              << "deceased"
+                              << "Deceased";
+    QTest::newRow("working") << "employment"
+                             << "working"
+                             << "Working";
+    QTest::newRow("retired") << "employment"
+                             << "retired"
+                             << "Retired";
+    QTest::newRow("resident: none") << "employment"
+                                    << ""
+                                    << "";
 }
 
 void TestDomainTypes::personLabels()

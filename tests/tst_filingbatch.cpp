@@ -32,16 +32,30 @@ private slots:
     void malformedRowStopsTheFile();
     void wrongHeaderNamesBoth();
     void busyDatabaseStoresNothing();
+    void quotaColumn();
+    void malformedQuotaStopsTheFile_data();
+    void malformedQuotaStopsTheFile();
 
 private:
-    struct Resident { const char *key; const char *name; const char *insurance; QDate birth; int sequence; };
+    struct Resident
+    {
+        const char *key;
+        const char *name;
+        const char *insurance;
+        QDate birth;
+        int sequence;
+    };
     static QList<Resident> residents();
     static QString number(const QString &key);
     static QString name(const QString &key);
     // One CSV row: authorizer and target by key (A, B, …).
     static QByteArray row(const char *authorizer, const char *target, const char *relationship,
                           const char *filedOn = "2025-06-01", const char *commitment = "yes");
-    QString write(const QByteArray &rows);
+    QString write(const QByteArray &rows, const QString &header = FilingBatch::expectedHeader());
+    // A row of the file with the optional columns: 吴近 (南京, 5000.00 yuan) names target `key`
+    // (杭州, another province) as child, with this quota ("" none).
+    QByteArray nanjingRow(const char *target, const char *quota) const;
+    Person m_nanjing;
     FilingBatch::Result run(const QByteArray &rows, bool commit, bool acceptWarnings = false);
     void expectNothingStored();
 
@@ -52,13 +66,13 @@ private:
 QList<TestFilingBatch::Resident> TestFilingBatch::residents()
 {
     return {
-        {"A", "张伟", "310", QDate(1980, 3, 15), 123},   // authorizer
-        {"B", "李娜", "310", QDate(1982, 7, 20), 246},   // second authorizer
-        {"C", "张小明", "390", QDate(2010, 5, 1), 135},  // child
-        {"D", "张小红", "390", QDate(2012, 8, 8), 246},  // child
-        {"E", "王丽", "390", QDate(1981, 1, 1), 468},    // spouse
-        {"F", "张大山", "390", QDate(1950, 2, 2), 111},  // parent
-        {"P", "王芳", "310", QDate(1975, 9, 10), 222},   // "parent" only 5 years older: AGE_IMPLAUSIBLE
+        {"A", "张伟", "310", QDate(1980, 3, 15), 123}, // authorizer
+        {"B", "李娜", "310", QDate(1982, 7, 20), 246}, // second authorizer
+        {"C", "张小明", "390", QDate(2010, 5, 1), 135}, // child
+        {"D", "张小红", "390", QDate(2012, 8, 8), 246}, // child
+        {"E", "王丽", "390", QDate(1981, 1, 1), 468}, // spouse
+        {"F", "张大山", "390", QDate(1950, 2, 2), 111}, // parent
+        {"P", "王芳", "310", QDate(1975, 9, 10), 222}, // "parent" only 5 years older: AGE_IMPLAUSIBLE
     };
 }
 
@@ -83,8 +97,15 @@ QByteArray TestFilingBatch::row(const char *authorizer, const char *target, cons
 {
     const QString a = QLatin1String(authorizer);
     const QString t = QLatin1String(target);
-    return QStringList{QStringLiteral("01"), number(a), name(a), QStringLiteral("01"), number(t), name(t),
-                       QLatin1String(relationship), QLatin1String(filedOn), QLatin1String(commitment)}
+    return QStringList{QStringLiteral("01"),
+                       number(a),
+                       name(a),
+                       QStringLiteral("01"),
+                       number(t),
+                       name(t),
+                       QLatin1String(relationship),
+                       QLatin1String(filedOn),
+                       QLatin1String(commitment)}
                .join(QLatin1Char(','))
                .toUtf8()
         + '\n';
@@ -96,6 +117,9 @@ void TestFilingBatch::init()
     QVERIFY(m_db->isOpen());
     for (const Resident &r : residents())
         m_db->addPerson(QString::fromUtf8(r.name), number(QLatin1String(r.key)), QLatin1String(r.insurance));
+    m_nanjing = m_db->addPerson(QStringLiteral("吴近"),
+                                TestDatabase::residentId(QStringLiteral("320102"), QDate(1975, 1, 1), 31),
+                                QStringLiteral("310"), QStringLiteral("320100"));
     m_auditBefore = AuditLog(m_db->connection()).count();
 }
 
@@ -105,13 +129,13 @@ void TestFilingBatch::cleanup()
     m_db = nullptr;
 }
 
-QString TestFilingBatch::write(const QByteArray &rows)
+QString TestFilingBatch::write(const QByteArray &rows, const QString &header)
 {
     const QString path = m_db->dir() + QStringLiteral("/filings.csv");
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         qFatal("cannot write %s", qPrintable(path));
-    file.write(FilingBatch::expectedHeader().toUtf8() + "\r\n" + rows);
+    file.write(header.toUtf8() + "\r\n" + rows);
     return path;
 }
 
@@ -136,7 +160,7 @@ void TestFilingBatch::verdicts_data()
     QTest::addColumn<QByteArray>("rows");
     QTest::addColumn<bool>("acceptWarnings");
     QTest::addColumn<QStringList>("verdicts");
-    QTest::addColumn<QStringList>("codes");    // per row, joined with '+'
+    QTest::addColumn<QStringList>("codes"); // per row, joined with '+'
     QTest::addColumn<QStringList>("warnings"); // per row, joined with '+'
 
     const QString accepted = QStringLiteral("accepted");
@@ -158,10 +182,10 @@ void TestFilingBatch::verdicts_data()
     QTest::newRow("confirmed warning row counts")
         << (row("A", "P", "parent") + row("B", "P", "parent")) << true << QStringList{accepted, refused}
         << QStringList{"", "TARGET_BOUND_ELSEWHERE"} << QStringList{"AGE_IMPLAUSIBLE", "AGE_IMPLAUSIBLE"};
-    QTest::newRow("registry refusals")
-        << (row("C", "D", "sibling") + row("X", "D", "sibling") + row("A", "X", "child")) << false
-        << QStringList{refused, refused, refused}
-        << QStringList{"AUTHORIZER_NOT_EMPLOYEE", "PERSON_NOT_FOUND", "PERSON_NOT_FOUND"} << QStringList{"", "", ""};
+    QTest::newRow("registry refusals") << (row("C", "D", "sibling") + row("X", "D", "sibling") + row("A", "X", "child"))
+                                       << false << QStringList{refused, refused, refused}
+                                       << QStringList{"AUTHORIZER_NOT_EMPLOYEE", "PERSON_NOT_FOUND", "PERSON_NOT_FOUND"}
+                                       << QStringList{"", "", ""};
     QTest::newRow("case-insensitive commitment") << row("A", "E", "spouse", "2025-06-01", "YES") << false
                                                  << QStringList{accepted} << QStringList{""} << QStringList{""};
 }
@@ -269,7 +293,7 @@ void TestFilingBatch::commitWithAcceptedWarnings()
     QVERIFY(filing);
     const QList<MutualAidBinding> bindings = BindingStore(m_db->connection()).byFiling(filing->id);
     QCOMPARE(bindings.size(), 2);
-    QVERIFY(bindings.at(0).ageWarningConfirmed);  // the confirmed warning is on record
+    QVERIFY(bindings.at(0).ageWarningConfirmed); // the confirmed warning is on record
     QVERIFY(!bindings.at(1).ageWarningConfirmed); // nothing to confirm for the child
 }
 
@@ -282,7 +306,8 @@ void TestFilingBatch::malformedRowStopsTheFile_data()
     shortRow.chop(5); // ",yes\n" gone
     shortRow += '\n';
     QTest::newRow("missing column") << shortRow << QStringLiteral("line 3: expected 9 columns, found 8");
-    QTest::newRow("bad date") << row("A", "E", "spouse", "2025-02-30") << QStringLiteral("line 3: filed_on \"2025-02-30\"");
+    QTest::newRow("bad date") << row("A", "E", "spouse", "2025-02-30")
+                              << QStringLiteral("line 3: filed_on \"2025-02-30\"");
     QTest::newRow("date format") << row("A", "E", "spouse", "2025/06/01") << QStringLiteral("line 3: filed_on");
     QTest::newRow("future date") << row("A", "E", "spouse", "2999-01-01") << QStringLiteral("is in the future");
     QTest::newRow("commitment") << row("A", "E", "spouse", "2025-06-01", "signed")
@@ -338,6 +363,83 @@ void TestFilingBatch::busyDatabaseStoresNothing()
         }
     }
     Database::close(other);
+    expectNothingStored();
+}
+
+QByteArray TestFilingBatch::nanjingRow(const char *target, const char *quota) const
+{
+    const QString t = QLatin1String(target);
+    return QStringList{QStringLiteral("01"),
+                       m_nanjing.idNumber,
+                       m_nanjing.name,
+                       QStringLiteral("01"),
+                       number(t),
+                       name(t),
+                       QStringLiteral("child"),
+                       QStringLiteral("2026-06-01"),
+                       QStringLiteral("yes"),
+                       QString(),
+                       QString::fromUtf8(quota)}
+               .join(QLatin1Char(','))
+               .toUtf8()
+        + '\n';
+}
+
+// The optional quota column (共济额度): 南京 falls under the national cross-province set, so the
+// 杭州 children need a quota; 5000.00 yuan are free. Rows of one authorizer and date are one
+// filing, and each sees the quotas of the earlier ones.
+void TestFilingBatch::quotaColumn()
+{
+    const QByteArray rows
+        = nanjingRow("C", "") + nanjingRow("C", "1500.5") + nanjingRow("D", "3499.51") + nanjingRow("D", "3499.50");
+    FilingBatch::Options options;
+    options.commit = true;
+    options.clerk = QStringLiteral("tester");
+    const FilingBatch::Result result
+        = FilingBatch(m_db->connection()).run(write(rows, FilingBatch::extendedHeader()), options);
+    QVERIFY2(result.ok, qPrintable(result.fileError));
+    QCOMPARE(result.rows.size(), 4);
+    QCOMPARE(result.rows.at(0).codes, QStringList{"QUOTA_REQUIRED"});
+    QCOMPARE(result.rows.at(1).verdict, QStringLiteral("accepted"));
+    QCOMPARE(result.rows.at(2).codes, QStringList{"QUOTA_EXCEEDS_BALANCE"});
+    QCOMPARE(result.rows.at(3).verdict, QStringLiteral("accepted"));
+    QVERIFY(!result.rows.at(1).filingNumber.isEmpty());
+    QCOMPARE(result.rows.at(3).filingNumber, result.rows.at(1).filingNumber);
+    BindingStore bindings(m_db->connection());
+    QList<qint64> quotas;
+    for (const MutualAidBinding &b : bindings.activeByAuthorizer(m_nanjing.id))
+        quotas << b.quotaFen.value_or(-1);
+    QCOMPARE(quotas, (QList<qint64>{150050, 349950}));
+    QCOMPARE(bindings.quotaSetAside(m_nanjing.id), qint64(500000)); // the whole balance, to the fen
+}
+
+void TestFilingBatch::malformedQuotaStopsTheFile_data()
+{
+    QTest::addColumn<QByteArray>("quota");
+    QTest::newRow("thousands separator") << QByteArray("\"1,000\"");
+    QTest::newRow("three decimals") << QByteArray("10.001");
+    QTest::newRow("negative") << QByteArray("-5");
+    QTest::newRow("comma decimal") << QByteArray("\"10,5\"");
+    QTest::newRow("word") << QByteArray("abc");
+}
+
+void TestFilingBatch::malformedQuotaStopsTheFile()
+{
+    QFETCH(QByteArray, quota);
+    QByteArray bad = nanjingRow("D", "");
+    bad.chop(1);
+    bad += quota + '\n';
+    FilingBatch::Options options;
+    options.commit = true;
+    options.clerk = QStringLiteral("tester");
+    const FilingBatch::Result result
+        = FilingBatch(m_db->connection())
+              .run(write(nanjingRow("C", "100") + bad, FilingBatch::extendedHeader()), options);
+    QVERIFY(!result.ok);
+    const QString shown = QString::fromUtf8(quota).remove(QLatin1Char('"'));
+    QVERIFY2(result.fileError.contains(QStringLiteral("line 3: quota \"%1\" (column 11)").arg(shown)),
+             qPrintable(result.fileError));
+    QVERIFY(result.rows.isEmpty());
     expectNothingStored();
 }
 

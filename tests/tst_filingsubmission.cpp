@@ -26,7 +26,7 @@ private slots:
     void failureHalfwayLeavesNoTrace();
     void recheckSeesAnotherCounter();
     void reopeningKeepsTheFiling();
-    void lostServerSavesNothingAndSaysSo();
+    void lostServerReconnectsAndStoresOnce();
 
 private:
     FilingDraft draft(const QList<Person> &targets, const QString &relationship = QStringLiteral("child")) const;
@@ -39,20 +39,21 @@ private:
 
 void TestFilingSubmission::init()
 {
-    m_db = std::make_unique<TestDatabase>();
+    // As the schema's owner: failureHalfwayLeavesNoTrace injects its fault with a trigger, which the
+    // counter role may not create.
+    m_db = std::make_unique<TestDatabase>(QStringLiteral("test"), TestDatabase::Accounts::TesterAndSupervisor,
+                                          TestDatabase::Role::Owner);
     QVERIFY(m_db->isOpen());
     m_father = m_db->addPerson(QStringLiteral("王建国"), TestDatabase::residentId("330102", QDate(1970, 3, 15), 11));
     m_mother = m_db->addPerson(QStringLiteral("李秀英"), TestDatabase::residentId("330102", QDate(1972, 6, 20), 22));
     m_son = m_db->addPerson(QStringLiteral("王小明"), TestDatabase::residentId("330102", QDate(2000, 9, 1), 31), "390");
-    m_daughter = m_db->addPerson(QStringLiteral("王小红"), TestDatabase::residentId("330102", QDate(2003, 4, 1), 42), "390");
+    m_daughter
+        = m_db->addPerson(QStringLiteral("王小红"), TestDatabase::residentId("330102", QDate(2003, 4, 1), 42), "390");
     m_young = m_db->addPerson(QStringLiteral("赵青"), TestDatabase::residentId("330102", QDate(1965, 1, 1), 52), "390");
     m_auditBefore = rows(QStringLiteral("audit_log"));
 }
 
-void TestFilingSubmission::cleanup()
-{
-    m_db.reset();
-}
+void TestFilingSubmission::cleanup() { m_db.reset(); }
 
 FilingDraft TestFilingSubmission::draft(const QList<Person> &targets, const QString &relationship) const
 {
@@ -65,7 +66,8 @@ FilingDraft TestFilingSubmission::draft(const QList<Person> &targets, const QStr
     d.filedOn = QDate::currentDate();
     d.clerk = QStringLiteral("tester");
     for (const Person &t : targets)
-        d.targets.append(TargetEntry{relationship, t.idType, t.idNumber, t.name, {QStringLiteral("household_register")}, false});
+        d.targets.append(
+            TargetEntry{relationship, t.idType, t.idNumber, t.name, {QStringLiteral("household_register")}, false});
     return d;
 }
 
@@ -91,7 +93,7 @@ void TestFilingSubmission::storesFilingBindingsProofsAndAudit()
     QCOMPARE(bindings.size(), 2);
     QCOMPARE(bindings.at(0).proofs, QStringList{QStringLiteral("household_register")});
     QCOMPARE(bindings.at(1).ruleSetId, filing->ruleSetId);
-    QCOMPARE(bindings.at(1).status, QStringLiteral("active"));
+    QCOMPARE(bindings.at(1).status, BindingStatus::Active);
     QCOMPARE(rows(QStringLiteral("audit_log")), m_auditBefore + 1);
     // The audit entry never holds a full ID number.
     QSqlQuery q(QSqlDatabase::database(m_db->connection()));
@@ -148,10 +150,13 @@ void TestFilingSubmission::failureHalfwayLeavesNoTrace()
         QVERIFY(q.exec(QStringLiteral("CREATE FUNCTION fail_second() RETURNS trigger AS $$ BEGIN "
                                       "RAISE EXCEPTION 'simulated disk failure'; END $$ LANGUAGE plpgsql")));
         QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER fail_second BEFORE INSERT ON binding FOR EACH ROW "
-                                      "WHEN (NEW.target_id = %1) EXECUTE FUNCTION fail_second()").arg(m_daughter.id)));
+                                      "WHEN (NEW.target_id = %1) EXECUTE FUNCTION fail_second()")
+                           .arg(m_daughter.id)));
     } else {
-        QVERIFY(q.exec(QStringLiteral("CREATE TEMP TRIGGER fail_second BEFORE INSERT ON binding WHEN NEW.target_id = %1 "
-                                      "BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END").arg(m_daughter.id)));
+        QVERIFY(
+            q.exec(QStringLiteral("CREATE TEMP TRIGGER fail_second BEFORE INSERT ON binding WHEN NEW.target_id = %1 "
+                                  "BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END")
+                       .arg(m_daughter.id)));
     }
     const SubmissionResult result = FilingSubmission(m_db->connection()).submit(draft({m_son, m_daughter}));
     QCOMPARE(result.status, SubmissionResult::Status::Failed);
@@ -193,7 +198,7 @@ void TestFilingSubmission::reopeningKeepsTheFiling()
     QCOMPARE(AuditLog(m_db->connection()).count(), m_auditBefore + 1);
 }
 
-void TestFilingSubmission::lostServerSavesNothingAndSaysSo()
+void TestFilingSubmission::lostServerReconnectsAndStoresOnce()
 {
     if (!TestDatabase::usesServer())
         QSKIP("needs a PostgreSQL server: runs as tst_filingsubmission_postgres");
@@ -206,13 +211,13 @@ void TestFilingSubmission::lostServerSavesNothingAndSaysSo()
     QVERIFY(kill.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)));
     QTest::qWait(200);
 
+    // The connection was lost before the transaction began: the counter reconnects by itself and
+    // the filing is stored once, whole (docs/office-security.md, "Server faults").
     const SubmissionResult result = FilingSubmission(m_db->connection()).submit(draft({m_son, m_daughter}));
-    QCOMPARE(result.status, SubmissionResult::Status::Failed);
-    QVERIFY2(result.error.contains(QStringLiteral("cannot be reached")), qPrintable(result.error));
-    QVERIFY(result.filingNumber.isEmpty());
-    // Nothing half-written reached the server.
-    QCOMPARE(FilingStore(QStringLiteral("server-admin")).count(), 0);
-    QCOMPARE(BindingStore(QStringLiteral("server-admin")).countActive(), 0);
+    QVERIFY2(result.status == SubmissionResult::Status::Stored, qPrintable(result.error));
+    QVERIFY(!result.filingNumber.isEmpty());
+    QCOMPARE(FilingStore(QStringLiteral("server-admin")).count(), 1);
+    QCOMPARE(BindingStore(QStringLiteral("server-admin")).countActive(), 2);
     Database::close(QStringLiteral("server-admin"));
 }
 

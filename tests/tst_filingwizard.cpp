@@ -23,7 +23,11 @@
 #include "model/itemmodels/RelationshipListModel.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/FilingStore.h"
+#include "ui/widgets/FindingLabel.h"
 #include "ui/widgets/IdNumberEdit.h"
+#include "model/domain/IdNumber.h"
+#include "model/storage/PersonStore.h"
+#include "model/domain/Money.h"
 
 using namespace gongji;
 
@@ -44,6 +48,11 @@ private slots:
     void recheckAtSubmissionRefusesAndStays();
     void anotherAuthorizerDropsTargetsAndCommitment();
     void tabOrderFollowsTheForm();
+    void quotaBesideTheTarget_data();
+    void quotaBesideTheTarget();
+    void noQuotaFieldWhereNothingIsSetAside();
+    void secondSpouseIsRefusedBesideTheRelationship();
+    void periodTypedOrLeftEmptyByKeyboard();
     void escapeAsksBeforeDiscarding();
     void mainWindowNamesDatabaseAndClerk();
 
@@ -52,10 +61,10 @@ private:
     QAbstractButton *nextButton() const
     {
         return m_wizard->button(m_wizard->currentId() == FilingWizard::ConfirmPageId ? QWizard::CommitButton
-                                                                                      : QWizard::NextButton);
+                                                                                     : QWizard::NextButton);
     }
     void lookUpAuthorizer(const QString &number);
-    void passCommitmentAndNotice();
+    void passCommitmentAndNotice(const QString &authorizerNumber = {});
     void addTarget(const QString &relationship, const QString &name, const QString &number);
     // Answers the next modal message box with `button`; returns how many boxes were answered.
     void answerMessageBox(QMessageBox::StandardButton button);
@@ -108,9 +117,9 @@ void TestFilingWizard::lookUpAuthorizer(const QString &number)
     QTest::keyClick(id, Qt::Key_Return); // … and Enter
 }
 
-void TestFilingWizard::passCommitmentAndNotice()
+void TestFilingWizard::passCommitmentAndNotice(const QString &authorizerNumber)
 {
-    lookUpAuthorizer(m_authorizer.idNumber);
+    lookUpAuthorizer(authorizerNumber.isEmpty() ? m_authorizer.idNumber : authorizerNumber);
     QTest::keyClick(child<IdNumberEdit>("authorizerId"), Qt::Key_Return); // Enter again: next
     QCOMPARE(m_wizard->currentId(), int(FilingWizard::CommitmentPageId));
     child<QCheckBox>("pledgeCheck")->click();
@@ -365,8 +374,8 @@ void TestFilingWizard::recheckAtSubmissionRefusesAndStays()
     other.commitmentAt = QDateTime::currentDateTimeUtc();
     other.filedOn = QDate::currentDate();
     other.clerk = QStringLiteral("supervisor");
-    other.targets << TargetEntry{QStringLiteral("child"), QStringLiteral("01"), m_childNumber,
-                                 QStringLiteral("王小明"), {}, false};
+    other.targets << TargetEntry{
+        QStringLiteral("child"), QStringLiteral("01"), m_childNumber, QStringLiteral("王小明"), {}, false};
     QVERIFY(FilingSubmission(m_db->connection()).submit(other).stored());
 
     nextButton()->click();
@@ -411,7 +420,7 @@ void TestFilingWizard::tabOrderFollowsTheForm()
     passCommitmentAndNotice();
     auto *relationship = child<QComboBox>("targetRelationship");
     QCOMPARE(QApplication::focusWidget(), relationship);
-    const char *expected[] = {"targetIdType", "targetName", "targetId"};
+    const char *expected[] = {"targetIdType", "targetName", "targetValidUntil", "targetId"};
     for (const char *name : expected) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QCOMPARE(QApplication::focusWidget()->objectName(), QLatin1String(name));
@@ -422,6 +431,90 @@ void TestFilingWizard::tabOrderFollowsTheForm()
     while (qobject_cast<QCheckBox *>(QApplication::focusWidget()))
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget()->objectName(), QLatin1String("addTargetButton"));
+}
+
+void TestFilingWizard::secondSpouseIsRefusedBesideTheRelationship()
+{
+    // 王建国 and 李秀英 were bound as spouses by an earlier filing.
+    FilingDraft earlier = TestDatabase::childFiling(
+        m_authorizer, *PersonStore(m_db->connection()).findByDocument("01", m_spouseNumber), QStringLiteral("tester"));
+    earlier.targets.first().relationship = QStringLiteral("spouse");
+    const SubmissionResult stored = FilingSubmission(m_db->connection()).submit(earlier);
+    QVERIFY(stored.stored());
+
+    passCommitmentAndNotice();
+    addTarget(QStringLiteral("spouse"), QStringLiteral("赵丽"), m_youngParentNumber);
+    QVERIFY(m_wizard->targetsModel()->index(0, 0).data(FilingTargetsModel::RefusedRole).toBool());
+    auto *findings = child<FindingLabel>("targetRelationshipFindings");
+    QVERIFY(findings->isVisible());
+    const QString text = findings->text();
+    QVERIFY2(text.contains(QLatin1String("SPOUSE_ALREADY_BOUND")), qPrintable(text));
+    QVERIFY2(text.contains(stored.filingNumber), qPrintable(text)); // which binding
+    QVERIFY2(text.contains(IdNumber::mask(m_spouseNumber)), qPrintable(text)); // the other person, masked
+    QVERIFY2(!text.contains(m_spouseNumber), qPrintable(text));
+    QCOMPARE(QApplication::focusWidget(), child<QComboBox>("targetRelationship")); // where to correct it
+}
+
+void TestFilingWizard::periodTypedOrLeftEmptyByKeyboard()
+{
+    passCommitmentAndNotice();
+    auto *relationships = child<QComboBox>("targetRelationship");
+    relationships->setCurrentIndex(
+        relationships->findData(QStringLiteral("child"), RelationshipListModel::KeywordRole));
+    auto *name = child<QLineEdit>("targetName");
+    name->setText(QStringLiteral("王小明"));
+    name->setFocus();
+    // Enter would skip the optional period to the number; its Alt key reaches it.
+    QTest::keyClick(name, Qt::Key_U, Qt::AltModifier);
+    auto *until = child<QLineEdit>("targetValidUntil");
+    QCOMPARE(QApplication::focusWidget(), until);
+    QTest::keyClicks(until, QDate::currentDate().toString(Qt::ISODate)); // not after the filing date
+    QTest::keyClick(until, Qt::Key_Return);
+    auto *id = child<IdNumberEdit>("targetId");
+    QCOMPARE(QApplication::focusWidget(), id);
+    QTest::keyClicks(id, m_childNumber);
+    QTest::keyClick(id, Qt::Key_Return);
+    auto *periodFindings = child<FindingLabel>("targetValidUntilFindings");
+    QVERIFY(periodFindings->isVisible());
+    QVERIFY2(periodFindings->text().contains(QLatin1String("PERIOD_INVALID")), qPrintable(periodFindings->text()));
+    QCOMPARE(QApplication::focusWidget(), until);
+
+    // The keyboard empties the field: open-ended, and the corrected row replaces the refused one.
+    QTest::keyClick(until, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(until, Qt::Key_Backspace);
+    QTest::keyClick(until, Qt::Key_Return);
+    QTest::keyClick(id, Qt::Key_Return);
+    QCOMPARE(m_wizard->targetsModel()->rowCount(), 1);
+    QVERIFY(!m_wizard->targetsModel()->index(0, 0).data(FilingTargetsModel::RefusedRole).toBool());
+    QCOMPARE(m_wizard->targetsModel()->index(0, FilingTargetsModel::ValidUntilColumn).data().toString(),
+             FilingTargetsModel::tr("open-ended"));
+
+    // A second target until a year from now, typed the same way.
+    const QDate end = QDate::currentDate().addYears(1);
+    relationships->setCurrentIndex(
+        relationships->findData(QStringLiteral("spouse"), RelationshipListModel::KeywordRole));
+    name->setText(QStringLiteral("李秀英"));
+    name->setFocus();
+    QTest::keyClick(name, Qt::Key_U, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), until);
+    QTest::keyClicks(until, end.toString(Qt::ISODate));
+    QTest::keyClick(until, Qt::Key_Return);
+    QTest::keyClicks(id, m_spouseNumber);
+    QTest::keyClick(id, Qt::Key_Return);
+    QCOMPARE(m_wizard->targetsModel()->rowCount(), 2);
+    QCOMPARE(m_wizard->targetsModel()->index(1, FilingTargetsModel::ValidUntilColumn).data().toString(),
+             end.toString(Qt::ISODate));
+
+    QTest::keyClick(id, Qt::Key_Return); // empty number: on to the confirmation
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::ConfirmPageId));
+    nextButton()->click();
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::DonePageId));
+    const auto filing = FilingStore(m_db->connection()).findByNumber(m_wizard->filingNumber());
+    QVERIFY(filing.has_value());
+    const QList<MutualAidBinding> stored = BindingStore(m_db->connection()).byFiling(filing->id);
+    QCOMPARE(stored.size(), 2);
+    QVERIFY(!stored.at(0).validUntil.isValid());
+    QCOMPARE(stored.at(1).validUntil, end);
 }
 
 void TestFilingWizard::escapeAsksBeforeDiscarding()
@@ -476,6 +569,84 @@ void TestFilingWizard::mainWindowNamesDatabaseAndClerk()
     QTest::keyClick(id, Qt::Key_N, Qt::ControlModifier);
     QCOMPARE(m_boxesAnswered, 2);
     QVERIFY(id->text().isEmpty());
+}
+
+// A 南京 authorizer (5000.00 yuan) under the national cross-province set, which needs a quota for
+// a target insured in another province: the quota field is there, and each quota code is shown
+// beside it.
+void TestFilingWizard::quotaBesideTheTarget_data()
+{
+    QTest::addColumn<QString>("quota");
+    QTest::addColumn<QString>("finding"); // beside the quota field; empty: the row is accepted
+
+    QTest::newRow("QUOTA_REQUIRED: left empty") << ""
+                                                << "QUOTA_REQUIRED";
+    QTest::newRow("QUOTA_REQUIRED: 0") << "0"
+                                       << "QUOTA_REQUIRED";
+    QTest::newRow("QUOTA_EXCEEDS_BALANCE") << "5000.01"
+                                           << "QUOTA_EXCEEDS_BALANCE";
+    QTest::newRow("malformed: not sent to the rules") << "1,000"
+                                                      << "Type the quota in yuan";
+    QTest::newRow("accepted") << "1200.5"
+                              << "";
+}
+
+void TestFilingWizard::quotaBesideTheTarget()
+{
+    QFETCH(QString, quota);
+    QFETCH(QString, finding);
+    const Person nanjing
+        = m_db->addPerson(QStringLiteral("吴近"), TestDatabase::residentId("320102", QDate(1968, 1, 1), 171),
+                          QStringLiteral("310"), QStringLiteral("320100"));
+    passCommitmentAndNotice(nanjing.idNumber);
+    auto *quotaField = child<QLineEdit>("targetQuota");
+    QVERIFY(quotaField->isVisible());
+    // The keyboard path: name, Enter (past the optional period) to the quota, Enter, the number,
+    // Enter adds.
+    child<QLineEdit>("targetName")->setText(QStringLiteral("王小明"));
+    child<QLineEdit>("targetName")->setFocus();
+    QTest::keyClick(child<QLineEdit>("targetName"), Qt::Key_Return);
+    QCOMPARE(QApplication::focusWidget(), quotaField);
+    QTest::keyClicks(quotaField, quota);
+    QTest::keyClick(quotaField, Qt::Key_Return);
+    auto *id = child<IdNumberEdit>("targetId");
+    QCOMPARE(QApplication::focusWidget(), id);
+    QTest::keyClicks(id, m_childNumber);
+    QTest::keyClick(id, Qt::Key_Return);
+
+    auto *findings = child<QLabel>("targetQuotaFindings");
+    if (!finding.isEmpty()) {
+        QVERIFY(findings->isVisible());
+        QVERIFY2(findings->text().contains(finding), qPrintable(findings->text()));
+        QCOMPARE(QApplication::focusWidget(), quotaField); // where the clerk corrects it
+        QVERIFY(child<QLabel>("targetIdFindings")->text().isEmpty());
+        if (finding.startsWith(QLatin1String("QUOTA_EXCEEDS")))
+            QVERIFY2(findings->text().contains(QStringLiteral("still free: 5000.00 yuan")),
+                     qPrintable(findings->text()));
+        const bool sent = finding.startsWith(QLatin1String("QUOTA_"));
+        QCOMPARE(m_wizard->targetsModel()->rowCount(), sent ? 1 : 0);
+        return;
+    }
+    QVERIFY(findings->text().isEmpty());
+    QCOMPARE(m_wizard->targetsModel()->rowCount(), 1);
+    QVERIFY(!m_wizard->targetsModel()->index(0, 0).data(FilingTargetsModel::RefusedRole).toBool());
+    QCOMPARE(m_wizard->targetsModel()->index(0, FilingTargetsModel::QuotaColumn).data().toString(),
+             QStringLiteral("1200.50"));
+    m_wizard->next();
+    QCOMPARE(m_wizard->currentId(), int(FilingWizard::ConfirmPageId));
+    QVERIFY(child<QLabel>("confirmSummary")->text().contains(QStringLiteral("1200.50")));
+    nextButton()->click();
+    const QList<MutualAidBinding> stored = BindingStore(m_db->connection()).activeByAuthorizer(nanjing.id);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().quotaFen, std::optional<qint64>(120050));
+}
+
+void TestFilingWizard::noQuotaFieldWhereNothingIsSetAside()
+{
+    passCommitmentAndNotice(); // 杭州: 浙江 sets nothing aside
+    QVERIFY(!child<QLineEdit>("targetQuota")->isVisible());
+    addTarget(QStringLiteral("child"), QStringLiteral("王小明"), m_childNumber);
+    QVERIFY(m_wizard->targetsModel()->index(0, FilingTargetsModel::QuotaColumn).data().toString().isEmpty());
 }
 
 QTEST_MAIN(TestFilingWizard)

@@ -5,13 +5,19 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
+#include "model/domain/IdNumber.h"
 #include "model/filing/BindingRevocation.h"
 #include "model/filing/FilingSubmission.h"
 #include "model/kinship/KinshipSubmission.h"
 #include "model/household/HouseholdJson.h"
 #include "model/itemmodels/HouseholdBindingsModel.h"
 #include "model/itemmodels/PersonSearchModel.h"
+#include "model/filing/RelationshipAgreement.h"
+#include "model/storage/BindingStore.h"
+#include "model/storage/FilingStore.h"
 #include "model/storage/HouseholdStore.h"
+#include "model/storage/Timestamp.h"
+#include "model/storage/WriteTransaction.h"
 
 using namespace gongji;
 
@@ -24,6 +30,7 @@ private slots:
     void householdJson();
     void noFullNumberInAnyCell_data();
     void noFullNumberInAnyCell();
+    void disagreeingBindingsAndPeriods();
 
 private:
     void bind(TestDatabase &db, const Person &a, const Person &t, const QString &relationship);
@@ -45,9 +52,12 @@ void TestHouseholdModels::bind(TestDatabase &db, const Person &a, const Person &
 void TestHouseholdModels::sectionsAndMasking()
 {
     TestDatabase db;
-    const Person father = db.addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
-    const Person son = db.addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
-    const Person daughter = db.addPerson("王小红", TestDatabase::residentId("320102", QDate(2002, 9, 1), 42), "390", "320100");
+    const Person father
+        = db.addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
+    const Person son
+        = db.addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
+    const Person daughter
+        = db.addPerson("王小红", TestDatabase::residentId("320102", QDate(2002, 9, 1), 42), "390", "320100");
     bind(db, father, son, "child");
     bind(db, father, daughter, "child");
     const Household household{father, HouseholdStore(db.connection()).bindingsOf(father.id)};
@@ -110,8 +120,10 @@ void TestHouseholdModels::nameSearchFetchesPageByPage()
 void TestHouseholdModels::householdJson()
 {
     TestDatabase db;
-    const Person father = db.addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
-    const Person son = db.addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
+    const Person father
+        = db.addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
+    const Person son
+        = db.addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
     bind(db, father, son, "child");
     const QJsonObject json = HouseholdJson::toJson(Household{son, HouseholdStore(db.connection()).bindingsOf(son.id)});
     const QJsonObject binding = json.value("bindings").toArray().first().toObject();
@@ -150,7 +162,8 @@ QStringList everyText(const QAbstractItemModel &model)
 void TestHouseholdModels::noFullNumberInAnyCell_data()
 {
     QTest::addColumn<QString>("model");
-    for (const char *model : {"person search", "authorizes", "authorized by", "kinship holders", "kinship members", "history"})
+    for (const char *model :
+         {"person search", "authorizes", "authorized by", "kinship holders", "kinship members", "history"})
         QTest::newRow(model) << QString::fromLatin1(model);
 }
 
@@ -159,10 +172,14 @@ void TestHouseholdModels::noFullNumberInAnyCell()
 {
     QFETCH(QString, model);
     TestDatabase db;
-    const Person grandma = db.addPerson("赵奶奶", TestDatabase::residentId("320102", QDate(1945, 3, 15), 21), "310", "320100");
-    const Person father = db.addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
-    const Person son = db.addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
-    const Person daughter = db.addPerson("王小红", TestDatabase::residentId("320102", QDate(2002, 9, 1), 42), "390", "320100");
+    const Person grandma
+        = db.addPerson("赵奶奶", TestDatabase::residentId("320102", QDate(1945, 3, 15), 21), "310", "320100");
+    const Person father
+        = db.addPerson("王建国", TestDatabase::residentId("320102", QDate(1970, 3, 15), 11), "310", "320100");
+    const Person son
+        = db.addPerson("王小明", TestDatabase::residentId("320102", QDate(2000, 9, 1), 31), "390", "320100");
+    const Person daughter
+        = db.addPerson("王小红", TestDatabase::residentId("320102", QDate(2002, 9, 1), 42), "390", "320100");
     bind(db, father, son, "child");
     bind(db, grandma, father, "child");
     bind(db, father, daughter, "child");
@@ -177,7 +194,9 @@ void TestHouseholdModels::noFullNumberInAnyCell()
         return qint64(0);
     }();
     // The revocation reason names a number, as a hurried clerk might type it.
-    QVERIFY(BindingRevocation(db.connection()).revoke(daughterBinding, "authorizer", "申请人 " + daughter.idNumber, "tester").ok);
+    QVERIFY(BindingRevocation(db.connection())
+                .revoke(daughterBinding, "authorizer", "申请人 " + daughter.idNumber, "tester")
+                .ok);
     const Household after{father, HouseholdStore(db.connection()).bindingsOf(father.id)};
 
     std::unique_ptr<QAbstractItemModel> shown;
@@ -186,9 +205,9 @@ void TestHouseholdModels::noFullNumberInAnyCell()
         search->search(QStringLiteral("王"));
         shown = std::move(search);
     } else {
-        const HouseholdBindingsModel::Section section =
-            model == QLatin1String("authorizes") ? HouseholdBindingsModel::Section::Authorizes
-            : model == QLatin1String("authorized by") ? HouseholdBindingsModel::Section::AuthorizedBy
+        const HouseholdBindingsModel::Section section = model == QLatin1String("authorizes")
+            ? HouseholdBindingsModel::Section::Authorizes
+            : model == QLatin1String("authorized by")   ? HouseholdBindingsModel::Section::AuthorizedBy
             : model == QLatin1String("kinship holders") ? HouseholdBindingsModel::Section::KinshipHolders
             : model == QLatin1String("kinship members") ? HouseholdBindingsModel::Section::KinshipMembers
                                                         : HouseholdBindingsModel::Section::History;
@@ -202,6 +221,65 @@ void TestHouseholdModels::noFullNumberInAnyCell()
         QVERIFY2(!all.contains(person.idNumber), qPrintable(model + QStringLiteral(": full number of ") + person.name));
     if (shown->rowCount() > 0)
         QVERIFY(all.contains(QStringLiteral("********")));
+}
+
+// Bindings stored before the relationships had to agree (here: written directly, as an older
+// version or another program did) are shown with what they disagree with; the period beside.
+void TestHouseholdModels::disagreeingBindingsAndPeriods()
+{
+    TestDatabase db;
+    const Person husband
+        = db.addPerson("周明", TestDatabase::residentId("320102", QDate(1980, 5, 5), 13), "310", "320100");
+    const Person first
+        = db.addPerson("吴芳", TestDatabase::residentId("320102", QDate(1982, 6, 6), 24), "390", "320100");
+    const Person second
+        = db.addPerson("郑丽", TestDatabase::residentId("320102", QDate(1984, 7, 7), 26), "390", "320100");
+    bind(db, husband, first, "spouse");
+    QString legacyNumber;
+    {
+        WriteTransaction transaction(db.connection());
+        const MutualAidBinding stored = BindingStore(db.connection()).activeByAuthorizer(husband.id).first();
+        Filing filing = *FilingStore(db.connection()).findById(stored.filingId);
+        filing.number = FilingStore(db.connection()).nextNumber(QDate::currentDate());
+        FilingStore(db.connection()).insert(filing);
+        legacyNumber = filing.number;
+        MutualAidBinding legacy = stored;
+        legacy.filingId = filing.id;
+        legacy.targetId = second.id;
+        legacy.validUntil = QDate(2099, 12, 31);
+        legacy.startedAt = Timestamp::now();
+        BindingStore(db.connection()).insert(legacy);
+        transaction.commit();
+    }
+    Household household{husband, HouseholdStore(db.connection()).bindingsOf(husband.id)};
+    RelationshipAgreement(db.connection()).review(household);
+    HouseholdBindingsModel authorizes(HouseholdBindingsModel::Section::Authorizes);
+    authorizes.setHousehold(household);
+    QCOMPARE(authorizes.rowCount(), 2);
+    const QString firstFiling = authorizes.index(0, HouseholdBindingsModel::NumberColumn).data().toString();
+    // Each names the other: its filing number and the other spouse, masked.
+    const QString aboutFirst = authorizes.index(0, HouseholdBindingsModel::AgreementColumn).data().toString();
+    QVERIFY2(aboutFirst.startsWith(QLatin1String("SPOUSE_ALREADY_BOUND")), qPrintable(aboutFirst));
+    QVERIFY2(aboutFirst.contains(legacyNumber), qPrintable(aboutFirst));
+    QVERIFY2(aboutFirst.contains(IdNumber::mask(second.idNumber)), qPrintable(aboutFirst));
+    QVERIFY(!aboutFirst.contains(second.idNumber));
+    const QString aboutSecond = authorizes.index(1, HouseholdBindingsModel::AgreementColumn).data().toString();
+    QVERIFY2(aboutSecond.contains(firstFiling) && aboutSecond.contains(IdNumber::mask(first.idNumber)),
+             qPrintable(aboutSecond));
+    QCOMPARE(authorizes.index(0, HouseholdBindingsModel::ValidUntilColumn).data().toString(),
+             HouseholdBindingsModel::tr("open-ended"));
+    QCOMPARE(authorizes.index(1, HouseholdBindingsModel::ValidUntilColumn).data().toString(),
+             QStringLiteral("2099-12-31"));
+
+    const QJsonArray bindings = HouseholdJson::toJson(household).value("bindings").toArray();
+    QCOMPARE(bindings.size(), 2);
+    const QJsonObject legacyJson = bindings.at(1).toObject();
+    QCOMPARE(legacyJson.value("valid_until").toString(), QStringLiteral("2099-12-31"));
+    const QJsonObject conflict = legacyJson.value("conflicts").toArray().first().toObject();
+    QCOMPARE(conflict.value("code").toString(), QStringLiteral("SPOUSE_ALREADY_BOUND"));
+    QCOMPARE(conflict.value("filing_no").toString(), firstFiling);
+    QCOMPARE(conflict.value("other_id_number").toString(), IdNumber::mask(first.idNumber));
+    QVERIFY(bindings.at(0).toObject().value("valid_until").isNull());
 }
 
 QTEST_GUILESS_MAIN(TestHouseholdModels)

@@ -19,6 +19,7 @@
 #include "ui/MainWindow.h"
 #include "WidgetTest.h"
 #include "ui/DeskPages.h"
+#include "AdminCli.h"
 #include "TestDatabase.h"
 #include "model/storage/ClerkStore.h"
 #include "model/filing/BindingRevocation.h"
@@ -67,9 +68,13 @@ private slots:
     void kinshipUnderSixteenNeedsHouseholdRegister();
     void paymentPreviewShowsWhoPays();
     void mainWindowSwitchesPages();
+    void platformAnswersAreMarked();
 
 private:
-    template<typename T> T *child(QWidget *parent, const char *name) const { return WidgetTest::child<T>(parent, name); }
+    template<typename T> T *child(QWidget *parent, const char *name) const
+    {
+        return WidgetTest::child<T>(parent, name);
+    }
     void lookUp(const QString &number);
     QString cell(Section section, int row, int column) const;
     qint64 fileMutualAid(const Person &authorizer, const QString &relationship, const Person &target);
@@ -86,16 +91,22 @@ void TestHouseholdScreen::init()
 {
     m_db = new TestDatabase;
     QVERIFY(m_db->isOpen());
-    m_father = m_db->addPerson(QStringLiteral("王建国"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1978, 4, 16), 131));
-    m_mother = m_db->addPerson(QStringLiteral("李秀英"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1980, 9, 3), 242));
+    m_father = m_db->addPerson(QStringLiteral("王建国"),
+                               TestDatabase::residentId(QStringLiteral("330102"), QDate(1978, 4, 16), 131));
+    m_mother = m_db->addPerson(QStringLiteral("李秀英"),
+                               TestDatabase::residentId(QStringLiteral("330102"), QDate(1980, 9, 3), 242));
     // Ages relative to today, so the checks of §8 (16 and over / under 16) stay as meant.
     const QDate today = QDate::currentDate();
-    m_son = m_db->addPerson(QStringLiteral("王子涵"), TestDatabase::residentId(QStringLiteral("330102"), today.addYears(-22).addDays(-30), 153),
+    m_son = m_db->addPerson(QStringLiteral("王子涵"),
+                            TestDatabase::residentId(QStringLiteral("330102"), today.addYears(-22).addDays(-30), 153),
                             QStringLiteral("390"));
-    m_grandmother = m_db->addPerson(QStringLiteral("张桂兰"), TestDatabase::residentId(QStringLiteral("330105"), QDate(1952, 11, 8), 226));
-    m_daughter = m_db->addPerson(QStringLiteral("王小雨"), TestDatabase::residentId(QStringLiteral("330102"), today.addYears(-12), 182),
+    m_grandmother = m_db->addPerson(QStringLiteral("张桂兰"),
+                                    TestDatabase::residentId(QStringLiteral("330105"), QDate(1952, 11, 8), 226));
+    m_daughter = m_db->addPerson(QStringLiteral("王小雨"),
+                                 TestDatabase::residentId(QStringLiteral("330102"), today.addYears(-12), 182),
                                  QStringLiteral("390"));
-    m_youngest = m_db->addPerson(QStringLiteral("王小满"), TestDatabase::residentId(QStringLiteral("330102"), today.addYears(-7), 164),
+    m_youngest = m_db->addPerson(QStringLiteral("王小满"),
+                                 TestDatabase::residentId(QStringLiteral("330102"), today.addYears(-7), 164),
                                  QStringLiteral("390"));
 
     // 王建国 authorizes his son and his mother; he once authorized his wife (ended);
@@ -104,8 +115,10 @@ void TestHouseholdScreen::init()
     QVERIFY(fileMutualAid(m_father, QStringLiteral("parent"), m_grandmother));
     const qint64 wifeBinding = fileMutualAid(m_father, QStringLiteral("spouse"), m_mother);
     QVERIFY(wifeBinding);
-    QVERIFY(BindingRevocation(m_db->connection()).revoke(wifeBinding, QStringLiteral("target"), QStringLiteral("本人自愿解除"),
-                                                         QStringLiteral("supervisor")).ok);
+    QVERIFY(
+        BindingRevocation(m_db->connection())
+            .revoke(wifeBinding, QStringLiteral("target"), QStringLiteral("本人自愿解除"), QStringLiteral("supervisor"))
+            .ok);
     KinshipDraft kinship;
     kinship.holderIdType = kinship.memberIdType = QStringLiteral("01");
     kinship.holderIdNumber = m_father.idNumber;
@@ -181,7 +194,8 @@ void TestHouseholdScreen::lookupByNumberFillsEachList()
     QCOMPARE(lists->model(Section::Authorizes)->rowCount(), 2);
     QCOMPARE(cell(Section::Authorizes, 0, HouseholdBindingsModel::NameColumn), QStringLiteral("王子涵"));
     QCOMPARE(cell(Section::Authorizes, 1, HouseholdBindingsModel::NameColumn), QStringLiteral("张桂兰"));
-    QCOMPARE(cell(Section::Authorizes, 0, HouseholdBindingsModel::KindColumn), HouseholdBinding::kindLabel(Kind::MutualAid));
+    QCOMPARE(cell(Section::Authorizes, 0, HouseholdBindingsModel::KindColumn),
+             HouseholdBinding::kindLabel(Kind::MutualAid));
     // Masked numbers only: the first 6 and the last 4.
     QCOMPARE(cell(Section::Authorizes, 0, HouseholdBindingsModel::IdNumberColumn),
              m_son.idNumber.left(6) + QStringLiteral("********") + m_son.idNumber.right(4));
@@ -189,7 +203,8 @@ void TestHouseholdScreen::lookupByNumberFillsEachList()
     QCOMPARE(lists->model(Section::KinshipHolders)->rowCount(), 0);
     QCOMPARE(lists->model(Section::KinshipMembers)->rowCount(), 1);
     QCOMPARE(cell(Section::KinshipMembers, 0, HouseholdBindingsModel::NameColumn), QStringLiteral("王小雨"));
-    QCOMPARE(cell(Section::KinshipMembers, 0, HouseholdBindingsModel::KindColumn), HouseholdBinding::kindLabel(Kind::Kinship));
+    QCOMPARE(cell(Section::KinshipMembers, 0, HouseholdBindingsModel::KindColumn),
+             HouseholdBinding::kindLabel(Kind::Kinship));
     QCOMPARE(lists->model(Section::History)->rowCount(), 1);
     QCOMPARE(cell(Section::History, 0, HouseholdBindingsModel::NameColumn), QStringLiteral("李秀英"));
     QCOMPARE(cell(Section::History, 0, HouseholdBindingsModel::EndReasonColumn), QStringLiteral("本人自愿解除"));
@@ -224,7 +239,8 @@ void TestHouseholdScreen::targetSeesAuthorizerAndHolder()
     QCOMPARE(cell(Section::AuthorizedBy, 0, HouseholdBindingsModel::NameColumn), QStringLiteral("王建国"));
     QCOMPARE(lists->model(Section::KinshipHolders)->rowCount(), 1);
     QCOMPARE(cell(Section::KinshipHolders, 0, HouseholdBindingsModel::NameColumn), QStringLiteral("李秀英"));
-    QCOMPARE(cell(Section::KinshipHolders, 0, HouseholdBindingsModel::KindColumn), HouseholdBinding::kindLabel(Kind::Kinship));
+    QCOMPARE(cell(Section::KinshipHolders, 0, HouseholdBindingsModel::KindColumn),
+             HouseholdBinding::kindLabel(Kind::Kinship));
 
     // Enter on a row opens the person at its other end.
     lists->setCurrentSection(Section::KinshipHolders);
@@ -295,8 +311,9 @@ void TestHouseholdScreen::pickListFetchesAsItScrolls()
 {
     // A common surname must not load the registry: a page at first, more as the list scrolls.
     for (int i = 0; i < 2 * PersonSearchModel::pageSize + 10; ++i)
-        m_db->addPerson(QStringLiteral("赵%1").arg(i, 3, 10, QLatin1Char('0')),
-                        TestDatabase::residentId(QStringLiteral("330102"), QDate(1980, 1, 1).addDays(i), 311 + 2 * (i % 300)));
+        m_db->addPerson(
+            QStringLiteral("赵%1").arg(i, 3, 10, QLatin1Char('0')),
+            TestDatabase::residentId(QStringLiteral("330102"), QDate(1980, 1, 1).addDays(i), 311 + 2 * (i % 300)));
     auto *name = child<QLineEdit>(m_screen, "householdName");
     name->setText(QStringLiteral("赵"));
     QTest::keyClick(name, Qt::Key_Return);
@@ -325,11 +342,12 @@ void TestHouseholdScreen::diagramShowsBothKindsAndOpensPeople()
             kinship += arrow->kind() == Kind::Kinship;
             ended += !arrow->isActive();
             if (!arrow->isActive())
-                QVERIFY(arrow->label().contains(QStringLiteral("配偶")) || arrow->label().contains(QLatin1String("Spouse")));
+                QVERIFY(arrow->label().contains(QStringLiteral("配偶"))
+                        || arrow->label().contains(QLatin1String("Spouse")));
         }
     }
     QCOMPARE(kinship, 1); // 王建国 holds 王小雨's account: dashed
-    QCOMPARE(ended, 1);   // his wife's mutual aid, ended: grey
+    QCOMPARE(ended, 1); // his wife's mutual aid, ended: grey
     QVERIFY(diagram->personItem(m_father.id)->isCentre());
     // Mutual aid runs down from the authorizer, kinship sideways from the holder.
     const QPointF father = diagram->personItem(m_father.id)->pos();
@@ -402,7 +420,7 @@ void TestHouseholdScreen::revocationEndsBindingAndKeepsPlace()
     // Stored: ended by the clerk, asked by the target, with the reason.
     const auto stored = BindingStore(m_db->connection()).findById(sonBinding);
     QVERIFY(stored.has_value());
-    QCOMPARE(stored->status, QStringLiteral("ended"));
+    QCOMPARE(stored->status, BindingStatus::Ended);
     QCOMPARE(stored->endedBy, QStringLiteral("tester"));
     QCOMPARE(stored->endRequestedBy, QStringLiteral("target"));
     QVERIFY(stored->endReason.contains(QStringLiteral("已由母亲绑定")));
@@ -443,8 +461,9 @@ void TestHouseholdScreen::revocationErrorIsShownInTheDialog()
     lists->view(Section::KinshipMembers)->selectRow(0);
     const qint64 binding = lists->model(Section::KinshipMembers)->bindingAt(0).bindingId;
     // Meanwhile another counter ends it.
-    QVERIFY(BindingRevocation(m_db->connection()).revokeKinship(binding, QStringLiteral("member"), QStringLiteral("x"),
-                                                                QStringLiteral("supervisor")).ok);
+    QVERIFY(BindingRevocation(m_db->connection())
+                .revokeKinship(binding, QStringLiteral("member"), QStringLiteral("x"), QStringLiteral("supervisor"))
+                .ok);
     QString shownError;
     onNextDialog<RevocationDialog>([&shownError](RevocationDialog *dialog) {
         QVERIFY(dialog->findChild<QWidget *>(QStringLiteral("kinshipBanner"))); // says it is 亲情
@@ -564,7 +583,8 @@ void TestHouseholdScreen::paymentPreviewShowsWhoPays()
     // 王子涵 is a resident (no own account): his father pays 5000.00, the rest in cash; a total row.
     QCOMPARE(table->rowCount(), 3);
     QCOMPARE(table->item(0, 2)->text(), QStringLiteral("王建国"));
-    QCOMPARE(table->item(0, 3)->text(), m_father.idNumber.left(6) + QStringLiteral("********") + m_father.idNumber.right(4));
+    QCOMPARE(table->item(0, 3)->text(),
+             m_father.idNumber.left(6) + QStringLiteral("********") + m_father.idNumber.right(4));
     QCOMPARE(table->item(0, 5)->text(), QStringLiteral("5000.00"));
     QCOMPARE(table->item(1, 1)->text(), PaymentShare::payerLabel(PaymentShare::Payer::Cash));
     QCOMPARE(table->item(1, 5)->text(), QStringLiteral("1200.50"));
@@ -624,6 +644,61 @@ void TestHouseholdScreen::mainWindowSwitchesPages()
     // The menu and the tool bar name the three pages.
     QVERIFY(window.findChild<QAction *>(QStringLiteral("actionHouseholdPage")));
     QVERIFY(window.findChild<QAction *>(QStringLiteral("actionKinshipPage"))->isChecked());
+}
+
+// The hand-over journal's way round: gongji-admin exports the lines, the platform answers (here:
+// everything accepted but the grandmother's binding, and the daughter's kinship account not yet),
+// gongji-admin records the receipts, and the household screen shows each binding's answer.
+void TestHouseholdScreen::platformAnswersAreMarked()
+{
+    const AdminCli cli(m_db->dir());
+    const QStringList signIn
+        = QStringList{QStringLiteral("--db"), m_db->path()} + AdminCli::signIn(m_db->passwordFile());
+    const QString exported = m_db->dir() + QStringLiteral("/journal.jsonl");
+    const AdminCli::Run exportRun
+        = cli.run(signIn
+                  + QStringList{QStringLiteral("journal"), QStringLiteral("export"), QStringLiteral("--after"),
+                                QStringLiteral("0"), QStringLiteral("--out"), exported});
+    QVERIFY2(exportRun.exitCode == 0, qPrintable(exportRun.err));
+    QFile file(exported);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray receipts;
+    int answered = 0;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QJsonObject entry = QJsonDocument::fromJson(line).object();
+        const QJsonArray persons = entry.value(QStringLiteral("persons")).toArray();
+        const QString last = persons.last().toObject().value(QStringLiteral("id_number")).toString();
+        const QString item = entry.value(QStringLiteral("item")).toString();
+        const QByteArray seq = QByteArray::number(entry.value(QStringLiteral("seq")).toInteger());
+        if (item == QLatin1String("kinship_binding") && last == m_daughter.idNumber)
+            continue; // no answer yet
+        if (item == QLatin1String("binding") && last == m_grandmother.idNumber)
+            receipts += "{\"seq\":" + seq + ",\"result\":\"rejected\",\"reason\":\"身份信息不符\"}\n";
+        else
+            receipts += "{\"seq\":" + seq + ",\"result\":\"accepted\"}\n";
+        ++answered;
+    }
+    QCOMPARE(answered, 8); // 3 filings, 3 bindings, 1 revocation, 1 of the 2 kinship accounts
+    const QString answers = m_db->dir() + QStringLiteral("/receipts.jsonl");
+    QFile out(answers);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(receipts);
+    out.close();
+    const AdminCli::Run receiptsRun
+        = cli.run(signIn + QStringList{QStringLiteral("journal"), QStringLiteral("receipts"), answers});
+    QVERIFY2(receiptsRun.exitCode == 0, qPrintable(receiptsRun.err));
+    QCOMPARE(receiptsRun.out, QStringLiteral("Recorded 7 accepted and 1 rejected line(s).\n"));
+
+    lookUp(m_father.idNumber);
+    QCOMPARE(cell(Section::Authorizes, 0, HouseholdBindingsModel::NameColumn), QStringLiteral("王子涵"));
+    QCOMPARE(cell(Section::Authorizes, 0, HouseholdBindingsModel::HandoverColumn), QStringLiteral("Confirmed"));
+    QCOMPARE(cell(Section::Authorizes, 1, HouseholdBindingsModel::HandoverColumn),
+             QStringLiteral("Rejected: 身份信息不符"));
+    QCOMPARE(cell(Section::KinshipMembers, 0, HouseholdBindingsModel::HandoverColumn),
+             QStringLiteral("Waiting for the platform"));
+    QCOMPARE(cell(Section::History, 0, HouseholdBindingsModel::HandoverColumn), QStringLiteral("Confirmed"));
 }
 
 QTEST_MAIN(TestHouseholdScreen)

@@ -107,12 +107,24 @@ void TestItemModels::targetsShowVerdictsAndMaskNumbers()
     draft.authorizerIdNumber = household.authorizer.idNumber;
     draft.commitmentAcknowledged = true;
     draft.filedOn = QDate::currentDate();
-    draft.targets << TargetEntry{QStringLiteral("child"), IdType::ResidentId, household.childNumber,
-                                 QStringLiteral("王小明"), {QStringLiteral("household_register")}, false}
-                  << TargetEntry{QStringLiteral("spouse"), IdType::ResidentId, household.unknownNumber,
-                                 QStringLiteral("无此人"), {}, false}
-                  << TargetEntry{QStringLiteral("parent"), IdType::ResidentId, household.youngParentNumber,
-                                 QStringLiteral("赵丽"), {}, false};
+    draft.targets << TargetEntry{QStringLiteral("child"),
+                                 IdType::ResidentId,
+                                 household.childNumber,
+                                 QStringLiteral("王小明"),
+                                 {QStringLiteral("household_register")},
+                                 false}
+                  << TargetEntry{QStringLiteral("spouse"),
+                                 IdType::ResidentId,
+                                 household.unknownNumber,
+                                 QStringLiteral("无此人"),
+                                 {},
+                                 false}
+                  << TargetEntry{QStringLiteral("parent"),
+                                 IdType::ResidentId,
+                                 household.youngParentNumber,
+                                 QStringLiteral("赵丽"),
+                                 {},
+                                 false};
     const FilingVerdict verdict = FilingEvaluator(db.connection()).evaluate(draft);
 
     FilingTargetsModel model;
@@ -148,11 +160,14 @@ void TestItemModels::targetsShowVerdictsAndMaskNumbers()
         for (int column = 0; column < model.columnCount(); ++column) {
             for (int role = 0; role <= Qt::UserRole + 16; ++role) {
                 const QVariant value = model.index(row, column).data(role);
-                const QString text = value.typeId() == QMetaType::QStringList ? value.toStringList().join(u' ') : value.toString();
-                for (const QString &number : {household.authorizer.idNumber, household.childNumber, household.unknownNumber,
-                                              household.youngParentNumber})
-                    QVERIFY2(!text.contains(number), qPrintable(QStringLiteral("row %1 column %2 role %3: %4")
-                                                                    .arg(row).arg(column).arg(role).arg(text)));
+                const QString text
+                    = value.typeId() == QMetaType::QStringList ? value.toStringList().join(u' ') : value.toString();
+                for (const QString &number : {household.authorizer.idNumber, household.childNumber,
+                                              household.unknownNumber, household.youngParentNumber})
+                    QVERIFY2(
+                        !text.contains(number),
+                        qPrintable(
+                            QStringLiteral("row %1 column %2 role %3: %4").arg(row).arg(column).arg(role).arg(text)));
             }
         }
     }
@@ -184,9 +199,12 @@ void TestItemModels::targetsShowVerdictsAndMaskNumbers()
 void TestItemModels::targetsNotYetCheckedSayNothingFalse()
 {
     FilingDraft draft;
-    draft.targets << TargetEntry{QStringLiteral("child"), IdType::ResidentId,
+    draft.targets << TargetEntry{QStringLiteral("child"),
+                                 IdType::ResidentId,
                                  TestDatabase::residentId(QStringLiteral("330102"), QDate(1992, 7, 9)),
-                                 QStringLiteral("王小明"), {}, false};
+                                 QStringLiteral("王小明"),
+                                 {},
+                                 false};
     FilingTargetsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setFiling(draft, FilingVerdict());
@@ -201,8 +219,12 @@ void TestItemModels::targetsNotYetCheckedSayNothingFalse()
 void TestItemModels::targetsResetAndClear()
 {
     FilingDraft draft;
-    draft.targets << TargetEntry{QStringLiteral("child"), IdType::ResidentId, QStringLiteral("330102199207091221"),
-                                 QStringLiteral("王小明"), {}, false};
+    draft.targets << TargetEntry{QStringLiteral("child"),
+                                 IdType::ResidentId,
+                                 QStringLiteral("330102199207091221"),
+                                 QStringLiteral("王小明"),
+                                 {},
+                                 false};
     FilingTargetsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);

@@ -51,10 +51,7 @@ void TestKinship::init()
     QVERIFY(KinshipSubmission(m_db->connection()).submit(draft("holder", "adult")).stored);
 }
 
-void TestKinship::cleanup()
-{
-    m_db.reset();
-}
+void TestKinship::cleanup() { m_db.reset(); }
 
 KinshipDraft TestKinship::draft(const QString &holder, const QString &member) const
 {
@@ -75,28 +72,56 @@ KinshipDraft TestKinship::draft(const QString &holder, const QString &member) co
 void TestKinship::codes_data()
 {
     QTest::addColumn<QString>("holder");
-    QTest::addColumn<QString>("member");          // fixture key, or "TYPE:NUMBER"
-    QTest::addColumn<QString>("memberName");      // empty: as registered
+    QTest::addColumn<QString>("member"); // fixture key, or "TYPE:NUMBER"
+    QTest::addColumn<QString>("memberName"); // empty: as registered
     QTest::addColumn<bool>("face");
     QTest::addColumn<bool>("householdRegister");
     QTest::addColumn<QStringList>("codes");
 
     const QString unknown = TestDatabase::residentId("330102", QDate(1991, 1, 1), 5);
     QString wrongCheck = unknown.left(17) + (unknown.endsWith('1') ? "2" : "1");
-    QTest::newRow("accepted adult with face verification") << "holder" << "full" << "" << true << false << QStringList();
-    QTest::newRow("accepted child with household register") << "holder" << "child" << "" << false << true << QStringList();
-    QTest::newRow("ID_FORMAT_INVALID") << "holder" << "01:1234" << "" << true << true << QStringList{"ID_FORMAT_INVALID"};
-    QTest::newRow("ID_CHECKSUM_INVALID") << "holder" << "01:" + wrongCheck << "" << true << true << QStringList{"ID_CHECKSUM_INVALID"};
-    QTest::newRow("ID_TYPE_NOT_ACCEPTED") << "holder" << "99:AB123456" << "" << true << true << QStringList{"ID_TYPE_NOT_ACCEPTED"};
-    QTest::newRow("PERSON_NOT_FOUND") << "holder" << "01:" + unknown << "" << true << true << QStringList{"PERSON_NOT_FOUND"};
-    QTest::newRow("NAME_MISMATCH") << "holder" << "full" << "李慢" << true << true << QStringList{"NAME_MISMATCH"};
-    QTest::newRow("SELF_BINDING") << "holder" << "holder" << "" << true << true << QStringList{"SELF_BINDING"};
-    QTest::newRow("ALREADY_BOUND") << "holder" << "adult" << "" << true << true << QStringList{"ALREADY_BOUND"};
-    QTest::newRow("HOLDER_MEMBER_LIMIT") << "full" << "adult" << "" << true << true << QStringList{"HOLDER_MEMBER_LIMIT"};
-    QTest::newRow("FACE_VERIFICATION_REQUIRED at 16") << "holder" << "just16" << "" << false << true << QStringList{"FACE_VERIFICATION_REQUIRED"};
-    QTest::newRow("HOUSEHOLD_REGISTER_REQUIRED a day before 16") << "holder" << "almost16" << "" << true << false << QStringList{"HOUSEHOLD_REGISTER_REQUIRED"};
-    QTest::newRow("several at once") << "full" << "just16" << "王十七" << false << false
-                                     << QStringList{"NAME_MISMATCH", "HOLDER_MEMBER_LIMIT", "FACE_VERIFICATION_REQUIRED"};
+    QTest::newRow("accepted adult with face verification") << "holder"
+                                                           << "full"
+                                                           << "" << true << false << QStringList();
+    QTest::newRow("accepted child with household register") << "holder"
+                                                            << "child"
+                                                            << "" << false << true << QStringList();
+    QTest::newRow("ID_FORMAT_INVALID") << "holder"
+                                       << "01:1234"
+                                       << "" << true << true << QStringList{"ID_FORMAT_INVALID"};
+    QTest::newRow("ID_CHECKSUM_INVALID") << "holder"
+                                         << "01:" + wrongCheck << "" << true << true
+                                         << QStringList{"ID_CHECKSUM_INVALID"};
+    QTest::newRow("ID_TYPE_NOT_ACCEPTED") << "holder"
+                                          << "99:AB123456"
+                                          << "" << true << true << QStringList{"ID_TYPE_NOT_ACCEPTED"};
+    QTest::newRow("PERSON_NOT_FOUND") << "holder"
+                                      << "01:" + unknown << "" << true << true << QStringList{"PERSON_NOT_FOUND"};
+    QTest::newRow("NAME_MISMATCH") << "holder"
+                                   << "full"
+                                   << "李慢" << true << true << QStringList{"NAME_MISMATCH"};
+    QTest::newRow("SELF_BINDING") << "holder"
+                                  << "holder"
+                                  << "" << true << true << QStringList{"SELF_BINDING"};
+    QTest::newRow("ALREADY_BOUND") << "holder"
+                                   << "adult"
+                                   << "" << true << true << QStringList{"ALREADY_BOUND"};
+    QTest::newRow("HOLDER_MEMBER_LIMIT") << "full"
+                                         << "adult"
+                                         << "" << true << true << QStringList{"HOLDER_MEMBER_LIMIT"};
+    QTest::newRow("FACE_VERIFICATION_REQUIRED at 16")
+        << "holder"
+        << "just16"
+        << "" << false << true << QStringList{"FACE_VERIFICATION_REQUIRED"};
+    QTest::newRow("HOUSEHOLD_REGISTER_REQUIRED a day before 16")
+        << "holder"
+        << "almost16"
+        << "" << true << false << QStringList{"HOUSEHOLD_REGISTER_REQUIRED"};
+    QTest::newRow("several at once") << "full"
+                                     << "just16"
+                                     << "王十七" << false << false
+                                     << QStringList{"NAME_MISMATCH", "HOLDER_MEMBER_LIMIT",
+                                                    "FACE_VERIFICATION_REQUIRED"};
 }
 
 void TestKinship::codes()
@@ -118,9 +143,8 @@ void TestKinship::codes()
     d.faceVerified = face;
     d.householdRegisterSeen = householdRegister;
     const KinshipVerdict verdict = KinshipEvaluator(m_db->connection()).evaluate(d);
-    std::sort(codes.begin(), codes.end(), [](const QString &a, const QString &b) {
-        return RefusalCodes::fromName(a) < RefusalCodes::fromName(b);
-    });
+    std::sort(codes.begin(), codes.end(),
+              [](const QString &a, const QString &b) { return RefusalCodes::fromName(a) < RefusalCodes::fromName(b); });
     QCOMPARE(refusalNames(verdict.findings), codes);
 }
 
@@ -141,13 +165,13 @@ void TestKinship::storedAuditedAndRevocable()
     QCOMPARE(AuditLog(m_db->connection()).count(), auditBefore + 1);
     BindingRevocation revocation(m_db->connection());
     QVERIFY(!revocation.revokeKinship(stored.bindingId, "authorizer", "wrong word", "tester").ok); // holder/member only
-    QVERIFY(!revocation.revokeKinship(stored.bindingId, "member", "  ", "tester").ok);            // reason required
+    QVERIFY(!revocation.revokeKinship(stored.bindingId, "member", "  ", "tester").ok); // reason required
     QVERIFY(revocation.revokeKinship(stored.bindingId, "member", "不再需要", "tester").ok);
     const BindingRevocation::Result twice = revocation.revokeKinship(stored.bindingId, "member", "again", "tester");
     QVERIFY(!twice.ok);
     QVERIFY(twice.error.contains(QStringLiteral("not active")));
     const std::optional<KinshipBinding> ended = KinshipStore(m_db->connection()).findById(stored.bindingId);
-    QCOMPARE(ended->status, QStringLiteral("ended"));
+    QCOMPARE(ended->status, BindingStatus::Ended);
     QCOMPARE(ended->endRequestedBy, QStringLiteral("member"));
     QCOMPARE(ended->endReason, QStringLiteral("不再需要"));
     QCOMPARE(AuditLog(m_db->connection()).count(), auditBefore + 2);

@@ -60,15 +60,16 @@ QList<TestKinshipBatch::Resident> TestKinshipBatch::residents()
 {
     const QDate today = QDate::currentDate();
     QList<Resident> list{
-        {"H", QStringLiteral("王建国"), QDate(1970, 3, 15), 11},   // holder
-        {"G", QStringLiteral("李秀英"), QDate(1972, 6, 1), 22},    // a second holder
-        {"A", QStringLiteral("王小明"), QDate(2000, 9, 1), 31},    // adult member
-        {"C", QStringLiteral("王小宝"), today.addYears(-10), 41},  // child member
-        {"S", QStringLiteral("王十六"), today.addYears(-16), 51},  // 16 today
-        {"F", QStringLiteral("李满"), QDate(1960, 1, 1), 71},      // holder with four members stored
+        {"H", QStringLiteral("王建国"), QDate(1970, 3, 15), 11}, // holder
+        {"G", QStringLiteral("李秀英"), QDate(1972, 6, 1), 22}, // a second holder
+        {"A", QStringLiteral("王小明"), QDate(2000, 9, 1), 31}, // adult member
+        {"C", QStringLiteral("王小宝"), today.addYears(-10), 41}, // child member
+        {"S", QStringLiteral("王十六"), today.addYears(-16), 51}, // 16 today
+        {"F", QStringLiteral("李满"), QDate(1960, 1, 1), 71}, // holder with four members stored
     };
     for (int i = 0; i < 4; ++i)
-        list.append({QByteArray("m") + QByteArray::number(i), QStringLiteral("成员%1").arg(i), QDate(1990 + i, 1, 1), 81 + i});
+        list.append(
+            {QByteArray("m") + QByteArray::number(i), QStringLiteral("成员%1").arg(i), QDate(1990 + i, 1, 1), 81 + i});
     return list;
 }
 
@@ -94,7 +95,8 @@ void TestKinshipBatch::init()
     QVERIFY(m_db->isOpen());
     m_people.clear();
     for (const Resident &r : residents())
-        m_people.insert(QString::fromLatin1(r.key), m_db->addPerson(r.name, number(r.key.constData()), QStringLiteral("390")));
+        m_people.insert(QString::fromLatin1(r.key),
+                        m_db->addPerson(r.name, number(r.key.constData()), QStringLiteral("390")));
     for (int i = 0; i < 4; ++i) {
         KinshipDraft draft;
         draft.holderIdType = draft.memberIdType = QStringLiteral("01");
@@ -110,18 +112,12 @@ void TestKinshipBatch::init()
     m_auditBefore = AuditLog(m_db->connection()).count();
 }
 
-void TestKinshipBatch::cleanup()
-{
-    m_db.reset();
-}
+void TestKinshipBatch::cleanup() { m_db.reset(); }
 
 QByteArray TestKinshipBatch::row(const char *holder, const char *member, const char *face,
-                                 const char *householdRegister, const char *relationship,
-                                 const char *filedOn)
+                                 const char *householdRegister, const char *relationship, const char *filedOn)
 {
-    auto side = [](const char *key) {
-        return QStringList{QStringLiteral("01"), number(key), resident(key).name};
-    };
+    auto side = [](const char *key) { return QStringList{QStringLiteral("01"), number(key), resident(key).name}; };
     const QString date = filedOn ? QLatin1String(filedOn) : QDate::currentDate().toString(Qt::ISODate);
     return (side(holder) + side(member)
             + QStringList{QLatin1String(relationship), date, QLatin1String(face), QLatin1String(householdRegister)})
@@ -159,8 +155,7 @@ void TestKinshipBatch::verdicts_data()
     QTest::addColumn<QStringList>("codes"); // per row, joined with '+'; empty: accepted
 
     QTest::newRow("adult and child") << (row("H", "A") + row("H", "C", "no", "yes")) << QStringList{"", ""};
-    QTest::newRow("same pair twice in the file")
-        << (row("H", "A") + row("H", "A")) << QStringList{"", "ALREADY_BOUND"};
+    QTest::newRow("same pair twice in the file") << (row("H", "A") + row("H", "A")) << QStringList{"", "ALREADY_BOUND"};
     QTest::newRow("several holders for one member") << (row("H", "A") + row("G", "A")) << QStringList{"", ""};
     QTest::newRow("fifth member from the file fills the account")
         << (row("F", "A") + row("F", "C", "no", "yes")) << QStringList{"", "HOLDER_MEMBER_LIMIT"};
@@ -168,9 +163,8 @@ void TestKinshipBatch::verdicts_data()
         << (row("F", "S", "no") + row("F", "A")) << QStringList{"FACE_VERIFICATION_REQUIRED", ""};
     QTest::newRow("child without household register")
         << row("H", "C", "yes", "no") << QStringList{"HOUSEHOLD_REGISTER_REQUIRED"};
-    QTest::newRow("registry refusals")
-        << (row("X", "A") + row("H", "X") + row("H", "H"))
-        << QStringList{"PERSON_NOT_FOUND", "PERSON_NOT_FOUND", "SELF_BINDING"};
+    QTest::newRow("registry refusals") << (row("X", "A") + row("H", "X") + row("H", "H"))
+                                       << QStringList{"PERSON_NOT_FOUND", "PERSON_NOT_FOUND", "SELF_BINDING"};
     QByteArray wrongName = row("H", "A");
     wrongName.replace(QStringLiteral("王小明").toUtf8(), QStringLiteral("王晓明").toUtf8());
     QTest::newRow("name mismatch") << wrongName << QStringList{"NAME_MISMATCH"};
@@ -221,7 +215,8 @@ void TestKinshipBatch::gb18030FileGetsTheSameVerdicts()
     QCOMPARE(utf8.encoding, QStringLiteral("UTF-8"));
 
     QProcess iconv;
-    iconv.start(QStringLiteral("iconv"), {QStringLiteral("-f"), QStringLiteral("utf-8"), QStringLiteral("-t"), QStringLiteral("gb18030")});
+    iconv.start(QStringLiteral("iconv"),
+                {QStringLiteral("-f"), QStringLiteral("utf-8"), QStringLiteral("-t"), QStringLiteral("gb18030")});
     QVERIFY(iconv.waitForStarted());
     iconv.write(rows);
     iconv.closeWriteChannel();
@@ -327,7 +322,8 @@ void TestKinshipBatch::wrongHeaderNamesBoth()
     const KinshipBatch::Result result = KinshipBatch(m_db->connection()).run(path, KinshipBatch::Options());
     QVERIFY(!result.ok);
     QVERIFY(result.fileError.contains(QStringLiteral("Expected: ") + KinshipBatch::expectedHeader()));
-    QVERIFY(result.fileError.contains(QStringLiteral("Found:    authorizer_id_type,authorizer_id_number,authorizer_name")));
+    QVERIFY(
+        result.fileError.contains(QStringLiteral("Found:    authorizer_id_type,authorizer_id_number,authorizer_name")));
     QVERIFY(result.rows.isEmpty());
 
     const KinshipBatch::Result missing = KinshipBatch(m_db->connection()).run(path + QStringLiteral(".nope"), {});

@@ -7,7 +7,9 @@
 #include "TestDatabase.h"
 #include "model/storage/Database.h"
 #include "model/storage/Migrations.h"
+#include "model/storage/BindingStore.h"
 #include "model/storage/PersonStore.h"
+#include "model/storage/RuleSetStore.h"
 
 using namespace gongji;
 
@@ -24,18 +26,19 @@ QVariant scalar(const QString &connection, const QString &sql)
 bool insertsStatus(const QString &connection, const QString &status, int sequence)
 {
     QSqlQuery insert(QSqlDatabase::database(connection));
-    insert.prepare(QStringLiteral("INSERT INTO person (name, id_type, id_number, insurance_type, status, pooling_region, "
-                                  "updated_at) VALUES ('新', '01', :number, '390', :status, '330100', "
-                                  "'2026-11-22T00:00:00.000Z')"));
-    insert.bindValue(QStringLiteral(":number"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1990, 1, 1), sequence));
+    insert.prepare(
+        QStringLiteral("INSERT INTO person (name, id_type, id_number, insurance_type, status, pooling_region, "
+                       "updated_at) VALUES ('新', '01', :number, '390', :status, '330100', "
+                       "'2026-11-22T00:00:00.000Z')"));
+    insert.bindValue(QStringLiteral(":number"),
+                     TestDatabase::residentId(QStringLiteral("330102"), QDate(1990, 1, 1), sequence));
     insert.bindValue(QStringLiteral(":status"), status);
     return insert.exec();
 }
 
 // Runs `work` on a plain QSQLITE connection to `path` (not Database::open, which would upgrade
 // the file), then closes it again.
-template<typename Work>
-void onPlainConnection(const QString &path, Work work)
+template<typename Work> void onPlainConnection(const QString &path, Work work)
 {
     const QString name = QStringLiteral("plain");
     {
@@ -74,6 +77,10 @@ private slots:
     void statusStillChecked();
     void insertBuildsNoTemporaryTable();
     void alteredPersonTableIsRefusedUntouched();
+    void bindingsAndRuleSetsKeepTheirRows_data();
+    void bindingsAndRuleSetsKeepTheirRows();
+    void quotaColumnsKeepEveryRow_data();
+    void quotaColumnsKeepEveryRow();
 };
 
 void TestMigrations::upgradeFromEveryEarlierVersion_data()
@@ -91,11 +98,15 @@ void TestMigrations::upgradeFromEveryEarlierVersion()
     makeOldDatabase(path, version);
     const Database::OpenResult opened = Database::open(path, QStringLiteral("upgraded"));
     QVERIFY2(opened.ok, qPrintable(opened.error));
-    QCOMPARE(scalar(QStringLiteral("upgraded"), QStringLiteral("PRAGMA user_version")).toInt(), Migrations::latestVersion());
-    QCOMPARE(scalar(QStringLiteral("upgraded"), QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    QCOMPARE(scalar(QStringLiteral("upgraded"), QStringLiteral("PRAGMA user_version")).toInt(),
+             Migrations::latestVersion());
+    QCOMPARE(scalar(QStringLiteral("upgraded"), QStringLiteral("PRAGMA integrity_check")).toString(),
+             QStringLiteral("ok"));
     QCOMPARE(PersonStore(QStringLiteral("upgraded")).count(), 4);
-    const QString table = scalar(QStringLiteral("upgraded"),
-                                 QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'person'")).toString();
+    const QString table
+        = scalar(QStringLiteral("upgraded"),
+                 QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'person'"))
+              .toString();
     QVERIFY2(table.contains(QLatin1String("status = 'active' OR status = 'suspended'")), qPrintable(table));
     QVERIFY2(!table.contains(QLatin1String("status IN")), qPrintable(table));
     Database::close(QStringLiteral("upgraded"));
@@ -137,10 +148,11 @@ void TestMigrations::insertBuildsNoTemporaryTable()
 {
     TestDatabase db;
     QSqlQuery explain(QSqlDatabase::database(db.connection()));
-    QVERIFY(explain.exec(QStringLiteral("EXPLAIN INSERT INTO person (name, id_type, id_number, sex, birth_date, "
-                                        "insurance_type, employment, status, pooling_region, balance_fen, public_medical, "
-                                        "updated_at) VALUES ('a', '01', 'n', 'M', NULL, '310', 'working', 'active', "
-                                        "'330100', 0, 0, 'now')")));
+    QVERIFY(
+        explain.exec(QStringLiteral("EXPLAIN INSERT INTO person (name, id_type, id_number, sex, birth_date, "
+                                    "insurance_type, employment, status, pooling_region, balance_fen, public_medical, "
+                                    "updated_at) VALUES ('a', '01', 'n', 'M', NULL, '310', 'working', 'active', "
+                                    "'330100', 0, 0, 'now')")));
     QStringList opcodes;
     while (explain.next())
         opcodes << explain.value(1).toString();
@@ -169,6 +181,106 @@ void TestMigrations::alteredPersonTableIsRefusedUntouched()
         QCOMPARE(scalar(connection, QStringLiteral("PRAGMA user_version")).toInt(), 4);
         QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM person")).toInt(), 4);
     });
+}
+
+void TestMigrations::bindingsAndRuleSetsKeepTheirRows_data()
+{
+    upgradeFromEveryEarlierVersion_data(); // from every earlier version
+}
+
+// A database of any earlier version with a rule set, a filing and a binding: after the upgrade
+// the binding is still active and open-ended, the rule set unlimited in period, and a new
+// binding with a period can be stored beside it.
+void TestMigrations::bindingsAndRuleSetsKeepTheirRows()
+{
+    QFETCH(int, version);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+    makeOldDatabase(path, version);
+    onPlainConnection(path, [](const QString &connection) {
+        QSqlQuery q(QSqlDatabase::database(connection));
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO rule_set (id, region, effective_from, title, scope, allow_mutual, exclude_public_medical, "
+            "reserve_floor_fen, payment_order, cooldown_days, created_at) VALUES (1, '330000', '2023-05-12', 'old', "
+            "'same_province', 1, 0, 0, 'by_balance_desc', 0, '2026-01-01T00:00:00.000Z')")));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO rule_set_relationship (rule_set_id, relationship) VALUES (1, 'child')")));
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO filing (id, filing_no, authorizer_id, clerk, channel, filed_at, effective_on, rule_set_id, "
+            "commitment_version, commitment_at) VALUES (1, 'GJ20260301-0001', 1, 'tester', 'counter', "
+            "'2026-03-01T01:00:00.000Z', '2026-03-01', 1, 'v1', '2026-03-01T01:00:00.000Z')")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO binding (id, filing_id, authorizer_id, target_id, relationship, "
+                                      "rule_set_id, status, started_at) "
+                                      "VALUES (1, 1, 1, 2, 'child', 1, 'active', '2026-03-01T01:00:00.000Z')")));
+    });
+    const Database::OpenResult opened = Database::open(path, QStringLiteral("upgraded"));
+    QVERIFY2(opened.ok, qPrintable(opened.error));
+    const std::optional<MutualAidBinding> binding = BindingStore(QStringLiteral("upgraded")).findById(1);
+    QVERIFY(binding);
+    QCOMPARE(binding->status, BindingStatus::Active);
+    QVERIFY(!binding->validUntil.isValid());
+    QVERIFY(binding->isActiveOn(QDate(2099, 1, 1)));
+    const std::optional<RuleSet> rules = RuleSetStore(QStringLiteral("upgraded")).findById(1);
+    QVERIFY(rules);
+    QCOMPARE(rules->title, QStringLiteral("old"));
+    QVERIFY(!rules->maxPeriodMonths);
+    QCOMPARE(RuleSetStore(QStringLiteral("upgraded")).count(), qint64(1)); // an old database is never re-seeded
+    QCOMPARE(scalar(QStringLiteral("upgraded"),
+                    QStringLiteral(
+                        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'binding_by_valid_until'"))
+                 .toInt(),
+             1);
+    QVERIFY(
+        !QSqlQuery(QSqlDatabase::database(QStringLiteral("upgraded")))
+             .exec(QStringLiteral("UPDATE rule_set SET max_period_months = 0 WHERE id = 1"))); // at least 1, or NULL
+    Database::close(QStringLiteral("upgraded"));
+}
+
+void TestMigrations::quotaColumnsKeepEveryRow_data()
+{
+    QTest::addColumn<int>("version");
+    for (int version = 1; version < Migrations::latestVersion(); ++version)
+        QTest::addRow("version %d", version) << version;
+}
+
+// The quota (共济额度, version 7): a rule set, a filing and a binding stored by an earlier release
+// are kept; the set reads as "none" and the binding as holding no quota; the CHECKs hold.
+void TestMigrations::quotaColumnsKeepEveryRow()
+{
+    QFETCH(int, version);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+    makeOldDatabase(path, version);
+    onPlainConnection(path, [](const QString &connection) {
+        QSqlQuery q(QSqlDatabase::database(connection));
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO rule_set (region, effective_from, title, scope, allow_mutual, "
+            "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, created_at) "
+            "VALUES ('330000', '2023-05-12', 'old', 'same_province', 1, 0, 0, 'by_balance_desc', 0, 't')")));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO filing (filing_no, authorizer_id, clerk, channel, filed_at, effective_on, "
+                           "rule_set_id, commitment_version, commitment_at) VALUES ('GJ20260101-0001', 1, 'c', "
+                           "'counter', 't', '2026-01-01', 1, 'v', 't')")));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, "
+                           "status, started_at) VALUES (1, 1, 2, 'child', 1, 'active', 't')")));
+    });
+    const Database::OpenResult opened = Database::open(path, QStringLiteral("upgraded"));
+    QVERIFY2(opened.ok, qPrintable(opened.error));
+    const QString c = QStringLiteral("upgraded");
+    QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM rule_set")).toInt(), 1); // not seeded over an old file
+    QCOMPARE(scalar(c, QStringLiteral("SELECT quota_required_beyond FROM rule_set")).toString(),
+             QStringLiteral("none"));
+    QCOMPARE(
+        scalar(c, QStringLiteral("SELECT COUNT(*) FROM binding WHERE quota_fen IS NULL AND status = 'active'")).toInt(),
+        1);
+    QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM binding_quota_change")).toInt(), 0);
+    QSqlQuery q(QSqlDatabase::database(c));
+    QVERIFY(!q.exec(QStringLiteral("UPDATE binding SET quota_fen = 0")));
+    QVERIFY(!q.exec(QStringLiteral("UPDATE rule_set SET quota_required_beyond = 'county'")));
+    QVERIFY(q.exec(QStringLiteral("UPDATE binding SET quota_fen = 100000")));
+    QVERIFY(q.exec(QStringLiteral("UPDATE rule_set SET quota_required_beyond = 'province'")));
+    Database::close(c);
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

@@ -51,17 +51,16 @@ private:
     Person m_son;
 };
 
-void TestPersonReveal::initTestCase()
-{
-    PasswordHash::setCost(PasswordHash::Cost::TestOnlyMinimum);
-}
+void TestPersonReveal::initTestCase() { PasswordHash::setCost(PasswordHash::Cost::TestOnlyMinimum); }
 
 void TestPersonReveal::init()
 {
     m_db = new TestDatabase;
     QVERIFY(m_db->isOpen());
-    m_father = m_db->addPerson(QStringLiteral("王建国"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1978, 4, 16), 131));
-    m_son = m_db->addPerson(QStringLiteral("王子涵"), TestDatabase::residentId(QStringLiteral("330102"), QDate(2004, 5, 1), 153));
+    m_father = m_db->addPerson(QStringLiteral("王建国"),
+                               TestDatabase::residentId(QStringLiteral("330102"), QDate(1978, 4, 16), 131));
+    m_son = m_db->addPerson(QStringLiteral("王子涵"),
+                            TestDatabase::residentId(QStringLiteral("330102"), QDate(2004, 5, 1), 153));
     m_screen = new HouseholdScreen(m_db->connection(), QStringLiteral("tester"));
     m_screen->resize(1200, 700);
     m_screen->show();
@@ -116,7 +115,8 @@ void TestPersonReveal::maskedUntilRevealedThenMaskedForTheNextPerson()
     QCOMPARE(entries.first().actor, QStringLiteral("tester"));
     QCOMPARE(entries.first().subject, QString::number(m_father.id));
     QCOMPARE(entries.first().detail.value(QStringLiteral("masked")).toString(), masked);
-    QCOMPARE(entries.first().detail.value(QStringLiteral("purpose")).toString(), QStringLiteral("compare with the card"));
+    QCOMPARE(entries.first().detail.value(QStringLiteral("purpose")).toString(),
+             QStringLiteral("compare with the card"));
 
     // Another person: masked again, and nothing more recorded.
     QVERIFY(m_screen->openPerson(m_son.id));
@@ -139,7 +139,8 @@ void TestPersonReveal::cancelledQuestionRevealsNothing()
 void TestPersonReveal::disabledClerkIsRefused()
 {
     QVERIFY(m_screen->openPerson(m_father.id));
-    QVERIFY(ClerkAccounts(m_db->connection()).setActive(QStringLiteral("supervisor"), QStringLiteral("tester"), false).ok);
+    QVERIFY(
+        ClerkAccounts(m_db->connection()).setActive(QStringLiteral("supervisor"), QStringLiteral("tester"), false).ok);
     QVERIFY(!card()->reveal(QStringLiteral("compare with the card")));
     QVERIFY(shown().endsWith(IdNumber::mask(m_father.idNumber)));
     auto *message = card()->findChild<QLabel *>(QStringLiteral("revealMessage"));

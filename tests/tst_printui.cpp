@@ -30,7 +30,7 @@
 #include "ui/household/HouseholdScreen.h"
 #include "model/filing/FilingSubmission.h"
 #include "model/kinship/KinshipSubmission.h"
-#include "model/printing/OfficeSettings.h"
+#include "model/office/OfficeSettings.h"
 #include "ui/printing/OfficeSettingsDialog.h"
 #include "ui/settings/DatabaseSettingsDialog.h"
 #include "ui/printing/SummaryPrintActions.h"
@@ -97,10 +97,12 @@ void TestPrintUi::init()
     OfficeSettings::save({officeName, QStringLiteral("杭州市上城区解放东路18号"), QStringLiteral("3号窗口")});
     m_db = std::make_unique<TestDatabase>();
     QVERIFY(m_db->isOpen());
-    m_authorizer = m_db->addPerson(QStringLiteral("王建国"), TestDatabase::residentId("330102", QDate(1960, 3, 15), 11));
+    m_authorizer
+        = m_db->addPerson(QStringLiteral("王建国"), TestDatabase::residentId("330102", QDate(1960, 3, 15), 11));
     m_spouse = m_db->addPerson(QStringLiteral("李人美"), TestDatabase::residentId("330102", QDate(1962, 5, 1), 20));
     m_page = std::make_unique<QWidget>();
-    m_actions = new SummaryPrintActions(m_db->connection(), QStringLiteral("tester"), QStringLiteral("zh_CN"), m_page.get());
+    m_actions
+        = new SummaryPrintActions(m_db->connection(), QStringLiteral("tester"), QStringLiteral("zh_CN"), m_page.get());
 }
 
 void TestPrintUi::cleanup()
@@ -120,8 +122,12 @@ QString TestPrintUi::fileFiling()
     draft.commitmentAt = QDateTime::currentDateTimeUtc();
     draft.filedOn = QDate::currentDate();
     draft.clerk = QStringLiteral("tester");
-    draft.targets.append(TargetEntry{QStringLiteral("spouse"), m_spouse.idType, m_spouse.idNumber, m_spouse.name,
-                                     {QStringLiteral("marriage_certificate")}, false});
+    draft.targets.append(TargetEntry{QStringLiteral("spouse"),
+                                     m_spouse.idType,
+                                     m_spouse.idNumber,
+                                     m_spouse.name,
+                                     {QStringLiteral("marriage_certificate")},
+                                     false});
     const SubmissionResult result = FilingSubmission(m_db->connection()).submit(draft);
     if (!result.stored())
         qWarning() << "submission failed:" << result.error;
@@ -130,16 +136,17 @@ QString TestPrintUi::fileFiling()
 
 QString TestPrintUi::bindKinship()
 {
-    const KinshipDraft draft =
-        TestDatabase::kinshipDraft(m_authorizer, m_spouse, QStringLiteral("spouse"), QStringLiteral("tester"));
+    const KinshipDraft draft
+        = TestDatabase::kinshipDraft(m_authorizer, m_spouse, QStringLiteral("spouse"), QStringLiteral("tester"));
     return KinshipSubmission(m_db->connection()).submit(draft).number;
 }
 
 QString TestPrintUi::pdfText(const QString &path)
 {
     QProcess process;
-    process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), QStringLiteral("-enc"), QStringLiteral("UTF-8"),
-                                                path, QStringLiteral("-")});
+    process.start(
+        QStringLiteral("pdftotext"),
+        {QStringLiteral("-layout"), QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
     process.waitForFinished(60000);
     return QString::fromUtf8(process.readAllStandardOutput());
 }
@@ -200,7 +207,7 @@ void TestPrintUi::previewPaintsWithoutAnAuditEntry()
     }
     QVERIFY2(dark > 5000, qPrintable(QStringLiteral("%1 dark pixels").arg(dark)));
     QVERIFY(m_actions->lastError().isEmpty());
-    QCOMPARE(audit.count(), before);                                    // previews are not prints
+    QCOMPARE(audit.count(), before); // previews are not prints
     QCOMPARE(audit.countFor(AuditAction::Print, number), 0);
     dialog->close();
 }
@@ -267,7 +274,7 @@ void TestPrintUi::householdBindingPicksTheSummary()
     binding.kind = HouseholdBinding::Kind::MutualAid;
     binding.bindingId = BindingStore(m_db->connection()).byFiling(stored->id).at(0).id;
     binding.number = filing;
-    binding.status = QStringLiteral("active");
+    binding.status = BindingStatus::Active;
     const auto titleOf = [this](const QString &name) {
         const QString path = m_db->dir() + QLatin1Char('/') + name;
         return m_actions->savePdfTo(path) ? pdfText(path) : m_actions->lastError();
@@ -276,13 +283,15 @@ void TestPrintUi::householdBindingPicksTheSummary()
     QVERIFY(titleOf(QStringLiteral("active.pdf")).contains(filingTitle));
 
     const BindingRevocation::Result revoked = BindingRevocation(m_db->connection())
-        .revoke(binding.bindingId, QStringLiteral("authorizer"), QStringLiteral("本人申请"), QStringLiteral("tester"));
+                                                  .revoke(binding.bindingId, QStringLiteral("authorizer"),
+                                                          QStringLiteral("本人申请"), QStringLiteral("tester"));
     QVERIFY2(revoked.ok, qPrintable(revoked.error));
-    binding.status = QStringLiteral("ended");
+    binding.status = BindingStatus::Ended;
     m_actions->setBinding(binding);
     QVERIFY(titleOf(QStringLiteral("ended.pdf")).contains(QStringLiteral("个人账户家庭共济解除确认单")));
-    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::Print,
-                                                   QStringLiteral("revocation:") + QString::number(binding.bindingId)), 1);
+    QCOMPARE(AuditLog(m_db->connection())
+                 .countFor(AuditAction::Print, QStringLiteral("revocation:") + QString::number(binding.bindingId)),
+             1);
 
     binding.kind = HouseholdBinding::Kind::Kinship;
     binding.number = kinship;
@@ -329,8 +338,10 @@ void TestPrintUi::householdScreenReprintsTheSelectedBinding()
         const QString path = m_db->dir() + QLatin1Char('/') + name;
         return reprint->isEnabled() && screen.printActions()->savePdfTo(path) ? pdfText(path) : QString();
     };
-    QVERIFY(printedTitle(BindingTabs::Section::Authorizes, QStringLiteral("household-filing.pdf")).contains(filingTitle));
-    const QString kinshipText = printedTitle(BindingTabs::Section::KinshipMembers, QStringLiteral("household-kinship.pdf"));
+    QVERIFY(
+        printedTitle(BindingTabs::Section::Authorizes, QStringLiteral("household-filing.pdf")).contains(filingTitle));
+    const QString kinshipText
+        = printedTitle(BindingTabs::Section::KinshipMembers, QStringLiteral("household-kinship.pdf"));
     QVERIFY(kinshipText.contains(kinshipTitle));
     QVERIFY(kinshipText.contains(kinship));
     QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::Print, filing), 1);
@@ -375,7 +386,8 @@ void TestPrintUi::settingsDialogSavesAndLoads()
     QCOMPARE(OfficeSettings::load().address, QStringLiteral("杭州市上城区解放东路18号")); // untouched
     {
         OfficeSettingsDialog dialog;
-        QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("officeName"))->text(), QStringLiteral("宁波市医疗保障服务中心"));
+        QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("officeName"))->text(),
+                 QStringLiteral("宁波市医疗保障服务中心"));
         dialog.findChild<QLineEdit *>(QStringLiteral("officeCounter"))->setText(QStringLiteral("9号窗口"));
         dialog.reject(); // Cancel keeps what was saved
     }
@@ -423,13 +435,25 @@ void TestPrintUi::databaseSettingRefusesABadServerAddress()
     location->setText(QStringLiteral("postgresql://db.office.lan/gongji")); // no user
     dialog.accept();
     QVERIFY(dialog.result() != QDialog::Accepted);
-    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("databaseLocationProblem"))->text().contains(QStringLiteral("postgresql://")));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("databaseLocationProblem"))
+                ->text()
+                .contains(QStringLiteral("postgresql://")));
     QCOMPARE(QSettings().value(DatabaseSettingsDialog::settingKey()).toString(), QStringLiteral("/srv/counter.sqlite"));
-    location->setText(QStringLiteral("postgresql://gongji:secret@db.office.lan:5432/gongji_office"));
+    // A password in the address is taken out and said so; the second Save keeps the address without it.
+    location->setText(
+        QStringLiteral("postgresql://gongji:secret@db.office.lan:5432/gongji_office?sslmode=verify-full"));
+    dialog.accept();
+    QVERIFY(dialog.result() != QDialog::Accepted);
+    QCOMPARE(location->text(),
+             QStringLiteral("postgresql://gongji@db.office.lan:5432/gongji_office?sslmode=verify-full"));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("databaseLocationProblem"))
+                ->text()
+                .contains(QStringLiteral("password was taken out")));
+    QCOMPARE(QSettings().value(DatabaseSettingsDialog::settingKey()).toString(), QStringLiteral("/srv/counter.sqlite"));
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(QSettings().value(DatabaseSettingsDialog::settingKey()).toString(),
-             QStringLiteral("postgresql://gongji:secret@db.office.lan:5432/gongji_office"));
+             QStringLiteral("postgresql://gongji@db.office.lan:5432/gongji_office?sslmode=verify-full"));
 }
 
 QTEST_MAIN(TestPrintUi)

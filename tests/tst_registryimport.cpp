@@ -87,7 +87,8 @@ QByteArray TestRegistryImport::residents(int first, int count)
     QByteArray rows;
     for (int i = first; i < first + count; ++i) {
         const QDate birth = QDate(1950, 1, 1).addDays(i / 500);
-        const QString first17 = QStringLiteral("330102%1%2").arg(birth.toString(QStringLiteral("yyyyMMdd")))
+        const QString first17 = QStringLiteral("330102%1%2")
+                                    .arg(birth.toString(QStringLiteral("yyyyMMdd")))
                                     .arg(i % 500 + 100, 3, 10, QLatin1Char('0'));
         const QString number = first17 + IdNumber::mod11CheckChar(first17);
         rows += QStringLiteral("居民%1,01,%2,,,390,,active,330100,,0\n").arg(i).arg(number).toUtf8();
@@ -107,7 +108,8 @@ void TestRegistryImport::registryStates()
 void TestRegistryImport::fillRegistry(bool filled)
 {
     if (filled)
-        QVERIFY(RegistryImport(m_db->connection()).importFile(data("registry-good.csv"), QStringLiteral("supervisor")).ok);
+        QVERIFY(
+            RegistryImport(m_db->connection()).importFile(data("registry-good.csv"), QStringLiteral("supervisor")).ok);
 }
 
 void TestRegistryImport::goodFileIsStored()
@@ -125,7 +127,8 @@ void TestRegistryImport::goodFileIsStored()
     PersonStore persons(m_db->connection());
     QCOMPARE(persons.count(), 8);
     // Sex and birth date derived from the number where the file leaves them empty.
-    const std::optional<Person> zhang = persons.findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"));
+    const std::optional<Person> zhang
+        = persons.findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"));
     QVERIFY(zhang);
     QCOMPARE(zhang->name, QStringLiteral("张伟"));
     QCOMPARE(zhang->sex, QLatin1Char('M'));
@@ -133,11 +136,13 @@ void TestRegistryImport::goodFileIsStored()
     QCOMPARE(zhang->balanceFen, 500000);
     QCOMPARE(zhang->employment, QStringLiteral("working"));
     // A lower-case x is stored as the normalised upper-case number.
-    const std::optional<Person> liu = persons.findByDocument(QStringLiteral("01"), QStringLiteral("33010219881111103X"));
+    const std::optional<Person> liu
+        = persons.findByDocument(QStringLiteral("01"), QStringLiteral("33010219881111103X"));
     QVERIFY(liu);
     QCOMPARE(liu->status, QStringLiteral("suspended"));
     // Residents: no balance, no employment.
-    const std::optional<Person> child = persons.findByDocument(QStringLiteral("01"), QStringLiteral("330102201005011354"));
+    const std::optional<Person> child
+        = persons.findByDocument(QStringLiteral("01"), QStringLiteral("330102201005011354"));
     QVERIFY(child);
     QCOMPARE(child->insuranceType, QStringLiteral("390"));
     QCOMPARE(child->balanceFen, 0);
@@ -201,7 +206,8 @@ void TestRegistryImport::everyEncodingReadsTheSame()
         expected.append(person);
     }
 
-    const RegistryImport::Result result = RegistryImport(m_db->connection()).importFile(file, QStringLiteral("supervisor"));
+    const RegistryImport::Result result
+        = RegistryImport(m_db->connection()).importFile(file, QStringLiteral("supervisor"));
     QVERIFY2(result.ok, qPrintable(result.fileError));
     QCOMPARE(result.encoding, encoding);
     QCOMPARE(result.added, int(expected.size()));
@@ -217,9 +223,10 @@ void TestRegistryImport::badRow_data()
 {
     QTest::addColumn<QByteArray>("row");
     QTest::addColumn<QString>("message"); // expected part of the one error
-    QTest::addColumn<int>("line");        // where it is reported (the good row is line 2)
+    QTest::addColumn<int>("line"); // where it is reported (the good row is line 2)
 
-    QTest::newRow("missing column") << QByteArray("李娜,01,330102198207202461,F,1982-07-20,310,working,active,330100,1\n")
+    QTest::newRow("missing column") << QByteArray(
+        "李娜,01,330102198207202461,F,1982-07-20,310,working,active,330100,1\n")
                                     << QStringLiteral("expected 11 columns, found 10") << 3;
     QTest::newRow("empty name") << QByteArray(" ,01,330102201005011354,,,390,,active,330100,,0\n")
                                 << QStringLiteral("the name is empty") << 3;
@@ -233,35 +240,45 @@ void TestRegistryImport::badRow_data()
                                    << QStringLiteral("sex F does not match the ID number, which gives M") << 3;
     QTest::newRow("bad sex") << QByteArray("赵强,01,110105198506064570,male,,310,working,active,110100,1,0\n")
                              << QStringLiteral("sex must be M or F") << 3;
-    QTest::newRow("birth date disagrees") << QByteArray("孙丽,01,330102199303034685,,1993-03-04,310,working,active,330100,1,0\n")
-                                          << QStringLiteral("birth_date 1993-03-04 does not match the ID number, which gives 1993-03-03") << 3;
-    QTest::newRow("birth date not a date") << QByteArray("陈静,16,E12345678,F,1990-02-30,310,working,active,330100,1,0\n")
-                                           << QStringLiteral("birth_date \"1990-02-30\" is not a real past date") << 3;
+    QTest::newRow("birth date disagrees")
+        << QByteArray("孙丽,01,330102199303034685,,1993-03-04,310,working,active,330100,1,0\n")
+        << QStringLiteral("birth_date 1993-03-04 does not match the ID number, which gives 1993-03-03") << 3;
+    QTest::newRow("birth date not a date")
+        << QByteArray("陈静,16,E12345678,F,1990-02-30,310,working,active,330100,1,0\n")
+        << QStringLiteral("birth_date \"1990-02-30\" is not a real past date") << 3;
     QTest::newRow("passport without sex") << QByteArray("陈静,16,E12345678,,1990-02-03,310,working,active,330100,1,0\n")
                                           << QStringLiteral("sex is empty, and this ID type does not carry it") << 3;
-    QTest::newRow("passport without birth date") << QByteArray("陈静,16,E12345678,F,,310,working,active,330100,1,0\n")
-                                                 << QStringLiteral("birth_date is empty, and this ID type does not carry it") << 3;
+    QTest::newRow("passport without birth date")
+        << QByteArray("陈静,16,E12345678,F,,310,working,active,330100,1,0\n")
+        << QStringLiteral("birth_date is empty, and this ID type does not carry it") << 3;
     QTest::newRow("insurance type") << QByteArray("周平,01,330102196006065799,,,320,working,active,330100,10,0\n")
-                                    << QStringLiteral("insurance_type must be 310 (employee) or 390 (resident), found \"320\"") << 3;
-    QTest::newRow("resident with employment") << QByteArray("吴敏,01,330102200008086808,,,390,working,active,330100,,0\n")
-                                              << QStringLiteral("employment must be empty for a resident") << 3;
+                                    << QStringLiteral(
+                                           "insurance_type must be 310 (employee) or 390 (resident), found \"320\"")
+                                    << 3;
+    QTest::newRow("resident with employment")
+        << QByteArray("吴敏,01,330102200008086808,,,390,working,active,330100,,0\n")
+        << QStringLiteral("employment must be empty for a resident") << 3;
     QTest::newRow("employee without employment") << QByteArray("郑华,01,330102199001019981,,,310,,active,330100,10,0\n")
                                                  << QStringLiteral("employment must be working or retired") << 3;
     QTest::newRow("status") << QByteArray("刘洋,01,33010219881111103X,,,310,working,retired,330100,20,0\n")
                             << QStringLiteral("status must be one of active, suspended, terminated, deceased") << 3;
     QTest::newRow("pooling region") << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,3301,20,0\n")
                                     << QStringLiteral("pooling_region must be a 6-digit region code") << 3;
-    QTest::newRow("balance with separator") << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,\"1,000\",0\n")
-                                            << QStringLiteral("balance \"1,000\" is not an amount in yuan") << 3;
-    QTest::newRow("employee without balance") << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,,0\n")
-                                              << QStringLiteral("balance is empty; an employee's balance is required") << 3;
+    QTest::newRow("balance with separator")
+        << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,\"1,000\",0\n")
+        << QStringLiteral("balance \"1,000\" is not an amount in yuan") << 3;
+    QTest::newRow("employee without balance")
+        << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,,0\n")
+        << QStringLiteral("balance is empty; an employee's balance is required") << 3;
     QTest::newRow("resident with balance") << QByteArray("张小明,01,330102201005011354,,,390,,active,330100,50,0\n")
                                            << QStringLiteral("a resident (390) has no personal account") << 3;
     QTest::newRow("public medical") << QByteArray("刘洋,01,33010219881111103X,,,310,working,active,330100,20,yes\n")
                                     << QStringLiteral("public_medical must be 0 or 1") << 3;
-    QTest::newRow("same person twice") << goodRow << QStringLiteral("the same person (ID type and number) as on line 2") << 3;
+    QTest::newRow("same person twice") << goodRow << QStringLiteral("the same person (ID type and number) as on line 2")
+                                       << 3;
     QTest::newRow("same person, lower-case x")
-        << QByteArray("刘洋,01,33010219881111103x,,,310,working,active,330100,20,0\n刘洋,01,33010219881111103X,,,310,working,active,330100,20,0\n")
+        << QByteArray("刘洋,01,33010219881111103x,,,310,working,active,330100,20,0\n刘洋,01,33010219881111103X,,,310,"
+                      "working,active,330100,20,0\n")
         << QStringLiteral("as on line 3") << 4;
 }
 
@@ -273,7 +290,8 @@ void TestRegistryImport::badRow()
     RegistryImport import(m_db->connection());
     const qint64 auditBefore = AuditLog(m_db->connection()).count();
 
-    const RegistryImport::Result result = import.importFile(write(header + goodRow + row), QStringLiteral("supervisor"));
+    const RegistryImport::Result result
+        = import.importFile(write(header + goodRow + row), QStringLiteral("supervisor"));
     QVERIFY(!result.ok);
     QVERIFY2(result.fileError.isEmpty(), qPrintable(result.fileError));
     QCOMPARE(result.rowErrors.size(), 1);
@@ -305,14 +323,16 @@ void TestRegistryImport::everyBadRowOfAFileIsReported()
     QCOMPARE(lines, expected);
     QCOMPARE(PersonStore(m_db->connection()).count(), stored);
     QCOMPARE(PersonStore(m_db->connection())
-                 .findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"))->balanceFen,
+                 .findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"))
+                 ->balanceFen,
              500000);
 }
 
 void TestRegistryImport::wrongHeaderNamesBoth()
 {
     RegistryImport import(m_db->connection());
-    const QByteArray wrong = "name,id_type,id_number,sex,birth_date,insurance_type,employment,status,region,balance,public_medical\n";
+    const QByteArray wrong
+        = "name,id_type,id_number,sex,birth_date,insurance_type,employment,status,region,balance,public_medical\n";
     const RegistryImport::Result result = import.importFile(write(wrong + goodRow), QStringLiteral("supervisor"));
     QVERIFY(!result.ok);
     QVERIFY(result.fileError.contains(RegistryImport::expectedHeader()));
@@ -323,12 +343,14 @@ void TestRegistryImport::wrongHeaderNamesBoth()
 void TestRegistryImport::unreadableFile()
 {
     RegistryImport import(m_db->connection());
-    const RegistryImport::Result missing = import.importFile(m_db->dir() + QStringLiteral("/nope.csv"), QStringLiteral("supervisor"));
+    const RegistryImport::Result missing
+        = import.importFile(m_db->dir() + QStringLiteral("/nope.csv"), QStringLiteral("supervisor"));
     QVERIFY(!missing.ok);
     QVERIFY(missing.fileError.contains(QStringLiteral("nope.csv")));
 
     // 张 in GBK, then bytes no encoding has.
-    const RegistryImport::Result damaged = import.importFile(write(header + "\xD5\xC5\xFF\xFF,01\n"), QStringLiteral("supervisor"));
+    const RegistryImport::Result damaged
+        = import.importFile(write(header + "\xD5\xC5\xFF\xFF,01\n"), QStringLiteral("supervisor"));
     QVERIFY(!damaged.ok);
     QVERIFY2(damaged.fileError.contains(QStringLiteral("Line 2: the bytes FF FF are neither UTF-8 nor GB18030 (GBK)")),
              qPrintable(damaged.fileError));
@@ -344,7 +366,8 @@ void TestRegistryImport::busyDatabaseRollsBack()
     {
         WriteTransaction lock(other);
         RegistryImport import(m_db->connection());
-        const RegistryImport::Result result = import.importFile(data("registry-good.csv"), QStringLiteral("supervisor"));
+        const RegistryImport::Result result
+            = import.importFile(data("registry-good.csv"), QStringLiteral("supervisor"));
         QVERIFY(!result.ok);
         QVERIFY(!result.fileError.isEmpty());
         QCOMPARE(result.added, 0);
@@ -358,10 +381,10 @@ void TestRegistryImport::changesEndBindings_data()
     QTest::addColumn<QByteArray>("change"); // a registry row replacing one of registry-good.csv
     QTest::addColumn<int>("ended");
 
-    QTest::newRow("authorizer deceased")
-        << QByteArray("张伟,01,330102198003151236,,,310,working,deceased,330100,5000.00,0\n") << 1;
-    QTest::newRow("target terminated")
-        << QByteArray("张小明,01,330102201005011354,,,390,,terminated,330100,,0\n") << 1;
+    QTest::newRow("authorizer deceased") << QByteArray(
+        "张伟,01,330102198003151236,,,310,working,deceased,330100,5000.00,0\n")
+                                         << 1;
+    QTest::newRow("target terminated") << QByteArray("张小明,01,330102201005011354,,,390,,terminated,330100,,0\n") << 1;
     QTest::newRow("target moved out of the province")
         << QByteArray("张小明,01,330102201005011354,,,390,,active,110100,,0\n") << 1;
     QTest::newRow("target moved within the province")
@@ -380,10 +403,11 @@ void TestRegistryImport::changesEndBindings()
     FilingBatch::Options commit;
     commit.commit = true;
     commit.clerk = QStringLiteral("tester");
-    const FilingBatch::Result filed = FilingBatch(m_db->connection())
-        .run(write(FilingBatch::expectedHeader().toUtf8()
-                   + "\n01,330102198003151236,张伟,01,330102201005011354,张小明,child,2025-06-01,yes\n"),
-             commit);
+    const FilingBatch::Result filed
+        = FilingBatch(m_db->connection())
+              .run(write(FilingBatch::expectedHeader().toUtf8()
+                         + "\n01,330102198003151236,张伟,01,330102201005011354,张小明,child,2025-06-01,yes\n"),
+                   commit);
     QVERIFY2(filed.ok, qPrintable(filed.fileError));
     QVERIFY(!filed.rows.value(0).filingNumber.isEmpty());
     BindingStore bindings(m_db->connection());
@@ -396,10 +420,7 @@ void TestRegistryImport::changesEndBindings()
     QCOMPARE(bindings.countActive(), 1 - ended);
 }
 
-void TestRegistryImport::badRowAtTheVeryEndStoresNothing_data()
-{
-    registryStates();
-}
+void TestRegistryImport::badRowAtTheVeryEndStoresNothing_data() { registryStates(); }
 
 // Rows are written as they are read: the last row's problem must still undo all before it.
 void TestRegistryImport::badRowAtTheVeryEndStoresNothing()
@@ -409,8 +430,9 @@ void TestRegistryImport::badRowAtTheVeryEndStoresNothing()
     const qint64 persons = PersonStore(m_db->connection()).count();
     const qint64 audit = AuditLog(m_db->connection()).count();
     const QByteArray last = "王芳,99,330102197509102226,,,310,retired,active,330100,800,0\n";
-    const RegistryImport::Result result =
-        RegistryImport(m_db->connection()).importFile(write(header + residents(0, 3000) + last), QStringLiteral("supervisor"));
+    const RegistryImport::Result result
+        = RegistryImport(m_db->connection())
+              .importFile(write(header + residents(0, 3000) + last), QStringLiteral("supervisor"));
     QVERIFY(!result.ok);
     QCOMPARE(result.rows, 3001);
     QCOMPARE(result.rowErrors.size(), 1);
@@ -422,10 +444,7 @@ void TestRegistryImport::badRowAtTheVeryEndStoresNothing()
     QVERIFY(!PersonStore(m_db->connection()).findByNamePrefix(QStringLiteral("居民0"), 1).size());
 }
 
-void TestRegistryImport::samePersonFarApart_data()
-{
-    registryStates();
-}
+void TestRegistryImport::samePersonFarApart_data() { registryStates(); }
 
 // The same person on line 2 and on line 4,002 (and again at the end), thousands of rows apart.
 void TestRegistryImport::samePersonFarApart()
@@ -435,15 +454,16 @@ void TestRegistryImport::samePersonFarApart()
     const qint64 persons = PersonStore(m_db->connection()).count();
     const QByteArray first = residents(0, 1);
     const QByteArray content = header + first + residents(1, 3999) + first + residents(4000, 1000) + first;
-    const RegistryImport::Result result =
-        RegistryImport(m_db->connection()).importFile(write(content), QStringLiteral("supervisor"));
+    const RegistryImport::Result result
+        = RegistryImport(m_db->connection()).importFile(write(content), QStringLiteral("supervisor"));
     QVERIFY(!result.ok);
     QCOMPARE(result.rows, 5002);
     QCOMPARE(result.rowErrors.size(), 2);
     QCOMPARE(result.rowErrors.at(0).line, 4002);
     QCOMPARE(result.rowErrors.at(1).line, 5003);
     for (const RegistryImport::RowError &error : result.rowErrors)
-        QCOMPARE(error.message, QStringLiteral("the same person (ID type and number) as on line 2; keep one row per person."));
+        QCOMPARE(error.message,
+                 QStringLiteral("the same person (ID type and number) as on line 2; keep one row per person."));
     QCOMPARE(PersonStore(m_db->connection()).count(), persons);
 
     // Checked without importing: the same answer, nothing stored.
@@ -460,8 +480,8 @@ void TestRegistryImport::firstThousandProblemsListedTheRestCounted()
     QByteArray bad;
     for (int i = 0; i < 1500; ++i)
         bad += "周平,01,330102196006065799,,,320,working,active,330100,10,0\n"; // insurance type 320
-    const RegistryImport::Result result =
-        RegistryImport(m_db->connection()).importFile(write(header + goodRow + bad), QStringLiteral("supervisor"));
+    const RegistryImport::Result result
+        = RegistryImport(m_db->connection()).importFile(write(header + goodRow + bad), QStringLiteral("supervisor"));
     QVERIFY(!result.ok);
     QCOMPARE(result.rowErrors.size(), RegistryImport::maxListedErrors);
     QCOMPARE(result.moreErrors, 500);
@@ -471,10 +491,7 @@ void TestRegistryImport::firstThousandProblemsListedTheRestCounted()
     QCOMPARE(PersonStore(m_db->connection()).count(), 0);
 }
 
-void TestRegistryImport::cancelledMidFileStoresNothing_data()
-{
-    registryStates();
-}
+void TestRegistryImport::cancelledMidFileStoresNothing_data() { registryStates(); }
 
 void TestRegistryImport::cancelledMidFileStoresNothing()
 {
@@ -483,11 +500,13 @@ void TestRegistryImport::cancelledMidFileStoresNothing()
     const qint64 persons = PersonStore(m_db->connection()).count();
     const qint64 audit = AuditLog(m_db->connection()).count();
     QList<int> totals;
-    const RegistryImport::Result result = RegistryImport(m_db->connection())
-        .importFile(write(header + residents(0, 3000)), QStringLiteral("supervisor"), [&totals](int done, int total) {
-            totals.append(total);
-            return done < 2000; // 2,000 rows are in the transaction when the supervisor cancels
-        });
+    const RegistryImport::Result result
+        = RegistryImport(m_db->connection())
+              .importFile(write(header + residents(0, 3000)), QStringLiteral("supervisor"),
+                          [&totals](int done, int total) {
+                              totals.append(total);
+                              return done < 2000; // 2,000 rows are in the transaction when the supervisor cancels
+                          });
     QVERIFY(result.cancelled);
     QVERIFY(!result.ok);
     QCOMPARE(totals.size(), 2001);
@@ -496,12 +515,13 @@ void TestRegistryImport::cancelledMidFileStoresNothing()
     QCOMPARE(AuditLog(m_db->connection()).count(), audit);
     // The same file is imported after all, and the last report is "all rows done".
     int lastDone = -1, lastTotal = -1;
-    const RegistryImport::Result again = RegistryImport(m_db->connection())
-        .importFile(write(header + residents(0, 3000)), QStringLiteral("supervisor"), [&](int done, int total) {
-            lastDone = done;
-            lastTotal = total;
-            return true;
-        });
+    const RegistryImport::Result again
+        = RegistryImport(m_db->connection())
+              .importFile(write(header + residents(0, 3000)), QStringLiteral("supervisor"), [&](int done, int total) {
+                  lastDone = done;
+                  lastTotal = total;
+                  return true;
+              });
     QVERIFY2(again.ok, qPrintable(again.fileError));
     QCOMPARE(again.added, 3000);
     QCOMPARE(lastDone, 3000);

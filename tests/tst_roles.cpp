@@ -26,7 +26,7 @@
 #include "model/rules/RuleSetExchange.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/ClerkStore.h"
-#include "model/storage/DatabaseCopy.h"
+#include "model/export/DatabaseCopy.h"
 #include "model/storage/RuleSetStore.h"
 #include "model/storage/WriteTransaction.h"
 
@@ -127,7 +127,8 @@ void TestRoles::prepare(TestDatabase &db)
     QVERIFY2(rules.ok, qPrintable(rules.errors.join(' ')));
     m_ruleSetId = rules.id;
 
-    const FilingDraft filing = TestDatabase::childFiling(m_mother, m_daughter, supervisor); // a supervisor may do what a clerk does
+    const FilingDraft filing
+        = TestDatabase::childFiling(m_mother, m_daughter, supervisor); // a supervisor may do what a clerk does
     const SubmissionResult filed = FilingSubmission(db.connection()).submit(filing);
     QVERIFY2(filed.stored(), qPrintable(filed.error));
     m_filingNumber = filed.filingNumber;
@@ -210,8 +211,8 @@ Attempt TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
     if (mutation == QLatin1String("revocation"))
         return revocation(BindingRevocation(c).revoke(m_bindingId, "authorizer", "本人申请", actor));
     if (mutation == QLatin1String("kinship binding")) {
-        const KinshipSubmission::Result r =
-            KinshipSubmission(c).submit(TestDatabase::kinshipDraft(m_holder, m_member, QStringLiteral("child"), actor));
+        const KinshipSubmission::Result r = KinshipSubmission(c).submit(
+            TestDatabase::kinshipDraft(m_holder, m_member, QStringLiteral("child"), actor));
         return Attempt{r.stored, r.error};
     }
     if (mutation == QLatin1String("kinship revocation"))
@@ -234,9 +235,10 @@ void TestRoles::supervisorOnly_data()
     QTest::addColumn<QString>("mutation");
     QTest::addColumn<QString>("actor");
     QTest::addColumn<bool>("allowed");
-    const QStringList mutations = {"rules add", "rules import", "rules new version", "rules update", "rules remove",
-                                   "registry store", "registry import file", "account add", "account disable",
-                                   "account enable", "account reset password", "account unlock", "account list"};
+    const QStringList mutations = {"rules add",       "rules import",   "rules new version",      "rules update",
+                                   "rules remove",    "registry store", "registry import file",   "account add",
+                                   "account disable", "account enable", "account reset password", "account unlock",
+                                   "account list"};
     for (const QString &mutation : mutations) {
         QTest::addRow("%s by the clerk tester", qPrintable(mutation)) << mutation << "tester" << false;
         QTest::addRow("%s by an unknown login", qPrintable(mutation)) << mutation << "mallory" << false;
@@ -274,8 +276,8 @@ void TestRoles::clerkMutations_data()
     QTest::addColumn<QString>("mutation");
     QTest::addColumn<QString>("actor");
     QTest::addColumn<bool>("allowed");
-    const QStringList mutations = {"filing", "revocation", "kinship binding", "kinship revocation", "print record",
-                                   "id reveal"};
+    const QStringList mutations
+        = {"filing", "revocation", "kinship binding", "kinship revocation", "print record", "id reveal"};
     for (const QString &mutation : mutations) {
         QTest::addRow("%s by an unknown login", qPrintable(mutation)) << mutation << "mallory" << false;
         QTest::addRow("%s by a disabled clerk", qPrintable(mutation)) << mutation << "lisi" << false;
@@ -296,7 +298,8 @@ void TestRoles::clerkMutations()
     const Attempt outcome = perform(db, mutation, actor);
     QVERIFY2(outcome.ok == allowed, qPrintable(outcome.error));
     if (allowed) {
-        QVERIFY(snapshot(db.connection()).value(QStringLiteral("audit_log")) != before.value(QStringLiteral("audit_log")));
+        QVERIFY(snapshot(db.connection()).value(QStringLiteral("audit_log"))
+                != before.value(QStringLiteral("audit_log")));
         return;
     }
     QVERIFY(!outcome.error.isEmpty());
@@ -322,7 +325,8 @@ void TestRoles::databaseCopyNeedsASupervisorOfTheSource()
     QFETCH(bool, allowed);
     TestDatabase source(QStringLiteral("source"));
     prepare(source);
-    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None);
+    TestDatabase target(QStringLiteral("target"), TestDatabase::Accounts::None,
+                        TestDatabase::Role::Owner); // copy-to runs as the owner
     QVERIFY(target.isOpen());
     const QMap<QString, QByteArray> sourceBefore = snapshot(source.connection());
     const QMap<QString, QByteArray> targetBefore = snapshot(target.connection());

@@ -61,10 +61,14 @@ void TestRulesAdmin::refusals_data()
 {
     QTest::addColumn<QString>("change");
     QTest::addColumn<QString>("messagePart");
-    QTest::newRow("overlapping period of one region") << "overlap" << "overlaps";
-    QTest::newRow("end before start") << "end" << "before the start";
-    QTest::newRow("empty relationships") << "relationships" << "relationships is empty";
-    QTest::newRow("region of 4 digits") << "region" << "6 digits";
+    QTest::newRow("overlapping period of one region") << "overlap"
+                                                      << "overlaps";
+    QTest::newRow("end before start") << "end"
+                                      << "before the start";
+    QTest::newRow("empty relationships") << "relationships"
+                                         << "relationships is empty";
+    QTest::newRow("region of 4 digits") << "region"
+                                        << "6 digits";
 }
 
 void TestRulesAdmin::refusals()
@@ -154,9 +158,12 @@ void TestRulesAdmin::impactReportListsRefusedBindings()
     const Person a = db.addPerson("王建国", TestDatabase::residentId("330102", QDate(1970, 3, 15), 11));
     const Person son = db.addPerson("王小明", TestDatabase::residentId("330102", QDate(2000, 9, 1), 31), "390");
     const Person sister = db.addPerson("王秀", TestDatabase::residentId("330102", QDate(1973, 1, 1), 42), "390");
-    const Person ningbo = db.addPerson("王宁", TestDatabase::residentId("330203", QDate(2003, 1, 1), 51), "390", "330200");
-    const Person other = db.addPerson("李北", TestDatabase::residentId("110101", QDate(1980, 1, 1), 13), "310", "110100");
-    const Person otherWife = db.addPerson("赵北", TestDatabase::residentId("110101", QDate(1981, 1, 1), 24), "390", "110100");
+    const Person ningbo
+        = db.addPerson("王宁", TestDatabase::residentId("330203", QDate(2003, 1, 1), 51), "390", "330200");
+    const Person other
+        = db.addPerson("李北", TestDatabase::residentId("110101", QDate(1980, 1, 1), 13), "310", "110100");
+    const Person otherWife
+        = db.addPerson("赵北", TestDatabase::residentId("110101", QDate(1981, 1, 1), 24), "390", "110100");
     fileBinding(db, a, son, "child");
     fileBinding(db, a, sister, "sibling");
     fileBinding(db, a, ningbo, "child");
@@ -203,13 +210,15 @@ void TestRulesAdmin::exportImportRoundTrip()
     QVERIFY(RuleSetChange(source.connection()).add(jiangsu(), "supervisor").ok);
     const QByteArray exported = RuleSetExchange(source.connection()).exportJson();
     TestDatabase fresh(QStringLiteral("fresh"));
-    const RuleSetExchange::ImportResult imported = RuleSetExchange(fresh.connection()).importJson(exported, "supervisor", false);
+    const RuleSetExchange::ImportResult imported
+        = RuleSetExchange(fresh.connection()).importJson(exported, "supervisor", false);
     QVERIFY2(imported.ok, qPrintable(imported.errors.join(' ')));
     QCOMPARE(imported.added, 1);
     QCOMPARE(imported.identical, 5);
     QCOMPARE(RuleSetExchange(fresh.connection()).exportJson(), exported);
     // Again: nothing changes.
-    const RuleSetExchange::ImportResult again = RuleSetExchange(fresh.connection()).importJson(exported, "supervisor", false);
+    const RuleSetExchange::ImportResult again
+        = RuleSetExchange(fresh.connection()).importJson(exported, "supervisor", false);
     QVERIFY(again.ok);
     QCOMPARE(again.added, 0);
     QCOMPARE(RuleSetExchange(fresh.connection()).exportJson(), exported);

@@ -3,7 +3,7 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 #include "model/storage/RuleSetStore.h"
 #include "model/storage/WriteTransaction.h"
 
@@ -15,6 +15,7 @@ class TestRuleSet : public QObject
 private slots:
     void shippedDefaultsAreValid();
     void jsonRoundTrip();
+    void fileWithoutPeriodImports();
     void validation_data();
     void validation();
     void resolution_data();
@@ -46,6 +47,21 @@ void TestRuleSet::jsonRoundTrip()
     QCOMPARE(QJsonDocument(copy->toJson()).toJson(), QJsonDocument(original.toJson()).toJson());
 }
 
+// A file written before authorization periods existed has no max_period_months: unlimited.
+void TestRuleSet::fileWithoutPeriodImports()
+{
+    QJsonObject object = RuleSetStore::shippedDefaults().at(0).toJson();
+    QVERIFY(object.contains(QLatin1String("max_period_months")));
+    object.remove(QLatin1String("max_period_months"));
+    QString error;
+    const std::optional<RuleSet> set = RuleSet::fromJson(object, &error);
+    QVERIFY2(set, qPrintable(error));
+    QVERIFY(!set->maxPeriodMonths);
+    object.insert(QLatin1String("max_period_months"), 36);
+    QCOMPARE(RuleSet::fromJson(object, &error)->maxPeriodMonths, std::optional<int>(36));
+    QCOMPARE(RuleSet::fromJson(object, &error)->toJson().value(QLatin1String("max_period_months")).toInt(), 36);
+}
+
 void TestRuleSet::validation_data()
 {
     QTest::addColumn<QString>("key");
@@ -69,6 +85,9 @@ void TestRuleSet::validation_data()
     QTest::newRow("negative cooldown") << "cooldown_days" << QJsonValue(-3) << false;
     QTest::newRow("unknown payable") << "payable" << QJsonValue(QJsonArray{"lottery"}) << false;
     QTest::newRow("empty title") << "title" << QJsonValue(" ") << false;
+    QTest::newRow("period 24 months") << "max_period_months" << QJsonValue(24) << true;
+    QTest::newRow("period unlimited") << "max_period_months" << QJsonValue(QJsonValue::Null) << true;
+    QTest::newRow("period zero months") << "max_period_months" << QJsonValue(0) << false;
 }
 
 void TestRuleSet::validation()
@@ -93,15 +112,23 @@ void TestRuleSet::resolution_data()
     QTest::addColumn<QString>("effectiveFrom");
 
     // Province set beats the national ones, whatever their dates.
-    QTest::newRow("杭州 today: 浙江") << "330100" << QDate(2026, 11, 22) << "330000" << "2023-05-12";
-    QTest::newRow("北京 today: 北京") << "110100" << QDate(2026, 11, 22) << "110000" << "2022-12-01";
-    QTest::newRow("太原 2023: 山西") << "140100" << QDate(2023, 1, 1) << "140000" << "2022-07-01";
+    QTest::newRow("杭州 today: 浙江") << "330100" << QDate(2026, 11, 22) << "330000"
+                                      << "2023-05-12";
+    QTest::newRow("北京 today: 北京") << "110100" << QDate(2026, 11, 22) << "110000"
+                                      << "2022-12-01";
+    QTest::newRow("太原 2023: 山西") << "140100" << QDate(2023, 1, 1) << "140000"
+                                     << "2022-07-01";
     // No province set: the latest national set in effect.
-    QTest::newRow("南京 2025: national same province") << "320100" << QDate(2025, 6, 1) << "000000" << "2024-12-01";
-    QTest::newRow("南京 day before cross-province") << "320100" << QDate(2026, 1, 8) << "000000" << "2024-12-01";
-    QTest::newRow("南京 first day cross-province") << "320100" << QDate(2026, 1, 9) << "000000" << "2026-01-09";
-    QTest::newRow("杭州 before 浙江 rule: none") << "330100" << QDate(2023, 5, 11) << "" << "";
-    QTest::newRow("北京 first day") << "110105" << QDate(2022, 12, 1) << "110000" << "2022-12-01";
+    QTest::newRow("南京 2025: national same province") << "320100" << QDate(2025, 6, 1) << "000000"
+                                                       << "2024-12-01";
+    QTest::newRow("南京 day before cross-province") << "320100" << QDate(2026, 1, 8) << "000000"
+                                                    << "2024-12-01";
+    QTest::newRow("南京 first day cross-province") << "320100" << QDate(2026, 1, 9) << "000000"
+                                                   << "2026-01-09";
+    QTest::newRow("杭州 before 浙江 rule: none") << "330100" << QDate(2023, 5, 11) << ""
+                                                 << "";
+    QTest::newRow("北京 first day") << "110105" << QDate(2022, 12, 1) << "110000"
+                                    << "2022-12-01";
 }
 
 void TestRuleSet::resolution()
@@ -136,7 +163,8 @@ void TestRuleSet::closedPeriodIsNotInEffect()
     }
     RuleSetStore store(db.connection());
     QCOMPARE(store.resolve(QStringLiteral("320100"), QDate(2025, 12, 31))->region, QStringLiteral("320100"));
-    QCOMPARE(store.resolve(QStringLiteral("320100"), QDate(2025, 12, 31))->maxTargetsPerAuthorizer, std::optional<int>(3));
+    QCOMPARE(store.resolve(QStringLiteral("320100"), QDate(2025, 12, 31))->maxTargetsPerAuthorizer,
+             std::optional<int>(3));
     QCOMPARE(store.resolve(QStringLiteral("320100"), QDate(2026, 1, 1))->region, QStringLiteral("000000"));
     // Lists survive the database.
     QCOMPARE(store.findById(local.id)->relationships, local.relationships);

@@ -25,6 +25,7 @@
 #include "ui/administration/CheckList.h"
 #include "ui/administration/ImpactDialog.h"
 #include "ui/administration/RegistryImportDialog.h"
+#include "ui/administration/RuleSetForm.h"
 #include "ui/administration/RulesWindow.h"
 #include "model/filing/FilingSubmission.h"
 #include "model/itemmodels/RuleSetListModel.h"
@@ -54,7 +55,10 @@ private slots:
     void administrationMenuOpensBoth();
 
 private:
-    template<typename T> T *child(QWidget *parent, const char *name) const { return WidgetTest::child<T>(parent, name); }
+    template<typename T> T *child(QWidget *parent, const char *name) const
+    {
+        return WidgetTest::child<T>(parent, name);
+    }
     RulesWindow *openRules();
     bool select(const QString &region);
     void fileBinding(const Person &authorizer, const Person &target, const QString &relationship);
@@ -162,7 +166,11 @@ void TestRulesGui::filterByRegion()
     filter->clear();
     QTest::keyClicks(filter, QStringLiteral("000000"));
     QCOMPARE(table->model()->rowCount(), 2);
-    QVERIFY(table->model()->index(1, RuleSetListModel::PeriodColumn).data().toString().startsWith(QStringLiteral("2026-01-09")));
+    QVERIFY(table->model()
+                ->index(1, RuleSetListModel::PeriodColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("2026-01-09")));
     QTest::keyClicks(filter, QStringLiteral("1"));
     QCOMPARE(table->model()->rowCount(), 0);
     filter->clear();
@@ -181,6 +189,8 @@ void TestRulesGui::newVersionThroughTheFormClosesTheOldPeriod()
     const QDate start = QDate::currentDate().addDays(30);
     child<QDateEdit>(m_window, "ruleFrom")->setDate(start);
     child<QSpinBox>(m_window, "ruleMaxAuthorizers")->setValue(2);
+    QCOMPARE(child<QSpinBox>(m_window, "ruleMaxPeriod")->text(), RuleSetForm::tr("unlimited"));
+    child<QSpinBox>(m_window, "ruleMaxPeriod")->setValue(36);
     child<QLineEdit>(m_window, "ruleTitle")->setText(QStringLiteral("浙江：新版本"));
     onImpactDialog([](ImpactDialog *dialog) {
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("impactSaveButton")), Qt::LeftButton);
@@ -196,6 +206,8 @@ void TestRulesGui::newVersionThroughTheFormClosesTheOldPeriod()
     QVERIFY(next && next->id != base.id);
     QCOMPARE(next->title, QStringLiteral("浙江：新版本"));
     QCOMPARE(next->maxAuthorizersPerTarget, std::optional<int>(2));
+    QCOMPARE(next->maxPeriodMonths, std::optional<int>(36));
+    QVERIFY(!base.maxPeriodMonths);
     QCOMPARE(next->relationships, base.relationships);
     QCOMPARE(store.resolve(QStringLiteral("330100"), start.addDays(-1))->id, base.id);
     // The list was read again and shows the new version selected.
@@ -207,10 +219,14 @@ void TestRulesGui::refusedChangeShowsTheMessageAndStoresNothing_data()
 {
     QTest::addColumn<QString>("change");
     QTest::addColumn<QString>("message");
-    QTest::newRow("empty relationships") << "relationships" << "relationships is empty";
-    QTest::newRow("overlapping period") << "overlap" << "overlaps the stored rule set";
-    QTest::newRow("end before start") << "end" << "before the start date";
-    QTest::newRow("region of 4 digits") << "region" << "6 digits";
+    QTest::newRow("empty relationships") << "relationships"
+                                         << "relationships is empty";
+    QTest::newRow("overlapping period") << "overlap"
+                                        << "overlaps the stored rule set";
+    QTest::newRow("end before start") << "end"
+                                      << "before the start date";
+    QTest::newRow("region of 4 digits") << "region"
+                                        << "6 digits";
 }
 
 void TestRulesGui::refusedChangeShowsTheMessageAndStoresNothing()
@@ -228,12 +244,12 @@ void TestRulesGui::refusedChangeShowsTheMessageAndStoresNothing()
     } else {
         child<QPushButton>(m_window, "newRuleSetButton")->click();
         QTest::keyClicks(child<QLineEdit>(m_window, "ruleRegion"),
-                         change == QLatin1String("region")    ? QStringLiteral("3200")
-                         : change == QLatin1String("overlap") ? QStringLiteral("000000")
-                                                              : QStringLiteral("320000"));
+                         change == QLatin1String("region")        ? QStringLiteral("3200")
+                             : change == QLatin1String("overlap") ? QStringLiteral("000000")
+                                                                  : QStringLiteral("320000"));
         child<QLineEdit>(m_window, "ruleTitle")->setText(QStringLiteral("测试"));
-        child<QDateEdit>(m_window, "ruleFrom")->setDate(change == QLatin1String("overlap") ? QDate(2025, 6, 1)
-                                                                                          : QDate(2027, 1, 1));
+        child<QDateEdit>(m_window, "ruleFrom")
+            ->setDate(change == QLatin1String("overlap") ? QDate(2025, 6, 1) : QDate(2027, 1, 1));
         child<QCheckBox>(m_window, "ruleHasEnd")->setChecked(change == QLatin1String("end"));
         child<QDateEdit>(m_window, "ruleTo")->setDate(QDate(2026, 12, 1));
     }
@@ -249,8 +265,8 @@ void TestRulesGui::refusedChangeShowsTheMessageAndStoresNothing()
 
 void TestRulesGui::referencedSetIsReadOnly()
 {
-    const Person authorizer = m_db->addPerson(QStringLiteral("王建国"),
-                                              TestDatabase::residentId(QStringLiteral("330102"), QDate(1970, 3, 15), 11));
+    const Person authorizer = m_db->addPerson(
+        QStringLiteral("王建国"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1970, 3, 15), 11));
     const Person son = m_db->addPerson(QStringLiteral("王小明"),
                                        TestDatabase::residentId(QStringLiteral("330102"), QDate(2000, 9, 1), 31),
                                        QStringLiteral("390"));
@@ -276,8 +292,8 @@ void TestRulesGui::referencedSetIsReadOnly()
 
 void TestRulesGui::impactDialogListsABindingTheChangeWouldRefuse()
 {
-    const Person authorizer = m_db->addPerson(QStringLiteral("王建国"),
-                                              TestDatabase::residentId(QStringLiteral("330102"), QDate(1970, 3, 15), 11));
+    const Person authorizer = m_db->addPerson(
+        QStringLiteral("王建国"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1970, 3, 15), 11));
     const Person son = m_db->addPerson(QStringLiteral("王小明"),
                                        TestDatabase::residentId(QStringLiteral("330102"), QDate(2000, 9, 1), 31),
                                        QStringLiteral("390"));
@@ -314,9 +330,9 @@ void TestRulesGui::impactDialogListsABindingTheChangeWouldRefuse()
     QTest::mouseClick(child<QPushButton>(m_window, "saveRuleSetButton"), Qt::LeftButton);
     QCOMPARE(m_impactDialogs, 1);
     QVERIFY2(shown.size() == 9, qPrintable(shown.join(QLatin1Char('|'))));
-    QCOMPARE(shown.at(1), QStringLiteral("王*国"));           // names masked
+    QCOMPARE(shown.at(1), QStringLiteral("王*国")); // names masked
     QCOMPARE(shown.at(3), QStringLiteral("王*"));
-    QVERIFY(!shown.at(4).contains(sister.idNumber));           // number masked
+    QVERIFY(!shown.at(4).contains(sister.idNumber)); // number masked
     QVERIFY(shown.at(4).startsWith(sister.idNumber.left(6)));
     QCOMPARE(shown.at(6), QStringLiteral("RELATIONSHIP_NOT_ALLOWED"));
     QCOMPARE(shown.at(7), QStringLiteral("RELATIONSHIP_NOT_ALLOWED"));
@@ -386,7 +402,8 @@ void TestRulesGui::registryImportSaysTheEncoding_data()
     QTest::addColumn<QString>("encoding");
     QTest::newRow("UTF-8") << QStringLiteral("registry-good.csv") << QStringLiteral("Read as UTF-8");
     QTest::newRow("GB18030") << QStringLiteral("registry-good-gb18030.csv") << QStringLiteral("Read as GB18030 (GBK)");
-    QTest::newRow("UTF-8 with BOM") << QStringLiteral("registry-update.csv") << QStringLiteral("Read as UTF-8 with BOM");
+    QTest::newRow("UTF-8 with BOM") << QStringLiteral("registry-update.csv")
+                                    << QStringLiteral("Read as UTF-8 with BOM");
 }
 
 void TestRulesGui::registryImportSaysTheEncoding()
@@ -420,7 +437,8 @@ void TestRulesGui::cancelledImportLeavesTheRegistryAsItWas()
     m_db->addPerson(known);
     const qint64 before = PersonStore(m_db->connection()).count();
     const qint64 balance = PersonStore(m_db->connection())
-                               .findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"))->balanceFen;
+                               .findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"))
+                               ->balanceFen;
     RegistryImportDialog dialog(m_db->connection(), QStringLiteral("supervisor"));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -440,7 +458,8 @@ void TestRulesGui::cancelledImportLeavesTheRegistryAsItWas()
     QVERIFY(!dialog.isImporting());
     QCOMPARE(PersonStore(m_db->connection()).count(), before);
     QCOMPARE(PersonStore(m_db->connection())
-                 .findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"))->balanceFen,
+                 .findByDocument(QStringLiteral("01"), QStringLiteral("330102198003151236"))
+                 ->balanceFen,
              balance);
     QVERIFY(child<QLabel>(&dialog, "importSummary")->text().contains(QStringLiteral("cancelled")));
     QVERIFY(child<QPushButton>(&dialog, "importButton")->isEnabled()); // may be imported after all
@@ -455,7 +474,7 @@ void TestRulesGui::administrationMenuOpensBoth()
     QStringList menus;
     for (QAction *menu : window.menuBar()->actions())
         menus << menu->text();
-    const qsizetype admin = menus.indexOf(QStringLiteral("&Administration"));
+    const qsizetype admin = menus.indexOf(QStringLiteral("Administrati&on"));
     QVERIFY2(admin >= 0 && admin < menus.indexOf(QStringLiteral("&Help")), qPrintable(menus.join(QLatin1Char(' '))));
 
     auto *rules = window.findChild<QAction *>(QStringLiteral("actionRuleSets"));

@@ -197,10 +197,12 @@ void TestSessionLock::wrongPasswordKeepsItLocked()
     QCOMPARE(audited(AuditAction::SessionUnlock), 0);
 
     // Another clerk's password does not open this clerk's session.
-    const qint64 supervisorSignIns = AuditLog(m_db->connection()).countFor(AuditAction::SignIn, QStringLiteral("supervisor"));
+    const qint64 supervisorSignIns
+        = AuditLog(m_db->connection()).countFor(AuditAction::SignIn, QStringLiteral("supervisor"));
     typeUnlock(QStringLiteral("supervisor"));
     QVERIFY(lock->isLocked());
-    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::SignIn, QStringLiteral("supervisor")), supervisorSignIns);
+    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::SignIn, QStringLiteral("supervisor")),
+             supervisorSignIns);
 }
 
 void TestSessionLock::rightPasswordBringsBackTheTypedTarget()
@@ -298,7 +300,12 @@ void TestSessionLock::idleSettingIsRead()
 void TestSessionLock::idleDialogSavesTheSetting()
 {
     QAction *action = child<QAction>("actionIdleLock");
-    QVERIFY(m_window->menuBar()->actions().at(m_window->menuBar()->actions().size() - 2)->menu()->actions().contains(action));
+    QVERIFY(m_window->menuBar()
+                ->actions()
+                .at(m_window->menuBar()->actions().size() - 2)
+                ->menu()
+                ->actions()
+                .contains(action));
     QTimer::singleShot(0, this, [] {
         auto *dialog = qobject_cast<IdleLockDialog *>(QApplication::activeModalWidget());
         if (!dialog)
@@ -366,7 +373,8 @@ void TestSessionLock::statusBarAndMenusFollowTheRole()
     openWindow(login.toLatin1().constData());
     const QString status = child<QLabel>("statusClerk")->text();
     QVERIFY2(status.contains(login), qPrintable(status));
-    QVERIFY2(status.contains(ClerkRoles::label(administration ? ClerkRole::Supervisor : ClerkRole::Clerk)), qPrintable(status));
+    QVERIFY2(status.contains(ClerkRoles::label(administration ? ClerkRole::Supervisor : ClerkRole::Clerk)),
+             qPrintable(status));
     QCOMPARE(m_window->clerk().login, login);
     QCOMPARE(m_window->wizard()->clerk(), login); // the actor the filing is stored with
     auto *menu = child<QMenu>("administrationMenu");

@@ -44,7 +44,10 @@ private slots:
     void signOutBringsBackTheSignIn();
 
 private:
-    template<typename T> static T *child(QWidget *parent, const char *name) { return WidgetTest::child<T>(parent, name); }
+    template<typename T> static T *child(QWidget *parent, const char *name)
+    {
+        return WidgetTest::child<T>(parent, name);
+    }
     // Types login and password as a clerk would and presses Enter in the password field.
     static void type(SignInDialog &dialog, const QString &login, const QString &password);
     QString writeFile(const QString &name, const QByteArray &content) const;
@@ -187,7 +190,8 @@ void TestSignIn::fiveFailuresShowTheLock()
     type(dialog, login, QString::fromLatin1(TestDatabase::password));
     QVERIFY(dialog.isVisible());
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
-    QVERIFY2(dialog.error().contains(until) && dialog.error().contains(QLatin1String("locked")), qPrintable(dialog.error()));
+    QVERIFY2(dialog.error().contains(until) && dialog.error().contains(QLatin1String("locked")),
+             qPrintable(dialog.error()));
 
     // Another clerk at the same counter is not affected.
     type(dialog, QString::fromLatin1(TestDatabase::supervisor), QString::fromLatin1(TestDatabase::password));
@@ -237,9 +241,10 @@ void TestSignIn::firstSupervisorRefusesMismatchAndBadInput_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("passwords differ") << QStringLiteral("zhangwei") << QStringLiteral("first-password-1")
                                       << QStringLiteral("first-password-2")
-                                      << FirstSupervisorDialog::tr("The two passwords differ. Type the same password in both fields.");
-    QTest::newRow("password too short") << QStringLiteral("zhangwei") << QStringLiteral("short") << QStringLiteral("short")
-                                        << QStringLiteral("at least 8");
+                                      << FirstSupervisorDialog::tr(
+                                             "The two passwords differ. Type the same password in both fields.");
+    QTest::newRow("password too short") << QStringLiteral("zhangwei") << QStringLiteral("short")
+                                        << QStringLiteral("short") << QStringLiteral("at least 8");
     QTest::newRow("login with upper case") << QStringLiteral("ZhangWei") << QStringLiteral("first-password-1")
                                            << QStringLiteral("first-password-1") << QStringLiteral("lower-case");
 }
@@ -328,7 +333,8 @@ void TestSignIn::signOutBringsBackTheSignIn()
             auto *login = child<QLineEdit>(dialog, "signInLogin");
             seen << QStringLiteral("sign-in [%1]").arg(login->text());
             if (seen.count(QStringLiteral("window supervisor")) == 0)
-                type(*dialog, QString::fromLatin1(TestDatabase::supervisor), QString::fromLatin1(TestDatabase::password));
+                type(*dialog, QString::fromLatin1(TestDatabase::supervisor),
+                     QString::fromLatin1(TestDatabase::password));
             else
                 dialog->reject();
             return;
@@ -348,8 +354,9 @@ void TestSignIn::signOutBringsBackTheSignIn()
     });
     driver.start();
     QCOMPARE(session.run(), 0);
-    QCOMPARE(seen, QStringList({QStringLiteral("window tester"), QStringLiteral("sign-in []"),
-                                QStringLiteral("window supervisor")}));
+    QCOMPARE(seen,
+             QStringList(
+                 {QStringLiteral("window tester"), QStringLiteral("sign-in []"), QStringLiteral("window supervisor")}));
     QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::SignOut, QStringLiteral("tester")), 1);
     QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::SignIn, QStringLiteral("supervisor")), 1);
 }

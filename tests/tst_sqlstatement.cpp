@@ -18,7 +18,11 @@ class TestSqlStatement : public QObject
     Q_OBJECT
 
 private slots:
-    void init() { m_db = std::make_unique<TestDatabase>(); QVERIFY(m_db->isOpen()); }
+    void init()
+    {
+        m_db = std::make_unique<TestDatabase>();
+        QVERIFY(m_db->isOpen());
+    }
     void cleanup() { m_db.reset(); }
 
     void runsAgainWithNewValues_data();
@@ -44,8 +48,9 @@ private slots:
 private:
     QStringList namesBetween(int low, int high)
     {
-        SqlStatement q(m_db->connection(), QStringLiteral("SELECT name FROM person WHERE id_number >= :low "
-                                                          "AND id_number < :high ORDER BY id_number"));
+        SqlStatement q(m_db->connection(),
+                       QStringLiteral("SELECT name FROM person WHERE id_number >= :low "
+                                      "AND id_number < :high ORDER BY id_number"));
         q.bind(QStringLiteral(":low"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1980, 1, 1), low))
             .bind(QStringLiteral(":high"), TestDatabase::residentId(QStringLiteral("330102"), QDate(1980, 1, 1), high))
             .exec();
@@ -196,7 +201,8 @@ void TestSqlStatement::insertReturningAndRowsAffected()
 
 void TestSqlStatement::valuesKeepTheirTypes()
 {
-    SqlStatement q(m_db->connection(), QStringLiteral("SELECT CAST(:i AS BIGINT), CAST(:t AS TEXT), CAST(NULL AS TEXT), CAST(:e AS TEXT)"));
+    SqlStatement q(m_db->connection(),
+                   QStringLiteral("SELECT CAST(:i AS BIGINT), CAST(:t AS TEXT), CAST(NULL AS TEXT), CAST(:e AS TEXT)"));
     q.bind(QStringLiteral(":i"), qint64(1) << 40)
         .bind(QStringLiteral(":t"), QStringLiteral("共济 ✓"))
         .bind(QStringLiteral(":e"), QVariant(QMetaType::fromType<QString>()))
@@ -212,9 +218,11 @@ void TestSqlStatement::valuesKeepTheirTypes()
 void TestSqlStatement::textsComeBackExactly_data()
 {
     QTest::addColumn<QStringList>("values"); // bound one after the other to the same kept statement
-    QTest::newRow("ASCII, long then short") << QStringList{QString(300, QLatin1Char('x')), QStringLiteral("ab"), QStringLiteral("c")};
+    QTest::newRow("ASCII, long then short")
+        << QStringList{QString(300, QLatin1Char('x')), QStringLiteral("ab"), QStringLiteral("c")};
     QTest::newRow("short then long") << QStringList{QStringLiteral("1"), QString(5000, QLatin1Char('9'))};
-    QTest::newRow("Chinese after ASCII") << QStringList{QStringLiteral("330100"), QStringLiteral("王建国"), QStringLiteral("01")};
+    QTest::newRow("Chinese after ASCII") << QStringList{QStringLiteral("330100"), QStringLiteral("王建国"),
+                                                        QStringLiteral("01")};
     QTest::newRow("mixed in one value") << QStringList{QStringLiteral("Li 李 ·Ⅱ")};
     QTest::newRow("outside the BMP") << QStringList{QStringLiteral("𠀀𪚥 end"), QStringLiteral("plain")};
     QTest::newRow("empty is not NULL") << QStringList{QStringLiteral("x"), QLatin1String("")};
@@ -227,7 +235,8 @@ void TestSqlStatement::textsComeBackExactly()
 {
     QFETCH(QStringList, values);
     for (const QString &value : values) {
-        SqlStatement q(m_db->connection(), QStringLiteral("SELECT CAST(:v AS TEXT), CAST(:v AS TEXT) IS NULL, LENGTH(CAST(:v AS TEXT))"));
+        SqlStatement q(m_db->connection(),
+                       QStringLiteral("SELECT CAST(:v AS TEXT), CAST(:v AS TEXT) IS NULL, LENGTH(CAST(:v AS TEXT))"));
         q.bind(QStringLiteral(":v"), value).exec();
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), value);
@@ -238,13 +247,15 @@ void TestSqlStatement::textsComeBackExactly()
 
 void TestSqlStatement::placeholdersInAnyOrder()
 {
-    const QString sql = QStringLiteral("SELECT CAST(:first AS TEXT) || '/' || CAST(:second AS TEXT) || '/' || CAST(:first AS TEXT)");
+    const QString sql
+        = QStringLiteral("SELECT CAST(:first AS TEXT) || '/' || CAST(:second AS TEXT) || '/' || CAST(:first AS TEXT)");
     for (int run = 0; run < 2; ++run) {
         SqlStatement q(m_db->connection(), sql);
         if (run == 0)
             q.bind(QStringLiteral(":first"), QStringLiteral("a")).bind(QStringLiteral(":second"), QStringLiteral("b"));
         else // the other way round, and a value for a placeholder the statement does not have
-            q.bind(QStringLiteral(":second"), QStringLiteral("d")).bind(QStringLiteral(":other"), 1)
+            q.bind(QStringLiteral(":second"), QStringLiteral("d"))
+                .bind(QStringLiteral(":other"), 1)
                 .bind(QStringLiteral(":first"), QStringLiteral("c"));
         q.exec();
         QVERIFY(q.next());

@@ -104,11 +104,16 @@ void TestStorage::refusedFilesStayUntouched_data()
 {
     QTest::addColumn<QString>("damage");
     QTest::addColumn<QString>("messagePart");
-    QTest::newRow("text file") << "text" << "not a Gongji Desk database";
-    QTest::newRow("header overwritten") << "header" << "not a Gongji Desk database";
-    QTest::newRow("first page damaged") << "page" << "damaged";
-    QTest::newRow("newer schema") << "newer" << "newer version";
-    QTest::newRow("another program's SQLite file") << "foreign" << "another program";
+    QTest::newRow("text file") << "text"
+                               << "not a Gongji Desk database";
+    QTest::newRow("header overwritten") << "header"
+                                        << "not a Gongji Desk database";
+    QTest::newRow("first page damaged") << "page"
+                                        << "damaged";
+    QTest::newRow("newer schema") << "newer"
+                                  << "newer version";
+    QTest::newRow("another program's SQLite file") << "foreign"
+                                                   << "another program";
 }
 
 void TestStorage::refusedFilesStayUntouched()
@@ -156,7 +161,8 @@ void TestStorage::auditLogIsAppendOnly_data()
     QTest::addColumn<QString>("statement");
     QTest::newRow("change the actor") << "UPDATE audit_log SET actor = 'someone else'";
     QTest::newRow("change one entry's detail") << "UPDATE audit_log SET detail = '{}' WHERE action = 'audit_export'";
-    QTest::newRow("backdate an entry") << "UPDATE audit_log SET at = '2000-01-01T00:00:00Z' WHERE action = 'audit_export'";
+    QTest::newRow("backdate an entry")
+        << "UPDATE audit_log SET at = '2000-01-01T00:00:00Z' WHERE action = 'audit_export'";
     QTest::newRow("delete one entry") << "DELETE FROM audit_log WHERE action = 'audit_export'";
     QTest::newRow("delete everything") << "DELETE FROM audit_log";
 }
@@ -168,8 +174,9 @@ void TestStorage::auditLogIsAppendOnly()
     TestDatabase db;
     {
         WriteTransaction t(db.connection());
-        AuditLog(db.connection()).append(QStringLiteral("tester"), AuditAction::AuditExport, QStringLiteral("x"),
-                                         QJsonObject{{QStringLiteral("n"), 1}});
+        AuditLog(db.connection())
+            .append(QStringLiteral("tester"), AuditAction::AuditExport, QStringLiteral("x"),
+                    QJsonObject{{QStringLiteral("n"), 1}});
         t.commit();
     }
     const qint64 before = AuditLog(db.connection()).count();
@@ -216,7 +223,8 @@ void TestStorage::oneActiveBindingPerPair()
         QCOMPARE(error.kind(), StorageError::Kind::Constraint);
     }
     // Once ended, the pair may be bound again.
-    QVERIFY(store.end(binding.id, QDateTime::currentDateTimeUtc(), QStringLiteral("tester"), QStringLiteral("target"), QStringLiteral("test")));
+    QVERIFY(store.end(binding.id, QDateTime::currentDateTimeUtc(), QStringLiteral("tester"), QStringLiteral("target"),
+                      QStringLiteral("test")));
     store.insert(twice);
     QCOMPARE(store.countActive(), 1);
     MutualAidBinding self = binding;

@@ -55,6 +55,7 @@ private slots:
     void revocationSummary();
     void revocationOfActiveBindingIsRefused();
     void englishSummary();
+    void periodIsPrinted();
     void kinshipSummaryThenReprint();
     void kinshipSummaryEnglishAndRefusals();
     void kinshipFromTheCommandLine();
@@ -95,15 +96,15 @@ void TestSummaryDocument::init()
 {
     m_db = std::make_unique<TestDatabase>();
     QVERIFY(m_db->isOpen());
-    m_authorizer = m_db->addPerson(QStringLiteral("王建国"), TestDatabase::residentId("330102", QDate(1960, 3, 15), 11));
+    m_authorizer
+        = m_db->addPerson(QStringLiteral("王建国"), TestDatabase::residentId("330102", QDate(1960, 3, 15), 11));
     // 人 and 入 are among the characters Noto CJK turns into Kangxi radicals.
-    const QStringList names = {QStringLiteral("李人美"), QStringLiteral("王小明"), QStringLiteral("王小红"),
-                               QStringLiteral("王入学"), QStringLiteral("王立群"), QStringLiteral("王晓燕"),
-                               QStringLiteral("王海涛"), QStringLiteral("王丽娟"), QStringLiteral("王志强"),
-                               QStringLiteral("王春梅"), QStringLiteral("王国庆"), QStringLiteral("王秀兰"),
-                               QStringLiteral("王建华"), QStringLiteral("王玉珍"), QStringLiteral("王文斌"),
-                               QStringLiteral("王雪梅"), QStringLiteral("王德胜"), QStringLiteral("王凤英"),
-                               QStringLiteral("王子豪"), QStringLiteral("王雨欣")};
+    const QStringList names
+        = {QStringLiteral("李人美"), QStringLiteral("王小明"), QStringLiteral("王小红"), QStringLiteral("王入学"),
+           QStringLiteral("王立群"), QStringLiteral("王晓燕"), QStringLiteral("王海涛"), QStringLiteral("王丽娟"),
+           QStringLiteral("王志强"), QStringLiteral("王春梅"), QStringLiteral("王国庆"), QStringLiteral("王秀兰"),
+           QStringLiteral("王建华"), QStringLiteral("王玉珍"), QStringLiteral("王文斌"), QStringLiteral("王雪梅"),
+           QStringLiteral("王德胜"), QStringLiteral("王凤英"), QStringLiteral("王子豪"), QStringLiteral("王雨欣")};
     m_relatives.clear();
     for (int i = 0; i < names.size(); ++i) {
         // First the spouse, then children (at least 14 years younger), all in 330100.
@@ -113,10 +114,7 @@ void TestSummaryDocument::init()
     }
 }
 
-void TestSummaryDocument::cleanup()
-{
-    m_db.reset();
-}
+void TestSummaryDocument::cleanup() { m_db.reset(); }
 
 QString TestSummaryDocument::submit(const QList<Person> &targets, const QList<QString> &relationships)
 {
@@ -131,9 +129,10 @@ QString TestSummaryDocument::submit(const QList<Person> &targets, const QList<QS
     for (int i = 0; i < targets.size(); ++i) {
         const QString relationship = relationships.at(i);
         const QStringList proofs = relationship == QLatin1String("spouse")
-                                       ? QStringList{QStringLiteral("marriage_certificate")}
-                                       : QStringList{QStringLiteral("household_register"), QStringLiteral("birth_certificate")};
-        draft.targets.append(TargetEntry{relationship, targets.at(i).idType, targets.at(i).idNumber, targets.at(i).name, proofs, false});
+            ? QStringList{QStringLiteral("marriage_certificate")}
+            : QStringList{QStringLiteral("household_register"), QStringLiteral("birth_certificate")};
+        draft.targets.append(
+            TargetEntry{relationship, targets.at(i).idType, targets.at(i).idNumber, targets.at(i).name, proofs, false});
     }
     const SubmissionResult result = FilingSubmission(m_db->connection()).submit(draft);
     if (!result.stored())
@@ -188,9 +187,9 @@ QString TestSummaryDocument::pdfText(const QString &pdf, int page)
 
 int TestSummaryDocument::pdfPages(const QString &pdf)
 {
-    const QRegularExpressionMatch match =
-        QRegularExpression(QStringLiteral("^Pages:\\s+(\\d+)"), QRegularExpression::MultilineOption)
-            .match(run(QStringLiteral("pdfinfo"), {pdf}));
+    const QRegularExpressionMatch match
+        = QRegularExpression(QStringLiteral("^Pages:\\s+(\\d+)"), QRegularExpression::MultilineOption)
+              .match(run(QStringLiteral("pdfinfo"), {pdf}));
     return match.hasMatch() ? match.captured(1).toInt() : -1;
 }
 
@@ -218,9 +217,9 @@ QString TestSummaryDocument::decodeQr(const QImage &image)
 QString TestSummaryDocument::qrOnPage(const QString &pdf, int page)
 {
     const QString prefix = pdf + QStringLiteral("-page");
-    run(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("150"), QStringLiteral("-png"),
-                                     QStringLiteral("-singlefile"), QStringLiteral("-f"), QString::number(page),
-                                     QStringLiteral("-l"), QString::number(page), pdf, prefix});
+    run(QStringLiteral("pdftoppm"),
+        {QStringLiteral("-r"), QStringLiteral("150"), QStringLiteral("-png"), QStringLiteral("-singlefile"),
+         QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"), QString::number(page), pdf, prefix});
     const QImage image(prefix + QStringLiteral(".png"));
     if (image.isNull())
         return QStringLiteral("(no image rendered)");
@@ -234,13 +233,15 @@ void TestSummaryDocument::verifyCleanText(const QString &text, const QList<Perso
     for (const Person &person : people) {
         QVERIFY2(text.contains(person.name), qPrintable(person.name));
         QVERIFY2(text.contains(IdNumber::mask(person.idNumber)), qPrintable(IdNumber::mask(person.idNumber)));
-        QVERIFY2(!text.contains(person.idNumber), qPrintable(QStringLiteral("full ID number printed: ") + person.idNumber));
+        QVERIFY2(!text.contains(person.idNumber),
+                 qPrintable(QStringLiteral("full ID number printed: ") + person.idNumber));
         // pdftotext may put a line break inside a long number: check the digits after the prefix too.
         QVERIFY(!text.contains(person.idNumber.mid(6, 8)));
     }
     for (const QChar c : text) {
-        QVERIFY2(c.unicode() < 0x2E80 || c.unicode() > 0x2FDF,
-                 qPrintable(QStringLiteral("Kangxi radical or CJK radical U+%1 in the PDF text").arg(c.unicode(), 4, 16)));
+        QVERIFY2(
+            c.unicode() < 0x2E80 || c.unicode() > 0x2FDF,
+            qPrintable(QStringLiteral("Kangxi radical or CJK radical U+%1 in the PDF text").arg(c.unicode(), 4, 16)));
         QVERIFY2(c != QChar(0xFFFD), "replacement character in the PDF text");
     }
 }
@@ -260,8 +261,9 @@ void TestSummaryDocument::oneTargetPdf()
 {
     const QString number = submit({m_relatives.at(0)}, {QStringLiteral("spouse")});
     QVERIFY(!number.isEmpty());
-    const PrintStamp stamp = PrintRecord(m_db->connection()).record(PrintRecord::Document::Filing, number,
-                                                                   QStringLiteral("tester"), QStringLiteral("pdf"));
+    const PrintStamp stamp
+        = PrintRecord(m_db->connection())
+              .record(PrintRecord::Document::Filing, number, QStringLiteral("tester"), QStringLiteral("pdf"));
     QVERIFY(stamp.isRecorded());
     QVERIFY(!stamp.isReprint());
     const PrintableSummary summary = SummaryDocument(m_db->connection(), m_office).build(number, stamp);
@@ -344,10 +346,12 @@ void TestSummaryDocument::reprintIsMarkedAndEveryPrintAudited()
     const qint64 before = audit.count();
     QCOMPARE(record.printCount(PrintRecord::Document::Filing, number), 0);
 
-    const PrintStamp first = record.record(PrintRecord::Document::Filing, number, QStringLiteral("tester"), QStringLiteral("printer"));
+    const PrintStamp first
+        = record.record(PrintRecord::Document::Filing, number, QStringLiteral("tester"), QStringLiteral("printer"));
     QCOMPARE(first.copy, 1);
     QCOMPARE(audit.count(), before + 1);
-    const PrintStamp second = record.record(PrintRecord::Document::Filing, number, QStringLiteral("supervisor"), QStringLiteral("pdf"));
+    const PrintStamp second
+        = record.record(PrintRecord::Document::Filing, number, QStringLiteral("supervisor"), QStringLiteral("pdf"));
     QCOMPARE(second.copy, 2);
     QVERIFY(second.isReprint());
     QCOMPARE(audit.count(), before + 2);
@@ -394,8 +398,8 @@ void TestSummaryDocument::printJobRecordsOnlyWhatItCanPrint()
     QVERIFY(missing.error.contains(QStringLiteral("GJ19990101-0001")));
     const std::optional<Filing> filing = FilingStore(m_db->connection()).findByNumber(number);
     QVERIFY(filing);
-    const SummaryPrintJob::Result active =
-        job.revocationToPdf(BindingStore(m_db->connection()).byFiling(filing->id).at(0).id, nonePath);
+    const SummaryPrintJob::Result active
+        = job.revocationToPdf(BindingStore(m_db->connection()).byFiling(filing->id).at(0).id, nonePath);
     QVERIFY(!active.ok);
     QCOMPARE(audit.count(), before + 2);
     QVERIFY(!QFile::exists(nonePath));
@@ -403,7 +407,8 @@ void TestSummaryDocument::printJobRecordsOnlyWhatItCanPrint()
 
 void TestSummaryDocument::revocationSummary()
 {
-    const QString number = submit({m_relatives.at(0), m_relatives.at(2)}, {QStringLiteral("spouse"), QStringLiteral("child")});
+    const QString number
+        = submit({m_relatives.at(0), m_relatives.at(2)}, {QStringLiteral("spouse"), QStringLiteral("child")});
     QVERIFY(!number.isEmpty());
     const std::optional<Filing> filing = FilingStore(m_db->connection()).findByNumber(number);
     QVERIFY(filing);
@@ -411,16 +416,20 @@ void TestSummaryDocument::revocationSummary()
     QCOMPARE(bindings.size(), 2);
     const qint64 bindingId = bindings.at(1).id; // 王小红, the child
     const QString reason = QStringLiteral("共济对象已参加职工医保，本人申请解除");
-    const BindingRevocation::Result revoked =
-        BindingRevocation(m_db->connection()).revoke(bindingId, QStringLiteral("target"), reason, QStringLiteral("tester"));
+    const BindingRevocation::Result revoked
+        = BindingRevocation(m_db->connection())
+              .revoke(bindingId, QStringLiteral("target"), reason, QStringLiteral("tester"));
     QVERIFY2(revoked.ok, qPrintable(revoked.error));
     const std::optional<MutualAidBinding> ended = BindingStore(m_db->connection()).findById(bindingId);
     QVERIFY(ended && ended->endedAt.isValid());
 
-    const PrintStamp stamp = PrintRecord(m_db->connection()).record(
-        PrintRecord::Document::Revocation, QString::number(bindingId), QStringLiteral("tester"), QStringLiteral("pdf"));
+    const PrintStamp stamp = PrintRecord(m_db->connection())
+                                 .record(PrintRecord::Document::Revocation, QString::number(bindingId),
+                                         QStringLiteral("tester"), QStringLiteral("pdf"));
     QCOMPARE(stamp.copy, 1);
-    QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::Print, QStringLiteral("revocation:") + QString::number(bindingId)), 1);
+    QCOMPARE(AuditLog(m_db->connection())
+                 .countFor(AuditAction::Print, QStringLiteral("revocation:") + QString::number(bindingId)),
+             1);
     const PrintableSummary summary = RevocationSummary(m_db->connection(), m_office).build(bindingId, stamp);
     QVERIFY2(summary.isValid(), qPrintable(summary.error()));
     const QString pdf = writePdf(summary, QStringLiteral("revocation.pdf"));
@@ -431,14 +440,16 @@ void TestSummaryDocument::revocationSummary()
     QVERIFY(text.contains(number));
     QVERIFY(text.contains(reason));
     QVERIFY(text.contains(QStringLiteral("共济对象 ") + m_relatives.at(2).name)); // who asked
-    QVERIFY(text.contains(SummaryHtml::time(ended->endedAt)));                   // when it ended
+    QVERIFY(text.contains(SummaryHtml::time(ended->endedAt))); // when it ended
     QVERIFY(text.contains(QStringLiteral("子女（20/30）")));
     QVERIFY(!text.contains(m_relatives.at(0).name)); // the spouse's binding is not part of it
     QCOMPARE(qrOnPage(pdf, 1), number);
 
     // The filing's own summary now says that this target's binding ended.
-    const QString filingText = pdfText(writePdf(SummaryDocument(m_db->connection(), m_office).build(number), QStringLiteral("after.pdf")));
-    QVERIFY(squeezed(filingText).contains(SummaryHtml::date(ended->endedAt.toLocalTime().date()) + QStringLiteral("解除")));
+    const QString filingText
+        = pdfText(writePdf(SummaryDocument(m_db->connection(), m_office).build(number), QStringLiteral("after.pdf")));
+    QVERIFY(
+        squeezed(filingText).contains(SummaryHtml::date(ended->endedAt.toLocalTime().date()) + QStringLiteral("解除")));
 }
 
 void TestSummaryDocument::revocationOfActiveBindingIsRefused()
@@ -467,6 +478,34 @@ void TestSummaryDocument::englishSummary()
     QVERIFY(text.contains(QStringLiteral("Marriage certificate")));
     QVERIFY(!text.contains(filingTitle));
     QCOMPARE(qrOnPage(writePdf(summary, QStringLiteral("en.pdf")), 1), number);
+}
+
+// A target bound until a date has the date printed under the relationship; an open-ended one none.
+void TestSummaryDocument::periodIsPrinted()
+{
+    FilingDraft draft = TestDatabase::childFiling(m_authorizer, m_relatives.at(0), QStringLiteral("tester"));
+    draft.targets.first().relationship = QStringLiteral("spouse");
+    const QDate end = QDate::currentDate().addYears(2);
+    draft.targets.first().validUntil = end;
+    draft.targets.append(TargetEntry{QStringLiteral("child"),
+                                     m_relatives.at(1).idType,
+                                     m_relatives.at(1).idNumber,
+                                     m_relatives.at(1).name,
+                                     {},
+                                     true});
+    const SubmissionResult stored = FilingSubmission(m_db->connection()).submit(draft);
+    QVERIFY2(stored.stored(), qPrintable(stored.error + refusalNames(stored.verdict.findingsFor(1)).join(',')));
+    // The document's own text: a narrow table cell wraps the line anywhere in the PDF's layout.
+    const PrintableSummary zh = SummaryDocument(m_db->connection(), m_office).build(stored.filingNumber);
+    QVERIFY2(zh.isValid(), qPrintable(zh.error()));
+    const QString zhText = zh.document()->toPlainText();
+    QVERIFY2(zhText.contains(QStringLiteral("授权期限至%1（含当日）").arg(end.toString(Qt::ISODate))),
+             qPrintable(zhText));
+    QCOMPARE(zhText.count(QStringLiteral("授权期限至")), 1);
+    const PrintableSummary en
+        = SummaryDocument(m_db->connection(), m_office, QStringLiteral("en")).build(stored.filingNumber);
+    QVERIFY(en.document()->toPlainText().contains(
+        QStringLiteral("authorized until %1 (inclusive)").arg(end.toString(Qt::ISODate))));
 }
 
 void TestSummaryDocument::kinshipSummaryThenReprint()
@@ -520,13 +559,14 @@ void TestSummaryDocument::kinshipSummaryThenReprint()
     // Ended since: still printable, as bound, with the time it ended.
     const std::optional<KinshipBinding> bound = KinshipStore(m_db->connection()).findByNumber(number);
     QVERIFY(bound);
-    const BindingRevocation::Result ended = BindingRevocation(m_db->connection())
-        .revokeKinship(bound->id, QStringLiteral("holder"), QStringLiteral("本人申请"), QStringLiteral("tester"));
+    const BindingRevocation::Result ended
+        = BindingRevocation(m_db->connection())
+              .revokeKinship(bound->id, QStringLiteral("holder"), QStringLiteral("本人申请"), QStringLiteral("tester"));
     QVERIFY2(ended.ok, qPrintable(ended.error));
     const std::optional<KinshipBinding> after = KinshipStore(m_db->connection()).findByNumber(number);
     QVERIFY(after && after->endedAt.isValid());
-    const QString endedText = pdfText(writePdf(KinshipSummary(m_db->connection(), m_office).build(number),
-                                               QStringLiteral("kinship-ended.pdf")));
+    const QString endedText = pdfText(
+        writePdf(KinshipSummary(m_db->connection(), m_office).build(number), QStringLiteral("kinship-ended.pdf")));
     QVERIFY(endedText.contains(kinshipTitle));
     QVERIFY(squeezed(endedText).contains(QStringLiteral("解除时间") + squeezed(SummaryHtml::time(after->endedAt))));
 }
@@ -547,9 +587,9 @@ void TestSummaryDocument::kinshipSummaryEnglishAndRefusals()
     AuditLog audit(m_db->connection());
     const qint64 before = audit.count();
     const QString nonePath = m_db->dir() + QStringLiteral("/none.pdf");
-    const SummaryPrintJob::Result missing = SummaryPrintJob(m_db->connection(), m_office, QStringLiteral("zh_CN"),
-                                                            QStringLiteral("tester"))
-                                                .kinshipToPdf(QStringLiteral("QQ19990101-0001"), nonePath);
+    const SummaryPrintJob::Result missing
+        = SummaryPrintJob(m_db->connection(), m_office, QStringLiteral("zh_CN"), QStringLiteral("tester"))
+              .kinshipToPdf(QStringLiteral("QQ19990101-0001"), nonePath);
     QVERIFY(!missing.ok);
     QVERIFY(missing.error.contains(QStringLiteral("QQ19990101-0001")));
     QCOMPARE(audit.count(), before);
@@ -565,27 +605,40 @@ void TestSummaryDocument::kinshipFromTheCommandLine()
     const AdminCli cli(m_db->dir());
     const QString pdf = m_db->dir() + QStringLiteral("/cli-kinship.pdf");
     const QStringList clerk = AdminCli::signIn(m_db->passwordFile(), QStringLiteral("tester")); // prints are audited
-    const AdminCli::Run first = cli.run(clerk + QStringList{QStringLiteral("--db"), m_db->path(), QStringLiteral("print"), QStringLiteral("--kinship"),
-                                         number, QStringLiteral("--pdf"), pdf, QStringLiteral("--office"), m_office.name});
+    const AdminCli::Run first = cli.run(clerk
+                                        + QStringList{QStringLiteral("--db"), m_db->path(), QStringLiteral("print"),
+                                                      QStringLiteral("--kinship"), number, QStringLiteral("--pdf"), pdf,
+                                                      QStringLiteral("--office"), m_office.name});
     QVERIFY2(first.exitCode == 0, qPrintable(first.err));
     const QString text = pdfText(pdf);
     QVERIFY(text.contains(kinshipTitle));
     QVERIFY(text.contains(m_office.name));
     verifyCleanText(text, {m_authorizer, m_relatives.at(2)});
-    const AdminCli::Run second = cli.run(clerk + QStringList{QStringLiteral("--db"), m_db->path(), QStringLiteral("print"), QStringLiteral("--kinship"),
-                                          number, QStringLiteral("--pdf"), pdf});
+    const AdminCli::Run second
+        = cli.run(clerk
+                  + QStringList{QStringLiteral("--db"), m_db->path(), QStringLiteral("print"),
+                                QStringLiteral("--kinship"), number, QStringLiteral("--pdf"), pdf});
     QCOMPARE(second.exitCode, 0);
     QVERIFY(second.out.contains(QStringLiteral("reprint")));
     QVERIFY(pdfText(pdf).contains(QStringLiteral("补打")));
-    QCOMPARE(cli.run(clerk + QStringList{QStringLiteral("--db"), m_db->path(), QStringLiteral("print"), QStringLiteral("--kinship"),
-                      QStringLiteral("QQ19990101-0001"), QStringLiteral("--pdf"), pdf + QStringLiteral(".x")}).exitCode, 1);
-    QCOMPARE(cli.run(clerk + QStringList{QStringLiteral("--db"), m_db->path(), QStringLiteral("print"), QStringLiteral("--kinship"), number,
-                      QStringLiteral("--revocation"), QStringLiteral("1"), QStringLiteral("--pdf"), pdf}).exitCode, 64);
+    QCOMPARE(cli.run(clerk
+                     + QStringList{QStringLiteral("--db"), m_db->path(), QStringLiteral("print"),
+                                   QStringLiteral("--kinship"), QStringLiteral("QQ19990101-0001"),
+                                   QStringLiteral("--pdf"), pdf + QStringLiteral(".x")})
+                 .exitCode,
+             1);
+    QCOMPARE(cli.run(clerk
+                     + QStringList{QStringLiteral("--db"), m_db->path(), QStringLiteral("print"),
+                                   QStringLiteral("--kinship"), number, QStringLiteral("--revocation"),
+                                   QStringLiteral("1"), QStringLiteral("--pdf"), pdf})
+                 .exitCode,
+             64);
 }
 
 void TestSummaryDocument::unknownFilingIsRefused()
 {
-    const PrintableSummary summary = SummaryDocument(m_db->connection(), m_office).build(QStringLiteral("GJ19990101-0001"));
+    const PrintableSummary summary
+        = SummaryDocument(m_db->connection(), m_office).build(QStringLiteral("GJ19990101-0001"));
     QVERIFY(!summary.isValid());
     QVERIFY(summary.error().contains(QStringLiteral("GJ19990101-0001")));
     QString error;

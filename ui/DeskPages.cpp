@@ -9,6 +9,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 
+#include "model/citizen/CitizenView.h"
 #include "ui/household/HouseholdScreen.h"
 #include "ui/household/KindStyle.h"
 #include "ui/kinship/KinshipPage.h"
@@ -26,7 +27,8 @@ QIcon kindIcon(HouseholdBinding::Kind kind, bool review)
     const QColor color = KindStyle::color(kind);
     QPen pen(color, 3, KindStyle::penStyle(kind));
     painter.setPen(pen);
-    painter.setBrush(kind == HouseholdBinding::Kind::MutualAid && !review ? QBrush(KindStyle::tint(kind)) : Qt::NoBrush);
+    painter.setBrush(kind == HouseholdBinding::Kind::MutualAid && !review ? QBrush(KindStyle::tint(kind))
+                                                                          : Qt::NoBrush);
     painter.drawRoundedRect(QRectF(4, 4, 24, 24), 5, 5);
     if (review) { // two linked boxes: the household
         painter.setPen(QPen(color, 2.5));
@@ -75,13 +77,29 @@ void DeskPages::buildPages()
         showPage(KinshipBindingPage);
         m_kinship->setHolder(holder);
     });
-    connect(m_household, &HouseholdScreen::bindingRevoked, window, [window](const QString &message) {
-        window->statusBar()->showMessage(message, 10000);
-    });
+    for (auto signal : {&HouseholdScreen::bindingRevoked, &HouseholdScreen::quotaChanged}) {
+        connect(m_household, signal, window,
+                [window](const QString &message) { window->statusBar()->showMessage(message, 10000); });
+    }
     connect(m_kinship, &KinshipPage::kinshipStored, window, [this, window](const QString &number, qint64) {
         window->statusBar()->showMessage(tr("Kinship binding %1 stored.").arg(number), 10000);
         m_household->reload(); // if that household is open, it shows the new member at once
     });
+    if (CitizenView *citizen = m_citizen) {
+        connect(m_kinship, &KinshipPage::holderShown, citizen, [citizen](const Person &holder) {
+            citizen->showPerson(CitizenView::Service::Kinship, holder, QStringLiteral("持有人"), false);
+        });
+        connect(m_kinship, &KinshipPage::kinshipStored, citizen,
+                [citizen](const QString &number, qint64) { citizen->showDone(CitizenView::Service::Kinship, number); });
+        // A revocation ends with its binding's number and the rating; the person shown is not
+        // necessarily the one at the window, so nobody's details go on the citizen's screen.
+        connect(m_household, &HouseholdScreen::revoked, citizen, [citizen](HouseholdBinding::Kind kind, qint64 id) {
+            citizen->showDone(
+                CitizenView::Service::Revocation,
+                (kind == HouseholdBinding::Kind::MutualAid ? QStringLiteral("GJB-") : QStringLiteral("QQB-"))
+                    + QString::number(id));
+        });
+    }
 }
 
 void DeskPages::createActions(QMainWindow *window)
@@ -95,9 +113,12 @@ void DeskPages::createActions(QMainWindow *window)
         Qt::Key key;
     };
     const Entry entries[] = {
-        {tr("Mutual-aid &filing (共济备案)"), QStringLiteral("actionFilingPage"), kindIcon(Kind::MutualAid, false), Qt::Key_1},
-        {tr("&Household review (家庭查询)"), QStringLiteral("actionHouseholdPage"), kindIcon(Kind::MutualAid, true), Qt::Key_2},
-        {tr("&Kinship account (亲情账户)"), QStringLiteral("actionKinshipPage"), kindIcon(Kind::Kinship, false), Qt::Key_3},
+        {tr("Mutual-aid &filing (共济备案)"), QStringLiteral("actionFilingPage"), kindIcon(Kind::MutualAid, false),
+         Qt::Key_1},
+        {tr("&Household review (家庭查询)"), QStringLiteral("actionHouseholdPage"), kindIcon(Kind::MutualAid, true),
+         Qt::Key_2},
+        {tr("&Kinship account (亲情账户)"), QStringLiteral("actionKinshipPage"), kindIcon(Kind::Kinship, false),
+         Qt::Key_3},
     };
     auto *group = new QActionGroup(this);
     QMenu *menu = new QMenu(tr("&Work"), window);

@@ -6,6 +6,7 @@ class QMainWindow;
 
 namespace gongji {
 
+class CitizenView;
 class HouseholdScreen;
 class KinshipPage;
 
@@ -26,6 +27,9 @@ public:
     HouseholdScreen *household();
     KinshipPage *kinship();
     void showPage(Page page);
+    // The citizen's screen follows kinship bindings and revocations too (set before the pages
+    // are built).
+    void setCitizenView(CitizenView *view) { m_citizen = view; }
 
 private:
     void createActions(QMainWindow *window);
@@ -36,6 +40,7 @@ private:
     QMainWindow *m_window;
     HouseholdScreen *m_household = nullptr;
     KinshipPage *m_kinship = nullptr;
+    CitizenView *m_citizen = nullptr;
     QList<QAction *> m_pageActions;
 };
 

@@ -15,10 +15,17 @@
 #include "ui/accounts/LockScreen.h"
 #include "ui/accounts/SessionLock.h"
 #include "ui/administration/AuditLogDialog.h"
+#include "ui/administration/StatisticsDialog.h"
 #include "ui/administration/ClerkAccountsDialog.h"
 #include "ui/administration/RegistryImportDialog.h"
 #include "ui/administration/RulesWindow.h"
 #include "ui/filing/FilingWizard.h"
+#include "model/citizen/CitizenView.h"
+#include "model/citizen/ServiceRating.h"
+#include "model/office/OfficeSettings.h"
+#include "ui/citizen/CitizenScreenDialog.h"
+#include "ui/citizen/CitizenScreenPlacement.h"
+#include "ui/citizen/CitizenWindow.h"
 #include "ui/DeskPages.h"
 #include "ui/kinship/KinshipPage.h"
 #include "ui/printing/OfficeSettingsDialog.h"
@@ -44,9 +51,8 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
     for (int id : m_wizard->pageIds())
         titles << m_wizard->page(id)->title();
     m_steps->setSteps(titles);
-    connect(m_wizard, &QWizard::currentIdChanged, this, [this](int id) {
-        m_steps->setCurrentStep(int(m_wizard->pageIds().indexOf(id)));
-    });
+    connect(m_wizard, &QWizard::currentIdChanged, this,
+            [this](int id) { m_steps->setCurrentStep(int(m_wizard->pageIds().indexOf(id))); });
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -84,6 +90,30 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
         if (auto *filing = qobject_cast<QMenu *>(quit->parent()))
             filing->insertAction(quit, m_sessionLock->lockAction()); // 文件 → 锁定 (Ctrl+L)
     }
+    // The citizen's screen: a window of its own (no parent: it must not close or minimise with
+    // this one on another screen), deleted with this window.
+    m_wizard->citizenView()->setOffice(OfficeSettings::load().name);
+    m_citizenWindow = new CitizenWindow(m_wizard->citizenView());
+    m_citizenWindow->setAttribute(Qt::WA_QuitOnClose, false); // quitting is the clerk's window's
+    m_citizenPlacement = new CitizenScreenPlacement(m_citizenWindow, this);
+    m_pages->setCitizenView(m_wizard->citizenView());
+    // The citizen's rating of what was just done, under this clerk; a refusal (rated already)
+    // goes to the status bar, it never stops the next citizen.
+    connect(m_wizard->citizenView(), &CitizenView::ratingGiven, this,
+            [this, connection](const QString &service, const QString &reference, int level, const QString &reason,
+                               const QString &detail) {
+                ServiceRatingEntry rating;
+                rating.service = service;
+                rating.reference = reference;
+                rating.clerk = m_clerk.login;
+                rating.level = level;
+                rating.reason = reason;
+                rating.detail = detail;
+                const QString error = ServiceRating(connection).record(rating);
+                statusBar()->showMessage(
+                    error.isEmpty() ? tr("The citizen rated %1: %2.").arg(reference, RatingLevel::label(level)) : error,
+                    10000);
+            });
     createAdministrationMenu(connection, clerk);
     createSettingsMenu();
 
@@ -94,9 +124,8 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
     clerkLabel->setObjectName(QStringLiteral("statusClerk"));
     statusBar()->addWidget(database, 1);
     statusBar()->addPermanentWidget(clerkLabel);
-    connect(m_wizard, &FilingWizard::filingStored, this, [this](const QString &number) {
-        statusBar()->showMessage(tr("Filing %1 stored.").arg(number), 10000);
-    });
+    connect(m_wizard, &FilingWizard::filingStored, this,
+            [this](const QString &number) { statusBar()->showMessage(tr("Filing %1 stored.").arg(number), 10000); });
     resize(1180, 760);
 
     // 管理 is for supervisors (the model refuses clerks anyway): hidden, and its shortcuts off.
@@ -107,6 +136,11 @@ MainWindow::MainWindow(const QString &connection, const QString &databasePath, c
                 action->setEnabled(false);
         }
     }
+}
+
+MainWindow::~MainWindow()
+{
+    delete m_citizenWindow; // a top-level window of its own, showing this window's wizard
 }
 
 void MainWindow::createActions()
@@ -132,7 +166,7 @@ void MainWindow::createAdministrationMenu(const QString &connection, const QStri
 {
     // Before Help, which createActions() added last.
     const QList<QAction *> menus = menuBar()->actions();
-    QMenu *administration = new QMenu(tr("&Administration"), menuBar());
+    QMenu *administration = new QMenu(tr("Administrati&on"), menuBar());
     administration->setObjectName(QStringLiteral("administrationMenu"));
     menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), administration);
     QAction *rules = administration->addAction(tr("&Rule sets…"));
@@ -167,6 +201,12 @@ void MainWindow::createAdministrationMenu(const QString &connection, const QStri
         AuditLogDialog dialog(connection, actor, this);
         dialog.exec();
     });
+    QAction *statistics = administration->addAction(tr("&Statistics…"));
+    statistics->setObjectName(QStringLiteral("actionStatistics"));
+    connect(statistics, &QAction::triggered, this, [this, connection, actor] {
+        StatisticsDialog dialog(connection, actor, this);
+        dialog.exec();
+    });
 }
 
 void MainWindow::createSettingsMenu()
@@ -179,7 +219,8 @@ void MainWindow::createSettingsMenu()
     office->setObjectName(QStringLiteral("actionOfficeSettings"));
     connect(office, &QAction::triggered, this, [this] {
         OfficeSettingsDialog dialog(this);
-        dialog.exec();
+        if (dialog.exec() == QDialog::Accepted)
+            m_wizard->citizenView()->setOffice(OfficeSettings::load().name);
     });
     QAction *idleLock = settings->addAction(tr("Automatic &lock…"));
     idleLock->setObjectName(QStringLiteral("actionIdleLock"));
@@ -187,6 +228,13 @@ void MainWindow::createSettingsMenu()
         IdleLockDialog dialog(this);
         if (dialog.exec() == QDialog::Accepted)
             m_sessionLock->readIdleSetting();
+    });
+    QAction *citizen = settings->addAction(tr("&Citizen's screen…"));
+    citizen->setObjectName(QStringLiteral("actionCitizenScreen"));
+    connect(citizen, &QAction::triggered, this, [this] {
+        CitizenScreenDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            m_citizenPlacement->place();
     });
     QAction *database = settings->addAction(tr("&Database…"));
     database->setObjectName(QStringLiteral("actionDatabaseSettings"));
@@ -202,7 +250,7 @@ void MainWindow::showAbout()
                        tr("<h3>Gongji Desk %1</h3>"
                           "<p>Counter application for family mutual-aid filings of "
                           "medical-insurance personal accounts.</p>")
-                               .arg(QApplication::applicationVersion()));
+                           .arg(QApplication::applicationVersion()));
 }
 
 bool MainWindow::signOut()
@@ -211,10 +259,10 @@ bool MainWindow::signOut()
     const bool unfinished = m_wizard->hasUnsavedData() || m_pages->kinship()->hasUnsavedData();
     if (unfinished) {
         const auto answer = QMessageBox::question(
-                this, tr("Sign out?"),
-                tr("The filing or kinship binding being entered has not been submitted and will be lost "
-                   "when you sign out. Sign out anyway?"),
-                QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+            this, tr("Sign out?"),
+            tr("The filing or kinship binding being entered has not been submitted and will be lost "
+               "when you sign out. Sign out anyway?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Discard)
             return false;
     }
@@ -227,9 +275,16 @@ bool MainWindow::signOut()
     return true;
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    m_citizenPlacement->place();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_signedOut) {
+        m_citizenWindow->hide();
         event->accept();
         return;
     }
@@ -241,14 +296,15 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     if (m_wizard->hasUnsavedData()) {
         const auto answer = QMessageBox::question(
-                this, tr("Quit Gongji Desk?"),
-                tr("The filing being entered has not been submitted and will be lost. Quit anyway?"),
-                QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+            this, tr("Quit Gongji Desk?"),
+            tr("The filing being entered has not been submitted and will be lost. Quit anyway?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Discard) {
             event->ignore();
             return;
         }
     }
+    m_citizenWindow->hide();
     event->accept();
 }
 

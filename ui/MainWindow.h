@@ -5,6 +5,8 @@
 
 namespace gongji {
 
+class CitizenScreenPlacement;
+class CitizenWindow;
 class DeskPages;
 class FilingWizard;
 class SessionLock;
@@ -20,10 +22,14 @@ public:
     // `clerk` is the account SignIn returned; its login is the actor of every mutation.
     MainWindow(const QString &connection, const QString &databasePath, const ClerkAccount &clerk,
                QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     FilingWizard *wizard() const { return m_wizard; }
     DeskPages *pages() const { return m_pages; }
     SessionLock *sessionLock() const { return m_sessionLock; }
+    // The citizen's screen (客户屏) of this counter, and where it goes.
+    CitizenWindow *citizenWindow() const { return m_citizenWindow; }
+    CitizenScreenPlacement *citizenPlacement() const { return m_citizenPlacement; }
     ClerkAccount clerk() const { return m_clerk; }
     // Whether the window closed because the clerk signed out (the sign-in comes again).
     bool isSignedOut() const { return m_signedOut; }
@@ -38,6 +44,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();
@@ -51,6 +58,8 @@ private:
     StepList *m_steps;
     DeskPages *m_pages = nullptr;
     SessionLock *m_sessionLock = nullptr;
+    CitizenWindow *m_citizenWindow = nullptr;
+    CitizenScreenPlacement *m_citizenPlacement = nullptr;
     ClerkAccount m_clerk;
     bool m_signedOut = false;
 };

@@ -14,8 +14,7 @@ AddClerkCommand::AddClerkCommand()
                         QStringLiteral("Read the new account's password from the first line of FILE instead of "
                                        "asking twice on the terminal."),
                         QStringLiteral("FILE"))
-{
-}
+{}
 
 QString AddClerkCommand::usage() const
 {
@@ -29,17 +28,16 @@ QString AddClerkCommand::summary() const
 
 QString AddClerkCommand::description() const
 {
-    return QStringLiteral(
-        "Adds the account LOGIN with the role clerk (filings, revocations, kinship accounts,\n"
-        "printing) or supervisor (all of that, plus accounts, rule sets, registry import,\n"
-        "restore). Needs a supervisor's sign-in (the global --clerk LOGIN and its password,\n"
-        "see gongji-admin --help); the audit log names who added the account.\n"
-        "The new account's password is read from --new-password-file FILE or asked twice on\n"
-        "the terminal without echo; it needs at least %1 characters. Tell it to the clerk in\n"
-        "person. A login is 2 to 32 lower-case letters, digits, dots, dashes or underscores,\n"
-        "starting with a letter.\n"
-        "Exit code 1 when the login is taken or not valid, the role unknown or the password too\n"
-        "short; 4 when the sign-in fails or is not a supervisor's. Nothing is changed then.")
+    return QStringLiteral("Adds the account LOGIN with the role clerk (filings, revocations, kinship accounts,\n"
+                          "printing) or supervisor (all of that, plus accounts, rule sets, registry import,\n"
+                          "restore). Needs a supervisor's sign-in (the global --clerk LOGIN and its password,\n"
+                          "see gongji-admin --help); the audit log names who added the account.\n"
+                          "The new account's password is read from --new-password-file FILE or asked twice on\n"
+                          "the terminal without echo; it needs at least %1 characters. Tell it to the clerk in\n"
+                          "person. A login is 2 to 32 lower-case letters, digits, dots, dashes or underscores,\n"
+                          "starting with a letter.\n"
+                          "Exit code 1 when the login is taken or not valid, the role unknown or the password too\n"
+                          "short; 4 when the sign-in fails or is not a supervisor's. Nothing is changed then.")
         .arg(ClerkAccounts::minimumPasswordLength);
 }
 
@@ -72,8 +70,8 @@ int AddClerkCommand::run(const QCommandLineParser &parser, const AdminContext &c
         return ExitInputRefused;
     }
     const ClerkRole role = ClerkRoles::fromKeyword(parser.value(m_role)).value_or(ClerkRole::Clerk);
-    const ClerkAccounts::Result added =
-        ClerkAccounts(context.connection).add(context.actor, login, parser.value(m_name), role, password.password);
+    const ClerkAccounts::Result added
+        = ClerkAccounts(context.connection).add(context.actor, login, parser.value(m_name), role, password.password);
     password.password.fill(QLatin1Char('\0'));
     if (!added.ok) {
         context.err << added.error << " Nothing was changed.\n";

@@ -12,21 +12,29 @@
 #include "ClerksCommand.h"
 #include "CommandSignIn.h"
 #include "CopyToCommand.h"
+#include "DatabaseAccess.h"
 #include "DisableClerkCommand.h"
 #include "EnableClerkCommand.h"
 #include "HouseholdCommand.h"
 #include "ImportRegistryCommand.h"
 #include "InitCommand.h"
+#include "JournalCommand.h"
 #include "LoadDemoCommand.h"
+#include "MigrateCommand.h"
+#include "PasswordPolicyCommand.h"
 #include "PreviewPaymentCommand.h"
 #include "PrintCommand.h"
+#include "ReportCommand.h"
 #include "ResetPasswordCommand.h"
 #include "ChangePasswordCommand.h"
 #include "RestoreCommand.h"
 #include "RevokeCommand.h"
 #include "RevokeKinshipCommand.h"
+#include "SetQuotaCommand.h"
 #include "RulesCommand.h"
+#include "SetupOfficeCommand.h"
 #include "UnlockClerkCommand.h"
+#include "model/startup/DatabaseStartup.h"
 #include "model/storage/Database.h"
 #include "model/storage/StorageError.h"
 
@@ -57,7 +65,8 @@ AdminApp::AdminApp()
     , m_err(stderr)
     , m_dbOption(QStringLiteral("db"),
                  QStringLiteral("The database file (default: the one gongji-desk uses; "
-                                "see Default database below)."),
+                                "see Default database below), or an office server "
+                                "postgresql://USER@HOST[:PORT]/DBNAME[?sslmode=verify-full&sslrootcert=FILE]."),
                  QStringLiteral("PATH"))
     , m_clerkOption(QStringLiteral("clerk"),
                     QStringLiteral("Sign in as this account (login) for a command that changes data; the audit log "
@@ -67,6 +76,11 @@ AdminApp::AdminApp()
                            QStringLiteral("Read the password for --clerk (and for init) from the first line of FILE "
                                           "instead of the terminal. Keep FILE readable by you only."),
                            QStringLiteral("FILE"))
+    , m_dbPasswordFileOption(QStringLiteral("db-password-file"),
+                             QStringLiteral("Read the office server's password from the first line of FILE. Without it "
+                                            "libpq's password file (~/.pgpass, PGPASSFILE) is used, else it is asked "
+                                            "on the terminal without echo."),
+                             QStringLiteral("FILE"))
 {
     // QTextStream writes UTF-8 by default in Qt 6: names and messages come out as they are.
     // One line per command, in the order of --help (and its files in CMakeLists.txt).
@@ -77,6 +91,7 @@ AdminApp::AdminApp()
     m_commands.push_back(std::make_unique<HouseholdCommand>());
     m_commands.push_back(std::make_unique<RevokeCommand>());
     m_commands.push_back(std::make_unique<RevokeKinshipCommand>());
+    m_commands.push_back(std::make_unique<SetQuotaCommand>());
     m_commands.push_back(std::make_unique<PreviewPaymentCommand>());
     m_commands.push_back(std::make_unique<RulesCommand>());
     m_commands.push_back(std::make_unique<BackupCommand>());
@@ -84,6 +99,8 @@ AdminApp::AdminApp()
     m_commands.push_back(std::make_unique<LoadDemoCommand>());
     m_commands.push_back(std::make_unique<PrintCommand>());
     m_commands.push_back(std::make_unique<CopyToCommand>());
+    m_commands.push_back(std::make_unique<JournalCommand>());
+    m_commands.push_back(std::make_unique<ReportCommand>());
     m_commands.push_back(std::make_unique<AddClerkCommand>());
     m_commands.push_back(std::make_unique<ClerksCommand>());
     m_commands.push_back(std::make_unique<DisableClerkCommand>());
@@ -91,6 +108,9 @@ AdminApp::AdminApp()
     m_commands.push_back(std::make_unique<UnlockClerkCommand>());
     m_commands.push_back(std::make_unique<ResetPasswordCommand>());
     m_commands.push_back(std::make_unique<ChangePasswordCommand>());
+    m_commands.push_back(std::make_unique<PasswordPolicyCommand>());
+    m_commands.push_back(std::make_unique<SetupOfficeCommand>());
+    m_commands.push_back(std::make_unique<MigrateCommand>());
 }
 
 AdminApp::~AdminApp() = default;
@@ -106,7 +126,7 @@ AdminCommand *AdminApp::find(const QString &name) const
 int AdminApp::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOptions({m_dbOption, m_clerkOption, m_passwordFileOption});
+    parser.addOptions({m_dbOption, m_clerkOption, m_passwordFileOption, m_dbPasswordFileOption});
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."),
@@ -146,21 +166,22 @@ int AdminApp::run(const QStringList &arguments)
               << " --help for the list of commands.\n";
         return ExitUsage;
     }
-    const GlobalOptions global{parser.value(m_dbOption), parser.value(m_clerkOption), parser.value(m_passwordFileOption)};
+    const GlobalOptions global{parser.value(m_dbOption), parser.value(m_clerkOption),
+                               parser.value(m_passwordFileOption), parser.value(m_dbPasswordFileOption)};
     return runCommand(*command, arguments.value(0, program), rest, global);
 }
 
-int AdminApp::runCommand(AdminCommand &command, const QString &binary,
-                         const QStringList &arguments, const GlobalOptions &global)
+int AdminApp::runCommand(AdminCommand &command, const QString &binary, const QStringList &arguments,
+                         const GlobalOptions &global)
 {
     QCommandLineParser parser;
     // The global options are also accepted after the command, where people tend to type them.
-    parser.addOptions({m_dbOption, m_clerkOption, m_passwordFileOption});
+    parser.addOptions({m_dbOption, m_clerkOption, m_passwordFileOption, m_dbPasswordFileOption});
     const QCommandLineOption help = parser.addHelpOption();
     command.addOptions(parser);
     if (!parser.parse(QStringList{binary} + arguments)) {
-        m_err << program << ' ' << command.name() << ": " << parser.errorText() << "\nRun "
-              << program << ' ' << command.name() << " --help for its usage.\n";
+        m_err << program << ' ' << command.name() << ": " << parser.errorText() << "\nRun " << program << ' '
+              << command.name() << " --help for its usage.\n";
         return ExitUsage;
     }
     if (parser.isSet(help)) {
@@ -169,29 +190,33 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
     }
     const QString usageProblem = command.checkUsage(parser);
     if (!usageProblem.isEmpty()) {
-        m_err << program << ' ' << command.name() << ": " << usageProblem << "\nRun " << program
-              << ' ' << command.name() << " --help for its usage.\n";
+        m_err << program << ' ' << command.name() << ": " << usageProblem << "\nRun " << program << ' '
+              << command.name() << " --help for its usage.\n";
         return ExitUsage;
     }
 
     QString path = parser.isSet(m_dbOption) ? parser.value(m_dbOption) : global.db;
     if (path.isEmpty())
         path = Database::defaultPath();
-    const GlobalOptions options{path, parser.isSet(m_clerkOption) ? parser.value(m_clerkOption) : global.clerk,
-                                parser.isSet(m_passwordFileOption) ? parser.value(m_passwordFileOption) : global.passwordFile};
+    const GlobalOptions options{
+        path, parser.isSet(m_clerkOption) ? parser.value(m_clerkOption) : global.clerk,
+        parser.isSet(m_passwordFileOption) ? parser.value(m_passwordFileOption) : global.passwordFile,
+        parser.isSet(m_dbPasswordFileOption) ? parser.value(m_dbPasswordFileOption) : global.dbPasswordFile};
     const std::optional<ClerkRole> role = command.requiredRole(parser);
     QString actorName = actor();
     if (!command.opensDatabase()) {
         int status = !role ? ExitOk : signInBeside(command, parser, path, options, *role, &actorName);
         if (status == ExitOk)
-            status = command.run(parser, AdminContext{QString(), m_out, m_err, actorName, path, options.passwordFile,
-                                                      options.clerk});
+            status = command.run(parser,
+                                 AdminContext{QString(), m_out, m_err, actorName, path, options.passwordFile,
+                                              options.clerk, options.dbPasswordFile});
         m_out.flush();
         m_err.flush();
         return status;
     }
     const QString connection = Database::defaultConnectionName();
-    const Database::OpenResult opened = Database::open(path, connection);
+    const Database::OpenResult opened
+        = DatabaseAccess(options.dbPasswordFile, m_err).open(path, connection, command.upgradesServerSchema());
     if (!opened.ok) {
         m_err << program << ": " << opened.error << '\n';
         return ExitDatabase;
@@ -199,14 +224,15 @@ int AdminApp::runCommand(AdminCommand &command, const QString &binary,
     int status = ExitOk;
     try {
         if (role && !command.waivesSignIn(connection)) {
-            const CommandSignIn::Outcome signedIn =
-                CommandSignIn::check(connection, command.name(), options.clerk, options.passwordFile, *role, m_err);
+            const CommandSignIn::Outcome signedIn
+                = CommandSignIn::check(connection, command.name(), options.clerk, options.passwordFile, *role, m_err);
             status = signedIn.status;
             actorName = signedIn.login;
         }
         if (status == ExitOk)
-            status = command.run(parser, AdminContext{connection, m_out, m_err, actorName, path, options.passwordFile,
-                                                      options.clerk});
+            status = command.run(parser,
+                                 AdminContext{connection, m_out, m_err, actorName, path, options.passwordFile,
+                                              options.clerk, options.dbPasswordFile});
     } catch (const StorageError &error) {
         // Commands store through services that catch their own failures; this is for reads.
         m_err << program << ": " << error.userMessage() << '\n';
@@ -225,7 +251,7 @@ int AdminApp::signInBeside(AdminCommand &command, const QCommandLineParser &pars
     // Opening a missing file would create a database there (without accounts): not for a sign-in.
     Database::OpenResult opened;
     if (path.contains(QLatin1String("://")) || QFileInfo::exists(path))
-        opened = Database::open(path, connection);
+        opened = DatabaseAccess(options.dbPasswordFile, m_err).open(path, connection);
     else
         opened.error = QStringLiteral("The database %1 does not exist yet.").arg(path);
     // A damaged database has no accounts to ask: the command may name a file whose accounts do
@@ -236,7 +262,7 @@ int AdminApp::signInBeside(AdminCommand &command, const QCommandLineParser &pars
         const QString copy = scratch.filePath(QStringLiteral("accounts.sqlite"));
         if (QFile::copy(fallback, copy)) {
             QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-            const Database::OpenResult second = Database::open(copy, connection);
+            const Database::OpenResult second = DatabaseStartup::open(copy, connection);
             if (second.ok) {
                 m_err << program << ' ' << command.name() << ": " << opened.error
                       << "\nThe sign-in is checked against the accounts in " << fallback << " instead.\n";
@@ -250,8 +276,8 @@ int AdminApp::signInBeside(AdminCommand &command, const QCommandLineParser &pars
     }
     int status = ExitSignIn;
     try {
-        const CommandSignIn::Outcome signedIn =
-            CommandSignIn::check(connection, command.name(), options.clerk, options.passwordFile, role, m_err);
+        const CommandSignIn::Outcome signedIn
+            = CommandSignIn::check(connection, command.name(), options.clerk, options.passwordFile, role, m_err);
         status = signedIn.status;
         *actor = signedIn.login;
     } catch (const StorageError &error) {
@@ -264,43 +290,51 @@ int AdminApp::signInBeside(AdminCommand &command, const QCommandLineParser &pars
 
 QString AdminApp::globalHelp(QCommandLineParser &parser) const
 {
-    parser.setApplicationDescription(QStringLiteral(
-        "Gongji Desk administration: import the insured registry, check and register batch "
-        "mutual-aid filings and kinship accounts, review a household, revoke bindings, preview "
-        "payments, exchange rule sets, load the demo data."));
-    QString text = withUsageLine(parser.helpText(), program + QStringLiteral(" [--db PATH] [--clerk LOGIN "
-                                                                             "[--password-file FILE]] COMMAND [ARGUMENTS]"));
+    parser.setApplicationDescription(
+        QStringLiteral("Gongji Desk administration: import the insured registry, check and register batch "
+                       "mutual-aid filings and kinship accounts, review a household, revoke bindings, preview "
+                       "payments, exchange rule sets, load the demo data."));
+    QString text = withUsageLine(parser.helpText(),
+                                 program
+                                     + QStringLiteral(" [--db PATH] [--clerk LOGIN "
+                                                      "[--password-file FILE]] COMMAND [ARGUMENTS]"));
     text += QStringLiteral("\nCommands:\n");
     for (const auto &command : m_commands)
         text += QStringLiteral("  %1  %2\n").arg(command->name(), -16).arg(command->summary());
-    text += QStringLiteral("  %1  %2\n").arg(QStringLiteral("help COMMAND"), -16)
+    text += QStringLiteral("  %1  %2\n")
+                .arg(QStringLiteral("help COMMAND"), -16)
                 .arg(QStringLiteral("Show the options and behaviour of a command."));
-    text += QStringLiteral(
-        "\nSign-in:\n"
-        "  Every command that changes data or is audited needs --clerk LOGIN and that account's\n"
-        "  password: import-registry, check-filings --commit, check-kinship --commit, revoke,\n"
-        "  revoke-kinship, print, rules import, restore, copy-to, load-demo (except into a\n"
-        "  fresh database) and the account commands. The password is asked on the terminal\n"
-        "  without echo, or read from the first line of --password-file FILE. The sign-in is\n"
-        "  audited; five wrong passwords lock the login for 5 minutes. Commands that only read\n"
-        "  (household, preview-payment, check-filings and check-kinship without --commit,\n"
-        "  rules export, rules import --dry-run, backup) need no sign-in. Registry import,\n"
-        "  rule sets, restore, copy-to and other accounts need a supervisor; the rest (also\n"
-        "  change-password, one's own) a clerk.\n"
-        "  A new database has no accounts: create the first supervisor with init.\n");
-    text += QStringLiteral(
-        "\nExit codes:\n"
-        "  0   done (check-filings, check-kinship: the file was processed, whatever the\n"
-        "      verdicts)\n"
-        "  1   the input was refused: a file unreadable, neither UTF-8 nor GB18030, with a\n"
-        "      wrong header or bad rows; an ID number not valid, a person not in the registry,\n"
-        "      no such active binding; rule sets that conflict. Nothing of it was stored\n"
-        "  2   the database could not be opened (not a database, damaged, newer version);\n"
-        "      the file was left untouched\n"
-        "  3   storing failed (the message says what was kept)\n"
-        "  4   no valid sign-in (no --clerk, a wrong password, a locked or unknown login, no\n"
-        "      password file) or the account's role may not do this. Nothing was changed\n"
-        "  64  wrong command line\n");
+    text += QStringLiteral("\nSign-in:\n"
+                           "  Every command that changes data or is audited needs --clerk LOGIN and that account's\n"
+                           "  password: import-registry, check-filings --commit, check-kinship --commit, revoke,\n"
+                           "  revoke-kinship, print, rules import, restore, copy-to, load-demo (except into a\n"
+                           "  fresh database) and the account commands. The password is asked on the terminal\n"
+                           "  without echo, or read from the first line of --password-file FILE. The sign-in is\n"
+                           "  audited; five wrong passwords lock the login for 5 minutes. Commands that only read\n"
+                           "  (household, preview-payment, check-filings and check-kinship without --commit,\n"
+                           "  rules export, rules import --dry-run, backup) need no sign-in. Registry import,\n"
+                           "  rule sets, restore, copy-to and other accounts need a supervisor; the rest (also\n"
+                           "  change-password, one's own) a clerk.\n"
+                           "  A new database has no accounts: create the first supervisor with init.\n");
+    text += QStringLiteral("\nOffice server:\n"
+                           "  --db postgresql://USER@HOST[:PORT]/DBNAME?sslmode=verify-full&sslrootcert=CA.crt\n"
+                           "  checks the server's certificate against the office CA and its host name. Keep the\n"
+                           "  server's password out of the address (ps shows command lines to every local user):\n"
+                           "  put it in ~/.pgpass (chmod 600), give --db-password-file FILE, or type it when asked.\n"
+                           "  The administrator runs setup-office once and migrate after an upgrade, as the role\n"
+                           "  that owns the schema; the counters connect as the counter role.\n");
+    text += QStringLiteral("\nExit codes:\n"
+                           "  0   done (check-filings, check-kinship: the file was processed, whatever the\n"
+                           "      verdicts)\n"
+                           "  1   the input was refused: a file unreadable, neither UTF-8 nor GB18030, with a\n"
+                           "      wrong header or bad rows; an ID number not valid, a person not in the registry,\n"
+                           "      no such active binding; rule sets that conflict. Nothing of it was stored\n"
+                           "  2   the database could not be opened (not a database, damaged, newer version);\n"
+                           "      the file was left untouched\n"
+                           "  3   storing failed (the message says what was kept)\n"
+                           "  4   no valid sign-in (no --clerk, a wrong password, a locked or unknown login, no\n"
+                           "      password file) or the account's role may not do this. Nothing was changed\n"
+                           "  64  wrong command line\n");
     text += QStringLiteral("\nDefault database: %1\n").arg(Database::defaultPath());
     return text;
 }
@@ -308,9 +342,9 @@ QString AdminApp::globalHelp(QCommandLineParser &parser) const
 QString AdminApp::commandHelp(AdminCommand &command, QCommandLineParser &parser) const
 {
     parser.setApplicationDescription(command.description());
-    return withUsageLine(parser.helpText(), program + QStringLiteral(" [--db PATH] ")
-                                                + command.name() + QLatin1Char(' ')
-                                                + command.usage())
+    return withUsageLine(parser.helpText(),
+                         program + QStringLiteral(" [--db PATH] ") + command.name() + QLatin1Char(' ')
+                             + command.usage())
         + QStringLiteral("\nDefault database: %1\n").arg(Database::defaultPath());
 }
 

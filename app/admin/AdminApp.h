@@ -19,12 +19,13 @@ public:
     int run(const QStringList &arguments);
 
 private:
-    // --db, --clerk and --password-file as given before the command (each may also follow it).
+    // --db, --clerk, --password-file and --db-password-file as given before the command (each may also follow it).
     struct GlobalOptions
     {
         QString db;
         QString clerk;
         QString passwordFile;
+        QString dbPasswordFile;
     };
 
     AdminCommand *find(const QString &name) const;
@@ -41,6 +42,7 @@ private:
     QCommandLineOption m_dbOption;
     QCommandLineOption m_clerkOption;
     QCommandLineOption m_passwordFileOption;
+    QCommandLineOption m_dbPasswordFileOption;
     std::vector<std::unique_ptr<AdminCommand>> m_commands;
 };
 

@@ -11,12 +11,12 @@ namespace gongji {
 
 // Exit codes of gongji-admin, listed in its --help.
 enum ExitCode {
-    ExitOk = 0,          // done (check-filings: the file was processed, whatever the verdicts)
+    ExitOk = 0, // done (check-filings: the file was processed, whatever the verdicts)
     ExitInputRefused = 1, // the input was refused (file, ID number, person, binding, rule conflict): nothing stored
-    ExitDatabase = 2,    // the database could not be opened; the file was left untouched
-    ExitStorage = 3,     // storing failed
-    ExitSignIn = 4,      // no valid sign-in, or the account may not do this: nothing changed
-    ExitUsage = 64,      // wrong command line
+    ExitDatabase = 2, // the database could not be opened; the file was left untouched
+    ExitStorage = 3, // storing failed
+    ExitSignIn = 4, // no valid sign-in, or the account may not do this: nothing changed
+    ExitUsage = 64, // wrong command line
 };
 
 // The exit code of a mutation that did not happen.
@@ -43,7 +43,8 @@ struct AdminContext
     QString actor;
     QString databasePath; // the --db file (or the default one), opened or not
     QString passwordFile; // the global --password-file, or empty (then the terminal is asked)
-    QString clerk;        // the global --clerk as given (signed in only when `actor` is it)
+    QString clerk; // the global --clerk as given (signed in only when `actor` is it)
+    QString dbPasswordFile; // --db-password-file: an office server's password, or empty
 };
 
 // One subcommand of gongji-admin.
@@ -55,7 +56,7 @@ public:
     virtual QString name() const = 0;
     // After "gongji-admin [--db PATH] NAME ", e.g. "[options] FILE.csv".
     virtual QString usage() const = 0;
-    virtual QString summary() const = 0;     // one line for the command list
+    virtual QString summary() const = 0; // one line for the command list
     virtual QString description() const = 0; // the body of NAME --help
     virtual void addOptions(QCommandLineParser &parser) const = 0;
     // A usage problem (missing file argument …), or empty; checked before the database opens.
@@ -64,6 +65,9 @@ public:
     // False for a command that works on the database file itself and must not have it open
     // (restore: the file may be damaged); it then gets an empty connection.
     virtual bool opensDatabase() const { return true; }
+    // True for the administrator's commands that create or upgrade an office server's schema
+    // (setup-office, migrate); every other command refuses a server whose schema is older.
+    virtual bool upgradesServerSchema() const { return false; }
 
     // The role a signed-in account needs for this invocation, or none for one that changes
     // nothing (and is not audited): it then runs without a sign-in.

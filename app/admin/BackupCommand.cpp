@@ -15,22 +15,19 @@ QString BackupCommand::summary() const
 
 QString BackupCommand::description() const
 {
-    return QStringLiteral(
-        "Copies the database to FILE as it is at one moment, also while gongji-desk or\n"
-        "another gongji-admin is working on it (counters are not stopped). The copy is\n"
-        "written under a temporary name, checked with SQLite's integrity check, and only\n"
-        "then named FILE. FILE must not exist: a backup never replaces a file.\n"
-        "Without FILE the copy goes into the folder backups/ beside the database, named\n"
-        "DATABASE-yyyyMMdd-HHmmss.sqlite, where gongji-desk keeps its daily backups and\n"
-        "offers them when the database is damaged (the desk prunes that folder to its newest\n"
-        "14). With a FOLDER the copy gets the same name in that folder. Backups are readable\n"
-        "by their owner only. An office server database is backed up with the server's own\n"
-        "tools (pg_dump), not here.");
+    return QStringLiteral("Copies the database to FILE as it is at one moment, also while gongji-desk or\n"
+                          "another gongji-admin is working on it (counters are not stopped). The copy is\n"
+                          "written under a temporary name, checked with SQLite's integrity check, and only\n"
+                          "then named FILE. FILE must not exist: a backup never replaces a file.\n"
+                          "Without FILE the copy goes into the folder backups/ beside the database, named\n"
+                          "DATABASE-yyyyMMdd-HHmmss.sqlite, where gongji-desk keeps its daily backups and\n"
+                          "offers them when the database is damaged (the desk prunes that folder to its newest\n"
+                          "14). With a FOLDER the copy gets the same name in that folder. Backups are readable\n"
+                          "by their owner only. An office server database is backed up with the server's own\n"
+                          "tools (pg_dump), not here.");
 }
 
-void BackupCommand::addOptions(QCommandLineParser &) const
-{
-}
+void BackupCommand::addOptions(QCommandLineParser &) const {}
 
 QString BackupCommand::checkUsage(const QCommandLineParser &parser) const
 {

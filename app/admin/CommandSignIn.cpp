@@ -27,8 +27,10 @@ CommandSignIn::Outcome CommandSignIn::check(const QString &connection, const QSt
         return outcome;
     }
     if (ClerkStore(connection).all().isEmpty()) {
-        err << prefix << "this database has no accounts yet, so nobody can sign in. Create the first supervisor with "
-               "gongji-admin --db PATH init --supervisor LOGIN." << nothingChanged << '\n';
+        err << prefix
+            << "this database has no accounts yet, so nobody can sign in. Create the first supervisor with "
+               "gongji-admin --db PATH init --supervisor LOGIN."
+            << nothingChanged << '\n';
         return outcome;
     }
     PasswordInput::Result password = passwordFile.isEmpty()
@@ -37,8 +39,8 @@ CommandSignIn::Outcome CommandSignIn::check(const QString &connection, const QSt
     if (!password.warning.isEmpty())
         err << prefix << password.warning << '\n';
     if (!password.ok) {
-        err << prefix << password.error << (password.error.endsWith(QLatin1String("nothing was changed.")) ? QString() : nothingChanged)
-            << '\n';
+        err << prefix << password.error
+            << (password.error.endsWith(QLatin1String("nothing was changed.")) ? QString() : nothingChanged) << '\n';
         return outcome;
     }
     const SignIn::Result signedIn = SignIn(connection).signIn(login.trimmed(), password.password);
@@ -47,6 +49,13 @@ CommandSignIn::Outcome CommandSignIn::check(const QString &connection, const QSt
     password.password.fill(QLatin1Char('\0'));
     if (!signedIn.ok) {
         err << prefix << "sign-in as " << login.trimmed() << " refused: " << signedIn.error << nothingChanged << '\n';
+        return outcome;
+    }
+    // An expired password allows one thing: changing it.
+    if (signedIn.passwordExpired && command != QLatin1String("change-password")) {
+        err << prefix << "the password of " << signedIn.account.login << " is older than the password policy allows; "
+            << "change it first: gongji-admin --clerk " << signedIn.account.login << " change-password."
+            << nothingChanged << '\n';
         return outcome;
     }
     const QString refusal = RoleCheck(connection).refusal(signedIn.account.login, role);

@@ -15,14 +15,13 @@ class CommandSignIn
 public:
     struct Outcome
     {
-        int status = 0;  // ExitOk, or ExitSignIn when refused (the message is written)
-        QString login;   // the signed-in account, the actor of the command
+        int status = 0; // ExitOk, or ExitSignIn when refused (the message is written)
+        QString login; // the signed-in account, the actor of the command
     };
 
     // `password`, when given, receives the password that signed in (change-password needs it again).
     static Outcome check(const QString &connection, const QString &command, const QString &login,
-                         const QString &passwordFile, ClerkRole role, QTextStream &err,
-                         QString *password = nullptr);
+                         const QString &passwordFile, ClerkRole role, QTextStream &err, QString *password = nullptr);
 };
 
 } // namespace gongji

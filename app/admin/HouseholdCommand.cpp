@@ -4,6 +4,7 @@
 
 #include "PersonArgument.h"
 #include "model/household/HouseholdJson.h"
+#include "model/filing/RelationshipAgreement.h"
 #include "model/storage/HouseholdStore.h"
 
 namespace gongji {
@@ -50,13 +51,14 @@ QString HouseholdCommand::checkUsage(const QCommandLineParser &parser) const
 
 int HouseholdCommand::run(const QCommandLineParser &parser, const AdminContext &context)
 {
-    const PersonArgument::Found found =
-        PersonArgument::find(context.connection, parser.positionalArguments().constFirst(), QStringLiteral("The person"));
+    const PersonArgument::Found found = PersonArgument::find(
+        context.connection, parser.positionalArguments().constFirst(), QStringLiteral("The person"));
     if (!found.person) {
         context.err << found.error << '\n';
         return ExitInputRefused;
     }
-    const Household household{*found.person, HouseholdStore(context.connection).bindingsOf(found.person->id)};
+    Household household{*found.person, HouseholdStore(context.connection).bindingsOf(found.person->id)};
+    RelationshipAgreement(context.connection).review(household);
     context.out << QString::fromUtf8(QJsonDocument(HouseholdJson::toJson(household)).toJson(QJsonDocument::Indented));
     return ExitOk;
 }

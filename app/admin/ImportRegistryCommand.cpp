@@ -7,10 +7,7 @@
 
 namespace gongji {
 
-QString ImportRegistryCommand::usage() const
-{
-    return QStringLiteral("FILE.csv");
-}
+QString ImportRegistryCommand::usage() const { return QStringLiteral("FILE.csv"); }
 
 QString ImportRegistryCommand::summary() const
 {
@@ -19,23 +16,21 @@ QString ImportRegistryCommand::summary() const
 
 QString ImportRegistryCommand::description() const
 {
-    return QStringLiteral(
-        "Imports the insured registry from a CSV file whose first row is exactly:\n  ")
+    return QStringLiteral("Imports the insured registry from a CSV file whose first row is exactly:\n  ")
         + RegistryImport::expectedHeader()
-        + QStringLiteral(
-            "\nEvery row is checked (ID type and number, sex and birth date against the number,\n"
-            "insurance type 310/390, employment, status, 6-digit pooling region, balance in yuan,\n"
-            "public_medical 0/1, no person twice) and stored as it is read, in one transaction.\n"
-            "If any row is wrong, each problem is printed to stderr as \"line L: reason\" (the\n"
-            "first 1000; the rest are counted), nothing is stored and the exit code is 1.\n"
-            "Otherwise the transaction is committed, persons matched by ID type and number,\n"
-            "and \"N added, M updated, K unchanged\" is printed. A person "
-            "who is now\nterminated or deceased, or insured outside the scope of the rule set, "
-            "loses their\nbindings in the same transaction; a second line then says how many "
-            "ended.\n\n")
+        + QStringLiteral("\nEvery row is checked (ID type and number, sex and birth date against the number,\n"
+                         "insurance type 310/390, employment, status, 6-digit pooling region, balance in yuan,\n"
+                         "public_medical 0/1, no person twice) and stored as it is read, in one transaction.\n"
+                         "If any row is wrong, each problem is printed to stderr as \"line L: reason\" (the\n"
+                         "first 1000; the rest are counted), nothing is stored and the exit code is 1.\n"
+                         "Otherwise the transaction is committed, persons matched by ID type and number,\n"
+                         "and \"N added, M updated, K unchanged\" is printed. A person "
+                         "who is now\nterminated or deceased, or insured outside the scope of the rule set, "
+                         "loses their\nbindings in the same transaction; a second line then says how many "
+                         "ended.\n\n")
         + CsvFileArgument::encodingsAccepted()
         + QStringLiteral("\n\nNeeds a supervisor's sign-in (the global --clerk LOGIN, see gongji-admin "
-            "--help),\nwho is named in the audit log.");
+                         "--help),\nwho is named in the audit log.");
 }
 
 void ImportRegistryCommand::addOptions(QCommandLineParser &parser) const
@@ -72,8 +67,7 @@ int ImportRegistryCommand::run(const QCommandLineParser &parser, const AdminCont
             context.err << "Nothing was imported.\n";
         return ExitInputRefused;
     }
-    context.out << stored.added << " added, " << stored.updated << " updated, "
-                << stored.unchanged << " unchanged\n";
+    context.out << stored.added << " added, " << stored.updated << " updated, " << stored.unchanged << " unchanged\n";
     if (stored.bindingsEnded > 0)
         context.out << stored.bindingsEnded
                     << " binding(s) ended automatically: the person is now terminated or "

@@ -11,8 +11,7 @@ InitCommand::InitCommand()
                    QStringLiteral("LOGIN"))
     , m_name(QStringLiteral("name"), QStringLiteral("The supervisor's name as shown in the desk (default: the login)."),
              QStringLiteral("NAME"))
-{
-}
+{}
 
 QString InitCommand::summary() const
 {
@@ -21,21 +20,17 @@ QString InitCommand::summary() const
 
 QString InitCommand::description() const
 {
-    return QStringLiteral(
-        "Creates the very first account of the database, a supervisor, who then adds the clerks\n"
-        "(add-clerk). The password is read from the first line of the global --password-file\n"
-        "FILE, or asked twice on the terminal without echo; it needs at least %1 characters.\n"
-        "A login is 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting\n"
-        "with a letter. No sign-in is needed, and none is possible yet.\n\n"
-        "Refused with exit code 1, nothing changed, once the database has a supervisor: further\n"
-        "accounts are added by a supervisor with add-clerk.")
+    return QStringLiteral("Creates the very first account of the database, a supervisor, who then adds the clerks\n"
+                          "(add-clerk). The password is read from the first line of the global --password-file\n"
+                          "FILE, or asked twice on the terminal without echo; it needs at least %1 characters.\n"
+                          "A login is 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting\n"
+                          "with a letter. No sign-in is needed, and none is possible yet.\n\n"
+                          "Refused with exit code 1, nothing changed, once the database has a supervisor: further\n"
+                          "accounts are added by a supervisor with add-clerk.")
         .arg(ClerkAccounts::minimumPasswordLength);
 }
 
-void InitCommand::addOptions(QCommandLineParser &parser) const
-{
-    parser.addOptions({m_supervisor, m_name});
-}
+void InitCommand::addOptions(QCommandLineParser &parser) const { parser.addOptions({m_supervisor, m_name}); }
 
 QString InitCommand::checkUsage(const QCommandLineParser &parser) const
 {
@@ -63,8 +58,8 @@ int InitCommand::run(const QCommandLineParser &parser, const AdminContext &conte
         context.err << password.error << '\n';
         return ExitInputRefused;
     }
-    const ClerkAccounts::Result created =
-        ClerkAccounts(context.connection).createFirstSupervisor(login, parser.value(m_name), password.password);
+    const ClerkAccounts::Result created
+        = ClerkAccounts(context.connection).createFirstSupervisor(login, parser.value(m_name), password.password);
     password.password.fill(QLatin1Char('\0'));
     if (!created.ok) {
         context.err << created.error << " Nothing was changed.\n";

@@ -7,11 +7,21 @@ QString JsonText::string(const QString &text)
     QString quoted = QStringLiteral("\"");
     for (const QChar c : text) {
         switch (c.unicode()) {
-        case '"': quoted += QLatin1String("\\\""); break;
-        case '\\': quoted += QLatin1String("\\\\"); break;
-        case '\n': quoted += QLatin1String("\\n"); break;
-        case '\r': quoted += QLatin1String("\\r"); break;
-        case '\t': quoted += QLatin1String("\\t"); break;
+        case '"':
+            quoted += QLatin1String("\\\"");
+            break;
+        case '\\':
+            quoted += QLatin1String("\\\\");
+            break;
+        case '\n':
+            quoted += QLatin1String("\\n");
+            break;
+        case '\r':
+            quoted += QLatin1String("\\r");
+            break;
+        case '\t':
+            quoted += QLatin1String("\\t");
+            break;
         default:
             if (c.unicode() < 0x20)
                 quoted += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
@@ -22,10 +32,7 @@ QString JsonText::string(const QString &text)
     return quoted + QLatin1Char('"');
 }
 
-QString JsonText::stringOrNull(const QString &text)
-{
-    return text.isEmpty() ? QStringLiteral("null") : string(text);
-}
+QString JsonText::stringOrNull(const QString &text) { return text.isEmpty() ? QStringLiteral("null") : string(text); }
 
 QString JsonText::array(const QStringList &items)
 {

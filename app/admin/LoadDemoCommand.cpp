@@ -13,19 +13,16 @@ QString LoadDemoCommand::summary() const
 
 QString LoadDemoCommand::description() const
 {
-    return QStringLiteral(
-        "Loads the demo households (one scenario for every refusal code) and a few demo\n"
-        "bindings, so that the desk can be tried. It loads only into an empty registry: a\n"
-        "database that already holds persons is left as it is.\n\n"
-        "Into a fresh database (no accounts, an empty registry) it loads without a sign-in and\n"
-        "brings the demo accounts: demo (clerk, password demo-clerk-1) and admin (supervisor,\n"
-        "password demo-admin-1). Any other database needs a supervisor's sign-in (the global\n"
-        "--clerk LOGIN, see gongji-admin --help).");
+    return QStringLiteral("Loads the demo households (one scenario for every refusal code) and a few demo\n"
+                          "bindings, so that the desk can be tried. It loads only into an empty registry: a\n"
+                          "database that already holds persons is left as it is.\n\n"
+                          "Into a fresh database (no accounts, an empty registry) it loads without a sign-in and\n"
+                          "brings the demo accounts: demo (clerk, password demo-clerk-1) and admin (supervisor,\n"
+                          "password demo-admin-1). Any other database needs a supervisor's sign-in (the global\n"
+                          "--clerk LOGIN, see gongji-admin --help).");
 }
 
-void LoadDemoCommand::addOptions(QCommandLineParser &) const
-{
-}
+void LoadDemoCommand::addOptions(QCommandLineParser &) const {}
 
 QString LoadDemoCommand::checkUsage(const QCommandLineParser &parser) const
 {

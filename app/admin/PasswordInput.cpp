@@ -57,12 +57,14 @@ PasswordInput::Result PasswordInput::fromFile(const QString &path)
     const QFileInfo info(path);
     if (!info.exists()) {
         result.error = QStringLiteral("The password file %1 does not exist; give the path of a file whose first line "
-                                      "is the password.").arg(shown);
+                                      "is the password.")
+                           .arg(shown);
         return result;
     }
     if (info.isDir()) {
         result.error = QStringLiteral("The password file %1 is a folder; give the path of a file whose first line is "
-                                      "the password.").arg(shown);
+                                      "the password.")
+                           .arg(shown);
         return result;
     }
     QFile file(path);
@@ -73,19 +75,21 @@ PasswordInput::Result PasswordInput::fromFile(const QString &path)
     }
     if (file.size() > maxFileSize) {
         result.error = QStringLiteral("The password file %1 is larger than %2 bytes: it is not a password file.")
-                           .arg(shown).arg(maxFileSize);
+                           .arg(shown)
+                           .arg(maxFileSize);
         return result;
     }
     QByteArray line = file.readLine(maxFileSize);
     result.password = stripLineBreak(line);
     if (result.password.isEmpty()) {
-        result.error = QStringLiteral("The first line of the password file %1 is empty; put the password there.")
-                           .arg(shown);
+        result.error
+            = QStringLiteral("The first line of the password file %1 is empty; put the password there.").arg(shown);
         return result;
     }
     if (info.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
         result.warning = QStringLiteral("warning: the password file %1 may be read by other users; make it yours only "
-                                        "(chmod 600 %1).").arg(shown);
+                                        "(chmod 600 %1).")
+                             .arg(shown);
     result.ok = true;
     return result;
 }

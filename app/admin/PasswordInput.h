@@ -12,7 +12,7 @@ public:
     {
         bool ok = false;
         QString password;
-        QString error;   // what is wrong and what to do
+        QString error; // what is wrong and what to do
         QString warning; // e.g. a password file that others may read; the password is still used
     };
 

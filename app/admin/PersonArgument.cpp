@@ -24,15 +24,17 @@ PersonArgument::Found PersonArgument::find(const QString &connection, const QStr
     const QString type = text.left(colon).trimmed();
     const IdCheck id = IdNumber::check(type, text.mid(colon + 1));
     if (!id.isValid()) {
-        found.error = QStringLiteral("%1 %2: %3 (%4)").arg(what, text,
-            id.detail.isEmpty() ? RefusalCodes::message(id.error) : id.detail, RefusalCodes::name(id.error));
+        found.error = QStringLiteral("%1 %2: %3 (%4)")
+                          .arg(what, text, id.detail.isEmpty() ? RefusalCodes::message(id.error) : id.detail,
+                               RefusalCodes::name(id.error));
         return found;
     }
     found.person = PersonStore(connection).findByDocument(id.type, id.number);
     if (!found.person)
         found.error = QStringLiteral("%1 %2: no person with this ID type and number is in the registry "
                                      "(PERSON_NOT_FOUND). Check the number on the document, or import "
-                                     "the registry first (import-registry).").arg(what, text);
+                                     "the registry first (import-registry).")
+                          .arg(what, text);
     return found;
 }
 

@@ -11,7 +11,11 @@ class PrintCommand : public AdminCommand
 {
 public:
     QString name() const override { return QStringLiteral("print"); }
-    QString usage() const override { return QStringLiteral("FILING_NO --pdf OUT.pdf | --revocation BINDING_ID --pdf OUT.pdf | --kinship QQ_NO --pdf OUT.pdf"); }
+    QString usage() const override
+    {
+        return QStringLiteral(
+            "FILING_NO --pdf OUT.pdf | --revocation BINDING_ID --pdf OUT.pdf | --kinship QQ_NO --pdf OUT.pdf");
+    }
     QString summary() const override;
     QString description() const override;
     void addOptions(QCommandLineParser &parser) const override;

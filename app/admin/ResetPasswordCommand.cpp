@@ -10,8 +10,7 @@ ResetPasswordCommand::ResetPasswordCommand()
                         QStringLiteral("Read the new password from the first line of FILE instead of asking twice on "
                                        "the terminal."),
                         QStringLiteral("FILE"))
-{
-}
+{}
 
 QString ResetPasswordCommand::summary() const
 {
@@ -20,14 +19,13 @@ QString ResetPasswordCommand::summary() const
 
 QString ResetPasswordCommand::description() const
 {
-    return QStringLiteral(
-        "Sets a new password for the account LOGIN, e.g. when a clerk forgot theirs, and lifts\n"
-        "a lockout. The new password is read from --new-password-file FILE or asked twice on\n"
-        "the terminal without echo; it needs at least %1 characters. Tell it to the clerk in\n"
-        "person. Needs a supervisor's sign-in (the global --clerk LOGIN and its password, see\n"
-        "gongji-admin --help); the change is audited, never the password. Exit code 1 when\n"
-        "there is no such account or the password is too short, 4 when the sign-in fails;\n"
-        "nothing is changed then.")
+    return QStringLiteral("Sets a new password for the account LOGIN, e.g. when a clerk forgot theirs, and lifts\n"
+                          "a lockout. The new password is read from --new-password-file FILE or asked twice on\n"
+                          "the terminal without echo; it needs at least %1 characters. Tell it to the clerk in\n"
+                          "person. Needs a supervisor's sign-in (the global --clerk LOGIN and its password, see\n"
+                          "gongji-admin --help); the change is audited, never the password. Exit code 1 when\n"
+                          "there is no such account or the password is too short, 4 when the sign-in fails;\n"
+                          "nothing is changed then.")
         .arg(ClerkAccounts::minimumPasswordLength);
 }
 
@@ -46,8 +44,8 @@ int ResetPasswordCommand::run(const QCommandLineParser &parser, const AdminConte
         context.err << password.error << '\n';
         return ExitInputRefused;
     }
-    const ClerkAccounts::Result result =
-        ClerkAccounts(context.connection).resetPassword(context.actor, login(parser), password.password);
+    const ClerkAccounts::Result result
+        = ClerkAccounts(context.connection).resetPassword(context.actor, login(parser), password.password);
     password.password.fill(QLatin1Char('\0'));
     return report(context, result.ok, result.error,
                   QStringLiteral("New password set for %1; tell it to them in person.").arg(login(parser)));

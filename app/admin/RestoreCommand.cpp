@@ -2,6 +2,7 @@
 
 #include <QDir>
 
+#include "model/startup/DatabaseStartup.h"
 #include "model/storage/Database.h"
 #include "model/storage/DatabaseBackup.h"
 
@@ -14,21 +15,18 @@ QString RestoreCommand::summary() const
 
 QString RestoreCommand::description() const
 {
-    return QStringLiteral(
-        "Puts the backup FILE in place of the database. A copy of FILE is made beside the\n"
-        "database and checked first (SQLite's integrity check, a Gongji Desk schema); a file\n"
-        "that fails is refused and nothing changes. Then the copy replaces the database in\n"
-        "one step, so a crash leaves either the old database or the restored one. The\n"
-        "replaced file is kept beside it as DATABASE.before-restore-TIME. Close gongji-desk\n"
-        "first: a database in use is not replaced.\n\n"
-        "Needs a supervisor's sign-in (the global --clerk LOGIN, see gongji-admin --help),\n"
-        "checked against the database's accounts, or, when the database cannot be opened\n"
-        "(damaged), against a copy of the backup's.");
+    return QStringLiteral("Puts the backup FILE in place of the database. A copy of FILE is made beside the\n"
+                          "database and checked first (SQLite's integrity check, a Gongji Desk schema); a file\n"
+                          "that fails is refused and nothing changes. Then the copy replaces the database in\n"
+                          "one step, so a crash leaves either the old database or the restored one. The\n"
+                          "replaced file is kept beside it as DATABASE.before-restore-TIME. Close gongji-desk\n"
+                          "first: a database in use is not replaced.\n\n"
+                          "Needs a supervisor's sign-in (the global --clerk LOGIN, see gongji-admin --help),\n"
+                          "checked against the database's accounts, or, when the database cannot be opened\n"
+                          "(damaged), against a copy of the backup's.");
 }
 
-void RestoreCommand::addOptions(QCommandLineParser &) const
-{
-}
+void RestoreCommand::addOptions(QCommandLineParser &) const {}
 
 QString RestoreCommand::checkUsage(const QCommandLineParser &parser) const
 {
@@ -54,9 +52,10 @@ int RestoreCommand::run(const QCommandLineParser &parser, const AdminContext &co
                 << QDir::toNativeSeparators(context.databasePath) << ".\n";
     // Who restored what goes into the restored database's own audit log.
     const QString recorder = QStringLiteral("restore-record");
-    const Database::OpenResult restored = Database::open(context.databasePath, recorder);
-    const QString unrecorded = restored.ok ? DatabaseBackup::recordRestore(recorder, context.actor, backup, result.keptAside)
-                                           : restored.error;
+    const Database::OpenResult restored = DatabaseStartup::open(context.databasePath, recorder);
+    const QString unrecorded = restored.ok
+        ? DatabaseBackup::recordRestore(recorder, context.actor, backup, result.keptAside)
+        : restored.error;
     Database::close(recorder);
     if (!unrecorded.isEmpty())
         context.err << "The restore could not be written to the audit log: " << unrecorded << '\n';

@@ -15,8 +15,7 @@ RevocationOptions::RevocationOptions(const QString &command, const Role &first, 
     , m_requestedBy(QStringLiteral("requested-by"),
                     QStringLiteral("Who asks for the revocation: %1 or %2 (default: %1).").arg(first.name, second.name),
                     QStringLiteral("WHO"), first.name)
-{
-}
+{}
 
 QString RevocationOptions::usage() const
 {
@@ -50,13 +49,13 @@ QString RevocationOptions::usageProblem(const QCommandLineParser &parser) const
     return {};
 }
 
-std::optional<std::pair<Person, Person>> RevocationOptions::findPersons(const QCommandLineParser &parser,
-                                                                        const QString &connection, QTextStream &err) const
+std::optional<std::pair<Person, Person>>
+RevocationOptions::findPersons(const QCommandLineParser &parser, const QString &connection, QTextStream &err) const
 {
-    const PersonArgument::Found first =
-        PersonArgument::find(connection, parser.value(m_first), QStringLiteral("The ") + m_firstRole);
-    const PersonArgument::Found second =
-        PersonArgument::find(connection, parser.value(m_second), QStringLiteral("The ") + m_secondRole);
+    const PersonArgument::Found first
+        = PersonArgument::find(connection, parser.value(m_first), QStringLiteral("The ") + m_firstRole);
+    const PersonArgument::Found second
+        = PersonArgument::find(connection, parser.value(m_second), QStringLiteral("The ") + m_secondRole);
     if (first.person && second.person)
         return std::pair(*first.person, *second.person);
     for (const PersonArgument::Found *found : {&first, &second})

@@ -1,6 +1,7 @@
 #include "RevokeCommand.h"
 
 #include "PersonArgument.h"
+#include "model/domain/Money.h"
 #include "model/filing/BindingRevocation.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/FilingStore.h"
@@ -12,13 +13,9 @@ RevokeCommand::RevokeCommand()
     : m_options(QStringLiteral("revoke"),
                 {QStringLiteral("authorizer"), QStringLiteral("The authorizer (授权人): ID type code and number.")},
                 {QStringLiteral("target"), QStringLiteral("The target (共济对象): ID type code and number.")})
-{
-}
+{}
 
-QString RevokeCommand::usage() const
-{
-    return m_options.usage();
-}
+QString RevokeCommand::usage() const { return m_options.usage(); }
 
 QString RevokeCommand::summary() const
 {
@@ -27,34 +24,28 @@ QString RevokeCommand::summary() const
 
 QString RevokeCommand::description() const
 {
-    return QStringLiteral(
-        "Ends the active mutual-aid binding (共济) in which the authorizer lets the target use\n"
-        "their personal account, as the household screen does: in one transaction the binding\n"
-        "is ended with the clerk, the time, who asked and the reason, and an audit entry is\n"
-        "written. What was ended is printed, with the numbers masked. A later filing for the\n"
-        "same pair waits for the rule set's cooldown_days.\n\n"
-        "Persons are given as ID type code and number, e.g. 01:110101199003071234.\n"
-        "For a kinship account (亲情账户) use revoke-kinship.\n\n"
-        "Needs a clerk's sign-in (the global --clerk LOGIN, see gongji-admin --help); the\n"
-        "signed-in account is recorded as the clerk who ended the binding.\n\n"
-        "The exit code is 1 and nothing is changed when a number is not valid, a person is not\n"
-        "in the registry, or the pair has no active mutual-aid binding (the message then says\n"
-        "whether there is one the other way round or a kinship account between them).");
+    return QStringLiteral("Ends the active mutual-aid binding (共济) in which the authorizer lets the target use\n"
+                          "their personal account, as the household screen does: in one transaction the binding\n"
+                          "is ended with the clerk, the time, who asked and the reason, and an audit entry is\n"
+                          "written. What was ended is printed, with the numbers masked. A later filing for the\n"
+                          "same pair waits for the rule set's cooldown_days.\n\n"
+                          "Persons are given as ID type code and number, e.g. 01:110101199003071234.\n"
+                          "For a kinship account (亲情账户) use revoke-kinship.\n\n"
+                          "Needs a clerk's sign-in (the global --clerk LOGIN, see gongji-admin --help); the\n"
+                          "signed-in account is recorded as the clerk who ended the binding.\n\n"
+                          "The exit code is 1 and nothing is changed when a number is not valid, a person is not\n"
+                          "in the registry, or the pair has no active mutual-aid binding (the message then says\n"
+                          "whether there is one the other way round or a kinship account between them).");
 }
 
-void RevokeCommand::addOptions(QCommandLineParser &parser) const
-{
-    m_options.addTo(parser);
-}
+void RevokeCommand::addOptions(QCommandLineParser &parser) const { m_options.addTo(parser); }
 
-QString RevokeCommand::checkUsage(const QCommandLineParser &parser) const
-{
-    return m_options.usageProblem(parser);
-}
+QString RevokeCommand::checkUsage(const QCommandLineParser &parser) const { return m_options.usageProblem(parser); }
 
 int RevokeCommand::run(const QCommandLineParser &parser, const AdminContext &context)
 {
-    const std::optional<std::pair<Person, Person>> persons = m_options.findPersons(parser, context.connection, context.err);
+    const std::optional<std::pair<Person, Person>> persons
+        = m_options.findPersons(parser, context.connection, context.err);
     if (!persons)
         return ExitInputRefused;
     const auto &[a, t] = *persons;
@@ -80,8 +71,8 @@ int RevokeCommand::run(const QCommandLineParser &parser, const AdminContext &con
     const QString clerk = context.actor;
     const QString reason = m_options.reason(parser);
     const QString requestedBy = m_options.requestedBy(parser);
-    const BindingRevocation::Result revoked =
-        BindingRevocation(context.connection).revoke(binding->id, requestedBy, reason, clerk);
+    const BindingRevocation::Result revoked
+        = BindingRevocation(context.connection).revoke(binding->id, requestedBy, reason, clerk);
     if (!revoked.ok) {
         context.err << revoked.error << '\n';
         return exitCodeFor(revoked.failure);
@@ -90,9 +81,11 @@ int RevokeCommand::run(const QCommandLineParser &parser, const AdminContext &con
     context.out << "Ended the mutual-aid binding (共济) " << binding->id;
     if (filing)
         context.out << " of filing " << filing->number;
-    context.out << ":\n  authorizer: " << PersonArgument::describe(a) << "\n  target:     "
-                << PersonArgument::describe(t) << ", " << binding->relationship << "\n  requested by "
-                << requestedBy << ", reason: " << reason << ", clerk: " << clerk << '\n';
+    context.out << ":\n  authorizer: " << PersonArgument::describe(a)
+                << "\n  target:     " << PersonArgument::describe(t) << ", " << binding->relationship
+                << "\n  requested by " << requestedBy << ", reason: " << reason << ", clerk: " << clerk << '\n';
+    if (binding->quotaFen)
+        context.out << "  quota freed: " << Money::formatYuan(*binding->quotaFen) << " yuan (共济额度 released)\n";
     return ExitOk;
 }
 

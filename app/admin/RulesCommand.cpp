@@ -16,8 +16,7 @@ RulesCommand::RulesCommand()
                QStringLiteral("CODE"))
     , m_dryRun(QStringLiteral("dry-run"),
                QStringLiteral("import: check the file and print the impact report; write nothing."))
-{
-}
+{}
 
 QString RulesCommand::usage() const
 {
@@ -39,7 +38,10 @@ QString RulesCommand::description() const
         "  source_note, relationships, id_types, scope (same_pooling_region, same_province or\n"
         "  nationwide), max_authorizers_per_target and max_targets_per_authorizer (null:\n"
         "  unlimited), allow_mutual, exclude_public_medical, reserve_floor (yuan),\n"
-        "  payment_order (by_balance_desc or by_binding_order), cooldown_days, payable.\n\n"
+        "  payment_order (by_balance_desc or by_binding_order), cooldown_days, payable,\n"
+        "  max_period_months (longest authorization period; null or missing: unlimited),\n"
+        "  quota_required_beyond (none or province: a target insured in another province needs\n"
+        "  a quota, 共济额度; missing in older files: none).\n\n"
         "rules export [--region CODE] FILE.json\n"
         "  Writes every stored set (or those of one region), ordered by region and start, to\n"
         "  FILE.json (\"-\": stdout). The file is replaced only once it is completely written.\n\n"
@@ -68,9 +70,8 @@ QString RulesCommand::checkUsage(const QCommandLineParser &parser) const
     const QStringList arguments = parser.positionalArguments();
     const QString action = arguments.value(0);
     if (action != QLatin1String("export") && action != QLatin1String("import"))
-        return arguments.isEmpty()
-            ? QStringLiteral("say what to do: rules export FILE.json or rules import FILE.json.")
-            : QStringLiteral("unknown rules action \"%1\"; use export or import.").arg(action);
+        return arguments.isEmpty() ? QStringLiteral("say what to do: rules export FILE.json or rules import FILE.json.")
+                                   : QStringLiteral("unknown rules action \"%1\"; use export or import.").arg(action);
     if (arguments.size() != 2)
         return QStringLiteral("rules %1 needs exactly one file, found %2.").arg(action).arg(arguments.size() - 1);
     if (action == QLatin1String("import") && parser.isSet(m_region))
@@ -129,8 +130,8 @@ int RulesCommand::importSets(const QString &path, bool dryRun, const AdminContex
                     << ". Check the file name and that you may read it. Nothing was imported.\n";
         return ExitInputRefused;
     }
-    const RuleSetExchange::ImportResult result =
-        RuleSetExchange(context.connection).importJson(file.readAll(), context.actor, dryRun);
+    const RuleSetExchange::ImportResult result
+        = RuleSetExchange(context.connection).importJson(file.readAll(), context.actor, dryRun);
     if (!result.ok) {
         for (const QString &error : result.errors)
             context.err << error << '\n';

@@ -12,12 +12,11 @@ QString UnlockClerkCommand::summary() const
 
 QString UnlockClerkCommand::description() const
 {
-    return QStringLiteral(
-        "After %1 wrong passwords in a row a login is locked for %2 minutes. unlock-clerk lifts\n"
-        "the lock of LOGIN at once (ask whether the failed attempts were the clerk's own: the\n"
-        "audit log has them). Needs a supervisor's sign-in (the global --clerk LOGIN, see\n"
-        "gongji-admin --help); the change is audited. Exit code 1 when there is no such account,\n"
-        "4 when the sign-in fails; nothing is changed then.")
+    return QStringLiteral("After %1 wrong passwords in a row a login is locked for %2 minutes. unlock-clerk lifts\n"
+                          "the lock of LOGIN at once (ask whether the failed attempts were the clerk's own: the\n"
+                          "audit log has them). Needs a supervisor's sign-in (the global --clerk LOGIN, see\n"
+                          "gongji-admin --help); the change is audited. Exit code 1 when there is no such account,\n"
+                          "4 when the sign-in fails; nothing is changed then.")
         .arg(SignIn::maxFailures)
         .arg(SignIn::lockMinutes);
 }

@@ -11,12 +11,12 @@
 
 namespace {
 
-// `print` lays out fonts and writes PDFs, which needs a GUI application; every other command
-// stays a plain console program (no platform plugin, no runtime directory).
+// `print`, `set-quota --pdf` and `report --pdf` lay out fonts and write PDFs, which needs a GUI
+// application; every other command stays a plain console program (no platform plugin, no runtime directory).
 bool needsGui(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "print") == 0)
+        if (qstrcmp(argv[i], "print") == 0 || qstrncmp(argv[i], "--pdf", 5) == 0)
             return true;
     }
     return false;

@@ -58,15 +58,16 @@ int main(int argc, char *argv[])
                                                      "Default: the setting database/location, else the file in the "
                                                      "application-data folder."),
                                       QStringLiteral("path"));
-    const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Load the demo registry when it is empty."));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QStringLiteral("Load the demo registry when it is empty."));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language: zh_CN or en."),
                                         QStringLiteral("language"), QStringLiteral("zh_CN"));
-    const QCommandLineOption clerkOption(QStringLiteral("clerk"),
-                                         QStringLiteral("Sign in as LOGIN (with --password-file: without typing; audited)."),
-                                         QStringLiteral("login"));
-    const QCommandLineOption passwordFileOption(QStringLiteral("password-file"),
-                                                QStringLiteral("Read the --clerk password from the first line of FILE."),
-                                                QStringLiteral("file"));
+    const QCommandLineOption clerkOption(
+        QStringLiteral("clerk"), QStringLiteral("Sign in as LOGIN (with --password-file: without typing; audited)."),
+        QStringLiteral("login"));
+    const QCommandLineOption passwordFileOption(
+        QStringLiteral("password-file"), QStringLiteral("Read the --clerk password from the first line of FILE."),
+        QStringLiteral("file"));
     parser.addOptions({dbOption, demoOption, langOption, clerkOption, passwordFileOption});
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -76,7 +77,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     if (parser.isSet(helpOption)) {
-        fputs(qPrintable(parser.helpText().replace(QLatin1String("<executable_name>"), QLatin1String("gongji-desk"))), stdout);
+        fputs(qPrintable(parser.helpText().replace(QLatin1String("<executable_name>"), QLatin1String("gongji-desk"))),
+              stdout);
         return 0;
     }
     if (parser.isSet(versionOption)) {
@@ -100,7 +102,7 @@ int main(int argc, char *argv[])
     // An office points every counter at its server once, in the settings; --db overrides for one run.
     const QString configured = QSettings().value(gongji::DatabaseSettingsDialog::settingKey()).toString();
     const QString path = parser.isSet(dbOption) ? parser.value(dbOption)
-                         : configured.isEmpty() ? gongji::Database::defaultPath()
+        : configured.isEmpty()                  ? gongji::Database::defaultPath()
                                                 : configured;
     const QString connection = gongji::Database::defaultConnectionName();
     // A damaged file: the clerk may put its newest backup in place (the damaged one is kept aside).

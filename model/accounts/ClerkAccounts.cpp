@@ -9,6 +9,7 @@
 #include "model/accounts/SignIn.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/ClerkStore.h"
+#include "model/storage/PasswordPolicyStore.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/WriteTransaction.h"
 
@@ -47,7 +48,8 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
     Result result;
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9._-]{1,31}$"));
     if (!loginPattern.match(login).hasMatch()) {
-        result.error = Text::tr("A login is 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter.");
+        result.error = Text::tr(
+            "A login is 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter.");
         return result;
     }
     result.error = passwordProblem(password);
@@ -57,7 +59,8 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
         WriteTransaction transaction(m_connection);
         ClerkStore store(m_connection);
         if (first && store.countSupervisors() > 0) {
-            result.error = Text::tr("A supervisor exists already; further accounts are added by a supervisor (add-clerk).");
+            result.error
+                = Text::tr("A supervisor exists already; further accounts are added by a supervisor (add-clerk).");
             return result;
         }
         if (!first) {
@@ -79,7 +82,10 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
             return result;
         }
         store.insert(account);
-        AuditLog(m_connection).append(actor, AuditAction::AccountAdd, login, QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(role)}});
+        store.rememberPassword(account.id, account.passwordHash);
+        AuditLog(m_connection)
+            .append(actor, AuditAction::AccountAdd, login,
+                    QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(role)}});
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {
@@ -88,15 +94,72 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
     return result;
 }
 
-QString ClerkAccounts::passwordProblem(const QString &password)
+QString ClerkAccounts::passwordProblem(const QString &password) const
 {
-    if (password.size() < minimumPasswordLength)
-        return Text::tr("The password needs at least %1 characters.").arg(minimumPasswordLength);
+    try {
+        return policy().problem(password);
+    } catch (const StorageError &error) {
+        return error.userMessage();
+    }
+}
+
+PasswordPolicy ClerkAccounts::policy() const { return PasswordPolicyStore(m_connection).current(); }
+
+QString ClerkAccounts::reuseProblem(const ClerkStore &store, const ClerkAccount &account, const QString &password,
+                                    const PasswordPolicy &policy)
+{
+    // The history holds the current password too once it was set under this policy's schema;
+    // one set before has only its hash in the account.
+    QStringList hashes
+        = policy.historyCount > 0 ? store.recentPasswordHashes(account.id, policy.historyCount) : QStringList();
+    if (!hashes.contains(account.passwordHash))
+        hashes.prepend(account.passwordHash);
+    for (const QString &hash : std::as_const(hashes)) {
+        if (!PasswordHash::verify(hash, password))
+            continue;
+        if (policy.historyCount > 1)
+            return Text::tr("This password was one of the last %1 of the account: choose another.")
+                .arg(policy.historyCount);
+        return Text::tr("The new password is the same as the current one: choose another.");
+    }
     return {};
 }
 
-ClerkAccounts::Result ClerkAccounts::changeAccount(const QString &actor, const QString &login, AuditAction action,
-                                                   const std::function<QString(ClerkStore &, const ClerkAccount &)> &change)
+void ClerkAccounts::storeNewPassword(ClerkStore &store, qint64 id, const QString &hash)
+{
+    store.replacePassword(id, hash);
+    store.rememberPassword(id, hash);
+}
+
+ClerkAccounts::Result ClerkAccounts::setPolicy(const QString &actor, const PasswordPolicy &policy)
+{
+    Result result;
+    result.error = policy.invalidity();
+    if (!result.error.isEmpty())
+        return result;
+    try {
+        WriteTransaction transaction(m_connection);
+        result.error = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
+        if (!result.error.isEmpty())
+            return result;
+        PasswordPolicyStore(m_connection).insert(policy, actor);
+        AuditLog(m_connection)
+            .append(actor, AuditAction::PasswordPolicySet, QString(),
+                    QJsonObject{{QStringLiteral("min_length"), policy.minLength},
+                                {QStringLiteral("min_classes"), policy.minClasses},
+                                {QStringLiteral("max_age_days"), policy.maxAgeDays},
+                                {QStringLiteral("history_count"), policy.historyCount}});
+        transaction.commit();
+        result.ok = true;
+    } catch (const StorageError &error) {
+        result.error = error.userMessage();
+    }
+    return result;
+}
+
+ClerkAccounts::Result
+ClerkAccounts::changeAccount(const QString &actor, const QString &login, AuditAction action,
+                             const std::function<QString(ClerkStore &, const ClerkAccount &)> &change)
 {
     Result result;
     try {
@@ -107,13 +170,16 @@ ClerkAccounts::Result ClerkAccounts::changeAccount(const QString &actor, const Q
         ClerkStore store(m_connection);
         const std::optional<ClerkAccount> account = store.findByLogin(login.trimmed());
         if (!account) {
-            result.error = Text::tr("There is no account %1: check the login in the list of accounts.").arg(login.trimmed());
+            result.error
+                = Text::tr("There is no account %1: check the login in the list of accounts.").arg(login.trimmed());
             return result;
         }
         result.error = change(store, *account);
         if (!result.error.isEmpty())
             return result;
-        AuditLog(m_connection).append(actor, action, account->login, QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(account->role)}});
+        AuditLog(m_connection)
+            .append(actor, action, account->login,
+                    QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(account->role)}});
         transaction.commit();
         result.ok = true;
     } catch (const StorageError &error) {
@@ -137,7 +203,8 @@ ClerkAccounts::Result ClerkAccounts::setActive(const QString &actor, const QStri
                          });
 }
 
-ClerkAccounts::Result ClerkAccounts::resetPassword(const QString &actor, const QString &login, const QString &newPassword)
+ClerkAccounts::Result ClerkAccounts::resetPassword(const QString &actor, const QString &login,
+                                                   const QString &newPassword)
 {
     Result problem;
     problem.error = passwordProblem(newPassword);
@@ -145,10 +212,14 @@ ClerkAccounts::Result ClerkAccounts::resetPassword(const QString &actor, const Q
         return problem;
     return changeAccount(actor, login, AuditAction::AccountResetPassword,
                          [&](ClerkStore &store, const ClerkAccount &account) -> QString {
+                             const QString reused = reuseProblem(store, account, newPassword, policy());
+                             if (!reused.isEmpty())
+                                 return reused;
                              const QString hash = PasswordHash::hash(newPassword);
                              if (hash.isEmpty())
-                                 return Text::tr("The password could not be hashed (out of memory); nothing was stored.");
-                             store.setPasswordHash(account.id, hash);
+                                 return Text::tr(
+                                     "The password could not be hashed (out of memory); nothing was stored.");
+                             storeNewPassword(store, account.id, hash);
                              store.setLockState(account.id, 0, QDateTime());
                              return {};
                          });
@@ -185,27 +256,32 @@ ClerkAccounts::Result ClerkAccounts::changeOwnPassword(const QString &login, con
         const std::optional<ClerkAccount> account = store.findByLogin(login.trimmed());
         const QDateTime now = QDateTime::currentDateTimeUtc();
         if (account && account->isLockedAt(now)) {
-            result.error = Text::tr("This login is locked after failed attempts until %1; the password was not changed.")
-                               .arg(account->lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")));
+            result.error
+                = Text::tr("This login is locked after failed attempts until %1; the password was not changed.")
+                      .arg(account->lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")));
             return result;
         }
         if (!account || !PasswordHash::verify(account->passwordHash, oldPassword)) {
             // Counts like a failed sign-in, so that this is no way around the lockout.
             if (account) {
                 SignIn::recordFailure(store, *account, now);
-                AuditLog(m_connection).append(account->login, AuditAction::PasswordChangeFailed, account->login,
-                                              QJsonObject{{QStringLiteral("why"), QStringLiteral("wrong password")}});
+                AuditLog(m_connection)
+                    .append(account->login, AuditAction::PasswordChangeFailed, account->login,
+                            QJsonObject{{QStringLiteral("why"), QStringLiteral("wrong password")}});
                 transaction.commit();
             }
             result.error = Text::tr("The current password is wrong; the password was not changed.");
             return result;
         }
+        result.error = reuseProblem(store, *account, newPassword, policy());
+        if (!result.error.isEmpty())
+            return result;
         const QString hash = PasswordHash::hash(newPassword);
         if (hash.isEmpty()) {
             result.error = Text::tr("The password could not be hashed (out of memory); nothing was stored.");
             return result;
         }
-        store.setPasswordHash(account->id, hash);
+        storeNewPassword(store, account->id, hash);
         AuditLog(m_connection).append(account->login, AuditAction::PasswordChange, account->login);
         transaction.commit();
         result.ok = true;

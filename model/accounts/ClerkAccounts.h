@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "model/domain/AuditAction.h"
+#include "model/domain/PasswordPolicy.h"
 #include "model/storage/ClerkStore.h"
 
 namespace gongji {
@@ -40,17 +41,29 @@ public:
     // (when given) if refused.
     QList<ClerkAccount> list(const QString &actor, QString *error = nullptr) const;
 
+    // Supervisor only: a new password policy for every account (PasswordPolicy), audited.
+    Result setPolicy(const QString &actor, const PasswordPolicy &policy);
+    // The policy in force.
+    PasswordPolicy policy() const;
+
     // Whether `actor` may do what needs `role` (Clerk: any active account; Supervisor).
     bool allows(const QString &actor, ClerkRole role) const;
 
-    static constexpr int minimumPasswordLength = 8;
+    // No policy accepts fewer characters.
+    static constexpr int minimumPasswordLength = PasswordPolicy::lowestMinLength;
 
 private:
     // Runs `change` on the account `login` inside one transaction after the supervisor check and
     // audits `action`; `change` returns an error (nothing is written then) or empty.
     Result changeAccount(const QString &actor, const QString &login, AuditAction action,
                          const std::function<QString(ClerkStore &, const ClerkAccount &)> &change);
-    static QString passwordProblem(const QString &password);
+    QString passwordProblem(const QString &password) const;
+    // Why `password` may not be the account's new one: one of its last passwords (the policy's
+    // history, the current one included). Verifies against each kept hash.
+    static QString reuseProblem(const ClerkStore &store, const ClerkAccount &account, const QString &password,
+                                const PasswordPolicy &policy);
+    // Sets `hash` as the account's new password and keeps it in the history.
+    static void storeNewPassword(ClerkStore &store, qint64 id, const QString &hash);
     Result create(const QString &actor, const QString &login, const QString &displayName, ClerkRole role,
                   const QString &password, bool first);
     QString m_connection;

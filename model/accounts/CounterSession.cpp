@@ -9,8 +9,7 @@ namespace gongji {
 CounterSession::CounterSession(const QString &connection, const QString &login)
     : m_connection(connection)
     , m_login(login)
-{
-}
+{}
 
 QString CounterSession::lock(const QString &reason)
 {

@@ -36,13 +36,15 @@ IdReveal::Result IdReveal::reveal(const QString &actor, qint64 personId, const Q
             return result;
         const std::optional<Person> person = PersonStore(m_connection).findById(personId);
         if (!person) {
-            result.error = Text::tr("This person is not in the registry (any more); nothing was revealed. Search again.");
+            result.error
+                = Text::tr("This person is not in the registry (any more); nothing was revealed. Search again.");
             return result;
         }
-        AuditLog(m_connection).append(actor, AuditAction::IdReveal, QString::number(person->id),
-                                      QJsonObject{{QStringLiteral("id_type"), person->idType},
-                                                  {QStringLiteral("masked"), IdNumber::mask(person->idNumber)},
-                                                  {QStringLiteral("purpose"), purpose.trimmed()}});
+        AuditLog(m_connection)
+            .append(actor, AuditAction::IdReveal, QString::number(person->id),
+                    QJsonObject{{QStringLiteral("id_type"), person->idType},
+                                {QStringLiteral("masked"), IdNumber::mask(person->idNumber)},
+                                {QStringLiteral("purpose"), purpose.trimmed()}});
         transaction.commit();
         result.ok = true;
         result.idNumber = person->idNumber;

@@ -16,7 +16,7 @@ public:
         bool ok = false;
         QString idNumber; // the full number, when ok; show it only on screen, never log it
         QString idType;
-        QString error;    // in the UI language
+        QString error; // in the UI language
     };
 
     explicit IdReveal(const QString &connection);

@@ -43,7 +43,8 @@ QString PasswordHash::hash(const QString &password)
     limits(&ops, &mem);
     QByteArray utf8 = password.toUtf8();
     char out[crypto_pwhash_STRBYTES];
-    const int rc = crypto_pwhash_str_alg(out, utf8.constData(), size_t(utf8.size()), ops, mem, crypto_pwhash_ALG_ARGON2ID13);
+    const int rc
+        = crypto_pwhash_str_alg(out, utf8.constData(), size_t(utf8.size()), ops, mem, crypto_pwhash_ALG_ARGON2ID13);
     sodium_memzero(utf8.data(), size_t(utf8.size()));
     return rc == 0 ? QString::fromLatin1(out) : QString();
 }
@@ -69,9 +70,6 @@ bool PasswordHash::needsRehash(const QString &storedHash)
     return crypto_pwhash_str_needs_rehash(storedHash.toLatin1().constData(), ops, mem) != 0;
 }
 
-void PasswordHash::setCost(Cost cost)
-{
-    g_cost = cost;
-}
+void PasswordHash::setCost(Cost cost) { g_cost = cost; }
 
 } // namespace gongji

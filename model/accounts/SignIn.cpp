@@ -5,6 +5,7 @@
 
 #include "model/accounts/PasswordHash.h"
 #include "model/storage/AuditLog.h"
+#include "model/storage/PasswordPolicyStore.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/WriteTransaction.h"
 
@@ -37,7 +38,8 @@ SignIn::Result SignIn::signIn(const QString &login, const QString &password, con
         AuditLog audit(m_connection);
         const std::optional<ClerkAccount> account = store.findByLogin(login.trimmed());
         const auto fail = [&](const QString &why, const QString &message) {
-            audit.append(login.trimmed(), AuditAction::SignInFailed, login.trimmed(), QJsonObject{{QStringLiteral("why"), why}});
+            audit.append(login.trimmed(), AuditAction::SignInFailed, login.trimmed(),
+                         QJsonObject{{QStringLiteral("why"), why}});
             transaction.commit();
             result.error = message;
             return result;
@@ -48,16 +50,20 @@ SignIn::Result SignIn::signIn(const QString &login, const QString &password, con
             return fail(account ? QStringLiteral("inactive") : QStringLiteral("unknown login"), wrong);
         if (account->isLockedAt(now)) {
             result.lockedUntil = account->lockedUntil;
-            return fail(QStringLiteral("locked"),
-                        Text::tr("This login is locked after %1 failed attempts until %2. Ask a supervisor if it was not you.")
-                            .arg(maxFailures).arg(account->lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm"))));
+            return fail(
+                QStringLiteral("locked"),
+                Text::tr("This login is locked after %1 failed attempts until %2. Ask a supervisor if it was not you.")
+                    .arg(maxFailures)
+                    .arg(account->lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm"))));
         }
         if (!PasswordHash::verify(account->passwordHash, password)) {
             const QDateTime lock = recordFailure(store, *account, now);
             result.lockedUntil = lock;
-            return fail(QStringLiteral("wrong password"),
-                        lock.isValid() ? Text::tr("Login or password is wrong. The login is now locked for %1 minutes.").arg(lockMinutes)
-                                       : wrong);
+            return fail(
+                QStringLiteral("wrong password"),
+                lock.isValid()
+                    ? Text::tr("Login or password is wrong. The login is now locked for %1 minutes.").arg(lockMinutes)
+                    : wrong);
         }
         store.setLockState(account->id, 0, QDateTime());
         if (PasswordHash::needsRehash(account->passwordHash)) {
@@ -65,7 +71,11 @@ SignIn::Result SignIn::signIn(const QString &login, const QString &password, con
             if (!fresh.isEmpty())
                 store.setPasswordHash(account->id, fresh);
         }
-        audit.append(account->login, AuditAction::SignIn, account->login, QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(account->role)}});
+        result.passwordExpired = PasswordPolicyStore(m_connection).current().isExpired(account->passwordChangedAt, now);
+        QJsonObject detail{{QStringLiteral("role"), ClerkRoles::keyword(account->role)}};
+        if (result.passwordExpired)
+            detail.insert(QStringLiteral("password_expired"), true);
+        audit.append(account->login, AuditAction::SignIn, account->login, detail);
         transaction.commit();
         result.ok = true;
         result.account = *account;

@@ -17,6 +17,11 @@ struct Text
 
 bool CsvFile::open(const QString &path, const QString &expectedHeader, const QString &wrongHeader)
 {
+    return open(path, QStringList{expectedHeader}, wrongHeader);
+}
+
+bool CsvFile::open(const QString &path, const QStringList &acceptedHeaders, const QString &wrongHeader)
+{
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::ReadOnly)) {
         m_error = Text::tr("Cannot read %1: %2. Check the file name and that you may read it.")
@@ -29,8 +34,9 @@ bool CsvFile::open(const QString &path, const QString &expectedHeader, const QSt
         return false;
     }
     const QString found = m_reader->header().join(QLatin1Char(','));
-    if (found != expectedHeader) {
-        m_error = wrongHeader.arg(expectedHeader, found);
+    m_headerIndex = int(acceptedHeaders.indexOf(found));
+    if (m_headerIndex < 0) {
+        m_error = wrongHeader.arg(acceptedHeaders.join(Text::tr(" or ")), found);
         return false;
     }
     return true;

@@ -24,10 +24,7 @@ qsizetype runEnd(const QChar *data, qsizetype from, qsizetype length, bool quote
 
 } // namespace
 
-CsvReader::CsvReader(QIODevice *device)
-    : m_device(device)
-{
-}
+CsvReader::CsvReader(QIODevice *device) : m_device(device) {}
 
 CsvReader::~CsvReader() = default;
 
@@ -76,17 +73,20 @@ QString CsvReader::unreadableBytes(QByteArrayView bytes)
     qsizetype shown = length;
     while (shown < 4 && at + shown < bytes.size() && uchar(bytes[at + shown]) >= 0x80)
         ++shown;
-    const QString hex = QString::fromLatin1(bytes.sliced(at, qMin(shown, bytes.size() - at)).toByteArray().toHex(' ').toUpper());
+    const QString hex
+        = QString::fromLatin1(bytes.sliced(at, qMin(shown, bytes.size() - at)).toByteArray().toHex(' ').toUpper());
     QString ignored;
     const bool otherReads = gb ? CsvEncodings::utf8ErrorAt(bytes, &length) < 0 : gb18030().decode(bytes, ignored);
     if (otherReads)
         return QCoreApplication::translate(
-            "CsvReader", "the bytes %1 are not %2 like the lines before them: the file mixes two encodings. Save it "
-                         "again in one encoding (in Excel: Save As, \"CSV UTF-8\").")
+                   "CsvReader",
+                   "the bytes %1 are not %2 like the lines before them: the file mixes two encodings. Save it "
+                   "again in one encoding (in Excel: Save As, \"CSV UTF-8\").")
             .arg(hex, CsvEncodings::name(m_encoding));
     return QCoreApplication::translate(
-        "CsvReader", "the bytes %1 are neither UTF-8 nor GB18030 (GBK): the file is damaged or is not a CSV file. "
-                     "Save it again as CSV (in Excel: Save As, \"CSV UTF-8\").")
+               "CsvReader",
+               "the bytes %1 are neither UTF-8 nor GB18030 (GBK): the file is damaged or is not a CSV file. "
+               "Save it again as CSV (in Excel: Save As, \"CSV UTF-8\").")
         .arg(hex);
 }
 
@@ -153,14 +153,15 @@ bool CsvReader::readRaw(QStringList &fields)
     bool inRecord = false;
 
     auto fail = [this](int line, const QString &message) {
-        m_error = QCoreApplication::translate("CsvReader", "Line %1: %2")
-                      .arg(QString::number(line), message);
+        m_error = QCoreApplication::translate("CsvReader", "Line %1: %2").arg(QString::number(line), message);
         return false;
     };
     auto failTooLong = [this, &fail]() {
-        return fail(m_line, QCoreApplication::translate(
-            "CsvReader", "a field is longer than %1 characters; check that this "
-                         "is the right CSV file.").arg(maxFieldLength));
+        return fail(m_line,
+                    QCoreApplication::translate("CsvReader",
+                                                "a field is longer than %1 characters; check that this "
+                                                "is the right CSV file.")
+                        .arg(maxFieldLength));
     };
     auto failUnclosed = [this, &fail]() {
         return fail(m_recordLine,
@@ -180,9 +181,11 @@ bool CsvReader::readRaw(QStringList &fields)
         const QByteArray &raw = readPhysicalLine();
         ++m_line;
         if (!raw.endsWith('\n') && !m_device->atEnd()) // cut at maxLineBytes
-            return fail(m_line, QCoreApplication::translate(
-                "CsvReader", "the line is too long (over %1 bytes); check that this is "
-                             "the right CSV file.").arg(maxLineBytes));
+            return fail(m_line,
+                        QCoreApplication::translate("CsvReader",
+                                                    "the line is too long (over %1 bytes); check that this is "
+                                                    "the right CSV file.")
+                            .arg(maxLineBytes));
 
         QString line;
         if (!decodeLine(raw, line))
@@ -247,9 +250,10 @@ bool CsvReader::readRaw(QStringList &fields)
                     i = end;
                     continue;
                 }
-                return fail(m_line, QCoreApplication::translate(
-                    "CsvReader", "a quote (\") inside an unquoted field; enclose the "
-                                 "whole field in quotes and double the quote (\"\")."));
+                return fail(m_line,
+                            QCoreApplication::translate("CsvReader",
+                                                        "a quote (\") inside an unquoted field; enclose the "
+                                                        "whole field in quotes and double the quote (\"\")."));
             }
             case State::Quoted: {
                 const qsizetype end = runEnd(data, i, length, true);
@@ -273,9 +277,10 @@ bool CsvReader::readRaw(QStringList &fields)
                     state = State::FieldStart;
                     continue;
                 }
-                return fail(m_line, QCoreApplication::translate(
-                    "CsvReader", "text after the closing quote of a field; a quote inside "
-                                 "a quoted field must be doubled (\"\")."));
+                return fail(m_line,
+                            QCoreApplication::translate("CsvReader",
+                                                        "text after the closing quote of a field; a quote inside "
+                                                        "a quoted field must be doubled (\"\")."));
             }
             if (field.size() > maxFieldLength)
                 return failTooLong();

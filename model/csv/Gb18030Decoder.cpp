@@ -50,10 +50,7 @@ Gb18030Decoder::~Gb18030Decoder()
         iconv_close(iconv_t(m_iconv));
 }
 
-bool Gb18030Decoder::isValid() const
-{
-    return m_icu || m_iconv;
-}
+bool Gb18030Decoder::isValid() const { return m_icu || m_iconv; }
 
 bool Gb18030Decoder::decode(QByteArrayView bytes, QString &text)
 {

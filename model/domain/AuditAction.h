@@ -17,6 +17,7 @@ enum class AuditAction {
     Revocation,
     KinshipBinding,
     KinshipRevocation,
+    QuotaChange,
     Print,
     IdReveal,
     RulesAdd,
@@ -34,6 +35,12 @@ enum class AuditAction {
     PasswordChange,
     PasswordChangeFailed,
     AuditExport,
+    OfficeSetup,
+    SchemaMigrate,
+    PasswordPolicySet,
+    JournalExport,
+    JournalReceipts,
+    ServiceRating,
 };
 
 // The one conversion between AuditAction and its texts.

@@ -19,10 +19,7 @@ struct Text
 };
 
 // ASCII only: QChar::isDigit() also accepts other scripts' digits, which no document uses.
-bool isAsciiDigit(QChar c)
-{
-    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
-}
+bool isAsciiDigit(QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); }
 
 bool allDigits(QStringView s)
 {
@@ -45,8 +42,8 @@ bool matches(const QString &number, const char *pattern)
 // Province part of a mainland resident ID address code (GB/T 2260).
 bool isMainlandProvince(const QString &address)
 {
-    static const QList<int> provinces = { 11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37,
-                                          41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65 };
+    static const QList<int> provinces = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41,
+                                         42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65};
     return provinces.contains(address.left(2).toInt());
 }
 
@@ -70,24 +67,27 @@ bool deriveBirth(IdCheck &result, const QDate &today)
         value[i] = i < digits.size() ? digits.at(i).digitValue() : -1;
     const bool allDigits = std::all_of(std::begin(value), std::end(value), [](int v) { return v >= 0; });
     const QDate birth = allDigits ? QDate(value[0] * 1000 + value[1] * 100 + value[2] * 10 + value[3],
-                                         value[4] * 10 + value[5], value[6] * 10 + value[7])
+                                          value[4] * 10 + value[5], value[6] * 10 + value[7])
                                   : QDate();
     if (!birth.isValid()) {
         result = fail(result, RefusalCode::IdFormatInvalid,
                       Text::tr("Characters 7 to 14 should be the birth date, but %1 is not a real date; "
-                         "please check the number on the document.").arg(digits));
+                               "please check the number on the document.")
+                          .arg(digits));
         return false;
     }
     if (birth < QDate(1900, 1, 1)) {
         result = fail(result, RefusalCode::IdFormatInvalid,
                       Text::tr("The birth date %1 in the number is before 1900; please check the number "
-                         "on the document.").arg(birth.toString(Qt::ISODate)));
+                               "on the document.")
+                          .arg(birth.toString(Qt::ISODate)));
         return false;
     }
     if (today.isValid() && birth > today) {
         result = fail(result, RefusalCode::IdFormatInvalid,
                       Text::tr("The birth date %1 in the number is in the future; please check the "
-                         "number on the document.").arg(birth.toString(Qt::ISODate)));
+                               "number on the document.")
+                          .arg(birth.toString(Qt::ISODate)));
         return false;
     }
     result.birthDate = birth;
@@ -103,7 +103,8 @@ bool checkEighteen(IdCheck &result, const QDate &today)
     if (n.size() != 18) {
         result = fail(result, RefusalCode::IdFormatInvalid,
                       Text::tr("The number must be 18 characters: 17 digits and a final digit or X "
-                         "(%1 characters were entered).").arg(n.size()));
+                               "(%1 characters were entered).")
+                          .arg(n.size()));
         return false;
     }
     for (int i = 0; i < 18; ++i) {
@@ -112,14 +113,18 @@ bool checkEighteen(IdCheck &result, const QDate &today)
             continue;
         result = fail(result, RefusalCode::IdFormatInvalid,
                       Text::tr("Character %1 (\"%2\") must be a digit; only the last character may be "
-                         "X. Please check the number.").arg(i + 1).arg(c));
+                               "X. Please check the number.")
+                          .arg(i + 1)
+                          .arg(c));
         return false;
     }
     const QChar expected = IdNumber::mod11CheckChar(n.left(17));
     if (n.at(17) != expected) {
         result = fail(result, RefusalCode::IdChecksumInvalid,
                       Text::tr("The check character should be %1, not %2; please re-type the number "
-                         "from the document.").arg(expected).arg(n.at(17)));
+                               "from the document.")
+                          .arg(expected)
+                          .arg(n.at(17)));
         return false;
     }
     return deriveBirth(result, today);
@@ -138,14 +143,14 @@ void checkResidentId(IdCheck &result, const QDate &today)
         }
         result = fail(result, RefusalCode::IdFormatInvalid,
                       Text::tr("A number starting with 9 is a foreigner's permanent residence ID card "
-                         "(18 characters); please check the number and the document type."));
+                               "(18 characters); please check the number and the document type."));
         return;
     }
     if (n.size() == 15) {
         if (!allDigits(n)) {
             result = fail(result, RefusalCode::IdFormatInvalid,
                           Text::tr("An old 15-digit identity card number has digits only; please check "
-                             "the number."));
+                                   "the number."));
             return;
         }
         // Legacy card: YYMMDD with century 19 and no check character.
@@ -160,13 +165,15 @@ void checkResidentId(IdCheck &result, const QDate &today)
         || address == QLatin1String("830000")) {
         result = fail(result, RefusalCode::IdFormatInvalid,
                       Text::tr("Address code %1 belongs to a residence permit for Hong Kong, Macau and "
-                         "Taiwan residents; please choose that document type (17).").arg(address));
+                               "Taiwan residents; please choose that document type (17).")
+                          .arg(address));
         return;
     }
     if (!isMainlandProvince(address)) {
         result = fail(result, RefusalCode::IdFormatInvalid,
                       Text::tr("The first six digits (%1) are not a mainland address code; please check "
-                         "the number.").arg(address));
+                               "the number.")
+                          .arg(address));
         return;
     }
     if (result.upgradedFrom15)
@@ -182,8 +189,9 @@ void checkResidencePermit(IdCheck &result, const QDate &today)
         && address != QLatin1String("830000")) {
         result = fail(result, RefusalCode::IdFormatInvalid,
                       Text::tr("A residence permit number starts with 810000 (Hong Kong), 820000 (Macau) "
-                         "or 830000 (Taiwan), not %1; please check the number and the document "
-                         "type.").arg(address));
+                               "or 830000 (Taiwan), not %1; please check the number and the document "
+                               "type.")
+                          .arg(address));
     }
 }
 
@@ -198,8 +206,8 @@ void checkForeignPermanent(IdCheck &result, const QDate &today)
     }
     result = fail(result, RefusalCode::IdFormatInvalid,
                   Text::tr("A permanent residence ID card number is 18 characters starting with 9 "
-                     "(2023 card) or 3 letters followed by 12 digits (older card); please check "
-                     "the number."));
+                           "(2023 card) or 3 letters followed by 12 digits (older card); please check "
+                           "the number."));
 }
 
 // Formats without a check character: one pattern, one explanation each.
@@ -210,24 +218,24 @@ void checkPattern(IdCheck &result)
     if (t == IdType::HongKongPermit && !matches(n, "H([0-9]{8}|[0-9]{10})")) {
         result = fail(result, RefusalCode::IdFormatInvalid,
                       Text::tr("A Hong Kong permit number is H followed by 8 or 10 digits; please check "
-                         "the number."));
+                               "the number."));
     } else if (t == IdType::MacauPermit && !matches(n, "M([0-9]{8}|[0-9]{10})")) {
         result = fail(result, RefusalCode::IdFormatInvalid,
                       Text::tr("A Macau permit number is M followed by 8 or 10 digits; please check the "
-                         "number."));
+                               "number."));
     } else if (t == IdType::TaiwanPermit && !matches(n, "[0-9]{8}|[A-Z0-9]{10}")) {
         result = fail(result, RefusalCode::IdFormatInvalid,
                       Text::tr("A Taiwan permit number is 8 digits (older booklets: 10 letters and "
-                         "digits); please check the number."));
+                               "digits); please check the number."));
     } else if (t == IdType::ForeignPassport && !matches(n, "[A-Z0-9]{5,17}")) {
         result = fail(result, RefusalCode::IdFormatInvalid,
                       Text::tr("A foreign passport number is 5 to 17 letters and digits; please check "
-                         "the number."));
+                               "the number."));
     } else if (t == IdType::ChinesePassport && !matches(n, "E[0-9]{8}|E[A-Z][0-9]{7}|G[0-9]{8}")) {
         result = fail(result, RefusalCode::IdFormatInvalid,
                       Text::tr("A Chinese passport number is E followed by 8 digits, E, a letter and 7 "
-                         "digits, or (older passports) G followed by 8 digits; please check the "
-                         "number."));
+                               "digits, or (older passports) G followed by 8 digits; please check the "
+                               "number."));
     }
 }
 
@@ -252,7 +260,8 @@ IdCheck IdNumber::check(const QString &type, const QString &raw, const QDate &to
     if (!IdType::isKnown(result.type)) {
         return fail(result, RefusalCode::IdTypeNotAccepted,
                     Text::tr("Document type \"%1\" is not known; please choose one of the listed "
-                       "document types.").arg(result.type));
+                             "document types.")
+                        .arg(result.type));
     }
     if (number.isEmpty()) {
         return fail(result, RefusalCode::IdFormatInvalid, Text::tr("Please enter the document number."));
@@ -271,7 +280,7 @@ IdCheck IdNumber::check(const QString &type, const QString &raw, const QDate &to
 
 QChar IdNumber::mod11CheckChar(const QString &first17)
 {
-    static const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+    static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     static const char checkChars[] = "10X98765432";
     if (first17.size() != 17 || !allDigits(first17))
         return QChar();

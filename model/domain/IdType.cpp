@@ -1,6 +1,7 @@
 #include "model/domain/IdType.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace gongji {
 
@@ -16,8 +17,8 @@ const QString IdType::ResidencePermitHmt = QStringLiteral("17");
 QList<QString> IdType::allCodes()
 {
     // Display order: the documents most often seen at a mainland counter first.
-    return { ResidentId, ResidencePermitHmt, HongKongPermit, MacauPermit, TaiwanPermit,
-             ForeignPermanent, ForeignPassport, ChinesePassport };
+    return {ResidentId,   ResidencePermitHmt, HongKongPermit,  MacauPermit,
+            TaiwanPermit, ForeignPermanent,   ForeignPassport, ChinesePassport};
 }
 
 bool IdType::isKnown(const QString &code)
@@ -46,6 +47,25 @@ QString IdType::label(const QString &code)
         return QCoreApplication::translate("IdType", "Residence permit for Hong Kong, Macau and Taiwan residents");
     // An unknown code is shown as such, so a bad import row stays recognisable.
     return QCoreApplication::translate("IdType", "Unknown document type %1").arg(code);
+}
+
+QStringList IdType::shorthands(const QString &code)
+{
+    // 身份证, 户口簿; 回乡证 for both permits of Hong Kong and Macau (the clerk then picks); 台胞证;
+    // 永居证; 外国护照; 护照; 居住证.
+    static const QHash<QString, QStringList> initials = {
+        {ResidentId, {QStringLiteral("sfz"), QStringLiteral("hkb")}},
+        {HongKongPermit, {QStringLiteral("hxz"), QStringLiteral("xg")}},
+        {MacauPermit, {QStringLiteral("hxz"), QStringLiteral("am")}},
+        {TaiwanPermit, {QStringLiteral("tbz")}},
+        {ForeignPermanent, {QStringLiteral("yjz")}},
+        {ForeignPassport, {QStringLiteral("wghz")}},
+        {ChinesePassport, {QStringLiteral("hz")}},
+        {ResidencePermitHmt, {QStringLiteral("jzz")}},
+    };
+    if (!isKnown(code))
+        return {};
+    return QStringList{code} + initials.value(code);
 }
 
 bool IdType::numberCarriesBirthDate(const QString &code)

@@ -2,25 +2,27 @@
 #include <QDateTime>
 #include <QString>
 
+#include "model/domain/BindingStatus.h"
+
 namespace gongji {
 
 // A kinship-account binding (亲情账户): the holder may show the member's e-voucher. No money moves.
 struct KinshipBinding
 {
     qint64 id = 0;
-    QString number;             // QQ20261122-0001
+    QString number; // QQ20261122-0001
     qint64 holderId = 0;
     qint64 memberId = 0;
-    QString relationship;       // what the member is to the holder
+    QString relationship; // what the member is to the holder
     bool faceVerified = false;
     bool householdRegisterSeen = false;
     QString clerk;
-    QString channel;            // "counter" / "batch"
-    QString status;             // "active" / "ended"
+    QString channel; // "counter" / "batch"
+    BindingStatus status = BindingStatus::Active;
     QDateTime startedAt;
     QDateTime endedAt;
     QString endedBy;
-    QString endRequestedBy;     // "holder" / "member" / "system"
+    QString endRequestedBy; // "holder" / "member" / "system"
     QString endReason;
 };
 

@@ -6,11 +6,11 @@ namespace gongji {
 // Why a mutation did not happen. Callers choose their reaction (the CLI its exit code, the desk
 // whether to refresh a list) from the kind, never from the message's text.
 enum class FailureKind {
-    None,        // it happened
-    Input,       // the input does not apply: fix it and try again (nothing was written)
-    NotAllowed,  // nobody signed in, a disabled account, or the role may not do this
-    Stale,       // another counter changed the record meanwhile: look again
-    Storage,     // the database failed; the transaction was rolled back
+    None, // it happened
+    Input, // the input does not apply: fix it and try again (nothing was written)
+    NotAllowed, // nobody signed in, a disabled account, or the role may not do this
+    Stale, // another counter changed the record meanwhile: look again
+    Storage, // the database failed; the transaction was rolled back
 };
 
 // What every mutation of the model returns: done, or the kind of failure and a message in the UI

@@ -12,13 +12,13 @@ struct Person
     QString name;
     QString idType;
     QString idNumber;
-    QChar sex;               // 'M' / 'F'
+    QChar sex; // 'M' / 'F'
     QDate birthDate;
-    QString insuranceType;   // "310" employee, "390" resident
-    QString employment;      // "working" / "retired" / empty for residents
-    QString status;          // "active" "suspended" "terminated" "deceased"
-    QString poolingRegion;   // 6 digits
-    qint64 balanceFen = 0;   // personal account balance in fen
+    QString insuranceType; // "310" employee, "390" resident
+    QString employment; // "working" / "retired" / empty for residents
+    QString status; // "active" "suspended" "terminated" "deceased"
+    QString poolingRegion; // 6 digits
+    qint64 balanceFen = 0; // personal account balance in fen
     bool publicMedical = false;
 
     bool isEmployee() const { return insuranceType == QLatin1String("310"); }

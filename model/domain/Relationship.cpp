@@ -1,6 +1,7 @@
 #include "model/domain/Relationship.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace gongji {
 
@@ -23,13 +24,10 @@ const QString Notarial = QStringLiteral("notarial_certificate");
 
 QList<QString> Relationship::allKeywords()
 {
-    return { Spouse, Child, Parent, Sibling, Grandparent, Grandchild, ParentInLaw, Other };
+    return {Spouse, Child, Parent, Sibling, Grandparent, Grandchild, ParentInLaw, Other};
 }
 
-bool Relationship::isKnown(const QString &keyword)
-{
-    return allKeywords().contains(keyword);
-}
+bool Relationship::isKnown(const QString &keyword) { return allKeywords().contains(keyword); }
 
 QString Relationship::label(const QString &keyword)
 {
@@ -74,20 +72,48 @@ QString Relationship::gbCode(const QString &keyword)
     return QString();
 }
 
+QStringList Relationship::shorthands(const QString &keyword)
+{
+    // The codes of gbCode() one by one ("20/30", "53-56" spelled out), then pinyin initials of
+    // the names counters use (配偶 po, 岳父母 yfm, 公婆 gp …). No initials start with "po", so it completes.
+    static const QHash<QString, QStringList> initials = {
+        {Spouse, {QStringLiteral("po")}},
+        {Child, {QStringLiteral("zn"), QStringLiteral("ez"), QStringLiteral("nv")}},
+        {Parent, {QStringLiteral("fm")}},
+        {Sibling, {QStringLiteral("xdjm")}},
+        {Grandparent, {QStringLiteral("zfm"), QStringLiteral("wzfm")}},
+        {Grandchild, {QStringLiteral("szn"), QStringLiteral("wszn")}},
+        {ParentInLaw, {QStringLiteral("yfm"), QStringLiteral("gp")}},
+        {Other, {QStringLiteral("qt")}},
+    };
+    QStringList codes;
+    const QString code = gbCode(keyword);
+    for (const QString &part : code.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        const QStringList range = part.split(QLatin1Char('-'));
+        if (range.size() == 2) {
+            for (int c = range.at(0).toInt(); c <= range.at(1).toInt(); ++c)
+                codes << QString::number(c);
+        } else {
+            codes << part;
+        }
+    }
+    return codes + initials.value(keyword);
+}
+
 QList<QString> Relationship::proofsFor(const QString &keyword)
 {
     if (keyword == Spouse)
-        return { Marriage };
+        return {Marriage};
     if (keyword == Child || keyword == Parent)
-        return { Household, Birth, Police };
+        return {Household, Birth, Police};
     // Two generations or a shared parent: a chain of the parent/child proofs, or a notary.
     if (keyword == Sibling || keyword == Grandparent || keyword == Grandchild)
-        return { Household, Birth, Police, Notarial };
+        return {Household, Birth, Police, Notarial};
     // The spouse's parent: the marriage plus the spouse's parent/child proof.
     if (keyword == ParentInLaw)
-        return { Marriage, Household, Birth, Police, Notarial };
+        return {Marriage, Household, Birth, Police, Notarial};
     if (keyword == Other)
-        return { Household, Notarial };
+        return {Household, Notarial};
     return {};
 }
 
@@ -104,10 +130,22 @@ int Relationship::minimumAgeGap(const QString &keyword)
     return 0;
 }
 
-QList<QString> Proof::allKeywords()
+QString Relationship::inverse(const QString &keyword)
 {
-    return { Marriage, Household, Birth, Police, Notarial };
+    if (keyword == Spouse || keyword == Sibling)
+        return keyword;
+    if (keyword == Parent)
+        return Child;
+    if (keyword == Child)
+        return Parent;
+    if (keyword == Grandparent)
+        return Grandchild;
+    if (keyword == Grandchild)
+        return Grandparent;
+    return {};
 }
+
+QList<QString> Proof::allKeywords() { return {Marriage, Household, Birth, Police, Notarial}; }
 
 QString Proof::label(const QString &keyword)
 {

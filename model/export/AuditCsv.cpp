@@ -7,7 +7,7 @@
 #include <QSaveFile>
 
 #include "model/accounts/RoleCheck.h"
-#include "model/export/CsvField.h"
+#include "model/csv/CsvField.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/Timestamp.h"
@@ -26,20 +26,17 @@ struct Text
 
 AuditCsv::AuditCsv(const QString &connection) : m_connection(connection) {}
 
-QByteArray AuditCsv::headerLine()
-{
-    return QByteArrayLiteral("time_local,time_utc,clerk,action,subject,detail\r\n");
-}
+QByteArray AuditCsv::headerLine() { return QByteArrayLiteral("time_local,time_utc,clerk,action,subject,detail\r\n"); }
 
 QByteArray AuditCsv::line(const AuditEntry &entry)
 {
     const QStringList fields{
-            entry.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-            Timestamp::toText(entry.at),
-            CsvField::text(entry.actor),
-            CsvField::text(entry.action),
-            CsvField::text(entry.subject),
-            CsvField::text(QString::fromUtf8(QJsonDocument(entry.detail).toJson(QJsonDocument::Compact))),
+        entry.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+        Timestamp::toText(entry.at),
+        CsvField::text(entry.actor),
+        CsvField::text(entry.action),
+        CsvField::text(entry.subject),
+        CsvField::text(QString::fromUtf8(QJsonDocument(entry.detail).toJson(QJsonDocument::Compact))),
     };
     return fields.join(QLatin1Char(',')).toUtf8() + QByteArrayLiteral("\r\n");
 }
@@ -77,14 +74,14 @@ AuditCsv::Result AuditCsv::exportTo(const QString &actor, const AuditFilter &fil
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly)) {
             result.error = Text::tr("%1 cannot be written (%2): choose another folder.")
-                                   .arg(QDir::toNativeSeparators(path), file.errorString());
+                               .arg(QDir::toNativeSeparators(path), file.errorString());
             return result;
         }
         if (!writeRows(filter, &file, &result.rows) || !file.commit()) {
             file.cancelWriting();
             result.error = Text::tr("%1 could not be written completely (%2): nothing was saved; check the free "
                                     "space and choose another folder.")
-                                   .arg(QDir::toNativeSeparators(path), file.errorString());
+                               .arg(QDir::toNativeSeparators(path), file.errorString());
             result.rows = 0;
             return result;
         }

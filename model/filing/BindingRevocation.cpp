@@ -5,6 +5,7 @@
 
 #include "model/accounts/RoleCheck.h"
 #include "model/domain/IdNumber.h"
+#include "model/journal/HandoverJournal.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/KinshipStore.h"
@@ -33,11 +34,12 @@ void audit(const QString &connection, const QString &clerk, AuditAction action, 
            const QString &sideA, qint64 sideAId, const QString &sideB, qint64 sideBId, const QString &requestedBy,
            const QString &reason)
 {
-    AuditLog(connection).append(clerk, action, subject,
-                                QJsonObject{{sideA, maskedNumberOf(connection, sideAId)},
-                                            {sideB, maskedNumberOf(connection, sideBId)},
-                                            {QStringLiteral("requested_by"), requestedBy},
-                                            {QStringLiteral("reason"), reason}});
+    AuditLog(connection)
+        .append(clerk, action, subject,
+                QJsonObject{{sideA, maskedNumberOf(connection, sideAId)},
+                            {sideB, maskedNumberOf(connection, sideBId)},
+                            {QStringLiteral("requested_by"), requestedBy},
+                            {QStringLiteral("reason"), reason}});
 }
 
 } // namespace
@@ -45,19 +47,21 @@ void audit(const QString &connection, const QString &clerk, AuditAction action, 
 BindingRevocation::BindingRevocation(const QString &connection) : m_connection(connection) {}
 
 bool BindingRevocation::endMutualAidWithin(const QString &connection, qint64 bindingId, const QString &requestedBy,
-                                           const QString &reason, const QString &clerk)
+                                           const QString &reason, const QString &clerk, const QString &journalItem,
+                                           const QDateTime &endedAt)
 {
     BindingStore store(connection);
     const std::optional<MutualAidBinding> binding = store.findById(bindingId);
-    if (!binding || !store.end(bindingId, Timestamp::now(), clerk, requestedBy, reason))
+    if (!binding || !store.end(bindingId, endedAt.isValid() ? endedAt : Timestamp::now(), clerk, requestedBy, reason))
         return false;
     audit(connection, clerk, AuditAction::Revocation, QString::number(bindingId), QStringLiteral("authorizer"),
           binding->authorizerId, QStringLiteral("target"), binding->targetId, requestedBy, reason);
+    HandoverJournal(connection).recordMutualAid(journalItem, bindingId, clerk);
     return true;
 }
 
-bool BindingRevocation::endKinshipWithin(const QString &connection, qint64 kinshipBindingId,
-                                         const QString &requestedBy, const QString &reason, const QString &clerk)
+bool BindingRevocation::endKinshipWithin(const QString &connection, qint64 kinshipBindingId, const QString &requestedBy,
+                                         const QString &reason, const QString &clerk, const QString &journalItem)
 {
     KinshipStore store(connection);
     const std::optional<KinshipBinding> binding = store.findById(kinshipBindingId);
@@ -65,6 +69,7 @@ bool BindingRevocation::endKinshipWithin(const QString &connection, qint64 kinsh
         return false;
     audit(connection, clerk, AuditAction::KinshipRevocation, binding->number, QStringLiteral("holder"),
           binding->holderId, QStringLiteral("member"), binding->memberId, requestedBy, reason);
+    HandoverJournal(connection).recordKinship(journalItem, kinshipBindingId, clerk);
     return true;
 }
 
@@ -73,8 +78,9 @@ BindingRevocation::Result BindingRevocation::run(const QStringList &requesters, 
                                                  const std::function<bool()> &endWithin)
 {
     if (!requesters.contains(requestedBy))
-        return Outcome::failed(FailureKind::Input, Text::tr("Say who asks for the revocation: %1 or %2.")
-                                                       .arg(requesters.at(0), requesters.at(1)));
+        return Outcome::failed(
+            FailureKind::Input,
+            Text::tr("Say who asks for the revocation: %1 or %2.").arg(requesters.at(0), requesters.at(1)));
     if (reason.trimmed().isEmpty())
         return Outcome::failed(FailureKind::Input, Text::tr("Give a reason for the revocation."));
     try {
@@ -82,8 +88,9 @@ BindingRevocation::Result BindingRevocation::run(const QStringList &requesters, 
         if (const QString refusal = RoleCheck(m_connection).refusal(clerk, ClerkRole::Clerk); !refusal.isEmpty())
             return Outcome::failed(FailureKind::NotAllowed, refusal);
         if (!endWithin())
-            return Outcome::failed(FailureKind::Stale, Text::tr("This binding is not active (any more); nothing was "
-                                                                "changed. Refresh the household view."));
+            return Outcome::failed(FailureKind::Stale,
+                                   Text::tr("This binding is not active (any more); nothing was "
+                                            "changed. Refresh the household view."));
         transaction.commit();
         return Outcome::done();
     } catch (const StorageError &error) {
@@ -91,22 +98,25 @@ BindingRevocation::Result BindingRevocation::run(const QStringList &requesters, 
     }
 }
 
-BindingRevocation::Result BindingRevocation::revoke(qint64 bindingId, const QString &requestedBy,
-                                                    const QString &reason, const QString &clerk)
+BindingRevocation::Result BindingRevocation::revoke(qint64 bindingId, const QString &requestedBy, const QString &reason,
+                                                    const QString &clerk)
 {
-    return run({QStringLiteral("authorizer"), QStringLiteral("target"), QStringLiteral("system")}, requestedBy, reason, clerk,
-               [&] {
-                   return endMutualAidWithin(m_connection, bindingId, requestedBy, IdNumber::maskWithin(reason.trimmed()), clerk);
+    return run({QStringLiteral("authorizer"), QStringLiteral("target"), QStringLiteral("system")}, requestedBy, reason,
+               clerk, [&] {
+                   return endMutualAidWithin(m_connection, bindingId, requestedBy,
+                                             IdNumber::maskWithin(reason.trimmed()), clerk,
+                                             QStringLiteral("revocation"));
                });
 }
 
 BindingRevocation::Result BindingRevocation::revokeKinship(qint64 kinshipBindingId, const QString &requestedBy,
                                                            const QString &reason, const QString &clerk)
 {
-    return run({QStringLiteral("holder"), QStringLiteral("member"), QStringLiteral("system")}, requestedBy, reason, clerk,
-               [&] {
-                   return endKinshipWithin(m_connection, kinshipBindingId, requestedBy, IdNumber::maskWithin(reason.trimmed()),
-                                           clerk);
+    return run({QStringLiteral("holder"), QStringLiteral("member"), QStringLiteral("system")}, requestedBy, reason,
+               clerk, [&] {
+                   return endKinshipWithin(m_connection, kinshipBindingId, requestedBy,
+                                           IdNumber::maskWithin(reason.trimmed()), clerk,
+                                           QStringLiteral("kinship_end"));
                });
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 #include <functional>
@@ -29,11 +30,14 @@ public:
 
     // For callers that already hold the write transaction (automatic ends during a registry
     // import) and have checked their actor's role there: ends the binding and writes its audit
-    // entry; false when it was not active. Throws StorageError.
+    // entry and its hand-over journal line as `journalItem` ("revocation", "automatic_end",
+    // "expiry"; "kinship_end", "kinship_automatic_end"); false when it was not active.
+    // Throws StorageError. `endedAt` invalid: now.
     static bool endMutualAidWithin(const QString &connection, qint64 bindingId, const QString &requestedBy,
-                                   const QString &reason, const QString &clerk);
+                                   const QString &reason, const QString &clerk, const QString &journalItem,
+                                   const QDateTime &endedAt = {});
     static bool endKinshipWithin(const QString &connection, qint64 kinshipBindingId, const QString &requestedBy,
-                                 const QString &reason, const QString &clerk);
+                                 const QString &reason, const QString &clerk, const QString &journalItem);
 
 private:
     Result run(const QStringList &requesters, const QString &requestedBy, const QString &reason, const QString &clerk,

@@ -9,8 +9,7 @@ namespace {
 // English for "en…", Chinese otherwise: the counter's default language is Simplified Chinese.
 QString readLetter(const QString &name, const QString &language)
 {
-    const QString suffix = language.startsWith(QLatin1String("en")) ? QStringLiteral("en")
-                                                                     : QStringLiteral("zh_CN");
+    const QString suffix = language.startsWith(QLatin1String("en")) ? QStringLiteral("en") : QStringLiteral("zh_CN");
     QFile file(QStringLiteral(":/letters/") + name + QLatin1Char('.') + suffix + QStringLiteral(".txt"));
     if (!file.open(QIODevice::ReadOnly))
         return {};
@@ -36,9 +35,6 @@ QString CommitmentLetter::letterText(const QString &language)
     return readLetter(QStringLiteral("commitment"), language);
 }
 
-QString CommitmentLetter::noticeText(const QString &language)
-{
-    return readLetter(QStringLiteral("notice"), language);
-}
+QString CommitmentLetter::noticeText(const QString &language) { return readLetter(QStringLiteral("notice"), language); }
 
 } // namespace gongji

@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "model/domain/Finding.h"
+
 namespace gongji {
 
 // Batch intake of the filings CSV (docs/domain.md §10, 单位代办). Rows are checked in file order and
@@ -13,12 +15,13 @@ class FilingBatch
 public:
     struct RowResult
     {
-        int row = 0;                 // 1-based data row
-        int line = 0;                // line in the file
-        QString verdict;             // "accepted" | "refused" | "needs_confirmation"
+        int row = 0; // 1-based data row
+        int line = 0; // line in the file
+        QString verdict; // "accepted" | "refused" | "needs_confirmation"
         QStringList codes;
         QStringList warnings;
-        QString filingNumber;        // set only when committed
+        Findings conflicts; // the findings that name a binding they disagree with
+        QString filingNumber; // set only when committed
     };
     struct Options
     {
@@ -29,14 +32,18 @@ public:
     struct Result
     {
         bool ok = false;
-        QString fileError;           // unreadable file, wrong header, storage failure
-        QString encoding;            // what the file was read as (CsvEncodings::name); empty when unread
+        QString fileError; // unreadable file, wrong header, storage failure
+        QString encoding; // what the file was read as (CsvEncodings::name); empty when unread
         QList<RowResult> rows;
     };
 
     explicit FilingBatch(const QString &connection);
 
+    // The header of DOMAIN's filings file; the same followed by every optional column
+    // (optionalColumns(), all of them or none) is accepted too.
     static QString expectedHeader();
+    static QStringList optionalColumns(); // valid_until (YYYY-MM-DD or empty), quota (yuan or empty)
+    static QString extendedHeader();
     Result run(const QString &path, const Options &options);
 
 private:

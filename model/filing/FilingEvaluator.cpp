@@ -5,6 +5,8 @@
 
 #include "model/domain/IdNumber.h"
 #include "model/domain/Relationship.h"
+#include "model/filing/QuotaCheck.h"
+#include "model/filing/RelationshipAgreement.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/PersonStore.h"
 #include "model/storage/RuleSetStore.h"
@@ -110,12 +112,26 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
 
     if (rules && !rules->relationships.contains(target.relationship))
         add(findings, RefusalCode::RelationshipNotAllowed, Finding::Field::Relationship,
-            Relationship::isKnown(target.relationship) ? Relationship::label(target.relationship) : target.relationship);
+            Relationship::isKnown(target.relationship) ? Relationship::label(target.relationship)
+                                                       : target.relationship);
+
+    if (target.validUntil.isValid()) {
+        if (target.validUntil <= filedOn)
+            add(findings, RefusalCode::PeriodInvalid, Finding::Field::ValidUntil,
+                Text::tr("%1 is not after the filing date %2")
+                    .arg(target.validUntil.toString(Qt::ISODate), filedOn.toString(Qt::ISODate)));
+        else if (rules && rules->maxPeriodMonths && target.validUntil > filedOn.addMonths(*rules->maxPeriodMonths))
+            add(findings, RefusalCode::PeriodInvalid, Finding::Field::ValidUntil,
+                Text::tr("at most %1 months: until %2 at the latest")
+                    .arg(*rules->maxPeriodMonths)
+                    .arg(filedOn.addMonths(*rules->maxPeriodMonths).toString(Qt::ISODate)));
+    }
 
     const IdCheck id = IdNumber::check(target.idType, target.idNumber);
     if (!id.isValid()) {
-        add(findings, id.error, id.error == RefusalCode::IdTypeNotAccepted ? Finding::Field::TargetIdType
-                                                                           : Finding::Field::TargetId, id.detail);
+        add(findings, id.error,
+            id.error == RefusalCode::IdTypeNotAccepted ? Finding::Field::TargetIdType : Finding::Field::TargetId,
+            id.detail);
         return verdict;
     }
     if (rules && !rules->idTypes.contains(id.type))
@@ -148,12 +164,18 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
                 .arg(person.poolingRegion, auth.poolingRegion, RuleSet::scopeLabel(rules->scope)));
 
     BindingStore bindings(m_connection);
-    if (bindings.activePairExists(auth.id, person.id) || pendingHas(pending, auth.id, person.id)) {
+    qint64 setAsideFen = bindings.quotaSetAside(auth.id, filedOn);
+    for (const PendingBinding &p : pending) {
+        if (p.authorizerId == auth.id)
+            setAsideFen += p.quotaFen;
+    }
+    findings += QuotaCheck::check(*rules, auth, person, target.quotaFen, setAsideFen);
+    if (bindings.activePairExists(auth.id, person.id, filedOn) || pendingHas(pending, auth.id, person.id)) {
         add(findings, RefusalCode::AlreadyBound, Finding::Field::TargetId);
     } else {
         if (rules->maxAuthorizersPerTarget) {
             QStringList current;
-            for (const MutualAidBinding &b : bindings.activeByTarget(person.id)) {
+            for (const MutualAidBinding &b : bindings.activeByTarget(person.id, filedOn)) {
                 if (const std::optional<Person> other = persons.findById(b.authorizerId))
                     current << other->name;
             }
@@ -168,7 +190,7 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
                     Text::tr("current authorizer: %1").arg(current.join(QStringLiteral(", "))));
         }
         if (rules->maxTargetsPerAuthorizer) {
-            qint64 count = bindings.activeByAuthorizer(auth.id).size();
+            qint64 count = bindings.activeByAuthorizer(auth.id, filedOn).size();
             count += std::count_if(pending.begin(), pending.end(), [&](const PendingBinding &p) {
                 return p.authorizerId == auth.id && p.targetId != person.id;
             });
@@ -178,7 +200,7 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
         }
     }
     if (!rules->allowMutual
-        && (bindings.activePairExists(person.id, auth.id) || pendingHas(pending, person.id, auth.id)))
+        && (bindings.activePairExists(person.id, auth.id, filedOn) || pendingHas(pending, person.id, auth.id)))
         add(findings, RefusalCode::MutualNotAllowed, Finding::Field::Target);
     if (rules->cooldownDays > 0) {
         if (const std::optional<QDateTime> ended = bindings.lastEndOfPair(auth.id, person.id)) {
@@ -188,6 +210,7 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
                     Text::tr("may be bound again from %1").arg(allowedFrom.toString(Qt::ISODate)));
         }
     }
+    findings += RelationshipAgreement(m_connection).check(auth, person, target.relationship, filedOn, pending);
     if (!agePlausible(target.relationship, auth, person))
         add(findings, RefusalCode::AgeImplausible, Finding::Field::Relationship,
             Text::tr("authorizer born %1, target born %2")
@@ -204,7 +227,8 @@ FilingVerdict FilingEvaluator::evaluate(const FilingDraft &draft, const QList<Pe
         TargetVerdict targetVerdict = checkTarget(verdict.authorizer, target, draft.filedOn, pending);
         // Later targets of the same filing must see this one as if it were stored already.
         if (!targetVerdict.refused() && targetVerdict.person && verdict.authorizer.person)
-            pending.append(PendingBinding{verdict.authorizer.person->id, targetVerdict.person->id});
+            pending.append(PendingBinding{verdict.authorizer.person->id, targetVerdict.person->id, target.relationship,
+                                          0, target.quotaFen.value_or(0)});
         verdict.targets.append(targetVerdict);
     }
     return verdict;

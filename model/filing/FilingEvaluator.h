@@ -6,18 +6,11 @@
 
 #include "model/domain/Person.h"
 #include "model/filing/FilingDraft.h"
-#include "model/rules/Finding.h"
-#include "model/rules/RuleSet.h"
+#include "model/filing/PendingBinding.h"
+#include "model/domain/Finding.h"
+#include "model/domain/RuleSet.h"
 
 namespace gongji {
-
-// A binding accepted earlier in the same draft or batch but not stored yet: the checks must
-// count it as if it were (limits, same pair twice, mutual).
-struct PendingBinding
-{
-    qint64 authorizerId = 0;
-    qint64 targetId = 0;
-};
 
 struct AuthorizerVerdict
 {
@@ -29,7 +22,7 @@ struct AuthorizerVerdict
 
 struct TargetVerdict
 {
-    Findings findings;              // the target's own findings (not the authorizer's)
+    Findings findings; // the target's own findings (not the authorizer's)
     std::optional<Person> person;
     bool refused() const { return hasRefusal(findings); }
     bool hasWarnings() const { return hasWarning(findings); }
@@ -38,7 +31,7 @@ struct TargetVerdict
 struct FilingVerdict
 {
     AuthorizerVerdict authorizer;
-    QList<TargetVerdict> targets;   // same order as the draft's targets
+    QList<TargetVerdict> targets; // same order as the draft's targets
 
     // Authorizer findings plus the target's own: what a target row reports.
     Findings findingsFor(int targetIndex) const;
@@ -56,8 +49,8 @@ public:
     AuthorizerVerdict checkAuthorizer(const FilingDraft &draft) const;
     // Checks one target for an authorizer already checked. `pending` = bindings accepted but
     // not yet stored (earlier targets of the same draft, earlier rows of a batch).
-    TargetVerdict checkTarget(const AuthorizerVerdict &authorizer, const TargetEntry &target,
-                              const QDate &filedOn, const QList<PendingBinding> &pending) const;
+    TargetVerdict checkTarget(const AuthorizerVerdict &authorizer, const TargetEntry &target, const QDate &filedOn,
+                              const QList<PendingBinding> &pending) const;
     // Whole draft: each target sees the draft's earlier non-refused targets as pending,
     // after `earlier`.
     FilingVerdict evaluate(const FilingDraft &draft, const QList<PendingBinding> &earlier = {}) const;

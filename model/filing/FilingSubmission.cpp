@@ -1,15 +1,21 @@
 #include "model/filing/FilingSubmission.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QJsonArray>
+#include <QThread>
 
 #include "model/accounts/RoleCheck.h"
+#include "model/filing/BindingExpiry.h"
 #include "model/domain/IdNumber.h"
+#include "model/domain/Money.h"
+#include "model/journal/HandoverJournal.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/FilingStore.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/Timestamp.h"
+#include "model/storage/SignatureStore.h"
 #include "model/storage/WriteTransaction.h"
 
 namespace gongji {
@@ -26,7 +32,32 @@ bool anyRefused(const FilingVerdict &verdict)
 {
     if (verdict.authorizer.refused())
         return true;
-    return std::any_of(verdict.targets.begin(), verdict.targets.end(), [](const TargetVerdict &t) { return t.refused(); });
+    return std::any_of(verdict.targets.begin(), verdict.targets.end(),
+                       [](const TargetVerdict &t) { return t.refused(); });
+}
+
+// How long a submission whose connection broke waits for the server to answer whether the
+// filing reached it (a restarted server is back within seconds). Bounded: no counter hangs.
+constexpr int kOutcomeWaitMs = 10000;
+
+// After the connection broke while `filing` was being stored: its transaction committed whole or
+// not at all; asked on a new connection. The number alone could have been taken by another
+// counter since: the filing is ours when authorizer and time match too.
+SubmissionResult::Outcome outcomeAfterLoss(const QString &connection, const Filing &filing)
+{
+    const QDeadlineTimer deadline(kOutcomeWaitMs);
+    for (;;) {
+        try {
+            const std::optional<Filing> found = FilingStore(connection).findByNumber(filing.number);
+            return found && found->authorizerId == filing.authorizerId && found->filedAt == filing.filedAt
+                ? SubmissionResult::Outcome::Stored
+                : SubmissionResult::Outcome::Absent;
+        } catch (const StorageError &error) {
+            if (error.kind() != StorageError::Kind::ConnectionLost || deadline.hasExpired())
+                return SubmissionResult::Outcome::Unknown;
+        }
+        QThread::msleep(250);
+    }
 }
 
 } // namespace
@@ -44,6 +75,11 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         result.error = Text::tr("No clerk is recorded for this filing; sign in again.");
         return result;
     }
+    if (draft.signature && !draft.signature->problem().isEmpty()) {
+        result.error = draft.signature->problem();
+        return result;
+    }
+    Filing filing; // its number is known once it is being written
     try {
         // Check again under the write lock: another counter may have bound a target since the
         // clerk saw the verdict on screen.
@@ -53,6 +89,9 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
             result.status = SubmissionResult::Status::Failed;
             return result;
         }
+        // A binding whose period ended before the filing date is ended first, so that the same
+        // pair can be bound again (one active binding per pair, enforced by the database).
+        BindingExpiry::endExpiredWithin(m_connection, draft.filedOn);
         result.verdict = FilingEvaluator(m_connection).evaluate(draft);
         if (anyRefused(result.verdict)) {
             result.status = SubmissionResult::Status::Refused;
@@ -67,7 +106,6 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
 
         const QDateTime now = Timestamp::now();
         const Person &authorizer = *result.verdict.authorizer.person;
-        Filing filing;
         filing.number = FilingStore(m_connection).nextNumber(now.toLocalTime().date());
         filing.authorizerId = authorizer.id;
         filing.clerk = draft.clerk;
@@ -77,10 +115,14 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         filing.ruleSetId = result.verdict.authorizer.ruleSet->id;
         filing.commitmentVersion = draft.commitmentVersion;
         filing.commitmentAt = draft.commitmentAt.isValid() ? draft.commitmentAt : now;
+        filing.commitmentMethod = draft.commitmentMethod;
         FilingStore(m_connection).insert(filing);
+        if (draft.signature)
+            SignatureStore(m_connection).insert(filing.id, *draft.signature);
 
         BindingStore bindings(m_connection);
         QJsonArray targets;
+        QList<qint64> bindingIds;
         for (int i = 0; i < draft.targets.size(); ++i) {
             const TargetEntry &entry = draft.targets.at(i);
             const Person &target = *result.verdict.targets.at(i).person;
@@ -93,16 +135,32 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
             binding.ruleSetId = filing.ruleSetId;
             binding.startedAt = now;
             binding.ageWarningConfirmed = entry.ageWarningConfirmed && result.verdict.targets.at(i).hasWarnings();
+            binding.validUntil = entry.validUntil;
+            if (entry.quotaFen.value_or(0) > 0)
+                binding.quotaFen = entry.quotaFen;
             bindings.insert(binding);
-            targets.append(QJsonObject{{QStringLiteral("binding_id"), binding.id},
-                                       {QStringLiteral("target"), IdNumber::mask(target.idNumber)},
-                                       {QStringLiteral("relationship"), entry.relationship}});
+            QJsonObject audited{{QStringLiteral("binding_id"), binding.id},
+                                {QStringLiteral("target"), IdNumber::mask(target.idNumber)},
+                                {QStringLiteral("relationship"), entry.relationship}};
+            if (entry.validUntil.isValid())
+                audited.insert(QStringLiteral("valid_until"), entry.validUntil.toString(Qt::ISODate));
+            if (binding.quotaFen)
+                audited.insert(QStringLiteral("quota"), Money::formatYuan(*binding.quotaFen));
+            targets.append(audited);
+            bindingIds.append(binding.id);
         }
-        AuditLog(m_connection).append(draft.clerk, AuditAction::Filing, filing.number,
-                                      QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer.idNumber)},
-                                                  {QStringLiteral("channel"), draft.channel},
-                                                  {QStringLiteral("rule_set_id"), filing.ruleSetId},
-                                                  {QStringLiteral("targets"), targets}});
+        HandoverJournal journal(m_connection);
+        journal.recordFiling(filing.id);
+        for (const qint64 bindingId : std::as_const(bindingIds))
+            journal.recordMutualAid(QStringLiteral("binding"), bindingId, draft.clerk);
+        AuditLog(m_connection)
+            .append(draft.clerk, AuditAction::Filing, filing.number,
+                    QJsonObject{{QStringLiteral("authorizer"), IdNumber::mask(authorizer.idNumber)},
+                                {QStringLiteral("channel"), draft.channel},
+                                {QStringLiteral("commitment"), draft.commitmentMethod},
+                                {QStringLiteral("signed_on_screen"), draft.signature.has_value()},
+                                {QStringLiteral("rule_set_id"), filing.ruleSetId},
+                                {QStringLiteral("targets"), targets}});
         transaction.commit();
         result.status = SubmissionResult::Status::Stored;
         result.filingNumber = filing.number;
@@ -112,8 +170,38 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         result.error = error.userMessage();
         result.filingNumber.clear();
         result.filingId = 0;
+        if (error.kind() == StorageError::Kind::ConnectionLost)
+            settleAfterLoss(filing, result);
     }
     return result;
+}
+
+void FilingSubmission::settleAfterLoss(const Filing &filing, SubmissionResult &result) const
+{
+    // Before the filing was written the server had nothing of it.
+    result.outcome
+        = filing.number.isEmpty() ? SubmissionResult::Outcome::Absent : outcomeAfterLoss(m_connection, filing);
+    switch (result.outcome) {
+    case SubmissionResult::Outcome::Stored:
+        result.status = SubmissionResult::Status::Stored;
+        result.filingNumber = filing.number;
+        result.filingId = filing.id;
+        result.error.clear();
+        break;
+    case SubmissionResult::Outcome::Absent:
+        result.error = Text::tr("The connection to the office database broke while the filing was being stored. It was "
+                                "not stored: nothing of it is kept. What you entered is still here; submit it again.");
+        break;
+    case SubmissionResult::Outcome::NotLost:
+        break;
+    case SubmissionResult::Outcome::Unknown:
+        result.error
+            = Text::tr("The connection to the office database broke while the filing was being stored, and the "
+                       "server does not answer yet. The filing is either stored whole or not at all. Look up the "
+                       "authorizer's household once the server is back: if the bindings are not there, submit again "
+                       "(what you entered is still here).");
+        break;
+    }
 }
 
 } // namespace gongji

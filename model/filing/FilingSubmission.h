@@ -1,6 +1,7 @@
 #pragma once
 #include <QString>
 
+#include "model/domain/Filing.h"
 #include "model/filing/FilingEvaluator.h"
 
 namespace gongji {
@@ -11,8 +12,12 @@ struct SubmissionResult
     Status status = Status::Failed;
     QString filingNumber;
     qint64 filingId = 0;
-    FilingVerdict verdict;  // as re-checked inside the transaction
-    QString error;          // Failed: why (not a clerk account, storage) in the UI language
+    FilingVerdict verdict; // as re-checked inside the transaction
+    QString error; // Failed: why (not a clerk account, storage) in the UI language
+    // When the connection to an office server broke during the submission: whether the filing
+    // reached it (whole; never half). Stored also sets status Stored.
+    enum class Outcome { NotLost, Stored, Absent, Unknown };
+    Outcome outcome = Outcome::NotLost;
 
     bool stored() const { return status == Status::Stored; }
 };
@@ -31,6 +36,8 @@ public:
     SubmissionResult submit(const FilingDraft &draft);
 
 private:
+    void settleAfterLoss(const Filing &filing, SubmissionResult &result) const;
+
     QString m_connection;
 };
 

@@ -29,8 +29,15 @@ QJsonValue timeOrNull(const QDateTime &time)
 QJsonObject HouseholdJson::toJson(const Household &household)
 {
     QJsonObject person = personJson(household.person);
-    if (household.person.isEmployee())
+    if (household.person.isEmployee()) {
         person.insert(QStringLiteral("balance"), Money::formatYuan(household.person.balanceFen));
+        // What the person's active bindings hold as quotas: no longer the person's to use.
+        qint64 setAside = 0;
+        for (const HouseholdBinding &b :
+             household.select(HouseholdBinding::Kind::MutualAid, HouseholdBinding::Direction::Outgoing, true))
+            setAside += b.quotaFen.value_or(0);
+        person.insert(QStringLiteral("quota_set_aside"), Money::formatYuan(setAside));
+    }
     QJsonArray bindings;
     for (const HouseholdBinding &b : household.bindings) {
         QJsonObject item{{QStringLiteral("kind"), HouseholdBinding::kindKeyword(b.kind)},
@@ -39,9 +46,30 @@ QJsonObject HouseholdJson::toJson(const Household &household)
                          {QStringLiteral("number"), b.number},
                          {QStringLiteral("relationship"), b.relationship},
                          {QStringLiteral("other"), personJson(b.counterpart)},
-                         {QStringLiteral("status"), b.status},
+                         {QStringLiteral("status"), BindingStatuses::keyword(b.status)},
                          {QStringLiteral("started_at"), timeOrNull(b.startedAt)},
                          {QStringLiteral("ended_at"), timeOrNull(b.endedAt)}};
+        if (b.kind == HouseholdBinding::Kind::MutualAid) // yuan, or null where nothing is set aside
+            item.insert(QStringLiteral("quota"),
+                        b.quotaFen ? QJsonValue(Money::formatYuan(*b.quotaFen)) : QJsonValue(QJsonValue::Null));
+        if (b.kind == HouseholdBinding::Kind::MutualAid)
+            item.insert(QStringLiteral("valid_until"),
+                        b.validUntil.isValid() ? QJsonValue(b.validUntil.toString(Qt::ISODate))
+                                               : QJsonValue(QJsonValue::Null));
+        if (!b.agreement.isEmpty()) {
+            QJsonArray conflicts;
+            for (const Finding &finding : b.agreement) {
+                const ConflictingBinding &c = *finding.conflict;
+                conflicts.append(QJsonObject{{QStringLiteral("code"), RefusalCodes::name(finding.code)},
+                                             {QStringLiteral("filing_no"), c.filingNumber},
+                                             {QStringLiteral("authorizer"), c.authorizerName},
+                                             {QStringLiteral("target"), c.targetName},
+                                             {QStringLiteral("relationship"), c.relationship},
+                                             {QStringLiteral("other_name"), c.otherName},
+                                             {QStringLiteral("other_id_number"), c.otherIdNumber}});
+            }
+            item.insert(QStringLiteral("conflicts"), conflicts);
+        }
         if (!b.isActive()) {
             item.insert(QStringLiteral("ended_by"), b.endedBy);
             item.insert(QStringLiteral("end_requested_by"), b.endRequestedBy);

@@ -1,7 +1,7 @@
 #pragma once
 #include <QJsonObject>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 
 namespace gongji {
 

@@ -22,9 +22,10 @@ struct Text
 } // namespace
 
 AuditLogModel::AuditLogModel(const QString &connection, const QString &actor, QObject *parent)
-    : QAbstractTableModel(parent), m_connection(connection), m_actor(actor)
-{
-}
+    : QAbstractTableModel(parent)
+    , m_connection(connection)
+    , m_actor(actor)
+{}
 
 bool AuditLogModel::setFilter(const AuditFilter &filter)
 {
@@ -47,10 +48,7 @@ bool AuditLogModel::setFilter(const AuditFilter &filter)
     return m_error.isEmpty();
 }
 
-bool AuditLogModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_exhausted;
-}
+bool AuditLogModel::canFetchMore(const QModelIndex &parent) const { return !parent.isValid() && !m_exhausted; }
 
 void AuditLogModel::fetchMore(const QModelIndex &parent)
 {
@@ -75,15 +73,9 @@ void AuditLogModel::fetchMore(const QModelIndex &parent)
     m_fetching = false;
 }
 
-int AuditLogModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
+int AuditLogModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
-int AuditLogModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int AuditLogModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant AuditLogModel::data(const QModelIndex &index, int role) const
 {
@@ -136,10 +128,7 @@ QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
-QString AuditLogModel::actionLabel(const QString &action)
-{
-    return AuditActions::label(action);
-}
+QString AuditLogModel::actionLabel(const QString &action) { return AuditActions::label(action); }
 
 QString AuditLogModel::detailText(const QJsonObject &detail)
 {

@@ -2,14 +2,12 @@
 
 #include "model/domain/IdNumber.h"
 #include "model/domain/IdType.h"
+#include "model/domain/Money.h"
 #include "model/domain/Relationship.h"
 
 namespace gongji {
 
-FilingTargetsModel::FilingTargetsModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+FilingTargetsModel::FilingTargetsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void FilingTargetsModel::setFiling(const FilingDraft &draft, const FilingVerdict &verdict)
 {
@@ -19,20 +17,14 @@ void FilingTargetsModel::setFiling(const FilingDraft &draft, const FilingVerdict
     endResetModel();
 }
 
-void FilingTargetsModel::clear()
-{
-    setFiling({}, {});
-}
+void FilingTargetsModel::clear() { setFiling({}, {}); }
 
 int FilingTargetsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_draft.targets.size());
 }
 
-int FilingTargetsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int FilingTargetsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant FilingTargetsModel::data(const QModelIndex &index, int role) const
 {
@@ -58,6 +50,10 @@ QVariant FilingTargetsModel::data(const QModelIndex &index, int role) const
         case IdNumberColumn:
             // Screens behind the counter window can be seen by the queue: never the full number.
             return IdNumber::mask(target.idNumber.trimmed().toUpper());
+        case ValidUntilColumn:
+            return target.validUntil.isValid() ? target.validUntil.toString(Qt::ISODate) : tr("open-ended");
+        case QuotaColumn: // yuan; empty where nothing is set aside
+            return target.quotaFen.value_or(0) > 0 ? Money::formatYuan(*target.quotaFen) : QString();
         case VerdictColumn:
             if (!checked)
                 return tr("Not checked");
@@ -65,8 +61,8 @@ QVariant FilingTargetsModel::data(const QModelIndex &index, int role) const
                 return tr("Refused: %1").arg(refusalNames(findings).join(QLatin1String(", ")));
             if (warned)
                 return target.ageWarningConfirmed
-                        ? tr("Accepted, warning confirmed: %1").arg(warningNames(findings).join(QLatin1String(", ")))
-                        : tr("Check warning: %1").arg(warningNames(findings).join(QLatin1String(", ")));
+                    ? tr("Accepted, warning confirmed: %1").arg(warningNames(findings).join(QLatin1String(", ")))
+                    : tr("Check warning: %1").arg(warningNames(findings).join(QLatin1String(", ")));
             return tr("Accepted");
         }
         return {};
@@ -102,6 +98,10 @@ QVariant FilingTargetsModel::headerData(int section, Qt::Orientation orientation
         return tr("ID type");
     case IdNumberColumn:
         return tr("ID number");
+    case ValidUntilColumn:
+        return tr("Valid until");
+    case QuotaColumn:
+        return tr("Quota (yuan)");
     case VerdictColumn:
         return tr("Verdict");
     }

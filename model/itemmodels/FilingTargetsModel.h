@@ -12,7 +12,16 @@ class FilingTargetsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { RelationshipColumn, NameColumn, IdTypeColumn, IdNumberColumn, VerdictColumn, ColumnCount };
+    enum Column {
+        RelationshipColumn,
+        NameColumn,
+        IdTypeColumn,
+        IdNumberColumn,
+        ValidUntilColumn,
+        QuotaColumn,
+        VerdictColumn,
+        ColumnCount
+    };
     enum Roles { RefusedRole = Qt::UserRole + 1, WarningRole, CodesRole };
 
     explicit FilingTargetsModel(QObject *parent = nullptr);

@@ -1,14 +1,18 @@
 #include "model/itemmodels/HouseholdBindingsModel.h"
 
+#include <QColor>
+
 #include "model/domain/IdNumber.h"
+#include "model/domain/Money.h"
+#include "model/domain/MutualAidBinding.h"
 #include "model/domain/Relationship.h"
 
 namespace gongji {
 
 HouseholdBindingsModel::HouseholdBindingsModel(Section section, QObject *parent)
-    : QAbstractTableModel(parent), m_section(section)
-{
-}
+    : QAbstractTableModel(parent)
+    , m_section(section)
+{}
 
 void HouseholdBindingsModel::setHousehold(const Household &household)
 {
@@ -77,13 +81,52 @@ QVariant HouseholdBindingsModel::data(const QModelIndex &index, int role) const
             return b.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case NumberColumn:
             return b.number;
+        case ValidUntilColumn:
+            if (b.kind != HouseholdBinding::Kind::MutualAid)
+                return QString();
+            return b.validUntil.isValid() ? b.validUntil.toString(Qt::ISODate) : tr("open-ended");
+        case AgreementColumn: {
+            QStringList texts;
+            for (const Finding &finding : b.agreement)
+                texts << RefusalCodes::name(finding.code) + QStringLiteral(": ") + finding.conflict->text();
+            return texts.join(QLatin1Char('\n'));
+        }
+        case QuotaColumn:
+            return b.quotaFen ? Money::formatYuan(*b.quotaFen) : QString();
+        case HandoverColumn:
+            if (b.handover == QLatin1String("waiting"))
+                return tr("Waiting for the platform");
+            if (b.handover == QLatin1String("rejected"))
+                return tr("Rejected: %1").arg(b.handoverReason);
+            if (b.handover == QLatin1String("accepted"))
+                return tr("Confirmed");
+            return {};
         case EndedColumn:
             return b.endedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case EndedByColumn:
             return b.endRequestedBy.isEmpty() ? b.endedBy : tr("%1 (asked by %2)").arg(b.endedBy, b.endRequestedBy);
         case EndReasonColumn:
-            return b.endReason;
+            // The stored word of an expiry, in the UI language; reasons typed by clerks as they are.
+            return b.endReason == MutualAidBinding::expiredReason() && b.endedBy == MutualAidBinding::systemActor()
+                ? tr("expired: the authorization period ended on %1").arg(b.validUntil.toString(Qt::ISODate))
+                : b.endReason;
         }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == AgreementColumn && !b.agreement.isEmpty()) {
+            QStringList texts;
+            for (const Finding &finding : b.agreement)
+                texts << finding.text();
+            return texts.join(QLatin1Char('\n'));
+        }
+        return {};
+    case Qt::ForegroundRole:
+        // Refusal red and warning amber, as beside the fields of the filing wizard.
+        if (index.column() == AgreementColumn && !b.agreement.isEmpty())
+            return QColor(hasRefusal(b.agreement) ? QStringLiteral("#b01e1e") : QStringLiteral("#a85a00"));
+        // A rejection needs the clerk's attention; waiting is the ordinary state of the day's work.
+        if (index.column() == HandoverColumn && b.handover == QLatin1String("rejected"))
+            return QColor(QStringLiteral("#b01e1e"));
         return {};
     case BindingIdRole:
         return b.bindingId;
@@ -93,6 +136,8 @@ QVariant HouseholdBindingsModel::data(const QModelIndex &index, int role) const
         return b.counterpart.id;
     case ActiveRole:
         return b.isActive();
+    case HandoverRole:
+        return b.handover;
     }
     return {};
 }
@@ -106,7 +151,7 @@ QVariant HouseholdBindingsModel::headerData(int section, Qt::Orientation orienta
         return tr("Kind");
     case NameColumn:
         return m_section == Section::Authorizes || m_section == Section::KinshipMembers ? tr("Target / member")
-                                                                                          : tr("Authorizer / holder");
+                                                                                        : tr("Authorizer / holder");
     case IdNumberColumn:
         return tr("ID number");
     case RelationshipColumn:
@@ -115,6 +160,14 @@ QVariant HouseholdBindingsModel::headerData(int section, Qt::Orientation orienta
         return tr("Since");
     case NumberColumn:
         return tr("Filing no.");
+    case ValidUntilColumn:
+        return tr("Valid until");
+    case AgreementColumn:
+        return tr("Relationships");
+    case QuotaColumn:
+        return tr("Quota (yuan)");
+    case HandoverColumn:
+        return tr("Platform");
     case EndedColumn:
         return tr("Ended");
     case EndedByColumn:

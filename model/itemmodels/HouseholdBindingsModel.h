@@ -1,7 +1,7 @@
 #pragma once
 #include <QAbstractTableModel>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 
 namespace gongji {
 
@@ -13,9 +13,23 @@ class HouseholdBindingsModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum class Section { Authorizes, AuthorizedBy, KinshipHolders, KinshipMembers, History };
-    enum Column { KindColumn, NameColumn, IdNumberColumn, RelationshipColumn, StartedColumn, NumberColumn,
-                  EndedColumn, EndedByColumn, EndReasonColumn, ColumnCount };
-    enum Roles { BindingIdRole = Qt::UserRole + 1, KindRole, PersonIdRole, ActiveRole };
+    enum Column {
+        KindColumn,
+        NameColumn,
+        IdNumberColumn,
+        RelationshipColumn,
+        StartedColumn,
+        NumberColumn,
+        ValidUntilColumn,
+        QuotaColumn,
+        AgreementColumn,
+        HandoverColumn,
+        EndedColumn,
+        EndedByColumn,
+        EndReasonColumn,
+        ColumnCount
+    };
+    enum Roles { BindingIdRole = Qt::UserRole + 1, KindRole, PersonIdRole, ActiveRole, HandoverRole };
 
     explicit HouseholdBindingsModel(Section section, QObject *parent = nullptr);
 

@@ -4,11 +4,7 @@
 
 namespace gongji {
 
-IdTypeListModel::IdTypeListModel(QObject *parent)
-    : QAbstractListModel(parent)
-{
-    setCodes({});
-}
+IdTypeListModel::IdTypeListModel(QObject *parent) : QAbstractListModel(parent) { setCodes({}); }
 
 void IdTypeListModel::setCodes(const QStringList &codes)
 {
@@ -18,15 +14,9 @@ void IdTypeListModel::setCodes(const QStringList &codes)
     endResetModel();
 }
 
-int IdTypeListModel::rowOf(const QString &code) const
-{
-    return int(m_codes.indexOf(code));
-}
+int IdTypeListModel::rowOf(const QString &code) const { return int(m_codes.indexOf(code)); }
 
-int IdTypeListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_codes.size());
-}
+int IdTypeListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_codes.size()); }
 
 QVariant IdTypeListModel::data(const QModelIndex &index, int role) const
 {
@@ -40,6 +30,8 @@ QVariant IdTypeListModel::data(const QModelIndex &index, int role) const
         return IdType::label(code);
     case CodeRole:
         return code;
+    case ShorthandsRole:
+        return IdType::shorthands(code);
     default:
         return {};
     }

@@ -10,7 +10,8 @@ class IdTypeListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Roles { CodeRole = Qt::UserRole + 1 };
+    // ShorthandsRole: what may be typed to pick the row (QStringList, see ShorthandComboBox).
+    enum Roles { CodeRole = Qt::UserRole + 1, ShorthandsRole };
     explicit IdTypeListModel(QObject *parent = nullptr);
 
     // Empty list: every known type.

@@ -7,9 +7,9 @@
 namespace gongji {
 
 PersonSearchModel::PersonSearchModel(const QString &connection, QObject *parent)
-    : QAbstractTableModel(parent), m_connection(connection)
-{
-}
+    : QAbstractTableModel(parent)
+    , m_connection(connection)
+{}
 
 void PersonSearchModel::search(const QString &namePrefix)
 {
@@ -25,10 +25,7 @@ void PersonSearchModel::search(const QString &namePrefix)
     m_fetching = false;
 }
 
-bool PersonSearchModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_exhausted;
-}
+bool PersonSearchModel::canFetchMore(const QModelIndex &parent) const { return !parent.isValid() && !m_exhausted; }
 
 void PersonSearchModel::fetchMore(const QModelIndex &parent)
 {
@@ -36,8 +33,8 @@ void PersonSearchModel::fetchMore(const QModelIndex &parent)
     if (parent.isValid() || m_exhausted || m_fetching)
         return;
     m_fetching = true;
-    const QList<Person> page = PersonStore(m_connection)
-                                   .findByNamePrefix(m_prefix, pageSize, m_rows.isEmpty() ? nullptr : &m_rows.last());
+    const QList<Person> page
+        = PersonStore(m_connection).findByNamePrefix(m_prefix, pageSize, m_rows.isEmpty() ? nullptr : &m_rows.last());
     m_exhausted = page.size() < pageSize;
     if (!page.isEmpty()) {
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.size() - 1));
@@ -47,15 +44,9 @@ void PersonSearchModel::fetchMore(const QModelIndex &parent)
     m_fetching = false;
 }
 
-int PersonSearchModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
+int PersonSearchModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
-int PersonSearchModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int PersonSearchModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant PersonSearchModel::data(const QModelIndex &index, int role) const
 {

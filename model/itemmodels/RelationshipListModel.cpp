@@ -4,10 +4,7 @@
 
 namespace gongji {
 
-RelationshipListModel::RelationshipListModel(QObject *parent)
-    : QAbstractListModel(parent)
-{
-}
+RelationshipListModel::RelationshipListModel(QObject *parent) : QAbstractListModel(parent) {}
 
 void RelationshipListModel::setKeywords(const QStringList &keywords)
 {
@@ -16,10 +13,7 @@ void RelationshipListModel::setKeywords(const QStringList &keywords)
     endResetModel();
 }
 
-int RelationshipListModel::rowOf(const QString &keyword) const
-{
-    return int(m_keywords.indexOf(keyword));
-}
+int RelationshipListModel::rowOf(const QString &keyword) const { return int(m_keywords.indexOf(keyword)); }
 
 int RelationshipListModel::rowCount(const QModelIndex &parent) const
 {
@@ -40,6 +34,8 @@ QVariant RelationshipListModel::data(const QModelIndex &index, int role) const
     }
     case KeywordRole:
         return keyword;
+    case ShorthandsRole:
+        return Relationship::shorthands(keyword);
     default:
         return {};
     }

@@ -10,7 +10,8 @@ class RelationshipListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Roles { KeywordRole = Qt::UserRole + 1 };
+    // ShorthandsRole: what may be typed to pick the row (QStringList, see ShorthandComboBox).
+    enum Roles { KeywordRole = Qt::UserRole + 1, ShorthandsRole };
     explicit RelationshipListModel(QObject *parent = nullptr);
 
     void setKeywords(const QStringList &keywords);

@@ -54,20 +54,14 @@ int RuleSetListModel::rowOfId(qint64 id) const
     return -1;
 }
 
-int RuleSetListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
+int RuleSetListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
-int RuleSetListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int RuleSetListModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QString RuleSetListModel::periodText(const RuleSet &set)
 {
     return set.effectiveFrom.toString(Qt::ISODate) + QStringLiteral(" – ")
-           + (set.effectiveTo.isValid() ? set.effectiveTo.toString(Qt::ISODate) : tr("open"));
+        + (set.effectiveTo.isValid() ? set.effectiveTo.toString(Qt::ISODate) : tr("open"));
 }
 
 QVariant RuleSetListModel::data(const QModelIndex &index, int role) const
@@ -78,10 +72,14 @@ QVariant RuleSetListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case RegionColumn: return set.region;
-        case TitleColumn: return set.title;
-        case PeriodColumn: return periodText(set);
-        case SourceColumn: return set.sourceNote.simplified(); // one line in the list
+        case RegionColumn:
+            return set.region;
+        case TitleColumn:
+            return set.title;
+        case PeriodColumn:
+            return periodText(set);
+        case SourceColumn:
+            return set.sourceNote.simplified(); // one line in the list
         }
         return {};
     case Qt::ToolTipRole:
@@ -89,9 +87,12 @@ QVariant RuleSetListModel::data(const QModelIndex &index, int role) const
             return set.sourceNote;
         return m_referenced.contains(set.id) ? tr("Filings were checked against this rule set: read-only.")
                                              : QVariant();
-    case IdRole: return set.id;
-    case RegionRole: return set.region;
-    case ReferencedRole: return m_referenced.contains(set.id);
+    case IdRole:
+        return set.id;
+    case RegionRole:
+        return set.region;
+    case ReferencedRole:
+        return m_referenced.contains(set.id);
     }
     return {};
 }
@@ -101,10 +102,14 @@ QVariant RuleSetListModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case RegionColumn: return tr("Region");
-    case TitleColumn: return tr("Title");
-    case PeriodColumn: return tr("Period");
-    case SourceColumn: return tr("Source note");
+    case RegionColumn:
+        return tr("Region");
+    case TitleColumn:
+        return tr("Title");
+    case PeriodColumn:
+        return tr("Period");
+    case SourceColumn:
+        return tr("Source note");
     }
     return {};
 }

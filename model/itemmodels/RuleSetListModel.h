@@ -4,7 +4,7 @@
 #include <QSet>
 #include <QString>
 
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 
 namespace gongji {
 

@@ -19,8 +19,19 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(KinshipBatch)
 };
 
-enum Column { HolderType, HolderNumber, HolderName, MemberType, MemberNumber, MemberName,
-              RelationshipCol, FiledOn, FaceVerified, HouseholdRegisterSeen, ColumnCount };
+enum Column {
+    HolderType,
+    HolderNumber,
+    HolderName,
+    MemberType,
+    MemberNumber,
+    MemberName,
+    RelationshipCol,
+    FiledOn,
+    FaceVerified,
+    HouseholdRegisterSeen,
+    ColumnCount
+};
 
 // A yes/no column; adds a problem naming the column when it is neither.
 bool readFlag(const QString &value, const char *column, QStringList &problems)
@@ -39,7 +50,9 @@ QStringList parseRow(QStringList fields, KinshipDraft &draft)
     QStringList problems;
     if (fields.size() != ColumnCount) {
         problems << Text::tr("expected %1 columns, found %2; check for a missing or extra comma (a value "
-                       "containing a comma must be in quotes).").arg(ColumnCount).arg(fields.size());
+                             "containing a comma must be in quotes).")
+                        .arg(ColumnCount)
+                        .arg(fields.size());
         return problems;
     }
     for (QString &field : fields)
@@ -164,7 +177,8 @@ KinshipBatch::Result KinshipBatch::run(const QString &path, const Options &optio
             // Rows stored before this one stay stored; the caller says which they are.
             result.fileError = submitted.error.isEmpty()
                 ? Text::tr("Row %1 could not be stored, without a reason. Nothing more was stored; check "
-                     "the database and run the file again.").arg(row.row)
+                           "the database and run the file again.")
+                      .arg(row.row)
                 : submitted.error;
             return result;
         }

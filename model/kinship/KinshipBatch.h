@@ -13,11 +13,11 @@ class KinshipBatch
 public:
     struct RowResult
     {
-        int row = 0;                 // 1-based data row
-        int line = 0;                // line in the file
-        QString verdict;             // "accepted" | "refused"
+        int row = 0; // 1-based data row
+        int line = 0; // line in the file
+        QString verdict; // "accepted" | "refused"
         QStringList codes;
-        QString bindingNumber;       // QQ…, set only when committed
+        QString bindingNumber; // QQ…, set only when committed
     };
     struct Options
     {
@@ -27,9 +27,9 @@ public:
     struct Result
     {
         bool ok = false;
-        QString fileError;           // unreadable file, wrong header, malformed rows, storage failure
-        QString encoding;            // what the file was read as (CsvEncodings::name); empty when unread
-        QList<RowResult> rows;       // empty when the file was refused as a whole
+        QString fileError; // unreadable file, wrong header, malformed rows, storage failure
+        QString encoding; // what the file was read as (CsvEncodings::name); empty when unread
+        QList<RowResult> rows; // empty when the file was refused as a whole
     };
 
     explicit KinshipBatch(const QString &connection);

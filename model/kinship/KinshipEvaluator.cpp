@@ -19,8 +19,8 @@ struct Text
 };
 
 // Looks one side up; adds the ID and registry findings for it.
-std::optional<Person> lookUp(const QString &connection, const QString &type, const QString &number,
-                             const QString &name, Finding::Field idField, Finding::Field nameField, Findings &findings)
+std::optional<Person> lookUp(const QString &connection, const QString &type, const QString &number, const QString &name,
+                             Finding::Field idField, Finding::Field nameField, Findings &findings)
 {
     const IdCheck id = IdNumber::check(type, number);
     if (!id.isValid()) {
@@ -82,7 +82,8 @@ KinshipVerdict KinshipEvaluator::evaluate(const KinshipDraft &draft, const QList
         return verdict;
     }
     const qint64 members = store.activeByHolder(holderId).size()
-                           + std::count_if(pending.begin(), pending.end(), [&](const PendingKinship &p) { return p.holderId == holderId; });
+        + std::count_if(pending.begin(), pending.end(),
+                        [&](const PendingKinship &p) { return p.holderId == holderId; });
     if (members >= rule->maxMembersPerHolder)
         findings.append(Finding{RefusalCode::HolderMemberLimit, Finding::Field::Target,
                                 Text::tr("%1 of at most %2 members").arg(members).arg(rule->maxMembersPerHolder)});

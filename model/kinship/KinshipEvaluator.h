@@ -4,7 +4,7 @@
 
 #include "model/domain/Person.h"
 #include "model/kinship/KinshipDraft.h"
-#include "model/rules/Finding.h"
+#include "model/domain/Finding.h"
 
 namespace gongji {
 

@@ -5,6 +5,7 @@
 
 #include "model/accounts/RoleCheck.h"
 #include "model/domain/IdNumber.h"
+#include "model/journal/HandoverJournal.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/KinshipStore.h"
 #include "model/storage/StorageError.h"
@@ -43,13 +44,15 @@ KinshipSubmission::Result KinshipSubmission::submit(const KinshipDraft &draft)
         binding.channel = draft.channel;
         binding.startedAt = now;
         store.insert(binding);
-        AuditLog(m_connection).append(draft.clerk, AuditAction::KinshipBinding, binding.number,
-            QJsonObject{{QStringLiteral("holder"), IdNumber::mask(result.verdict.holder->idNumber)},
-                        {QStringLiteral("member"), IdNumber::mask(result.verdict.member->idNumber)},
-                        {QStringLiteral("relationship"), draft.relationship},
-                        {QStringLiteral("face_verified"), draft.faceVerified},
-                        {QStringLiteral("household_register_seen"), draft.householdRegisterSeen},
-                        {QStringLiteral("channel"), draft.channel}});
+        AuditLog(m_connection)
+            .append(draft.clerk, AuditAction::KinshipBinding, binding.number,
+                    QJsonObject{{QStringLiteral("holder"), IdNumber::mask(result.verdict.holder->idNumber)},
+                                {QStringLiteral("member"), IdNumber::mask(result.verdict.member->idNumber)},
+                                {QStringLiteral("relationship"), draft.relationship},
+                                {QStringLiteral("face_verified"), draft.faceVerified},
+                                {QStringLiteral("household_register_seen"), draft.householdRegisterSeen},
+                                {QStringLiteral("channel"), draft.channel}});
+        HandoverJournal(m_connection).recordKinship(QStringLiteral("kinship_binding"), binding.id, draft.clerk);
         transaction.commit();
         result.stored = true;
         result.number = binding.number;

@@ -13,10 +13,10 @@ public:
     struct Result
     {
         bool stored = false;
-        QString number;         // QQ… when stored
+        QString number; // QQ… when stored
         qint64 bindingId = 0;
         KinshipVerdict verdict;
-        QString error;          // not a clerk account (nothing stored), storage failure; in the UI language
+        QString error; // not a clerk account (nothing stored), storage failure; in the UI language
     };
 
     explicit KinshipSubmission(const QString &connection);

@@ -24,6 +24,8 @@ QString PaymentShare::payerKeyword(Payer payer)
     switch (payer) {
     case Payer::OwnAccount:
         return QStringLiteral("own_account");
+    case Payer::Quota:
+        return QStringLiteral("quota");
     case Payer::Authorizer:
         return QStringLiteral("authorizer");
     case Payer::Cash:
@@ -37,6 +39,8 @@ QString PaymentShare::payerLabel(Payer payer)
     switch (payer) {
     case Payer::OwnAccount:
         return Text::tr("Own personal account");
+    case Payer::Quota:
+        return Text::tr("Quota set aside by the authorizer (共济额度)");
     case Payer::Authorizer:
         return Text::tr("Authorizer's personal account (mutual aid)");
     case Payer::Cash:
@@ -78,21 +82,33 @@ PaymentPreview::Result PaymentPreview::preview(const QString &targetIdType, cons
             result.shares.append(PaymentShare{PaymentShare::Payer::OwnAccount, target, own, target.balanceFen});
             remaining -= own;
         }
-        QList<PaymentShare> authorizers; // in binding order, as stored
-        for (const MutualAidBinding &binding : BindingStore(m_connection).activeByTarget(target.id)) {
+        QList<PaymentShare> quotas; // in binding order, as stored
+        QList<PaymentShare> authorizers;
+        BindingStore bindings(m_connection);
+        for (const MutualAidBinding &binding : bindings.activeByTarget(target.id, on)) {
             const std::optional<Person> authorizer = persons.findById(binding.authorizerId);
             if (!authorizer || !authorizer->isActive())
                 continue;
             const std::optional<RuleSet> own = rules.resolve(authorizer->poolingRegion, on);
-            const qint64 floor = own ? own->reserveFloorFen : 0;
-            authorizers.append(PaymentShare{PaymentShare::Payer::Authorizer, authorizer, 0,
-                                            std::max<qint64>(0, authorizer->balanceFen - floor)});
+            const qint64 aboveFloor = std::max<qint64>(0, authorizer->balanceFen - (own ? own->reserveFloorFen : 0));
+            if (binding.quotaFen) {
+                // Money set aside pays only this target, and never more than the account still holds.
+                quotas.append(
+                    PaymentShare{PaymentShare::Payer::Quota, authorizer, 0, std::min(*binding.quotaFen, aboveFloor)});
+            } else {
+                const qint64 setAside = bindings.quotaSetAside(authorizer->id, on);
+                authorizers.append(PaymentShare{PaymentShare::Payer::Authorizer, authorizer, 0,
+                                                std::max<qint64>(0, aboveFloor - setAside)});
+            }
         }
-        if (result.paymentOrder == QLatin1String("by_balance_desc"))
-            std::stable_sort(authorizers.begin(), authorizers.end(), [](const PaymentShare &a, const PaymentShare &b) {
-                return a.availableFen > b.availableFen;
-            });
-        for (PaymentShare &share : authorizers) {
+        if (result.paymentOrder == QLatin1String("by_balance_desc")) {
+            const auto richerFirst
+                = [](const PaymentShare &a, const PaymentShare &b) { return a.availableFen > b.availableFen; };
+            std::stable_sort(quotas.begin(), quotas.end(), richerFirst);
+            std::stable_sort(authorizers.begin(), authorizers.end(), richerFirst);
+        }
+        QList<PaymentShare> payers = quotas + authorizers;
+        for (PaymentShare &share : payers) {
             share.amountFen = std::min(remaining, share.availableFen);
             remaining -= share.amountFen;
             result.shares.append(share);

@@ -11,18 +11,20 @@ namespace gongji {
 // One line of "who pays what" for an own-share cost (docs/domain.md §7).
 struct PaymentShare
 {
-    enum class Payer { OwnAccount, Authorizer, Cash };
+    enum class Payer { OwnAccount, Quota, Authorizer, Cash };
     Payer payer = Payer::Cash;
-    std::optional<Person> person;  // the account holder (own account, authorizer); none for cash
+    std::optional<Person> person; // the account holder (own account, authorizer); none for cash
     qint64 amountFen = 0;
-    qint64 availableFen = 0;       // what this account could give: balance, less the reserve floor for authorizers
+    qint64 availableFen = 0; // what this account could give: balance, less the reserve floor and the
+        // quotas set aside for authorizers; the quota itself for Quota
 
-    static QString payerKeyword(Payer payer); // own_account, authorizer, cash
-    static QString payerLabel(Payer payer);   // in the UI language
+    static QString payerKeyword(Payer payer); // own_account, quota, authorizer, cash
+    static QString payerLabel(Payer payer); // in the UI language
 };
 
-// The target's own personal account first, then active authorizers in the rule set's
-// payment_order, each only above its reserve floor; the rest in cash.
+// The target's own personal account first, then the quotas (共济额度) set aside for this target,
+// then active authorizers without a quota for it in the rule set's payment_order, each only from
+// its balance above the reserve floor that no quota holds; the rest in cash (docs/quota.md).
 //
 // Choices where docs/domain.md is silent: the payment order is the one of the rule set in force for the
 // target's pooling region on the day; each authorizer's reserve floor is that of the rule set in
@@ -33,10 +35,10 @@ public:
     struct Result
     {
         bool ok = false;
-        QString error;                 // target not found, bad amount …
+        QString error; // target not found, bad amount …
         std::optional<Person> target;
         QString paymentOrder;
-        QList<PaymentShare> shares;    // in paying order; cash last
+        QList<PaymentShare> shares; // in paying order; cash last
     };
 
     explicit PaymentPreview(const QString &connection);

@@ -23,10 +23,7 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(KinshipSummary)
 };
 
-QString esc(const QString &text)
-{
-    return SummaryStyle::escape(text);
-}
+QString esc(const QString &text) { return SummaryStyle::escape(text); }
 
 QString row(const QString &key, const QString &value)
 {
@@ -37,9 +34,10 @@ QString row(const QString &key, const QString &value)
 } // namespace
 
 KinshipSummary::KinshipSummary(const QString &connection, const OfficeInfo &office, const QString &language)
-    : m_connection(connection), m_office(office), m_language(language)
-{
-}
+    : m_connection(connection)
+    , m_office(office)
+    , m_language(language)
+{}
 
 PrintableSummary KinshipSummary::build(const QString &kinshipNumber, const PrintStamp &stamp) const
 {
@@ -52,18 +50,21 @@ PrintableSummary KinshipSummary::build(const QString &kinshipNumber, const Print
     try {
         const std::optional<KinshipBinding> binding = KinshipStore(m_connection).findByNumber(kinshipNumber.trimmed());
         if (!binding)
-            return PrintableSummary::failure(Text::tr("There is no kinship-account binding with number %1.").arg(kinshipNumber.trimmed()));
+            return PrintableSummary::failure(
+                Text::tr("There is no kinship-account binding with number %1.").arg(kinshipNumber.trimmed()));
         PersonStore persons(m_connection);
         const std::optional<Person> holder = persons.findById(binding->holderId);
         const std::optional<Person> member = persons.findById(binding->memberId);
         if (!holder || !member)
             return PrintableSummary::failure(
-                Text::tr("Kinship-account binding %1 is incomplete in the database; nothing was printed.").arg(binding->number));
+                Text::tr("Kinship-account binding %1 is incomplete in the database; nothing was printed.")
+                    .arg(binding->number));
 
         QString html = SummaryHtml::titleBlock(text(Key::KinshipTitle), stamp, lang);
         // A framed statement (a one-cell table: QTextDocument draws no borders on paragraphs).
         html += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"5\" "
-                               "style=\"margin-top: 6px; margin-bottom: 6px;\"><tr><td><span style=\"font-size: 10.5pt; font-weight: bold;\">")
+                               "style=\"margin-top: 6px; margin-bottom: 6px;\"><tr><td><span style=\"font-size: "
+                               "10.5pt; font-weight: bold;\">")
             + esc(text(Key::KinshipStatement)) + QStringLiteral("</span></td></tr></table>");
         QList<SummaryHtml::Field> fields = {{text(Key::KinshipNumber), binding->number},
                                             {text(Key::BoundAt), SummaryHtml::time(binding->startedAt)},
@@ -76,26 +77,29 @@ PrintableSummary KinshipSummary::build(const QString &kinshipNumber, const Print
         html += SummaryHtml::infoGrid(fields, text(Key::KinshipQrCaption));
 
         html += SummaryHtml::section(text(Key::KinshipPeopleSection));
-        html += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\"><tr><th width=\"10%\">")
+        html += QStringLiteral(
+                    "<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\"><tr><th width=\"10%\">")
             + esc(text(Key::Role)) + QStringLiteral("</th>") + SummaryHtml::personHeaderCells(lang, {10, 17, 22, 9, 15})
             + QStringLiteral("<th width=\"17%\">") + esc(text(Key::KinshipRelationship)) + QStringLiteral("</th></tr>")
             + QStringLiteral("<tr><td>") + esc(text(Key::Holder)) + QStringLiteral("</td>")
-            + SummaryHtml::personCells(*holder, lang) + QStringLiteral("<td></td></tr>")
-            + QStringLiteral("<tr><td>") + esc(text(Key::Member)) + QStringLiteral("</td>")
-            + SummaryHtml::personCells(*member, lang) + QStringLiteral("<td>")
+            + SummaryHtml::personCells(*holder, lang) + QStringLiteral("<td></td></tr>") + QStringLiteral("<tr><td>")
+            + esc(text(Key::Member)) + QStringLiteral("</td>") + SummaryHtml::personCells(*member, lang)
+            + QStringLiteral("<td>")
             + esc(text(Key::RelationshipWithCode)
-                      .arg(SummaryText::relationshipLabel(binding->relationship, lang), Relationship::gbCode(binding->relationship)))
+                      .arg(SummaryText::relationshipLabel(binding->relationship, lang),
+                           Relationship::gbCode(binding->relationship)))
             + QStringLiteral("</td></tr></table>");
 
         html += SummaryHtml::section(text(Key::KinshipChecksSection));
         html += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">")
             + row(text(Key::FaceVerification), text(binding->faceVerified ? Key::CheckDone : Key::CheckNotDone))
-            + row(text(Key::HouseholdRegisterCheck), text(binding->householdRegisterSeen ? Key::CheckSeen : Key::CheckNotDone))
+            + row(text(Key::HouseholdRegisterCheck),
+                  text(binding->householdRegisterSeen ? Key::CheckSeen : Key::CheckNotDone))
             + QStringLiteral("</table>");
 
         html += SummaryHtml::section(text(Key::RevocationNoticesSection)); // "3. Notices", as on the revocation form
-        html += SummaryHtml::notices({text(Key::KinshipNoticeUse), text(Key::KinshipNoticeEnd),
-                                      text(Key::KinshipNoticeNotMutualAid)});
+        html += SummaryHtml::notices(
+            {text(Key::KinshipNoticeUse), text(Key::KinshipNoticeEnd), text(Key::KinshipNoticeNotMutualAid)});
         html += SummaryHtml::signatures(text(Key::SignatureKinshipApplicant), lang);
 
         const QImage qr = QrCode::image(binding->number, 8, &error);

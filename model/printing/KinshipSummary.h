@@ -1,7 +1,7 @@
 #pragma once
 #include <QString>
 
-#include "model/printing/OfficeInfo.h"
+#include "model/office/OfficeInfo.h"
 #include "model/printing/PrintRecord.h"
 #include "model/printing/PrintableSummary.h"
 

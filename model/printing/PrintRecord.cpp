@@ -21,6 +21,8 @@ QString documentName(PrintRecord::Document document)
         return QStringLiteral("revocation");
     case PrintRecord::Document::Kinship:
         return QStringLiteral("kinship");
+    case PrintRecord::Document::QuotaChange:
+        return QStringLiteral("quota_change");
     }
     return {};
 }
@@ -39,8 +41,8 @@ qint64 PrintRecord::printCount(Document document, const QString &key) const
     return AuditLog(m_connection).countFor(AuditAction::Print, subject(document, key));
 }
 
-PrintStamp PrintRecord::record(Document document, const QString &key, const QString &clerk,
-                               const QString &output, QString *error)
+PrintStamp PrintRecord::record(Document document, const QString &key, const QString &clerk, const QString &output,
+                               QString *error)
 {
     try {
         // BEGIN IMMEDIATE: two counters reprinting at once still get distinct copy numbers.

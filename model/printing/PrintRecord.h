@@ -7,9 +7,9 @@ namespace gongji {
 // Which print of a document this is; a summary prints it (补打 on a reprint).
 struct PrintStamp
 {
-    int copy = 0;          // 1 = the first print, 2 = the first reprint, …; 0 = not recorded
-    QDateTime printedAt;   // UTC
-    QString clerk;         // who printed
+    int copy = 0; // 1 = the first print, 2 = the first reprint, …; 0 = not recorded
+    QDateTime printedAt; // UTC
+    QString clerk; // who printed
 
     bool isRecorded() const { return copy > 0; }
     bool isReprint() const { return copy > 1; }
@@ -21,11 +21,12 @@ struct PrintStamp
 class PrintRecord
 {
 public:
-    enum class Document { Filing, Revocation, Kinship };
+    enum class Document { Filing, Revocation, Kinship, QuotaChange };
 
     explicit PrintRecord(const QString &connection);
 
-    // The audit subject: the filing number, "revocation:<binding id>" or "kinship:<QQ… number>".
+    // The audit subject: the filing number, "revocation:<binding id>", "kinship:<QQ… number>" or
+    // "quota_change:<change id>".
     static QString subject(Document document, const QString &key);
     // How many prints of that document the audit log holds.
     qint64 printCount(Document document, const QString &key) const;

@@ -10,8 +10,12 @@ PrintableSummary::PrintableSummary() = default;
 
 PrintableSummary::PrintableSummary(HtmlSource html, const QImage &qrCode, const QString &title,
                                    const QString &reference, const QString &language, const QString &fontFamily)
-    : m_html(std::move(html)), m_qrCode(qrCode), m_title(title), m_reference(reference), m_language(language),
-      m_fontFamily(fontFamily)
+    : m_html(std::move(html))
+    , m_qrCode(qrCode)
+    , m_title(title)
+    , m_reference(reference)
+    , m_language(language)
+    , m_fontFamily(fontFamily)
 {
     m_body = createDocument({});
 }

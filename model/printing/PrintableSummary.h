@@ -37,7 +37,7 @@ public:
     // The body without extra breaks (for a look at its text; painting uses createDocument()).
     const QTextDocument *document() const { return m_body.get(); }
     std::unique_ptr<QTextDocument> createDocument(const QList<int> &rowBreaks) const;
-    QString title() const { return m_title; }         // 个人账户家庭共济备案确认单
+    QString title() const { return m_title; } // 个人账户家庭共济备案确认单
     QString reference() const { return m_reference; } // "备案编号 GJ20261122-0001"
     QString language() const { return m_language; }
     QString fontFamily() const { return m_fontFamily; }

@@ -12,8 +12,7 @@ QImage QrCode::image(const QString &text, int moduleSize, QString *error)
 {
     const QByteArray utf8 = text.toUtf8();
     std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
-        moduleSize < 1 || utf8.isEmpty() ? nullptr
-                                         : QRcode_encodeString8bit(utf8.constData(), 0, QR_ECLEVEL_M),
+        moduleSize < 1 || utf8.isEmpty() ? nullptr : QRcode_encodeString8bit(utf8.constData(), 0, QR_ECLEVEL_M),
         &QRcode_free);
     if (!code) {
         if (error)

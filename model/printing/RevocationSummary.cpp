@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include "model/domain/Money.h"
 #include "model/domain/Relationship.h"
 #include "model/printing/QrCode.h"
 #include "model/printing/SummaryHtml.h"
@@ -25,17 +26,15 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(RevocationSummary)
 };
 
-QString esc(const QString &text)
-{
-    return SummaryStyle::escape(text);
-}
+QString esc(const QString &text) { return SummaryStyle::escape(text); }
 
 } // namespace
 
 RevocationSummary::RevocationSummary(const QString &connection, const OfficeInfo &office, const QString &language)
-    : m_connection(connection), m_office(office), m_language(language)
-{
-}
+    : m_connection(connection)
+    , m_office(office)
+    , m_language(language)
+{}
 
 PrintableSummary RevocationSummary::build(qint64 bindingId, const PrintStamp &stamp) const
 {
@@ -50,14 +49,16 @@ PrintableSummary RevocationSummary::build(qint64 bindingId, const PrintStamp &st
         if (!binding)
             return PrintableSummary::failure(Text::tr("There is no binding with number %1.").arg(bindingId));
         if (!binding->endedAt.isValid())
-            return PrintableSummary::failure(Text::tr("Binding %1 is still active: there is no revocation to print.").arg(bindingId));
+            return PrintableSummary::failure(
+                Text::tr("Binding %1 is still active: there is no revocation to print.").arg(bindingId));
         PersonStore persons(m_connection);
         const std::optional<Person> authorizer = persons.findById(binding->authorizerId);
         const std::optional<Person> target = persons.findById(binding->targetId);
         const std::optional<Filing> filing = FilingStore(m_connection).findById(binding->filingId);
         const std::optional<RuleSet> ruleSet = RuleSetStore(m_connection).findById(binding->ruleSetId);
         if (!authorizer || !target || !filing || !ruleSet)
-            return PrintableSummary::failure(Text::tr("Binding %1 is incomplete in the database; nothing was printed.").arg(bindingId));
+            return PrintableSummary::failure(
+                Text::tr("Binding %1 is incomplete in the database; nothing was printed.").arg(bindingId));
 
         QString requestedBy;
         if (binding->endRequestedBy == QLatin1String("authorizer"))
@@ -79,23 +80,16 @@ PrintableSummary RevocationSummary::build(qint64 bindingId, const PrintStamp &st
                                       text(Key::QrCaption));
 
         html += SummaryHtml::section(text(Key::RevocationPeopleSection));
-        html += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\"><tr><th width=\"10%\">")
-            + esc(text(Key::Role)) + QStringLiteral("</th>") + SummaryHtml::personHeaderCells(lang, {10, 17, 22, 9, 15})
-            + QStringLiteral("<th width=\"17%\">") + esc(text(Key::Relationship)) + QStringLiteral("</th></tr>")
-            + QStringLiteral("<tr><td>") + esc(text(Key::Authorizer)) + QStringLiteral("</td>")
-            + SummaryHtml::personCells(*authorizer, lang) + QStringLiteral("<td></td></tr>")
-            + QStringLiteral("<tr><td>") + esc(text(Key::Target)) + QStringLiteral("</td>")
-            + SummaryHtml::personCells(*target, lang) + QStringLiteral("<td>")
-            + esc(text(Key::RelationshipWithCode)
-                      .arg(SummaryText::relationshipLabel(binding->relationship, lang), Relationship::gbCode(binding->relationship)))
-            + QStringLiteral("</td></tr></table>");
+        html += SummaryHtml::bindingPeople(*authorizer, *target, binding->relationship, lang);
 
         html += SummaryHtml::section(text(Key::RevocationSection));
         html += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">");
-        const QList<QPair<Key, QString>> rows = {{Key::StartedAt, SummaryHtml::time(binding->startedAt)},
-                                                 {Key::EndedAt, SummaryHtml::time(binding->endedAt)},
-                                                 {Key::RequestedBy, requestedBy},
-                                                 {Key::EndReason, binding->endReason}};
+        QList<QPair<Key, QString>> rows = {{Key::StartedAt, SummaryHtml::time(binding->startedAt)},
+                                           {Key::EndedAt, SummaryHtml::time(binding->endedAt)},
+                                           {Key::RequestedBy, requestedBy},
+                                           {Key::EndReason, binding->endReason}};
+        if (binding->quotaFen)
+            rows.append({Key::Quota, text(Key::QuotaYuan).arg(Money::formatYuan(*binding->quotaFen))});
         for (const auto &row : rows) {
             html += QStringLiteral("<tr><td class=\"key\" width=\"20%\">") + esc(text(row.first))
                 + QStringLiteral("</td><td>") + esc(row.second) + QStringLiteral("</td></tr>");
@@ -105,6 +99,8 @@ PrintableSummary RevocationSummary::build(qint64 bindingId, const PrintStamp &st
         QStringList notices = {text(Key::NoticeRevocationEffect).arg(SummaryHtml::time(binding->endedAt))};
         if (ruleSet->cooldownDays > 0)
             notices.append(text(Key::NoticeCooldown).arg(ruleSet->cooldownDays));
+        if (binding->quotaFen) // ending a binding frees the money set aside for it
+            notices.append(text(Key::NoticeQuotaFreed).arg(Money::formatYuan(*binding->quotaFen)));
         notices.append(text(Key::NoticeNotKinship));
         html += SummaryHtml::section(text(Key::RevocationNoticesSection));
         html += SummaryHtml::notices(notices);

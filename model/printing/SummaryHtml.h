@@ -39,9 +39,15 @@ public:
     static QString personCells(const Person &person, const QString &language);
     // widths: percent of the table for each of the five columns; empty = Qt decides.
     static QString personHeaderCells(const QString &language, const QList<int> &widths = {});
+    // The two people of one mutual-aid binding, with the relationship (revocation and quota forms).
+    static QString bindingPeople(const Person &authorizer, const Person &target, const QString &relationship,
+                                 const QString &language);
     static QString section(const QString &heading);
     static QString notices(const QStringList &items);
-    static QString signatures(const QString &applicantLabel, const QString &language);
+    // `applicantSignature`: the applicant's stored signature (PNG), printed on their line with
+    // `signedAt`; empty for the blank line to sign on paper.
+    static QString signatures(const QString &applicantLabel, const QString &language,
+                              const QByteArray &applicantSignature = {}, const QDateTime &signedAt = {});
 
     // A grid table whose header row repeats on every page, split into one table per page
     // before each row in rowBreaks (see PrintableSummary::HtmlSource).

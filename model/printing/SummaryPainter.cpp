@@ -21,10 +21,7 @@ namespace {
 
 constexpr qreal headerBandMm = 11; // running header and the gap below it
 
-qreal mmToDevice(qreal mm, const QPagedPaintDevice *device)
-{
-    return mm * device->logicalDpiY() / 25.4;
-}
+qreal mmToDevice(qreal mm, const QPagedPaintDevice *device) { return mm * device->logicalDpiY() / 25.4; }
 
 // The body laid out for this device: the paint rect minus the running header, as page size.
 std::unique_ptr<QTextDocument> layOut(const PrintableSummary &summary, QPagedPaintDevice *device,
@@ -97,8 +94,8 @@ void paintHeader(QPainter &painter, const PrintableSummary &summary, QPagedPaint
 
 void SummaryPainter::applyPageLayout(QPagedPaintDevice *device)
 {
-    device->setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                      QMarginsF(18, 12, 18, 14), QPageLayout::Millimeter));
+    device->setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 12, 18, 14),
+                                      QPageLayout::Millimeter));
 }
 
 int SummaryPainter::pageCount(const PrintableSummary &summary, QPagedPaintDevice *device)

@@ -1,6 +1,7 @@
 #include "model/printing/SummaryPrintJob.h"
 
 #include "model/printing/KinshipSummary.h"
+#include "model/printing/QuotaChangeSummary.h"
 #include "model/printing/RevocationSummary.h"
 #include "model/printing/SummaryDocument.h"
 #include "model/printing/SummaryPainter.h"
@@ -10,9 +11,11 @@ namespace gongji {
 
 SummaryPrintJob::SummaryPrintJob(const QString &connection, const OfficeInfo &office, const QString &language,
                                  const QString &clerk)
-    : m_connection(connection), m_office(office), m_language(language), m_clerk(clerk)
-{
-}
+    : m_connection(connection)
+    , m_office(office)
+    , m_language(language)
+    , m_clerk(clerk)
+{}
 
 SummaryPrintJob::Result SummaryPrintJob::filingToPdf(const QString &filingNumber, const QString &pdfPath) const
 {
@@ -66,21 +69,23 @@ PrintableSummary SummaryPrintJob::build(PrintRecord::Document document, const QS
         return RevocationSummary(m_connection, m_office, m_language).build(key.toLongLong(), stamp);
     case PrintRecord::Document::Kinship:
         return KinshipSummary(m_connection, m_office, m_language).build(key, stamp);
+    case PrintRecord::Document::QuotaChange:
+        return QuotaChangeSummary(m_connection, m_office, m_language).build(key.toLongLong(), stamp);
     }
     return SummaryDocument(m_connection, m_office, m_language).build(key, stamp);
 }
 
-SummaryPrintJob::Result SummaryPrintJob::run(PrintRecord::Document document, const QString &key,
-                                             const QString &pdfPath, QPagedPaintDevice *device) const
+SummaryPrintJob::Result SummaryPrintJob::run(PrintRecord::Document document, const QString &key, const QString &pdfPath,
+                                             QPagedPaintDevice *device) const
 {
     Result result;
     if (const PrintableSummary check = build(document, key); !check.isValid()) {
         result.error = check.error();
         return result;
     }
-    result.stamp = PrintRecord(m_connection).record(document, key, m_clerk,
-                                                    device ? QStringLiteral("printer") : QStringLiteral("pdf"),
-                                                    &result.error);
+    result.stamp = PrintRecord(m_connection)
+                       .record(document, key, m_clerk, device ? QStringLiteral("printer") : QStringLiteral("pdf"),
+                               &result.error);
     if (!result.stamp.isRecorded())
         return result;
     const PrintableSummary summary = build(document, key, result.stamp);

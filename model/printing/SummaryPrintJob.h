@@ -1,7 +1,7 @@
 #pragma once
 #include <QString>
 
-#include "model/printing/OfficeInfo.h"
+#include "model/office/OfficeInfo.h"
 #include "model/printing/PrintRecord.h"
 #include "model/printing/PrintableSummary.h"
 
@@ -19,12 +19,11 @@ public:
     struct Result
     {
         bool ok = false;
-        QString error;    // in the UI language
+        QString error; // in the UI language
         PrintStamp stamp; // recorded when the document could be built
     };
 
-    SummaryPrintJob(const QString &connection, const OfficeInfo &office, const QString &language,
-                    const QString &clerk);
+    SummaryPrintJob(const QString &connection, const OfficeInfo &office, const QString &language, const QString &clerk);
 
     Result filingToPdf(const QString &filingNumber, const QString &pdfPath) const;
     Result revocationToPdf(qint64 bindingId, const QString &pdfPath) const;

@@ -11,15 +11,9 @@ namespace gongji {
 AutomaticBindingEnds::AutomaticBindingEnds(const QString &connection) : m_connection(connection) {}
 
 // Reasons are stored words, the same in every UI language; screens may translate them.
-QString AutomaticBindingEnds::endedReason(const QString &status)
-{
-    return QStringLiteral("registry: ") + status;
-}
+QString AutomaticBindingEnds::endedReason(const QString &status) { return QStringLiteral("registry: ") + status; }
 
-QString AutomaticBindingEnds::movedReason()
-{
-    return QStringLiteral("registry: pooling region out of scope");
-}
+QString AutomaticBindingEnds::movedReason() { return QStringLiteral("registry: pooling region out of scope"); }
 
 AutomaticBindingEnds::Counts AutomaticBindingEnds::apply(const Person &before, const Person &after,
                                                          const QString &actor, const QDate &today)
@@ -27,19 +21,20 @@ AutomaticBindingEnds::Counts AutomaticBindingEnds::apply(const Person &before, c
     Counts counts;
     const QString system = QStringLiteral("system");
     BindingStore bindings(m_connection);
-    QList<MutualAidBinding> mutual = bindings.activeByAuthorizer(after.id);
-    mutual += bindings.activeByTarget(after.id);
+    const QList<MutualAidBinding> mutual = bindings.activeTouching(after.id, today);
 
     const bool gone = (after.status == QLatin1String("terminated") || after.status == QLatin1String("deceased"))
-                      && after.status != before.status;
+        && after.status != before.status;
     if (gone) {
         for (const MutualAidBinding &b : mutual)
-            counts.mutualAid += BindingRevocation::endMutualAidWithin(m_connection, b.id, system, endedReason(after.status), actor);
+            counts.mutualAid += BindingRevocation::endMutualAidWithin(
+                m_connection, b.id, system, endedReason(after.status), actor, QStringLiteral("automatic_end"));
         KinshipStore kinship(m_connection);
         QList<KinshipBinding> accounts = kinship.activeByHolder(after.id);
         accounts += kinship.activeByMember(after.id);
         for (const KinshipBinding &k : accounts)
-            counts.kinship += BindingRevocation::endKinshipWithin(m_connection, k.id, system, endedReason(after.status), actor);
+            counts.kinship += BindingRevocation::endKinshipWithin(m_connection, k.id, system, endedReason(after.status),
+                                                                  actor, QStringLiteral("kinship_automatic_end"));
         return counts;
     }
     if (after.poolingRegion == before.poolingRegion)
@@ -54,7 +49,8 @@ AutomaticBindingEnds::Counts AutomaticBindingEnds::apply(const Person &before, c
             continue;
         const std::optional<RuleSet> rule = rules.resolve(authorizer->poolingRegion, today);
         if (rule && !rule->scopeCovers(*authorizer, *target))
-            counts.mutualAid += BindingRevocation::endMutualAidWithin(m_connection, b.id, system, movedReason(), actor);
+            counts.mutualAid += BindingRevocation::endMutualAidWithin(m_connection, b.id, system, movedReason(), actor,
+                                                                      QStringLiteral("automatic_end"));
     }
     return counts;
 }

@@ -25,8 +25,8 @@ public:
     Counts apply(const Person &before, const Person &after, const QString &actor,
                  const QDate &today = QDate::currentDate());
 
-    static QString endedReason(const QString &status);   // "registry: deceased" …
-    static QString movedReason();                         // "registry: pooling region out of scope"
+    static QString endedReason(const QString &status); // "registry: deceased" …
+    static QString movedReason(); // "registry: pooling region out of scope"
 
 private:
     QString m_connection;

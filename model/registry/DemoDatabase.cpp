@@ -9,11 +9,12 @@
 
 #include "model/accounts/ClerkAccounts.h"
 #include "model/domain/IdNumber.h"
+#include "model/filing/BindingExpiry.h"
 #include "model/filing/BindingRevocation.h"
 #include "model/filing/FilingBatch.h"
 #include "model/csv/CsvReader.h"
 #include "model/registry/RegistryImport.h"
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 #include "model/rules/RuleSetChange.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
@@ -58,8 +59,8 @@ bool insertRuleSets(const QString &connection, QString *error)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isArray()) {
-        *error = Text::tr("The demo rule sets (%1) are not a JSON array: %2.")
-                     .arg(RuleSetsPath, parseError.errorString());
+        *error
+            = Text::tr("The demo rule sets (%1) are not a JSON array: %2.").arg(RuleSetsPath, parseError.errorString());
         return false;
     }
     QList<RuleSet> sets;
@@ -123,12 +124,12 @@ bool fileDemoBindings(const QString &connection, QString *error)
     QStringList refused;
     for (const FilingBatch::RowResult &row : result.rows) {
         if (row.filingNumber.isEmpty())
-            refused << Text::tr("row %1: %2 %3").arg(row.row).arg(row.verdict,
-                                                           (row.codes + row.warnings).join(QLatin1Char(' ')));
+            refused << Text::tr("row %1: %2 %3")
+                           .arg(row.row)
+                           .arg(row.verdict, (row.codes + row.warnings).join(QLatin1Char(' ')));
     }
     if (!refused.isEmpty()) {
-        *error = Text::tr("Demo filings were not stored (%1): %2")
-                     .arg(FilingsPath, refused.join(QStringLiteral("; ")));
+        *error = Text::tr("Demo filings were not stored (%1): %2").arg(FilingsPath, refused.join(QStringLiteral("; ")));
         return false;
     }
     return true;
@@ -142,10 +143,9 @@ bool revokeDemoBindings(const QString &connection, QString *error)
         *error = Text::tr("The demo revocations (%1) cannot be read: %2.").arg(RevocationsPath, file.errorString());
         return false;
     }
-    static const QStringList header = {
-        QStringLiteral("authorizer_id_type"), QStringLiteral("authorizer_id_number"),
-        QStringLiteral("target_id_type"), QStringLiteral("target_id_number"),
-        QStringLiteral("requested_by"), QStringLiteral("reason")};
+    static const QStringList header = {QStringLiteral("authorizer_id_type"), QStringLiteral("authorizer_id_number"),
+                                       QStringLiteral("target_id_type"),     QStringLiteral("target_id_number"),
+                                       QStringLiteral("requested_by"),       QStringLiteral("reason")};
     CsvReader reader(&file);
     if (!reader.readHeader() || reader.header() != header) {
         *error = Text::tr("The demo revocations (%1) do not start with the header %2. %3")
@@ -164,15 +164,15 @@ bool revokeDemoBindings(const QString &connection, QString *error)
             authorizer = persons.findByDocument(fields.at(0), IdNumber::check(fields.at(0), fields.at(1)).number);
             target = persons.findByDocument(fields.at(2), IdNumber::check(fields.at(2), fields.at(3)).number);
         }
-        const std::optional<MutualAidBinding> binding =
-            authorizer && target ? bindings.activeOfPair(authorizer->id, target->id) : std::nullopt;
+        const std::optional<MutualAidBinding> binding
+            = authorizer && target ? bindings.activeOfPair(authorizer->id, target->id) : std::nullopt;
         if (!binding) {
             *error = Text::tr("%1, line %2: no active demo binding between these two persons.")
-                         .arg(RevocationsPath).arg(line);
+                         .arg(RevocationsPath)
+                         .arg(line);
             return false;
         }
-        const BindingRevocation::Result result =
-            revocation.revoke(binding->id, fields.at(4), fields.at(5), DemoClerk);
+        const BindingRevocation::Result result = revocation.revoke(binding->id, fields.at(4), fields.at(5), DemoClerk);
         if (!result.ok) {
             *error = Text::tr("%1, line %2: %3").arg(RevocationsPath).arg(line).arg(result.error);
             return false;
@@ -202,7 +202,8 @@ bool addDemoAccounts(const QString &connection, QString *error)
     ClerkAccounts accounts(connection);
     ClerkAccounts::Result result;
     if (!adminThere)
-        result = accounts.createFirstSupervisor(DemoClerk, QStringLiteral("演示主管"), QString::fromLatin1(DemoDatabase::supervisorPassword));
+        result = accounts.createFirstSupervisor(DemoClerk, QStringLiteral("演示主管"),
+                                                QString::fromLatin1(DemoDatabase::supervisorPassword));
     if ((adminThere || result.ok) && !has(DemoClerkLogin, ClerkRole::Clerk))
         result = accounts.add(DemoClerk, DemoClerkLogin, QStringLiteral("演示柜员"), ClerkRole::Clerk,
                               QString::fromLatin1(DemoDatabase::clerkPassword));
@@ -230,7 +231,11 @@ bool DemoDatabase::loadIfEmpty(const QString &connection, QString *error)
             return false;
         }
         ok = insertRuleSets(connection, &message) && importRegistry(connection, &message)
-             && fileDemoBindings(connection, &message) && revokeDemoBindings(connection, &message);
+            && fileDemoBindings(connection, &message) && revokeDemoBindings(connection, &message);
+        // A demo binding whose authorization period is already over is ended now, as the
+        // next start would: its household shows the expiry at once.
+        if (ok)
+            BindingExpiry(connection).endExpired(QDate::currentDate());
     } catch (const StorageError &storageError) {
         message = storageError.userMessage();
         ok = false;

@@ -44,16 +44,18 @@ void addProblem(RegistryImport::Result &result, int line, const QString &message
 
 QString samePersonMessage(int firstLine)
 {
-    return QCoreApplication::translate("RegistryImport", "the same person (ID type and "
-                                       "number) as on line %1; keep one row per person.").arg(firstLine);
+    return QCoreApplication::translate("RegistryImport",
+                                       "the same person (ID type and "
+                                       "number) as on line %1; keep one row per person.")
+        .arg(firstLine);
 }
 
 bool openRegistry(CsvFile &file, const QString &path, RegistryImport::Result &result)
 {
-    const QString wrongHeader = QCoreApplication::translate(
-        "RegistryImport", "The first row is not the registry header.\n"
-                          "Expected: %1\nFound:    %2\nExport the registry "
-                          "with exactly these columns in this order.");
+    const QString wrongHeader = QCoreApplication::translate("RegistryImport",
+                                                            "The first row is not the registry header.\n"
+                                                            "Expected: %1\nFound:    %2\nExport the registry "
+                                                            "with exactly these columns in this order.");
     if (file.open(path, RegistryImport::expectedHeader(), wrongHeader))
         return true;
     result.fileError = file.error();
@@ -148,12 +150,13 @@ void addRepeats(RegistryImport::Result &result, const QList<RegistryStaging::Rep
 void auditImport(const QString &connection, const QString &actor, const QString &source, qsizetype rows,
                  const RegistryImport::Result &result)
 {
-    AuditLog(connection).append(actor, AuditAction::RegistryImport, source,
-                                QJsonObject{{QStringLiteral("rows"), rows},
-                                            {QStringLiteral("added"), result.added},
-                                            {QStringLiteral("updated"), result.updated},
-                                            {QStringLiteral("unchanged"), result.unchanged},
-                                            {QStringLiteral("bindings_ended"), result.bindingsEnded}});
+    AuditLog(connection)
+        .append(actor, AuditAction::RegistryImport, source,
+                QJsonObject{{QStringLiteral("rows"), rows},
+                            {QStringLiteral("added"), result.added},
+                            {QStringLiteral("updated"), result.updated},
+                            {QStringLiteral("unchanged"), result.unchanged},
+                            {QStringLiteral("bindings_ended"), result.bindingsEnded}});
 }
 
 // The transaction has rolled back on leaving its try block: nothing of the file is kept.
@@ -180,8 +183,12 @@ void upsertCounted(PersonStore &store, AutomaticBindingEnds &ends, Person &perso
 {
     std::optional<Person> before;
     switch (store.upsert(person, &before)) {
-    case PersonStore::UpsertResult::Added: ++result.added; break;
-    case PersonStore::UpsertResult::Unchanged: ++result.unchanged; break;
+    case PersonStore::UpsertResult::Added:
+        ++result.added;
+        break;
+    case PersonStore::UpsertResult::Unchanged:
+        ++result.unchanged;
+        break;
     case PersonStore::UpsertResult::Updated:
         ++result.updated;
         if (before)
@@ -192,10 +199,7 @@ void upsertCounted(PersonStore &store, AutomaticBindingEnds &ends, Person &perso
 
 } // namespace
 
-RegistryImport::RegistryImport(const QString &connection)
-    : m_connection(connection)
-{
-}
+RegistryImport::RegistryImport(const QString &connection) : m_connection(connection) {}
 
 QString RegistryImport::expectedHeader()
 {
@@ -211,9 +215,10 @@ RegistryImport::Result RegistryImport::check(const QString &path) const
         // The documents met go into a temporary table, which the rollback removes.
         ScratchTransaction scratch(m_connection);
         FileDocumentIndex documents(m_connection);
-        readRows(path, [&documents](Person &person, int line) {
-            return documents.add(person.idType, person.idNumber, line);
-        }, {}, result, unplaced);
+        readRows(
+            path,
+            [&documents](Person &person, int line) { return documents.add(person.idType, person.idNumber, line); }, {},
+            result, unplaced);
     } catch (const StorageError &error) {
         return storageFailure(error);
     }
@@ -221,8 +226,7 @@ RegistryImport::Result RegistryImport::check(const QString &path) const
     return result;
 }
 
-RegistryImport::Result RegistryImport::importFile(const QString &path, const QString &actor,
-                                                  const Progress &progress)
+RegistryImport::Result RegistryImport::importFile(const QString &path, const QString &actor, const Progress &progress)
 {
     Result result;
     Unplaced unplaced;
@@ -304,8 +308,8 @@ RegistryImport::Result RegistryImport::importFile(const QString &path, const QSt
     return result;
 }
 
-RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const QString &actor,
-                                             const QString &source, const Progress &progress)
+RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const QString &actor, const QString &source,
+                                             const Progress &progress)
 {
     Result result;
     const int total = int(persons.size());

@@ -16,18 +16,18 @@ class RegistryImport
 public:
     struct RowError
     {
-        int line = 0;       // line number in the file (header is line 1)
-        QString message;    // what is wrong and what to do
+        int line = 0; // line number in the file (header is line 1)
+        QString message; // what is wrong and what to do
     };
     struct Result
     {
         bool ok = false;
-        QString fileError;  // unreadable file, wrong header, storage failure, refusal
+        QString fileError; // unreadable file, wrong header, storage failure, refusal
         bool storageFailed = false; // fileError comes from the database (or the role check), not the file
-        QString encoding;   // what the file was read as (CsvEncodings::name); empty when unread
+        QString encoding; // what the file was read as (CsvEncodings::name); empty when unread
         QList<RowError> rowErrors; // the first maxListedErrors problems, in the order of the file
         int moreErrors = 0; // problems after those, counted only
-        int rows = 0;       // data rows read (good or bad)
+        int rows = 0; // data rows read (good or bad)
         int added = 0;
         int updated = 0;
         int unchanged = 0;

@@ -4,8 +4,8 @@
 #include <QHash>
 
 #include "model/domain/IdNumber.h"
-#include "model/export/CsvField.h"
-#include "model/rules/RefusalCode.h"
+#include "model/csv/CsvField.h"
+#include "model/domain/RefusalCode.h"
 #include "model/storage/BindingStore.h"
 
 namespace gongji {
@@ -33,6 +33,11 @@ QStringList codesFor(const BindingWithPersons &row, const RuleSet &rules, const 
         codes << RefusalCode::TargetLimitReached;
     if (!rules.allowMutual && pairs.contains(qMakePair(row.target.id, row.authorizer.id)))
         codes << RefusalCode::MutualNotAllowed;
+    // A set that starts to need quotas, or stops allowing them (docs/quota.md).
+    if (!row.binding.quotaFen && rules.requiresQuota(row.authorizer, row.target))
+        codes << RefusalCode::QuotaRequired;
+    if (row.binding.quotaFen && !rules.allowsQuota())
+        codes << RefusalCode::QuotaNotAllowed;
     QStringList names;
     for (RefusalCode code : codes)
         names << RefusalCodes::name(code);
@@ -43,12 +48,19 @@ QStringList codesFor(const BindingWithPersons &row, const RuleSet &rules, const 
 
 QByteArray RuleImpact::Report::toCsv() const
 {
-    QString csv = QStringLiteral("binding_id,authorizer_name,authorizer_id_number,target_name,target_id_number,relationship,rule_set_id,codes\n");
+    QString csv = QStringLiteral("binding_id,authorizer_name,authorizer_id_number,target_name,target_id_number,"
+                                 "relationship,rule_set_id,codes\n");
     for (const Row &row : rows) {
-        csv += QStringList{QString::number(row.bindingId), CsvField::text(row.authorizerName), row.authorizerId,
-                           CsvField::text(row.targetName), row.targetId, row.relationship, QString::number(row.ruleSetId),
-                           row.codes.join(QLatin1Char(' '))}.join(QLatin1Char(','))
-               + QLatin1Char('\n');
+        csv += QStringList{QString::number(row.bindingId),
+                           CsvField::text(row.authorizerName),
+                           row.authorizerId,
+                           CsvField::text(row.targetName),
+                           row.targetId,
+                           row.relationship,
+                           QString::number(row.ruleSetId),
+                           row.codes.join(QLatin1Char(' '))}
+                   .join(QLatin1Char(','))
+            + QLatin1Char('\n');
     }
     return csv.toUtf8();
 }
@@ -59,13 +71,15 @@ QString RuleImpact::Report::summary() const
     for (auto it = countsByCode.begin(); it != countsByCode.end(); ++it)
         counts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
     QString text = QCoreApplication::translate("RuleImpact", "%1 of %2 active bindings would be refused")
-                       .arg(rows.size()).arg(bindingsChecked);
+                       .arg(rows.size())
+                       .arg(bindingsChecked);
     return counts.isEmpty() ? text : text + QStringLiteral(": ") + counts.join(QStringLiteral(", "));
 }
 
 RuleImpact::RuleImpact(const QString &connection) : m_connection(connection) {}
 
-RuleImpact::Report RuleImpact::report(const QList<RuleSet> &proposed, const QSet<qint64> &changed, const QDate &today) const
+RuleImpact::Report RuleImpact::report(const QList<RuleSet> &proposed, const QSet<qint64> &changed,
+                                      const QDate &today) const
 {
     Report report;
     QStringList prefixes;
@@ -73,7 +87,9 @@ RuleImpact::Report RuleImpact::report(const QList<RuleSet> &proposed, const QSet
         if (!changed.contains(set.id))
             continue;
         // A national set may govern anyone, a province set its province, a region set its region.
-        const QString prefix = set.regionLevel() == 0 ? QString() : set.regionLevel() == 1 ? set.region.left(2) : set.region;
+        const QString prefix = set.regionLevel() == 0 ? QString()
+            : set.regionLevel() == 1                  ? set.region.left(2)
+                                                      : set.region;
         prefixes << prefix;
     }
     if (prefixes.isEmpty())
@@ -87,7 +103,7 @@ RuleImpact::Report RuleImpact::report(const QList<RuleSet> &proposed, const QSet
     QHash<qint64, int> authorizersOfTarget;
     QHash<qint64, int> targetsOfAuthorizer;
     QSet<QPair<qint64, qint64>> pairs;
-    bindings.forEachActiveByAuthorizerRegion(QString(), [&](const BindingWithPersons &row) {
+    bindings.forEachActiveByAuthorizerRegion(QString(), today, [&](const BindingWithPersons &row) {
         ++authorizersOfTarget[row.target.id];
         ++targetsOfAuthorizer[row.authorizer.id];
         pairs.insert(qMakePair(row.authorizer.id, row.target.id));
@@ -95,7 +111,7 @@ RuleImpact::Report RuleImpact::report(const QList<RuleSet> &proposed, const QSet
     QHash<QString, std::optional<RuleSet>> governing; // by the authorizer's pooling region
     QSet<qint64> judged; // a province prefix and one of its regions may both be listed
     for (const QString &prefix : prefixes) {
-        bindings.forEachActiveByAuthorizerRegion(prefix, [&](const BindingWithPersons &row) {
+        bindings.forEachActiveByAuthorizerRegion(prefix, today, [&](const BindingWithPersons &row) {
             if (judged.contains(row.binding.id))
                 return;
             judged.insert(row.binding.id);

@@ -7,7 +7,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 
 namespace gongji {
 
@@ -20,11 +20,11 @@ public:
     {
         qint64 bindingId = 0;
         QString authorizerName;
-        QString authorizerId;   // masked
+        QString authorizerId; // masked
         QString targetName;
-        QString targetId;       // masked
+        QString targetId; // masked
         QString relationship;
-        qint64 ruleSetId = 0;   // the proposed set that would govern it (negative: not saved yet)
+        qint64 ruleSetId = 0; // the proposed set that would govern it (negative: not saved yet)
         QStringList codes;
     };
     struct Report
@@ -33,7 +33,7 @@ public:
         QMap<QString, int> countsByCode;
         qint64 bindingsChecked = 0;
         QByteArray toCsv() const; // UTF-8, header row, masked numbers
-        QString summary() const;  // "3 of 120 active bindings would be refused: SCOPE_MISMATCH 2, …"
+        QString summary() const; // "3 of 120 active bindings would be refused: SCOPE_MISMATCH 2, …"
     };
 
     explicit RuleImpact(const QString &connection);

@@ -38,7 +38,8 @@ QStringList RuleSetChange::check(const RuleSet &candidate, const QList<qint64> &
             continue;
         if (candidate.overlaps(stored))
             problems << Text::tr("The period overlaps the stored rule set %1 of the same region. Change the dates, "
-                           "or make a new version of that set instead.").arg(describe(stored));
+                                 "or make a new version of that set instead.")
+                            .arg(describe(stored));
     }
     return problems;
 }
@@ -66,7 +67,8 @@ RuleSetChange::Result RuleSetChange::addAll(QList<RuleSet> ruleSets, const QStri
                 result.errors << prefix + problem;
             for (int j = 0; j < i; ++j) {
                 if (ruleSets.at(j).region == set.region && ruleSets.at(j).overlaps(set))
-                    result.errors << prefix + Text::tr("The period overlaps rule set %1 of the same region.").arg(j + 1);
+                    result.errors << prefix
+                            + Text::tr("The period overlaps rule set %1 of the same region.").arg(j + 1);
             }
         }
         if (!result.errors.isEmpty())
@@ -159,7 +161,8 @@ RuleSetChange::Result RuleSetChange::update(const RuleSet &ruleSet, const QStrin
             return result;
         }
         if (store.isReferenced(edited.id)) {
-            result.errors << Text::tr("Filings were checked against this rule set, so it cannot be changed. Make a new version instead.");
+            result.errors << Text::tr(
+                "Filings were checked against this rule set, so it cannot be changed. Make a new version instead.");
             return result;
         }
         result.errors = check(edited);
@@ -192,7 +195,8 @@ RuleSetChange::Result RuleSetChange::remove(qint64 id, const QString &actor)
             return result;
         }
         if (store.isReferenced(id)) {
-            result.errors << Text::tr("Filings were checked against this rule set, so it cannot be deleted. Close its period with a new version instead.");
+            result.errors << Text::tr("Filings were checked against this rule set, so it cannot be deleted. Close its "
+                                      "period with a new version instead.");
             return result;
         }
         store.remove(id);

@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 
 namespace gongji {
 
@@ -19,7 +19,7 @@ public:
     {
         bool ok = false;
         QStringList errors; // in the UI language, each says what to change
-        qint64 id = 0;      // of the set added, versioned or updated
+        qint64 id = 0; // of the set added, versioned or updated
     };
 
     explicit RuleSetChange(const QString &connection);

@@ -38,7 +38,9 @@ RuleSetExchange::ImportResult RuleSetExchange::importJson(const QByteArray &json
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isArray()) {
         result.errors << (parseError.error != QJsonParseError::NoError
-                              ? Text::tr("The file is not valid JSON (%1 at byte %2).").arg(parseError.errorString()).arg(parseError.offset)
+                              ? Text::tr("The file is not valid JSON (%1 at byte %2).")
+                                    .arg(parseError.errorString())
+                                    .arg(parseError.offset)
                               : Text::tr("The file must hold a JSON array of rule sets."));
         return result;
     }
@@ -53,9 +55,8 @@ RuleSetExchange::ImportResult RuleSetExchange::importJson(const QByteArray &json
                 result.errors << Text::tr("Rule set %1: %2").arg(i + 1).arg(error);
                 continue;
             }
-            const bool same = std::any_of(stored.begin(), stored.end(), [&](const RuleSet &s) {
-                return s.toJson() == set->toJson();
-            });
+            const bool same = std::any_of(stored.begin(), stored.end(),
+                                          [&](const RuleSet &s) { return s.toJson() == set->toJson(); });
             if (same)
                 ++result.identical;
             else
@@ -71,8 +72,9 @@ RuleSetExchange::ImportResult RuleSetExchange::importJson(const QByteArray &json
                 RuleSet set = toAdd.at(i);
                 set.id = -1 - i; // not saved: ids that cannot clash
                 for (const QString &problem : change.check(set))
-                    result.errors << Text::tr("Rule set %1 (%2 from %3): %4").arg(i + 1).arg(set.region,
-                                     set.effectiveFrom.toString(Qt::ISODate), problem);
+                    result.errors << Text::tr("Rule set %1 (%2 from %3): %4")
+                                         .arg(i + 1)
+                                         .arg(set.region, set.effectiveFrom.toString(Qt::ISODate), problem);
                 proposed.append(set);
                 changed.insert(set.id);
             }

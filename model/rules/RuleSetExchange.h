@@ -5,7 +5,7 @@
 #include <QStringList>
 
 #include "model/rules/RuleImpact.h"
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 
 namespace gongji {
 
@@ -18,10 +18,10 @@ class RuleSetExchange
 public:
     struct ImportResult
     {
-        bool ok = false;          // with dryRun: would be ok
-        QStringList errors;       // invalid sets and conflicts, each naming the set; nothing imported
+        bool ok = false; // with dryRun: would be ok
+        QStringList errors; // invalid sets and conflicts, each naming the set; nothing imported
         int added = 0;
-        int identical = 0;        // already stored exactly so: nothing to do
+        int identical = 0; // already stored exactly so: nothing to do
         RuleImpact::Report impact; // only with dryRun
     };
 

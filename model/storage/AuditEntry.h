@@ -10,11 +10,11 @@ namespace gongji {
 struct AuditEntry
 {
     qint64 id = 0;
-    QDateTime at;        // UTC
-    QString actor;       // clerk login (for a failed sign-in: the login that was typed)
-    QString action;      // raw action name, e.g. "filing", "sign_in_failed", "id_reveal"
-    QString subject;     // the record acted on (filing number, binding id, login, …)
-    QJsonObject detail;  // never a full ID number or a password
+    QDateTime at; // UTC
+    QString actor; // clerk login (for a failed sign-in: the login that was typed)
+    QString action; // raw action name, e.g. "filing", "sign_in_failed", "id_reveal"
+    QString subject; // the record acted on (filing number, binding id, login, …)
+    QJsonObject detail; // never a full ID number or a password
 };
 
 // Which entries to read: empty strings and invalid dates mean "any". The dates are calendar days

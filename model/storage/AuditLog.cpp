@@ -39,12 +39,14 @@ AuditLog::AuditLog(const QString &connection) : m_connection(connection) {}
 
 void AuditLog::append(const QString &actor, AuditAction action, const QString &subject, const QJsonObject &detail)
 {
-    SqlStatement q(m_connection, QStringLiteral("INSERT INTO audit_log (at, actor, action, subject, detail) "
-                                                "VALUES (:at, :actor, :action, :subject, :detail)"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("INSERT INTO audit_log (at, actor, action, subject, detail) "
+                                  "VALUES (:at, :actor, :action, :subject, :detail)"));
     q.bind(QStringLiteral(":at"), Timestamp::nowText())
         .bind(QStringLiteral(":actor"), actor)
         .bind(QStringLiteral(":action"), AuditActions::keyword(action))
-        .bind(QStringLiteral(":subject"), subject.isNull() ? QStringLiteral("") : IdNumber::maskWithin(subject)) // a null QString binds as NULL
+        .bind(QStringLiteral(":subject"),
+              subject.isNull() ? QStringLiteral("") : IdNumber::maskWithin(subject)) // a null QString binds as NULL
         .bind(QStringLiteral(":detail"),
               QString::fromUtf8(QJsonDocument(masked(detail).toObject()).toJson(QJsonDocument::Compact)))
         .exec();
@@ -59,7 +61,8 @@ qint64 AuditLog::count() const
 
 qint64 AuditLog::countFor(AuditAction action, const QString &subject) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = :action AND subject = :subject"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = :action AND subject = :subject"));
     q.bind(QStringLiteral(":action"), AuditActions::keyword(action)).bind(QStringLiteral(":subject"), subject).exec();
     return q.next() ? q.value(0).toLongLong() : 0;
 }
@@ -67,10 +70,7 @@ qint64 AuditLog::countFor(AuditAction action, const QString &subject) const
 namespace {
 
 // The stored text of the first instant of a local calendar day.
-QString startOfLocalDay(const QDate &day)
-{
-    return Timestamp::toText(QDateTime(day, QTime(0, 0), Qt::LocalTime));
-}
+QString startOfLocalDay(const QDate &day) { return Timestamp::toText(QDateTime(day, QTime(0, 0), Qt::LocalTime)); }
 
 QStringList distinct(const QString &connection, const QString &sql)
 {
@@ -99,8 +99,10 @@ QList<AuditEntry> AuditLog::entries(const AuditFilter &filter, int limit, const 
         where += QStringLiteral(" AND at < :until");
     if (after)
         where += QStringLiteral(" AND (at < :afterAt OR (at = :afterAt AND id < :afterId))");
-    SqlStatement q(m_connection, QStringLiteral("SELECT id, at, actor, action, subject, detail FROM audit_log "
-                                                "WHERE 1 = 1%1 ORDER BY at DESC, id DESC LIMIT :limit").arg(where));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT id, at, actor, action, subject, detail FROM audit_log "
+                                  "WHERE 1 = 1%1 ORDER BY at DESC, id DESC LIMIT :limit")
+                       .arg(where));
     if (!filter.actor.isEmpty())
         q.bind(QStringLiteral(":actor"), filter.actor);
     if (!filter.action.isEmpty())

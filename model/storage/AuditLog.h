@@ -18,8 +18,7 @@ public:
     explicit AuditLog(const QString &connection);
 
     // Call inside the WriteTransaction of the action it records.
-    void append(const QString &actor, AuditAction action, const QString &subject,
-                const QJsonObject &detail = {});
+    void append(const QString &actor, AuditAction action, const QString &subject, const QJsonObject &detail = {});
     qint64 count() const;
     // How many entries record `action` on `subject` (e.g. earlier prints of one filing).
     qint64 countFor(AuditAction action, const QString &subject) const;

@@ -22,10 +22,7 @@ struct Text
 
 const QString timeFormat = QStringLiteral("yyyyMMdd-HHmmss");
 
-QString baseNameOf(const QString &databasePath)
-{
-    return QFileInfo(databasePath).completeBaseName();
-}
+QString baseNameOf(const QString &databasePath) { return QFileInfo(databasePath).completeBaseName(); }
 
 } // namespace
 
@@ -33,8 +30,7 @@ BackupFolder::BackupFolder(const QString &databasePath, const QString &folder)
     : m_databasePath(databasePath)
     , m_folder(folder.isEmpty() ? QFileInfo(databasePath).absoluteDir().filePath(QStringLiteral("backups"))
                                 : QDir(folder).absolutePath())
-{
-}
+{}
 
 QString BackupFolder::unsupported() const
 {
@@ -56,8 +52,8 @@ QList<BackupFolder::Backup> BackupFolder::list() const
     QList<Backup> backups;
     if (!unsupported().isEmpty())
         return backups;
-    const QRegularExpression pattern(QStringLiteral("^%1-(\\d{8}-\\d{6})\\.sqlite$")
-                                         .arg(QRegularExpression::escape(baseNameOf(m_databasePath))));
+    const QRegularExpression pattern(
+        QStringLiteral("^%1-(\\d{8}-\\d{6})\\.sqlite$").arg(QRegularExpression::escape(baseNameOf(m_databasePath))));
     const QFileInfoList files = QDir(m_folder).entryInfoList(QDir::Files);
     for (const QFileInfo &file : files) {
         const QRegularExpressionMatch match = pattern.match(file.fileName());
@@ -88,7 +84,8 @@ DatabaseBackup::Result BackupFolder::write(const QString &connection, const QDat
         return result;
     if (!makeFolder()) {
         result.error = Text::tr("Cannot create the backup folder %1. Check the disk and the permissions of "
-                                "the database's folder.").arg(QDir::toNativeSeparators(m_folder));
+                                "the database's folder.")
+                           .arg(QDir::toNativeSeparators(m_folder));
         return result;
     }
     return DatabaseBackup::backup(connection, QDir(m_folder).filePath(nameFor(when)));
@@ -142,10 +139,7 @@ QString BackupFolder::notedDamage() const
     return text.isEmpty() ? Text::tr("%1 was found damaged.").arg(m_databasePath) : text;
 }
 
-void BackupFolder::clearNotedDamage()
-{
-    QFile::remove(damageNotePath());
-}
+void BackupFolder::clearNotedDamage() { QFile::remove(damageNotePath()); }
 
 QStringList BackupFolder::prune(int keep)
 {
@@ -163,10 +157,7 @@ QStringList BackupFolder::prune(int keep)
     return removed;
 }
 
-QString BackupFolder::check(const QString &backupPath)
-{
-    return DatabaseBackup::verify(backupPath);
-}
+QString BackupFolder::check(const QString &backupPath) { return DatabaseBackup::verify(backupPath); }
 
 BackupFolder::Backup BackupFolder::newestIntact(QStringList *refused) const
 {

@@ -8,8 +8,13 @@ namespace gongji {
 
 namespace {
 
-const char kColumns[] = "id, filing_id, authorizer_id, target_id, relationship, rule_set_id, status, started_at, "
-                        "ended_at, ended_by, end_requested_by, end_reason, age_warning_confirmed";
+const char kColumns[]
+    = "id, filing_id, authorizer_id, target_id, relationship, rule_set_id, status, started_at, "
+      "ended_at, ended_by, end_requested_by, end_reason, age_warning_confirmed, valid_until, quota_fen";
+const int kColumnCount = 15;
+
+// Active on a day: not ended, and the authorization period (if any) not over. Bound as :on.
+const char kActiveOn[] = "status = 'active' AND (valid_until IS NULL OR valid_until >= :on)";
 
 MutualAidBinding bindingFrom(const SqlStatement &row)
 {
@@ -20,30 +25,43 @@ MutualAidBinding bindingFrom(const SqlStatement &row)
     b.targetId = row.value(3).toLongLong();
     b.relationship = row.value(4).toString();
     b.ruleSetId = row.value(5).toLongLong();
-    b.status = row.value(6).toString();
+    b.status = BindingStatuses::fromKeyword(row.value(6).toString());
     b.startedAt = Timestamp::fromText(row.value(7).toString());
     b.endedAt = Timestamp::fromText(row.value(8).toString());
     b.endedBy = row.value(9).toString();
     b.endRequestedBy = row.value(10).toString();
     b.endReason = row.value(11).toString();
     b.ageWarningConfirmed = row.value(12).toInt() != 0;
+    b.validUntil = Timestamp::dateFromText(row.value(13).toString());
+    if (!row.value(14).isNull())
+        b.quotaFen = row.value(14).toLongLong();
     return b;
+}
+
+QVariant fenOrNull(const std::optional<qint64> &fen)
+{
+    return fen ? QVariant(*fen) : QVariant(QMetaType::fromType<qint64>());
 }
 
 } // namespace
 
 BindingStore::BindingStore(const QString &connection) : m_connection(connection) {}
 
-QList<MutualAidBinding> BindingStore::select(const QString &where, const QString &placeholder, qint64 value) const
+QList<MutualAidBinding> BindingStore::select(const QString &where, qint64 id, const QDate &on) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM binding WHERE %2 ORDER BY started_at, id")
-                                     .arg(QLatin1String(kColumns), where));
-    q.bind(placeholder, value).exec();
+    SqlStatement q(
+        m_connection,
+        QStringLiteral("SELECT %1 FROM binding WHERE %2 ORDER BY started_at, id").arg(QLatin1String(kColumns), where));
+    q.bind(QStringLiteral(":id"), id);
+    if (on.isValid())
+        q.bind(QStringLiteral(":on"), Timestamp::dateToText(on));
+    q.exec();
     QList<MutualAidBinding> bindings;
     while (q.next())
         bindings.append(bindingFrom(q));
     for (MutualAidBinding &binding : bindings) {
-        SqlStatement proofs(m_connection, QStringLiteral("SELECT proof FROM binding_proof WHERE binding_id = :id ORDER BY proof"));
+        SqlStatement proofs(m_connection,
+                            QStringLiteral("SELECT proof FROM binding_proof WHERE binding_id = :id ORDER BY proof"));
         proofs.bind(QStringLiteral(":id"), binding.id).exec();
         while (proofs.next())
             binding.proofs.append(proofs.value(0).toString());
@@ -51,51 +69,80 @@ QList<MutualAidBinding> BindingStore::select(const QString &where, const QString
     return bindings;
 }
 
-QList<MutualAidBinding> BindingStore::activeByTarget(qint64 targetId) const
+QList<MutualAidBinding> BindingStore::activeByTarget(qint64 targetId, const QDate &on) const
 {
-    return select(QStringLiteral("target_id = :id AND status = 'active'"), QStringLiteral(":id"), targetId);
+    return select(QStringLiteral("target_id = :id AND ") + QLatin1String(kActiveOn), targetId, on);
 }
 
-QList<MutualAidBinding> BindingStore::activeByAuthorizer(qint64 authorizerId) const
+QList<MutualAidBinding> BindingStore::activeByAuthorizer(qint64 authorizerId, const QDate &on) const
 {
-    return select(QStringLiteral("authorizer_id = :id AND status = 'active'"), QStringLiteral(":id"), authorizerId);
+    return select(QStringLiteral("authorizer_id = :id AND ") + QLatin1String(kActiveOn), authorizerId, on);
+}
+
+QList<MutualAidBinding> BindingStore::activeTouching(qint64 personId, const QDate &on) const
+{
+    // Two indexed lookups rather than one OR, which SQLite would not serve from one index.
+    return activeByAuthorizer(personId, on) + activeByTarget(personId, on);
+}
+
+QList<qint64> BindingStore::activeEndedBefore(const QDate &day) const
+{
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT id FROM binding WHERE status = 'active' AND valid_until IS NOT NULL "
+                                  "AND valid_until < :day ORDER BY id"));
+    q.bind(QStringLiteral(":day"), Timestamp::dateToText(day)).exec();
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
 }
 
 QList<MutualAidBinding> BindingStore::byFiling(qint64 filingId) const
 {
-    return select(QStringLiteral("filing_id = :id"), QStringLiteral(":id"), filingId);
+    return select(QStringLiteral("filing_id = :id"), filingId, {});
 }
 
 std::optional<MutualAidBinding> BindingStore::findById(qint64 bindingId) const
 {
-    const QList<MutualAidBinding> found = select(QStringLiteral("id = :id"), QStringLiteral(":id"), bindingId);
+    const QList<MutualAidBinding> found = select(QStringLiteral("id = :id"), bindingId, {});
     if (found.isEmpty())
         return std::nullopt;
     return found.first();
 }
 
-std::optional<MutualAidBinding> BindingStore::activeOfPair(qint64 authorizerId, qint64 targetId) const
+std::optional<MutualAidBinding> BindingStore::activeOfPair(qint64 authorizerId, qint64 targetId, const QDate &on) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT id FROM binding WHERE authorizer_id = :a AND target_id = :t "
-                                                "AND status = 'active'"));
-    q.bind(QStringLiteral(":a"), authorizerId).bind(QStringLiteral(":t"), targetId).exec();
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT id FROM binding WHERE authorizer_id = :a AND target_id = :t AND ")
+                       + QLatin1String(kActiveOn));
+    q.bind(QStringLiteral(":a"), authorizerId)
+        .bind(QStringLiteral(":t"), targetId)
+        .bind(QStringLiteral(":on"), Timestamp::dateToText(on))
+        .exec();
     if (!q.next())
         return std::nullopt;
     return findById(q.value(0).toLongLong());
 }
 
-bool BindingStore::activePairExists(qint64 authorizerId, qint64 targetId) const
+bool BindingStore::activePairExists(qint64 authorizerId, qint64 targetId, const QDate &on) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT 1 FROM binding WHERE authorizer_id = :a AND target_id = :t "
-                                                "AND status = 'active'"));
-    q.bind(QStringLiteral(":a"), authorizerId).bind(QStringLiteral(":t"), targetId).exec();
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT 1 FROM binding WHERE authorizer_id = :a AND target_id = :t AND ")
+                       + QLatin1String(kActiveOn));
+    q.bind(QStringLiteral(":a"), authorizerId)
+        .bind(QStringLiteral(":t"), targetId)
+        .bind(QStringLiteral(":on"), Timestamp::dateToText(on))
+        .exec();
     return q.next();
 }
 
 std::optional<QDateTime> BindingStore::lastEndOfPair(qint64 authorizerId, qint64 targetId) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT MAX(ended_at) FROM binding WHERE authorizer_id = :a "
-                                                "AND target_id = :t AND status = 'ended'"));
+    // The end of an authorization period is no revocation: no cooldown starts from it.
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT MAX(ended_at) FROM binding WHERE authorizer_id = :a "
+                                  "AND target_id = :t AND status = 'ended' "
+                                  "AND NOT (end_reason = 'expired' AND ended_by = 'system')"));
     q.bind(QStringLiteral(":a"), authorizerId).bind(QStringLiteral(":t"), targetId).exec();
     if (!q.next() || q.value(0).isNull())
         return std::nullopt;
@@ -104,10 +151,12 @@ std::optional<QDateTime> BindingStore::lastEndOfPair(qint64 authorizerId, qint64
 
 void BindingStore::insert(MutualAidBinding &binding)
 {
-    SqlStatement q(m_connection,
-                   QStringLiteral("INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, "
-                                  "status, started_at, age_warning_confirmed) VALUES (:filing, :authorizer, :target, "
-                                  ":relationship, :ruleSet, 'active', :started, :ageConfirmed) RETURNING id"));
+    SqlStatement q(
+        m_connection,
+        QStringLiteral("INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, "
+                       "status, started_at, age_warning_confirmed, valid_until, quota_fen) VALUES (:filing, "
+                       ":authorizer, :target, :relationship, :ruleSet, 'active', :started, :ageConfirmed, "
+                       ":validUntil, :quota) RETURNING id"));
     q.bind(QStringLiteral(":filing"), binding.filingId)
         .bind(QStringLiteral(":authorizer"), binding.authorizerId)
         .bind(QStringLiteral(":target"), binding.targetId)
@@ -115,16 +164,21 @@ void BindingStore::insert(MutualAidBinding &binding)
         .bind(QStringLiteral(":ruleSet"), binding.ruleSetId)
         .bind(QStringLiteral(":started"), Timestamp::toText(binding.startedAt))
         .bind(QStringLiteral(":ageConfirmed"), binding.ageWarningConfirmed ? 1 : 0)
+        .bind(QStringLiteral(":validUntil"),
+              binding.validUntil.isValid() ? QVariant(Timestamp::dateToText(binding.validUntil))
+                                           : QVariant(QMetaType::fromType<QString>()))
+        .bind(QStringLiteral(":quota"), fenOrNull(binding.quotaFen))
         .exec();
     binding.id = q.insertedId();
-    binding.status = QStringLiteral("active");
-    SqlStatement proof(m_connection, QStringLiteral("INSERT INTO binding_proof (binding_id, proof) VALUES (:id, :proof)"));
+    binding.status = BindingStatus::Active;
+    SqlStatement proof(m_connection,
+                       QStringLiteral("INSERT INTO binding_proof (binding_id, proof) VALUES (:id, :proof)"));
     for (const QString &p : binding.proofs)
         proof.bind(QStringLiteral(":id"), binding.id).bind(QStringLiteral(":proof"), p).exec();
 }
 
-bool BindingStore::end(qint64 bindingId, const QDateTime &endedAt, const QString &endedBy,
-                       const QString &requestedBy, const QString &reason)
+bool BindingStore::end(qint64 bindingId, const QDateTime &endedAt, const QString &endedBy, const QString &requestedBy,
+                       const QString &reason)
 {
     SqlStatement q(m_connection,
                    QStringLiteral("UPDATE binding SET status = 'ended', ended_at = :at, ended_by = :by, "
@@ -139,6 +193,27 @@ bool BindingStore::end(qint64 bindingId, const QDateTime &endedAt, const QString
     return q.rowsAffected() == 1;
 }
 
+qint64 BindingStore::quotaSetAside(qint64 authorizerId, const QDate &on, qint64 exceptBindingId) const
+{
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT COALESCE(SUM(quota_fen), 0) FROM binding WHERE authorizer_id = :a "
+                                  "AND id <> :except AND ")
+                       + QLatin1String(kActiveOn));
+    q.bind(QStringLiteral(":a"), authorizerId)
+        .bind(QStringLiteral(":except"), exceptBindingId)
+        .bind(QStringLiteral(":on"), Timestamp::dateToText(on))
+        .exec();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool BindingStore::setQuota(qint64 bindingId, const std::optional<qint64> &quotaFen)
+{
+    SqlStatement q(m_connection,
+                   QStringLiteral("UPDATE binding SET quota_fen = :quota WHERE id = :id AND status = 'active'"));
+    q.bind(QStringLiteral(":quota"), fenOrNull(quotaFen)).bind(QStringLiteral(":id"), bindingId).exec();
+    return q.rowsAffected() == 1;
+}
+
 qint64 BindingStore::countActive() const
 {
     SqlStatement q(m_connection, QStringLiteral("SELECT COUNT(*) FROM binding WHERE status = 'active'"));
@@ -150,24 +225,29 @@ qint64 BindingStore::countActive() const
 
 namespace gongji {
 
-void BindingStore::forEachActiveByAuthorizerRegion(const QString &regionPrefix,
+void BindingStore::forEachActiveByAuthorizerRegion(const QString &regionPrefix, const QDate &on,
                                                    const std::function<void(const BindingWithPersons &)> &visit) const
 {
     QString columns;
     for (const QString &column : QString::fromLatin1(kColumns).split(QStringLiteral(", ")))
         columns += QStringLiteral("b.") + column + QStringLiteral(", ");
-    SqlStatement q(m_connection,
-                   QStringLiteral("SELECT %1%2, %3 FROM binding b JOIN person a ON a.id = b.authorizer_id "
-                                  "JOIN person t ON t.id = b.target_id WHERE b.status = 'active' "
-                                  "AND a.pooling_region >= :low AND a.pooling_region < :high ORDER BY b.id")
-                       .arg(columns, PersonStore::columns(QStringLiteral("a")), PersonStore::columns(QStringLiteral("t"))));
-    q.bind(QStringLiteral(":low"), regionPrefix).bind(QStringLiteral(":high"), QString(regionPrefix + QLatin1Char('~'))).exec();
+    SqlStatement q(
+        m_connection,
+        QStringLiteral("SELECT %1%2, %3 FROM binding b JOIN person a ON a.id = b.authorizer_id "
+                       "JOIN person t ON t.id = b.target_id WHERE b.status = 'active' "
+                       "AND (b.valid_until IS NULL OR b.valid_until >= :on) "
+                       "AND a.pooling_region >= :low AND a.pooling_region < :high ORDER BY b.id")
+            .arg(columns, PersonStore::columns(QStringLiteral("a")), PersonStore::columns(QStringLiteral("t"))));
+    q.bind(QStringLiteral(":low"), regionPrefix)
+        .bind(QStringLiteral(":high"), QString(regionPrefix + QLatin1Char('~')))
+        .bind(QStringLiteral(":on"), Timestamp::dateToText(on))
+        .exec();
     const int personColumns = 12;
     while (q.next()) {
         BindingWithPersons row;
         row.binding = bindingFrom(q);
-        row.authorizer = PersonStore::fromRow(q, 13);
-        row.target = PersonStore::fromRow(q, 13 + personColumns);
+        row.authorizer = PersonStore::fromRow(q, kColumnCount);
+        row.target = PersonStore::fromRow(q, kColumnCount + personColumns);
         visit(row);
     }
 }

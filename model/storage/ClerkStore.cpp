@@ -7,7 +7,8 @@ namespace gongji {
 
 namespace {
 
-const char kColumns[] = "id, login, display_name, role, password_hash, active, failed_attempts, locked_until";
+const char kColumns[]
+    = "id, login, display_name, role, password_hash, active, failed_attempts, locked_until, password_changed_at";
 
 ClerkAccount accountFrom(const SqlStatement &row)
 {
@@ -20,6 +21,7 @@ ClerkAccount accountFrom(const SqlStatement &row)
     a.active = row.value(5).toInt() != 0;
     a.failedAttempts = row.value(6).toInt();
     a.lockedUntil = Timestamp::fromText(row.value(7).toString());
+    a.passwordChangedAt = Timestamp::fromText(row.value(8).toString());
     return a;
 }
 
@@ -29,7 +31,8 @@ ClerkStore::ClerkStore(const QString &connection) : m_connection(connection) {}
 
 std::optional<ClerkAccount> ClerkStore::findByLogin(const QString &login) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM clerk WHERE login = :login").arg(QLatin1String(kColumns)));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT %1 FROM clerk WHERE login = :login").arg(QLatin1String(kColumns)));
     q.bind(QStringLiteral(":login"), login).exec();
     if (!q.next())
         return std::nullopt;
@@ -56,9 +59,11 @@ qint64 ClerkStore::countSupervisors() const
 void ClerkStore::insert(ClerkAccount &account)
 {
     const QString now = Timestamp::nowText();
-    SqlStatement q(m_connection, QStringLiteral("INSERT INTO clerk (login, display_name, role, password_hash, active, "
-                                                "failed_attempts, created_at, updated_at) VALUES (:login, :name, :role, "
-                                                ":hash, :active, 0, :now, :now) RETURNING id"));
+    SqlStatement q(
+        m_connection,
+        QStringLiteral("INSERT INTO clerk (login, display_name, role, password_hash, active, "
+                       "failed_attempts, created_at, updated_at, password_changed_at) VALUES (:login, :name, "
+                       ":role, :hash, :active, 0, :now, :now, :now) RETURNING id"));
     q.bind(QStringLiteral(":login"), account.login)
         .bind(QStringLiteral(":name"), account.displayName)
         .bind(QStringLiteral(":role"), ClerkRoles::keyword(account.role))
@@ -71,11 +76,13 @@ void ClerkStore::insert(ClerkAccount &account)
 
 void ClerkStore::setLockState(qint64 id, int failedAttempts, const QDateTime &lockedUntil)
 {
-    SqlStatement q(m_connection, QStringLiteral("UPDATE clerk SET failed_attempts = :failed, locked_until = :until, "
-                                                "updated_at = :now WHERE id = :id"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("UPDATE clerk SET failed_attempts = :failed, locked_until = :until, "
+                                  "updated_at = :now WHERE id = :id"));
     q.bind(QStringLiteral(":failed"), failedAttempts)
-        .bind(QStringLiteral(":until"), lockedUntil.isValid() ? QVariant(Timestamp::toText(lockedUntil))
-                                                              : QVariant(QMetaType::fromType<QString>()))
+        .bind(QStringLiteral(":until"),
+              lockedUntil.isValid() ? QVariant(Timestamp::toText(lockedUntil))
+                                    : QVariant(QMetaType::fromType<QString>()))
         .bind(QStringLiteral(":now"), Timestamp::nowText())
         .bind(QStringLiteral(":id"), id)
         .exec();
@@ -83,11 +90,44 @@ void ClerkStore::setLockState(qint64 id, int failedAttempts, const QDateTime &lo
 
 void ClerkStore::setPasswordHash(qint64 id, const QString &hash)
 {
-    SqlStatement q(m_connection, QStringLiteral("UPDATE clerk SET password_hash = :hash, updated_at = :now WHERE id = :id"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("UPDATE clerk SET password_hash = :hash, updated_at = :now WHERE id = :id"));
     q.bind(QStringLiteral(":hash"), hash)
         .bind(QStringLiteral(":now"), Timestamp::nowText())
         .bind(QStringLiteral(":id"), id)
         .exec();
+}
+
+void ClerkStore::replacePassword(qint64 id, const QString &hash)
+{
+    const QString now = Timestamp::nowText();
+    SqlStatement q(m_connection,
+                   QStringLiteral("UPDATE clerk SET password_hash = :hash, password_changed_at = :now, "
+                                  "updated_at = :now WHERE id = :id"));
+    q.bind(QStringLiteral(":hash"), hash).bind(QStringLiteral(":now"), now).bind(QStringLiteral(":id"), id).exec();
+}
+
+void ClerkStore::rememberPassword(qint64 id, const QString &hash)
+{
+    SqlStatement q(m_connection,
+                   QStringLiteral("INSERT INTO password_history (clerk_id, password_hash, set_at) "
+                                  "VALUES (:id, :hash, :now)"));
+    q.bind(QStringLiteral(":id"), id)
+        .bind(QStringLiteral(":hash"), hash)
+        .bind(QStringLiteral(":now"), Timestamp::nowText())
+        .exec();
+}
+
+QStringList ClerkStore::recentPasswordHashes(qint64 id, int count) const
+{
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT password_hash FROM password_history WHERE clerk_id = :id "
+                                  "ORDER BY id DESC LIMIT :count"));
+    q.bind(QStringLiteral(":id"), id).bind(QStringLiteral(":count"), count).exec();
+    QStringList hashes;
+    while (q.next())
+        hashes << q.value(0).toString();
+    return hashes;
 }
 
 void ClerkStore::setActive(qint64 id, bool active)

@@ -2,6 +2,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 #include "model/domain/ClerkAccount.h"
@@ -21,7 +22,14 @@ public:
     void insert(ClerkAccount &account);
     // Failed attempts and lock; call inside a WriteTransaction.
     void setLockState(qint64 id, int failedAttempts, const QDateTime &lockedUntil);
+    // The same password hashed again (newer parameters): its age does not change.
     void setPasswordHash(qint64 id, const QString &hash);
+    // A new password: its age starts now. Call inside a WriteTransaction, with rememberPassword.
+    void replacePassword(qint64 id, const QString &hash);
+    // Keeps the hash of a password just set, for the policy's "not one of the last N".
+    void rememberPassword(qint64 id, const QString &hash);
+    // The hashes of the account's last `count` passwords, newest first (the current one included).
+    QStringList recentPasswordHashes(qint64 id, int count) const;
     // Enables or disables the account; call inside a WriteTransaction.
     void setActive(qint64 id, bool active);
 

@@ -66,8 +66,11 @@ private:
 
 QString uniqueSibling(const QString &path, const QString &tag)
 {
-    return path + QStringLiteral(".%1-%2-%3").arg(tag).arg(QCoreApplication::applicationPid())
-                      .arg(QDateTime::currentMSecsSinceEpoch());
+    return path
+        + QStringLiteral(".%1-%2-%3")
+              .arg(tag)
+              .arg(QCoreApplication::applicationPid())
+              .arg(QDateTime::currentMSecsSinceEpoch());
 }
 
 // Data written to a file is on disk before the file is renamed into place.
@@ -100,9 +103,10 @@ QString DatabaseBackup::recordRestore(const QString &connection, const QString &
 {
     try {
         WriteTransaction transaction(connection);
-        AuditLog(connection).append(actor, AuditAction::DatabaseRestore, QFileInfo(backupPath).fileName(),
-                                    QJsonObject{{QStringLiteral("backup"), QFileInfo(backupPath).absoluteFilePath()},
-                                                {QStringLiteral("kept_aside"), keptAside}});
+        AuditLog(connection)
+            .append(actor, AuditAction::DatabaseRestore, QFileInfo(backupPath).fileName(),
+                    QJsonObject{{QStringLiteral("backup"), QFileInfo(backupPath).absoluteFilePath()},
+                                {QStringLiteral("kept_aside"), keptAside}});
         transaction.commit();
         return {};
     } catch (const StorageError &error) {
@@ -130,7 +134,9 @@ QString DatabaseBackup::verify(const QString &path)
     const int version = query.value(0).toInt();
     if (version < 1 || version > Migrations::latestVersion())
         return Text::tr("%1 is not a Gongji Desk database of a known version (schema %2; this program knows 1 to %3).")
-            .arg(path).arg(version).arg(Migrations::latestVersion());
+            .arg(path)
+            .arg(version)
+            .arg(Migrations::latestVersion());
     if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM person")) || !query.next())
         return Text::tr("%1 has no insured registry; it is not a Gongji Desk database.").arg(path);
     return QString();
@@ -141,11 +147,12 @@ DatabaseBackup::Result DatabaseBackup::backup(const QString &connection, const Q
     Result result;
     if (QSqlDatabase::database(connection, false).driverName() != QLatin1String("QSQLITE")) {
         result.error = Text::tr("This is an office database on a database server; back it up with the server's own "
-                          "tools (for PostgreSQL: pg_dump). Nothing was written.");
+                                "tools (for PostgreSQL: pg_dump). Nothing was written.");
         return result;
     }
     if (QFileInfo::exists(target)) {
-        result.error = Text::tr("%1 already exists. Choose a new file name; a backup never replaces a file.").arg(target);
+        result.error
+            = Text::tr("%1 already exists. Choose a new file name; a backup never replaces a file.").arg(target);
         return result;
     }
     if (!QFileInfo(target).absoluteDir().exists()) {
@@ -194,7 +201,8 @@ DatabaseBackup::Result DatabaseBackup::restore(const QString &backupPath, const 
     // The backup itself is never opened: its copy, beside the live file, is checked and renamed.
     const QString candidate = uniqueSibling(livePath, QStringLiteral("restoring"));
     if (!QFile::copy(backupPath, candidate)) {
-        result.error = Text::tr("Cannot read the backup %1 or write beside %2. Nothing was changed.").arg(backupPath, livePath);
+        result.error
+            = Text::tr("Cannot read the backup %1 or write beside %2. Nothing was changed.").arg(backupPath, livePath);
         return result;
     }
     QFile::setPermissions(candidate, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -219,7 +227,8 @@ DatabaseBackup::Result DatabaseBackup::restore(const QString &backupPath, const 
                 if (code == QLatin1String("5") || code == QLatin1String("6")) { // SQLITE_BUSY, SQLITE_LOCKED
                     removeWithCompanions(candidate);
                     result.error = Text::tr("%1 is in use by another program (gongji-desk or gongji-admin). "
-                                      "Close it, then restore again. Nothing was changed.").arg(livePath);
+                                            "Close it, then restore again. Nothing was changed.")
+                                       .arg(livePath);
                     return result;
                 }
             } else {
@@ -229,12 +238,12 @@ DatabaseBackup::Result DatabaseBackup::restore(const QString &backupPath, const 
             }
         }
         const QString aside = livePath + QLatin1Char('.') + asideTag + QLatin1Char('-')
-                              + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
+            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
         if (::link(QFile::encodeName(livePath).constData(), QFile::encodeName(aside).constData()) != 0) {
             // The replaced file is never lost: without a second name for it nothing changes.
             removeWithCompanions(candidate);
-            result.error = Text::tr("Cannot keep %1 aside as %2 before replacing it. Nothing was changed.")
-                               .arg(livePath, aside);
+            result.error
+                = Text::tr("Cannot keep %1 aside as %2 before replacing it. Nothing was changed.").arg(livePath, aside);
             return result;
         }
         result.keptAside = aside;

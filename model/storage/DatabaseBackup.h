@@ -12,8 +12,8 @@ public:
     struct Result
     {
         bool ok = false;
-        QString error;      // what went wrong and what to do, in the UI language
-        QString keptAside;  // restore: where the replaced database was kept (empty if none)
+        QString error; // what went wrong and what to do, in the UI language
+        QString keptAside; // restore: where the replaced database was kept (empty if none)
     };
 
     // Writes a copy of the open database on `connection` to `target`, which must not exist.

@@ -8,7 +8,7 @@ namespace gongji {
 namespace {
 
 const char kColumns[] = "id, filing_no, authorizer_id, clerk, channel, filed_at, effective_on, rule_set_id, "
-                        "commitment_version, commitment_at";
+                        "commitment_version, commitment_at, commitment_method";
 
 Filing filingFrom(const SqlStatement &row)
 {
@@ -23,6 +23,7 @@ Filing filingFrom(const SqlStatement &row)
     f.ruleSetId = row.value(7).toLongLong();
     f.commitmentVersion = row.value(8).toString();
     f.commitmentAt = Timestamp::fromText(row.value(9).toString());
+    f.commitmentMethod = row.value(10).toString();
     return f;
 }
 
@@ -34,7 +35,8 @@ QString FilingStore::nextNumber(const QDate &day) const
 {
     const QString prefix = QStringLiteral("GJ") + day.toString(QStringLiteral("yyyyMMdd")) + QLatin1Char('-');
     // Numbers of one day share the prefix and sort by sequence (fixed width).
-    SqlStatement q(m_connection, QStringLiteral("SELECT MAX(filing_no) FROM filing WHERE filing_no >= :low AND filing_no < :high"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT MAX(filing_no) FROM filing WHERE filing_no >= :low AND filing_no < :high"));
     q.bind(QStringLiteral(":low"), prefix).bind(QStringLiteral(":high"), QString(prefix + QLatin1Char('~'))).exec();
     int sequence = 1;
     if (q.next() && !q.value(0).isNull())
@@ -44,10 +46,13 @@ QString FilingStore::nextNumber(const QDate &day) const
 
 void FilingStore::insert(Filing &filing)
 {
-    SqlStatement q(m_connection,
-                   QStringLiteral("INSERT INTO filing (filing_no, authorizer_id, clerk, channel, filed_at, effective_on, "
-                                  "rule_set_id, commitment_version, commitment_at) VALUES (:number, :authorizer, :clerk, "
-                                  ":channel, :filedAt, :effective, :ruleSet, :version, :commitmentAt) RETURNING id"));
+    SqlStatement q(
+        m_connection,
+        QStringLiteral(
+            "INSERT INTO filing (filing_no, authorizer_id, clerk, channel, filed_at, effective_on, "
+            "rule_set_id, commitment_version, commitment_at, commitment_method) VALUES (:number, :authorizer, "
+            ":clerk, :channel, :filedAt, :effective, :ruleSet, :version, :commitmentAt, :method) "
+            "RETURNING id"));
     q.bind(QStringLiteral(":number"), filing.number)
         .bind(QStringLiteral(":authorizer"), filing.authorizerId)
         .bind(QStringLiteral(":clerk"), filing.clerk)
@@ -57,13 +62,15 @@ void FilingStore::insert(Filing &filing)
         .bind(QStringLiteral(":ruleSet"), filing.ruleSetId)
         .bind(QStringLiteral(":version"), filing.commitmentVersion)
         .bind(QStringLiteral(":commitmentAt"), Timestamp::toText(filing.commitmentAt))
+        .bind(QStringLiteral(":method"), filing.commitmentMethod)
         .exec();
     filing.id = q.insertedId();
 }
 
 std::optional<Filing> FilingStore::findByNumber(const QString &number) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM filing WHERE filing_no = :number").arg(QLatin1String(kColumns)));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT %1 FROM filing WHERE filing_no = :number").arg(QLatin1String(kColumns)));
     q.bind(QStringLiteral(":number"), number).exec();
     if (!q.next())
         return std::nullopt;

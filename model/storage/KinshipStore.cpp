@@ -22,7 +22,7 @@ KinshipBinding kinshipFrom(const SqlStatement &row)
     k.householdRegisterSeen = row.value(6).toInt() != 0;
     k.clerk = row.value(7).toString();
     k.channel = row.value(8).toString();
-    k.status = row.value(9).toString();
+    k.status = BindingStatuses::fromKeyword(row.value(9).toString());
     k.startedAt = Timestamp::fromText(row.value(10).toString());
     k.endedAt = Timestamp::fromText(row.value(11).toString());
     k.endedBy = row.value(12).toString();
@@ -37,18 +37,21 @@ KinshipStore::KinshipStore(const QString &connection) : m_connection(connection)
 
 std::optional<KinshipRule> KinshipStore::ruleOn(const QDate &date) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT max_members_per_holder, face_verification_age FROM kinship_rule "
-                                                "WHERE effective_from <= :date ORDER BY effective_from DESC, id DESC LIMIT 1"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT max_members_per_holder, face_verification_age FROM kinship_rule "
+                                  "WHERE effective_from <= :date ORDER BY effective_from DESC, id DESC LIMIT 1"));
     q.bind(QStringLiteral(":date"), Timestamp::dateToText(date)).exec();
     if (!q.next())
         return std::nullopt;
     return KinshipRule{q.value(0).toInt(), q.value(1).toInt()};
 }
 
-QList<KinshipBinding> KinshipStore::select(const QString &where, const QString &placeholder, const QVariant &value) const
+QList<KinshipBinding> KinshipStore::select(const QString &where, const QString &placeholder,
+                                           const QVariant &value) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM kinship_binding WHERE %2 ORDER BY started_at, id")
-                                     .arg(QLatin1String(kColumns), where));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT %1 FROM kinship_binding WHERE %2 ORDER BY started_at, id")
+                       .arg(QLatin1String(kColumns), where));
     q.bind(placeholder, value).exec();
     QList<KinshipBinding> list;
     while (q.next())
@@ -80,8 +83,9 @@ QList<KinshipBinding> KinshipStore::activeByMember(qint64 memberId) const
 
 std::optional<KinshipBinding> KinshipStore::activeOfPair(qint64 holderId, qint64 memberId) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT id FROM kinship_binding WHERE holder_id = :h AND member_id = :m "
-                                                "AND status = 'active'"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT id FROM kinship_binding WHERE holder_id = :h AND member_id = :m "
+                                  "AND status = 'active'"));
     q.bind(QStringLiteral(":h"), holderId).bind(QStringLiteral(":m"), memberId).exec();
     if (!q.next())
         return std::nullopt;
@@ -90,8 +94,9 @@ std::optional<KinshipBinding> KinshipStore::activeOfPair(qint64 holderId, qint64
 
 bool KinshipStore::activePairExists(qint64 holderId, qint64 memberId) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT 1 FROM kinship_binding WHERE holder_id = :h AND member_id = :m "
-                                                "AND status = 'active'"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT 1 FROM kinship_binding WHERE holder_id = :h AND member_id = :m "
+                                  "AND status = 'active'"));
     q.bind(QStringLiteral(":h"), holderId).bind(QStringLiteral(":m"), memberId).exec();
     return q.next();
 }
@@ -99,8 +104,9 @@ bool KinshipStore::activePairExists(qint64 holderId, qint64 memberId) const
 QString KinshipStore::nextNumber(const QDate &day) const
 {
     const QString prefix = QStringLiteral("QQ") + day.toString(QStringLiteral("yyyyMMdd")) + QLatin1Char('-');
-    SqlStatement q(m_connection, QStringLiteral("SELECT MAX(binding_no) FROM kinship_binding "
-                                                "WHERE binding_no >= :low AND binding_no < :high"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT MAX(binding_no) FROM kinship_binding "
+                                  "WHERE binding_no >= :low AND binding_no < :high"));
     q.bind(QStringLiteral(":low"), prefix).bind(QStringLiteral(":high"), QString(prefix + QLatin1Char('~'))).exec();
     int sequence = 1;
     if (q.next() && !q.value(0).isNull())
@@ -110,10 +116,11 @@ QString KinshipStore::nextNumber(const QDate &day) const
 
 void KinshipStore::insert(KinshipBinding &binding)
 {
-    SqlStatement q(m_connection,
-                   QStringLiteral("INSERT INTO kinship_binding (binding_no, holder_id, member_id, relationship, face_verified, "
-                                  "household_register_seen, clerk, channel, status, started_at) VALUES (:number, :holder, "
-                                  ":member, :relationship, :face, :register, :clerk, :channel, 'active', :started) RETURNING id"));
+    SqlStatement q(
+        m_connection,
+        QStringLiteral("INSERT INTO kinship_binding (binding_no, holder_id, member_id, relationship, face_verified, "
+                       "household_register_seen, clerk, channel, status, started_at) VALUES (:number, :holder, "
+                       ":member, :relationship, :face, :register, :clerk, :channel, 'active', :started) RETURNING id"));
     q.bind(QStringLiteral(":number"), binding.number)
         .bind(QStringLiteral(":holder"), binding.holderId)
         .bind(QStringLiteral(":member"), binding.memberId)
@@ -125,15 +132,16 @@ void KinshipStore::insert(KinshipBinding &binding)
         .bind(QStringLiteral(":started"), Timestamp::toText(binding.startedAt))
         .exec();
     binding.id = q.insertedId();
-    binding.status = QStringLiteral("active");
+    binding.status = BindingStatus::Active;
 }
 
 bool KinshipStore::end(qint64 id, const QDateTime &endedAt, const QString &endedBy, const QString &requestedBy,
                        const QString &reason)
 {
-    SqlStatement q(m_connection, QStringLiteral("UPDATE kinship_binding SET status = 'ended', ended_at = :at, ended_by = :by, "
-                                                "end_requested_by = :requested, end_reason = :reason "
-                                                "WHERE id = :id AND status = 'active'"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("UPDATE kinship_binding SET status = 'ended', ended_at = :at, ended_by = :by, "
+                                  "end_requested_by = :requested, end_reason = :reason "
+                                  "WHERE id = :id AND status = 'active'"));
     q.bind(QStringLiteral(":at"), Timestamp::toText(endedAt))
         .bind(QStringLiteral(":by"), endedBy)
         .bind(QStringLiteral(":requested"), requestedBy)

@@ -8,6 +8,7 @@
 #include "model/storage/SqlDialect.h"
 #include "model/storage/SqlStatement.h"
 #include "model/storage/StorageError.h"
+#include "model/storage/Timestamp.h"
 #include "model/storage/WriteTransaction.h"
 
 namespace gongji {
@@ -98,7 +99,8 @@ const QStringList kVersion1 = {
         CHECK (authorizer_id <> target_id),
         CHECK ((status = 'active') = (ended_at IS NULL))))"),
     // One active binding per pair, whatever the application does (both engines support partial indexes).
-    QStringLiteral("CREATE UNIQUE INDEX binding_one_active_pair ON binding (authorizer_id, target_id) WHERE status = 'active'"),
+    QStringLiteral(
+        "CREATE UNIQUE INDEX binding_one_active_pair ON binding (authorizer_id, target_id) WHERE status = 'active'"),
     QStringLiteral("CREATE INDEX binding_by_target ON binding (target_id, status)"),
     QStringLiteral("CREATE INDEX binding_by_authorizer ON binding (authorizer_id, status)"),
     QStringLiteral("CREATE INDEX binding_by_filing ON binding (filing_id)"),
@@ -125,9 +127,10 @@ const QStringList kVersion2 = {
         max_members_per_holder INTEGER NOT NULL CHECK (max_members_per_holder >= 1),
         face_verification_age INTEGER NOT NULL CHECK (face_verification_age >= 0),
         source_note TEXT NOT NULL DEFAULT ''))"),
-    QStringLiteral("INSERT INTO kinship_rule (effective_from, max_members_per_holder, face_verification_age, source_note) "
-                   "VALUES ('2000-01-01', 5, 16, 'National medical-insurance e-voucher kinship account: at most 5 members; "
-                   "face verification from age 16, household register below.')"),
+    QStringLiteral(
+        "INSERT INTO kinship_rule (effective_from, max_members_per_holder, face_verification_age, source_note) "
+        "VALUES ('2000-01-01', 5, 16, 'National medical-insurance e-voucher kinship account: at most 5 members; "
+        "face verification from age 16, household register below.')"),
     QStringLiteral(R"(CREATE TABLE kinship_binding (
         id {KEY},
         binding_no TEXT NOT NULL UNIQUE,
@@ -146,7 +149,8 @@ const QStringList kVersion2 = {
         end_reason TEXT,
         CHECK (holder_id <> member_id),
         CHECK ((status = 'active') = (ended_at IS NULL))))"),
-    QStringLiteral("CREATE UNIQUE INDEX kinship_one_active_pair ON kinship_binding (holder_id, member_id) WHERE status = 'active'"),
+    QStringLiteral("CREATE UNIQUE INDEX kinship_one_active_pair ON kinship_binding (holder_id, member_id) WHERE status "
+                   "= 'active'"),
     QStringLiteral("CREATE INDEX kinship_by_holder ON kinship_binding (holder_id, status)"),
     QStringLiteral("CREATE INDEX kinship_by_member ON kinship_binding (member_id, status)"),
 };
@@ -182,9 +186,95 @@ const QStringList kVersion4 = {
 // can be rewritten in place (sqlite.org/lang_altertable.html, the simpler procedure for CHECK
 // changes that leave the stored rows as they are): no copy of a table of millions. PostgreSQL
 // evaluates IN lists without that cost; there the step only counts the version.
-const QString kStatusCheckBefore = QStringLiteral("CHECK (status IN ('active', 'suspended', 'terminated', 'deceased'))");
+const QString kStatusCheckBefore
+    = QStringLiteral("CHECK (status IN ('active', 'suspended', 'terminated', 'deceased'))");
 const QString kStatusCheckAfter = QStringLiteral(
     "CHECK (status = 'active' OR status = 'suspended' OR status = 'terminated' OR status = 'deceased')");
+
+// Version 6: the rules of 2026. A binding may end on a date (授权期限, inclusive; NULL =
+// open-ended), and a rule set may cap that period in months (NULL = unlimited). Added columns:
+// every stored row keeps its values and reads as open-ended and unlimited. The partial index
+// lets the expiry at start-up find the bindings past their date without a scan.
+const QStringList kVersion6 = {
+    QStringLiteral("ALTER TABLE binding ADD COLUMN valid_until TEXT"),
+    QStringLiteral("ALTER TABLE rule_set ADD COLUMN max_period_months INTEGER "
+                   "CHECK (max_period_months IS NULL OR max_period_months >= 1)"),
+    QStringLiteral("CREATE INDEX binding_by_valid_until ON binding (valid_until) "
+                   "WHERE status = 'active' AND valid_until IS NOT NULL"),
+};
+
+// Version 7: the cross-province quota (共济额度). A rule set says beyond which boundary a target
+// needs money set aside ('none' keeps every stored set as it was); a binding carries the amount
+// set aside, in fen, NULL where nothing is; each later change of it is kept. Stored rule sets are
+// not switched to 'province' here: a set that bindings were checked against never changes in
+// place (docs/quota.md).
+const QStringList kVersion7 = {
+    QStringLiteral("ALTER TABLE rule_set ADD COLUMN quota_required_beyond TEXT NOT NULL DEFAULT 'none' "
+                   "CHECK (quota_required_beyond = 'none' OR quota_required_beyond = 'province')"),
+    QStringLiteral("ALTER TABLE binding ADD COLUMN quota_fen INTEGER CHECK (quota_fen IS NULL OR quota_fen > 0)"),
+    // Every change of a quota on an active binding (调整额度), for its printed summary and the history.
+    QStringLiteral(R"(CREATE TABLE binding_quota_change (
+        id {KEY},
+        binding_id {REF} NOT NULL REFERENCES binding (id),
+        changed_at TEXT NOT NULL,
+        clerk TEXT NOT NULL,
+        quota_before_fen INTEGER,
+        quota_after_fen INTEGER))"),
+    QStringLiteral("CREATE INDEX binding_quota_change_by_binding ON binding_quota_change (binding_id)"),
+};
+
+// Version 9: the hand-over journal (docs/journal.md). Every stored change gets a line with a
+// gap-free sequence number: journal_counter holds the last number given; the writing transaction
+// adds one to it, so a rolled-back change gives its number back and two counters can never take
+// the same one (the UPDATE waits for the other writer's row on either engine). The line is
+// stored as exported, so that exporting again writes the same bytes; the journal is append-only.
+const QStringList kVersion9 = {
+    QStringLiteral(R"(CREATE TABLE journal_counter (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        last_seq {REF} NOT NULL))"),
+    QStringLiteral("INSERT INTO journal_counter (id, last_seq) VALUES (1, 0)"),
+    QStringLiteral(R"(CREATE TABLE journal (
+        seq {REF} PRIMARY KEY CHECK (seq > 0),
+        at TEXT NOT NULL,
+        item TEXT NOT NULL,
+        clerk TEXT NOT NULL,
+        binding_id {REF} REFERENCES binding (id),
+        kinship_binding_id {REF} REFERENCES kinship_binding (id),
+        line TEXT NOT NULL))"),
+    QStringLiteral("CREATE INDEX journal_by_binding ON journal (binding_id)"),
+    QStringLiteral("CREATE INDEX journal_by_kinship ON journal (kinship_binding_id)"),
+    QStringLiteral(R"(CREATE TABLE journal_receipt (
+        seq {REF} PRIMARY KEY REFERENCES journal (seq),
+        result TEXT NOT NULL CHECK (result IN ('accepted', 'rejected')),
+        reason TEXT NOT NULL DEFAULT '',
+        received_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        CHECK ((result = 'rejected') = (reason <> ''))))"),
+};
+
+// Version 10: the office statistics (docs/statistics.md). Refused targets are counted without any
+// ID number (who, when, where, which codes); the counted tables get indexes on their times, so a
+// month is a range scan: the filing index also holds the clerk and rule set it is grouped by.
+const QStringList kVersion10 = {
+    QStringLiteral(R"(CREATE TABLE refused_target (
+        id {KEY},
+        at TEXT NOT NULL,
+        clerk TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('counter', 'batch')),
+        pooling_region TEXT NOT NULL DEFAULT '',
+        rule_set_id {REF} REFERENCES rule_set (id)))"),
+    QStringLiteral("CREATE INDEX refused_target_by_time ON refused_target (at, clerk)"),
+    QStringLiteral(R"(CREATE TABLE refused_code (
+        refused_target_id {REF} NOT NULL REFERENCES refused_target (id),
+        code TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (refused_target_id, code)))"),
+    QStringLiteral("CREATE INDEX refused_code_by_time ON refused_code (at, code)"),
+    QStringLiteral("CREATE INDEX filing_by_time ON filing (filed_at, clerk, rule_set_id)"),
+    QStringLiteral("CREATE INDEX binding_by_end ON binding (ended_at) WHERE ended_at IS NOT NULL"),
+    QStringLiteral("CREATE INDEX kinship_by_start ON kinship_binding (started_at)"),
+    QStringLiteral("CREATE INDEX kinship_by_end ON kinship_binding (ended_at) WHERE ended_at IS NOT NULL"),
+};
 
 void rewriteTableText(const QString &connection, const QString &table, const QString &before, const QString &after)
 {
@@ -199,25 +289,82 @@ void rewriteTableText(const QString &connection, const QString &table, const QSt
             // Only a flag of this connection; Database::open closes it when the step failed.
         }
     });
-    SqlStatement update(connection, QStringLiteral("UPDATE sqlite_master SET sql = replace(sql, :before, :after) "
-                                                   "WHERE type = 'table' AND name = :table AND instr(sql, :before) > 0"));
-    update.bind(QStringLiteral(":before"), before).bind(QStringLiteral(":after"), after).bind(QStringLiteral(":table"), table);
+    SqlStatement update(connection,
+                        QStringLiteral("UPDATE sqlite_master SET sql = replace(sql, :before, :after) "
+                                       "WHERE type = 'table' AND name = :table AND instr(sql, :before) > 0"));
+    update.bind(QStringLiteral(":before"), before)
+        .bind(QStringLiteral(":after"), after)
+        .bind(QStringLiteral(":table"), table);
     update.exec();
     if (update.rowsAffected() != 1) {
         throw StorageError(StorageError::Kind::Other,
                            Text::tr("The table %1 is not as version 1 of the schema made it, so it was not "
-                                    "upgraded and nothing was changed. Restore a backup or ask for support.").arg(table));
+                                    "upgraded and nothing was changed. Restore a backup or ask for support.")
+                               .arg(table));
     }
     // Every connection reads the schema again when this number moves.
     SqlStatement::run(connection, QStringLiteral("PRAGMA schema_version = %1").arg(schemaVersion + 1));
 }
 
+// Version 8: the clerks' password policy as data (the supervisor sets it; the first row is the
+// level-2 default), the hashes of earlier passwords (not to be used again), and when each
+// account's password was set (its maximum age counts from there; existing accounts from now on).
+const QStringList kVersion8 = {
+    QStringLiteral(R"(CREATE TABLE password_policy (
+        id {KEY},
+        min_length INTEGER NOT NULL CHECK (min_length >= 8),
+        min_classes INTEGER NOT NULL CHECK (min_classes BETWEEN 1 AND 4),
+        max_age_days INTEGER NOT NULL CHECK (max_age_days >= 0),
+        history_count INTEGER NOT NULL CHECK (history_count >= 0),
+        set_by TEXT NOT NULL,
+        set_at TEXT NOT NULL))"),
+    QStringLiteral("INSERT INTO password_policy (min_length, min_classes, max_age_days, history_count, set_by, set_at) "
+                   "VALUES (8, 3, 90, 5, 'gongji-desk', '2026-01-01T00:00:00.000Z')"),
+    QStringLiteral(R"(CREATE TABLE password_history (
+        id {KEY},
+        clerk_id {REF} NOT NULL REFERENCES clerk (id),
+        password_hash TEXT NOT NULL,
+        set_at TEXT NOT NULL))"),
+    QStringLiteral("CREATE INDEX password_history_by_clerk ON password_history (clerk_id, id)"),
+    QStringLiteral("ALTER TABLE clerk ADD COLUMN password_changed_at TEXT"),
+    QStringLiteral("UPDATE clerk SET password_changed_at = {NOW}"),
+};
+
+// Version 11: how the authorizer acknowledged the commitment letter. Filings made before were
+// acknowledged on paper (the clerk ticked the signed copy), which the default keeps.
+const QStringList kVersion11 = {
+    QStringLiteral("ALTER TABLE filing ADD COLUMN commitment_method TEXT NOT NULL DEFAULT 'paper' "
+                   "CHECK (commitment_method IN ('paper', 'citizen_screen'))"),
+};
+
+// Version 12: the authorizer's electronic signature of a filing (the strokes and the PNG printed on
+// the summary) and the citizens' service ratings (好差评). Both are evidence: append-only, the
+// database refuses any change or deletion (SqlDialect::appendOnly, as for the audit log).
+const QStringList kVersion12 = {
+    QStringLiteral(R"(CREATE TABLE filing_signature (
+        filing_id {REF} PRIMARY KEY REFERENCES filing (id),
+        strokes TEXT NOT NULL,
+        png_base64 TEXT NOT NULL CHECK (length(png_base64) <= 90000),
+        signed_at TEXT NOT NULL))"),
+    QStringLiteral(R"(CREATE TABLE service_rating (
+        id {KEY},
+        service TEXT NOT NULL CHECK (service IN ('filing', 'revocation', 'kinship')),
+        reference TEXT NOT NULL,
+        clerk TEXT NOT NULL,
+        level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+        reason TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT '',
+        rated_at TEXT NOT NULL,
+        CHECK (level >= 3 OR reason <> ''),
+        UNIQUE (service, reference)))"),
+    QStringLiteral("CREATE INDEX service_rating_by_clerk ON service_rating (clerk, rated_at)"),
+    // The statistics count a period's ratings by a range scan.
+    QStringLiteral("CREATE INDEX service_rating_by_time ON service_rating (rated_at, clerk, level)"),
+};
+
 } // namespace
 
-int Migrations::latestVersion()
-{
-    return 5;
-}
+int Migrations::latestVersion() { return 12; }
 
 void Migrations::migrate(const QString &connection, int currentVersion, int targetVersion)
 {
@@ -231,7 +378,6 @@ void Migrations::migrate(const QString &connection, int currentVersion, int targ
         if (version == 1) {
             run(kVersion1);
             run(SqlDialect::appendOnly(engine, QStringLiteral("audit_log"))); // enforced by the database itself
-            RuleSetStore(connection).seedDefaultsIfEmpty();
         } else if (version == 2) {
             run(kVersion2);
         } else if (version == 3) {
@@ -240,7 +386,32 @@ void Migrations::migrate(const QString &connection, int currentVersion, int targ
             run(kVersion4);
         } else if (version == 5 && engine == SqlDialect::Engine::SQLite) {
             rewriteTableText(connection, QStringLiteral("person"), kStatusCheckBefore, kStatusCheckAfter);
+        } else if (version == 6) {
+            run(kVersion6);
+        } else if (version == 7) {
+            run(kVersion7);
+        } else if (version == 8) {
+            for (const QString &statement : kVersion8)
+                SqlStatement::run(connection,
+                                  SqlDialect::schemaText(engine, statement)
+                                      .replace(QStringLiteral("{NOW}"),
+                                               QLatin1Char('\'') + Timestamp::nowText() + QLatin1Char('\'')));
+        } else if (version == 9) {
+            run(kVersion9);
+            run(SqlDialect::appendOnly(engine, QStringLiteral("journal")));
+        } else if (version == 10) {
+            run(kVersion10);
+        } else if (version == 11) {
+            run(kVersion11);
+        } else if (version == 12) {
+            run(kVersion12);
+            run(SqlDialect::appendOnly(engine, QStringLiteral("filing_signature")));
+            run(SqlDialect::appendOnly(engine, QStringLiteral("service_rating")));
         }
+        // A new database gets the shipped rule sets in its last step, when rule_set has every
+        // column that RuleSetStore writes (they were seeded in step 1 while it had all of them).
+        if (currentVersion == 0 && version == latestVersion())
+            RuleSetStore(connection).seedDefaultsIfEmpty();
         run(SqlDialect::setSchemaVersion(engine, version));
         transaction.commit();
     }

@@ -10,14 +10,12 @@ namespace gongji {
 
 namespace {
 
-const QStringList kColumnNames = {"id", "name", "id_type", "id_number", "sex", "birth_date", "insurance_type",
-                                  "employment", "status", "pooling_region", "balance_fen", "public_medical"};
+const QStringList kColumnNames
+    = {"id",         "name",   "id_type",        "id_number",   "sex",           "birth_date", "insurance_type",
+       "employment", "status", "pooling_region", "balance_fen", "public_medical"};
 const QString kColumns = kColumnNames.join(QStringLiteral(", "));
 
-Person personFrom(const SqlStatement &row)
-{
-    return PersonStore::fromRow(row, 0);
-}
+Person personFrom(const SqlStatement &row) { return PersonStore::fromRow(row, 0); }
 
 QVariant textOrNull(const QString &text)
 {
@@ -34,9 +32,10 @@ QVariant sexText(QChar sex)
 }
 
 // A new row with the values bindValues() gives and its document (:type, :number).
-const char kInsert[] = "INSERT INTO person (name, id_type, id_number, sex, birth_date, insurance_type, employment, "
-                       "status, pooling_region, balance_fen, public_medical, updated_at) VALUES (:name, :type, :number, "
-                       ":sex, :birth, :insurance, :employment, :status, :region, :balance, :public, :now)";
+const char kInsert[]
+    = "INSERT INTO person (name, id_type, id_number, sex, birth_date, insurance_type, employment, "
+      "status, pooling_region, balance_fen, public_medical, updated_at) VALUES (:name, :type, :number, "
+      ":sex, :birth, :insurance, :employment, :status, :region, :balance, :public, :now)";
 
 // The values of every column an INSERT or UPDATE writes, but the document and the id.
 void bindValues(SqlStatement &q, const Person &person)
@@ -56,8 +55,8 @@ void bindValues(SqlStatement &q, const Person &person)
 bool samePerson(const Person &a, const Person &b)
 {
     return a.name == b.name && a.sex == b.sex && a.birthDate == b.birthDate && a.insuranceType == b.insuranceType
-           && a.employment == b.employment && a.status == b.status && a.poolingRegion == b.poolingRegion
-           && a.balanceFen == b.balanceFen && a.publicMedical == b.publicMedical;
+        && a.employment == b.employment && a.status == b.status && a.poolingRegion == b.poolingRegion
+        && a.balanceFen == b.balanceFen && a.publicMedical == b.publicMedical;
 }
 
 } // namespace
@@ -100,8 +99,8 @@ Person PersonStore::fromRow(const SqlStatement &row, int first)
 
 std::optional<Person> PersonStore::findByDocument(const QString &idType, const QString &idNumber) const
 {
-    static const QString sql =
-        QStringLiteral("SELECT %1 FROM person WHERE id_type = :type AND id_number = :number").arg(kColumns);
+    static const QString sql
+        = QStringLiteral("SELECT %1 FROM person WHERE id_type = :type AND id_number = :number").arg(kColumns);
     SqlStatement q(m_connection, sql);
     q.bind(QStringLiteral(":type"), idType).bind(QStringLiteral(":number"), idNumber).exec();
     if (!q.next())
@@ -123,10 +122,12 @@ QList<Person> PersonStore::findByNamePrefix(const QString &prefix, int limit, co
 {
     // A range on the indexed column instead of LIKE, which SQLite cannot serve from the index
     // for non-ASCII text. U+FFFF sorts after every character a name can hold.
-    const QString keyset = after ? QStringLiteral("AND (name > :afterName OR (name = :afterName AND id > :afterId)) ")
-                                 : QString();
-    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM person WHERE name >= :low AND name < :high %2"
-                                                "ORDER BY name, id LIMIT :limit").arg(kColumns, keyset));
+    const QString keyset
+        = after ? QStringLiteral("AND (name > :afterName OR (name = :afterName AND id > :afterId)) ") : QString();
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT %1 FROM person WHERE name >= :low AND name < :high %2"
+                                  "ORDER BY name, id LIMIT :limit")
+                       .arg(kColumns, keyset));
     q.bind(QStringLiteral(":low"), prefix)
         .bind(QStringLiteral(":high"), QString(prefix + QChar(0xFFFF)))
         .bind(QStringLiteral(":limit"), limit);
@@ -148,10 +149,10 @@ PersonStore::UpsertResult PersonStore::upsert(Person &person, std::optional<Pers
             *previous = std::move(existing);
         return UpsertResult::Unchanged;
     }
-    static const QString update =
-        QStringLiteral("UPDATE person SET name = :name, sex = :sex, birth_date = :birth, insurance_type = :insurance, "
-                       "employment = :employment, status = :status, pooling_region = :region, balance_fen = :balance, "
-                       "public_medical = :public, updated_at = :now WHERE id = :id");
+    static const QString update = QStringLiteral(
+        "UPDATE person SET name = :name, sex = :sex, birth_date = :birth, insurance_type = :insurance, "
+        "employment = :employment, status = :status, pooling_region = :region, balance_fen = :balance, "
+        "public_medical = :public, updated_at = :now WHERE id = :id");
     static const QString insert = QString::fromLatin1(kInsert) + QStringLiteral(" RETURNING id");
     SqlStatement q(m_connection, existing ? update : insert);
     bindValues(q, person);
@@ -170,8 +171,8 @@ PersonStore::UpsertResult PersonStore::upsert(Person &person, std::optional<Pers
 bool PersonStore::insertIfAbsent(Person &person)
 {
     // ON CONFLICT … DO NOTHING: SQLite 3.24+ and PostgreSQL alike; RETURNING gives no row then.
-    static const QString insert =
-        QString::fromLatin1(kInsert) + QStringLiteral(" ON CONFLICT (id_type, id_number) DO NOTHING RETURNING id");
+    static const QString insert
+        = QString::fromLatin1(kInsert) + QStringLiteral(" ON CONFLICT (id_type, id_number) DO NOTHING RETURNING id");
     SqlStatement q(m_connection, insert);
     bindValues(q, person);
     q.bind(QStringLiteral(":type"), person.idType).bind(QStringLiteral(":number"), person.idNumber).exec();

@@ -15,7 +15,8 @@ constexpr qsizetype kSendAt = 256 * 1024; // bytes gathered before a PQputCopyDa
 
 StorageError copyError(PGconn *conn, const QString &what)
 {
-    return StorageError(StorageError::Kind::Other, QStringLiteral("%1: %2").arg(what, QString::fromUtf8(PQerrorMessage(conn)).trimmed()));
+    return StorageError(StorageError::Kind::Other,
+                        QStringLiteral("%1: %2").arg(what, QString::fromUtf8(PQerrorMessage(conn)).trimmed()));
 }
 
 } // namespace
@@ -60,11 +61,20 @@ void PostgresCopy::field(const QString &value)
     // The text format's escapes: backslash, and the three characters that would end a field or a row.
     for (const char c : value.toUtf8()) {
         switch (c) {
-        case '\\': m_buffer.append("\\\\"); break;
-        case '\t': m_buffer.append("\\t"); break;
-        case '\n': m_buffer.append("\\n"); break;
-        case '\r': m_buffer.append("\\r"); break;
-        default: m_buffer.append(c);
+        case '\\':
+            m_buffer.append("\\\\");
+            break;
+        case '\t':
+            m_buffer.append("\\t");
+            break;
+        case '\n':
+            m_buffer.append("\\n");
+            break;
+        case '\r':
+            m_buffer.append("\\r");
+            break;
+        default:
+            m_buffer.append(c);
         }
     }
 }

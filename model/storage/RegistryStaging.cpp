@@ -17,13 +17,15 @@ const QString kValues = QStringLiteral("name, id_type, id_number, sex, birth_dat
 
 RegistryStaging::RegistryStaging(const QString &connection) : m_connection(connection)
 {
-    SqlStatement::run(m_connection, QStringLiteral("CREATE TEMP TABLE registry_staging (line INTEGER NOT NULL, name TEXT NOT NULL, "
-                                                   "id_type TEXT NOT NULL, id_number TEXT NOT NULL, sex TEXT, birth_date TEXT, "
-                                                   "insurance_type TEXT NOT NULL, employment TEXT, status TEXT NOT NULL, "
-                                                   "pooling_region TEXT NOT NULL, balance_fen BIGINT NOT NULL, "
-                                                   "public_medical INTEGER NOT NULL, person_id BIGINT, old_status TEXT, "
-                                                   "old_region TEXT) ON COMMIT DROP"));
-    m_copy = std::make_unique<PostgresCopy>(m_connection, QStringLiteral("COPY registry_staging (line, %1) FROM STDIN").arg(kValues));
+    SqlStatement::run(m_connection,
+                      QStringLiteral("CREATE TEMP TABLE registry_staging (line INTEGER NOT NULL, name TEXT NOT NULL, "
+                                     "id_type TEXT NOT NULL, id_number TEXT NOT NULL, sex TEXT, birth_date TEXT, "
+                                     "insurance_type TEXT NOT NULL, employment TEXT, status TEXT NOT NULL, "
+                                     "pooling_region TEXT NOT NULL, balance_fen BIGINT NOT NULL, "
+                                     "public_medical INTEGER NOT NULL, person_id BIGINT, old_status TEXT, "
+                                     "old_region TEXT) ON COMMIT DROP"));
+    m_copy = std::make_unique<PostgresCopy>(m_connection,
+                                            QStringLiteral("COPY registry_staging (line, %1) FROM STDIN").arg(kValues));
 }
 
 RegistryStaging::~RegistryStaging() = default;
@@ -57,15 +59,17 @@ qint64 RegistryStaging::finishLoading()
 
 QList<RegistryStaging::Repeat> RegistryStaging::repeats(int limit, int *total) const
 {
-    SqlStatement count(m_connection, QStringLiteral("SELECT count(*) - count(DISTINCT (id_type, id_number)) FROM registry_staging"));
+    SqlStatement count(m_connection,
+                       QStringLiteral("SELECT count(*) - count(DISTINCT (id_type, id_number)) FROM registry_staging"));
     count.exec();
     *total = count.next() ? count.value(0).toInt() : 0;
     QList<Repeat> found;
     if (*total == 0)
         return found;
-    SqlStatement q(m_connection, QStringLiteral("SELECT line, first FROM (SELECT line, min(line) OVER (PARTITION BY id_type, "
-                                                "id_number) AS first FROM registry_staging) d WHERE line <> first "
-                                                "ORDER BY line LIMIT :limit"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT line, first FROM (SELECT line, min(line) OVER (PARTITION BY id_type, "
+                                  "id_number) AS first FROM registry_staging) d WHERE line <> first "
+                                  "ORDER BY line LIMIT :limit"));
     q.bind(QStringLiteral(":limit"), limit).exec();
     while (q.next())
         found.append({q.value(0).toInt(), q.value(1).toInt()});
@@ -75,22 +79,30 @@ QList<RegistryStaging::Repeat> RegistryStaging::repeats(int limit, int *total) c
 RegistryStaging::Merged RegistryStaging::merge()
 {
     // Who loses bindings (docs/domain.md §7) is judged against the rows as they were: noted first.
-    SqlStatement::run(m_connection, QStringLiteral(
-        "UPDATE registry_staging s SET person_id = p.id, old_status = p.status, old_region = p.pooling_region "
-        "FROM person p WHERE p.id_type = s.id_type AND p.id_number = s.id_number AND "
-        "((s.status IN ('terminated', 'deceased') AND s.status <> p.status) OR s.pooling_region <> p.pooling_region)"));
+    SqlStatement::run(
+        m_connection,
+        QStringLiteral(
+            "UPDATE registry_staging s SET person_id = p.id, old_status = p.status, old_region = p.pooling_region "
+            "FROM person p WHERE p.id_type = s.id_type AND p.id_number = s.id_number AND "
+            "((s.status IN ('terminated', 'deceased') AND s.status <> p.status) OR s.pooling_region <> "
+            "p.pooling_region)"));
     // One statement: both parts see the registry as it was, so a row is either updated or added.
-    static const QString sql = QStringLiteral(
-        "WITH changed AS (UPDATE person p SET name = s.name, sex = s.sex, birth_date = s.birth_date, "
-        "insurance_type = s.insurance_type, employment = s.employment, status = s.status, "
-        "pooling_region = s.pooling_region, balance_fen = s.balance_fen, public_medical = s.public_medical, "
-        "updated_at = :now FROM registry_staging s WHERE p.id_type = s.id_type AND p.id_number = s.id_number "
-        "AND (p.name, p.sex, p.birth_date, p.insurance_type, p.employment, p.status, p.pooling_region, p.balance_fen, "
-        "p.public_medical) IS DISTINCT FROM (s.name, s.sex, s.birth_date, s.insurance_type, s.employment, s.status, "
-        "s.pooling_region, s.balance_fen, s.public_medical) RETURNING 1), "
-        "added AS (INSERT INTO person (%1, updated_at) SELECT %1, :now FROM registry_staging s WHERE NOT EXISTS "
-        "(SELECT 1 FROM person p WHERE p.id_type = s.id_type AND p.id_number = s.id_number) ORDER BY s.line RETURNING 1) "
-        "SELECT (SELECT count(*) FROM added), (SELECT count(*) FROM changed)").arg(kValues);
+    static const QString sql
+        = QStringLiteral(
+              "WITH changed AS (UPDATE person p SET name = s.name, sex = s.sex, birth_date = s.birth_date, "
+              "insurance_type = s.insurance_type, employment = s.employment, status = s.status, "
+              "pooling_region = s.pooling_region, balance_fen = s.balance_fen, public_medical = s.public_medical, "
+              "updated_at = :now FROM registry_staging s WHERE p.id_type = s.id_type AND p.id_number = s.id_number "
+              "AND (p.name, p.sex, p.birth_date, p.insurance_type, p.employment, p.status, p.pooling_region, "
+              "p.balance_fen, "
+              "p.public_medical) IS DISTINCT FROM (s.name, s.sex, s.birth_date, s.insurance_type, s.employment, "
+              "s.status, "
+              "s.pooling_region, s.balance_fen, s.public_medical) RETURNING 1), "
+              "added AS (INSERT INTO person (%1, updated_at) SELECT %1, :now FROM registry_staging s WHERE NOT EXISTS "
+              "(SELECT 1 FROM person p WHERE p.id_type = s.id_type AND p.id_number = s.id_number) ORDER BY s.line "
+              "RETURNING 1) "
+              "SELECT (SELECT count(*) FROM added), (SELECT count(*) FROM changed)")
+              .arg(kValues);
     SqlStatement q(m_connection, sql);
     q.bind(QStringLiteral(":now"), Timestamp::nowText()).exec();
     Merged merged;
@@ -105,7 +117,8 @@ QList<std::pair<Person, Person>> RegistryStaging::changedStatusOrRegion(int afte
 {
     static const QString sql = QStringLiteral("SELECT s.line, s.old_status, s.old_region, %1 FROM registry_staging s "
                                               "JOIN person p ON p.id = s.person_id WHERE s.line > :after "
-                                              "ORDER BY s.line LIMIT :limit").arg(PersonStore::columns(QStringLiteral("p")));
+                                              "ORDER BY s.line LIMIT :limit")
+                                   .arg(PersonStore::columns(QStringLiteral("p")));
     SqlStatement q(m_connection, sql);
     q.bind(QStringLiteral(":after"), afterLine).bind(QStringLiteral(":limit"), limit).exec();
     QList<std::pair<Person, Person>> changed;

@@ -27,7 +27,7 @@ public:
 
     struct Repeat
     {
-        int line = 0;      // a row of a person (ID type and number) ...
+        int line = 0; // a row of a person (ID type and number) ...
         int firstLine = 0; // ... whose first row is this one
     };
     // The rows repeating an earlier row's person, in the order of the file: at most `limit`,

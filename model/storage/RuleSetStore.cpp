@@ -14,7 +14,8 @@ namespace {
 
 const char kColumns[] = "id, region, effective_from, effective_to, title, source_note, scope, "
                         "max_authorizers_per_target, max_targets_per_authorizer, allow_mutual, "
-                        "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days";
+                        "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, max_period_months, "
+                        "quota_required_beyond";
 
 RuleSet ruleSetFrom(const SqlStatement &row)
 {
@@ -35,6 +36,9 @@ RuleSet ruleSetFrom(const SqlStatement &row)
     r.reserveFloorFen = row.value(11).toLongLong();
     r.paymentOrder = row.value(12).toString();
     r.cooldownDays = row.value(13).toInt();
+    if (!row.value(14).isNull())
+        r.maxPeriodMonths = row.value(14).toInt();
+    r.quotaRequiredBeyond = row.value(15).toString();
     return r;
 }
 
@@ -48,8 +52,9 @@ void bindParameters(SqlStatement &q, const RuleSet &ruleSet)
 {
     q.bind(QStringLiteral(":region"), ruleSet.region)
         .bind(QStringLiteral(":from"), Timestamp::dateToText(ruleSet.effectiveFrom))
-        .bind(QStringLiteral(":to"), ruleSet.effectiveTo.isValid() ? QVariant(Timestamp::dateToText(ruleSet.effectiveTo))
-                                                                   : QVariant(QMetaType::fromType<QString>()))
+        .bind(QStringLiteral(":to"),
+              ruleSet.effectiveTo.isValid() ? QVariant(Timestamp::dateToText(ruleSet.effectiveTo))
+                                            : QVariant(QMetaType::fromType<QString>()))
         .bind(QStringLiteral(":title"), ruleSet.title)
         .bind(QStringLiteral(":note"), ruleSet.sourceNote)
         .bind(QStringLiteral(":scope"), ruleSet.scope)
@@ -59,7 +64,9 @@ void bindParameters(SqlStatement &q, const RuleSet &ruleSet)
         .bind(QStringLiteral(":public"), ruleSet.excludePublicMedical ? 1 : 0)
         .bind(QStringLiteral(":floor"), ruleSet.reserveFloorFen)
         .bind(QStringLiteral(":order"), ruleSet.paymentOrder)
-        .bind(QStringLiteral(":cooldown"), ruleSet.cooldownDays);
+        .bind(QStringLiteral(":cooldown"), ruleSet.cooldownDays)
+        .bind(QStringLiteral(":maxPeriod"), intOrNull(ruleSet.maxPeriodMonths))
+        .bind(QStringLiteral(":quotaBeyond"), ruleSet.quotaRequiredBeyond);
 }
 
 // The three child tables of a rule set share one shape: (rule_set_id, value).
@@ -83,8 +90,9 @@ void RuleSetStore::loadLists(RuleSet &ruleSet) const
 {
     for (const ListTable &list : kLists) {
         // Table and column names come from the constant table above, never from input.
-        SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM %2 WHERE rule_set_id = :id")
-                                         .arg(QLatin1String(list.column), QLatin1String(list.table)));
+        SqlStatement q(m_connection,
+                       QStringLiteral("SELECT %1 FROM %2 WHERE rule_set_id = :id")
+                           .arg(QLatin1String(list.column), QLatin1String(list.table)));
         q.bind(QStringLiteral(":id"), ruleSet.id).exec();
         QStringList values;
         while (q.next())
@@ -96,8 +104,9 @@ void RuleSetStore::loadLists(RuleSet &ruleSet) const
 
 QList<RuleSet> RuleSetStore::all() const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT %1 FROM rule_set ORDER BY region, effective_from, id")
-                                     .arg(QLatin1String(kColumns)));
+    SqlStatement q(
+        m_connection,
+        QStringLiteral("SELECT %1 FROM rule_set ORDER BY region, effective_from, id").arg(QLatin1String(kColumns)));
     q.exec();
     QList<RuleSet> sets;
     while (q.next())
@@ -124,12 +133,14 @@ std::optional<RuleSet> RuleSetStore::resolve(const QString &poolingRegion, const
         return std::nullopt;
     const QString province = poolingRegion.left(2) + QStringLiteral("0000");
     // Most specific region first (pooling region > province > national), then the latest start.
-    SqlStatement q(m_connection,
-                   QStringLiteral("SELECT %1 FROM rule_set "
-                                  "WHERE region IN (:pooling, :province, '000000') "
-                                  "AND effective_from <= :date AND (effective_to IS NULL OR effective_to >= :date) "
-                                  "ORDER BY CASE WHEN region = :pooling THEN 0 WHEN region = :province THEN 1 ELSE 2 END, "
-                                  "effective_from DESC, id DESC LIMIT 1").arg(QLatin1String(kColumns)));
+    SqlStatement q(
+        m_connection,
+        QStringLiteral("SELECT %1 FROM rule_set "
+                       "WHERE region IN (:pooling, :province, '000000') "
+                       "AND effective_from <= :date AND (effective_to IS NULL OR effective_to >= :date) "
+                       "ORDER BY CASE WHEN region = :pooling THEN 0 WHEN region = :province THEN 1 ELSE 2 END, "
+                       "effective_from DESC, id DESC LIMIT 1")
+            .arg(QLatin1String(kColumns)));
     q.bind(QStringLiteral(":pooling"), poolingRegion)
         .bind(QStringLiteral(":province"), province)
         .bind(QStringLiteral(":date"), Timestamp::dateToText(date))
@@ -143,12 +154,14 @@ std::optional<RuleSet> RuleSetStore::resolve(const QString &poolingRegion, const
 
 void RuleSetStore::insert(RuleSet &ruleSet)
 {
-    SqlStatement q(m_connection,
-                   QStringLiteral("INSERT INTO rule_set (region, effective_from, effective_to, title, source_note, scope, "
-                                  "max_authorizers_per_target, max_targets_per_authorizer, allow_mutual, "
-                                  "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, created_at) "
-                                  "VALUES (:region, :from, :to, :title, :note, :scope, :maxAuth, :maxTargets, :mutual, "
-                                  ":public, :floor, :order, :cooldown, :now) RETURNING id"));
+    SqlStatement q(
+        m_connection,
+        QStringLiteral("INSERT INTO rule_set (region, effective_from, effective_to, title, source_note, scope, "
+                       "max_authorizers_per_target, max_targets_per_authorizer, allow_mutual, "
+                       "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, "
+                       "max_period_months, quota_required_beyond, created_at) "
+                       "VALUES (:region, :from, :to, :title, :note, :scope, :maxAuth, :maxTargets, :mutual, "
+                       ":public, :floor, :order, :cooldown, :maxPeriod, :quotaBeyond, :now) RETURNING id"));
     bindParameters(q, ruleSet);
     q.bind(QStringLiteral(":now"), Timestamp::nowText()).exec();
     ruleSet.id = q.insertedId();
@@ -158,8 +171,9 @@ void RuleSetStore::insert(RuleSet &ruleSet)
 void RuleSetStore::insertLists(const RuleSet &ruleSet)
 {
     for (const ListTable &list : kLists) {
-        SqlStatement item(m_connection, QStringLiteral("INSERT INTO %1 (rule_set_id, %2) VALUES (:id, :value)")
-                                            .arg(QLatin1String(list.table), QLatin1String(list.column)));
+        SqlStatement item(m_connection,
+                          QStringLiteral("INSERT INTO %1 (rule_set_id, %2) VALUES (:id, :value)")
+                              .arg(QLatin1String(list.table), QLatin1String(list.column)));
         for (const QString &value : ruleSet.*(list.member))
             item.bind(QStringLiteral(":id"), ruleSet.id).bind(QStringLiteral(":value"), value).exec();
     }
@@ -167,24 +181,28 @@ void RuleSetStore::insertLists(const RuleSet &ruleSet)
 
 bool RuleSetStore::isReferenced(qint64 id) const
 {
-    SqlStatement q(m_connection, QStringLiteral("SELECT EXISTS (SELECT 1 FROM filing WHERE rule_set_id = :id) "
-                                                "OR EXISTS (SELECT 1 FROM binding WHERE rule_set_id = :id)"));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT EXISTS (SELECT 1 FROM filing WHERE rule_set_id = :id) "
+                                  "OR EXISTS (SELECT 1 FROM binding WHERE rule_set_id = :id)"));
     q.bind(QStringLiteral(":id"), id).exec();
     return q.next() && q.value(0).toInt() != 0;
 }
 
 void RuleSetStore::update(const RuleSet &ruleSet)
 {
-    SqlStatement q(m_connection,
-                   QStringLiteral("UPDATE rule_set SET region = :region, effective_from = :from, effective_to = :to, "
-                                  "title = :title, source_note = :note, scope = :scope, max_authorizers_per_target = :maxAuth, "
-                                  "max_targets_per_authorizer = :maxTargets, allow_mutual = :mutual, "
-                                  "exclude_public_medical = :public, reserve_floor_fen = :floor, payment_order = :order, "
-                                  "cooldown_days = :cooldown WHERE id = :id"));
+    SqlStatement q(
+        m_connection,
+        QStringLiteral("UPDATE rule_set SET region = :region, effective_from = :from, effective_to = :to, "
+                       "title = :title, source_note = :note, scope = :scope, max_authorizers_per_target = :maxAuth, "
+                       "max_targets_per_authorizer = :maxTargets, allow_mutual = :mutual, "
+                       "exclude_public_medical = :public, reserve_floor_fen = :floor, payment_order = :order, "
+                       "cooldown_days = :cooldown, max_period_months = :maxPeriod, "
+                       "quota_required_beyond = :quotaBeyond WHERE id = :id"));
     bindParameters(q, ruleSet);
     q.bind(QStringLiteral(":id"), ruleSet.id).exec();
     for (const ListTable &list : kLists) {
-        SqlStatement clear(m_connection, QStringLiteral("DELETE FROM %1 WHERE rule_set_id = :id").arg(QLatin1String(list.table)));
+        SqlStatement clear(m_connection,
+                           QStringLiteral("DELETE FROM %1 WHERE rule_set_id = :id").arg(QLatin1String(list.table)));
         clear.bind(QStringLiteral(":id"), ruleSet.id).exec();
     }
     insertLists(ruleSet);
@@ -193,7 +211,8 @@ void RuleSetStore::update(const RuleSet &ruleSet)
 void RuleSetStore::remove(qint64 id)
 {
     for (const ListTable &list : kLists) {
-        SqlStatement clear(m_connection, QStringLiteral("DELETE FROM %1 WHERE rule_set_id = :id").arg(QLatin1String(list.table)));
+        SqlStatement clear(m_connection,
+                           QStringLiteral("DELETE FROM %1 WHERE rule_set_id = :id").arg(QLatin1String(list.table)));
         clear.bind(QStringLiteral(":id"), id).exec();
     }
     SqlStatement q(m_connection, QStringLiteral("DELETE FROM rule_set WHERE id = :id"));
@@ -227,7 +246,8 @@ QList<RuleSet> RuleSetStore::shippedDefaults()
 {
     QFile file(QStringLiteral(":/rules/default-rule-sets.json"));
     if (!file.open(QIODevice::ReadOnly))
-        throw StorageError(StorageError::Kind::Other, QStringLiteral("the shipped rule sets are missing from the program"));
+        throw StorageError(StorageError::Kind::Other,
+                           QStringLiteral("the shipped rule sets are missing from the program"));
     QList<RuleSet> sets;
     const QJsonArray array = QJsonDocument::fromJson(file.readAll()).array();
     for (const QJsonValue &value : array) {

@@ -4,7 +4,7 @@
 #include <QString>
 #include <optional>
 
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 
 namespace gongji {
 

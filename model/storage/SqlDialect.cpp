@@ -24,7 +24,7 @@ const char kWriterLock[] = "SELECT pg_advisory_xact_lock(20261122)";
 SqlDialect::Engine SqlDialect::engineOf(const QString &connection)
 {
     return QSqlDatabase::database(connection, false).driverName() == QLatin1String("QPSQL") ? Engine::PostgreSQL
-                                                                                           : Engine::SQLite;
+                                                                                            : Engine::SQLite;
 }
 
 QString SqlDialect::schemaText(Engine engine, const QString &text)
@@ -51,14 +51,18 @@ QStringList SqlDialect::appendOnly(Engine engine, const QString &table)
 {
     if (engine == Engine::PostgreSQL) {
         return {QStringLiteral("CREATE FUNCTION %1_append_only() RETURNS trigger AS $$ BEGIN "
-                               "RAISE EXCEPTION '%1 is append-only'; END $$ LANGUAGE plpgsql").arg(table),
+                               "RAISE EXCEPTION '%1 is append-only'; END $$ LANGUAGE plpgsql")
+                    .arg(table),
                 QStringLiteral("CREATE TRIGGER %1_no_change BEFORE UPDATE OR DELETE ON %1 "
-                               "FOR EACH ROW EXECUTE FUNCTION %1_append_only()").arg(table)};
+                               "FOR EACH ROW EXECUTE FUNCTION %1_append_only()")
+                    .arg(table)};
     }
     return {QStringLiteral("CREATE TRIGGER %1_no_update BEFORE UPDATE ON %1 "
-                           "BEGIN SELECT RAISE(ABORT, '%1 is append-only'); END").arg(table),
+                           "BEGIN SELECT RAISE(ABORT, '%1 is append-only'); END")
+                .arg(table),
             QStringLiteral("CREATE TRIGGER %1_no_delete BEFORE DELETE ON %1 "
-                           "BEGIN SELECT RAISE(ABORT, '%1 is append-only'); END").arg(table)};
+                           "BEGIN SELECT RAISE(ABORT, '%1 is append-only'); END")
+                .arg(table)};
 }
 
 int SqlDialect::schemaVersion(const QString &connection)
@@ -89,7 +93,8 @@ QStringList SqlDialect::afterExplicitIds(Engine engine, const QStringList &table
         return statements; // SQLite takes MAX(rowid) + 1 on its own
     for (const QString &table : tables) {
         statements << QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), "
-                                     "(SELECT COALESCE(MAX(id), 0) + 1 FROM %1), false)").arg(table);
+                                     "(SELECT COALESCE(MAX(id), 0) + 1 FROM %1), false)")
+                          .arg(table);
     }
     return statements;
 }
@@ -100,8 +105,11 @@ bool SqlDialect::holdsForeignTables(const QString &connection)
         return false;
     if (engineOf(connection) == Engine::SQLite)
         return scalar(connection, QStringLiteral("SELECT COUNT(*) FROM sqlite_master")).toInt() > 0;
-    return scalar(connection, QStringLiteral("SELECT COUNT(*) FROM information_schema.tables "
-                                             "WHERE table_schema = current_schema()")).toInt() > 0;
+    return scalar(connection,
+                  QStringLiteral("SELECT COUNT(*) FROM information_schema.tables "
+                                 "WHERE table_schema = current_schema()"))
+               .toInt()
+        > 0;
 }
 
 } // namespace gongji

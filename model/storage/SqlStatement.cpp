@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include "model/storage/Database.h"
 #include "model/storage/SqliteStatement.h"
 #include "model/storage/StorageError.h"
 
@@ -14,7 +15,7 @@ namespace gongji {
 
 struct SqlStatement::Prepared
 {
-    std::unique_ptr<QSqlQuery> query;       // PostgreSQL, or a connection whose statements are not kept
+    std::unique_ptr<QSqlQuery> query; // PostgreSQL, or a connection whose statements are not kept
     std::unique_ptr<SqliteStatement> native; // a kept SQLite connection
     bool inUse = false;
 };
@@ -43,6 +44,21 @@ KeptStatements &kept()
     return statements;
 }
 
+// The failure of a statement on `connection`. On PostgreSQL every error the server reports has
+// an SQLSTATE; one without comes from libpq itself: the connection broke. It is marked, and the
+// next statement opens it again (Database::reopenIfLost).
+StorageError failure(const QString &connection, const QSqlError &error, const QString &what)
+{
+    StorageError storage = StorageError::fromSqlError(error, what);
+    if (QSqlDatabase::database(connection, false).driverName() != QLatin1String("QPSQL"))
+        return storage;
+    if (storage.kind() == StorageError::Kind::ConnectionLost || error.nativeErrorCode().isEmpty()) {
+        Database::markLost(connection);
+        return StorageError(StorageError::Kind::ConnectionLost, storage.message(), storage.nativeCode());
+    }
+    return storage;
+}
+
 void prepareQuery(Prepared &prepared, const QString &connection, const QString &sql)
 {
     const QSqlDatabase db = QSqlDatabase::database(connection, false);
@@ -53,8 +69,7 @@ void prepareQuery(Prepared &prepared, const QString &connection, const QString &
     if (db.driverName() != QLatin1String("QPSQL"))
         prepared.query->setForwardOnly(true);
     if (!prepared.query->prepare(sql))
-        throw StorageError::fromSqlError(prepared.query->lastError(),
-                                         QStringLiteral("prepare ") + sql.simplified().left(80));
+        throw failure(connection, prepared.query->lastError(), QStringLiteral("prepare ") + sql.simplified().left(80));
 }
 
 void prepare(Prepared &prepared, sqlite3 *sqlite, const QString &connection, const QString &sql)
@@ -67,8 +82,9 @@ void prepare(Prepared &prepared, sqlite3 *sqlite, const QString &connection, con
 
 } // namespace
 
-SqlStatement::SqlStatement(const QString &connection, const QString &sql) : m_sql(sql)
+SqlStatement::SqlStatement(const QString &connection, const QString &sql) : m_connection(connection), m_sql(sql)
 {
+    Database::reopenIfLost(connection);
     KeptStatements &all = kept();
     bool keep = false;
     sqlite3 *sqlite = nullptr;
@@ -137,14 +153,11 @@ SqlStatement &SqlStatement::exec()
     if (m_prepared->native)
         m_prepared->native->exec();
     else if (!m_prepared->query->exec())
-        throw StorageError::fromSqlError(m_prepared->query->lastError(), m_sql.simplified().left(80));
+        throw failure(m_connection, m_prepared->query->lastError(), m_sql.simplified().left(80));
     return *this;
 }
 
-bool SqlStatement::next()
-{
-    return m_prepared->native ? m_prepared->native->next() : m_prepared->query->next();
-}
+bool SqlStatement::next() { return m_prepared->native ? m_prepared->native->next() : m_prepared->query->next(); }
 
 QVariant SqlStatement::value(int column) const
 {
@@ -176,9 +189,10 @@ QStringList SqlStatement::columnNames() const
 
 void SqlStatement::run(const QString &connection, const QString &sql)
 {
+    Database::reopenIfLost(connection);
     QSqlQuery query(QSqlDatabase::database(connection, false));
     if (!query.exec(sql))
-        throw StorageError::fromSqlError(query.lastError(), sql.simplified().left(80));
+        throw failure(connection, query.lastError(), sql.simplified().left(80));
 }
 
 void SqlStatement::keepStatements(const QString &connection)

@@ -46,9 +46,10 @@ public:
     struct Prepared; // a QSqlQuery or a SqliteStatement, and whether an SqlStatement uses it
 
 private:
+    QString m_connection;
     QString m_sql;
-    std::shared_ptr<Prepared> m_kept;  // set when the statement is (now) kept for the connection
-    std::unique_ptr<Prepared> m_own;   // otherwise a statement of this object's own
+    std::shared_ptr<Prepared> m_kept; // set when the statement is (now) kept for the connection
+    std::unique_ptr<Prepared> m_own; // otherwise a statement of this object's own
     Prepared *m_prepared = nullptr;
 };
 

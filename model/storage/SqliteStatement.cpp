@@ -20,13 +20,20 @@ bool isNullValue(const QVariant &value)
     if (value.isNull())
         return true;
     switch (value.typeId()) {
-    case QMetaType::QString: return static_cast<const QString *>(value.constData())->isNull();
-    case QMetaType::QByteArray: return static_cast<const QByteArray *>(value.constData())->isNull();
-    case QMetaType::QDate: return static_cast<const QDate *>(value.constData())->isNull();
-    case QMetaType::QTime: return static_cast<const QTime *>(value.constData())->isNull();
-    case QMetaType::QDateTime: return static_cast<const QDateTime *>(value.constData())->isNull();
-    case QMetaType::QChar: return static_cast<const QChar *>(value.constData())->isNull();
-    default: return false;
+    case QMetaType::QString:
+        return static_cast<const QString *>(value.constData())->isNull();
+    case QMetaType::QByteArray:
+        return static_cast<const QByteArray *>(value.constData())->isNull();
+    case QMetaType::QDate:
+        return static_cast<const QDate *>(value.constData())->isNull();
+    case QMetaType::QTime:
+        return static_cast<const QTime *>(value.constData())->isNull();
+    case QMetaType::QDateTime:
+        return static_cast<const QDateTime *>(value.constData())->isNull();
+    case QMetaType::QChar:
+        return static_cast<const QChar *>(value.constData())->isNull();
+    default:
+        return false;
     }
 }
 
@@ -50,7 +57,8 @@ SqliteStatement::SqliteStatement(sqlite3 *db, const QString &sql) : m_db(db), m_
     // rowid: every id column is INTEGER PRIMARY KEY) handed out as its one row.
     static const QLatin1String returningId(" RETURNING id");
     QString text = sql.trimmed();
-    if (text.startsWith(QLatin1String("INSERT"), Qt::CaseInsensitive) && text.endsWith(returningId, Qt::CaseInsensitive)) {
+    if (text.startsWith(QLatin1String("INSERT"), Qt::CaseInsensitive)
+        && text.endsWith(returningId, Qt::CaseInsensitive)) {
         text.chop(returningId.size());
         m_returnsId = true;
     }
@@ -80,10 +88,7 @@ int SqliteStatement::parameterIndex(const QString &placeholder)
     return 0;
 }
 
-SqliteStatement::~SqliteStatement()
-{
-    sqlite3_finalize(m_statement);
-}
+SqliteStatement::~SqliteStatement() { sqlite3_finalize(m_statement); }
 
 void SqliteStatement::fail(const QString &what, int code) const
 {

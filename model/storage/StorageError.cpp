@@ -6,9 +6,11 @@
 namespace gongji {
 
 StorageError::StorageError(Kind kind, const QString &message, const QString &nativeCode)
-    : std::runtime_error(message.toStdString()), m_kind(kind), m_message(message), m_nativeCode(nativeCode)
-{
-}
+    : std::runtime_error(message.toStdString())
+    , m_kind(kind)
+    , m_message(message)
+    , m_nativeCode(nativeCode)
+{}
 
 namespace {
 
@@ -25,6 +27,9 @@ StorageError::Kind kindOfSqlState(const QString &state)
         return StorageError::Kind::ConnectionLost;
     if (state == QLatin1String("25006"))
         return StorageError::Kind::ReadOnly;
+    if (state == QLatin1String("42501"))
+        return StorageError::Kind::NotPermitted; // insufficient_privilege: the counter role may not
+
     return StorageError::Kind::Other;
 }
 
@@ -72,22 +77,32 @@ QString StorageError::userMessage() const
     switch (m_kind) {
     case Kind::Busy:
         return QCoreApplication::translate("StorageError",
-            "The database is busy with another counter and did not become free in time. Nothing was saved; please try again.");
+                                           "The database is busy with another counter and did not become free in time. "
+                                           "Nothing was saved; please try again.");
     case Kind::Corrupt:
-        return QCoreApplication::translate("StorageError",
+        return QCoreApplication::translate(
+            "StorageError",
             "The database file is damaged. Nothing was saved. Stop working with it and restore the latest backup.");
     case Kind::ConnectionLost:
-        return QCoreApplication::translate("StorageError",
+        return QCoreApplication::translate(
+            "StorageError",
             "The office database server cannot be reached. Nothing was saved; what you entered is still on screen. "
             "Check the network and try again.");
     case Kind::NotADatabase:
         return QCoreApplication::translate("StorageError", "The file is not a Gongji Desk database.");
     case Kind::ReadOnly:
+        return QCoreApplication::translate(
+            "StorageError", "The database file cannot be written (read-only file or disk). Nothing was saved.");
+    case Kind::NotPermitted:
         return QCoreApplication::translate("StorageError",
-            "The database file cannot be written (read-only file or disk). Nothing was saved.");
+                                           "The office database does not allow this to the database role of this "
+                                           "counter (%1). Nothing was saved; "
+                                           "ask the administrator.")
+            .arg(m_message);
     case Kind::Constraint:
         return QCoreApplication::translate("StorageError",
-            "The change conflicts with data already stored (%1). Nothing was saved.").arg(m_message);
+                                           "The change conflicts with data already stored (%1). Nothing was saved.")
+            .arg(m_message);
     default:
         return QCoreApplication::translate("StorageError", "Database error: %1. Nothing was saved.").arg(m_message);
     }

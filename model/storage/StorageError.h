@@ -11,7 +11,19 @@ namespace gongji {
 class StorageError : public std::runtime_error
 {
 public:
-    enum class Kind { Other, Busy, Corrupt, NotADatabase, Constraint, ReadOnly, NewerSchema, CannotOpen, ConnectionLost };
+    enum class Kind {
+        Other,
+        Busy,
+        Corrupt,
+        NotADatabase,
+        Constraint,
+        ReadOnly,
+        NewerSchema,
+        CannotOpen,
+        ConnectionLost,
+        OlderSchema,
+        NotPermitted
+    };
 
     StorageError(Kind kind, const QString &message, const QString &nativeCode = {});
     static StorageError fromSqlError(const QSqlError &error, const QString &what);

@@ -28,10 +28,7 @@ void putDigits(QChar *out, int at, int count, int value)
     }
 }
 
-bool isDateShape(const QChar *text)
-{
-    return text[4] == u'-' && text[7] == u'-';
-}
+bool isDateShape(const QChar *text) { return text[4] == u'-' && text[7] == u'-'; }
 
 QDate parseDate(const QChar *text)
 {
@@ -93,7 +90,8 @@ QDateTime Timestamp::fromText(const QString &text)
         const int hour = digits(in, 11, 2), minute = digits(in, 14, 2), second = digits(in, 17, 2);
         const int msec = digits(in, 20, 3);
         const QDate date = parseDate(in);
-        const QTime clock = hour < 0 || minute < 0 || second < 0 || msec < 0 ? QTime() : QTime(hour, minute, second, msec);
+        const QTime clock
+            = hour < 0 || minute < 0 || second < 0 || msec < 0 ? QTime() : QTime(hour, minute, second, msec);
         if (date.isValid() && clock.isValid())
             return QDateTime(date, clock, Qt::UTC);
     }
@@ -122,10 +120,7 @@ QDate Timestamp::dateFromText(const QString &text)
     return QDate::fromString(text, Qt::ISODate);
 }
 
-QDateTime Timestamp::now()
-{
-    return QDateTime::currentDateTimeUtc();
-}
+QDateTime Timestamp::now() { return QDateTime::currentDateTimeUtc(); }
 
 QString Timestamp::nowText()
 {

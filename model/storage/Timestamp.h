@@ -10,12 +10,12 @@ namespace gongji {
 class Timestamp
 {
 public:
-    static QString toText(const QDateTime &time);   // empty for an invalid time
+    static QString toText(const QDateTime &time); // empty for an invalid time
     static QDateTime fromText(const QString &text); // invalid for empty text
-    static QString dateToText(const QDate &date);   // empty for an invalid date
+    static QString dateToText(const QDate &date); // empty for an invalid date
     static QDate dateFromText(const QString &text);
-    static QDateTime now();                         // UTC, millisecond precision
-    static QString nowText();                       // toText(now())
+    static QDateTime now(); // UTC, millisecond precision
+    static QString nowText(); // toText(now())
 };
 
 } // namespace gongji

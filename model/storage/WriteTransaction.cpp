@@ -2,6 +2,7 @@
 
 #include "model/storage/SqlDialect.h"
 #include "model/storage/SqlStatement.h"
+#include "model/storage/StorageError.h"
 
 namespace gongji {
 
@@ -10,7 +11,15 @@ WriteTransaction::WriteTransaction(const QString &connection) : m_connection(con
     // Qt's transaction() is a deferred BEGIN: two counters could both read "free" and then
     // both write. IMMEDIATE takes the write lock first; the other waits for the busy timeout.
     const QStringList begin = SqlDialect::beginWrite(SqlDialect::engineOf(m_connection));
-    SqlStatement::run(m_connection, begin.first());
+    try {
+        SqlStatement::run(m_connection, begin.first());
+    } catch (const StorageError &error) {
+        if (error.kind() != StorageError::Kind::ConnectionLost)
+            throw;
+        // The office server went away since the last action (it restarted): nothing is begun
+        // yet, so the action begins again on a new connection, once.
+        SqlStatement::run(m_connection, begin.first());
+    }
     m_open = true;
     try {
         for (int i = 1; i < begin.size(); ++i)
@@ -23,10 +32,7 @@ WriteTransaction::WriteTransaction(const QString &connection) : m_connection(con
     }
 }
 
-WriteTransaction::~WriteTransaction()
-{
-    rollback();
-}
+WriteTransaction::~WriteTransaction() { rollback(); }
 
 void WriteTransaction::commit()
 {

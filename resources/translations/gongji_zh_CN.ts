@@ -15,6 +15,14 @@
 <context>
     <name>AuditLogModel</name>
     <message>
+        <source>Hand-over journal exported</source>
+        <translation>交接日志已导出</translation>
+    </message>
+    <message>
+        <source>Platform receipts recorded</source>
+        <translation>已记录平台回执</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -142,15 +150,35 @@
         <source>Database restored from a backup</source>
         <translation>从备份恢复数据库</translation>
     </message>
+    <message>
+        <source>Quota of a mutual-aid binding changed</source>
+        <translation>共济额度调整</translation>
+    </message>
+    <message>
+        <source>Office server set up</source>
+        <translation>经办机构服务器已设置</translation>
+    </message>
+    <message>
+        <source>Office schema upgraded</source>
+        <translation>经办机构数据库结构已升级</translation>
+    </message>
+    <message>
+        <source>Password policy set</source>
+        <translation>密码策略已设置</translation>
+    </message>
+    <message>
+        <source>Service rated by the citizen</source>
+        <translation>群众服务评价</translation>
+    </message>
 </context>
 <context>
     <name>BackupFolder</name>
     <message>
-        <source>%1 is an office database on a server: Gongji Desk keeps no backups of it beside the counter. Back it up with the server&apos;s own tools (for PostgreSQL: pg_dump).</source>
+        <source>%1 is an office database on a server: Gongji Desk keeps no backups of it beside the counter. Back it up with the server's own tools (for PostgreSQL: pg_dump).</source>
         <translation>%1 是服务器上的机构数据库：共济受理台不在本机保存它的备份。请用服务器自带的工具备份（PostgreSQL：pg_dump）。</translation>
     </message>
     <message>
-        <source>Cannot create the backup folder %1. Check the disk and the permissions of the database&apos;s folder.</source>
+        <source>Cannot create the backup folder %1. Check the disk and the permissions of the database's folder.</source>
         <translation>无法创建备份文件夹 %1。请检查磁盘及数据库所在文件夹的权限。</translation>
     </message>
     <message>
@@ -235,12 +263,20 @@
         <source>The current password is wrong; the password was not changed.</source>
         <translation>当前密码错误；密码未更改。</translation>
     </message>
+    <message>
+        <source>This password was one of the last %1 of the account: choose another.</source>
+        <translation>该密码是此账户最近 %1 个密码之一：请另选一个。</translation>
+    </message>
 </context>
 <context>
     <name>CsvFile</name>
     <message>
         <source>Cannot read %1: %2. Check the file name and that you may read it.</source>
         <translation>无法读取 %1：%2。请检查文件名及读取权限。</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
     </message>
 </context>
 <context>
@@ -261,28 +297,28 @@
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <source>a quoted field is not closed before the end of the file; add the missing closing quote (&quot;).</source>
-        <translation>引号字段直到文件末尾仍未闭合；请补上缺少的右引号（&quot;）。</translation>
+        <source>a quoted field is not closed before the end of the file; add the missing closing quote (").</source>
+        <translation>引号字段直到文件末尾仍未闭合；请补上缺少的右引号（"）。</translation>
     </message>
     <message>
         <source>the line is too long (over %1 bytes); check that this is the right CSV file.</source>
         <translation>该行过长（超过 %1 字节）；请确认文件是否正确。</translation>
     </message>
     <message>
-        <source>the bytes %1 are not %2 like the lines before them: the file mixes two encodings. Save it again in one encoding (in Excel: Save As, &quot;CSV UTF-8&quot;).</source>
+        <source>the bytes %1 are not %2 like the lines before them: the file mixes two encodings. Save it again in one encoding (in Excel: Save As, "CSV UTF-8").</source>
         <translation>字节 %1 不是前面各行所用的 %2 编码：文件混用了两种编码。请以同一种编码重新保存（Excel 中：另存为“CSV UTF-8”）。</translation>
     </message>
     <message>
-        <source>the bytes %1 are neither UTF-8 nor GB18030 (GBK): the file is damaged or is not a CSV file. Save it again as CSV (in Excel: Save As, &quot;CSV UTF-8&quot;).</source>
+        <source>the bytes %1 are neither UTF-8 nor GB18030 (GBK): the file is damaged or is not a CSV file. Save it again as CSV (in Excel: Save As, "CSV UTF-8").</source>
         <translation>字节 %1 既不是 UTF-8 也不是 GB18030（GBK）编码：文件已损坏或不是 CSV 文件。请重新保存为 CSV（Excel 中：另存为“CSV UTF-8”）。</translation>
     </message>
     <message>
-        <source>a quote (&quot;) inside an unquoted field; enclose the whole field in quotes and double the quote (&quot;&quot;).</source>
-        <translation>未加引号的字段中出现引号（&quot;）；请用引号括起整个字段，并将其中的引号写成两个（&quot;&quot;）。</translation>
+        <source>a quote (") inside an unquoted field; enclose the whole field in quotes and double the quote ("").</source>
+        <translation>未加引号的字段中出现引号（"）；请用引号括起整个字段，并将其中的引号写成两个（""）。</translation>
     </message>
     <message>
-        <source>text after the closing quote of a field; a quote inside a quoted field must be doubled (&quot;&quot;).</source>
-        <translation>字段的右引号后还有内容；引号字段内的引号须写成两个（&quot;&quot;）。</translation>
+        <source>text after the closing quote of a field; a quote inside a quoted field must be doubled ("").</source>
+        <translation>字段的右引号后还有内容；引号字段内的引号须写成两个（""）。</translation>
     </message>
     <message>
         <source>a field is longer than %1 characters; check that this is the right CSV file.</source>
@@ -304,7 +340,7 @@
         <translation>%1 是其他程序的数据库，不是共济受理台的。未作任何改动。请用 --db 选择其他数据库。</translation>
     </message>
     <message>
-        <source>%1 sorts text by the collation %2; Gongji Desk needs C. Create the office database with &quot;createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 NAME&quot;.</source>
+        <source>%1 sorts text by the collation %2; Gongji Desk needs C. Create the office database with "createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 NAME".</source>
         <translation>%1 的文本排序规则为 %2，共济受理台需要 C。请用“createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 库名”创建经办机构数据库。</translation>
     </message>
     <message>
@@ -334,6 +370,34 @@
     <message>
         <source>Cannot prepare %1: %2</source>
         <translation>无法准备 %1：%2</translation>
+    </message>
+    <message>
+        <source>The office database %1 has no Gongji Desk tables yet. Ask the administrator to set it up (gongji-admin --db ADDRESS setup-office --counter-role NAME, as the role that owns the schema). Nothing was changed.</source>
+        <translation>经办机构数据库 %1 还没有共济受理台的表。请管理员以拥有该模式的角色进行设置（gongji-admin --db 地址 setup-office --counter-role 角色名）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The office database %1 has schema version %2; this program needs version %3. Ask the administrator to upgrade it (gongji-admin --db ADDRESS migrate, as the role that owns the schema). Nothing was changed.</source>
+        <translation>经办机构数据库 %1 的结构版本为 %2，本程序需要版本 %3。请管理员以拥有该模式的角色升级（gongji-admin --db 地址 migrate）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>the server's certificate is not made out to the host name %1, so it may be another server. Use the host name written in the certificate, or ask the administrator for a certificate for this name. (%2)</source>
+        <translation>服务器证书不是颁发给主机名 %1 的，可能是另一台服务器。请使用证书中写明的主机名，或请管理员为此名称签发证书。（%2）</translation>
+    </message>
+    <message>
+        <source>the server's certificate is not signed by the authority in %1 (sslrootcert), so the server cannot be trusted. Check that sslrootcert names the office's CA certificate. (%2)</source>
+        <translation>服务器证书不是由 %1（sslrootcert）中的证书机构签发的，无法信任该服务器。请检查 sslrootcert 是否指向经办机构的 CA 证书。（%2）</translation>
+    </message>
+    <message>
+        <source>the server does not offer an encrypted (TLS) connection, and sslmode=%1 requires one. Nothing was sent to it. Ask the administrator to turn on ssl in postgresql.conf. (%2)</source>
+        <translation>服务器不提供加密（TLS）连接，而 sslmode=%1 要求加密。未向其发送任何数据。请管理员在 postgresql.conf 中开启 ssl。（%2）</translation>
+    </message>
+    <message>
+        <source>The office database %1 asks for a password, and none was given or found in the password file (~/.pgpass or PGPASSFILE).</source>
+        <translation>经办机构数据库 %1 需要密码，但未提供，密码文件（~/.pgpass 或 PGPASSFILE）中也没有。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: %2</source>
+        <translation>无法连接 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -367,7 +431,7 @@
         <translation>%1 中没有参保库，不是共济受理台的数据库。</translation>
     </message>
     <message>
-        <source>This is an office database on a database server; back it up with the server&apos;s own tools (for PostgreSQL: pg_dump). Nothing was written.</source>
+        <source>This is an office database on a database server; back it up with the server's own tools (for PostgreSQL: pg_dump). Nothing was written.</source>
         <translation>这是数据库服务器上的经办机构数据库，请用服务器自带的工具备份（PostgreSQL 用 pg_dump）。未写入任何内容。</translation>
     </message>
     <message>
@@ -432,6 +496,34 @@
 </context>
 <context>
     <name>DatabaseLocation</name>
+    <message>
+        <source>%1 is not a database server address. Write it as postgresql://USER@HOST[:PORT]/DBNAME[?sslmode=verify-full&amp;sslrootcert=FILE].</source>
+        <translation>%1 不是数据库服务器地址。请写成 postgresql://用户@主机[:端口]/库名[?sslmode=verify-full&amp;sslrootcert=文件]。</translation>
+    </message>
+    <message>
+        <source>The path of %1 (%2) contains ";", which the database driver cannot pass on. Move the file to a folder without ";" in its name.</source>
+        <translation>%1 的路径（%2）含有“;”，数据库驱动无法传递。请把文件移到名称不含“;”的文件夹。</translation>
+    </message>
+    <message>
+        <source>The file %2 named by %1 does not exist or is not a file. Give the path of the certificate file the office administrator handed out.</source>
+        <translation>%1 指定的文件 %2 不存在或不是文件。请填写经办机构管理员发放的证书文件路径。</translation>
+    </message>
+    <message>
+        <source>sslmode=%1 is not a TLS mode; use one of %2 (an office uses verify-full).</source>
+        <translation>sslmode=%1 不是 TLS 模式；请使用 %2 之一（经办机构使用 verify-full）。</translation>
+    </message>
+    <message>
+        <source>The address setting "%1" is not known; a server address takes only sslmode, sslrootcert, sslcert and sslkey.</source>
+        <translation>地址设置“%1”无法识别；服务器地址只接受 sslmode、sslrootcert、sslcert 和 sslkey。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The address of %1 carries the database password, which other users of this computer can see (in the process list, in shell histories, in settings files). It was used this time; remove it from the address and put it in a password file (~/.pgpass, chmod 600) or let the program ask for it.</source>
+        <translation>%1 的地址中带有数据库密码，本机其他用户可以看到（进程列表、命令历史、设置文件）。本次仍已使用；请从地址中删除密码，改放在密码文件（~/.pgpass，chmod 600）中，或由程序询问。</translation>
+    </message>
     <message>
         <source>%1 is not a database server address. Write it as postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME.</source>
         <translation>%1 不是数据库服务器地址。请写成 postgresql://用户[:密码]@主机[:端口]/库名。</translation>
@@ -515,11 +607,11 @@
         <translation>target_name 为空；请按证件填写共济对象姓名。</translation>
     </message>
     <message>
-        <source>unknown relationship &quot;%1&quot;; use one of %2.</source>
+        <source>unknown relationship "%1"; use one of %2.</source>
         <translation>未知关系“%1”；请使用以下之一：%2。</translation>
     </message>
     <message>
-        <source>filed_on &quot;%1&quot; is not a real date in the form YYYY-MM-DD.</source>
+        <source>filed_on "%1" is not a real date in the form YYYY-MM-DD.</source>
         <translation>filed_on“%1”不是 YYYY-MM-DD 格式的有效日期。</translation>
     </message>
     <message>
@@ -527,7 +619,7 @@
         <translation>filed_on %1 晚于今天；请填写备案签字的日期。</translation>
     </message>
     <message>
-        <source>commitment must be yes or no, found &quot;%1&quot;.</source>
+        <source>commitment must be yes or no, found "%1".</source>
         <translation>commitment 须为 yes 或 no，实际为“%1”。</translation>
     </message>
     <message>
@@ -551,6 +643,10 @@ Write the file with exactly these columns in this order.</source>
     <message>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>valid_until "%1" (column %2) is not a real date in the form YYYY-MM-DD; leave it empty for no end.</source>
+        <translation>valid_until“%1”（第 %2 列）不是 YYYY-MM-DD 格式的有效日期；无截止日期请留空。</translation>
     </message>
 </context>
 <context>
@@ -579,6 +675,14 @@ Write the file with exactly these columns in this order.</source>
         <source>authorizer born %1, target born %2</source>
         <translation>授权人出生于 %1，共济对象出生于 %2</translation>
     </message>
+    <message>
+        <source>%1 is not after the filing date %2</source>
+        <translation>%1 不晚于备案日期 %2</translation>
+    </message>
+    <message>
+        <source>at most %1 months: until %2 at the latest</source>
+        <translation>最长 %1 个月：最晚至 %2</translation>
+    </message>
 </context>
 <context>
     <name>FilingSubmission</name>
@@ -589,6 +693,14 @@ Write the file with exactly these columns in this order.</source>
     <message>
         <source>No clerk is recorded for this filing; sign in again.</source>
         <translation>本笔备案没有记录经办人；请重新登录。</translation>
+    </message>
+    <message>
+        <source>The connection to the office database broke while the filing was being stored. It was not stored: nothing of it is kept. What you entered is still here; submit it again.</source>
+        <translation>保存备案时与经办机构数据库的连接中断。该备案未保存，没有留下任何部分。已录入的内容仍在，请重新提交。</translation>
+    </message>
+    <message>
+        <source>The connection to the office database broke while the filing was being stored, and the server does not answer yet. The filing is either stored whole or not at all. Look up the authorizer's household once the server is back: if the bindings are not there, submit again (what you entered is still here).</source>
+        <translation>保存备案时与经办机构数据库的连接中断，服务器暂时没有响应。该备案要么完整保存，要么完全没有保存。服务器恢复后请先查看授权人的家庭：如果没有这些绑定，再重新提交（已录入的内容仍在）。</translation>
     </message>
 </context>
 <context>
@@ -621,7 +733,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>号码须为 18 位：17 位数字加末位数字或 X（已输入 %1 位）。</translation>
     </message>
     <message>
-        <source>Character %1 (&quot;%2&quot;) must be a digit; only the last character may be X. Please check the number.</source>
+        <source>Character %1 ("%2") must be a digit; only the last character may be X. Please check the number.</source>
         <translation>第 %1 位（“%2”）须为数字，只有末位可以是 X。请核对号码。</translation>
     </message>
     <message>
@@ -629,7 +741,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>校验位应为 %1，而不是 %2；请按证件重新输入号码。</translation>
     </message>
     <message>
-        <source>A number starting with 9 is a foreigner&apos;s permanent residence ID card (18 characters); please check the number and the document type.</source>
+        <source>A number starting with 9 is a foreigner's permanent residence ID card (18 characters); please check the number and the document type.</source>
         <translation>以 9 开头的号码是外国人永久居留身份证（18 位）；请核对号码和证件类型。</translation>
     </message>
     <message>
@@ -673,7 +785,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>中国护照号码为 E 加 8 位数字、E 加 1 位字母和 7 位数字，或（旧版护照）G 加 8 位数字；请核对号码。</translation>
     </message>
     <message>
-        <source>Document type &quot;%1&quot; is not known; please choose one of the listed document types.</source>
+        <source>Document type "%1" is not known; please choose one of the listed document types.</source>
         <translation>未知证件类型“%1”；请从列表中选择证件类型。</translation>
     </message>
     <message>
@@ -711,7 +823,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <source>Foreigner&apos;s permanent residence ID card</source>
+        <source>Foreigner's permanent residence ID card</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
@@ -734,18 +846,18 @@ Write the file with exactly these columns in this order.</source>
 <context>
     <name>KindStyle</name>
     <message>
-        <source>Money moves: the authorizer&apos;s personal account pays the target&apos;s own share.</source>
+        <source>Money moves: the authorizer's personal account pays the target's own share.</source>
         <translation>涉及资金：授权人的个人账户为共济对象支付个人负担部分。</translation>
     </message>
     <message>
-        <source>No money moves: the holder only shows the member&apos;s e-voucher; the member pays with their own insurance.</source>
+        <source>No money moves: the holder only shows the member's e-voucher; the member pays with their own insurance.</source>
         <translation>不涉及资金：持有人只代为出示成员的医保电子凭证，费用由成员本人的医保结算。</translation>
     </message>
 </context>
 <context>
     <name>KinshipBatch</name>
     <message>
-        <source>%1 must be yes or no, found &quot;%2&quot;.</source>
+        <source>%1 must be yes or no, found "%2".</source>
         <translation>%1 须为 yes 或 no，实际为“%2”。</translation>
     </message>
     <message>
@@ -761,11 +873,11 @@ Write the file with exactly these columns in this order.</source>
         <translation>member_name 为空；请按证件填写成员姓名。</translation>
     </message>
     <message>
-        <source>unknown relationship &quot;%1&quot;; use one of %2.</source>
+        <source>unknown relationship "%1"; use one of %2.</source>
         <translation>未知关系“%1”；请使用以下之一：%2。</translation>
     </message>
     <message>
-        <source>filed_on &quot;%1&quot; is not a real date in the form YYYY-MM-DD.</source>
+        <source>filed_on "%1" is not a real date in the form YYYY-MM-DD.</source>
         <translation>filed_on“%1”不是 YYYY-MM-DD 格式的有效日期。</translation>
     </message>
     <message>
@@ -846,12 +958,16 @@ Write the file with exactly these columns in this order.</source>
         <translation>本人个人账户</translation>
     </message>
     <message>
-        <source>Authorizer&apos;s personal account (mutual aid)</source>
+        <source>Authorizer's personal account (mutual aid)</source>
         <translation>授权人个人账户（家庭共济）</translation>
     </message>
     <message>
         <source>Cash or other payment</source>
         <translation>现金或其他方式</translation>
+    </message>
+    <message>
+        <source>Quota set aside by the authorizer (共济额度)</source>
+        <translation>授权人预留的共济额度</translation>
     </message>
 </context>
 <context>
@@ -931,7 +1047,7 @@ Write the file with exactly these columns in this order.</source>
 <context>
     <name>QrCode</name>
     <message>
-        <source>Cannot make a QR code of &quot;%1&quot;.</source>
+        <source>Cannot make a QR code of "%1".</source>
         <translation>无法为“%1”生成二维码。</translation>
     </message>
 </context>
@@ -942,7 +1058,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>证件号码不符合该证件类型的格式。请核对证件类型并重新输入号码。</translation>
     </message>
     <message>
-        <source>The ID number&apos;s check character is wrong. Re-type the number from the document.</source>
+        <source>The ID number's check character is wrong. Re-type the number from the document.</source>
         <translation>证件号码校验位错误。请按证件重新输入号码。</translation>
     </message>
     <message>
@@ -962,11 +1078,11 @@ Write the file with exactly these columns in this order.</source>
         <translation>只有职工基本医疗保险（310）参保人才能作为共济授权人。</translation>
     </message>
     <message>
-        <source>The authorizer&apos;s insurance status is not normal (active).</source>
+        <source>The authorizer's insurance status is not normal (active).</source>
         <translation>授权人的参保状态不正常。</translation>
     </message>
     <message>
-        <source>The target&apos;s insurance status is not normal (active).</source>
+        <source>The target's insurance status is not normal (active).</source>
         <translation>共济对象的参保状态不正常。</translation>
     </message>
     <message>
@@ -1029,6 +1145,34 @@ Write the file with exactly these columns in this order.</source>
         <source>The ages do not fit the relationship. Check the documents and confirm.</source>
         <translation>年龄与所填关系不相符。请核对证件后确认。</translation>
     </message>
+    <message>
+        <source>One of the two already has a spouse in an active binding with someone else; a person has one spouse. Check the marriage certificate; revoke the other binding first if it is wrong.</source>
+        <translation>其中一方已与他人存在有效的配偶共济关系；一人只能有一位配偶。请核对结婚证；如另一关系有误，请先解除。</translation>
+    </message>
+    <message>
+        <source>The relationship contradicts the active binding between the same two people in the other direction (e.g. parent there, parent here). Correct the relationship.</source>
+        <translation>所填关系与这两人之间反方向的有效共济关系相矛盾（例如对方填父母，此处也填父母）。请更正关系。</translation>
+    </message>
+    <message>
+        <source>The authorization period must end after the filing date and be no longer than the rule set allows. Correct the date or leave it empty.</source>
+        <translation>授权期限须晚于备案日期，且不得超过规则允许的最长期限。请更正日期或留空。</translation>
+    </message>
+    <message>
+        <source>The authorizer would have two parents of the same sex, or more than two parents (a step-parent is possible). Check the documents and confirm.</source>
+        <translation>授权人将有两位同性别的父母，或超过两位父母（可能为继父母）。请核对证件后确认。</translation>
+    </message>
+    <message>
+        <source>The target is insured in another province: the rule set in force needs a quota (共济额度) in yuan, more than 0. Enter the amount to set aside.</source>
+        <translation>共济对象在外省参保：现行规则要求设定大于 0 元的共济额度。请输入预留金额。</translation>
+    </message>
+    <message>
+        <source>The quotas would set aside more than the authorizer's balance above the reserve floor. Lower the quota to what is still free.</source>
+        <translation>共济额度合计将超过授权人个人账户余额扣除保留额后的部分。请将额度降至尚可预留的金额以内。</translation>
+    </message>
+    <message>
+        <source>The rule set in force does not set money aside as a quota (共济额度). Leave the quota empty.</source>
+        <translation>现行规则不设共济额度。请将额度留空。</translation>
+    </message>
 </context>
 <context>
     <name>RegistryImport</name>
@@ -1037,7 +1181,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>应为 %1 列，实际为 %2 列；请检查是否缺少或多出逗号（含逗号的值须加引号）。</translation>
     </message>
     <message>
-        <source>the name is empty; fill in the person&apos;s name.</source>
+        <source>the name is empty; fill in the person's name.</source>
         <translation>姓名为空；请填写姓名。</translation>
     </message>
     <message>
@@ -1045,7 +1189,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>姓名中含有换行；请写在一行内。</translation>
     </message>
     <message>
-        <source>unknown id_type &quot;%1&quot;; use one of %2.</source>
+        <source>unknown id_type "%1"; use one of %2.</source>
         <translation>未知 id_type“%1”；请使用以下之一：%2。</translation>
     </message>
     <message>
@@ -1053,7 +1197,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>证件号码无效：%1</translation>
     </message>
     <message>
-        <source>sex must be M or F, found &quot;%1&quot;.</source>
+        <source>sex must be M or F, found "%1".</source>
         <translation>sex 须为 M 或 F，实际为“%1”。</translation>
     </message>
     <message>
@@ -1069,7 +1213,7 @@ Write the file with exactly these columns in this order.</source>
         <translation>birth_date 为空，且该证件号码不含出生日期；请按 YYYY-MM-DD 填写。</translation>
     </message>
     <message>
-        <source>birth_date &quot;%1&quot; is not a real past date in the form YYYY-MM-DD.</source>
+        <source>birth_date "%1" is not a real past date in the form YYYY-MM-DD.</source>
         <translation>birth_date“%1”不是 YYYY-MM-DD 格式的有效过去日期。</translation>
     </message>
     <message>
@@ -1077,39 +1221,39 @@ Write the file with exactly these columns in this order.</source>
         <translation>birth_date %1 与证件号码所示的 %2 不一致；请更正或留空。</translation>
     </message>
     <message>
-        <source>insurance_type must be 310 (employee) or 390 (resident), found &quot;%1&quot;.</source>
+        <source>insurance_type must be 310 (employee) or 390 (resident), found "%1".</source>
         <translation>insurance_type 须为 310（职工）或 390（居民），实际为“%1”。</translation>
     </message>
     <message>
-        <source>employment must be working or retired for an employee (310), found &quot;%1&quot;.</source>
+        <source>employment must be working or retired for an employee (310), found "%1".</source>
         <translation>职工（310）的 employment 须为 working 或 retired，实际为“%1”。</translation>
     </message>
     <message>
-        <source>employment must be empty for a resident (390), found &quot;%1&quot;.</source>
+        <source>employment must be empty for a resident (390), found "%1".</source>
         <translation>居民（390）的 employment 须为空，实际为“%1”。</translation>
     </message>
     <message>
-        <source>status must be one of %1, found &quot;%2&quot;.</source>
+        <source>status must be one of %1, found "%2".</source>
         <translation>status 须为 %1 之一，实际为“%2”。</translation>
     </message>
     <message>
-        <source>pooling_region must be a 6-digit region code such as 330100, found &quot;%1&quot;.</source>
+        <source>pooling_region must be a 6-digit region code such as 330100, found "%1".</source>
         <translation>pooling_region 须为 6 位区划代码（如 330100），实际为“%1”。</translation>
     </message>
     <message>
-        <source>balance is empty; an employee&apos;s balance is required, in yuan such as 1234.56.</source>
+        <source>balance is empty; an employee's balance is required, in yuan such as 1234.56.</source>
         <translation>balance 为空；职工须填写账户余额，以元为单位，如 1234.56。</translation>
     </message>
     <message>
-        <source>balance &quot;%1&quot; is not an amount in yuan such as 1234.56 (no sign or thousands separator, at most 2 decimals).</source>
+        <source>balance "%1" is not an amount in yuan such as 1234.56 (no sign or thousands separator, at most 2 decimals).</source>
         <translation>balance“%1”不是以元为单位的金额（如 1234.56；不带符号和千位分隔符，最多 2 位小数）。</translation>
     </message>
     <message>
-        <source>a resident (390) has no personal account; leave balance empty or 0, found &quot;%1&quot;.</source>
+        <source>a resident (390) has no personal account; leave balance empty or 0, found "%1".</source>
         <translation>居民（390）没有个人账户；balance 须为空或 0，实际为“%1”。</translation>
     </message>
     <message>
-        <source>public_medical must be 0 or 1, found &quot;%1&quot;.</source>
+        <source>public_medical must be 0 or 1, found "%1".</source>
         <translation>public_medical 须为 0 或 1，实际为“%1”。</translation>
     </message>
     <message>
@@ -1158,7 +1302,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>孙子女/外孙子女</translation>
     </message>
     <message>
-        <source>Spouse&apos;s parent</source>
+        <source>Spouse's parent</source>
         <translation>配偶的父母</translation>
     </message>
     <message>
@@ -1289,6 +1433,14 @@ Export the registry with exactly these columns in this order.</source>
         <source>nationwide</source>
         <translation>全国</translation>
     </message>
+    <message>
+        <source>The longest authorization period must be at least 1 month, or empty for unlimited.</source>
+        <translation>最长授权期限至少为 1 个月，留空表示不限。</translation>
+    </message>
+    <message>
+        <source>Unknown quota boundary: %1 (use none or province).</source>
+        <translation>未知的额度范围：%1（请使用 none 或 province）。</translation>
+    </message>
 </context>
 <context>
     <name>RuleSetChange</name>
@@ -1353,6 +1505,48 @@ Export the registry with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>ServiceRating</name>
+    <message>
+        <source>Unknown service &quot;%1&quot;: a rating is for a filing, a revocation or a kinship binding.</source>
+        <translation>未知的业务“%1”：评价只针对备案、解除或亲情账户绑定。</translation>
+    </message>
+    <message>
+        <source>A rating needs the number of the service it rates.</source>
+        <translation>评价需要所评业务的编号。</translation>
+    </message>
+    <message>
+        <source>A rating is a level from 1 (very dissatisfied) to 5 (very satisfied), not %1.</source>
+        <translation>评价等级为 1（非常不满意）到 5（非常满意），不能是 %1。</translation>
+    </message>
+    <message>
+        <source>A rating of %1 needs a reason from the list.</source>
+        <translation>评价为“%1”时须从列表中选择原因。</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s words are longer than %1 characters.</source>
+        <translation>群众意见超过 %1 个字。</translation>
+    </message>
+    <message>
+        <source>This service (%1) has been rated already; a rating is never changed.</source>
+        <translation>该业务（%1）已评价，评价不可修改。</translation>
+    </message>
+</context>
+<context>
+    <name>Signature</name>
+    <message>
+        <source>The signature is empty: let the authorizer sign on the citizen&apos;s screen.</source>
+        <translation>签名为空：请授权人在客户屏上签名。</translation>
+    </message>
+    <message>
+        <source>The signature has more than %1 points: clear it and let the authorizer sign again.</source>
+        <translation>签名超过 %1 个点：请清除后让授权人重新签名。</translation>
+    </message>
+    <message>
+        <source>The signature has a point outside the signing area.</source>
+        <translation>签名有超出签名区域的点。</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <source>Login or password is wrong.</source>
@@ -1396,6 +1590,10 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Database error: %1. Nothing was saved.</source>
         <translation>数据库错误：%1。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The office database does not allow this to the database role of this counter (%1). Nothing was saved; ask the administrator.</source>
+        <translation>经办机构数据库不允许本窗口的数据库角色执行此操作（%1）。未保存任何内容；请联系管理员。</translation>
     </message>
 </context>
 <context>
@@ -1589,11 +1787,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>四、告知事项</translation>
     </message>
     <message>
-        <source>When a target pays for medical care or medicines, the target&apos;s own personal account pays first; only the rest is paid from the authorizer&apos;s personal account, as the rules allow.</source>
+        <source>When a target pays for medical care or medicines, the target's own personal account pays first; only the rest is paid from the authorizer's personal account, as the rules allow.</source>
         <translation>共济对象就医购药结算时，先使用共济对象本人的个人账户支付；不足部分，再由授权人的个人账户按规定支付。</translation>
     </message>
     <message>
-        <source>The authorizer or a target may end the binding at any time at a medical-insurance service counter, with a valid ID document and a reason; from the next payment on, the authorizer&apos;s account no longer pays.</source>
+        <source>The authorizer or a target may end the binding at any time at a medical-insurance service counter, with a valid ID document and a reason; from the next payment on, the authorizer's account no longer pays.</source>
         <translation>授权人或共济对象可随时持有效身份证件到医保经办窗口申请解除共济关系并说明原因；解除后自下一笔结算起不再共济支付。</translation>
     </message>
     <message>
@@ -1601,7 +1799,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>授权人或共济对象停保、终止参保、死亡，或参保地变化超出规定范围的，共济关系自动解除。</translation>
     </message>
     <message>
-        <source>This is family mutual aid of the personal account, not the kinship account of the medical-insurance e-voucher: a kinship account only shows a relative&apos;s e-voucher, never uses another person&apos;s account, and is set up separately.</source>
+        <source>This is family mutual aid of the personal account, not the kinship account of the medical-insurance e-voucher: a kinship account only shows a relative's e-voucher, never uses another person's account, and is set up separately.</source>
         <translation>本单办理的是个人账户家庭共济，不是医保电子凭证的亲情账户：亲情账户仅代为出示亲属的医保电子凭证，不使用他人个人账户资金，需另行办理。</translation>
     </message>
     <message>
@@ -1685,7 +1883,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>绑定时间</translation>
     </message>
     <message>
-        <source>A kinship account only lets the holder show the member&apos;s medical-insurance e-voucher on the member&apos;s behalf. No money moves: the member pays with the member&apos;s own insurance and personal account. A kinship account is not family mutual aid.</source>
+        <source>A kinship account only lets the holder show the member's medical-insurance e-voucher on the member's behalf. No money moves: the member pays with the member's own insurance and personal account. A kinship account is not family mutual aid.</source>
         <translation>亲情账户仅供持有人代为出示家庭成员的医保电子凭证，不发生任何资金划转：家庭成员就医购药仍由其本人的医保待遇和个人账户支付。亲情账户不是个人账户家庭共济。</translation>
     </message>
     <message>
@@ -1733,7 +1931,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>未进行</translation>
     </message>
     <message>
-        <source>The holder may show the member&apos;s e-voucher on the holder&apos;s own phone, for the member&apos;s own medical care and medicines only; the member&apos;s own insurance and personal account pay.</source>
+        <source>The holder may show the member's e-voucher on the holder's own phone, for the member's own medical care and medicines only; the member's own insurance and personal account pay.</source>
         <translation>持有人可在本人手机上代为出示家庭成员的医保电子凭证，仅用于该成员本人就医购药，费用由该成员本人的医保待遇和个人账户支付。</translation>
     </message>
     <message>
@@ -1741,7 +1939,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>持有人或家庭成员可随时持有效身份证件到医保经办窗口申请解除亲情账户绑定。</translation>
     </message>
     <message>
-        <source>This binding does not let anyone&apos;s personal account pay for the member: that is family mutual aid, which is filed separately.</source>
+        <source>This binding does not let anyone's personal account pay for the member: that is family mutual aid, which is filed separately.</source>
         <translation>本次绑定不产生共济关系，任何人的个人账户均不为该成员支付费用；如需使用个人账户为家人支付，须另行办理个人账户家庭共济备案。</translation>
     </message>
     <message>
@@ -1765,7 +1963,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <source>Foreigner&apos;s permanent residence ID card</source>
+        <source>Foreigner's permanent residence ID card</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
@@ -1805,7 +2003,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>孙子女/外孙子女</translation>
     </message>
     <message>
-        <source>Spouse&apos;s parent</source>
+        <source>Spouse's parent</source>
         <translation>配偶的父母</translation>
     </message>
     <message>
@@ -1839,6 +2037,70 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Urban and rural resident basic medical insurance</source>
         <translation>城乡居民基本医疗保险</translation>
+    </message>
+    <message>
+        <source>authorized until %1 (inclusive)</source>
+        <translation>授权期限至%1（含当日）</translation>
+    </message>
+    <message>
+        <source>Quota (共济额度)</source>
+        <translation>共济额度</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Money inside a quota is set aside for its own target: while the binding lasts, neither the authorizer nor the authorizer's other relatives can use it; what is unused goes back to the authorizer when the binding ends.</source>
+        <translation>共济额度内的资金仅用于对应的共济对象：共济关系存续期间，授权人本人及其他共济对象均不得使用；关系解除后，未使用部分退回授权人个人账户。</translation>
+    </message>
+    <message>
+        <source>The quota of %1 yuan set aside for this target is freed: what is unused is the authorizer's own balance again.</source>
+        <translation>为该共济对象预留的共济额度 %1 元已释放，未使用部分重新计入授权人个人账户。</translation>
+    </message>
+    <message>
+        <source>Family mutual aid of personal accounts: quota change confirmation</source>
+        <translation>个人账户家庭共济额度调整确认单</translation>
+    </message>
+    <message>
+        <source>2. Quota change</source>
+        <translation>二、额度调整情况</translation>
+    </message>
+    <message>
+        <source>Quota before</source>
+        <translation>调整前额度</translation>
+    </message>
+    <message>
+        <source>Quota after</source>
+        <translation>调整后额度</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>调整时间</translation>
+    </message>
+    <message>
+        <source>Changed by (clerk)</source>
+        <translation>调整经办人</translation>
+    </message>
+    <message>
+        <source>Quota change number</source>
+        <translation>额度调整编号</translation>
+    </message>
+    <message>
+        <source>Acknowledged on paper: the authorizer signed the paper copy of the letter.</source>
+        <translation>确认方式：纸质承诺书签字。</translation>
+    </message>
+    <message>
+        <source>Acknowledged on the citizen&apos;s screen: the authorizer ticked the pledge there at %1.</source>
+        <translation>确认方式：授权人于 %1 在客户屏上勾选承诺。</translation>
+    </message>
+    <message>
+        <source>Signed on the citizen&apos;s screen at %1</source>
+        <translation>于 %1 在客户屏签名</translation>
     </message>
 </context>
 <context>
@@ -1880,7 +2142,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <source>Only today&apos;s entries</source>
+        <source>Only today's entries</source>
         <translation>只看今天的记录</translation>
     </message>
     <message>
@@ -1967,7 +2229,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
-        <source>Type or read the authorizer&apos;s ID number.</source>
+        <source>Type or read the authorizer's ID number.</source>
         <translation>请输入或读取授权人的证件号码。</translation>
     </message>
 </context>
@@ -2000,6 +2262,33 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Ended bindings</source>
         <translation>已结束</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::CitizenScreenDialog</name>
+    <message>
+        <source>Citizen&apos;s screen</source>
+        <translation>客户屏</translation>
+    </message>
+    <message>
+        <source>Automatic: a second screen if there is one, else a window</source>
+        <translation>自动：有第二块屏幕时全屏显示在该屏幕，否则显示为普通窗口</translation>
+    </message>
+    <message>
+        <source>Screen %1 (%2 × %3)</source>
+        <translation>屏幕 %1（%2 × %3）</translation>
+    </message>
+    <message>
+        <source>Off (the clerk ticks the signed paper copy)</source>
+        <translation>关闭（由经办人勾选纸质承诺书已签字）</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s screen shows the authorizer the data to check, the commitment letter to tick, the targets and the filing number, in Simplified Chinese and with ID numbers masked.</source>
+        <translation>客户屏向群众显示需要核对的信息、需要勾选的承诺书、共济对象和备案编号；始终使用简体中文，证件号码脱敏显示。</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w on:</source>
+        <translation>显示位置(&amp;W)：</translation>
     </message>
 </context>
 <context>
@@ -2164,16 +2453,20 @@ Export the registry with exactly these columns in this order.</source>
         <translation>承诺书(&amp;L)（版本 %1）：</translation>
     </message>
     <message>
-        <source>Authorizer&apos;s &amp;pledge:</source>
+        <source>Authorizer's &amp;pledge:</source>
         <translation>授权人承诺(&amp;P)：</translation>
     </message>
     <message>
-        <source>The authorizer has &amp;signed the paper copy of the letter</source>
-        <translation>授权人已在纸质承诺书上签字(&amp;S)</translation>
+        <source>The authorizer has si&amp;gned the paper copy of the letter</source>
+        <translation>授权人已在纸质承诺书上签字(&amp;G)</translation>
     </message>
     <message>
         <source>Clerk:</source>
         <translation>经办人：</translation>
+    </message>
+    <message>
+        <source>The authorizer ticked the pledge on the citizen&apos;s screen at %1.</source>
+        <translation>授权人已于 %1 在客户屏上勾选承诺，无需纸质签字确认。</translation>
     </message>
 </context>
 <context>
@@ -2187,8 +2480,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>与授权人逐一核对共济对象，然后提交备案。</translation>
     </message>
     <message>
-        <source>&amp;Submit filing</source>
-        <translation>提交备案(&amp;S)</translation>
+        <source>S&amp;ubmit filing</source>
+        <translation>提交备案(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Targets to file:</source>
@@ -2215,6 +2508,14 @@ Export the registry with exactly these columns in this order.</source>
 %1</source>
         <translation>备案未保存，提交时复核发现：
 %1</translation>
+    </message>
+    <message>
+        <source>Quotas set aside (共济额度): &lt;b&gt;%1 yuan&lt;/b&gt;</source>
+        <translation>预留共济额度：&lt;b&gt;%1 元&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Not signed on the citizen&apos;s screen: the authorizer signs the printed summary.</source>
+        <translation>未在客户屏签名：授权人在打印的确认单上签字。</translation>
     </message>
 </context>
 <context>
@@ -2252,7 +2553,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>Call the office administrator: with a backup file (for example from another computer or a USB stick) they can put it in place with &quot;gongji-admin --db %1 restore FILE&quot;, or you can choose it here.</source>
+        <source>Call the office administrator: with a backup file (for example from another computer or a USB stick) they can put it in place with "gongji-admin --db %1 restore FILE", or you can choose it here.</source>
         <translation>请联系机构管理员：如有备份文件（例如来自另一台电脑或U盘），管理员可用“gongji-admin --db %1 restore 文件”将其恢复，也可以在此处选择该文件。</translation>
     </message>
     <message>
@@ -2287,12 +2588,20 @@ Export the registry with exactly these columns in this order.</source>
         <translation>留空：使用本机的数据库文件</translation>
     </message>
     <message>
-        <source>A SQLite file of this computer, or the office server shared by every counter: postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME. Takes effect at the next start; --db on the command line still wins.</source>
-        <translation>本机的 SQLite 数据库文件，或各窗口共用的经办机构服务器：postgresql://用户[:密码]@主机[:端口]/数据库名。下次启动时生效；命令行参数 --db 仍然优先。</translation>
+        <source>A SQLite file of this computer, or the office server shared by every counter: postgresql://USER@HOST[:PORT]/DBNAME?sslmode=verify-full&amp;sslrootcert=CA-FILE. No password here: it is read from the password file (~/.pgpass) or asked at start. Takes effect at the next start; --db on the command line still wins.</source>
+        <translation>本机的 SQLite 数据库文件，或各窗口共用的经办机构服务器：postgresql://用户@主机[:端口]/库名?sslmode=verify-full&amp;sslrootcert=CA文件。此处不写密码：启动时从密码文件（~/.pgpass）读取或询问。下次启动时生效；命令行参数 --db 仍然优先。</translation>
     </message>
     <message>
         <source>&amp;Location:</source>
         <translation>位置(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The password was taken out of the address: the settings are stored as plain text. At start the desk reads it from the password file (~/.pgpass) or asks for it. Press Save again to keep the address without it.</source>
+        <translation>已从地址中去掉密码：设置以明文保存。启动时受理台从密码文件（~/.pgpass）读取或询问密码。再按一次“保存”即保存不含密码的地址。</translation>
+    </message>
+    <message>
+        <source>A SQLite file of this computer, or the office server shared by every counter: postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME. Takes effect at the next start; --db on the command line still wins.</source>
+        <translation>本机的 SQLite 数据库文件，或各窗口共用的经办机构服务器：postgresql://用户[:密码]@主机[:端口]/数据库名。下次启动时生效；命令行参数 --db 仍然优先。</translation>
     </message>
 </context>
 <context>
@@ -2350,6 +2659,10 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>The database has no accounts yet: start without --clerk and --password-file to create the first supervisor.</source>
         <translation>数据库中还没有任何账号：请不带 --clerk 和 --password-file 启动，先创建首个主管账号。</translation>
+    </message>
+    <message>
+        <source>The password of %1 has expired: sign in here and choose a new one.</source>
+        <translation>%1 的密码已过期：请在此登录并设置新密码。</translation>
     </message>
 </context>
 <context>
@@ -2441,6 +2754,18 @@ Export the registry with exactly these columns in this order.</source>
         <source>Verdict</source>
         <translation>校验结果</translation>
     </message>
+    <message>
+        <source>Valid until</source>
+        <translation>授权期限至</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>Quota (yuan)</source>
+        <translation>共济额度（元）</translation>
+    </message>
 </context>
 <context>
     <name>gongji::FilingWizard</name>
@@ -2511,6 +2836,22 @@ Export the registry with exactly these columns in this order.</source>
 <context>
     <name>gongji::HouseholdBindingsModel</name>
     <message>
+        <source>Waiting for the platform</source>
+        <translation>待平台确认</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>平台退回：%1</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>平台已确认</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台回执</translation>
+    </message>
+    <message>
         <source>%1 (asked by %2)</source>
         <translation>%1（%2申请）</translation>
     </message>
@@ -2554,6 +2895,26 @@ Export the registry with exactly these columns in this order.</source>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>Relationships</source>
+        <translation>关系核对</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>授权期限至</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>expired: the authorization period ended on %1</source>
+        <translation>到期：授权期限已于 %1 届满</translation>
+    </message>
+    <message>
+        <source>Quota (yuan)</source>
+        <translation>共济额度（元）</translation>
+    </message>
 </context>
 <context>
     <name>gongji::HouseholdDiagram</name>
@@ -2585,8 +2946,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>姓名开头</translation>
     </message>
     <message>
-        <source>&amp;Search by name</source>
-        <translation>按姓名查找(&amp;S)</translation>
+        <source>Sear&amp;ch by name</source>
+        <translation>按姓名查找(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Back</source>
@@ -2621,8 +2982,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>解除列表中选中的绑定关系（Del）</translation>
     </message>
     <message>
-        <source>Payment &amp;order preview…</source>
-        <translation>支付顺序预览(&amp;O)…</translation>
+        <source>Pa&amp;yment order preview…</source>
+        <translation>支付顺序预览(&amp;Y)…</translation>
     </message>
     <message>
         <source>Add &amp;kinship member…</source>
@@ -2685,8 +3046,20 @@ Export the registry with exactly these columns in this order.</source>
         <translation>补打确认单</translation>
     </message>
     <message>
-        <source>%1 with %2 ended. Print its summary with &quot;Reprint summary&quot;.</source>
+        <source>%1 with %2 ended. Print its summary with "Reprint summary".</source>
         <translation>已解除与%2的%1。可用“补打确认单”打印解除确认单。</translation>
+    </message>
+    <message>
+        <source>Change &amp;quota (调整额度)…</source>
+        <translation>调整额度(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Change the quota set aside on the mutual-aid binding selected in the list</source>
+        <translation>调整列表中所选共济关系的预留额度</translation>
+    </message>
+    <message>
+        <source>Quota of %1 changed. Print its summary with "Reprint summary".</source>
+        <translation>%1 的共济额度已调整。请用“补打确认单”打印调整确认单。</translation>
     </message>
 </context>
 <context>
@@ -2833,7 +3206,7 @@ Export the registry with exactly these columns in this order.</source>
 <context>
     <name>gongji::KinshipPage</name>
     <message>
-        <source>New kinship-account binding: a holder may show a relative&apos;s medical-insurance e-voucher.</source>
+        <source>New kinship-account binding: a holder may show a relative's medical-insurance e-voucher.</source>
         <translation>新增亲情账户绑定：持有人可代为出示亲属的医保电子凭证。</translation>
     </message>
     <message>
@@ -2841,7 +3214,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>查询(&amp;L)</translation>
     </message>
     <message>
-        <source>Holder (持有人): who will show the member&apos;s e-voucher</source>
+        <source>Holder (持有人): who will show the member's e-voucher</source>
         <translation>持有人：代为出示成员电子凭证的人</translation>
     </message>
     <message>
@@ -2857,8 +3230,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>已完成人脸识别核验（成员年满 %1 周岁）(&amp;V)</translation>
     </message>
     <message>
-        <source>Household register (户口簿) &amp;seen (member under %1)</source>
-        <translation>已查验户口簿（成员未满 %1 周岁）(&amp;S)</translation>
+        <source>Household re&amp;gister (户口簿) seen (member under %1)</source>
+        <translation>已查验户口簿（成员未满 %1 周岁）(&amp;G)</translation>
     </message>
     <message>
         <source>Member (成员): whose e-voucher the holder may show</source>
@@ -2893,11 +3266,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>下一位成员(&amp;N)</translation>
     </message>
     <message>
-        <source>The holder&apos;s kinship members now:</source>
+        <source>The holder's kinship members now:</source>
         <translation>持有人现有的亲情账户成员：</translation>
     </message>
     <message>
-        <source>Type or read the holder&apos;s ID number.</source>
+        <source>Type or read the holder's ID number.</source>
         <translation>请输入或读取持有人的证件号码。</translation>
     </message>
     <message>
@@ -2905,12 +3278,12 @@ Export the registry with exactly these columns in this order.</source>
         <translation>数据库错误</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:#80888f&quot;&gt;No holder looked up yet.&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:#80888f&quot;&gt;尚未查询持有人。&lt;/span&gt;</translation>
+        <source>&lt;span style="color:#80888f"&gt;No holder looked up yet.&lt;/span&gt;</source>
+        <translation>&lt;span style="color:#80888f"&gt;尚未查询持有人。&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;b style=&quot;font-size:large&quot;&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;&lt;span style=&quot;color:%4&quot;&gt;Kinship members now: %5 of at most %6&lt;/span&gt; %7</source>
-        <translation>&lt;b style=&quot;font-size:large&quot;&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;&lt;span style=&quot;color:%4&quot;&gt;现有亲情账户成员：%5 人（最多 %6 人）&lt;/span&gt; %7</translation>
+        <source>&lt;b style="font-size:large"&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;&lt;span style="color:%4"&gt;Kinship members now: %5 of at most %6&lt;/span&gt; %7</source>
+        <translation>&lt;b style="font-size:large"&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;&lt;span style="color:%4"&gt;现有亲情账户成员：%5 人（最多 %6 人）&lt;/span&gt; %7</translation>
     </message>
     <message>
         <source>Born %1, aged %2: the household register must be seen.</source>
@@ -2925,11 +3298,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>请先查询持有人（在证件号码栏按回车）。</translation>
     </message>
     <message>
-        <source>Type the member&apos;s name as on the ID document.</source>
+        <source>Type the member's name as on the ID document.</source>
         <translation>请按证件填写成员姓名。</translation>
     </message>
     <message>
-        <source>Type or read the member&apos;s ID number.</source>
+        <source>Type or read the member's ID number.</source>
         <translation>请输入或读取成员的证件号码。</translation>
     </message>
     <message>
@@ -2937,8 +3310,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>未保存：请按字段旁的提示更正。</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;Kinship binding stored. Number: &lt;b style=&quot;font-size:x-large&quot;&gt;%2&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:%1&quot;&gt;亲情账户绑定成功。编号：&lt;b style=&quot;font-size:x-large&quot;&gt;%2&lt;/b&gt;&lt;/span&gt;</translation>
+        <source>&lt;span style="color:%1"&gt;Kinship binding stored. Number: &lt;b style="font-size:x-large"&gt;%2&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style="color:%1"&gt;亲情账户绑定成功。编号：&lt;b style="font-size:x-large"&gt;%2&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Print &amp;confirmation</source>
@@ -2991,6 +3364,10 @@ Export the registry with exactly these columns in this order.</source>
 <context>
     <name>gongji::MainWindow</name>
     <message>
+        <source>&amp;Statistics…</source>
+        <translation>统计(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Gongji Desk</source>
         <translation>共济受理台</translation>
     </message>
@@ -3035,8 +3412,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>关于共济受理台(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;Administration</source>
-        <translation>管理(&amp;A)</translation>
+        <source>Administrati&amp;on</source>
+        <translation>管理(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Rule sets…</source>
@@ -3102,6 +3479,14 @@ Export the registry with exactly these columns in this order.</source>
         <source>The counter is locked: unlock it or sign out first.</source>
         <translation>受理台已锁定：请先解锁或注销。</translation>
     </message>
+    <message>
+        <source>&amp;Citizen&apos;s screen…</source>
+        <translation>客户屏(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The citizen rated %1: %2.</source>
+        <translation>群众对 %1 的评价：%2。</translation>
+    </message>
 </context>
 <context>
     <name>gongji::NoticePage</name>
@@ -3152,7 +3537,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>多名授权人时%1支付；%2。</translation>
     </message>
     <message>
-        <source>Reserve kept in the authorizer&apos;s account: %1 yuan</source>
+        <source>Reserve kept in the authorizer's account: %1 yuan</source>
         <translation>授权人账户保留额度：%1 元</translation>
     </message>
 </context>
@@ -3163,7 +3548,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>经办机构信息</translation>
     </message>
     <message>
-        <source>e.g. the city&apos;s medical-insurance service centre</source>
+        <source>e.g. the city's medical-insurance service centre</source>
         <translation>例如：××市医疗保障服务中心</translation>
     </message>
     <message>
@@ -3466,7 +3851,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>未导入任何数据。%1</translation>
     </message>
     <message>
-        <source>Imported: %1 added, %2 updated, %3 unchanged. %4 binding(s) ended automatically (person terminated, deceased or moved out of the rule&apos;s scope).</source>
+        <source>Imported: %1 added, %2 updated, %3 unchanged. %4 binding(s) ended automatically (person terminated, deceased or moved out of the rule's scope).</source>
         <translation>导入完成：新增 %1 人，更新 %2 人，未变 %3 人。自动终止共济关系 %4 条（人员终止参保、死亡或迁出规则范围）。</translation>
     </message>
     <message>
@@ -3489,11 +3874,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>解除亲情账户绑定</translation>
     </message>
     <message>
-        <source>Ending this binding stops the authorizer&apos;s account paying for the target.</source>
+        <source>Ending this binding stops the authorizer's account paying for the target.</source>
         <translation>解除后，授权人的个人账户不再为共济对象支付。</translation>
     </message>
     <message>
-        <source>Ending this binding stops the holder showing the member&apos;s e-voucher.</source>
+        <source>Ending this binding stops the holder showing the member's e-voucher.</source>
         <translation>解除后，持有人不能再代为出示成员的电子凭证。</translation>
     </message>
     <message>
@@ -3521,7 +3906,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>— 请选择原因 —</translation>
     </message>
     <message>
-        <source>At the applicant&apos;s own wish</source>
+        <source>At the applicant's own wish</source>
         <translation>本人自愿解除</translation>
     </message>
     <message>
@@ -3596,16 +3981,16 @@ Export the registry with exactly these columns in this order.</source>
         <translation>生效日期(&amp;F)：</translation>
     </message>
     <message>
-        <source>&amp;Source note:</source>
-        <translation>依据说明(&amp;S)：</translation>
+        <source>S&amp;ource note:</source>
+        <translation>依据说明(&amp;O)：</translation>
     </message>
     <message>
         <source>Who may be bound</source>
         <translation>共济范围</translation>
     </message>
     <message>
-        <source>Target insured in the &amp;scope:</source>
-        <translation>共济对象参保地范围(&amp;S)：</translation>
+        <source>Target insured in the s&amp;cope:</source>
+        <translation>共济对象参保地范围(&amp;C)：</translation>
     </message>
     <message>
         <source>Allowed relationships (target to authorizer):</source>
@@ -3632,7 +4017,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation> 元</translation>
     </message>
     <message>
-        <source>Part of the authorizer&apos;s balance that targets may not use</source>
+        <source>Part of the authorizer's balance that targets may not use</source>
         <translation>授权人账户余额中共济对象不得使用的部分</translation>
     </message>
     <message>
@@ -3707,6 +4092,34 @@ Export the registry with exactly these columns in this order.</source>
         <source>supplementary health insurance</source>
         <translation>补充医疗保险</translation>
     </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Longest authorization period (授权期限) a target may be bound for</source>
+        <translation>共济对象可绑定的最长授权期限</translation>
+    </message>
+    <message>
+        <source>Authorization period at most:</source>
+        <translation>最长授权期限：</translation>
+    </message>
+    <message>
+        <source>Where a target needs money set aside as a quota (共济额度); where this is not "none", any target may carry one</source>
+        <translation>共济对象在何种情况下须预留共济额度；不为“none”时，任何共济对象均可设定额度</translation>
+    </message>
+    <message>
+        <source>Quota required:</source>
+        <translation>须设共济额度：</translation>
+    </message>
+    <message>
+        <source>none: the balance pays directly</source>
+        <translation>不设：由余额直接支付</translation>
+    </message>
+    <message>
+        <source>for targets insured in another province</source>
+        <translation>共济对象在外省参保时</translation>
+    </message>
 </context>
 <context>
     <name>gongji::RuleSetListModel</name>
@@ -3746,8 +4159,8 @@ Export the registry with exactly these columns in this order.</source>
         <translation>区划代码或其开头，如 33 或 330100</translation>
     </message>
     <message>
-        <source>&amp;Region:</source>
-        <translation>地区(&amp;R)：</translation>
+        <source>&amp;Look up region:</source>
+        <translation>查找地区(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;New rule set</source>
@@ -3899,6 +4312,10 @@ Export the registry with exactly these columns in this order.</source>
         <source>%1 Try again after %2.</source>
         <translation>%1请于 %2 后再试。</translation>
     </message>
+    <message>
+        <source>Your password has expired: sign in again and choose a new one.</source>
+        <translation>您的密码已过期：请重新登录并设置新密码。</translation>
+    </message>
 </context>
 <context>
     <name>gongji::StartupDatabase</name>
@@ -3925,6 +4342,10 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>The restore could not be written to the audit log: %1</source>
         <translation>恢复操作未能写入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>Password in the database address</source>
+        <translation>数据库地址中含有密码</translation>
     </message>
 </context>
 <context>
@@ -4053,11 +4474,11 @@ Export the registry with exactly these columns in this order.</source>
         <translation>已查验证明：</translation>
     </message>
     <message>
-        <source>Type the target&apos;s name as on the ID document.</source>
+        <source>Type the target's name as on the ID document.</source>
         <translation>请按证件填写共济对象姓名。</translation>
     </message>
     <message>
-        <source>Type or read the target&apos;s ID number.</source>
+        <source>Type or read the target's ID number.</source>
         <translation>请输入或读取共济对象的证件号码。</translation>
     </message>
     <message>
@@ -4068,6 +4489,30 @@ Export the registry with exactly these columns in this order.</source>
         <source>female</source>
         <translation>女</translation>
     </message>
+    <message>
+        <source>YYYY-MM-DD, empty: open-ended</source>
+        <translation>YYYY-MM-DD，留空为长期</translation>
+    </message>
+    <message>
+        <source>Valid &amp;until:</source>
+        <translation>授权期限至(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Type the last day of the authorization period as YYYY-MM-DD, or leave it empty for no end.</source>
+        <translation>请按 YYYY-MM-DD 输入授权期限的最后一天；无截止日期请留空。</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 1500.50; empty: none</source>
+        <translation>元，例如 1500.50；留空表示不设</translation>
+    </message>
+    <message>
+        <source>&amp;Quota (yuan):</source>
+        <translation>共济额度（元）(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Type the quota in yuan with at most 2 decimals and a ".", e.g. 1500.50, or leave it empty.</source>
+        <translation>请以元为单位输入额度，最多两位小数，用“.”分隔，例如 1500.50；或留空。</translation>
+    </message>
 </context>
 <context>
     <name>gongji::TargetsPage</name>
@@ -4076,7 +4521,7 @@ Export the registry with exactly these columns in this order.</source>
         <translation>共济对象</translation>
     </message>
     <message>
-        <source>Add each relative who may use the authorizer&apos;s account. Enter in the ID number field adds the entry; Enter on an empty number goes on.</source>
+        <source>Add each relative who may use the authorizer's account. Enter in the ID number field adds the entry; Enter on an empty number goes on.</source>
         <translation>逐一添加可使用授权人账户的亲属。在证件号码栏按回车即添加；号码为空时按回车进入下一步。</translation>
     </message>
     <message>
@@ -4105,6 +4550,468 @@ Export the registry with exactly these columns in this order.</source>
     </message>
 </context>
 <context>
+    <name>gongji::ServerPasswordDialog</name>
+    <message>
+        <source>Office database password</source>
+        <translation>经办机构数据库密码</translation>
+    </message>
+    <message>
+        <source>The office database %1 asks for the password of its database role (not your own sign-in password). It is not saved in the settings.</source>
+        <translation>经办机构数据库 %1 需要其数据库角色的密码（不是您本人的登录密码）。该密码不会保存在设置中。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it in the system keyring of this computer</source>
+        <translation>保存在本机的系统密钥环中(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPolicy</name>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The password needs characters of at least %1 of these 4 kinds: lower-case letters, upper-case letters, digits, other characters.</source>
+        <translation>密码需要包含以下 4 类字符中的至少 %1 类：小写字母、大写字母、数字、其他字符。</translation>
+    </message>
+    <message>
+        <source>The minimum length is %1 to 128 characters.</source>
+        <translation>最小长度为 %1 至 128 个字符。</translation>
+    </message>
+    <message>
+        <source>The number of character kinds is 1 to 4.</source>
+        <translation>字符类别数为 1 至 4。</translation>
+    </message>
+    <message>
+        <source>The maximum age is 0 (never) to %1 days.</source>
+        <translation>最长使用期限为 0（永不过期）至 %1 天。</translation>
+    </message>
+    <message>
+        <source>The number of earlier passwords not to use again is 0 to 24.</source>
+        <translation>不得重复使用的历史密码个数为 0 至 24。</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::ExpiredPasswordDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Your password is older than the %1 days the password policy allows. Choose a new one: at least %2 characters of at least %3 of the kinds lower-case letters, upper-case letters, digits and other characters, none of your last %4 passwords.</source>
+        <translation>您的密码已超过密码策略允许的 %1 天。请设置新密码：至少 %2 个字符，包含小写字母、大写字母、数字、其他字符中的至少 %3 类，且不得与最近 %4 个密码相同。</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再输入一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Change and sign in</source>
+        <translation>修改并登录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ; type them again.</source>
+        <translation>两次输入的新密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>JournalExport</name>
+    <message>
+        <source>The sequence number to export after must be 0 or more.</source>
+        <translation>导出起始序号须为 0 或更大。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to.</source>
+        <translation>无法写入 %1：%2。请选择有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Nothing was exported.</source>
+        <translation>无法写入 %1：%2。未导出任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>JournalReceipts</name>
+    <message>
+        <source>not a JSON object (%1).</source>
+        <translation>不是 JSON 对象（%1）。</translation>
+    </message>
+    <message>
+        <source>another JSON value</source>
+        <translation>其他 JSON 值</translation>
+    </message>
+    <message>
+        <source>&quot;seq&quot; must be a whole number of 1 or more.</source>
+        <translation>“seq”须为不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>&quot;result&quot; must be &quot;accepted&quot; or &quot;rejected&quot;.</source>
+        <translation>“result”须为“accepted”或“rejected”。</translation>
+    </message>
+    <message>
+        <source>a rejection needs its &quot;reason&quot;.</source>
+        <translation>退回须注明“reason”（原因）。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>a second answer for seq %1 (the first is on line %2).</source>
+        <translation>seq %1 有第二条回执（第一条在第 %2 行）。</translation>
+    </message>
+    <message>
+        <source>seq %1 is not in the journal; check that the file answers this office's export.</source>
+        <translation>日志中没有 seq %1；请确认该文件是对本机构导出的回执。</translation>
+    </message>
+    <message>
+        <source>a second answer for seq %1: it was already answered &quot;%2&quot;.</source>
+        <translation>seq %1 有第二条回执：此前已记录为“%2”。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>……另有 %1 处。</translation>
+    </message>
+    <message>
+        <source>The receipts file was not taken; nothing was recorded:
+%1</source>
+        <translation>回执文件未被接受，未记录任何内容：
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>DailyReport</name>
+    <message>
+        <source>Service ratings</source>
+        <translation>服务评价（好差评）</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>None in this period.</source>
+        <translation>本期无。</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>业务日报</translation>
+    </message>
+    <message>
+        <source>Office report</source>
+        <translation>业务统计报表</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>经办机构</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <source>Printed by</source>
+        <translation>打印人</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>统计数</translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation>备案</translation>
+    </message>
+    <message>
+        <source>Targets accepted</source>
+        <translation>受理共济对象</translation>
+    </message>
+    <message>
+        <source>Targets refused</source>
+        <translation>不予受理共济对象</translation>
+    </message>
+    <message>
+        <source>Revocations</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <source>Automatic ends</source>
+        <translation>自动终止</translation>
+    </message>
+    <message>
+        <source>Kinship bindings</source>
+        <translation>亲情账户绑定</translation>
+    </message>
+    <message>
+        <source>Kinship endings</source>
+        <translation>亲情账户解绑</translation>
+    </message>
+    <message>
+        <source>Journal lines waiting for the platform</source>
+        <translation>待平台确认的交接日志</translation>
+    </message>
+    <message>
+        <source>Refusals by code</source>
+        <translation>不予受理原因</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Filings per day</source>
+        <translation>每日备案</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Filings by clerk</source>
+        <translation>经办人备案</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Revocations by reason</source>
+        <translation>解除原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Automatic ends by cause</source>
+        <translation>自动终止原因</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Filings (%1)</source>
+        <translation>备案（%1）</translation>
+    </message>
+    <message>
+        <source>Filing no.</source>
+        <translation>备案编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Authorizer</source>
+        <translation>授权人</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>共济对象数</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 are listed.</source>
+        <translation>仅列出 %2 条中的前 %1 条。</translation>
+    </message>
+    <message>
+        <source>Revocations and automatic ends (%1)</source>
+        <translation>解除与自动终止（%1）</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>共济对象</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s signature:</source>
+        <translation>主管签字：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::ChartPanel</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Save as image (PNG)…</source>
+        <translation>保存为图片 PNG…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Copied: the table as text, the chart as an image.</source>
+        <translation>已复制：表格为文本，图表为图片。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1; choose another folder.</source>
+        <translation>无法写入 %1；请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>将图表保存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::StatisticsDialog</name>
+    <message>
+        <source>Service ratings by clerk</source>
+        <translation>服务评价（按经办人）</translation>
+    </message>
+    <message>
+        <source>Refusals by code</source>
+        <translation>不予受理原因</translation>
+    </message>
+    <message>
+        <source>Filings per day</source>
+        <translation>每日备案</translation>
+    </message>
+    <message>
+        <source>Targets by clerk</source>
+        <translation>按经办人统计共济对象</translation>
+    </message>
+    <message>
+        <source>&amp;Report PDF…</source>
+        <translation>日报 PDF(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>By clerk</source>
+        <translation>按经办人</translation>
+    </message>
+    <message>
+        <source>By region</source>
+        <translation>按统筹区</translation>
+    </message>
+    <message>
+        <source>By rule set</source>
+        <translation>按规则</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>自(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown:</source>
+        <translation>分组(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 filings, %4 targets accepted, %5 refused; %6 revocations, %7 automatic ends; %8 kinship bindings, %9 ended. Journal lines waiting for the platform: %10.</source>
+        <translation>%1 至 %2：备案 %3 件，受理共济对象 %4 人，不予受理 %5 人；解除 %6 件，自动终止 %7 件；亲情账户绑定 %8 件，解绑 %9 件。待平台确认的交接日志：%10 条。</translation>
+    </message>
+    <message>
+        <source>Targets refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation>备案</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Report saved as %1.</source>
+        <translation>报表已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>report-%1.pdf</source>
+        <translation>日报-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>将报表保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ClerkRole</name>
     <message>
         <source>Clerk</source>
@@ -4113,6 +5020,109 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Supervisor</source>
         <translation>主管</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictingBinding</name>
+    <message>
+        <source>%1, filing %2</source>
+        <translation>%1，备案编号 %2</translation>
+    </message>
+    <message>
+        <source>%1, row %2 of this file</source>
+        <translation>%1，本文件第 %2 行</translation>
+    </message>
+    <message>
+        <source>%1, earlier in this filing</source>
+        <translation>%1，本次备案中前面已填</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaCheck</name>
+    <message>
+        <source>quota_required_beyond: %1</source>
+        <translation>quota_required_beyond：%1</translation>
+    </message>
+    <message>
+        <source>target insured in %1, authorizer in %2</source>
+        <translation>共济对象参保地 %1，授权人参保地 %2</translation>
+    </message>
+    <message>
+        <source>still free: %1 yuan (balance %2, reserve floor %3, already set aside %4)</source>
+        <translation>尚可预留：%1 元（余额 %2，保留额 %3，已预留 %4）</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaChange</name>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>no quota</source>
+        <translation>无额度</translation>
+    </message>
+    <message>
+        <source>A quota cannot be negative.</source>
+        <translation>共济额度不能为负数。</translation>
+    </message>
+    <message>
+        <source>This binding is not active (any more); nothing was changed. Refresh the household view.</source>
+        <translation>该共济关系已不在有效状态，未作任何修改。请刷新家庭关系视图。</translation>
+    </message>
+    <message>
+        <source>The quota is already %1; nothing was changed.</source>
+        <translation>共济额度已是 %1，未作任何修改。</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaChangeSummary</name>
+    <message>
+        <source>There is no quota change with number %1.</source>
+        <translation>没有编号为 %1 的额度调整。</translation>
+    </message>
+    <message>
+        <source>Quota change %1 is incomplete in the database; nothing was printed.</source>
+        <translation>额度调整 %1 在数据库中不完整，未打印。</translation>
+    </message>
+</context>
+<context>
+    <name>gongji::QuotaDialog</name>
+    <message>
+        <source>Change quota (调整额度)</source>
+        <translation>调整额度</translation>
+    </message>
+    <message>
+        <source>Money inside the quota is set aside for this target only; the authorizer cannot use it while the binding lasts.</source>
+        <translation>额度内资金仅用于该共济对象；共济关系存续期间授权人本人不得使用。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;Relationship: %3 · Number: %4&lt;br&gt;Quota now: %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;关系：%3 · 编号：%4&lt;br&gt;现有额度：%5</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 1500.50; 0: none</source>
+        <translation>元，例如 1500.50；0 表示不设</translation>
+    </message>
+    <message>
+        <source>New &amp;quota (yuan):</source>
+        <translation>新额度（元）(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Change quota</source>
+        <translation>调整额度(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Type the quota in yuan with at most 2 decimals and a ".", e.g. 1500.50; 0 for none.</source>
+        <translation>请以元为单位输入额度，最多两位小数，用“.”分隔，例如 1500.50；0 表示不设。</translation>
     </message>
 </context>
 </TS>

@@ -36,11 +36,13 @@ bool BenchStats::report(const QString &name, const QString &unit, const BenchSta
     }
     if (goalAbsolute > 0) {
         met = met && measured.median() <= goalAbsolute;
-        goal += (goal.isEmpty() ? QString() : QStringLiteral(",")) + QStringLiteral("median<=%1%2").arg(goalAbsolute).arg(unit);
+        goal += (goal.isEmpty() ? QString() : QStringLiteral(","))
+            + QStringLiteral("median<=%1%2").arg(goalAbsolute).arg(unit);
     }
     if (goal.isEmpty())
         goal = QStringLiteral("none");
-    printf("%-28s n=%-5d median %10.3f %-3s p95 %10.3f | baseline n=%-5d median %10.3f p95 %10.3f | ratio %5.2f | goal %s: %s\n",
+    printf("%-28s n=%-5d median %10.3f %-3s p95 %10.3f | baseline n=%-5d median %10.3f p95 %10.3f | ratio %5.2f | goal "
+           "%s: %s\n",
            qPrintable(name), measured.count(), measured.median(), qPrintable(unit), measured.p95(), baseline.count(),
            baseline.median(), baseline.p95(), ratio, qPrintable(goal), met ? "met" : "MISSED");
     printf("RESULT name=%s unit=%s n=%d median=%.4f p95=%.4f baseline_n=%d baseline_median=%.4f baseline_p95=%.4f "

@@ -23,8 +23,8 @@ public:
     // Prints a table row and a machine-readable "RESULT ..." line (collected by
     // run-benchmarks.sh). `goalRatio` 0: no ratio goal; `goalAbsolute` 0: no absolute goal.
     // Returns whether the goals are met.
-    static bool report(const QString &name, const QString &unit, const BenchStats &measured,
-                       const BenchStats &baseline, double goalRatio, double goalAbsolute = 0);
+    static bool report(const QString &name, const QString &unit, const BenchStats &measured, const BenchStats &baseline,
+                       double goalRatio, double goalAbsolute = 0);
 
 private:
     QList<double> m_samples;

@@ -60,7 +60,8 @@ void BulkLoader::begin()
         "ended_at, ended_by, end_requested_by, end_reason, age_warning_confirmed) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     m_proof = prepared(QStringLiteral("INSERT INTO binding_proof (binding_id, proof) VALUES (?, ?)"));
-    m_audit = prepared(QStringLiteral("INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)"));
+    m_audit
+        = prepared(QStringLiteral("INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)"));
     SqlStatement::run(m_connection, QStringLiteral("BEGIN IMMEDIATE"));
     m_open = true;
 }
@@ -147,9 +148,6 @@ void BulkLoader::commit()
     m_open = false;
 }
 
-void BulkLoader::checkpoint()
-{
-    SqlStatement::run(m_connection, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-}
+void BulkLoader::checkpoint() { SqlStatement::run(m_connection, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")); }
 
 } // namespace gongji

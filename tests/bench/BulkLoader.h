@@ -18,12 +18,12 @@ public:
     explicit BulkLoader(const QString &connection);
     ~BulkLoader(); // rolls back unless commit() was called
 
-    void begin();                       // BEGIN IMMEDIATE; throws StorageError
-    void addPerson(Person &person);     // sets person.id
-    void addFiling(Filing &filing);     // sets filing.id
-    void addBinding(MutualAidBinding &binding);  // with its proofs; ended when binding.endedAt is valid
-    void addAudit(const QString &at, const QString &actor, const QString &action,
-                  const QString &subject, const QString &detailJson);
+    void begin(); // BEGIN IMMEDIATE; throws StorageError
+    void addPerson(Person &person); // sets person.id
+    void addFiling(Filing &filing); // sets filing.id
+    void addBinding(MutualAidBinding &binding); // with its proofs; ended when binding.endedAt is valid
+    void addAudit(const QString &at, const QString &actor, const QString &action, const QString &subject,
+                  const QString &detailJson);
     void commit();
     // Folds the write-ahead log into the file, so that a benchmark starts from a settled file.
     void checkpoint();

@@ -6,14 +6,14 @@ namespace gongji {
 
 namespace {
 
-const QStringList kSurnames = {
-    QStringLiteral("王"), QStringLiteral("李"), QStringLiteral("张"), QStringLiteral("刘"), QStringLiteral("陈"),
-    QStringLiteral("杨"), QStringLiteral("黄"), QStringLiteral("赵"), QStringLiteral("吴"), QStringLiteral("周"),
-    QStringLiteral("徐"), QStringLiteral("孙"), QStringLiteral("马"), QStringLiteral("朱"), QStringLiteral("胡"),
-    QStringLiteral("郭"), QStringLiteral("何"), QStringLiteral("高"), QStringLiteral("林"), QStringLiteral("罗"),
-    QStringLiteral("郑"), QStringLiteral("梁"), QStringLiteral("谢"), QStringLiteral("宋"), QStringLiteral("唐"),
-    QStringLiteral("许"), QStringLiteral("韩"), QStringLiteral("冯"), QStringLiteral("邓"), QStringLiteral("曹"),
-    QStringLiteral("欧阳"), QStringLiteral("司马")};
+const QStringList kSurnames
+    = {QStringLiteral("王"),   QStringLiteral("李"),  QStringLiteral("张"), QStringLiteral("刘"), QStringLiteral("陈"),
+       QStringLiteral("杨"),   QStringLiteral("黄"),  QStringLiteral("赵"), QStringLiteral("吴"), QStringLiteral("周"),
+       QStringLiteral("徐"),   QStringLiteral("孙"),  QStringLiteral("马"), QStringLiteral("朱"), QStringLiteral("胡"),
+       QStringLiteral("郭"),   QStringLiteral("何"),  QStringLiteral("高"), QStringLiteral("林"), QStringLiteral("罗"),
+       QStringLiteral("郑"),   QStringLiteral("梁"),  QStringLiteral("谢"), QStringLiteral("宋"), QStringLiteral("唐"),
+       QStringLiteral("许"),   QStringLiteral("韩"),  QStringLiteral("冯"), QStringLiteral("邓"), QStringLiteral("曹"),
+       QStringLiteral("欧阳"), QStringLiteral("司马")};
 const QString kGivenChars = QStringLiteral("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志红玉梅文"
                                            "斌宇浩然子轩欣怡雨晨思远佳琪俊博嘉诚晓东海燕春林云飞");
 
@@ -26,16 +26,21 @@ const QList<PopulationGenerator::Region> &PopulationGenerator::regions()
     // 杭州 (浙江: one authorizer per target), 北京 (same pooling region), 深圳 (national rules),
     // 太原 (山西: reserve floor), 上海 (national rules).
     static const QList<Region> all = {
-        {QStringLiteral("330100"), {QStringLiteral("330102"), QStringLiteral("330105"), QStringLiteral("330106"),
-                                    QStringLiteral("330108"), QStringLiteral("330109"), QStringLiteral("330110")}},
-        {QStringLiteral("110100"), {QStringLiteral("110101"), QStringLiteral("110102"), QStringLiteral("110105"),
-                                    QStringLiteral("110106"), QStringLiteral("110108")}},
-        {QStringLiteral("440300"), {QStringLiteral("440303"), QStringLiteral("440304"), QStringLiteral("440305"),
-                                    QStringLiteral("440306"), QStringLiteral("440307")}},
-        {QStringLiteral("140100"), {QStringLiteral("140105"), QStringLiteral("140106"), QStringLiteral("140107"),
-                                    QStringLiteral("140108"), QStringLiteral("140109")}},
-        {QStringLiteral("310100"), {QStringLiteral("310101"), QStringLiteral("310104"), QStringLiteral("310105"),
-                                    QStringLiteral("310106"), QStringLiteral("310107")}},
+        {QStringLiteral("330100"),
+         {QStringLiteral("330102"), QStringLiteral("330105"), QStringLiteral("330106"), QStringLiteral("330108"),
+          QStringLiteral("330109"), QStringLiteral("330110")}},
+        {QStringLiteral("110100"),
+         {QStringLiteral("110101"), QStringLiteral("110102"), QStringLiteral("110105"), QStringLiteral("110106"),
+          QStringLiteral("110108")}},
+        {QStringLiteral("440300"),
+         {QStringLiteral("440303"), QStringLiteral("440304"), QStringLiteral("440305"), QStringLiteral("440306"),
+          QStringLiteral("440307")}},
+        {QStringLiteral("140100"),
+         {QStringLiteral("140105"), QStringLiteral("140106"), QStringLiteral("140107"), QStringLiteral("140108"),
+          QStringLiteral("140109")}},
+        {QStringLiteral("310100"),
+         {QStringLiteral("310101"), QStringLiteral("310104"), QStringLiteral("310105"), QStringLiteral("310106"),
+          QStringLiteral("310107")}},
     };
     return all;
 }
@@ -43,14 +48,11 @@ const QList<PopulationGenerator::Region> &PopulationGenerator::regions()
 QString PopulationGenerator::residentId(const QString &address, const QDate &birth, int sequence)
 {
     const QString first17 = address + birth.toString(QStringLiteral("yyyyMMdd"))
-                            + QStringLiteral("%1").arg(sequence, 3, 10, QLatin1Char('0'));
+        + QStringLiteral("%1").arg(sequence, 3, 10, QLatin1Char('0'));
     return first17 + IdNumber::mod11CheckChar(first17);
 }
 
-int PopulationGenerator::random(int low, int high)
-{
-    return std::uniform_int_distribution<int>(low, high)(m_rng);
-}
+int PopulationGenerator::random(int low, int high) { return std::uniform_int_distribution<int>(low, high)(m_rng); }
 
 QString PopulationGenerator::uniqueId(const QString &address, const QDate &birth, QChar sex)
 {
@@ -117,9 +119,9 @@ PopulationGenerator::Household PopulationGenerator::nextHouseholdIn(const QStrin
     const int headAge = random(28, 58);
     household.members.append({makePerson(*region, surname, headSex, headAge, true), QString()});
     const QString spouseSurname = kSurnames.at(random(0, int(kSurnames.size()) - 1));
-    household.members.append({makePerson(*region, spouseSurname, otherSex, qBound(20, headAge + random(-5, 5), 90),
-                                         random(0, 99) < 85),
-                              QStringLiteral("spouse")});
+    household.members.append(
+        {makePerson(*region, spouseSurname, otherSex, qBound(20, headAge + random(-5, 5), 90), random(0, 99) < 85),
+         QStringLiteral("spouse")});
     // The rest: up to two parents of the head, then children, each plausibly aged.
     int parents = 0;
     while (household.members.size() < size) {
@@ -127,9 +129,9 @@ PopulationGenerator::Household PopulationGenerator::nextHouseholdIn(const QStrin
         if (parent) {
             const QChar sex = parents == 0 ? QLatin1Char('M') : QLatin1Char('F');
             const int age = qMin(headAge + random(22, 35), 99);
-            household.members.append({makePerson(*region, sex == QLatin1Char('M') ? surname : spouseSurname, sex, age,
-                                                 random(0, 99) < 40),
-                                      QStringLiteral("parent")});
+            household.members.append(
+                {makePerson(*region, sex == QLatin1Char('M') ? surname : spouseSurname, sex, age, random(0, 99) < 40),
+                 QStringLiteral("parent")});
             ++parents;
         } else {
             const int age = qMax(1, headAge - random(20, 34));

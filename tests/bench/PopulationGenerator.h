@@ -27,8 +27,8 @@ public:
     };
     struct Region
     {
-        QString pooling;        // pooling region (统筹区)
-        QStringList addresses;  // address codes of its districts, used in ID numbers
+        QString pooling; // pooling region (统筹区)
+        QStringList addresses; // address codes of its districts, used in ID numbers
     };
 
     explicit PopulationGenerator(quint64 seed, int idSpace = 0);

@@ -38,8 +38,8 @@ RawPostgres::RawPostgres(const QString &address)
     }
     // The same server-side settings as gongji::Database::open (addServerConnection).
     std::string conninfo = "host=" + conninfoValue(location.host) + " port=" + std::to_string(location.port)
-                           + " user=" + conninfoValue(location.user) + " dbname=" + conninfoValue(location.databaseName)
-                           + " connect_timeout=5 application_name=gongji-bench-libpq";
+        + " user=" + conninfoValue(location.user) + " dbname=" + conninfoValue(location.databaseName)
+        + " connect_timeout=5 application_name=gongji-bench-libpq";
     if (!location.password.isEmpty())
         conninfo += " password=" + conninfoValue(location.password);
     m_db = PQconnectdb(conninfo.c_str());
@@ -47,10 +47,7 @@ RawPostgres::RawPostgres(const QString &address)
         fail(m_db, "connect");
 }
 
-RawPostgres::~RawPostgres()
-{
-    PQfinish(m_db);
-}
+RawPostgres::~RawPostgres() { PQfinish(m_db); }
 
 std::string RawPostgres::prepare(const char *sql, int parameters)
 {
@@ -84,7 +81,8 @@ PGresult *RawPostgres::execPrepared(const std::string &statement, const std::vec
     return result;
 }
 
-int RawPostgres::drain(const std::string &statement, const std::vector<const char *> &values, std::vector<std::string> &sink)
+int RawPostgres::drain(const std::string &statement, const std::vector<const char *> &values,
+                       std::vector<std::string> &sink)
 {
     PGresult *result = execPrepared(statement, values);
     const int rows = PQntuples(result);

@@ -50,15 +50,18 @@ double modelImport(const QString &csv, const QString &path, int *rows, double *c
     // deliberately slow, is not part of the import and not timed).
     const double beforeAccount = timer.nsecsElapsed() / 1e9;
     const double beforeAccountCpu = cpuSeconds(RUSAGE_SELF);
-    const ClerkAccounts::Result account = ClerkAccounts(QStringLiteral("import"))
-        .createFirstSupervisor(QStringLiteral("bench"), QStringLiteral("Benchmark"), QStringLiteral("bench-supervisor-1"));
+    const ClerkAccounts::Result account
+        = ClerkAccounts(QStringLiteral("import"))
+              .createFirstSupervisor(QStringLiteral("bench"), QStringLiteral("Benchmark"),
+                                     QStringLiteral("bench-supervisor-1"));
     if (!account.ok) {
         fprintf(stderr, "bench_import: cannot create the supervisor account: %s\n", qPrintable(account.error));
         std::exit(2);
     }
     const double accountSeconds = timer.nsecsElapsed() / 1e9 - beforeAccount;
     const double accountCpu = cpuSeconds(RUSAGE_SELF) - beforeAccountCpu;
-    const RegistryImport::Result result = RegistryImport(QStringLiteral("import")).importFile(csv, QStringLiteral("bench"));
+    const RegistryImport::Result result
+        = RegistryImport(QStringLiteral("import")).importFile(csv, QStringLiteral("bench"));
     const double seconds = timer.nsecsElapsed() / 1e9 - accountSeconds;
     // Less the password hashing, as the wall time above.
     *cpu = cpuSeconds(RUSAGE_SELF) - cpuStart - accountCpu;
@@ -78,13 +81,16 @@ double shellImport(const QString &sqlite3, const QString &csv, const QString &pa
     const double cpuStart = cpuSeconds(RUSAGE_CHILDREN);
     removeDatabase(path);
     // The same settings and uniqueness as the person table, and its name index.
-    const QString script = QStringLiteral(
-        "PRAGMA journal_mode = WAL;\nPRAGMA synchronous = FULL;\n"
-        "CREATE TABLE person_import (name TEXT NOT NULL, id_type TEXT NOT NULL, id_number TEXT NOT NULL, sex TEXT, "
-        "birth_date TEXT, insurance_type TEXT NOT NULL, employment TEXT, status TEXT NOT NULL, pooling_region TEXT NOT NULL, "
-        "balance TEXT, public_medical INTEGER NOT NULL, UNIQUE (id_type, id_number));\n"
-        "CREATE INDEX person_import_by_name ON person_import (name);\n"
-        ".bail on\n.import --csv --skip 1 '%1' person_import\n").arg(csv);
+    const QString script
+        = QStringLiteral("PRAGMA journal_mode = WAL;\nPRAGMA synchronous = FULL;\n"
+                         "CREATE TABLE person_import (name TEXT NOT NULL, id_type TEXT NOT NULL, id_number TEXT NOT "
+                         "NULL, sex TEXT, "
+                         "birth_date TEXT, insurance_type TEXT NOT NULL, employment TEXT, status TEXT NOT NULL, "
+                         "pooling_region TEXT NOT NULL, "
+                         "balance TEXT, public_medical INTEGER NOT NULL, UNIQUE (id_type, id_number));\n"
+                         "CREATE INDEX person_import_by_name ON person_import (name);\n"
+                         ".bail on\n.import --csv --skip 1 '%1' person_import\n")
+              .arg(csv);
     QProcess process;
     QElapsedTimer timer;
     timer.start();

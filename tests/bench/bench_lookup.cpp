@@ -36,19 +36,23 @@ struct RawLookup
 {
     explicit RawLookup(RawSqlite &db) : m_db(db)
     {
-        const std::string person = std::string("SELECT ") + kPersonColumns + " FROM person WHERE id_type = ? AND id_number = ?";
+        const std::string person
+            = std::string("SELECT ") + kPersonColumns + " FROM person WHERE id_type = ? AND id_number = ?";
         m_person = db.prepare(person.c_str());
-        const std::string p = "p.id, p.name, p.id_type, p.id_number, p.sex, p.birth_date, p.insurance_type, p.employment, "
-                              "p.status, p.pooling_region, p.balance_fen, p.public_medical";
+        const std::string p
+            = "p.id, p.name, p.id_type, p.id_number, p.sex, p.birth_date, p.insurance_type, p.employment, "
+              "p.status, p.pooling_region, p.balance_fen, p.public_medical";
         const std::string b = "SELECT b.id, b.relationship, b.status, b.started_at, b.ended_at, b.ended_by, "
-                              "b.end_requested_by, b.end_reason, f.filing_no, " + p + " FROM binding b JOIN filing f ON f.id = b.filing_id ";
+                              "b.end_requested_by, b.end_reason, f.filing_no, "
+            + p + " FROM binding b JOIN filing f ON f.id = b.filing_id ";
         const std::string k = "SELECT k.id, k.relationship, k.status, k.started_at, k.ended_at, k.ended_by, "
-                              "k.end_requested_by, k.end_reason, k.binding_no, " + p + " FROM kinship_binding k ";
-        const std::string branches[] = {
-            b + "JOIN person p ON p.id = b.target_id WHERE b.authorizer_id = ? ORDER BY 4, 1",
-            b + "JOIN person p ON p.id = b.authorizer_id WHERE b.target_id = ? ORDER BY 4, 1",
-            k + "JOIN person p ON p.id = k.member_id WHERE k.holder_id = ? ORDER BY 4, 1",
-            k + "JOIN person p ON p.id = k.holder_id WHERE k.member_id = ? ORDER BY 4, 1"};
+                              "k.end_requested_by, k.end_reason, k.binding_no, "
+            + p + " FROM kinship_binding k ";
+        const std::string branches[]
+            = {b + "JOIN person p ON p.id = b.target_id WHERE b.authorizer_id = ? ORDER BY 4, 1",
+               b + "JOIN person p ON p.id = b.authorizer_id WHERE b.target_id = ? ORDER BY 4, 1",
+               k + "JOIN person p ON p.id = k.member_id WHERE k.holder_id = ? ORDER BY 4, 1",
+               k + "JOIN person p ON p.id = k.holder_id WHERE k.member_id = ? ORDER BY 4, 1"};
         for (const std::string &sql : branches)
             m_branches.push_back(db.prepare(sql.c_str()));
     }
@@ -128,11 +132,11 @@ struct QtPreparedLookup
         const QString p = QStringLiteral("p.id, p.name, p.id_type, p.id_number, p.sex, p.birth_date, p.insurance_type, "
                                          "p.employment, p.status, p.pooling_region, p.balance_fen, p.public_medical");
         const QString b = QStringLiteral("SELECT b.id, b.relationship, b.status, b.started_at, b.ended_at, b.ended_by, "
-                                         "b.end_requested_by, b.end_reason, f.filing_no, ") + p
-                          + QStringLiteral(" FROM binding b JOIN filing f ON f.id = b.filing_id ");
+                                         "b.end_requested_by, b.end_reason, f.filing_no, ")
+            + p + QStringLiteral(" FROM binding b JOIN filing f ON f.id = b.filing_id ");
         const QString k = QStringLiteral("SELECT k.id, k.relationship, k.status, k.started_at, k.ended_at, k.ended_by, "
-                                         "k.end_requested_by, k.end_reason, k.binding_no, ") + p
-                          + QStringLiteral(" FROM kinship_binding k ");
+                                         "k.end_requested_by, k.end_reason, k.binding_no, ")
+            + p + QStringLiteral(" FROM kinship_binding k ");
         return {b + QStringLiteral("JOIN person p ON p.id = b.target_id WHERE b.authorizer_id = ? ORDER BY 4, 1"),
                 b + QStringLiteral("JOIN person p ON p.id = b.authorizer_id WHERE b.target_id = ? ORDER BY 4, 1"),
                 k + QStringLiteral("JOIN person p ON p.id = k.member_id WHERE k.holder_id = ? ORDER BY 4, 1"),
@@ -180,16 +184,21 @@ int main(int argc, char *argv[])
         return 64;
     }
     const QString path = args.at(1);
-    const int passes = args.indexOf(QStringLiteral("--passes")) > 0 ? args.at(args.indexOf(QStringLiteral("--passes")) + 1).toInt() : 3;
+    const int passes = args.indexOf(QStringLiteral("--passes")) > 0
+        ? args.at(args.indexOf(QStringLiteral("--passes")) + 1).toInt()
+        : 3;
     const bool server = DatabaseLocation::parse(path).isServer;
     const int lookupsAt = args.indexOf(QStringLiteral("--lookups"));
     if (server && lookupsAt < 0) {
-        fprintf(stderr, "bench_lookup: give the ID numbers to look up with --lookups FILE (e.g. the SQLite source's .lookups.txt)\n");
+        fprintf(stderr,
+                "bench_lookup: give the ID numbers to look up with --lookups FILE (e.g. the SQLite source's "
+                ".lookups.txt)\n");
         return 64;
     }
 #ifndef GONGJI_BENCH_LIBPQ
     if (server) {
-        fprintf(stderr, "bench_lookup: built without libpq (Debian libpq-dev): no baseline for a PostgreSQL database\n");
+        fprintf(stderr,
+                "bench_lookup: built without libpq (Debian libpq-dev): no baseline for a PostgreSQL database\n");
         return 64;
     }
 #endif
@@ -286,23 +295,28 @@ int main(int argc, char *argv[])
            double(modelRows) / model.count());
     if (server) {
         // The goals are the local file's; on a server the figures stand beside libpq's.
-        printf("on %s, baseline libpq: the same one statement, prepared once\n", qPrintable(DatabaseLocation::parse(path).displayName()));
+        printf("on %s, baseline libpq: the same one statement, prepared once\n",
+               qPrintable(DatabaseLocation::parse(path).displayName()));
         BenchStats::report(QStringLiteral("pg_household_lookup"), QStringLiteral("us"), model, baseline, 1.5);
         printf("thread CPU time of this process only (the server's work is not in it):\n");
         BenchStats::report(QStringLiteral("pg_household_lookup_cpu"), QStringLiteral("us"), modelCpu, baselineCpu, 0);
         printf("diagnostic: the same statements through QSqlQuery prepared once, against libpq:\n");
-        BenchStats::report(QStringLiteral("pg_lookup_qtsql_prepared_once"), QStringLiteral("us"), qtPreparedStats, baseline, 0);
+        BenchStats::report(QStringLiteral("pg_lookup_qtsql_prepared_once"), QStringLiteral("us"), qtPreparedStats,
+                           baseline, 0);
         printf("diagnostic: one round trip (libpq, prepared SELECT 1) median %.1f us p95 %.1f us; a lookup makes 1\n",
                roundTrip.median(), roundTrip.p95());
         // Two processes wake each other five times a lookup: on a busy machine every wake-up waits
         // for a time slice. The fastest tenth is closer to what the lookup costs when the machine is idle.
-        printf("diagnostic: fastest 10%% (p10): model %.1f us, libpq %.1f us, QSqlQuery prepared once %.1f us, round trip %.1f us\n",
+        printf("diagnostic: fastest 10%% (p10): model %.1f us, libpq %.1f us, QSqlQuery prepared once %.1f us, round "
+               "trip %.1f us\n",
                model.quantile(0.1), baseline.quantile(0.1), qtPreparedStats.quantile(0.1), roundTrip.quantile(0.1));
     } else {
         BenchStats::report(QStringLiteral("household_lookup"), QStringLiteral("us"), model, baseline, 2.0, 1000.0);
-        BenchStats::report(QStringLiteral("household_lookup_cpu"), QStringLiteral("us"), modelCpu, baselineCpu, 2.0, 1000.0);
+        BenchStats::report(QStringLiteral("household_lookup_cpu"), QStringLiteral("us"), modelCpu, baselineCpu, 2.0,
+                           1000.0);
         printf("diagnostic (no goal): the same statements through QSqlQuery prepared once, against the raw C API:\n");
-        BenchStats::report(QStringLiteral("lookup_qtsql_prepared_once"), QStringLiteral("us"), qtPreparedStats, baseline, 0);
+        BenchStats::report(QStringLiteral("lookup_qtsql_prepared_once"), QStringLiteral("us"), qtPreparedStats,
+                           baseline, 0);
     }
     Database::close(QStringLiteral("bench"));
     return 0; // a missed goal is a figure in the report, not a failure of the program

@@ -50,8 +50,12 @@ QString submitOneTarget()
     draft.commitmentAt = QDateTime::currentDateTimeUtc();
     draft.filedOn = QDate::currentDate();
     draft.clerk = QStringLiteral("bench");
-    draft.targets.append({QStringLiteral("spouse"), spouse.idType, spouse.idNumber, spouse.name,
-                          {QStringLiteral("marriage_certificate")}, false});
+    draft.targets.append({QStringLiteral("spouse"),
+                          spouse.idType,
+                          spouse.idNumber,
+                          spouse.name,
+                          {QStringLiteral("marriage_certificate")},
+                          false});
     const SubmissionResult result = FilingSubmission(kConnection).submit(draft);
     if (!result.stored()) {
         fprintf(stderr, "bench_pdf: the filing was not stored: %s\n", qPrintable(result.error));
@@ -65,7 +69,8 @@ void minimalPdf(const QString &path)
     QPdfWriter writer(path);
     writer.setPageSize(QPageSize(QPageSize::A4));
     QTextDocument document;
-    document.setHtml(QStringLiteral("<h1>个人账户家庭共济备案确认单</h1><p>备案编号 GJ20261122-0001，授权人 王建国。</p>"));
+    document.setHtml(
+        QStringLiteral("<h1>个人账户家庭共济备案确认单</h1><p>备案编号 GJ20261122-0001，授权人 王建国。</p>"));
     QPainter painter(&writer);
     document.setPageSize(QSizeF(writer.width(), writer.height()));
     document.drawContents(&painter);
@@ -91,8 +96,9 @@ int main(int argc, char *argv[])
         return 2;
     // Filings are made by an account: the new database's first one.
     PasswordHash::setCost(PasswordHash::Cost::TestOnlyMinimum);
-    const ClerkAccounts::Result account = ClerkAccounts(kConnection).createFirstSupervisor(
-        QStringLiteral("bench"), QStringLiteral("bench"), QStringLiteral("bench-password-1"));
+    const ClerkAccounts::Result account = ClerkAccounts(kConnection)
+                                              .createFirstSupervisor(QStringLiteral("bench"), QStringLiteral("bench"),
+                                                                     QStringLiteral("bench-password-1"));
     if (!account.ok) {
         fprintf(stderr, "bench_pdf: cannot create the account \"bench\": %s\n", qPrintable(account.error));
         return 2;

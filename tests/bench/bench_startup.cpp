@@ -55,7 +55,8 @@ bool runOnce(const QStringList &command, double *ms, double *peakMb)
     *ms = timer.nsecsElapsed() / 1e6;
     *peakMb = usage.ru_maxrss / 1024.0;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        fprintf(stderr, "bench_startup: %s exited with status %d\n", argv[0], WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+        fprintf(stderr, "bench_startup: %s exited with status %d\n", argv[0],
+                WIFEXITED(status) ? WEXITSTATUS(status) : -1);
         return false;
     }
     return true;
@@ -82,8 +83,9 @@ bool prepareAccount(const QString &db, BenchStats &verifyMs)
                     qPrintable(db), kLogin);
             ok = false;
         } else {
-            const auto created = ClerkAccounts(connection).createFirstSupervisor(
-                QLatin1String(kLogin), QStringLiteral("Benchmark"), QLatin1String(kPassword));
+            const auto created = ClerkAccounts(connection)
+                                     .createFirstSupervisor(QLatin1String(kLogin), QStringLiteral("Benchmark"),
+                                                            QLatin1String(kPassword));
             if (!created.ok) {
                 fprintf(stderr, "bench_startup: %s\n", qPrintable(created.error));
                 ok = false;
@@ -124,8 +126,13 @@ int main(int argc, char *argv[])
     if (!password.open(QIODevice::WriteOnly) || password.write(kPassword) < 0)
         return 1;
     password.close();
-    const QStringList desk{args.at(1), QStringLiteral("--db"), args.at(3), QStringLiteral("--clerk"),
-                           QLatin1String(kLogin), QStringLiteral("--password-file"), passwordFile};
+    const QStringList desk{args.at(1),
+                           QStringLiteral("--db"),
+                           args.at(3),
+                           QStringLiteral("--clerk"),
+                           QLatin1String(kLogin),
+                           QStringLiteral("--password-file"),
+                           passwordFile};
     const QStringList minimal{args.at(2)};
     // The first window a clerk sees is the sign-in dialog (no --clerk: it quits once shown).
     const QStringList deskSignIn{args.at(1), QStringLiteral("--db"), args.at(3)};
@@ -155,7 +162,8 @@ int main(int argc, char *argv[])
     for (double ms : deskMs.values())
         deskLessVerify.add(ms - verifyMs.median());
     printf("diagnostic (no goal): checking the sign-in password (Argon2id, Interactive) %.1f ms median of %d;\n"
-           "the start-up to the main window less that:\n", verifyMs.median(), int(verifyMs.count()));
+           "the start-up to the main window less that:\n",
+           verifyMs.median(), int(verifyMs.count()));
     BenchStats::report(QStringLiteral("startup_main_window_less_password_check"), QStringLiteral("ms"), deskLessVerify,
                        minimalMs, 1.5);
     BenchStats::report(QStringLiteral("startup_peak_rss"), QStringLiteral("MB"), deskMb, minimalMb, 0, 150);
@@ -171,7 +179,8 @@ int main(int argc, char *argv[])
             viewerMs.add(ms);
             viewerMb.add(mb);
         }
-        BenchStats::report(QStringLiteral("household_open_peak_rss"), QStringLiteral("MB"), viewerMb, minimalMb, 0, 150);
+        BenchStats::report(QStringLiteral("household_open_peak_rss"), QStringLiteral("MB"), viewerMb, minimalMb, 0,
+                           150);
     }
     return 0;
 }

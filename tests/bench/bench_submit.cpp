@@ -56,13 +56,12 @@ QList<QPair<Person, Person>> addCouples(int count, int idSpace)
 struct RawRow
 {
     RawRow(const Person &head, int i)
-        : now(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1()),
-          day(now.left(10)),
-          number(QStringLiteral("BENCH-%1-%2").arg(QCoreApplication::applicationPid()).arg(i).toLatin1()),
-          detail(QByteArrayLiteral("{\"authorizer\":\"") + head.idNumber.left(6).toLatin1()
+        : now(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1())
+        , day(now.left(10))
+        , number(QStringLiteral("BENCH-%1-%2").arg(QCoreApplication::applicationPid()).arg(i).toLatin1())
+        , detail(QByteArrayLiteral("{\"authorizer\":\"") + head.idNumber.left(6).toLatin1()
                  + QByteArrayLiteral("********\",\"targets\":[]}"))
-    {
-    }
+    {}
     QByteArray now, day, number, detail;
 };
 
@@ -79,7 +78,8 @@ public:
             "INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, status, started_at, "
             "age_warning_confirmed) VALUES (?, ?, ?, 'spouse', 1, 'active', ?, 0)");
         m_proof = m_raw.prepare("INSERT INTO binding_proof (binding_id, proof) VALUES (?, 'marriage_certificate')");
-        m_audit = m_raw.prepare("INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, 'bench', 'filing', ?, ?)");
+        m_audit = m_raw.prepare(
+            "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, 'bench', 'filing', ?, ?)");
         m_begin = m_raw.prepare("BEGIN IMMEDIATE");
         m_commit = m_raw.prepare("COMMIT");
     }
@@ -122,30 +122,38 @@ public:
     {
         m_filing = m_raw.prepare(
             "INSERT INTO filing (filing_no, authorizer_id, clerk, channel, filed_at, effective_on, rule_set_id, "
-            "commitment_version, commitment_at) VALUES ($1, $2, 'bench', 'counter', $3, $4, 1, '2024-12', $5) RETURNING id", 5);
+            "commitment_version, commitment_at) VALUES ($1, $2, 'bench', 'counter', $3, $4, 1, '2024-12', $5) "
+            "RETURNING id",
+            5);
         m_binding = m_raw.prepare(
             "INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, status, started_at, "
-            "age_warning_confirmed) VALUES ($1, $2, $3, 'spouse', 1, 'active', $4, 0) RETURNING id", 4);
+            "age_warning_confirmed) VALUES ($1, $2, $3, 'spouse', 1, 'active', $4, 0) RETURNING id",
+            4);
         m_proof = m_raw.prepare("INSERT INTO binding_proof (binding_id, proof) VALUES ($1, 'marriage_certificate')", 1);
-        m_audit = m_raw.prepare("INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, 'bench', 'filing', $2, $3)", 3);
+        m_audit = m_raw.prepare(
+            "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, 'bench', 'filing', $2, $3)", 3);
     }
     void submit(const Person &head, const Person &spouse, const RawRow &row)
     {
         const std::string headId = std::to_string(head.id), spouseId = std::to_string(spouse.id);
         m_raw.exec("BEGIN");
-        const std::string filingId = m_raw.run(m_filing, {row.number.constData(), headId.c_str(), row.now.constData(),
-                                                          row.day.constData(), row.now.constData()});
-        const std::string bindingId = m_raw.run(m_binding, {filingId.c_str(), headId.c_str(), spouseId.c_str(), row.now.constData()});
+        const std::string filingId = m_raw.run(
+            m_filing,
+            {row.number.constData(), headId.c_str(), row.now.constData(), row.day.constData(), row.now.constData()});
+        const std::string bindingId
+            = m_raw.run(m_binding, {filingId.c_str(), headId.c_str(), spouseId.c_str(), row.now.constData()});
         m_raw.run(m_proof, {bindingId.c_str()});
         m_raw.run(m_audit, {row.now.constData(), row.number.constData(), row.detail.constData()});
         m_raw.exec("COMMIT");
     }
     QString settings()
     {
-        const std::string show = m_raw.prepare("SELECT current_setting('server_version') || ', fsync=' || current_setting('fsync') "
-                                            "|| ', synchronous_commit=' || current_setting('synchronous_commit') "
-                                            "|| ', wal_sync_method=' || current_setting('wal_sync_method') "
-                                            "|| ', shared_buffers=' || current_setting('shared_buffers')", 0);
+        const std::string show
+            = m_raw.prepare("SELECT current_setting('server_version') || ', fsync=' || current_setting('fsync') "
+                            "|| ', synchronous_commit=' || current_setting('synchronous_commit') "
+                            "|| ', wal_sync_method=' || current_setting('wal_sync_method') "
+                            "|| ', shared_buffers=' || current_setting('shared_buffers')",
+                            0);
         return QString::fromStdString(m_raw.run(show, {}));
     }
 
@@ -179,11 +187,14 @@ int main(int argc, char *argv[])
         return 64;
     }
     const QString path = args.at(1);
-    const int runs = args.indexOf(QStringLiteral("--runs")) > 0 ? args.at(args.indexOf(QStringLiteral("--runs")) + 1).toInt() : 200;
+    const int runs = args.indexOf(QStringLiteral("--runs")) > 0
+        ? args.at(args.indexOf(QStringLiteral("--runs")) + 1).toInt()
+        : 200;
     const bool server = DatabaseLocation::parse(path).isServer;
 #ifndef GONGJI_BENCH_LIBPQ
     if (server) {
-        fprintf(stderr, "bench_submit: built without libpq (Debian libpq-dev): no baseline for a PostgreSQL database\n");
+        fprintf(stderr,
+                "bench_submit: built without libpq (Debian libpq-dev): no baseline for a PostgreSQL database\n");
         return 64;
     }
 #endif
@@ -220,8 +231,12 @@ int main(int argc, char *argv[])
         draft.commitmentAt = QDateTime::currentDateTimeUtc();
         draft.filedOn = QDate::currentDate();
         draft.clerk = QStringLiteral("bench");
-        draft.targets.append({QStringLiteral("spouse"), spouse.idType, spouse.idNumber, spouse.name,
-                              {QStringLiteral("marriage_certificate")}, false});
+        draft.targets.append({QStringLiteral("spouse"),
+                              spouse.idType,
+                              spouse.idNumber,
+                              spouse.name,
+                              {QStringLiteral("marriage_certificate")},
+                              false});
         timer.start();
         const SubmissionResult result = submission.submit(draft);
         const double modelMs = timer.nsecsElapsed() / 1e6;
@@ -250,7 +265,8 @@ int main(int argc, char *argv[])
         printf("submit: %d one-target filings each way on %s; server %s; baseline libpq; no goal\n", runs,
                qPrintable(DatabaseLocation::parse(path).displayName()), qPrintable(postgresSubmit->settings()));
         BenchStats::report(QStringLiteral("pg_submit_one_target"), QStringLiteral("ms"), model, baseline, 0);
-        printf("diagnostic: fastest 10%% (p10): model %.3f ms, libpq %.3f ms\n", model.quantile(0.1), baseline.quantile(0.1));
+        printf("diagnostic: fastest 10%% (p10): model %.3f ms, libpq %.3f ms\n", model.quantile(0.1),
+               baseline.quantile(0.1));
         Database::close(kConnection);
         return 0;
     }

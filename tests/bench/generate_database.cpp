@@ -31,10 +31,7 @@ struct Counts
     qint64 persons = 0, households = 0, active = 0, ended = 0, filings = 0;
 };
 
-QString money(qint64 fen)
-{
-    return QStringLiteral("%1.%2").arg(fen / 100).arg(fen % 100, 2, 10, QLatin1Char('0'));
-}
+QString money(qint64 fen) { return QStringLiteral("%1.%2").arg(fen / 100).arg(fen % 100, 2, 10, QLatin1Char('0')); }
 
 int writeRegistryCsv(const QString &path, qint64 persons, quint64 seed)
 {
@@ -44,7 +41,8 @@ int writeRegistryCsv(const QString &path, qint64 persons, quint64 seed)
         return 1;
     }
     QTextStream out(&file);
-    out << "name,id_type,id_number,sex,birth_date,insurance_type,employment,status,pooling_region,balance,public_medical\n";
+    out << "name,id_type,id_number,sex,birth_date,insurance_type,employment,status,pooling_region,balance,public_"
+           "medical\n";
     PopulationGenerator generator(seed, 1);
     qint64 written = 0;
     while (written < persons) {
@@ -53,8 +51,7 @@ int writeRegistryCsv(const QString &path, qint64 persons, quint64 seed)
             const Person &p = member.person;
             // Sex and birth date left empty on a third of the rows: the number carries them.
             const bool derive = written % 3 == 0;
-            out << p.name << ',' << p.idType << ',' << p.idNumber << ','
-                << (derive ? QString() : QString(p.sex)) << ','
+            out << p.name << ',' << p.idType << ',' << p.idNumber << ',' << (derive ? QString() : QString(p.sex)) << ','
                 << (derive ? QString() : p.birthDate.toString(Qt::ISODate)) << ',' << p.insuranceType << ','
                 << p.employment << ',' << p.status << ',' << p.poolingRegion << ','
                 << (p.isEmployee() ? money(p.balanceFen) : QString()) << ",0\n";
@@ -72,7 +69,9 @@ public:
     QString next(const QDate &day)
     {
         const int sequence = ++m_sequence[day.toJulianDay()];
-        return QStringLiteral("GJ%1-%2").arg(day.toString(QStringLiteral("yyyyMMdd"))).arg(sequence, 4, 10, QLatin1Char('0'));
+        return QStringLiteral("GJ%1-%2")
+            .arg(day.toString(QStringLiteral("yyyyMMdd")))
+            .arg(sequence, 4, 10, QLatin1Char('0'));
     }
 
 private:
@@ -86,12 +85,18 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database file to create."), QStringLiteral("FILE"));
-    const QCommandLineOption csvOption(QStringLiteral("registry-csv"), QStringLiteral("Registry CSV to write instead."), QStringLiteral("FILE"));
-    const QCommandLineOption personsOption(QStringLiteral("persons"), QStringLiteral("Insured persons."), QStringLiteral("N"), QStringLiteral("1000000"));
-    const QCommandLineOption activeOption(QStringLiteral("active"), QStringLiteral("Active bindings."), QStringLiteral("N"), QStringLiteral("1000000"));
-    const QCommandLineOption endedOption(QStringLiteral("ended"), QStringLiteral("Ended bindings."), QStringLiteral("N"), QStringLiteral("100000"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"), QStringLiteral("20261122"));
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database file to create."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption csvOption(QStringLiteral("registry-csv"), QStringLiteral("Registry CSV to write instead."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption personsOption(QStringLiteral("persons"), QStringLiteral("Insured persons."),
+                                           QStringLiteral("N"), QStringLiteral("1000000"));
+    const QCommandLineOption activeOption(QStringLiteral("active"), QStringLiteral("Active bindings."),
+                                          QStringLiteral("N"), QStringLiteral("1000000"));
+    const QCommandLineOption endedOption(QStringLiteral("ended"), QStringLiteral("Ended bindings."),
+                                         QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"),
+                                        QStringLiteral("20261122"));
     parser.addOptions({dbOption, csvOption, personsOption, activeOption, endedOption, seedOption});
     parser.process(app);
     const qint64 persons = parser.value(personsOption).toLongLong();
@@ -130,7 +135,8 @@ int main(int argc, char *argv[])
             if (!ruleCache.contains(key)) {
                 const auto rule = rules.resolve(region, day);
                 if (!rule)
-                    throw StorageError(StorageError::Kind::Other, QStringLiteral("no rule set for %1 on %2").arg(region, key));
+                    throw StorageError(StorageError::Kind::Other,
+                                       QStringLiteral("no rule set for %1 on %2").arg(region, key));
                 ruleCache.insert(key, rule->id);
             }
             return ruleCache.value(key);
@@ -225,7 +231,9 @@ int main(int argc, char *argv[])
             }
             // Every 125th household is looked up: its head, spouse or another member.
             if (counts.households % 125 == 0)
-                lookupOut << household.members.at(generator.random(0, int(household.members.size()) - 1)).person.idNumber << '\n';
+                lookupOut
+                    << household.members.at(generator.random(0, int(household.members.size()) - 1)).person.idNumber
+                    << '\n';
             if (counts.households % 50000 == 0)
                 fprintf(stderr, "  %lld persons, %lld active, %lld ended, %.0f s\n", counts.persons, counts.active,
                         counts.ended, timer.elapsed() / 1000.0);

@@ -46,8 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int records = 0;
     while (reader.readRecord(fields)) {
         readCleanly(fields);
-        require(++records <= physicalLines);          // no record without a line of its own
-        require(reader.recordLine() > lastLine);      // line numbers only go forward
+        require(++records <= physicalLines); // no record without a line of its own
+        require(reader.recordLine() > lastLine); // line numbers only go forward
         require(reader.recordLine() <= physicalLines);
         lastLine = reader.recordLine();
         require(!fields.isEmpty());

@@ -24,11 +24,11 @@ QString ResilienceFixture::create(const QString &databasePath, int households, q
     // Filings need a clerk's account (RoleCheck): the supervisor and the clerk `worker`.
     PasswordHash::setCost(PasswordHash::Cost::TestOnlyMinimum);
     ClerkAccounts accounts(connection);
-    const ClerkAccounts::Result supervisor =
-        accounts.createFirstSupervisor(supervisorLogin(), QStringLiteral("主管"), password());
-    const ClerkAccounts::Result clerk =
-        supervisor.ok ? accounts.add(supervisorLogin(), clerkLogin(), QStringLiteral("柜员"), ClerkRole::Clerk, password())
-                      : supervisor;
+    const ClerkAccounts::Result supervisor
+        = accounts.createFirstSupervisor(supervisorLogin(), QStringLiteral("主管"), password());
+    const ClerkAccounts::Result clerk = supervisor.ok
+        ? accounts.add(supervisorLogin(), clerkLogin(), QStringLiteral("柜员"), ClerkRole::Clerk, password())
+        : supervisor;
     if (!clerk.ok) {
         Database::close(connection);
         return clerk.error;
@@ -38,7 +38,8 @@ QString ResilienceFixture::create(const QString &databasePath, int households, q
         PersonStore persons(connection);
         for (int h = 0; h < households; ++h) {
             // Regions in turn; sizes 2..6 in each region.
-            auto household = generator.nextHouseholdIn(regions.at(h % regions.size()).pooling, 2 + (h / regions.size()) % 5);
+            auto household
+                = generator.nextHouseholdIn(regions.at(h % regions.size()).pooling, 2 + (h / regions.size()) % 5);
             Family family;
             family.poolingRegion = household.members.first().person.poolingRegion;
             for (auto &member : household.members) {

@@ -67,13 +67,15 @@ int main(int argc, char *argv[])
         const SubmissionResult result = submission.submit(draft);
         switch (result.status) {
         case SubmissionResult::Status::Stored:
-            printf("stored %s %s %s\n", qPrintable(result.filingNumber), qPrintable(item.at(0)), qPrintable(item.at(1)));
+            printf("stored %s %s %s\n", qPrintable(result.filingNumber), qPrintable(item.at(0)),
+                   qPrintable(item.at(1)));
             break;
         case SubmissionResult::Status::Refused:
         case SubmissionResult::Status::NeedsConfirmation:
             printf("refused %s %s %s\n", qPrintable(item.at(0)), qPrintable(item.at(1)),
-                   qPrintable((refusalNames(result.verdict.authorizer.findings)
-                               + refusalNames(result.verdict.findingsFor(0))).join(QLatin1Char(','))));
+                   qPrintable(
+                       (refusalNames(result.verdict.authorizer.findings) + refusalNames(result.verdict.findingsFor(0)))
+                           .join(QLatin1Char(','))));
             break;
         case SubmissionResult::Status::Failed:
             printf("failed %s %s %s\n", qPrintable(item.at(0)), qPrintable(item.at(1)), qPrintable(result.error));

@@ -44,7 +44,7 @@ void TestConcurrency::conflictingCountersKeepEveryRule()
         const auto &members = family.members;
         for (int i = 1; i < members.size(); ++i)
             plan += members.at(0).idNumber + QLatin1Char(' ') + members.at(i).idNumber + QLatin1Char(' ')
-                    + members.at(i).relationship + QLatin1Char('\n');
+                + members.at(i).relationship + QLatin1Char('\n');
         const auto spouse = lookup.findByDocument(QStringLiteral("01"), members.at(1).idNumber);
         if (family.poolingRegion != QLatin1String("330100") || !spouse || !spouse->isEmployee())
             continue;
@@ -107,7 +107,7 @@ void TestConcurrency::conflictingCountersKeepEveryRule()
         const QList<MutualAidBinding> own = bindings.byFiling(filing->id);
         QCOMPARE(own.size(), 1);
         QCOMPARE(own.first().targetId, target->id);
-        QCOMPARE(own.first().status, QStringLiteral("active"));
+        QCOMPARE(own.first().status, BindingStatus::Active);
         const QString pair = f.at(2) + QLatin1Char('>') + f.at(3);
         QVERIFY2(!pairs.contains(pair), qPrintable(QStringLiteral("pair stored twice: ") + pair));
         pairs.insert(pair);
@@ -123,8 +123,8 @@ void TestConcurrency::conflictingCountersKeepEveryRule()
         QVERIFY(target);
         QCOMPARE(bindings.activeByTarget(target->id).size(), 1); // never 2 authorizers in 330100
     }
-    qInfo("%d processes, %d attempts: %d stored, %d refused; %d contested 浙江 targets", workers,
-          planned * workers, int(stored.size()), refused, int(zhejiangTargets.size()));
+    qInfo("%d processes, %d attempts: %d stored, %d refused; %d contested 浙江 targets", workers, planned * workers,
+          int(stored.size()), refused, int(zhejiangTargets.size()));
     Database::close(QStringLiteral("check"));
 }
 

@@ -54,8 +54,7 @@ void whenExposed(QWidget *window, const std::function<void()> &then)
 DeskSession::DeskSession(const QString &connection, const QString &databasePath)
     : m_connection(connection)
     , m_databasePath(databasePath)
-{
-}
+{}
 
 void DeskSession::setAutomaticSignIn(const QString &login, const QString &passwordFile)
 {
@@ -96,9 +95,12 @@ int DeskSession::run()
             const QString password = readPassword(m_passwordFile, &message);
             if (!password.isNull()) {
                 const SignIn::Result result = SignIn(m_connection).signIn(m_login, password);
-                signedIn = result.ok;
+                // An expired password is changed in the sign-in dialog, never from a file.
+                signedIn = result.ok && !result.passwordExpired;
                 account = result.account;
-                message = result.error;
+                message = result.passwordExpired
+                    ? Text::tr("The password of %1 has expired: sign in here and choose a new one.").arg(m_login)
+                    : result.error;
             }
             if (!signedIn) {
                 fprintf(stderr, "gongji-desk: %s\n", qPrintable(message));
@@ -121,6 +123,10 @@ int DeskSession::run()
         MainWindow window(m_connection, m_databasePath, account);
         QObject::connect(&window, &MainWindow::signedOut, qApp, &QCoreApplication::quit);
         window.show();
+        // The sign-in dialog just closed: without this a window manager may leave the keyboard
+        // with nothing, and the clerk's first card read would be lost.
+        window.raise();
+        window.activateWindow();
         if (m_exitAfterShow) // start-up to the first painted main window, after the sign-in
             whenExposed(&window, [] { QCoreApplication::quit(); });
         const int status = QApplication::exec();

@@ -69,15 +69,9 @@ FirstSupervisorDialog::FirstSupervisorDialog(const QString &connection, QWidget 
     m_login->setFocus();
 }
 
-QString FirstSupervisorDialog::login() const
-{
-    return m_login->text().trimmed();
-}
+QString FirstSupervisorDialog::login() const { return m_login->text().trimmed(); }
 
-QString FirstSupervisorDialog::error() const
-{
-    return m_error->isVisibleTo(this) ? m_error->text() : QString();
-}
+QString FirstSupervisorDialog::error() const { return m_error->isVisibleTo(this) ? m_error->text() : QString(); }
 
 void FirstSupervisorDialog::showError(const QString &message)
 {
@@ -94,8 +88,8 @@ void FirstSupervisorDialog::accept()
         m_password->setFocus();
         return;
     }
-    const ClerkAccounts::Result result =
-            ClerkAccounts(m_connection).createFirstSupervisor(login(), m_name->text(), m_password->text());
+    const ClerkAccounts::Result result
+        = ClerkAccounts(m_connection).createFirstSupervisor(login(), m_name->text(), m_password->text());
     if (!result.ok) {
         showError(result.error);
         return;

@@ -11,9 +11,7 @@
 
 namespace gongji {
 
-IdleLockDialog::IdleLockDialog(QWidget *parent)
-    : QDialog(parent)
-    , m_minutes(new QSpinBox(this))
+IdleLockDialog::IdleLockDialog(QWidget *parent) : QDialog(parent), m_minutes(new QSpinBox(this))
 {
     setWindowTitle(tr("Automatic lock"));
     auto *intro = new QLabel(tr("The counter locks itself when nobody has typed or used the mouse for this "
@@ -38,15 +36,9 @@ IdleLockDialog::IdleLockDialog(QWidget *parent)
     setMinimumWidth(380);
 }
 
-int IdleLockDialog::minutes() const
-{
-    return m_minutes->value();
-}
+int IdleLockDialog::minutes() const { return m_minutes->value(); }
 
-void IdleLockDialog::setMinutes(int minutes)
-{
-    m_minutes->setValue(minutes);
-}
+void IdleLockDialog::setMinutes(int minutes) { m_minutes->setValue(minutes); }
 
 void IdleLockDialog::accept()
 {

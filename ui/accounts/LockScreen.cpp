@@ -85,8 +85,8 @@ LockScreen::LockScreen(const ClerkAccount &account, QWidget *parent)
 QString LockScreen::describe(const ClerkAccount &account)
 {
     const QString role = ClerkRoles::label(account.role);
-    return tr("%1 (%2), %3").arg(account.displayName.isEmpty() ? account.login : account.displayName,
-                                 account.login, role);
+    return tr("%1 (%2), %3")
+        .arg(account.displayName.isEmpty() ? account.login : account.displayName, account.login, role);
 }
 
 void LockScreen::showError(const QString &message)
@@ -95,10 +95,7 @@ void LockScreen::showError(const QString &message)
     m_error->setVisible(!message.isEmpty());
 }
 
-QString LockScreen::error() const
-{
-    return m_error->isVisibleTo(this) ? m_error->text() : QString();
-}
+QString LockScreen::error() const { return m_error->isVisibleTo(this) ? m_error->text() : QString(); }
 
 void LockScreen::reset()
 {

@@ -14,8 +14,7 @@
 
 namespace gongji {
 
-SessionLock::SessionLock(const QString &connection, const ClerkAccount &account, QMainWindow *window,
-                         QWidget *content)
+SessionLock::SessionLock(const QString &connection, const ClerkAccount &account, QMainWindow *window, QWidget *content)
     : QObject(window)
     , m_connection(connection)
     , m_account(account)
@@ -44,10 +43,7 @@ SessionLock::SessionLock(const QString &connection, const ClerkAccount &account,
     readIdleSetting();
 }
 
-QString SessionLock::idleSettingKey()
-{
-    return QStringLiteral("session/idleLockMinutes");
-}
+QString SessionLock::idleSettingKey() { return QStringLiteral("session/idleLockMinutes"); }
 
 int SessionLock::idleMinutesSetting()
 {
@@ -56,15 +52,9 @@ int SessionLock::idleMinutesSetting()
     return ok ? qBound(0, minutes, 24 * 60) : 5;
 }
 
-void SessionLock::readIdleSetting()
-{
-    setIdleMilliseconds(idleMinutesSetting() * 60 * 1000);
-}
+void SessionLock::readIdleSetting() { setIdleMilliseconds(idleMinutesSetting() * 60 * 1000); }
 
-void SessionLock::setIdleMilliseconds(int milliseconds)
-{
-    m_idle->setInterval(milliseconds);
-}
+void SessionLock::setIdleMilliseconds(int milliseconds) { m_idle->setInterval(milliseconds); }
 
 void SessionLock::lock(const QString &reason)
 {
@@ -129,8 +119,8 @@ bool SessionLock::unlock(const QString &password)
         const QString until = result.lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm"));
         m_screen->reset();
         m_screen->showError(result.lockedUntil.isValid() && !result.error.contains(until)
-                                    ? tr("%1 Try again after %2, or sign out.").arg(result.error, until)
-                                    : result.error);
+                                ? tr("%1 Try again after %2, or sign out.").arg(result.error, until)
+                                : result.error);
         return false;
     }
     m_locked = false;

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "model/accounts/SignIn.h"
+#include "ui/accounts/ExpiredPasswordDialog.h"
 
 namespace gongji {
 
@@ -88,10 +89,7 @@ void SignInDialog::showError(const QString &message)
     m_error->setVisible(!message.isEmpty());
 }
 
-QString SignInDialog::error() const
-{
-    return m_error->isVisibleTo(this) ? m_error->text() : QString();
-}
+QString SignInDialog::error() const { return m_error->isVisibleTo(this) ? m_error->text() : QString(); }
 
 void SignInDialog::accept()
 {
@@ -101,13 +99,23 @@ void SignInDialog::accept()
         return;
     }
     const SignIn::Result result = SignIn(m_connection).signIn(m_login->text().trimmed(), m_password->text());
+    if (result.ok && result.passwordExpired) {
+        // The work starts only with a new password.
+        ExpiredPasswordDialog change(m_connection, result.account.login, m_password->text(), this);
+        m_password->clear();
+        if (change.exec() != QDialog::Accepted) {
+            showError(tr("Your password has expired: sign in again and choose a new one."));
+            m_password->setFocus();
+            return;
+        }
+    }
     m_password->clear();
     if (!result.ok) {
         // The fifth failure says "locked for 5 minutes"; the clock time tells the queue when.
         const QString until = result.lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm"));
         showError(result.lockedUntil.isValid() && !result.error.contains(until)
-                          ? tr("%1 Try again after %2.").arg(result.error, until)
-                          : result.error);
+                      ? tr("%1 Try again after %2.").arg(result.error, until)
+                      : result.error);
         m_password->setFocus();
         return;
     }

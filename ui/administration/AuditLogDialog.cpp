@@ -37,14 +37,14 @@ QDateEdit *createDateEdit(QWidget *parent, const QString &objectName)
     return edit;
 }
 
-QDate boundOf(const QDateEdit *edit)
-{
-    return edit->date() == edit->minimumDate() ? QDate() : edit->date();
-}
+QDate boundOf(const QDateEdit *edit) { return edit->date() == edit->minimumDate() ? QDate() : edit->date(); }
 } // namespace
 
 AuditLogDialog::AuditLogDialog(const QString &connection, const QString &actor, QWidget *parent)
-    : QDialog(parent), m_connection(connection), m_actor(actor), m_model(new AuditLogModel(connection, actor, this))
+    : QDialog(parent)
+    , m_connection(connection)
+    , m_actor(actor)
+    , m_model(new AuditLogModel(connection, actor, this))
 {
     setWindowTitle(tr("Audit log"));
     setObjectName(QStringLiteral("auditLogDialog"));
@@ -60,8 +60,10 @@ AuditLogDialog::AuditLogDialog(const QString &connection, const QString &actor, 
     const QString anyText = tr("any day");
     m_from->setSpecialValueText(anyText);
     m_to->setSpecialValueText(anyText);
-    m_from->setToolTip(tr("First day shown; at its lowest date it shows “any day” (no limit); All days clears both dates"));
-    m_to->setToolTip(tr("Last day shown, included; at its lowest date it shows “any day” (no limit); All days clears both dates"));
+    m_from->setToolTip(
+        tr("First day shown; at its lowest date it shows “any day” (no limit); All days clears both dates"));
+    m_to->setToolTip(
+        tr("Last day shown, included; at its lowest date it shows “any day” (no limit); All days clears both dates"));
 
     auto *clerkLabel = new QLabel(tr("C&lerk:"), this);
     clerkLabel->setBuddy(m_clerk);
@@ -234,7 +236,8 @@ void AuditLogDialog::chooseExportFile()
     QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (folder.isEmpty())
         folder = QDir::homePath();
-    const QString name = QStringLiteral("audit-log-%1.csv").arg(QDate::currentDate().toString(QStringLiteral("yyyyMMdd")));
+    const QString name
+        = QStringLiteral("audit-log-%1.csv").arg(QDate::currentDate().toString(QStringLiteral("yyyyMMdd")));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the audit log"), QDir(folder).filePath(name),
                                                       tr("CSV files (*.csv)"));
     if (!path.isEmpty())

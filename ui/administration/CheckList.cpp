@@ -6,8 +6,7 @@ namespace {
 constexpr int KeywordRole = Qt::UserRole + 1;
 }
 
-CheckList::CheckList(QWidget *parent)
-    : QListWidget(parent)
+CheckList::CheckList(QWidget *parent) : QListWidget(parent)
 {
     setSelectionMode(QAbstractItemView::NoSelection);
     setUniformItemSizes(true);
@@ -31,7 +30,7 @@ void CheckList::setChecked(const QStringList &keywords)
     const QSignalBlocker quiet(this); // one signal for the whole list, not one per row
     for (int row = 0; row < count(); ++row)
         item(row)->setCheckState(keywords.contains(item(row)->data(KeywordRole).toString()) ? Qt::Checked
-                                                                                              : Qt::Unchecked);
+                                                                                            : Qt::Unchecked);
     emit checkedChanged();
 }
 
@@ -53,10 +52,7 @@ QStringList CheckList::checked() const
     return keywords;
 }
 
-QSize CheckList::minimumSizeHint() const
-{
-    return {QListWidget::minimumSizeHint().width(), sizeHint().height()};
-}
+QSize CheckList::minimumSizeHint() const { return {QListWidget::minimumSizeHint().width(), sizeHint().height()}; }
 
 QSize CheckList::sizeHint() const
 {

@@ -28,7 +28,9 @@ QLineEdit *passwordEdit(QWidget *parent, const QString &objectName)
 } // namespace
 
 ClerkAccountsDialog::ClerkAccountsDialog(const QString &connection, const QString &actor, QWidget *parent)
-    : QDialog(parent), m_connection(connection), m_actor(actor)
+    : QDialog(parent)
+    , m_connection(connection)
+    , m_actor(actor)
 {
     setWindowTitle(tr("Clerk accounts"));
     setObjectName(QStringLiteral("clerkAccountsDialog"));
@@ -167,11 +169,13 @@ void ClerkAccountsDialog::reload()
     for (int row = 0; row < m_accounts.size(); ++row) {
         const ClerkAccount &account = m_accounts.at(row);
         const QStringList texts{
-                account.login,
-                account.displayName,
-                account.isSupervisor() ? tr("Supervisor") : tr("Clerk"),
-                account.active ? tr("active") : tr("disabled"),
-                account.isLockedAt(QDateTime::currentDateTimeUtc()) ? account.lockedUntil.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString(),
+            account.login,
+            account.displayName,
+            account.isSupervisor() ? tr("Supervisor") : tr("Clerk"),
+            account.active ? tr("active") : tr("disabled"),
+            account.isLockedAt(QDateTime::currentDateTimeUtc())
+                ? account.lockedUntil.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                : QString(),
         };
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem(texts.at(column));
@@ -217,7 +221,8 @@ void ClerkAccountsDialog::updateButtons()
     const ClerkAccount *account = selectedAccount();
     m_activeButton->setEnabled(account);
     m_activeButton->setText(account && !account->active ? tr("&Enable") : tr("&Disable"));
-    m_unlockButton->setEnabled(account && (account->isLockedAt(QDateTime::currentDateTimeUtc()) || account->failedAttempts > 0));
+    m_unlockButton->setEnabled(
+        account && (account->isLockedAt(QDateTime::currentDateTimeUtc()) || account->failedAttempts > 0));
     m_resetButton->setEnabled(account);
     m_resetPassword->setEnabled(account);
     m_resetRepeat->setEnabled(account);
@@ -239,8 +244,9 @@ void ClerkAccountsDialog::addAccount()
         return;
     }
     const QString login = m_login->text().trimmed();
-    const ClerkAccounts::Result result = ClerkAccounts(m_connection).add(
-            m_actor, login, m_name->text().trimmed(), m_role->currentData().value<ClerkRole>(), m_password->text());
+    const ClerkAccounts::Result result = ClerkAccounts(m_connection)
+                                             .add(m_actor, login, m_name->text().trimmed(),
+                                                  m_role->currentData().value<ClerkRole>(), m_password->text());
     m_password->clear();
     m_repeat->clear();
     if (!result.ok) {

@@ -7,10 +7,7 @@
 
 namespace gongji {
 
-CsvPreviewModel::CsvPreviewModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+CsvPreviewModel::CsvPreviewModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 CsvPreviewModel::~CsvPreviewModel() = default;
 
@@ -96,10 +93,7 @@ const QStringList *CsvPreviewModel::record(int row, int *line) const
     return &page.rows.at(at);
 }
 
-int CsvPreviewModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_rows;
-}
+int CsvPreviewModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : m_rows; }
 
 int CsvPreviewModel::columnCount(const QModelIndex &parent) const
 {

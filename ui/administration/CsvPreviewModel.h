@@ -51,7 +51,7 @@ private:
     QStringList m_header;
     int m_rows = 0;
     QList<qint64> m_pageStarts; // device position of each page's first record
-    QList<int> m_pageLines;     // and its line
+    QList<int> m_pageLines; // and its line
     QSet<int> m_errorLines;
     mutable QFile m_file;
     mutable std::unique_ptr<CsvReader> m_reader;

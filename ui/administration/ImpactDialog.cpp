@@ -12,7 +12,7 @@
 #include <QVBoxLayout>
 
 #include "model/domain/Relationship.h"
-#include "model/rules/RefusalCode.h"
+#include "model/domain/RefusalCode.h"
 
 namespace gongji {
 
@@ -82,7 +82,8 @@ ImpactDialog::ImpactDialog(const RuleImpact::Report &report, const QString &chan
     layout->addWidget(summary);
     if (refusals) {
         auto *explain = new QLabel(tr("These bindings stay in force: saving does not end them. They would be "
-                                      "refused if filed again under the new rules."), this);
+                                      "refused if filed again under the new rules."),
+                                   this);
         explain->setWordWrap(true);
         layout->addWidget(explain);
         layout->addWidget(new QLabel(tr("Refusals by code:"), this));

@@ -42,7 +42,8 @@ RegistryImportDialog::RegistryImportDialog(const QString &connection, const QStr
     m_check->setObjectName(QStringLiteral("importCheckButton"));
     auto *columns = new QLabel(tr("UTF-8 or GB18030 (GBK, as Excel saves it on Chinese Windows), a header row "
                                   "with the columns: %1")
-                                   .arg(RegistryImport::expectedHeader()), this);
+                                   .arg(RegistryImport::expectedHeader()),
+                               this);
     columns->setWordWrap(true);
     columns->setTextInteractionFlags(Qt::TextSelectableByMouse);
     columns->setStyleSheet(QStringLiteral("color:#5a6672"));
@@ -55,7 +56,8 @@ RegistryImportDialog::RegistryImportDialog(const QString &connection, const QStr
     m_preview->setWordWrap(false);
     m_preview->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_preview->verticalHeader()->setToolTip(tr("Line in the file"));
-    auto *previewLabel = new QLabel(tr("Rows of the file (numbered by line; read a page at a time as you scroll):"), this);
+    auto *previewLabel
+        = new QLabel(tr("Rows of the file (numbered by line; read a page at a time as you scroll):"), this);
     m_encoding = new QLabel(this);
     m_encoding->setObjectName(QStringLiteral("importEncoding"));
     m_encoding->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -171,10 +173,13 @@ void RegistryImportDialog::checkFile(const QString &path)
     if (parsed.moreErrors > 0)
         m_errorsLabel->setText(tr("%1 problem(s); the first %2, on %3 line(s), are listed. Nothing is imported "
                                   "until the file is corrected:")
-                                   .arg(parsed.problemCount()).arg(parsed.rowErrors.size()).arg(errorLines.size()));
+                                   .arg(parsed.problemCount())
+                                   .arg(parsed.rowErrors.size())
+                                   .arg(errorLines.size()));
     else
         m_errorsLabel->setText(tr("%1 problem(s) on %2 line(s). Nothing is imported until the file is corrected:")
-                                   .arg(parsed.rowErrors.size()).arg(errorLines.size()));
+                                   .arg(parsed.rowErrors.size())
+                                   .arg(errorLines.size()));
     m_errorsLabel->setVisible(rowErrors);
     m_errors->setVisible(rowErrors);
 
@@ -199,20 +204,20 @@ void RegistryImportDialog::startImport()
     // responsive so Cancel can be pressed.
     QElapsedTimer sinceRepaint;
     sinceRepaint.start();
-    const RegistryImport::Result result = RegistryImport(m_connection).importFile(
-        m_checkedPath, m_actor, [this, &sinceRepaint](int done, int total) {
-            // The rows are known from the check; the import learns them only at the end.
-            if (total == 0)
-                total = m_checkedRows;
-            if (done == 0 || done == total || sinceRepaint.elapsed() > 40) {
-                m_progress->setRange(0, qMax(total, done));
-                m_progress->setValue(done);
-                sinceRepaint.restart();
-                QApplication::processEvents();
-            }
-            emit progressed(done, total);
-            return !m_cancelRequested;
-        });
+    const RegistryImport::Result result
+        = RegistryImport(m_connection).importFile(m_checkedPath, m_actor, [this, &sinceRepaint](int done, int total) {
+              // The rows are known from the check; the import learns them only at the end.
+              if (total == 0)
+                  total = m_checkedRows;
+              if (done == 0 || done == total || sinceRepaint.elapsed() > 40) {
+                  m_progress->setRange(0, qMax(total, done));
+                  m_progress->setValue(done);
+                  sinceRepaint.restart();
+                  QApplication::processEvents();
+              }
+              emit progressed(done, total);
+              return !m_cancelRequested;
+          });
     setBusy(false);
     m_ready = false;
     m_import->setEnabled(false);
@@ -230,14 +235,17 @@ void RegistryImportDialog::startImport()
             problems << tr("line %1: %2").arg(error.line).arg(error.message);
         if (result.moreErrors > 0)
             problems << tr("and %1 more problem(s)").arg(result.moreErrors);
-        showSummary(tr("Nothing was imported. %1").arg(result.fileError.isEmpty() ? problems.join(QLatin1Char('\n'))
-                                                                                   : result.fileError),
+        showSummary(tr("Nothing was imported. %1")
+                        .arg(result.fileError.isEmpty() ? problems.join(QLatin1Char('\n')) : result.fileError),
                     false);
         return;
     }
     showSummary(tr("Imported: %1 added, %2 updated, %3 unchanged. %4 binding(s) ended automatically "
                    "(person terminated, deceased or moved out of the rule's scope).")
-                    .arg(result.added).arg(result.updated).arg(result.unchanged).arg(result.bindingsEnded),
+                    .arg(result.added)
+                    .arg(result.updated)
+                    .arg(result.unchanged)
+                    .arg(result.bindingsEnded),
                 true);
     emit imported();
 }
@@ -266,7 +274,8 @@ void RegistryImportDialog::setBusy(bool busy)
 void RegistryImportDialog::showSummary(const QString &text, bool good)
 {
     m_summary->setText(text);
-    m_summary->setStyleSheet(good ? QStringLiteral("color:#1d6b2f; font-weight:bold") : QStringLiteral("color:#b01e1e"));
+    m_summary->setStyleSheet(good ? QStringLiteral("color:#1d6b2f; font-weight:bold")
+                                  : QStringLiteral("color:#b01e1e"));
 }
 
 void RegistryImportDialog::reject()

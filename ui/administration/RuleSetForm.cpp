@@ -46,8 +46,7 @@ QSpinBox *limitBox(const char *name, QWidget *parent)
 
 } // namespace
 
-RuleSetForm::RuleSetForm(QWidget *parent)
-    : QWidget(parent)
+RuleSetForm::RuleSetForm(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -95,7 +94,7 @@ QWidget *RuleSetForm::createGeneral()
     form->addRow(tr("Re&gion code:"), m_region);
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("In effect &from:"), period);
-    form->addRow(tr("&Source note:"), m_source);
+    form->addRow(tr("S&ource note:"), m_source);
     m_fields << m_region << m_title << m_from << m_hasEnd << m_to << m_source;
     return box;
 }
@@ -108,8 +107,9 @@ QWidget *RuleSetForm::createWhoMayBeBound()
     m_relationships->setObjectName(QStringLiteral("ruleRelationships"));
     for (const QString &keyword : Relationship::allKeywords()) {
         const QString code = Relationship::gbCode(keyword);
-        m_relationships->addOption(keyword, code.isEmpty() ? Relationship::label(keyword)
-                                                           : QStringLiteral("%1 (%2)").arg(Relationship::label(keyword), code));
+        m_relationships->addOption(keyword,
+                                   code.isEmpty() ? Relationship::label(keyword)
+                                                  : QStringLiteral("%1 (%2)").arg(Relationship::label(keyword), code));
     }
     m_idTypes = new CheckList(box);
     m_idTypes->setObjectName(QStringLiteral("ruleIdTypes"));
@@ -120,7 +120,7 @@ QWidget *RuleSetForm::createWhoMayBeBound()
     for (const QString &scope : RuleSet::scopes())
         m_scope->addItem(RuleSet::scopeLabel(scope), scope);
     auto *scopeRow = new QFormLayout;
-    scopeRow->addRow(tr("Target insured in the &scope:"), m_scope);
+    scopeRow->addRow(tr("Target insured in the s&cope:"), m_scope);
     grid->addWidget(new QLabel(tr("Allowed relationships (target to authorizer):"), box), 0, 0);
     grid->addWidget(new QLabel(tr("Accepted ID documents:"), box), 0, 1);
     grid->addWidget(m_relationships, 1, 0);
@@ -161,7 +161,18 @@ QWidget *RuleSetForm::createLimits()
     m_cooldown->setSuffix(tr(" days"));
     m_cooldown->setSpecialValueText(tr("none"));
     m_cooldown->setToolTip(tr("Days after a revocation before the same pair may be bound again"));
-    for (QWidget *field : std::initializer_list<QWidget *>{m_maxAuthorizers, m_maxTargets, m_reserveFloor, m_cooldown, m_paymentOrder})
+    m_maxPeriod = limitBox("ruleMaxPeriod", box);
+    m_maxPeriod->setRange(0, 1200);
+    m_maxPeriod->setSuffix(tr(" months"));
+    m_maxPeriod->setToolTip(tr("Longest authorization period (授权期限) a target may be bound for"));
+    m_quotaBeyond = new QComboBox(box);
+    m_quotaBeyond->setObjectName(QStringLiteral("ruleQuotaRequiredBeyond"));
+    for (const QString &boundary : RuleSet::quotaBoundaries())
+        m_quotaBeyond->addItem(quotaBoundaryLabel(boundary), boundary);
+    m_quotaBeyond->setToolTip(tr("Where a target needs money set aside as a quota (共济额度); "
+                                 "where this is not \"none\", any target may carry one"));
+    for (QWidget *field : std::initializer_list<QWidget *>{m_maxAuthorizers, m_maxTargets, m_reserveFloor, m_cooldown,
+                                                           m_paymentOrder, m_maxPeriod, m_quotaBeyond})
         field->setMinimumWidth(150);
     form->addRow(tr("Authorizers per target at most:"), m_maxAuthorizers);
     form->addRow(tr("Targets per authorizer at most:"), m_maxTargets);
@@ -170,8 +181,10 @@ QWidget *RuleSetForm::createLimits()
     form->addRow(tr("Reserve floor:"), m_reserveFloor);
     form->addRow(tr("Payment order:"), m_paymentOrder);
     form->addRow(tr("Cooldown after revocation:"), m_cooldown);
+    form->addRow(tr("Authorization period at most:"), m_maxPeriod);
+    form->addRow(tr("Quota required:"), m_quotaBeyond);
     m_fields << m_maxAuthorizers << m_maxTargets << m_allowMutual << m_excludePublicMedical << m_reserveFloor
-             << m_paymentOrder << m_cooldown;
+             << m_paymentOrder << m_cooldown << m_maxPeriod << m_quotaBeyond;
     return box;
 }
 
@@ -204,9 +217,9 @@ void RuleSetForm::watchForEdits()
         connect(check, &QCheckBox::toggled, this, changed);
     for (CheckList *list : {m_relationships, m_idTypes, m_payable})
         connect(list, &CheckList::checkedChanged, this, changed);
-    for (QComboBox *combo : {m_scope, m_paymentOrder})
+    for (QComboBox *combo : {m_scope, m_paymentOrder, m_quotaBeyond})
         connect(combo, &QComboBox::currentIndexChanged, this, changed);
-    for (QSpinBox *box : {m_maxAuthorizers, m_maxTargets, m_cooldown})
+    for (QSpinBox *box : {m_maxAuthorizers, m_maxTargets, m_cooldown, m_maxPeriod})
         connect(box, &QSpinBox::valueChanged, this, changed);
     connect(m_reserveFloor, &QDoubleSpinBox::valueChanged, this, changed);
 }
@@ -231,6 +244,8 @@ void RuleSetForm::setRuleSet(const RuleSet &set)
     m_reserveFloor->setValue(double(set.reserveFloorFen) / 100.0);
     m_paymentOrder->setCurrentIndex(m_paymentOrder->findData(set.paymentOrder));
     m_cooldown->setValue(set.cooldownDays);
+    m_maxPeriod->setValue(set.maxPeriodMonths.value_or(0));
+    m_quotaBeyond->setCurrentIndex(m_quotaBeyond->findData(set.quotaRequiredBeyond));
     m_payable->setChecked(set.payable);
     m_loading = false;
 }
@@ -247,15 +262,16 @@ RuleSet RuleSetForm::ruleSet() const
     set.relationships = m_relationships->checked();
     set.idTypes = m_idTypes->checked();
     set.scope = m_scope->currentData().toString();
-    set.maxAuthorizersPerTarget = m_maxAuthorizers->value() > 0 ? std::optional<int>(m_maxAuthorizers->value())
-                                                                : std::nullopt;
-    set.maxTargetsPerAuthorizer = m_maxTargets->value() > 0 ? std::optional<int>(m_maxTargets->value())
-                                                            : std::nullopt;
+    set.maxAuthorizersPerTarget
+        = m_maxAuthorizers->value() > 0 ? std::optional<int>(m_maxAuthorizers->value()) : std::nullopt;
+    set.maxTargetsPerAuthorizer = m_maxTargets->value() > 0 ? std::optional<int>(m_maxTargets->value()) : std::nullopt;
     set.allowMutual = m_allowMutual->isChecked();
     set.excludePublicMedical = m_excludePublicMedical->isChecked();
     set.reserveFloorFen = std::llround(m_reserveFloor->value() * 100); // fen inside, yuan on screen
     set.paymentOrder = m_paymentOrder->currentData().toString();
     set.cooldownDays = m_cooldown->value();
+    set.maxPeriodMonths = m_maxPeriod->value() > 0 ? std::optional<int>(m_maxPeriod->value()) : std::nullopt;
+    set.quotaRequiredBeyond = m_quotaBeyond->currentData().toString();
     set.payable = m_payable->checked();
     return set;
 }
@@ -287,6 +303,15 @@ QString RuleSetForm::paymentOrderLabel(const QString &order)
     if (order == QLatin1String("by_binding_order"))
         return tr("earliest binding pays first");
     return order;
+}
+
+QString RuleSetForm::quotaBoundaryLabel(const QString &boundary)
+{
+    if (boundary == QLatin1String("none"))
+        return tr("none: the balance pays directly");
+    if (boundary == QLatin1String("province"))
+        return tr("for targets insured in another province");
+    return boundary;
 }
 
 QString RuleSetForm::payableLabel(const QString &item)

@@ -1,7 +1,7 @@
 #pragma once
 #include <QWidget>
 
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 
 class QCheckBox;
 class QComboBox;
@@ -33,6 +33,7 @@ public:
 
     static QString paymentOrderLabel(const QString &order);
     static QString payableLabel(const QString &item);
+    static QString quotaBoundaryLabel(const QString &boundary);
 
 signals:
     void edited();
@@ -63,6 +64,8 @@ private:
     QDoubleSpinBox *m_reserveFloor;
     QComboBox *m_paymentOrder;
     QSpinBox *m_cooldown;
+    QSpinBox *m_maxPeriod; // 0 = unlimited
+    QComboBox *m_quotaBeyond;
     CheckList *m_payable;
     QList<QWidget *> m_fields;
 };

@@ -33,9 +33,9 @@ RuleSet freshRuleSet()
 {
     RuleSet set;
     set.effectiveFrom = QDate::currentDate();
-    set.relationships = QStringList{QStringLiteral("spouse"), QStringLiteral("child"), QStringLiteral("parent"),
-                                    QStringLiteral("sibling"), QStringLiteral("grandparent"),
-                                    QStringLiteral("grandchild")};
+    set.relationships
+        = QStringList{QStringLiteral("spouse"),  QStringLiteral("child"),       QStringLiteral("parent"),
+                      QStringLiteral("sibling"), QStringLiteral("grandparent"), QStringLiteral("grandchild")};
     set.idTypes = QStringList(IdType::allCodes());
     set.scope = QStringLiteral("same_province");
     set.payable = QStringList{QStringLiteral("medical_self_pay"), QStringLiteral("pharmacy"),
@@ -67,8 +67,7 @@ RulesWindow::RulesWindow(const QString &connection, const QString &actor, QWidge
     resize(1340, 780);
     splitter->setSizes({500, 840});
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &RulesWindow::currentRowChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RulesWindow::currentRowChanged);
     if (m_model->rowCount() > 0)
         m_table->setCurrentIndex(m_model->index(0, 0));
     else
@@ -82,7 +81,7 @@ QWidget *RulesWindow::createListPanel()
     m_filter->setObjectName(QStringLiteral("rulesFilter"));
     m_filter->setPlaceholderText(tr("Region code or its start, e.g. 33 or 330100"));
     m_filter->setClearButtonEnabled(true);
-    auto *filterLabel = new QLabel(tr("&Region:"), panel);
+    auto *filterLabel = new QLabel(tr("&Look up region:"), panel);
     filterLabel->setBuddy(m_filter);
     m_table = new QTableView(panel);
     m_table->setObjectName(QStringLiteral("rulesTable"));
@@ -104,7 +103,8 @@ QWidget *RulesWindow::createListPanel()
     m_newButton->setObjectName(QStringLiteral("newRuleSetButton"));
     m_versionButton = new QPushButton(tr("New &version"), panel);
     m_versionButton->setObjectName(QStringLiteral("newVersionButton"));
-    m_versionButton->setToolTip(tr("Copies the selected set with a later start; the selected set ends the day before."));
+    m_versionButton->setToolTip(
+        tr("Copies the selected set with a later start; the selected set ends the day before."));
     m_deleteButton = new QPushButton(tr("&Delete"), panel);
     m_deleteButton->setObjectName(QStringLiteral("deleteRuleSetButton"));
 
@@ -128,8 +128,8 @@ QWidget *RulesWindow::createListPanel()
         m_model->setRegionFilter(text);
         const int row = m_mode == Mode::Existing ? m_model->rowOfId(m_shownId) : -1;
         if (row >= 0)
-            m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0), QItemSelectionModel::ClearAndSelect
-                                                                                   | QItemSelectionModel::Rows);
+            m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         m_table->viewport()->update();
         updateActions();
     });
@@ -150,7 +150,8 @@ QWidget *RulesWindow::createFormPanel()
     m_heading->setFont(big);
     m_heading->setWordWrap(true);
     m_readOnlyNotice = new QLabel(tr("Filings were checked against this rule set: it is read-only. "
-                                     "To change the rules, make a new version."), panel);
+                                     "To change the rules, make a new version."),
+                                  panel);
     m_readOnlyNotice->setObjectName(QStringLiteral("ruleReadOnlyNotice"));
     m_readOnlyNotice->setWordWrap(true);
     m_readOnlyNotice->setStyleSheet(QLatin1String(noticeStyle));
@@ -264,8 +265,8 @@ void RulesWindow::setMode(Mode mode, const QString &heading)
 void RulesWindow::updateActions()
 {
     const bool referenced = m_mode == Mode::Existing && m_model->isReferenced(m_shownId);
-    const bool editable = m_mode == Mode::Creating || m_mode == Mode::Versioning
-                          || (m_mode == Mode::Existing && !referenced);
+    const bool editable
+        = m_mode == Mode::Creating || m_mode == Mode::Versioning || (m_mode == Mode::Existing && !referenced);
     m_readOnlyNotice->setVisible(referenced);
     m_form->setEditable(editable);
     m_saveButton->setEnabled(editable && (m_dirty || m_mode != Mode::Existing));
@@ -326,8 +327,8 @@ void RulesWindow::newVersion()
     m_shownId = baseId;
     m_form->setRuleSet(next);
     m_form->setRegionEditable(false);
-    setMode(Mode::Versioning, tr("New version of %1 %2: the current one ends the day before the new start")
-                                  .arg(base.region, base.title));
+    setMode(Mode::Versioning,
+            tr("New version of %1 %2: the current one ends the day before the new start").arg(base.region, base.title));
     m_form->focusFirstField();
 }
 
@@ -384,8 +385,8 @@ void RulesWindow::save()
 {
     RuleSet candidate = m_form->ruleSet();
     RuleSetChange change(m_connection);
-    const QStringList problems = change.check(candidate, m_mode == Mode::Versioning ? QList<qint64>{m_shownId}
-                                                                                    : QList<qint64>{});
+    const QStringList problems
+        = change.check(candidate, m_mode == Mode::Versioning ? QList<qint64>{m_shownId} : QList<qint64>{});
     if (!problems.isEmpty()) {
         showProblems(problems);
         return;
@@ -412,8 +413,8 @@ void RulesWindow::save()
     if (m_model->rowOfId(result.id) < 0)
         m_filter->clear(); // the saved set must be seen
     selectRuleSet(result.id);
-    m_status->setText(tr("Saved: %1 %2 (%3).").arg(candidate.region, candidate.title,
-                                                     RuleSetListModel::periodText(candidate)));
+    m_status->setText(
+        tr("Saved: %1 %2 (%3).").arg(candidate.region, candidate.title, RuleSetListModel::periodText(candidate)));
 }
 
 void RulesWindow::removeSelected()

@@ -1,7 +1,7 @@
 #pragma once
 #include <QWidget>
 
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 
 class QLabel;
 class QLineEdit;
@@ -66,7 +66,7 @@ private:
     QPushButton *m_saveButton = nullptr;
 
     Mode m_mode = Mode::Nothing;
-    qint64 m_shownId = 0;  // the set shown (Existing) or versioned (Versioning)
+    qint64 m_shownId = 0; // the set shown (Existing) or versioned (Versioning)
     bool m_dirty = false;
     bool m_restoring = false; // selection changes made by the window itself
 };

@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "model/citizen/CitizenView.h"
 #include "model/domain/IdType.h"
 #include "ui/filing/FilingWizard.h"
 #include "model/itemmodels/IdTypeListModel.h"
@@ -16,6 +17,7 @@
 #include "ui/widgets/FindingLabel.h"
 #include "ui/widgets/IdNumberEdit.h"
 #include "ui/widgets/PersonCard.h"
+#include "ui/widgets/ShorthandComboBox.h"
 
 namespace gongji {
 
@@ -28,7 +30,8 @@ AuthorizerPage::AuthorizerPage(FilingWizard *wizard)
     setSubTitle(tr("The employee-insured person who lets relatives use the personal account. "
                    "Read the ID card or type the number, then press Enter."));
 
-    m_idType = new QComboBox(this);
+    auto *idType = new ShorthandComboBox(IdTypeListModel::ShorthandsRole, this);
+    m_idType = idType;
     m_idType->setObjectName(QStringLiteral("authorizerIdType"));
     m_idType->setModel(m_idTypes);
     m_idType->installEventFilter(this);
@@ -69,6 +72,8 @@ AuthorizerPage::AuthorizerPage(FilingWizard *wizard)
     setTabOrder(m_idType, m_idNumber);
     setTabOrder(m_idNumber, m_lookUp);
 
+    // A typed code ("01", "sfz") picks the document and goes on to the number.
+    connect(idType, &ShorthandComboBox::shorthandCompleted, m_idNumber, [this] { m_idNumber->setFocus(); });
     connect(m_idNumber, &IdNumberEdit::submitted, this, &AuthorizerPage::onSubmitted);
     connect(m_lookUp, &QPushButton::clicked, this, &AuthorizerPage::lookUp);
     connect(m_idNumber, &QLineEdit::textChanged, this, &AuthorizerPage::onInputChanged);
@@ -91,10 +96,7 @@ bool AuthorizerPage::eventFilter(QObject *watched, QEvent *event)
     return QWizardPage::eventFilter(watched, event);
 }
 
-void AuthorizerPage::initializePage()
-{
-    m_idNumber->setFocus();
-}
+void AuthorizerPage::initializePage() { m_idNumber->setFocus(); }
 
 void AuthorizerPage::showEvent(QShowEvent *event)
 {
@@ -103,16 +105,13 @@ void AuthorizerPage::showEvent(QShowEvent *event)
     m_idNumber->setFocus();
 }
 
-QString AuthorizerPage::currentType() const
-{
-    return m_idType->currentData(IdTypeListModel::CodeRole).toString();
-}
+QString AuthorizerPage::currentType() const { return m_idType->currentData(IdTypeListModel::CodeRole).toString(); }
 
 bool AuthorizerPage::isComplete() const
 {
     // Only a found, not refused person, and only for the number still in the field.
-    return m_verdict.person.has_value() && !m_verdict.refused()
-            && m_lookedUpType == currentType() && m_lookedUpNumber == m_idNumber->text();
+    return m_verdict.person.has_value() && !m_verdict.refused() && m_lookedUpType == currentType()
+        && m_lookedUpNumber == m_idNumber->text();
 }
 
 bool AuthorizerPage::validatePage()
@@ -123,10 +122,7 @@ bool AuthorizerPage::validatePage()
     return true;
 }
 
-bool AuthorizerPage::hasInput() const
-{
-    return !m_idNumber->text().isEmpty();
-}
+bool AuthorizerPage::hasInput() const { return !m_idNumber->text().isEmpty(); }
 
 void AuthorizerPage::resetPage()
 {
@@ -151,8 +147,7 @@ void AuthorizerPage::onSubmitted()
 void AuthorizerPage::onInputChanged()
 {
     // A changed number is a different person: the card must not keep showing the old one.
-    if (!m_lookedUpNumber.isEmpty()
-        && (m_idNumber->text() != m_lookedUpNumber || currentType() != m_lookedUpType)) {
+    if (!m_lookedUpNumber.isEmpty() && (m_idNumber->text() != m_lookedUpNumber || currentType() != m_lookedUpType)) {
         m_verdict = {};
         m_lookedUpType.clear();
         m_lookedUpNumber.clear();
@@ -189,9 +184,12 @@ void AuthorizerPage::lookUp()
     m_lookedUpType = probe.authorizerIdType;
     m_lookedUpNumber = probe.authorizerIdNumber;
     m_findings->setFindings(verdict.findings);
-    if (verdict.person)
+    if (verdict.person) {
         m_card->setPerson(*verdict.person, verdict.ruleSet);
-    else
+        // The authorizer checks name and number on the citizen's screen; the balance is theirs.
+        m_wizard->citizenView()->showPerson(CitizenView::Service::Filing, *verdict.person, QStringLiteral("授权人"),
+                                            true);
+    } else
         m_card->clearPerson();
     m_idNumber->setFocus();
     m_idNumber->selectAll(); // the next card read replaces the number

@@ -3,26 +3,28 @@
 #include <QCheckBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPixmap>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "model/citizen/CitizenView.h"
 #include "model/domain/IdNumber.h"
+#include "model/domain/Money.h"
 #include "model/filing/FilingSubmission.h"
 #include "ui/filing/FilingWizard.h"
 #include "model/itemmodels/FilingTargetsModel.h"
+#include "model/filing/RefusalTally.h"
 #include "model/storage/StorageError.h"
 #include "ui/widgets/VerdictDelegate.h"
 
 namespace gongji {
 
-ConfirmPage::ConfirmPage(FilingWizard *wizard)
-    : QWizardPage(wizard)
-    , m_wizard(wizard)
+ConfirmPage::ConfirmPage(FilingWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
     setTitle(tr("Confirm"));
     setSubTitle(tr("Check every target with the authorizer, then submit the filing."));
     setCommitPage(true);
-    setButtonText(QWizard::CommitButton, tr("&Submit filing"));
+    setButtonText(QWizard::CommitButton, tr("S&ubmit filing"));
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("confirmSummary"));
@@ -52,6 +54,13 @@ ConfirmPage::ConfirmPage(FilingWizard *wizard)
     m_warningsChecked->setObjectName(QStringLiteral("warningsCheck"));
     m_warningsChecked->setStyleSheet(QStringLiteral("color: #a85a00;"));
 
+    // The clerk's small copy of what the authorizer signs on the citizen's screen.
+    m_signature = new QLabel(this);
+    m_signature->setObjectName(QStringLiteral("signaturePreview"));
+    m_signature->setFrameShape(QFrame::StyledPanel);
+    m_signature->setMinimumHeight(84);
+    connect(wizard->citizenView(), &CitizenView::signatureChanged, this, &ConfirmPage::showSignature);
+
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("confirmResult"));
     m_result->setWordWrap(true);
@@ -63,6 +72,7 @@ ConfirmPage::ConfirmPage(FilingWizard *wizard)
     layout->addWidget(m_table, 1);
     layout->addWidget(m_blocked);
     layout->addWidget(m_warningsChecked);
+    layout->addWidget(m_signature);
     layout->addWidget(m_result);
 
     connect(m_warningsChecked, &QCheckBox::toggled, this, &QWizardPage::completeChanged);
@@ -80,6 +90,7 @@ void ConfirmPage::initializePage()
         allConfirmed = allConfirmed && m_wizard->draft().targets.at(row).ageWarningConfirmed;
     m_warningsChecked->setChecked(allConfirmed);
     refresh();
+    showSignature();
     m_table->setFocus();
 }
 
@@ -112,28 +123,36 @@ void ConfirmPage::refresh()
     QString summary;
     if (authorizer.person) {
         summary = tr("Authorizer: <b>%1</b> (%2) · commitment version %3 · rules: %4")
-                          .arg(authorizer.person->name.toHtmlEscaped(),
-                               IdNumber::mask(authorizer.person->idNumber), draft.commitmentVersion.toHtmlEscaped(),
-                               authorizer.ruleSet ? authorizer.ruleSet->title.toHtmlEscaped() : QString());
+                      .arg(authorizer.person->name.toHtmlEscaped(), IdNumber::mask(authorizer.person->idNumber),
+                           draft.commitmentVersion.toHtmlEscaped(),
+                           authorizer.ruleSet ? authorizer.ruleSet->title.toHtmlEscaped() : QString());
     }
+    // Money set aside by this filing: the clerk reads the total out before the citizen signs.
+    qint64 quotas = 0;
+    for (const TargetEntry &target : draft.targets)
+        quotas += target.quotaFen.value_or(0);
+    if (quotas > 0)
+        summary += QStringLiteral("<br>")
+            + tr("Quotas set aside (共济额度): <b>%1 yuan</b>").arg(Money::formatYuan(quotas));
     m_summary->setText(summary);
 
     QStringList refused;
     for (int row : refusedRows()) {
-        const QStringList codes = m_wizard->targetsModel()->index(row, 0).data(FilingTargetsModel::CodesRole).toStringList();
+        const QStringList codes
+            = m_wizard->targetsModel()->index(row, 0).data(FilingTargetsModel::CodesRole).toStringList();
         refused << tr("row %1 %2 (%3)").arg(row + 1).arg(draft.targets.at(row).name, codes.join(QLatin1String(", ")));
     }
     m_blocked->setText(refused.isEmpty() ? QString()
                                          : tr("Cannot submit: remove the refused targets first: %1. "
                                               "Go back (Alt+B) to the targets and delete them.")
-                                                   .arg(refused.join(QLatin1String("; "))));
+                                               .arg(refused.join(QLatin1String("; "))));
     m_blocked->setVisible(!refused.isEmpty());
 
     QStringList warned;
     for (int row : warnedRows())
         warned << draft.targets.at(row).name;
-    m_warningsChecked->setText(tr("I have &checked the warned relationships with the documents: %1")
-                                       .arg(warned.join(QStringLiteral("、"))));
+    m_warningsChecked->setText(
+        tr("I have &checked the warned relationships with the documents: %1").arg(warned.join(QStringLiteral("、"))));
     m_warningsChecked->setVisible(!warned.isEmpty());
     emit completeChanged();
 }
@@ -154,6 +173,7 @@ bool ConfirmPage::validatePage()
         draft.targets[row].ageWarningConfirmed = m_warningsChecked->isChecked();
     draft.filedOn = QDate::currentDate();
     draft.clerk = m_wizard->clerk();
+    draft.signature = m_wizard->citizenView()->signature();
 
     SubmissionResult result;
     try {
@@ -174,6 +194,8 @@ bool ConfirmPage::validatePage()
         break;
     }
     // Another counter changed the registry or the bindings since the check: say why, stay.
+    RefusalTally(m_wizard->connection())
+        .record(RefusalTally::refusedTargets(result.verdict, draft.clerk, QStringLiteral("counter")));
     m_wizard->setVerdict(result.verdict);
     QStringList reasons;
     for (const Finding &finding : result.verdict.authorizer.findings)
@@ -182,11 +204,22 @@ bool ConfirmPage::validatePage()
         for (const Finding &finding : result.verdict.targets.at(row).findings)
             reasons << draft.targets.at(row).name + QStringLiteral(": ") + finding.text();
     }
-    m_result->setText(tr("The filing was not stored; the check at submission found:\n%1")
-                              .arg(reasons.join(QLatin1Char('\n'))));
+    m_result->setText(
+        tr("The filing was not stored; the check at submission found:\n%1").arg(reasons.join(QLatin1Char('\n'))));
     m_result->show();
     refresh();
     return false;
+}
+
+void ConfirmPage::showSignature()
+{
+    const std::optional<Signature> signature = m_wizard->citizenView()->signature();
+    if (!signature) {
+        m_signature->setPixmap({});
+        m_signature->setText(tr("Not signed on the citizen's screen: the authorizer signs the printed summary."));
+        return;
+    }
+    m_signature->setPixmap(QPixmap::fromImage(signature->image(QSize(240, 80))));
 }
 
 void ConfirmPage::resetPage()

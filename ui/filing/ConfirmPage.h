@@ -25,6 +25,7 @@ public:
 
 private:
     void refresh();
+    void showSignature();
     QList<int> warnedRows() const;
     QList<int> refusedRows() const;
 
@@ -34,6 +35,7 @@ private:
     QLabel *m_blocked;
     QCheckBox *m_warningsChecked;
     QLabel *m_result;
+    QLabel *m_signature;
 };
 
 } // namespace gongji

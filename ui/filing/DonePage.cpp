@@ -10,9 +10,7 @@
 
 namespace gongji {
 
-DonePage::DonePage(FilingWizard *wizard)
-    : QWizardPage(wizard)
-    , m_wizard(wizard)
+DonePage::DonePage(FilingWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
     setTitle(tr("Filing stored"));
     setSubTitle(tr("Give the authorizer the filing number. Press Enter to start the next filing."));
@@ -69,9 +67,9 @@ void DonePage::initializePage()
     for (const TargetEntry &target : draft.targets)
         targets << target.name;
     m_summary->setText(tr("Authorizer %1 · %n target(s): %2 · stored %3 by %4", nullptr, int(draft.targets.size()))
-                               .arg(name, targets.join(QStringLiteral("、")),
-                                    QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat),
-                                    m_wizard->clerk()));
+                           .arg(name, targets.join(QStringLiteral("、")),
+                                QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat),
+                                m_wizard->clerk()));
     m_number->setFocus();
     m_number->setSelection(0, int(m_number->text().size()));
 }

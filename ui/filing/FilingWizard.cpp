@@ -11,6 +11,7 @@
 #include "ui/filing/DonePage.h"
 #include "ui/filing/NoticePage.h"
 #include "ui/filing/TargetsPage.h"
+#include "model/citizen/CitizenView.h"
 #include "model/itemmodels/FilingTargetsModel.h"
 #include "model/storage/StorageError.h"
 
@@ -21,14 +22,15 @@ FilingWizard::FilingWizard(const QString &connection, const QString &clerk, QWid
     , m_connection(connection)
     , m_clerk(clerk)
     , m_targetsModel(new FilingTargetsModel(this))
+    , m_citizen(new CitizenView(this))
 {
     setObjectName(QStringLiteral("filingWizard"));
     setWizardStyle(QWizard::ModernStyle);
-    setOptions(QWizard::NoBackButtonOnStartPage | QWizard::NoBackButtonOnLastPage
-               | QWizard::NoCancelButtonOnLastPage);
+    setOptions(QWizard::NoBackButtonOnStartPage | QWizard::NoBackButtonOnLastPage | QWizard::NoCancelButtonOnLastPage);
     setButtonText(QWizard::CancelButton, tr("Cancel filing (Esc)"));
-    setPixmap(QWizard::LogoPixmap, QPixmap(QStringLiteral(":/icons/gongji-desk.png"))
-                                           .scaled(44, 44, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    setPixmap(QWizard::LogoPixmap,
+              QPixmap(QStringLiteral(":/icons/gongji-desk.png"))
+                  .scaled(44, 44, Qt::KeepAspectRatio, Qt::SmoothTransformation));
 
     m_authorizerPage = new AuthorizerPage(this);
     m_commitmentPage = new CommitmentPage(this);
@@ -51,13 +53,12 @@ QString FilingWizard::language()
     return QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
 }
 
-void FilingWizard::setAuthorizer(const QString &idType, const QString &idNumber,
-                                 const AuthorizerVerdict &verdict)
+void FilingWizard::setAuthorizer(const QString &idType, const QString &idNumber, const AuthorizerVerdict &verdict)
 {
-    const bool samePerson = m_authorizer.person && verdict.person
-            && m_authorizer.person->id == verdict.person->id;
+    const bool samePerson = m_authorizer.person && verdict.person && m_authorizer.person->id == verdict.person->id;
     if (!samePerson) {
         m_draft.commitmentAcknowledged = false;
+        m_draft.commitmentMethod = QStringLiteral("paper");
         m_draft.commitmentVersion.clear();
         m_draft.commitmentAt = {};
         m_draft.targets.clear();
@@ -86,11 +87,16 @@ void FilingWizard::setVerdict(const FilingVerdict &verdict)
 {
     m_verdict = verdict;
     m_targetsModel->setFiling(m_draft, m_verdict);
+    if (currentId() == TargetsPageId || currentId() == ConfirmPageId)
+        m_citizen->showFilingTargets(m_draft, m_verdict);
+    if (currentId() == ConfirmPageId)
+        m_citizen->showReview();
 }
 
 void FilingWizard::setFilingNumber(const QString &number)
 {
     m_filingNumber = number;
+    m_citizen->showDone(number);
     emit filingStored(number);
 }
 
@@ -98,17 +104,17 @@ bool FilingWizard::hasUnsavedData() const
 {
     if (currentId() == DonePageId)
         return false; // stored already
-    return m_authorizerPage->hasInput() || !m_draft.authorizerIdNumber.isEmpty()
-            || !m_draft.targets.isEmpty() || m_targetsPage->hasInput();
+    return m_authorizerPage->hasInput() || !m_draft.authorizerIdNumber.isEmpty() || !m_draft.targets.isEmpty()
+        || m_targetsPage->hasInput();
 }
 
 bool FilingWizard::startNewFiling(bool askFirst)
 {
     if (askFirst && hasUnsavedData()) {
         const auto answer = QMessageBox::question(
-                this, tr("Discard this filing?"),
-                tr("The filing being entered has not been submitted. Discard it and start a new one?"),
-                QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+            this, tr("Discard this filing?"),
+            tr("The filing being entered has not been submitted. Discard it and start a new one?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Discard)
             return false;
     }
@@ -132,10 +138,7 @@ void FilingWizard::accept()
     startNewFiling(false);
 }
 
-void FilingWizard::reject()
-{
-    startNewFiling(true);
-}
+void FilingWizard::reject() { startNewFiling(true); }
 
 void FilingWizard::resetDraft()
 {
@@ -147,6 +150,7 @@ void FilingWizard::resetDraft()
     m_verdict = {};
     m_filingNumber.clear();
     m_targetsModel->clear();
+    m_citizen->showIdle();
 }
 
 } // namespace gongji

@@ -6,6 +6,7 @@
 
 namespace gongji {
 
+class CitizenView;
 class FilingTargetsModel;
 class AuthorizerPage;
 class CommitmentPage;
@@ -53,6 +54,9 @@ public:
     // Shows a storage failure; used by the pages.
     void showStorageError(const QString &message);
 
+    // What the citizen's screen shows of this filing; the pages move it on.
+    CitizenView *citizenView() const { return m_citizen; }
+
     AuthorizerPage *authorizerPage() const { return m_authorizerPage; }
     TargetsPage *targetsPage() const { return m_targetsPage; }
 
@@ -73,6 +77,7 @@ private:
     FilingVerdict m_verdict;
     QString m_filingNumber;
     FilingTargetsModel *m_targetsModel;
+    CitizenView *m_citizen;
     AuthorizerPage *m_authorizerPage;
     CommitmentPage *m_commitmentPage;
     NoticePage *m_noticePage;

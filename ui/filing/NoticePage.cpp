@@ -5,6 +5,7 @@
 #include <QTextDocument>
 #include <QVBoxLayout>
 
+#include "model/citizen/CitizenView.h"
 #include "model/domain/Money.h"
 #include "model/domain/Relationship.h"
 #include "model/filing/CommitmentLetter.h"
@@ -12,9 +13,7 @@
 
 namespace gongji {
 
-NoticePage::NoticePage(FilingWizard *wizard)
-    : QWizardPage(wizard)
-    , m_wizard(wizard)
+NoticePage::NoticePage(FilingWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
     setTitle(tr("Operation notice"));
     setSubTitle(tr("Explain to the authorizer what mutual aid is, who pays first and how to revoke it."));
@@ -45,6 +44,7 @@ void NoticePage::initializePage()
 {
     if (m_notice->document()->isEmpty())
         m_notice->setPlainText(CommitmentLetter::noticeText(FilingWizard::language()));
+    m_wizard->citizenView()->showNotice();
     const auto &ruleSet = m_wizard->authorizer().ruleSet;
     if (!ruleSet) {
         m_rules->clear();
@@ -55,11 +55,11 @@ void NoticePage::initializePage()
     for (const QString &keyword : ruleSet->relationships)
         relationships << Relationship::label(keyword);
     const QString order = ruleSet->paymentOrder == QLatin1String("by_binding_order")
-            ? tr("in the order the bindings were made")
-            : tr("highest balance first");
+        ? tr("in the order the bindings were made")
+        : tr("highest balance first");
     const QString limit = ruleSet->maxAuthorizersPerTarget
-            ? tr("at most %n authorizer(s) per target", nullptr, *ruleSet->maxAuthorizersPerTarget)
-            : tr("no limit of authorizers per target");
+        ? tr("at most %n authorizer(s) per target", nullptr, *ruleSet->maxAuthorizersPerTarget)
+        : tr("no limit of authorizers per target");
     QStringList lines;
     lines << tr("<b>Rules in force:</b> %1").arg(ruleSet->title.toHtmlEscaped())
           << tr("Relatives allowed: %1").arg(relationships.join(QStringLiteral("、")).toHtmlEscaped())

@@ -10,7 +10,9 @@
 
 #include "ui/filing/FilingWizard.h"
 #include "ui/filing/TargetEntryForm.h"
+#include "model/citizen/CitizenView.h"
 #include "model/itemmodels/FilingTargetsModel.h"
+#include "model/filing/RefusalTally.h"
 #include "ui/widgets/VerdictDelegate.h"
 
 namespace gongji {
@@ -77,20 +79,15 @@ void TargetsPage::initializePage()
 {
     // The lists follow the rule set in force for this authorizer.
     const auto &ruleSet = m_wizard->authorizer().ruleSet;
-    m_form->setRuleLists(ruleSet ? ruleSet->relationships : QStringList(),
-                         ruleSet ? ruleSet->idTypes : QStringList());
+    m_form->setRuleLists(ruleSet ? ruleSet->relationships : QStringList(), ruleSet ? ruleSet->idTypes : QStringList());
+    m_form->setQuotaShown(ruleSet && ruleSet->allowsQuota());
     m_form->focusFirstField();
+    m_wizard->citizenView()->showFilingTargets(m_wizard->draft(), m_wizard->verdict());
 }
 
-bool TargetsPage::isComplete() const
-{
-    return !m_wizard->draft().targets.isEmpty();
-}
+bool TargetsPage::isComplete() const { return !m_wizard->draft().targets.isEmpty(); }
 
-bool TargetsPage::hasInput() const
-{
-    return m_form->hasInput();
-}
+bool TargetsPage::hasInput() const { return m_form->hasInput(); }
 
 void TargetsPage::resetPage()
 {
@@ -116,10 +113,17 @@ void TargetsPage::addTarget()
     const TargetVerdict verdict = m_wizard->verdict().targets.value(row);
     m_table->selectRow(row);
     if (verdict.refused()) {
+        // Counted as shown to the clerk (docs/statistics.md); a failure to count never stops the counter.
+        RefusalTally(m_wizard->connection())
+            .record(
+                {RefusalTally::refusedTarget(m_wizard->verdict(), row, m_wizard->clerk(), QStringLiteral("counter"))});
         m_correctingRow = row;
         m_form->showFindings(verdict.findings);
         m_form->setStatus(tr("Row %1 (%2) is refused. Correct the entry and add it again to replace the row, "
-                             "or delete the row.").arg(row + 1).arg(entry.name), errorColor);
+                             "or delete the row.")
+                              .arg(row + 1)
+                              .arg(entry.name),
+                          errorColor);
         return;
     }
     m_correctingRow = -1;
@@ -129,7 +133,9 @@ void TargetsPage::addTarget()
         for (const Finding &finding : verdict.findings)
             texts << finding.text();
         m_form->setStatus(tr("Row %1 (%2) added with a warning to confirm before submitting: %3")
-                                  .arg(row + 1).arg(entry.name, texts.join(QLatin1String("; "))), warnColor);
+                              .arg(row + 1)
+                              .arg(entry.name, texts.join(QLatin1String("; "))),
+                          warnColor);
     } else {
         m_form->setStatus(tr("Row %1 (%2) added and accepted.").arg(row + 1).arg(entry.name), okColor);
     }
@@ -138,8 +144,8 @@ void TargetsPage::addTarget()
 
 void TargetsPage::removeSelected()
 {
-    const QModelIndexList rows = m_table->selectionModel() ? m_table->selectionModel()->selectedRows()
-                                                           : QModelIndexList();
+    const QModelIndexList rows
+        = m_table->selectionModel() ? m_table->selectionModel()->selectedRows() : QModelIndexList();
     if (rows.isEmpty())
         return;
     const int row = rows.first().row();

@@ -11,8 +11,8 @@
 namespace gongji {
 
 namespace {
-const char *sectionNames[] = {"authorizesList", "authorizedByList", "kinshipHoldersList", "kinshipMembersList",
-                              "historyList"};
+const char *sectionNames[]
+    = {"authorizesList", "authorizedByList", "kinshipHoldersList", "kinshipMembersList", "historyList"};
 }
 
 QList<BindingTabs::Section> BindingTabs::sections()
@@ -61,25 +61,13 @@ BindingTabs::BindingTabs(QWidget *parent) : QTabWidget(parent)
     updateTitles();
 }
 
-QTableView *BindingTabs::view(Section section) const
-{
-    return m_views.at(int(section));
-}
+QTableView *BindingTabs::view(Section section) const { return m_views.at(int(section)); }
 
-HouseholdBindingsModel *BindingTabs::model(Section section) const
-{
-    return m_models.at(int(section));
-}
+HouseholdBindingsModel *BindingTabs::model(Section section) const { return m_models.at(int(section)); }
 
-BindingTabs::Section BindingTabs::currentSection() const
-{
-    return Section(qMax(0, currentIndex()));
-}
+BindingTabs::Section BindingTabs::currentSection() const { return Section(qMax(0, currentIndex())); }
 
-void BindingTabs::setCurrentSection(Section section)
-{
-    setCurrentIndex(int(section));
-}
+void BindingTabs::setCurrentSection(Section section) { setCurrentIndex(int(section)); }
 
 void BindingTabs::updateTitles()
 {
@@ -97,7 +85,8 @@ void BindingTabs::updateTitles()
     for (int i = 0; i < m_models.size(); ++i) {
         setTabText(i, QStringLiteral("%1 (%2)").arg(titles.at(i)).arg(m_models.at(i)->rowCount()));
         const QColor color = i < 2 ? KindStyle::color(Kind::MutualAid)
-                                   : i < 4 ? KindStyle::color(Kind::Kinship) : KindStyle::endedColor().darker(140);
+            : i < 4                ? KindStyle::color(Kind::Kinship)
+                                   : KindStyle::endedColor().darker(140);
         tabBar()->setTabTextColor(i, color);
     }
 }
@@ -153,10 +142,7 @@ void BindingTabs::setHousehold(const Household &household, bool samePerson)
     emit selectionChanged();
 }
 
-void BindingTabs::clearHousehold()
-{
-    setHousehold(Household(), false);
-}
+void BindingTabs::clearHousehold() { setHousehold(Household(), false); }
 
 std::optional<HouseholdBinding> BindingTabs::selectedBinding() const
 {

@@ -35,9 +35,12 @@ QFont labelFont()
 }
 } // namespace
 
-DiagramArrowItem::DiagramArrowItem(const QRectF &fromBox, const QRectF &toBox, HouseholdBinding::Kind kind,
-                                   bool active, const QString &label, qreal bend, qreal labelAt, QGraphicsItem *parent)
-    : QGraphicsItem(parent), m_kind(kind), m_active(active), m_label(label)
+DiagramArrowItem::DiagramArrowItem(const QRectF &fromBox, const QRectF &toBox, HouseholdBinding::Kind kind, bool active,
+                                   const QString &label, qreal bend, qreal labelAt, QGraphicsItem *parent)
+    : QGraphicsItem(parent)
+    , m_kind(kind)
+    , m_active(active)
+    , m_label(label)
 {
     const QPointF a = fromBox.center();
     const QPointF b = toBox.center();

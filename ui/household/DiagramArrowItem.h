@@ -2,7 +2,7 @@
 #include <QGraphicsItem>
 #include <QPainterPath>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 
 namespace gongji {
 

@@ -33,8 +33,7 @@ DiagramLegend::DiagramLegend(QWidget *parent) : QWidget(parent)
 
 QStringList DiagramLegend::texts() const
 {
-    return {tr("Mutual aid (共济): authorizer → target"), tr("Kinship account (亲情): holder → member"),
-            tr("Ended")};
+    return {tr("Mutual aid (共济): authorizer → target"), tr("Kinship account (亲情): holder → member"), tr("Ended")};
 }
 
 QSize DiagramLegend::sizeHint() const

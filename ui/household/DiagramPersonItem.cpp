@@ -14,13 +14,16 @@ constexpr qreal ring = 5; // room for the selection ring outside the box
 }
 
 DiagramPersonItem::DiagramPersonItem(const Person &person, bool centre, QGraphicsItem *parent)
-    : QGraphicsItem(parent), m_person(person), m_centre(centre)
+    : QGraphicsItem(parent)
+    , m_person(person)
+    , m_centre(centre)
 {
     setFlags(ItemIsSelectable | ItemIsFocusable);
     setCursor(centre ? Qt::ArrowCursor : Qt::PointingHandCursor);
     setZValue(2); // above the arrows and their labels
-    setToolTip(centre ? QString() : QCoreApplication::translate("gongji::DiagramPersonItem",
-                                                                "Click or press Enter to open %1").arg(person.name));
+    setToolTip(centre ? QString()
+                      : QCoreApplication::translate("gongji::DiagramPersonItem", "Click or press Enter to open %1")
+                            .arg(person.name));
 }
 
 QRectF DiagramPersonItem::boundingRect() const

@@ -16,20 +16,19 @@ constexpr qreal bendStep = 44;
 
 QString arrowLabel(const HouseholdGraph::Edge &edge)
 {
-    const QString kind = edge.kind == HouseholdBinding::Kind::MutualAid
-            ? HouseholdDiagram::tr("Mutual aid") : HouseholdDiagram::tr("Kinship");
+    const QString kind = edge.kind == HouseholdBinding::Kind::MutualAid ? HouseholdDiagram::tr("Mutual aid")
+                                                                        : HouseholdDiagram::tr("Kinship");
     QString text = kind;
     if (!edge.relationship.isEmpty())
-        text += QStringLiteral(" · ") + (Relationship::isKnown(edge.relationship) ? Relationship::label(edge.relationship)
-                                                                                 : edge.relationship);
+        text += QStringLiteral(" · ")
+            + (Relationship::isKnown(edge.relationship) ? Relationship::label(edge.relationship) : edge.relationship);
     if (!edge.active)
         text += QLatin1Char('\n') + HouseholdDiagram::tr("ended %1").arg(edge.endedOn.toString(Qt::ISODate));
     return text;
 }
 } // namespace
 
-HouseholdDiagram::HouseholdDiagram(QWidget *parent)
-    : QGraphicsView(parent), m_scene(new QGraphicsScene(this))
+HouseholdDiagram::HouseholdDiagram(QWidget *parent) : QGraphicsView(parent), m_scene(new QGraphicsScene(this))
 {
     setObjectName(QStringLiteral("householdDiagram"));
     setScene(m_scene);
@@ -55,10 +54,7 @@ void HouseholdDiagram::showEmptyText()
     resetTransform();
 }
 
-void HouseholdDiagram::clearHousehold()
-{
-    showEmptyText();
-}
+void HouseholdDiagram::clearHousehold() { showEmptyText(); }
 
 void HouseholdDiagram::setHouseholds(const Household &centre, const QList<Household> &neighbours, bool showEnded)
 {
@@ -188,10 +184,18 @@ void HouseholdDiagram::mouseMoveEvent(QMouseEvent *event)
 void HouseholdDiagram::keyPressEvent(QKeyEvent *event)
 {
     switch (event->key()) {
-    case Qt::Key_Left: moveSelection(-1, 0); break;
-    case Qt::Key_Right: moveSelection(1, 0); break;
-    case Qt::Key_Up: moveSelection(0, -1); break;
-    case Qt::Key_Down: moveSelection(0, 1); break;
+    case Qt::Key_Left:
+        moveSelection(-1, 0);
+        break;
+    case Qt::Key_Right:
+        moveSelection(1, 0);
+        break;
+    case Qt::Key_Up:
+        moveSelection(0, -1);
+        break;
+    case Qt::Key_Down:
+        moveSelection(0, 1);
+        break;
     case Qt::Key_Home:
         for (DiagramPersonItem *item : personItems()) {
             if (item->isCentre())

@@ -18,11 +18,16 @@ QPointF unit(HouseholdGraph::Side side)
 {
     using Side = HouseholdGraph::Side;
     switch (side) {
-    case Side::Below: return {0, 1};
-    case Side::Above: return {0, -1};
-    case Side::Right: return {1, 0};
-    case Side::Left: return {-1, 0};
-    case Side::Centre: break;
+    case Side::Below:
+        return {0, 1};
+    case Side::Above:
+        return {0, -1};
+    case Side::Right:
+        return {1, 0};
+    case Side::Left:
+        return {-1, 0};
+    case Side::Centre:
+        break;
     }
     return {0, 0};
 }

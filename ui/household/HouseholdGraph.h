@@ -5,7 +5,7 @@
 #include <QRectF>
 #include <QSet>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 
 namespace gongji {
 
@@ -22,15 +22,15 @@ public:
     struct Node
     {
         Person person;
-        int step = 0;       // 0 the person looked up, 1 or 2 steps away
+        int step = 0; // 0 the person looked up, 1 or 2 steps away
         Side side = Side::Centre; // where from the person who brought them in
-        qint64 via = 0;     // that person
+        qint64 via = 0; // that person
         QPointF position;
     };
     struct Edge
     {
         qint64 from = 0; // authorizer / holder
-        qint64 to = 0;   // target / member
+        qint64 to = 0; // target / member
         HouseholdBinding::Kind kind = HouseholdBinding::Kind::MutualAid;
         bool active = true;
         QString relationship;
@@ -40,8 +40,8 @@ public:
     static constexpr qreal boxWidth = 186;
     static constexpr qreal boxHeight = 80;
     static constexpr qreal columnPitch = 236; // people side by side in a row
-    static constexpr qreal rowPitch = 200;    // room for the labels of vertical arrows
-    static constexpr qreal stackPitch = 100;  // people stacked in a column
+    static constexpr qreal rowPitch = 200; // room for the labels of vertical arrows
+    static constexpr qreal stackPitch = 100; // people stacked in a column
     static constexpr qreal sideDistance = 310; // room for the labels of horizontal arrows
 
     // `neighbours`: households of people one step away (empty: one step only).

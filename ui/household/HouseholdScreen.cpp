@@ -17,10 +17,12 @@
 
 #include "model/domain/IdNumber.h"
 #include "model/domain/IdType.h"
+#include "model/filing/RelationshipAgreement.h"
 #include "ui/household/BindingTabs.h"
 #include "ui/household/DiagramLegend.h"
 #include "ui/household/HouseholdDiagram.h"
 #include "ui/household/PersonSearchPanel.h"
+#include "ui/household/QuotaDialog.h"
 #include "ui/household/RevocationDialog.h"
 #include "model/itemmodels/IdTypeListModel.h"
 #include "ui/payment/PaymentPreviewDialog.h"
@@ -32,6 +34,7 @@
 #include "ui/widgets/FindingLabel.h"
 #include "ui/widgets/IdNumberEdit.h"
 #include "ui/widgets/PersonCard.h"
+#include "ui/widgets/ShorthandComboBox.h"
 
 namespace gongji {
 
@@ -40,7 +43,10 @@ enum StackPage { HouseholdPage, SearchPage };
 }
 
 HouseholdScreen::HouseholdScreen(const QString &connection, const QString &clerk, QWidget *parent)
-    : QWidget(parent), m_connection(connection), m_clerk(clerk), m_idTypes(new IdTypeListModel(this))
+    : QWidget(parent)
+    , m_connection(connection)
+    , m_clerk(clerk)
+    , m_idTypes(new IdTypeListModel(this))
 {
     setObjectName(QStringLiteral("householdScreen"));
     m_search = new PersonSearchPanel(connection, this);
@@ -69,10 +75,12 @@ HouseholdScreen::HouseholdScreen(const QString &connection, const QString &clerk
 QWidget *HouseholdScreen::createLookupBar()
 {
     auto *bar = new QWidget(this);
-    m_idType = new QComboBox(bar);
+    m_idType = new ShorthandComboBox(IdTypeListModel::ShorthandsRole, bar);
     m_idType->setObjectName(QStringLiteral("householdIdType"));
     m_idType->setModel(m_idTypes);
     m_idNumber = new IdNumberEdit(bar);
+    connect(static_cast<ShorthandComboBox *>(m_idType), &ShorthandComboBox::shorthandCompleted, this,
+            [this] { m_idNumber->setFocus(); });
     m_idNumber->setObjectName(QStringLiteral("householdId"));
     m_idNumber->setMinimumWidth(250);
     auto *lookUp = new QPushButton(tr("&Look up"), bar);
@@ -82,7 +90,7 @@ QWidget *HouseholdScreen::createLookupBar()
     m_name->setMaxLength(50);
     m_name->setPlaceholderText(tr("start of the name"));
     m_name->setMinimumWidth(140);
-    auto *byName = new QPushButton(tr("&Search by name"), bar);
+    auto *byName = new QPushButton(tr("Sear&ch by name"), bar);
     byName->setObjectName(QStringLiteral("householdSearchName"));
     m_backButton = new QPushButton(tr("&Back"), bar);
     m_backButton->setObjectName(QStringLiteral("householdBack"));
@@ -117,9 +125,8 @@ QWidget *HouseholdScreen::createLookupBar()
     connect(m_name, &QLineEdit::returnPressed, this, &HouseholdScreen::searchByName);
     connect(byName, &QPushButton::clicked, this, &HouseholdScreen::searchByName);
     connect(m_backButton, &QPushButton::clicked, this, &HouseholdScreen::goBack);
-    connect(m_idType, &QComboBox::currentIndexChanged, this, [this] {
-        m_idNumber->setIdType(m_idType->currentData(IdTypeListModel::CodeRole).toString());
-    });
+    connect(m_idType, &QComboBox::currentIndexChanged, this,
+            [this] { m_idNumber->setIdType(m_idType->currentData(IdTypeListModel::CodeRole).toString()); });
     setTabOrder(m_idType, m_idNumber);
     setTabOrder(m_idNumber, lookUp);
     setTabOrder(lookUp, m_name);
@@ -138,7 +145,10 @@ QWidget *HouseholdScreen::createHouseholdPage()
     m_revoke = new QPushButton(tr("&Revoke (解除)…"), page);
     m_revoke->setObjectName(QStringLiteral("revokeButton"));
     m_revoke->setToolTip(tr("End the binding selected in the list (Del)"));
-    m_payment = new QPushButton(tr("Payment &order preview…"), page);
+    m_quota = new QPushButton(tr("Change &quota (调整额度)…"), page);
+    m_quota->setObjectName(QStringLiteral("quotaButton"));
+    m_quota->setToolTip(tr("Change the quota set aside on the mutual-aid binding selected in the list"));
+    m_payment = new QPushButton(tr("Pa&yment order preview…"), page);
     m_payment->setObjectName(QStringLiteral("paymentButton"));
     m_kinship = new QPushButton(tr("Add &kinship member…"), page);
     m_kinship->setObjectName(QStringLiteral("kinshipButton"));
@@ -153,6 +163,7 @@ QWidget *HouseholdScreen::createHouseholdPage()
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_revoke);
+    buttons->addWidget(m_quota);
     buttons->addWidget(m_reprint);
     buttons->addStretch(1);
     buttons->addWidget(m_payment);
@@ -206,7 +217,8 @@ QWidget *HouseholdScreen::createHouseholdPage()
     layout->addWidget(splitter);
 
     setTabOrder(m_lists, m_revoke);
-    setTabOrder(m_revoke, m_reprint);
+    setTabOrder(m_revoke, m_quota);
+    setTabOrder(m_quota, m_reprint);
     setTabOrder(m_reprint, m_payment);
     setTabOrder(m_payment, m_kinship);
     setTabOrder(m_kinship, m_secondStep);
@@ -220,6 +232,7 @@ QWidget *HouseholdScreen::createHouseholdPage()
     connect(m_secondStep, &QCheckBox::toggled, this, &HouseholdScreen::refreshDiagram);
     connect(m_showEnded, &QCheckBox::toggled, this, &HouseholdScreen::refreshDiagram);
     connect(m_revoke, &QPushButton::clicked, this, &HouseholdScreen::revokeSelected);
+    connect(m_quota, &QPushButton::clicked, this, &HouseholdScreen::changeQuotaOfSelected);
     connect(m_payment, &QPushButton::clicked, this, &HouseholdScreen::showPaymentPreview);
     connect(m_kinship, &QPushButton::clicked, this, [this] {
         if (m_household)
@@ -239,10 +252,7 @@ std::optional<Person> HouseholdScreen::currentPerson() const
     return m_household ? std::optional<Person>(m_household->person) : std::nullopt;
 }
 
-void HouseholdScreen::showError(const QString &message)
-{
-    QMessageBox::critical(this, tr("Database error"), message);
-}
+void HouseholdScreen::showError(const QString &message) { QMessageBox::critical(this, tr("Database error"), message); }
 
 void HouseholdScreen::lookUpByNumber()
 {
@@ -343,6 +353,7 @@ bool HouseholdScreen::display(qint64 personId, bool samePerson)
             return false;
         }
         household = std::move(*found);
+        RelationshipAgreement(m_connection).review(household);
         rules = RuleSetStore(m_connection).resolve(household.person.poolingRegion, QDate::currentDate());
     } catch (const StorageError &error) {
         showError(error.userMessage());
@@ -388,7 +399,9 @@ void HouseholdScreen::refreshDiagram()
 void HouseholdScreen::updateActions()
 {
     const bool shown = m_household.has_value();
-    m_revoke->setEnabled(shown && m_lists->selectedActiveBinding().has_value());
+    const std::optional<HouseholdBinding> active = shown ? m_lists->selectedActiveBinding() : std::nullopt;
+    m_revoke->setEnabled(active.has_value());
+    m_quota->setEnabled(active && active->kind == HouseholdBinding::Kind::MutualAid);
     m_print->setBinding(shown ? m_lists->selectedBinding() : std::nullopt);
     m_reprint->setEnabled(m_print->hasDocument());
     m_payment->setEnabled(shown);
@@ -408,12 +421,28 @@ void HouseholdScreen::revokeSelected()
     reload();
     // The revocation summary (解除确认单) is what the citizen signs now: the print button points at it.
     HouseholdBinding ended = *binding;
-    ended.status = QStringLiteral("ended");
+    ended.status = BindingStatus::Ended;
     m_print->setBinding(ended);
     m_reprint->setEnabled(m_print->hasDocument());
     emit bindingRevoked(tr("%1 with %2 ended. Print its summary with \"Reprint summary\".")
                             .arg(HouseholdBinding::kindLabel(binding->kind), name));
     emit revoked(binding->kind, binding->bindingId);
+}
+
+void HouseholdScreen::changeQuotaOfSelected()
+{
+    const std::optional<HouseholdBinding> binding = m_lists->selectedActiveBinding();
+    if (!m_household || !binding || binding->kind != HouseholdBinding::Kind::MutualAid)
+        return;
+    QuotaDialog dialog(m_connection, m_clerk, m_household->person, *binding, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    reload();
+    // The change's own summary (额度调整确认单) is what the citizen signs now.
+    m_print->setQuotaChange(dialog.changeId());
+    m_reprint->setEnabled(m_print->hasDocument());
+    emit quotaChanged(
+        tr("Quota of %1 changed. Print its summary with \"Reprint summary\".").arg(binding->counterpart.name));
 }
 
 void HouseholdScreen::showPaymentPreview()

@@ -2,7 +2,7 @@
 #include <QWidget>
 #include <optional>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 
 class QCheckBox;
 class QComboBox;
@@ -41,6 +41,7 @@ public:
     void goBack();
     // 解除 of the binding selected in the current list, through RevocationDialog.
     void revokeSelected();
+    void changeQuotaOfSelected();
     void showPaymentPreview();
     void focusLookup();
 
@@ -53,6 +54,7 @@ public:
 signals:
     void kinshipRequested(const Person &holder);
     void bindingRevoked(const QString &message);
+    void quotaChanged(const QString &message);
     // For the confirmation summary (解除确认单): which binding was just ended.
     void revoked(HouseholdBinding::Kind kind, qint64 bindingId);
 
@@ -79,6 +81,7 @@ private:
     PersonCard *m_card = nullptr;
     BindingTabs *m_lists = nullptr;
     QPushButton *m_revoke = nullptr;
+    QPushButton *m_quota = nullptr;
     QPushButton *m_payment = nullptr;
     QPushButton *m_kinship = nullptr;
     QPushButton *m_reprint = nullptr;

@@ -12,8 +12,7 @@ namespace {
 constexpr int bandWidth = 10;
 }
 
-KindBanner::KindBanner(HouseholdBinding::Kind kind, QWidget *parent)
-    : QFrame(parent), m_kind(kind)
+KindBanner::KindBanner(HouseholdBinding::Kind kind, QWidget *parent) : QFrame(parent), m_kind(kind)
 {
     setObjectName(kind == HouseholdBinding::Kind::MutualAid ? QStringLiteral("mutualAidBanner")
                                                             : QStringLiteral("kinshipBanner"));

@@ -1,7 +1,7 @@
 #pragma once
 #include <QFrame>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 
 class QLabel;
 

@@ -14,15 +14,9 @@ QColor KindStyle::tint(Kind kind)
     return kind == Kind::MutualAid ? QColor(0xe6, 0xf2, 0xf4) : QColor(0xfc, 0xf0, 0xe3);
 }
 
-Qt::PenStyle KindStyle::penStyle(Kind kind)
-{
-    return kind == Kind::MutualAid ? Qt::SolidLine : Qt::DashLine;
-}
+Qt::PenStyle KindStyle::penStyle(Kind kind) { return kind == Kind::MutualAid ? Qt::SolidLine : Qt::DashLine; }
 
-QColor KindStyle::endedColor()
-{
-    return QColor(0x9a, 0x9a, 0x9a);
-}
+QColor KindStyle::endedColor() { return QColor(0x9a, 0x9a, 0x9a); }
 
 KindStyle::Kind KindStyle::fromKeyword(const QString &keyword)
 {
@@ -32,8 +26,11 @@ KindStyle::Kind KindStyle::fromKeyword(const QString &keyword)
 QString KindStyle::meaning(Kind kind)
 {
     return kind == Kind::MutualAid
-            ? QCoreApplication::translate("KindStyle", "Money moves: the authorizer's personal account pays the target's own share.")
-            : QCoreApplication::translate("KindStyle", "No money moves: the holder only shows the member's e-voucher; the member pays with their own insurance.");
+        ? QCoreApplication::translate("KindStyle",
+                                      "Money moves: the authorizer's personal account pays the target's own share.")
+        : QCoreApplication::translate(
+            "KindStyle",
+            "No money moves: the holder only shows the member's e-voucher; the member pays with their own insurance.");
 }
 
 } // namespace gongji

@@ -2,7 +2,7 @@
 #include <QColor>
 #include <QString>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 
 namespace gongji {
 
@@ -15,9 +15,9 @@ public:
     using Kind = HouseholdBinding::Kind;
 
     static QColor color(Kind kind);
-    static QColor tint(Kind kind);      // light background for rows and banners
+    static QColor tint(Kind kind); // light background for rows and banners
     static Qt::PenStyle penStyle(Kind kind);
-    static QColor endedColor();         // ended bindings, whatever their kind
+    static QColor endedColor(); // ended bindings, whatever their kind
     static Kind fromKeyword(const QString &keyword); // "mutual_aid" / "kinship"
     // One plain sentence on what the kind does, for banners and dialogs.
     static QString meaning(Kind kind);

@@ -11,7 +11,8 @@
 namespace gongji {
 
 PersonSearchPanel::PersonSearchPanel(const QString &connection, QWidget *parent)
-    : QWidget(parent), m_model(new PersonSearchModel(connection, this))
+    : QWidget(parent)
+    , m_model(new PersonSearchModel(connection, this))
 {
     setObjectName(QStringLiteral("personSearchPanel"));
     m_title = new QLabel(this);

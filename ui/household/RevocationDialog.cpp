@@ -23,15 +23,15 @@ const char *errorStyle = "color:#b01e1e; font-weight:bold;";
 // Row of "Other reason": free text is then required.
 constexpr int otherReasonRow = 4;
 
-QString who(const Person &person)
-{
-    return QStringLiteral("%1  %2").arg(person.name, IdNumber::mask(person.idNumber));
-}
+QString who(const Person &person) { return QStringLiteral("%1  %2").arg(person.name, IdNumber::mask(person.idNumber)); }
 } // namespace
 
 RevocationDialog::RevocationDialog(const QString &connection, const QString &clerk, const Person &shown,
                                    const HouseholdBinding &binding, QWidget *parent)
-    : QDialog(parent), m_connection(connection), m_clerk(clerk), m_binding(binding)
+    : QDialog(parent)
+    , m_connection(connection)
+    , m_clerk(clerk)
+    , m_binding(binding)
 {
     setObjectName(QStringLiteral("revocationDialog"));
     const bool mutualAid = binding.kind == HouseholdBinding::Kind::MutualAid;
@@ -53,15 +53,13 @@ RevocationDialog::RevocationDialog(const QString &connection, const QString &cle
     summary->setTextFormat(Qt::RichText);
     summary->setWordWrap(true);
     summary->setText(tr("<b>%1</b> → <b>%2</b><br>Relationship: %3 · Number: %4 · Since %5")
-                             .arg(who(giver).toHtmlEscaped(), who(receiver).toHtmlEscaped(), relationship.toHtmlEscaped(),
-                                  binding.number.toHtmlEscaped(),
-                                  binding.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd"))));
+                         .arg(who(giver).toHtmlEscaped(), who(receiver).toHtmlEscaped(), relationship.toHtmlEscaped(),
+                              binding.number.toHtmlEscaped(),
+                              binding.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd"))));
 
-    m_fromGiver = new QRadioButton(
-            (mutualAid ? tr("&Authorizer %1") : tr("&Holder %1")).arg(giver.name), this);
+    m_fromGiver = new QRadioButton((mutualAid ? tr("&Authorizer %1") : tr("&Holder %1")).arg(giver.name), this);
     m_fromGiver->setObjectName(QStringLiteral("requestedByGiver"));
-    m_fromReceiver = new QRadioButton(
-            (mutualAid ? tr("&Target %1") : tr("&Member %1")).arg(receiver.name), this);
+    m_fromReceiver = new QRadioButton((mutualAid ? tr("&Target %1") : tr("&Member %1")).arg(receiver.name), this);
     m_fromReceiver->setObjectName(QStringLiteral("requestedByReceiver"));
     m_requesters = new QButtonGroup(this);
     m_requesters->addButton(m_fromGiver);
@@ -78,7 +76,8 @@ RevocationDialog::RevocationDialog(const QString &connection, const QString &cle
     m_reasons->addItem(tr("— choose a reason —"));
     m_reasons->addItem(tr("At the applicant's own wish"));
     m_reasons->addItem(tr("Family relationship changed (e.g. divorce)"));
-    m_reasons->addItem(mutualAid ? tr("Another relative will authorize instead") : tr("Another relative will hold instead"));
+    m_reasons->addItem(mutualAid ? tr("Another relative will authorize instead")
+                                 : tr("Another relative will hold instead"));
     m_reasons->addItem(tr("Other reason (give details)"));
     Q_ASSERT(m_reasons->count() == otherReasonRow + 1);
     m_details = new QLineEdit(this);
@@ -170,8 +169,8 @@ void RevocationDialog::accept()
     BindingRevocation::Result result;
     try {
         result = m_binding.kind == HouseholdBinding::Kind::MutualAid
-                ? revocation.revoke(m_binding.bindingId, requestedBy(), reason(), m_clerk)
-                : revocation.revokeKinship(m_binding.bindingId, requestedBy(), reason(), m_clerk);
+            ? revocation.revoke(m_binding.bindingId, requestedBy(), reason(), m_clerk)
+            : revocation.revokeKinship(m_binding.bindingId, requestedBy(), reason(), m_clerk);
     } catch (const StorageError &error) {
         result.error = error.userMessage();
     }

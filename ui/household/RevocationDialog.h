@@ -1,7 +1,7 @@
 #pragma once
 #include <QDialog>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 
 class QButtonGroup;
 class QComboBox;
@@ -35,7 +35,7 @@ private:
     QString m_connection;
     QString m_clerk;
     HouseholdBinding m_binding;
-    QRadioButton *m_fromGiver;   // authorizer / holder
+    QRadioButton *m_fromGiver; // authorizer / holder
     QRadioButton *m_fromReceiver; // target / member
     QButtonGroup *m_requesters;
     QComboBox *m_reasons;

@@ -31,6 +31,7 @@
 #include "model/storage/StorageError.h"
 #include "ui/widgets/FindingLabel.h"
 #include "ui/widgets/IdNumberEdit.h"
+#include "ui/widgets/ShorthandComboBox.h"
 
 namespace gongji {
 
@@ -72,7 +73,7 @@ KinshipPage::KinshipPage(const QString &connection, const QString &clerk, QWidge
 
 QGroupBox *KinshipPage::createHolderBox()
 {
-    m_holderType = new QComboBox(this);
+    m_holderType = new ShorthandComboBox(IdTypeListModel::ShorthandsRole, this);
     m_holderType->setObjectName(QStringLiteral("holderIdType"));
     m_holderType->setModel(m_holderTypes);
     m_holderId = new IdNumberEdit(this);
@@ -103,10 +104,10 @@ QGroupBox *KinshipPage::createHolderBox()
 
 QGroupBox *KinshipPage::createMemberBox()
 {
-    m_relationship = new QComboBox(this);
+    m_relationship = new ShorthandComboBox(RelationshipListModel::ShorthandsRole, this);
     m_relationship->setObjectName(QStringLiteral("memberRelationship"));
     m_relationship->setModel(m_relationships);
-    m_memberType = new QComboBox(this);
+    m_memberType = new ShorthandComboBox(IdTypeListModel::ShorthandsRole, this);
     m_memberType->setObjectName(QStringLiteral("memberIdType"));
     m_memberType->setModel(m_memberTypes);
     m_memberName = new QLineEdit(this);
@@ -120,7 +121,7 @@ QGroupBox *KinshipPage::createMemberBox()
     const QString age = ruleInForce() ? QString::number(ruleInForce()->faceVerificationAge) : QStringLiteral("—");
     m_faceVerified = new QCheckBox(tr("Face &verification done (member %1 or over)").arg(age), this);
     m_faceVerified->setObjectName(QStringLiteral("faceVerifiedCheck"));
-    m_registerSeen = new QCheckBox(tr("Household register (户口簿) &seen (member under %1)").arg(age), this);
+    m_registerSeen = new QCheckBox(tr("Household re&gister (户口簿) seen (member under %1)").arg(age), this);
     m_registerSeen->setObjectName(QStringLiteral("registerSeenCheck"));
     m_relationshipFindings = new FindingLabel(this);
     m_nameFindings = new FindingLabel(this);
@@ -220,6 +221,15 @@ void KinshipPage::setUpKeyboard()
     enter->submitOnEnter(m_faceVerified);
     enter->submitOnEnter(m_registerSeen);
     connect(enter, &KinshipEnterFilter::submitRequested, this, &KinshipPage::submit);
+
+    // A typed code ("01", "fm") picks the entry and goes on to the field to type next.
+    auto goOn = [this](QComboBox *box, QWidget *next) {
+        connect(static_cast<ShorthandComboBox *>(box), &ShorthandComboBox::shorthandCompleted, next,
+                [next] { next->setFocus(); });
+    };
+    goOn(m_holderType, m_holderId);
+    goOn(m_relationship, m_memberName);
+    goOn(m_memberType, m_memberName);
 }
 
 void KinshipPage::connectFields()
@@ -254,15 +264,9 @@ std::optional<KinshipRule> KinshipPage::ruleInForce() const
     }
 }
 
-QString KinshipPage::holderType() const
-{
-    return m_holderType->currentData(IdTypeListModel::CodeRole).toString();
-}
+QString KinshipPage::holderType() const { return m_holderType->currentData(IdTypeListModel::CodeRole).toString(); }
 
-QString KinshipPage::memberType() const
-{
-    return m_memberType->currentData(IdTypeListModel::CodeRole).toString();
-}
+QString KinshipPage::memberType() const { return m_memberType->currentData(IdTypeListModel::CodeRole).toString(); }
 
 void KinshipPage::setHolder(const Person &holder)
 {
@@ -297,10 +301,12 @@ void KinshipPage::lookUpHolder()
     if (!m_holder)
         m_holderFindings->setFindings({Finding{RefusalCode::PersonNotFound, Finding::Field::AuthorizerId, {}}});
     showHolder();
-    if (m_holder)
+    if (m_holder) {
+        emit holderShown(*m_holder);
         m_relationship->setFocus();
-    else
+    } else {
         m_holderId->selectAll();
+    }
 }
 
 void KinshipPage::showHolder()
@@ -323,11 +329,11 @@ void KinshipPage::showHolder()
     const QString color = KindStyle::color(HouseholdBinding::Kind::Kinship).name();
     m_holderCard->setText(tr("<b style=\"font-size:large\">%1</b> &nbsp; %2 &nbsp; %3<br>"
                              "<span style=\"color:%4\">Kinship members now: %5 of at most %6</span> %7")
-                                  .arg(m_holder->name.toHtmlEscaped(), IdNumber::mask(m_holder->idNumber),
-                                       Person::statusLabel(m_holder->status).toHtmlEscaped(), color)
-                                  .arg(members.size())
-                                  .arg(rule ? QString::number(rule->maxMembersPerHolder) : QStringLiteral("—"))
-                                  .arg(members.join(QStringLiteral("、")).toHtmlEscaped()));
+                              .arg(m_holder->name.toHtmlEscaped(), IdNumber::mask(m_holder->idNumber),
+                                   Person::statusLabel(m_holder->status).toHtmlEscaped(), color)
+                              .arg(members.size())
+                              .arg(rule ? QString::number(rule->maxMembersPerHolder) : QStringLiteral("—"))
+                              .arg(members.join(QStringLiteral("、")).toHtmlEscaped()));
 }
 
 void KinshipPage::updateMemberAge()
@@ -341,9 +347,11 @@ void KinshipPage::updateMemberAge()
         const int age = KinshipRule::ageOn(id.birthDate, today);
         minor = !rule->needsFaceVerification(id.birthDate, today);
         m_memberAge->setText(minor ? tr("Born %1, aged %2: the household register must be seen.")
-                                             .arg(id.birthDate.toString(Qt::ISODate)).arg(age)
+                                         .arg(id.birthDate.toString(Qt::ISODate))
+                                         .arg(age)
                                    : tr("Born %1, aged %2: face verification must be done.")
-                                             .arg(id.birthDate.toString(Qt::ISODate)).arg(age));
+                                         .arg(id.birthDate.toString(Qt::ISODate))
+                                         .arg(age));
     } else {
         m_memberAge->clear();
     }
@@ -357,7 +365,8 @@ void KinshipPage::updateMemberAge()
 
 void KinshipPage::clearFindings()
 {
-    for (FindingLabel *label : {m_holderFindings, m_relationshipFindings, m_nameFindings, m_memberFindings, m_checkFindings})
+    for (FindingLabel *label :
+         {m_holderFindings, m_relationshipFindings, m_nameFindings, m_memberFindings, m_checkFindings})
         label->clearFindings();
 }
 
@@ -367,12 +376,22 @@ void KinshipPage::showFindings(const Findings &findings)
     for (const Finding &finding : findings) {
         switch (finding.field) {
         case Finding::Field::AuthorizerId:
-        case Finding::Field::AuthorizerName: holder << finding; break;
-        case Finding::Field::Relationship: relationship << finding; break;
-        case Finding::Field::TargetName: name << finding; break;
+        case Finding::Field::AuthorizerName:
+            holder << finding;
+            break;
+        case Finding::Field::Relationship:
+            relationship << finding;
+            break;
+        case Finding::Field::TargetName:
+            name << finding;
+            break;
         case Finding::Field::TargetId:
-        case Finding::Field::TargetIdType: member << finding; break;
-        default: checks << finding; break;
+        case Finding::Field::TargetIdType:
+            member << finding;
+            break;
+        default:
+            checks << finding;
+            break;
         }
     }
     m_holderFindings->setFindings(holder);
@@ -380,11 +399,16 @@ void KinshipPage::showFindings(const Findings &findings)
     m_nameFindings->setFindings(name);
     m_memberFindings->setFindings(member);
     m_checkFindings->setFindings(checks);
-    if (!holder.isEmpty()) m_holderId->setFocus();
-    else if (!relationship.isEmpty()) m_relationship->setFocus();
-    else if (!name.isEmpty()) m_memberName->setFocus();
-    else if (!member.isEmpty()) m_memberId->setFocus();
-    else m_faceVerified->setFocus();
+    if (!holder.isEmpty())
+        m_holderId->setFocus();
+    else if (!relationship.isEmpty())
+        m_relationship->setFocus();
+    else if (!name.isEmpty())
+        m_memberName->setFocus();
+    else if (!member.isEmpty())
+        m_memberId->setFocus();
+    else
+        m_faceVerified->setFocus();
 }
 
 QString KinshipPage::submit()
@@ -421,16 +445,18 @@ QString KinshipPage::submit()
     const KinshipSubmission::Result result = KinshipSubmission(m_connection).submit(draft);
     if (!result.stored) {
         if (!result.error.isEmpty())
-            m_result->setText(QStringLiteral("<span style=\"color:#b01e1e\">%1</span>").arg(result.error.toHtmlEscaped()));
+            m_result->setText(
+                QStringLiteral("<span style=\"color:#b01e1e\">%1</span>").arg(result.error.toHtmlEscaped()));
         else
             m_result->setText(QStringLiteral("<span style=\"color:#b01e1e\">%1</span>")
-                                      .arg(tr("Not stored: correct what is shown beside the fields.").toHtmlEscaped()));
+                                  .arg(tr("Not stored: correct what is shown beside the fields.").toHtmlEscaped()));
         showFindings(result.verdict.findings);
         return {};
     }
     const QString color = KindStyle::color(HouseholdBinding::Kind::Kinship).name();
-    m_result->setText(tr("<span style=\"color:%1\">Kinship binding stored. Number: <b style=\"font-size:x-large\">%2</b></span>")
-                              .arg(color, result.number.toHtmlEscaped()));
+    m_result->setText(
+        tr("<span style=\"color:%1\">Kinship binding stored. Number: <b style=\"font-size:x-large\">%2</b></span>")
+            .arg(color, result.number.toHtmlEscaped()));
     showHolder();
     m_print->setKinship(result.number);
     m_printButton->setEnabled(true);

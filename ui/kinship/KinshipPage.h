@@ -4,7 +4,7 @@
 
 #include "model/domain/KinshipRule.h"
 #include "model/domain/Person.h"
-#include "model/rules/Finding.h"
+#include "model/domain/Finding.h"
 
 class QCheckBox;
 class QComboBox;
@@ -44,6 +44,8 @@ public:
 
 signals:
     void kinshipStored(const QString &number, qint64 holderId);
+    // A holder was looked up and found (for the citizen's screen).
+    void holderShown(const Person &holder);
 
 private:
     QString holderType() const;

@@ -31,7 +31,9 @@ QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignL
 } // namespace
 
 PaymentPreviewDialog::PaymentPreviewDialog(const QString &connection, const Person &target, QWidget *parent)
-    : QDialog(parent), m_connection(connection), m_target(target)
+    : QDialog(parent)
+    , m_connection(connection)
+    , m_target(target)
 {
     setObjectName(QStringLiteral("paymentPreviewDialog"));
     setWindowTitle(tr("Payment order preview"));
@@ -41,8 +43,8 @@ PaymentPreviewDialog::PaymentPreviewDialog(const QString &connection, const Pers
 
     m_amount = new QLineEdit(this);
     m_amount->setObjectName(QStringLiteral("paymentAmount"));
-    m_amount->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,9}(\\.\\d{0,2})?")),
-                                                           m_amount));
+    m_amount->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,9}(\\.\\d{0,2})?")), m_amount));
     m_amount->setPlaceholderText(tr("e.g. 1200.50"));
     m_amount->setMaximumWidth(200);
     auto *amountLabel = new QLabel(tr("Own-share &amount (yuan):"), this);
@@ -61,8 +63,8 @@ PaymentPreviewDialog::PaymentPreviewDialog(const QString &connection, const Pers
 
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("paymentTable"));
-    m_table->setHorizontalHeaderLabels({tr("Order"), tr("Paid from"), tr("Account holder"), tr("ID number"),
-                                        tr("Available"), tr("Pays (yuan)")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Order"), tr("Paid from"), tr("Account holder"), tr("ID number"), tr("Available"), tr("Pays (yuan)")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -116,15 +118,16 @@ bool PaymentPreviewDialog::calculate()
         m_amount->setFocus();
         return false;
     }
-    const PaymentPreview::Result result = PaymentPreview(m_connection).preview(m_target.idType, m_target.idNumber, *fen);
+    const PaymentPreview::Result result
+        = PaymentPreview(m_connection).preview(m_target.idType, m_target.idNumber, *fen);
     if (!result.ok) {
         showError(result.error);
         return false;
     }
     showError({});
     m_order->setText(result.paymentOrder == QLatin1String("by_binding_order")
-                             ? tr("Authorizers pay in the order they were bound (rule set in force).")
-                             : tr("Authorizers pay largest available balance first (rule set in force)."));
+                         ? tr("Authorizers pay in the order they were bound (rule set in force).")
+                         : tr("Authorizers pay largest available balance first (rule set in force)."));
     const Qt::Alignment right = Qt::AlignRight | Qt::AlignVCenter;
     int order = 0;
     qint64 total = 0;
@@ -135,8 +138,9 @@ bool PaymentPreviewDialog::calculate()
         m_table->setItem(row, PayerColumn, cell(PaymentShare::payerLabel(share.payer)));
         m_table->setItem(row, NameColumn, cell(share.person ? share.person->name : QString()));
         m_table->setItem(row, IdColumn, cell(share.person ? IdNumber::mask(share.person->idNumber) : QString()));
-        m_table->setItem(row, AvailableColumn,
-                         cell(share.payer == PaymentShare::Payer::Cash ? QString() : Money::formatYuan(share.availableFen), right));
+        m_table->setItem(
+            row, AvailableColumn,
+            cell(share.payer == PaymentShare::Payer::Cash ? QString() : Money::formatYuan(share.availableFen), right));
         auto *amount = cell(Money::formatYuan(share.amountFen), right);
         QFont bold = amount->font();
         bold.setBold(true);

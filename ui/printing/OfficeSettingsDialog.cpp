@@ -7,7 +7,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "model/printing/OfficeSettings.h"
+#include "model/office/OfficeSettings.h"
 
 namespace gongji {
 

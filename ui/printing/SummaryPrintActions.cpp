@@ -15,7 +15,7 @@
 #include <QStandardPaths>
 #include <QToolButton>
 
-#include "model/printing/OfficeSettings.h"
+#include "model/office/OfficeSettings.h"
 #include "model/printing/SummaryPainter.h"
 
 namespace gongji {
@@ -32,7 +32,8 @@ QAction *makeAction(const QString &text, const QKeySequence &shortcut, const QSt
     QString plain = text;
     plain.remove(QRegularExpression(QStringLiteral("\\(&.\\)"))).remove(QLatin1Char('&')).remove(QChar(0x2026));
     action->setIconText(plain.trimmed());
-    action->setToolTip(toolTip + QStringLiteral(" (") + shortcut.toString(QKeySequence::NativeText) + QStringLiteral(")"));
+    action->setToolTip(toolTip + QStringLiteral(" (") + shortcut.toString(QKeySequence::NativeText)
+                       + QStringLiteral(")"));
     action->setEnabled(false);
     parent->addAction(action);
     return action;
@@ -42,10 +43,14 @@ QAction *makeAction(const QString &text, const QKeySequence &shortcut, const QSt
 
 SummaryPrintActions::SummaryPrintActions(const QString &connection, const QString &clerk, const QString &language,
                                          QWidget *parent)
-    : QObject(parent), m_connection(connection), m_clerk(clerk), m_language(language), m_parent(parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_clerk(clerk)
+    , m_language(language)
+    , m_parent(parent)
 {
-    m_print = makeAction(tr("&Print…"), QKeySequence(Qt::CTRL | Qt::Key_P),
-                         tr("Print the confirmation summary"), parent);
+    m_print
+        = makeAction(tr("&Print…"), QKeySequence(Qt::CTRL | Qt::Key_P), tr("Print the confirmation summary"), parent);
     m_print->setObjectName(QStringLiteral("printSummary"));
     m_preview = makeAction(tr("Print pre&view…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
                            tr("Show the confirmation summary as it will be printed"), parent);
@@ -78,6 +83,11 @@ void SummaryPrintActions::setKinship(const QString &kinshipNumber)
     setDocument(PrintRecord::Document::Kinship, kinshipNumber.trimmed());
 }
 
+void SummaryPrintActions::setQuotaChange(qint64 changeId)
+{
+    setDocument(PrintRecord::Document::QuotaChange, changeId > 0 ? QString::number(changeId) : QString());
+}
+
 void SummaryPrintActions::setBinding(const std::optional<HouseholdBinding> &binding)
 {
     if (!binding)
@@ -90,10 +100,7 @@ void SummaryPrintActions::setBinding(const std::optional<HouseholdBinding> &bind
         setRevocation(binding->bindingId);
 }
 
-void SummaryPrintActions::clear()
-{
-    setDocument(PrintRecord::Document::Filing, {});
-}
+void SummaryPrintActions::clear() { setDocument(PrintRecord::Document::Filing, {}); }
 
 void SummaryPrintActions::setDocument(PrintRecord::Document document, const QString &key)
 {
@@ -127,10 +134,7 @@ QMenu *SummaryPrintActions::createMenu(const QString &title, QWidget *parent) co
     return menu;
 }
 
-PrintableSummary SummaryPrintActions::buildUnstamped() const
-{
-    return job().build(m_document, m_key);
-}
+PrintableSummary SummaryPrintActions::buildUnstamped() const { return job().build(m_document, m_key); }
 
 SummaryPrintJob SummaryPrintActions::job() const
 {
@@ -166,15 +170,16 @@ bool SummaryPrintActions::finish(const SummaryPrintJob::Result &result, const QS
         m_lastError = result.stamp.isRecorded()
             // The audit already holds this attempt: say so, so that nobody wonders about the count.
             ? tr("The summary could not be printed (the attempt is recorded as print no. %1): %2")
-                  .arg(result.stamp.copy).arg(result.error)
+                  .arg(result.stamp.copy)
+                  .arg(result.error)
             : tr("The summary could not be printed: %1").arg(result.error);
         emit failed(m_lastError);
         return false;
     }
     m_lastError.clear();
-    emit done(result.stamp.isReprint() ? tr("Summary %1 sent to %2 as reprint no. %3.")
-                                             .arg(m_key, where).arg(result.stamp.copy - 1)
-                                       : tr("Summary %1 sent to %2.").arg(m_key, where));
+    emit done(result.stamp.isReprint()
+                  ? tr("Summary %1 sent to %2 as reprint no. %3.").arg(m_key, where).arg(result.stamp.copy - 1)
+                  : tr("Summary %1 sent to %2.").arg(m_key, where));
     return true;
 }
 
@@ -251,17 +256,17 @@ void SummaryPrintActions::savePdf()
         showError(tr("Save as PDF"));
 }
 
-void SummaryPrintActions::showError(const QString &title) const
-{
-    QMessageBox::warning(m_parent, title, m_lastError);
-}
+void SummaryPrintActions::showError(const QString &title) const { QMessageBox::warning(m_parent, title, m_lastError); }
 
 QString SummaryPrintActions::suggestedFileName() const
 {
     QString name = m_key;
     if (m_document == PrintRecord::Document::Revocation)
         name = QStringLiteral("revocation-") + m_key;
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name + QStringLiteral(".pdf"));
+    else if (m_document == PrintRecord::Document::QuotaChange)
+        name = QStringLiteral("quota-change-") + m_key;
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+        .filePath(name + QStringLiteral(".pdf"));
 }
 
 } // namespace gongji

@@ -4,7 +4,7 @@
 #include <QString>
 #include <optional>
 
-#include "model/household/HouseholdBinding.h"
+#include "model/domain/HouseholdBinding.h"
 #include "model/printing/PrintRecord.h"
 #include "model/printing/PrintableSummary.h"
 #include "model/printing/SummaryPrintJob.h"
@@ -30,8 +30,7 @@ class SummaryPrintActions : public QObject
     Q_OBJECT
 public:
     // language: of the printed form, "zh_CN" or "en"; usually formLanguage().
-    SummaryPrintActions(const QString &connection, const QString &clerk, const QString &language,
-                        QWidget *parent);
+    SummaryPrintActions(const QString &connection, const QString &clerk, const QString &language, QWidget *parent);
 
     // The form in Chinese, unless the desk runs in English (--lang en, QLocale's default).
     static QString formLanguage();
@@ -39,6 +38,7 @@ public:
     void setFiling(const QString &filingNumber);
     void setRevocation(qint64 bindingId);
     void setKinship(const QString &kinshipNumber);
+    void setQuotaChange(qint64 changeId); // 额度调整确认单
     // A binding of the household screen: an active mutual-aid binding reprints its filing's
     // summary, an ended one its revocation summary, a kinship binding its confirmation; none clears.
     void setBinding(const std::optional<HouseholdBinding> &binding);
@@ -62,7 +62,7 @@ public:
     QString lastError() const { return m_lastError; }
 
 public slots:
-    void print();   // the print dialog, then printTo()
+    void print(); // the print dialog, then printTo()
     void preview(); // modal
     void savePdf(); // the file dialog, then savePdfTo()
     // Audited; false with lastError() set. Emit done() or failed(); no message box.

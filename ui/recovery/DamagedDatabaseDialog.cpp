@@ -13,10 +13,7 @@ namespace gongji {
 
 namespace {
 
-QString shownTime(const QDateTime &when)
-{
-    return when.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-}
+QString shownTime(const QDateTime &when) { return when.toString(QStringLiteral("yyyy-MM-dd HH:mm")); }
 
 QLabel *paragraph(const QString &text, QWidget *parent)
 {
@@ -64,7 +61,8 @@ DamagedDatabaseDialog::DamagedDatabaseDialog(const QString &databasePath, const 
     what->setObjectName(QStringLiteral("damageProblem"));
     auto *kept = paragraph(tr("The damaged file has not been changed. If you restore a backup, it is kept beside "
                               "the restored one (its name ends in .damaged- and the time) for the office "
-                              "administrator."), this);
+                              "administrator."),
+                           this);
     auto *backups = paragraph(backupText(refused), this);
     backups->setObjectName(QStringLiteral("backupState"));
 
@@ -127,20 +125,21 @@ QString DamagedDatabaseDialog::backupText(const QStringList &refused) const
                           "summaries.")
                            .arg(shownTime(m_offered.taken), QDir::toNativeSeparators(m_offered.path));
         if (!refused.isEmpty())
-            text += QLatin1Char(' ') + tr("%n newer backup(s) failed the check and are not offered.", nullptr,
-                                          int(refused.size()));
+            text += QLatin1Char(' ')
+                + tr("%n newer backup(s) failed the check and are not offered.", nullptr, int(refused.size()));
         return text;
     }
     if (!refused.isEmpty())
         return tr("None of the %n backup(s) in %1 passes the integrity check.", nullptr, int(refused.size()))
-                   .arg(folder) + QLatin1Char(' ') + who;
+                   .arg(folder)
+            + QLatin1Char(' ') + who;
     return tr("There is no backup of this database in %1.").arg(folder) + QLatin1Char(' ') + who;
 }
 
 void DamagedDatabaseDialog::chooseAnother()
 {
-    const QString start = QFileInfo(m_folder.folder()).isDir() ? m_folder.folder()
-                                                                : QFileInfo(m_folder.databasePath()).absolutePath();
+    const QString start
+        = QFileInfo(m_folder.folder()).isDir() ? m_folder.folder() : QFileInfo(m_folder.databasePath()).absolutePath();
     const QString chosen = m_chooser(this, start);
     if (!chosen.isEmpty())
         restore(chosen);

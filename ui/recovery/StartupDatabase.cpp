@@ -9,8 +9,11 @@
 #include <cstdio>
 
 #include "ui/recovery/DamagedDatabaseDialog.h"
+#include "ui/settings/ServerPasswordDialog.h"
+#include "ui/settings/ServerPasswordKeyring.h"
 #include "model/storage/BackupFolder.h"
 #include "model/storage/DatabaseBackup.h"
+#include "model/startup/DatabaseStartup.h"
 #include "model/storage/Database.h"
 #include "model/storage/DatabaseLocation.h"
 
@@ -40,12 +43,41 @@ void backUpAtCleanClose(const QString &path, const QString &connection)
     });
 }
 
+// An office server without a password in the address or the password file: the keyring's, then
+// the clerk is asked (three tries). A refused password is asked again, never kept.
+Database::OpenResult openServerAskingPassword(const DatabaseLocation &location, const QString &where,
+                                              const QString &connection, Database::OpenResult opened)
+{
+    const QString address = location.displayName();
+    Database::Options options;
+    options.password = ServerPasswordKeyring::read(address);
+    if (!options.password.isEmpty())
+        opened = DatabaseStartup::open(where, connection, options);
+    for (int attempt = 0; attempt < 3 && !opened.ok
+         && (opened.needsPassword || opened.error.contains(QLatin1String("password authentication failed")));
+         ++attempt) {
+        ServerPasswordDialog dialog(address, options.password.isEmpty() ? QString() : opened.error);
+        if (dialog.exec() != QDialog::Accepted)
+            break;
+        options.password = dialog.password();
+        opened = DatabaseStartup::open(where, connection, options);
+        if (opened.ok && dialog.keepInKeyring())
+            ServerPasswordKeyring::write(address, options.password);
+    }
+    options.password.fill(QLatin1Char('\0'));
+    return opened;
+}
+
 } // namespace
 
 bool StartupDatabase::openOrRecover(const QString &where, const QString &connection)
 {
     const DatabaseLocation location = DatabaseLocation::parse(where);
-    Database::OpenResult opened = Database::open(where, connection);
+    Database::OpenResult opened = DatabaseStartup::open(where, connection);
+    if (!opened.ok && location.isServer && opened.needsPassword)
+        opened = openServerAskingPassword(location, where, connection, opened);
+    if (opened.ok && !opened.warning.isEmpty())
+        QMessageBox::warning(nullptr, Text::tr("Password in the database address"), opened.warning);
     if (opened.ok && !location.isServer && !BackupFolder(location.path).notedDamage().isEmpty()) {
         // The last day's backup could not be made because the file failed its check: check it
         // again (it reads the whole file) before anyone works on it.
@@ -70,7 +102,7 @@ bool StartupDatabase::openOrRecover(const QString &where, const QString &connect
         if (dialog.exec() != QDialog::Accepted)
             return false; // Quit: the damaged file stays as it was
         BackupFolder(location.path).clearNotedDamage();
-        opened = Database::open(where, connection);
+        opened = DatabaseStartup::open(where, connection);
         if (opened.ok) {
             // Nobody has signed in yet: the operating-system user is who chose the backup.
             const QString osUser = qEnvironmentVariable("USER", QStringLiteral("unknown"));
@@ -83,7 +115,8 @@ bool StartupDatabase::openOrRecover(const QString &where, const QString &connect
                 nullptr, Text::tr("Backup restored"),
                 Text::tr("The backup of %1 is now the database. Enter again what was stored after that time. "
                          "The damaged file is kept as %2; give its name to the office administrator.")
-                    .arg(QDir::toNativeSeparators(dialog.restoredFrom()), QDir::toNativeSeparators(dialog.keptAside())));
+                    .arg(QDir::toNativeSeparators(dialog.restoredFrom()),
+                         QDir::toNativeSeparators(dialog.keptAside())));
         }
     }
     if (!opened.ok) {

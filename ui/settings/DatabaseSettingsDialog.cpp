@@ -24,8 +24,10 @@ DatabaseSettingsDialog::DatabaseSettingsDialog(QWidget *parent) : QDialog(parent
     m_problem->setWordWrap(true);
     m_problem->hide();
     auto *note = new QLabel(tr("A SQLite file of this computer, or the office server shared by every counter: "
-                               "postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME. Takes effect at the next start; "
-                               "--db on the command line still wins."), this);
+                               "postgresql://USER@HOST[:PORT]/DBNAME?sslmode=verify-full&sslrootcert=CA-FILE. "
+                               "No password here: it is read from the password file (~/.pgpass) or asked at start. "
+                               "Takes effect at the next start; --db on the command line still wins."),
+                            this);
     note->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("&Location:"), m_location);
@@ -48,7 +50,17 @@ void DatabaseSettingsDialog::accept()
         m_problem->show();
         return;
     }
-    QSettings().setValue(settingKey(), location);
+    if (!parsed.passwordWarning().isEmpty()) {
+        // The settings file is plain text: the address is kept without its password, which the
+        // desk then reads from the password file or asks for at start. Shown before it is saved.
+        m_location->setText(parsed.displayName());
+        m_problem->setText(tr("The password was taken out of the address: the settings are stored as plain text. At "
+                              "start the desk reads it from the password file (~/.pgpass) or asks for it. Press Save "
+                              "again to keep the address without it."));
+        m_problem->show();
+        return;
+    }
+    QSettings().setValue(settingKey(), parsed.isServer ? parsed.displayName() : location);
     QDialog::accept();
 }
 

@@ -7,8 +7,9 @@ class QLineEdit;
 namespace gongji {
 
 // 设置 → 数据库: where this counter's data lives, a local file or the office server
-// (postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME). Kept in the setting database/location, which
-// gongji-desk reads at start when no --db is given; empty means the default file.
+// (postgresql://USER@HOST[:PORT]/DBNAME?TLS settings). Kept in the setting database/location, which
+// gongji-desk reads at start when no --db is given; empty means the default file. Never with a
+// password: one typed into the address is taken out before it is saved.
 class DatabaseSettingsDialog : public QDialog
 {
     Q_OBJECT

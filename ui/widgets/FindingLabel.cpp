@@ -5,10 +5,9 @@ namespace gongji {
 namespace {
 const char *refusalColor = "#b01e1e";
 const char *warningColor = "#a85a00";
-}
+} // namespace
 
-FindingLabel::FindingLabel(QWidget *parent)
-    : QLabel(parent)
+FindingLabel::FindingLabel(QWidget *parent) : QLabel(parent)
 {
     setWordWrap(true);
     setTextFormat(Qt::RichText);
@@ -22,8 +21,8 @@ void FindingLabel::setFindings(const Findings &findings)
     QStringList lines;
     for (const Finding &finding : findings) {
         lines << QStringLiteral("<span style=\"color:%1\">%2</span>")
-                         .arg(QLatin1String(finding.isWarning() ? warningColor : refusalColor),
-                              finding.text().toHtmlEscaped());
+                     .arg(QLatin1String(finding.isWarning() ? warningColor : refusalColor),
+                          finding.text().toHtmlEscaped());
     }
     setText(lines.join(QLatin1String("<br>")));
     setVisible(!lines.isEmpty());
@@ -32,8 +31,8 @@ void FindingLabel::setFindings(const Findings &findings)
 void FindingLabel::setMessage(const QString &message)
 {
     m_findings.clear();
-    setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
-                    .arg(QLatin1String(refusalColor), message.toHtmlEscaped()));
+    setText(
+        QStringLiteral("<span style=\"color:%1\">%2</span>").arg(QLatin1String(refusalColor), message.toHtmlEscaped()));
     setVisible(!message.isEmpty());
 }
 

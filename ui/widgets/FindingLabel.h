@@ -1,7 +1,7 @@
 #pragma once
 #include <QLabel>
 
-#include "model/rules/Finding.h"
+#include "model/domain/Finding.h"
 
 namespace gongji {
 

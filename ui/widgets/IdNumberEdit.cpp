@@ -7,8 +7,7 @@
 
 namespace gongji {
 
-IdNumberEdit::IdNumberEdit(QWidget *parent)
-    : QLineEdit(parent)
+IdNumberEdit::IdNumberEdit(QWidget *parent) : QLineEdit(parent)
 {
     // Longest document number (resident ID, new permanent-residence card) is 18 characters;
     // a little slack keeps a reader's stray separator from cutting the number.

@@ -69,10 +69,7 @@ void PersonCard::enableReveal(const QString &connection, const QString &clerk)
     m_reveal->setVisible(isEnabled() && m_person.id > 0);
 }
 
-QString PersonCard::documentText() const
-{
-    return m_document->text();
-}
+QString PersonCard::documentText() const { return m_document->text(); }
 
 void PersonCard::showDocument(const QString &number)
 {

@@ -3,7 +3,7 @@
 #include <optional>
 
 #include "model/domain/Person.h"
-#include "model/rules/RuleSet.h"
+#include "model/domain/RuleSet.h"
 
 class QFormLayout;
 class QLabel;

@@ -2,8 +2,7 @@
 
 namespace gongji {
 
-StepList::StepList(QWidget *parent)
-    : QListWidget(parent)
+StepList::StepList(QWidget *parent) : QListWidget(parent)
 {
     setFocusPolicy(Qt::NoFocus);
     setSelectionMode(QAbstractItemView::NoSelection);
@@ -12,9 +11,8 @@ StepList::StepList(QWidget *parent)
     setFixedWidth(200);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setTextElideMode(Qt::ElideRight);
-    setStyleSheet(QStringLiteral(
-            "QListWidget { background: #f0f3f7; padding-top: 16px; }"
-            "QListWidget::item { padding: 8px 12px; color: #6b7785; }"));
+    setStyleSheet(QStringLiteral("QListWidget { background: #f0f3f7; padding-top: 16px; }"
+                                 "QListWidget::item { padding: 8px 12px; color: #6b7785; }"));
 }
 
 void StepList::setSteps(const QStringList &titles)
@@ -33,8 +31,9 @@ void StepList::setCurrentStep(int index)
         QFont font = entry->font();
         font.setBold(row == index);
         entry->setFont(font);
-        entry->setForeground(row == index ? QColor(0x0b, 0x4f, 0x8a) : row < index ? QColor(0x1d, 0x6b, 0x2f)
-                                                                                 : QColor(0x6b, 0x77, 0x85));
+        entry->setForeground(row == index      ? QColor(0x0b, 0x4f, 0x8a)
+                                 : row < index ? QColor(0x1d, 0x6b, 0x2f)
+                                               : QColor(0x6b, 0x77, 0x85));
         entry->setBackground(row == index ? QColor(0xdc, 0xe8, 0xf5) : QColor(Qt::transparent));
     }
 }

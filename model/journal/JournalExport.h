@@ -1,0 +1,30 @@
+#pragma once
+#include <QString>
+
+namespace gongji {
+
+// Writes the hand-over journal's lines after a sequence number to a JSON Lines file for the
+// provincial platform (docs/journal.md). The lines hold full ID numbers: only a supervisor may
+// export, the file is readable by its owner only, and every export is audited. Exporting again
+// from the same number writes the same lines (they are stored as exported).
+class JournalExport
+{
+public:
+    struct Result
+    {
+        bool ok = false;
+        bool notAllowed = false; // the actor may not export (RoleCheck)
+        qint64 count = 0;
+        qint64 lastSeq = 0; // of the last line written, or `after` when none
+        QString error;
+    };
+
+    explicit JournalExport(const QString &connection);
+
+    Result write(qint64 after, const QString &path, const QString &actor);
+
+private:
+    QString m_connection;
+};
+
+} // namespace gongji
