@@ -212,13 +212,32 @@ RegistryImport::Result RegistryImport::check(const QString &path) const
     Result result;
     Unplaced unplaced;
     try {
-        // The documents met go into a temporary table, which the rollback removes.
+        // What the check writes (the documents met, or the rows on their way to an office
+        // server) goes away with the rollback.
         ScratchTransaction scratch(m_connection);
-        FileDocumentIndex documents(m_connection);
-        readRows(
-            path,
-            [&documents](Person &person, int line) { return documents.add(person.idType, person.idNumber, line); }, {},
-            result, unplaced);
+        if (SqlDialect::engineOf(m_connection) == SqlDialect::Engine::PostgreSQL) {
+            // The server finds the same person twice, as the import does.
+            RegistryStaging staging(m_connection);
+            readRows(
+                path,
+                [&staging](Person &person, int line) {
+                    staging.add(person, line);
+                    return 0;
+                },
+                {}, result, unplaced);
+            if (result.fileError.isEmpty()) {
+                staging.finishLoading();
+                int total = 0;
+                const QList<RegistryStaging::Repeat> repeats = staging.repeats(maxListedErrors, &total);
+                addRepeats(result, repeats, total);
+            }
+        } else {
+            FileDocumentIndex documents(m_connection);
+            readRows(
+                path,
+                [&documents](Person &person, int line) { return documents.add(person.idType, person.idNumber, line); },
+                {}, result, unplaced);
+        }
     } catch (const StorageError &error) {
         return storageFailure(error);
     }
@@ -295,6 +314,8 @@ RegistryImport::Result RegistryImport::importFile(const QString &path, const QSt
                     break;
             }
         }
+        if (staging)
+            staging->clear();
         if (documents)
             documents->drop();
         auditImport(m_connection, actor, QFileInfo(path).fileName(), result.rows, result);

@@ -362,9 +362,22 @@ const QStringList kVersion12 = {
     QStringLiteral("CREATE INDEX service_rating_by_time ON service_rating (rated_at, clerk, level)"),
 };
 
+// Version 13, office servers only: where a registry import's rows wait between the COPY and the
+// merge (RegistryStaging, docs/registry-import.md). A table of the schema because the counter role
+// may not create even a temporary one (docs/office-security.md); a transaction sees only its own
+// uncommitted rows, so imports at two counters do not meet here, and each deletes its rows before
+// it commits. Unlogged: the rows never outlive their transaction, a crash may empty the table.
+const QStringList kVersion13Server = {
+    QStringLiteral("CREATE UNLOGGED TABLE registry_staging (line INTEGER NOT NULL, name TEXT NOT NULL, "
+                   "id_type TEXT NOT NULL, id_number TEXT NOT NULL, sex TEXT, birth_date TEXT, "
+                   "insurance_type TEXT NOT NULL, employment TEXT, status TEXT NOT NULL, "
+                   "pooling_region TEXT NOT NULL, balance_fen BIGINT NOT NULL, public_medical INTEGER NOT NULL, "
+                   "person_id BIGINT, old_status TEXT, old_region TEXT)"),
+};
+
 } // namespace
 
-int Migrations::latestVersion() { return 12; }
+int Migrations::latestVersion() { return 13; }
 
 void Migrations::migrate(const QString &connection, int currentVersion, int targetVersion)
 {
@@ -407,6 +420,8 @@ void Migrations::migrate(const QString &connection, int currentVersion, int targ
             run(kVersion12);
             run(SqlDialect::appendOnly(engine, QStringLiteral("filing_signature")));
             run(SqlDialect::appendOnly(engine, QStringLiteral("service_rating")));
+        } else if (version == 13 && engine == SqlDialect::Engine::PostgreSQL) {
+            run(kVersion13Server);
         }
         // A new database gets the shipped rule sets in its last step, when rule_set has every
         // column that RuleSetStore writes (they were seeded in step 1 while it had all of them).

@@ -17,13 +17,7 @@ const QString kValues = QStringLiteral("name, id_type, id_number, sex, birth_dat
 
 RegistryStaging::RegistryStaging(const QString &connection) : m_connection(connection)
 {
-    SqlStatement::run(m_connection,
-                      QStringLiteral("CREATE TEMP TABLE registry_staging (line INTEGER NOT NULL, name TEXT NOT NULL, "
-                                     "id_type TEXT NOT NULL, id_number TEXT NOT NULL, sex TEXT, birth_date TEXT, "
-                                     "insurance_type TEXT NOT NULL, employment TEXT, status TEXT NOT NULL, "
-                                     "pooling_region TEXT NOT NULL, balance_fen BIGINT NOT NULL, "
-                                     "public_medical INTEGER NOT NULL, person_id BIGINT, old_status TEXT, "
-                                     "old_region TEXT) ON COMMIT DROP"));
+    // The table is the schema's (step 13); the transaction sees only the rows it sends.
     m_copy = std::make_unique<PostgresCopy>(m_connection,
                                             QStringLiteral("COPY registry_staging (line, %1) FROM STDIN").arg(kValues));
 }
@@ -112,6 +106,8 @@ RegistryStaging::Merged RegistryStaging::merge()
     }
     return merged;
 }
+
+void RegistryStaging::clear() { SqlStatement::run(m_connection, QStringLiteral("DELETE FROM registry_staging")); }
 
 QList<std::pair<Person, Person>> RegistryStaging::changedStatusOrRegion(int afterLine, int limit, int *lastLine) const
 {

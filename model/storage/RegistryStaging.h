@@ -10,9 +10,9 @@ namespace gongji {
 class PostgresCopy;
 
 // The rows of a registry file on their way into the person table of an office PostgreSQL
-// server (docs/registry-import.md): sent with COPY into a temporary table of the transaction,
-// then merged into the registry by one statement. Use inside the import's WriteTransaction; the
-// table is dropped when the transaction ends, committed or not.
+// server (docs/registry-import.md): sent with COPY into the registry_staging table, which only
+// this transaction sees them in, then merged into the registry by one statement. Use inside the
+// import's transaction: a rollback removes the rows, a commit needs clear() first.
 class RegistryStaging
 {
 public:
@@ -45,6 +45,8 @@ public:
     // Those persons as stored now and as they were before: `limit` at a time, in the order of the
     // file, after the row at `afterLine` (0: from the start); `lastLine` receives the last row's.
     QList<std::pair<Person, Person>> changedStatusOrRegion(int afterLine, int limit, int *lastLine) const;
+    // Deletes the rows sent, before the transaction commits (the next import starts empty).
+    void clear();
 
 private:
     QString m_connection;
