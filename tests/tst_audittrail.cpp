@@ -153,7 +153,7 @@ QList<Entry> TestAuditTrail::perform(const QString &action)
     if (action == QLatin1String("revocation")) {
         // A reason typed with the citizen's number in it: the log keeps it masked.
         const QString reason = QStringLiteral("本人申请 ") + m_mother.idNumber;
-        if (!BindingRevocation(c).revoke(m_bindingId, "authorizer", reason, tester).ok)
+        if (!BindingRevocation(c).revoke(m_bindingId, EndRequester::Authorizer, reason, tester).ok)
             return {};
         return {{tester, action, QString::number(m_bindingId), {}}};
     }
@@ -165,7 +165,7 @@ QList<Entry> TestAuditTrail::perform(const QString &action)
         return {{tester, action, r.number, {}}};
     }
     if (action == QLatin1String("kinship_revocation")) {
-        if (!BindingRevocation(c).revokeKinship(m_kinshipId, "holder", "不再需要", tester).ok)
+        if (!BindingRevocation(c).revokeKinship(m_kinshipId, EndRequester::Holder, "不再需要", tester).ok)
             return {};
         return {{tester, action, m_kinshipNumber, {}}};
     }

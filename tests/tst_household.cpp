@@ -110,14 +110,14 @@ void TestHousehold::everyKindAndDirection()
 void TestHousehold::historyKeepsWhoWhenWhy()
 {
     const qint64 id = BindingStore(m_db->connection()).activeByAuthorizer(m_mother.id).first().id;
-    QVERIFY(BindingRevocation(m_db->connection()).revoke(id, "target", "改由父亲共济", "tester").ok);
+    QVERIFY(BindingRevocation(m_db->connection()).revoke(id, EndRequester::Target, "改由父亲共济", "tester").ok);
     Household son{m_son, HouseholdStore(m_db->connection()).bindingsOf(m_son.id)};
     QCOMPARE(son.select(Kind::MutualAid, Direction::Incoming, true).size(), 1);
     QCOMPARE(son.history().size(), 1);
     const HouseholdBinding ended = son.history().first();
     QCOMPARE(ended.counterpart.name, QStringLiteral("李秀英"));
     QCOMPARE(ended.endedBy, QStringLiteral("tester"));
-    QCOMPARE(ended.endRequestedBy, QStringLiteral("target"));
+    QCOMPARE(ended.endRequestedBy, EndRequester::Target);
     QCOMPARE(ended.endReason, QStringLiteral("改由父亲共济"));
     QVERIFY(ended.endedAt.isValid());
     // The same pair again within the cooldown is refused.
@@ -140,7 +140,8 @@ void TestHousehold::revocationRacesNewFiling()
             Database::open(path, QStringLiteral("counter1"));
             ++ready;
             while (ready < 2) {}
-            revoked = BindingRevocation(QStringLiteral("counter1")).revoke(bindingId, "authorizer", "race", "tester");
+            revoked = BindingRevocation(QStringLiteral("counter1"))
+                          .revoke(bindingId, EndRequester::Authorizer, "race", "tester");
         }
         Database::close(QStringLiteral("counter1"));
     });
@@ -177,7 +178,7 @@ void TestHousehold::deceasedEndsEverything()
     Household grandma{after, HouseholdStore(m_db->connection()).bindingsOf(after.id)};
     QCOMPARE(grandma.history().size(), 2);
     for (const HouseholdBinding &b : grandma.history()) {
-        QCOMPARE(b.endRequestedBy, QStringLiteral("system"));
+        QCOMPARE(b.endRequestedBy, EndRequester::System);
         QCOMPARE(b.endReason, AutomaticBindingEnds::endedReason("deceased"));
     }
 }

@@ -164,15 +164,17 @@ void TestKinship::storedAuditedAndRevocable()
     QVERIFY(stored.number.startsWith(QStringLiteral("QQ")));
     QCOMPARE(AuditLog(m_db->connection()).count(), auditBefore + 1);
     BindingRevocation revocation(m_db->connection());
-    QVERIFY(!revocation.revokeKinship(stored.bindingId, "authorizer", "wrong word", "tester").ok); // holder/member only
-    QVERIFY(!revocation.revokeKinship(stored.bindingId, "member", "  ", "tester").ok); // reason required
-    QVERIFY(revocation.revokeKinship(stored.bindingId, "member", "不再需要", "tester").ok);
-    const BindingRevocation::Result twice = revocation.revokeKinship(stored.bindingId, "member", "again", "tester");
+    QVERIFY(!revocation.revokeKinship(stored.bindingId, EndRequester::Authorizer, "wrong word", "tester")
+                 .ok); // holder/member only
+    QVERIFY(!revocation.revokeKinship(stored.bindingId, EndRequester::Member, "  ", "tester").ok); // reason required
+    QVERIFY(revocation.revokeKinship(stored.bindingId, EndRequester::Member, "不再需要", "tester").ok);
+    const BindingRevocation::Result twice
+        = revocation.revokeKinship(stored.bindingId, EndRequester::Member, "again", "tester");
     QVERIFY(!twice.ok);
     QVERIFY(twice.error.contains(QStringLiteral("not active")));
     const std::optional<KinshipBinding> ended = KinshipStore(m_db->connection()).findById(stored.bindingId);
     QCOMPARE(ended->status, BindingStatus::Ended);
-    QCOMPARE(ended->endRequestedBy, QStringLiteral("member"));
+    QCOMPARE(ended->endRequestedBy, EndRequester::Member);
     QCOMPARE(ended->endReason, QStringLiteral("不再需要"));
     QCOMPARE(AuditLog(m_db->connection()).count(), auditBefore + 2);
     // Ended, the pair may be bound again.

@@ -184,7 +184,8 @@ void TestQuotaChange::endedBindingIsNotChanged()
 {
     const qint64 bindingId = bind(m_faraway, 100000);
     QVERIFY(bindingId);
-    QVERIFY(BindingRevocation(m_db->connection()).revoke(bindingId, "target", "test", TestDatabase::clerk).ok);
+    QVERIFY(
+        BindingRevocation(m_db->connection()).revoke(bindingId, EndRequester::Target, "test", TestDatabase::clerk).ok);
     // Ended: its quota no longer counts, and it can no longer be changed.
     QCOMPARE(BindingStore(m_db->connection()).quotaSetAside(m_authorizer.id), qint64(0));
     const QuotaChange::Result result = QuotaChange(m_db->connection()).change(bindingId, 50000, TestDatabase::clerk);
@@ -207,7 +208,9 @@ void TestQuotaChange::summaries()
         QVERIFY2(changeText.contains(expected), qPrintable(expected));
     QVERIFY(!QuotaChangeSummary(m_db->connection(), OfficeInfo{}).build(result.changeId + 100).isValid());
 
-    QVERIFY(BindingRevocation(m_db->connection()).revoke(bindingId, "authorizer", "test", TestDatabase::clerk).ok);
+    QVERIFY(BindingRevocation(m_db->connection())
+                .revoke(bindingId, EndRequester::Authorizer, "test", TestDatabase::clerk)
+                .ok);
     const PrintableSummary revocation = RevocationSummary(m_db->connection(), OfficeInfo{}).build(bindingId);
     QVERIFY2(revocation.isValid(), qPrintable(revocation.error()));
     QVERIFY2(revocation.document()->toPlainText().contains(QStringLiteral("共济额度 1500.50 元已释放")),

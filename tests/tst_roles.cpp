@@ -209,14 +209,14 @@ Attempt TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
         return Attempt{r.stored(), r.error};
     }
     if (mutation == QLatin1String("revocation"))
-        return revocation(BindingRevocation(c).revoke(m_bindingId, "authorizer", "本人申请", actor));
+        return revocation(BindingRevocation(c).revoke(m_bindingId, EndRequester::Authorizer, "本人申请", actor));
     if (mutation == QLatin1String("kinship binding")) {
         const KinshipSubmission::Result r = KinshipSubmission(c).submit(
             TestDatabase::kinshipDraft(m_holder, m_member, QStringLiteral("child"), actor));
         return Attempt{r.stored, r.error};
     }
     if (mutation == QLatin1String("kinship revocation"))
-        return revocation(BindingRevocation(c).revokeKinship(m_kinshipId, "holder", "本人申请", actor));
+        return revocation(BindingRevocation(c).revokeKinship(m_kinshipId, EndRequester::Holder, "本人申请", actor));
     if (mutation == QLatin1String("print record")) {
         QString error;
         const PrintStamp stamp = PrintRecord(c).record(PrintRecord::Document::Filing, m_filingNumber, actor,

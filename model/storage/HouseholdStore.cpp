@@ -62,7 +62,7 @@ QList<HouseholdBinding> HouseholdStore::bindingsOf(qint64 personId, const QDate 
             b.startedAt = Timestamp::fromText(q.value(3).toString());
             b.endedAt = Timestamp::fromText(q.value(4).toString());
             b.endedBy = q.value(5).toString();
-            b.endRequestedBy = q.value(6).toString();
+            b.endRequestedBy = EndRequesters::fromKeyword(q.value(6).toString());
             b.endReason = q.value(7).toString();
             b.number = q.value(8).toString();
             b.validUntil = Timestamp::dateFromText(q.value(9).toString());
@@ -75,7 +75,7 @@ QList<HouseholdBinding> HouseholdStore::bindingsOf(qint64 personId, const QDate 
                 b.status = BindingStatus::Ended;
                 b.endedAt = QDateTime(b.validUntil.addDays(1), QTime(0, 0)).toUTC();
                 b.endedBy = MutualAidBinding::systemActor();
-                b.endRequestedBy = MutualAidBinding::systemActor();
+                b.endRequestedBy = EndRequester::System;
                 b.endReason = MutualAidBinding::expiredReason();
             }
             bindings.append(b);
