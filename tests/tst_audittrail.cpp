@@ -119,7 +119,7 @@ void TestAuditTrail::init()
     kinship.filedOn = QDate::currentDate();
     kinship.clerk = TestDatabase::clerk;
     const KinshipSubmission::Result bound = KinshipSubmission(c).submit(kinship);
-    QVERIFY2(bound.stored, qPrintable(bound.error));
+    QVERIFY2(bound.stored(), qPrintable(bound.error));
     m_kinshipId = bound.bindingId;
     m_kinshipNumber = bound.number;
 
@@ -160,7 +160,7 @@ QList<Entry> TestAuditTrail::perform(const QString &action)
     if (action == QLatin1String("kinship_binding")) {
         const KinshipSubmission::Result r = KinshipSubmission(c).submit(
             TestDatabase::kinshipDraft(m_holder, m_member, QStringLiteral("child"), tester));
-        if (!r.stored)
+        if (!r.stored())
             return {};
         return {{tester, action, r.number, {}}};
     }

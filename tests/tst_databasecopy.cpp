@@ -73,7 +73,7 @@ void TestDatabaseCopy::fill(const QString &connection)
     QVERIFY(FilingSubmission(connection).submit(draft(father, son)).stored());
     QVERIFY(KinshipSubmission(connection)
                 .submit(TestDatabase::kinshipDraft(son, father, QStringLiteral("parent"), QStringLiteral("tester")))
-                .stored);
+                .stored());
 }
 
 void TestDatabaseCopy::copyKeepsEverything()

@@ -71,7 +71,7 @@ void TestHousehold::init()
     kinship.faceVerified = true;
     kinship.filedOn = QDate::currentDate();
     kinship.clerk = QStringLiteral("tester");
-    QVERIFY(KinshipSubmission(m_db->connection()).submit(kinship).stored);
+    QVERIFY(KinshipSubmission(m_db->connection()).submit(kinship).stored());
 }
 
 void TestHousehold::cleanup() { m_db.reset(); }

@@ -185,7 +185,7 @@ void TestHouseholdModels::noFullNumberInAnyCell()
     bind(db, father, daughter, "child");
     QVERIFY(KinshipSubmission(db.connection())
                 .submit(TestDatabase::kinshipDraft(father, son, QStringLiteral("child"), QStringLiteral("tester")))
-                .stored);
+                .stored());
     const Household household{father, HouseholdStore(db.connection()).bindingsOf(father.id)};
     const qint64 daughterBinding = [&] {
         for (const HouseholdBinding &b : household.bindings)

@@ -126,11 +126,11 @@ void TestHouseholdScreen::init()
     kinship.householdRegisterSeen = true;
     kinship.filedOn = QDate::currentDate();
     kinship.clerk = QStringLiteral("tester");
-    QVERIFY(KinshipSubmission(m_db->connection()).submit(kinship).stored);
+    QVERIFY(KinshipSubmission(m_db->connection()).submit(kinship).stored());
     kinship.holderIdNumber = m_mother.idNumber;
     kinship.memberIdNumber = m_son.idNumber;
     kinship.faceVerified = true;
-    QVERIFY(KinshipSubmission(m_db->connection()).submit(kinship).stored);
+    QVERIFY(KinshipSubmission(m_db->connection()).submit(kinship).stored());
 
     m_screen = new HouseholdScreen(m_db->connection(), QStringLiteral("tester"));
     m_screen->resize(1300, 760);

@@ -118,7 +118,7 @@ void TestJournal::everyChangeHasItsLine()
     }
     if (change == QLatin1String("deceased") || change == QLatin1String("kinship")) {
         const KinshipDraft draft = TestDatabase::kinshipDraft(m_mother, m_daughter, QStringLiteral("child"), clerk);
-        QVERIFY(KinshipSubmission(m_db->connection()).submit(draft).stored);
+        QVERIFY(KinshipSubmission(m_db->connection()).submit(draft).stored());
     }
     if (change == QLatin1String("deceased")) {
         Person after = m_daughter;
@@ -243,11 +243,12 @@ void TestJournal::exportIsForSupervisors()
     const QString path = m_db->dir() + "/clerk.jsonl";
     const JournalExport::Result result = JournalExport(m_db->connection()).write(0, path, TestDatabase::clerk);
     QVERIFY(!result.ok);
-    QVERIFY(result.notAllowed);
+    QCOMPARE(result.failure, FailureKind::NotAllowed);
     QVERIFY(!QFile::exists(path));
     QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::JournalExport, "clerk.jsonl"), qint64(0));
     const QString receipts = write("r.jsonl", "{\"seq\":1,\"result\":\"accepted\"}\n");
-    QVERIFY(JournalReceipts(m_db->connection()).record(receipts, TestDatabase::clerk).notAllowed);
+    QVERIFY(JournalReceipts(m_db->connection()).record(receipts, TestDatabase::clerk).failure
+            == FailureKind::NotAllowed);
     QVERIFY(!JournalStore(m_db->connection()).receiptOf(1));
 }
 
@@ -298,7 +299,7 @@ void TestJournal::receiptsRefusedWhole()
     QCOMPARE(waiting, qint64(3));
     const JournalReceipts::Result result = receipts.record(write("bad.jsonl", file), TestDatabase::supervisor);
     QVERIFY(!result.ok);
-    QVERIFY(result.inputRefused);
+    QCOMPARE(result.failure, FailureKind::Input);
     QVERIFY2(result.error.contains(message), qPrintable(result.error));
     QCOMPARE(JournalStore(m_db->connection()).countWaiting(), waiting); // nothing of the file was taken
     QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::JournalReceipts, "bad.jsonl"), qint64(0));

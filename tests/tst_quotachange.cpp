@@ -132,6 +132,7 @@ void TestQuotaChange::change()
     QVERIFY(stored);
     if (!code.isEmpty()) {
         QVERIFY(!result.ok);
+        QCOMPARE(result.failure, FailureKind::Input);
         QCOMPARE(refusalNames(result.findings), QStringList{code});
         QCOMPARE(result.findings.first().detail, detail);
         QCOMPARE(stored->quotaFen, before); // nothing written
@@ -141,6 +142,7 @@ void TestQuotaChange::change()
         return;
     }
     QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.failure, FailureKind::None);
     const std::optional<qint64> after = quotaAfter > 0 ? std::optional<qint64>(quotaAfter) : std::nullopt;
     QCOMPARE(stored->quotaFen, after);
     QCOMPARE(result.beforeFen, before);
@@ -176,6 +178,7 @@ void TestQuotaChange::refusedWithoutAClerk()
     const QuotaChange::Result result
         = QuotaChange(m_db->connection()).change(bindingId, 50000, QStringLiteral("nobody"));
     QVERIFY(!result.ok);
+    QCOMPARE(result.failure, FailureKind::NotAllowed);
     QVERIFY(!result.error.isEmpty());
     QCOMPARE(BindingStore(m_db->connection()).findById(bindingId)->quotaFen, std::optional<qint64>(100000));
 }
@@ -190,6 +193,7 @@ void TestQuotaChange::endedBindingIsNotChanged()
     QCOMPARE(BindingStore(m_db->connection()).quotaSetAside(m_authorizer.id), qint64(0));
     const QuotaChange::Result result = QuotaChange(m_db->connection()).change(bindingId, 50000, TestDatabase::clerk);
     QVERIFY(!result.ok);
+    QCOMPARE(result.failure, FailureKind::Stale);
     QVERIFY(result.findings.isEmpty());
     QVERIFY(result.error.contains(QStringLiteral("not active")));
 }

@@ -38,6 +38,9 @@ struct Attempt
 {
     bool ok = false;
     QString error;
+    std::optional<FailureKind> failure; // for the mutations that return an Outcome
+
+    static Attempt of(const Outcome &outcome) { return Attempt{outcome.ok, outcome.error, outcome.failure}; }
 };
 
 // What the database holds: every row of every table, as one digest per table.
@@ -143,7 +146,7 @@ void TestRoles::prepare(TestDatabase &db)
     kinship.filedOn = QDate::currentDate();
     kinship.clerk = supervisor;
     const KinshipSubmission::Result bound = KinshipSubmission(db.connection()).submit(kinship);
-    QVERIFY2(bound.stored, qPrintable(bound.error));
+    QVERIFY2(bound.stored(), qPrintable(bound.error));
     m_kinshipId = bound.bindingId;
 }
 
@@ -151,9 +154,9 @@ Attempt TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
 {
     const QString c = db.connection();
     const auto rules = [](const RuleSetChange::Result &r) { return Attempt{r.ok, r.errors.join(' ')}; };
-    const auto accounts = [](const ClerkAccounts::Result &r) { return Attempt{r.ok, r.error}; };
+    const auto accounts = [](const ClerkAccounts::Result &r) { return Attempt::of(r); };
     const auto registry = [](const RegistryImport::Result &r) { return Attempt{r.ok, r.fileError}; };
-    const auto revocation = [](const BindingRevocation::Result &r) { return Attempt{r.ok, r.error}; };
+    const auto revocation = [](const BindingRevocation::Result &r) { return Attempt::of(r); };
     RuleSet edited = *RuleSetStore(c).findById(m_ruleSetId);
 
     if (mutation == QLatin1String("rules add")) {
@@ -213,7 +216,7 @@ Attempt TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
     if (mutation == QLatin1String("kinship binding")) {
         const KinshipSubmission::Result r = KinshipSubmission(c).submit(
             TestDatabase::kinshipDraft(m_holder, m_member, QStringLiteral("child"), actor));
-        return Attempt{r.stored, r.error};
+        return Attempt::of(r);
     }
     if (mutation == QLatin1String("kinship revocation"))
         return revocation(BindingRevocation(c).revokeKinship(m_kinshipId, EndRequester::Holder, "本人申请", actor));
@@ -225,7 +228,9 @@ Attempt TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
     }
     if (mutation == QLatin1String("id reveal")) {
         const IdReveal::Result r = IdReveal(c).reveal(actor, m_son.id, QStringLiteral("compare with the ID card"));
-        return Attempt{r.ok && r.idNumber == m_son.idNumber, r.error};
+        Attempt attempt = Attempt::of(r);
+        attempt.ok = r.ok && r.idNumber == m_son.idNumber;
+        return attempt;
     }
     return Attempt{false, QStringLiteral("unknown mutation in the test: ") + mutation};
 }
@@ -268,6 +273,8 @@ void TestRoles::supervisorOnly()
     // Refused with RoleCheck's message, which says what to do, and nothing written.
     QVERIFY(!refusal.isEmpty());
     QCOMPARE(outcome.error, refusal);
+    if (outcome.failure)
+        QCOMPARE(*outcome.failure, FailureKind::NotAllowed); // the CLI's exit code 4, not 1
     QCOMPARE(snapshot(db.connection()), before);
 }
 
@@ -304,8 +311,11 @@ void TestRoles::clerkMutations()
     }
     QVERIFY(!outcome.error.isEmpty());
     // No login at all: filings and kinship bindings say so before their transaction, in their own words.
-    if (!actor.isEmpty() || (mutation != QLatin1String("kinship binding") && mutation != QLatin1String("filing")))
+    if (!actor.isEmpty() || (mutation != QLatin1String("kinship binding") && mutation != QLatin1String("filing"))) {
         QCOMPARE(outcome.error, RoleCheck(db.connection()).refusal(actor, ClerkRole::Clerk));
+        if (outcome.failure)
+            QCOMPARE(*outcome.failure, FailureKind::NotAllowed);
+    }
     QCOMPARE(snapshot(db.connection()), before);
 }
 

@@ -129,7 +129,7 @@ void TestStatistics::initTestCase()
     const KinshipSubmission::Result kinship
         = KinshipSubmission(m_db->connection())
               .submit(TestDatabase::kinshipDraft(m_mother, m_son, QStringLiteral("child"), tester));
-    QVERIFY(kinship.stored);
+    QVERIFY(kinship.stored());
     at("UPDATE kinship_binding SET started_at = ? WHERE id = ?", "2026-12-01T04:00:00.000Z", kinship.bindingId);
 
     FilingDraft second = TestDatabase::childFiling(m_mother, m_grandpa, supervisor);

@@ -145,7 +145,7 @@ QString TestSummaryDocument::bindKinship(const Person &holder, const Person &mem
     // Face verified: the members here are all adults.
     const KinshipDraft draft = TestDatabase::kinshipDraft(holder, member, relationship, QStringLiteral("tester"));
     const KinshipSubmission::Result result = KinshipSubmission(m_db->connection()).submit(draft);
-    if (!result.stored)
+    if (!result.stored())
         qWarning() << "kinship binding not stored:" << result.error;
     return result.number;
 }
