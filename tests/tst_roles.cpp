@@ -153,7 +153,7 @@ void TestRoles::prepare(TestDatabase &db)
 Attempt TestRoles::perform(TestDatabase &db, const QString &mutation, const QString &actor)
 {
     const QString c = db.connection();
-    const auto rules = [](const RuleSetChange::Result &r) { return Attempt{r.ok, r.errors.join(' ')}; };
+    const auto rules = [](const RuleSetChange::Result &r) { return Attempt::of(r); };
     const auto accounts = [](const ClerkAccounts::Result &r) { return Attempt::of(r); };
     const auto registry = [](const RegistryImport::Result &r) { return Attempt{r.ok, r.fileError}; };
     const auto revocation = [](const BindingRevocation::Result &r) { return Attempt::of(r); };
@@ -168,8 +168,7 @@ Attempt TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
         RuleSet other = jiangsu();
         other.region = QStringLiteral("320200");
         const QByteArray json = QJsonDocument(QJsonArray{other.toJson()}).toJson();
-        const RuleSetExchange::ImportResult r = RuleSetExchange(c).importJson(json, actor, false);
-        return Attempt{r.ok, r.errors.join(' ')};
+        return Attempt::of(RuleSetExchange(c).importJson(json, actor, false));
     }
     if (mutation == QLatin1String("rules new version")) {
         edited.effectiveFrom = QDate(2026, 7, 1);
