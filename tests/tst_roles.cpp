@@ -208,7 +208,7 @@ Attempt TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
     if (mutation == QLatin1String("filing")) {
         const FilingDraft d = TestDatabase::childFiling(m_father, m_son, actor);
         const SubmissionResult r = FilingSubmission(c).submit(d);
-        return Attempt{r.stored(), r.error};
+        return Attempt::of(r);
     }
     if (mutation == QLatin1String("revocation"))
         return revocation(BindingRevocation(c).revoke(m_bindingId, EndRequester::Authorizer, "本人申请", actor));
