@@ -346,7 +346,7 @@ void TestRoles::databaseCopyNeedsASupervisorOfTheSource()
         QCOMPARE(ClerkStore(target.connection()).all().size(), ClerkStore(source.connection()).all().size());
         return;
     }
-    QCOMPARE(result.failure, DatabaseCopy::Result::Failure::NotAllowed);
+    QCOMPARE(result.failure, FailureKind::NotAllowed);
     QCOMPARE(result.error, RoleCheck(source.connection()).refusal(actor, ClerkRole::Supervisor));
     QCOMPARE(snapshot(target.connection()), targetBefore);
 }

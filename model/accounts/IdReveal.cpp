@@ -47,8 +47,7 @@ IdReveal::Result IdReveal::reveal(const QString &actor, qint64 personId, const Q
                                 {QStringLiteral("masked"), IdNumber::mask(person->idNumber)},
                                 {QStringLiteral("purpose"), purpose.trimmed()}});
         transaction.commit();
-        result.ok = true;
-        result.failure = FailureKind::None;
+        result.succeed();
         result.idNumber = person->idNumber;
         result.idType = person->idType;
     } catch (const StorageError &error) {

@@ -106,8 +106,7 @@ QuotaChange::Result QuotaChange::change(qint64 bindingId, const std::optional<qi
                                 {QStringLiteral("quota_after"), yuanOrNull(record.afterFen)}});
         HandoverJournal(m_connection).recordMutualAid(QStringLiteral("quota_change"), bindingId, clerk);
         transaction.commit();
-        result.ok = true;
-        result.failure = FailureKind::None;
+        result.succeed();
         result.changeId = record.id;
         result.afterFen = after;
         result.freeFen = QuotaCheck::freeFen(*rules, *authorizer, otherQuotas + after.value_or(0));

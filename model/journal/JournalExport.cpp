@@ -63,8 +63,7 @@ JournalExport::Result JournalExport::write(qint64 after, const QString &path, co
                                 {QStringLiteral("lines"), result.count},
                                 {QStringLiteral("last_seq"), result.lastSeq}});
         transaction.commit();
-        result.ok = true;
-        result.failure = FailureKind::None;
+        result.succeed();
     } catch (const StorageError &error) {
         result.failIf(FailureKind::Storage, error.userMessage());
         result.count = 0;

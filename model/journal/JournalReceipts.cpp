@@ -133,8 +133,7 @@ JournalReceipts::Result JournalReceipts::record(const QString &path, const QStri
                                 {QStringLiteral("rejected"), result.rejected},
                                 {QStringLiteral("already_recorded"), result.alreadyRecorded}});
         transaction.commit();
-        result.ok = true;
-        result.failure = FailureKind::None;
+        result.succeed();
     } catch (const StorageError &error) {
         result = Result{};
         result.failIf(FailureKind::Storage, error.userMessage());

@@ -54,8 +54,7 @@ KinshipSubmission::Result KinshipSubmission::submit(const KinshipDraft &draft)
                                 {QStringLiteral("channel"), draft.channel}});
         HandoverJournal(m_connection).recordKinship(QStringLiteral("kinship_binding"), binding.id, draft.clerk);
         transaction.commit();
-        result.ok = true;
-        result.failure = FailureKind::None;
+        result.succeed();
         result.number = binding.number;
         result.bindingId = binding.id;
     } catch (const StorageError &error) {

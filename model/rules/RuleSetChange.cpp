@@ -78,7 +78,7 @@ RuleSetChange::Result RuleSetChange::addAll(QList<RuleSet> ruleSets, const QStri
             AuditLog(m_connection).append(actor, AuditAction::RulesAdd, QString::number(set.id), set.toJson());
         }
         transaction.commit();
-        result.accept();
+        result.succeed();
         result.id = ruleSets.isEmpty() ? 0 : ruleSets.last().id;
     } catch (const StorageError &error) {
         result = Result::refused(FailureKind::Storage, {error.userMessage()});
@@ -134,7 +134,7 @@ RuleSetChange::Result RuleSetChange::newVersion(qint64 baseId, RuleSet next, con
         detail.insert(QStringLiteral("replaces"), baseId);
         AuditLog(m_connection).append(actor, AuditAction::RulesNewVersion, QString::number(next.id), detail);
         transaction.commit();
-        result.accept();
+        result.succeed();
         result.id = next.id;
     } catch (const StorageError &error) {
         result = Result::refused(FailureKind::Storage, {error.userMessage()});
@@ -167,7 +167,7 @@ RuleSetChange::Result RuleSetChange::update(const RuleSet &ruleSet, const QStrin
         store.update(edited);
         AuditLog(m_connection).append(actor, AuditAction::RulesUpdate, QString::number(edited.id), edited.toJson());
         transaction.commit();
-        result.accept();
+        result.succeed();
         result.id = edited.id;
     } catch (const StorageError &error) {
         result = Result::refused(FailureKind::Storage, {error.userMessage()});
@@ -197,7 +197,7 @@ RuleSetChange::Result RuleSetChange::remove(qint64 id, const QString &actor)
         store.remove(id);
         AuditLog(m_connection).append(actor, AuditAction::RulesRemove, QString::number(id), set->toJson());
         transaction.commit();
-        result.accept();
+        result.succeed();
         result.id = id;
     } catch (const StorageError &error) {
         result = Result::refused(FailureKind::Storage, {error.userMessage()});

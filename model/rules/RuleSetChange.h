@@ -36,11 +36,6 @@ public:
             errors = problems;
             error = problems.join(QLatin1Char('\n'));
         }
-        void accept()
-        {
-            ok = true;
-            failure = FailureKind::None;
-        }
     };
 
     explicit RuleSetChange(const QString &connection);

@@ -83,14 +83,14 @@ RuleSetExchange::ImportResult RuleSetExchange::importJson(const QByteArray &json
             }
             result.impact = RuleImpact(m_connection).report(proposed, changed);
             if (result.errors.isEmpty())
-                result.accept();
+                result.succeed();
             else
                 result.refuse(FailureKind::Input, result.errors);
             result.added = result.ok ? int(toAdd.size()) : 0;
             return result;
         }
         if (toAdd.isEmpty()) {
-            result.accept();
+            result.succeed();
             return result;
         }
         static_cast<RuleSetChange::Result &>(result) = change.addAll(toAdd, actor);
