@@ -119,7 +119,7 @@ void TestAuditTrail::init()
     kinship.filedOn = QDate::currentDate();
     kinship.clerk = TestDatabase::clerk;
     const KinshipSubmission::Result bound = KinshipSubmission(c).submit(kinship);
-    QVERIFY2(bound.stored, qPrintable(bound.error));
+    QVERIFY2(bound.stored(), qPrintable(bound.error));
     m_kinshipId = bound.bindingId;
     m_kinshipNumber = bound.number;
 
@@ -153,19 +153,19 @@ QList<Entry> TestAuditTrail::perform(const QString &action)
     if (action == QLatin1String("revocation")) {
         // A reason typed with the citizen's number in it: the log keeps it masked.
         const QString reason = QStringLiteral("本人申请 ") + m_mother.idNumber;
-        if (!BindingRevocation(c).revoke(m_bindingId, "authorizer", reason, tester).ok)
+        if (!BindingRevocation(c).revoke(m_bindingId, EndRequester::Authorizer, reason, tester).ok)
             return {};
         return {{tester, action, QString::number(m_bindingId), {}}};
     }
     if (action == QLatin1String("kinship_binding")) {
         const KinshipSubmission::Result r = KinshipSubmission(c).submit(
             TestDatabase::kinshipDraft(m_holder, m_member, QStringLiteral("child"), tester));
-        if (!r.stored)
+        if (!r.stored())
             return {};
         return {{tester, action, r.number, {}}};
     }
     if (action == QLatin1String("kinship_revocation")) {
-        if (!BindingRevocation(c).revokeKinship(m_kinshipId, "holder", "不再需要", tester).ok)
+        if (!BindingRevocation(c).revokeKinship(m_kinshipId, EndRequester::Holder, "不再需要", tester).ok)
             return {};
         return {{tester, action, m_kinshipNumber, {}}};
     }

@@ -140,7 +140,7 @@ void TestBindingExpiry::endedByTheFirstOpenAfterTheDay()
         return;
     QCOMPARE(binding.endReason, QStringLiteral("expired"));
     QCOMPARE(binding.endedBy, QStringLiteral("system"));
-    QCOMPARE(binding.endRequestedBy, QStringLiteral("system"));
+    QCOMPARE(binding.endRequestedBy, EndRequester::System);
     // Ended as of the first day after the period, whenever a program came to store it.
     QCOMPARE(binding.endedAt.toLocalTime(), QDateTime(m_validUntil.addDays(1), QTime(0, 0)));
     AuditFilter bySystem;

@@ -73,7 +73,7 @@ void TestDatabaseCopy::fill(const QString &connection)
     QVERIFY(FilingSubmission(connection).submit(draft(father, son)).stored());
     QVERIFY(KinshipSubmission(connection)
                 .submit(TestDatabase::kinshipDraft(son, father, QStringLiteral("parent"), QStringLiteral("tester")))
-                .stored);
+                .stored());
 }
 
 void TestDatabaseCopy::copyKeepsEverything()
@@ -157,7 +157,8 @@ void TestDatabaseCopy::refusesATargetInUse()
     const qint64 before = AuditLog(target.connection()).count();
     const DatabaseCopy::Result result = DatabaseCopy::copy(source.connection(), target.connection(), "supervisor");
     QVERIFY(!result.ok);
-    QCOMPARE(result.failure, DatabaseCopy::Result::Failure::TargetNotEmpty);
+    QCOMPARE(result.failure, FailureKind::Input);
+    QCOMPARE(result.refusal, DatabaseCopy::Result::Refusal::TargetNotEmpty);
     QVERIFY(result.error.contains(QStringLiteral("not empty")));
     QCOMPARE(AuditLog(target.connection()).count(), before);
 }

@@ -1,9 +1,12 @@
 #include <QtTest>
 
+#include "model/domain/EndRequester.h"
 #include "model/domain/IdType.h"
 #include "model/domain/Money.h"
 #include "model/domain/Person.h"
 #include "model/domain/Relationship.h"
+
+Q_DECLARE_METATYPE(gongji::EndRequester)
 
 using namespace gongji;
 
@@ -28,6 +31,10 @@ private slots:
     void province();
     void personLabels_data();
     void personLabels();
+    void endRequesters_data();
+    void endRequesters();
+    void unknownEndRequesters_data();
+    void unknownEndRequesters();
 };
 
 void TestDomainTypes::idTypes_data()
@@ -309,6 +316,55 @@ void TestDomainTypes::personLabels()
     person.status = value;
     QCOMPARE(person.isEmployee(), value == QLatin1String("310"));
     QCOMPARE(person.isActive(), value == QLatin1String("active"));
+}
+
+void TestDomainTypes::endRequesters_data()
+{
+    QTest::addColumn<EndRequester>("requester");
+    QTest::addColumn<QString>("keyword");
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<bool>("mutualAid"); // may ask a clerk to end a mutual-aid binding
+    QTest::addColumn<bool>("kinship"); // may ask a clerk to end a kinship account
+
+    QTest::newRow("authorizer") << EndRequester::Authorizer << "authorizer"
+                                << "Authorizer" << true << false;
+    QTest::newRow("target") << EndRequester::Target << "target"
+                            << "Target" << true << false;
+    QTest::newRow("holder") << EndRequester::Holder << "holder"
+                            << "Holder" << false << true;
+    QTest::newRow("member") << EndRequester::Member << "member"
+                            << "Member" << false << true;
+    QTest::newRow("system") << EndRequester::System << "system"
+                            << "System" << false << false;
+}
+
+void TestDomainTypes::endRequesters()
+{
+    QFETCH(EndRequester, requester);
+    QFETCH(QString, keyword);
+    QFETCH(QString, label);
+    QFETCH(bool, mutualAid);
+    QFETCH(bool, kinship);
+    QCOMPARE(EndRequesters::keyword(requester), keyword);
+    QCOMPARE(EndRequesters::fromKeyword(keyword), requester);
+    QCOMPARE(EndRequesters::label(requester), label);
+    QCOMPARE(EndRequesters::ofMutualAid().contains(requester), mutualAid);
+    QCOMPARE(EndRequesters::ofKinship().contains(requester), kinship);
+}
+
+void TestDomainTypes::unknownEndRequesters_data()
+{
+    QTest::addColumn<QString>("keyword");
+    QTest::newRow("not ended") << "";
+    QTest::newRow("capitalised") << "Authorizer";
+    QTest::newRow("the clerk") << "clerk";
+    QTest::newRow("chinese") << "授权人";
+}
+
+void TestDomainTypes::unknownEndRequesters()
+{
+    QFETCH(QString, keyword);
+    QVERIFY(!EndRequesters::fromKeyword(keyword).has_value());
 }
 
 QTEST_GUILESS_MAIN(TestDomainTypes)

@@ -143,7 +143,7 @@ void TestFilingEvaluator::init()
     bind("hz_husband", "hz_wife", "spouse");
     bind("hz_husband", "hz_elder", "parent");
     const MutualAidBinding ended = BindingStore(m_db->connection()).activeByAuthorizer(person("sz_d").id).first();
-    QVERIFY(BindingRevocation(m_db->connection()).revoke(ended.id, "authorizer", "test", "tester").ok);
+    QVERIFY(BindingRevocation(m_db->connection()).revoke(ended.id, EndRequester::Authorizer, "test", "tester").ok);
 }
 
 void TestFilingEvaluator::cleanup() { m_db.reset(); }
@@ -745,7 +745,7 @@ void TestFilingEvaluator::quotaArithmetic()
                  std::optional<qint64>(storedQuotas.at(i)));
         if (i < endedStored) {
             const qint64 id = BindingStore(m_db->connection()).byFiling(result.filingId).first().id;
-            QVERIFY(BindingRevocation(m_db->connection()).revoke(id, "authorizer", "test", "tester").ok);
+            QVERIFY(BindingRevocation(m_db->connection()).revoke(id, EndRequester::Authorizer, "test", "tester").ok);
         }
     }
     FilingDraft draft = draftFor(QStringLiteral("sc_auth"));

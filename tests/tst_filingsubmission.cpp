@@ -123,11 +123,15 @@ void TestFilingSubmission::warningNeedsConfirmation()
 {
     FilingDraft d = draft({m_young}, QStringLiteral("parent")); // 赵青 is only 5 years older
     FilingSubmission submission(m_db->connection());
-    QCOMPARE(submission.submit(d).status, SubmissionResult::Status::NeedsConfirmation);
+    const SubmissionResult unconfirmed = submission.submit(d);
+    QCOMPARE(unconfirmed.status, SubmissionResult::Status::NeedsConfirmation);
+    QCOMPARE(unconfirmed.failure, FailureKind::Input);
     QCOMPARE(rows(QStringLiteral("binding")), 0);
     d.targets[0].ageWarningConfirmed = true;
     const SubmissionResult result = submission.submit(d);
     QVERIFY2(result.stored(), qPrintable(result.error));
+    QVERIFY(result.ok);
+    QCOMPARE(result.failure, FailureKind::None);
     QVERIFY(BindingStore(m_db->connection()).byFiling(result.filingId).first().ageWarningConfirmed);
 }
 
@@ -135,6 +139,8 @@ void TestFilingSubmission::emptyFilingIsRefusedWithMessage()
 {
     const SubmissionResult result = FilingSubmission(m_db->connection()).submit(draft({}));
     QCOMPARE(result.status, SubmissionResult::Status::Failed);
+    QCOMPARE(result.failure, FailureKind::Input);
+    QVERIFY(!result.ok);
     QVERIFY(result.error.contains(QStringLiteral("target")));
     FilingDraft noClerk = draft({m_son});
     noClerk.clerk.clear();
@@ -160,6 +166,7 @@ void TestFilingSubmission::failureHalfwayLeavesNoTrace()
     }
     const SubmissionResult result = FilingSubmission(m_db->connection()).submit(draft({m_son, m_daughter}));
     QCOMPARE(result.status, SubmissionResult::Status::Failed);
+    QCOMPARE(result.failure, FailureKind::Storage);
     QVERIFY(result.error.contains(QStringLiteral("Nothing was saved")));
     QVERIFY(result.filingNumber.isEmpty());
     QCOMPARE(rows(QStringLiteral("filing")), 0);

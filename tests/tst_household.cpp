@@ -76,7 +76,7 @@ void TestHousehold::init()
     kinship.faceVerified = true;
     kinship.filedOn = QDate::currentDate();
     kinship.clerk = QStringLiteral("tester");
-    QVERIFY(KinshipSubmission(m_db->connection()).submit(kinship).stored);
+    QVERIFY(KinshipSubmission(m_db->connection()).submit(kinship).stored());
 }
 
 void TestHousehold::cleanup() { m_db.reset(); }
@@ -124,7 +124,7 @@ QStringList fieldsOf(const Household &household)
                               b.startedAt.toString(Qt::ISODateWithMs),
                               b.endedAt.toString(Qt::ISODateWithMs),
                               b.endedBy,
-                              b.endRequestedBy,
+                              b.endRequestedBy ? EndRequesters::keyword(*b.endRequestedBy) : QString(),
                               b.endReason,
                               b.number,
                               b.validUntil.toString(Qt::ISODate),
@@ -162,7 +162,7 @@ void TestHousehold::oneStatementGivesTheSameHousehold()
     const qint64 fatherToSon = BindingStore(connection).activeByAuthorizer(m_father.id).first().id;
     if (state == QLatin1String("revoked")) {
         const qint64 id = BindingStore(connection).activeByAuthorizer(m_mother.id).first().id;
-        QVERIFY(BindingRevocation(connection).revoke(id, "target", "改由父亲共济", "tester").ok);
+        QVERIFY(BindingRevocation(connection).revoke(id, EndRequester::Target, "改由父亲共济", "tester").ok);
     } else if (state == QLatin1String("answered")) {
         JournalStore journal(connection);
         QList<qint64> seqs;
@@ -211,7 +211,7 @@ void TestHousehold::oneStatementGivesTheSameHousehold()
             QCOMPARE(b.quotaFen.value_or(0), qint64(50000));
             QCOMPARE(b.status, BindingStatus::Ended);
             QCOMPARE(b.endedBy, MutualAidBinding::systemActor());
-            QCOMPARE(b.endRequestedBy, MutualAidBinding::systemActor());
+            QCOMPARE(b.endRequestedBy, EndRequester::System);
             QCOMPARE(b.endReason, MutualAidBinding::expiredReason());
             QCOMPARE(b.endedAt, QDateTime(QDate::currentDate().addDays(11), QTime(0, 0)).toUTC());
         }
@@ -252,14 +252,14 @@ void TestHousehold::everyKindAndDirection()
 void TestHousehold::historyKeepsWhoWhenWhy()
 {
     const qint64 id = BindingStore(m_db->connection()).activeByAuthorizer(m_mother.id).first().id;
-    QVERIFY(BindingRevocation(m_db->connection()).revoke(id, "target", "改由父亲共济", "tester").ok);
+    QVERIFY(BindingRevocation(m_db->connection()).revoke(id, EndRequester::Target, "改由父亲共济", "tester").ok);
     Household son{m_son, HouseholdStore(m_db->connection()).bindingsOf(m_son.id)};
     QCOMPARE(son.select(Kind::MutualAid, Direction::Incoming, true).size(), 1);
     QCOMPARE(son.history().size(), 1);
     const HouseholdBinding ended = son.history().first();
     QCOMPARE(ended.counterpart.name, QStringLiteral("李秀英"));
     QCOMPARE(ended.endedBy, QStringLiteral("tester"));
-    QCOMPARE(ended.endRequestedBy, QStringLiteral("target"));
+    QCOMPARE(ended.endRequestedBy, EndRequester::Target);
     QCOMPARE(ended.endReason, QStringLiteral("改由父亲共济"));
     QVERIFY(ended.endedAt.isValid());
     // The same pair again within the cooldown is refused.
@@ -282,7 +282,8 @@ void TestHousehold::revocationRacesNewFiling()
             Database::open(path, QStringLiteral("counter1"));
             ++ready;
             while (ready < 2) {}
-            revoked = BindingRevocation(QStringLiteral("counter1")).revoke(bindingId, "authorizer", "race", "tester");
+            revoked = BindingRevocation(QStringLiteral("counter1"))
+                          .revoke(bindingId, EndRequester::Authorizer, "race", "tester");
         }
         Database::close(QStringLiteral("counter1"));
     });
@@ -319,7 +320,7 @@ void TestHousehold::deceasedEndsEverything()
     Household grandma{after, HouseholdStore(m_db->connection()).bindingsOf(after.id)};
     QCOMPARE(grandma.history().size(), 2);
     for (const HouseholdBinding &b : grandma.history()) {
-        QCOMPARE(b.endRequestedBy, QStringLiteral("system"));
+        QCOMPARE(b.endRequestedBy, EndRequester::System);
         QCOMPARE(b.endReason, AutomaticBindingEnds::endedReason("deceased"));
     }
 }

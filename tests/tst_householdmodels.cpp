@@ -74,7 +74,7 @@ void TestHouseholdModels::sectionsAndMasking()
     // Revoke the second one: it leaves this list, enters the history; the first keeps its row.
     const qint64 keep = authorizes.index(0, 0).data(HouseholdBindingsModel::BindingIdRole).toLongLong();
     const qint64 gone = authorizes.index(1, 0).data(HouseholdBindingsModel::BindingIdRole).toLongLong();
-    QVERIFY(BindingRevocation(db.connection()).revoke(gone, "authorizer", "test", "tester").ok);
+    QVERIFY(BindingRevocation(db.connection()).revoke(gone, EndRequester::Authorizer, "test", "tester").ok);
     const Household after{father, HouseholdStore(db.connection()).bindingsOf(father.id)};
     authorizes.setHousehold(after);
     QCOMPARE(authorizes.rowOf(HouseholdBinding::Kind::MutualAid, keep), 0);
@@ -185,7 +185,7 @@ void TestHouseholdModels::noFullNumberInAnyCell()
     bind(db, father, daughter, "child");
     QVERIFY(KinshipSubmission(db.connection())
                 .submit(TestDatabase::kinshipDraft(father, son, QStringLiteral("child"), QStringLiteral("tester")))
-                .stored);
+                .stored());
     const Household household{father, HouseholdStore(db.connection()).bindingsOf(father.id)};
     const qint64 daughterBinding = [&] {
         for (const HouseholdBinding &b : household.bindings)
@@ -195,7 +195,7 @@ void TestHouseholdModels::noFullNumberInAnyCell()
     }();
     // The revocation reason names a number, as a hurried clerk might type it.
     QVERIFY(BindingRevocation(db.connection())
-                .revoke(daughterBinding, "authorizer", "申请人 " + daughter.idNumber, "tester")
+                .revoke(daughterBinding, EndRequester::Authorizer, "申请人 " + daughter.idNumber, "tester")
                 .ok);
     const Household after{father, HouseholdStore(db.connection()).bindingsOf(father.id)};
 

@@ -115,10 +115,9 @@ void TestHouseholdScreen::init()
     QVERIFY(fileMutualAid(m_father, QStringLiteral("parent"), m_grandmother));
     const qint64 wifeBinding = fileMutualAid(m_father, QStringLiteral("spouse"), m_mother);
     QVERIFY(wifeBinding);
-    QVERIFY(
-        BindingRevocation(m_db->connection())
-            .revoke(wifeBinding, QStringLiteral("target"), QStringLiteral("本人自愿解除"), QStringLiteral("supervisor"))
-            .ok);
+    QVERIFY(BindingRevocation(m_db->connection())
+                .revoke(wifeBinding, EndRequester::Target, QStringLiteral("本人自愿解除"), QStringLiteral("supervisor"))
+                .ok);
     KinshipDraft kinship;
     kinship.holderIdType = kinship.memberIdType = QStringLiteral("01");
     kinship.holderIdNumber = m_father.idNumber;
@@ -127,11 +126,11 @@ void TestHouseholdScreen::init()
     kinship.householdRegisterSeen = true;
     kinship.filedOn = QDate::currentDate();
     kinship.clerk = QStringLiteral("tester");
-    QVERIFY(KinshipSubmission(m_db->connection()).submit(kinship).stored);
+    QVERIFY(KinshipSubmission(m_db->connection()).submit(kinship).stored());
     kinship.holderIdNumber = m_mother.idNumber;
     kinship.memberIdNumber = m_son.idNumber;
     kinship.faceVerified = true;
-    QVERIFY(KinshipSubmission(m_db->connection()).submit(kinship).stored);
+    QVERIFY(KinshipSubmission(m_db->connection()).submit(kinship).stored());
 
     m_screen = new HouseholdScreen(m_db->connection(), QStringLiteral("tester"));
     m_screen->resize(1300, 760);
@@ -422,7 +421,7 @@ void TestHouseholdScreen::revocationEndsBindingAndKeepsPlace()
     QVERIFY(stored.has_value());
     QCOMPARE(stored->status, BindingStatus::Ended);
     QCOMPARE(stored->endedBy, QStringLiteral("tester"));
-    QCOMPARE(stored->endRequestedBy, QStringLiteral("target"));
+    QCOMPARE(stored->endRequestedBy, EndRequester::Target);
     QVERIFY(stored->endReason.contains(QStringLiteral("已由母亲绑定")));
     // The print button now holds the revocation summary (解除确认单) for the citizen to sign.
     QVERIFY(child<QPushButton>(m_screen, "reprintButton")->isEnabled());
@@ -462,7 +461,7 @@ void TestHouseholdScreen::revocationErrorIsShownInTheDialog()
     const qint64 binding = lists->model(Section::KinshipMembers)->bindingAt(0).bindingId;
     // Meanwhile another counter ends it.
     QVERIFY(BindingRevocation(m_db->connection())
-                .revokeKinship(binding, QStringLiteral("member"), QStringLiteral("x"), QStringLiteral("supervisor"))
+                .revokeKinship(binding, EndRequester::Member, QStringLiteral("x"), QStringLiteral("supervisor"))
                 .ok);
     QString shownError;
     onNextDialog<RevocationDialog>([&shownError](RevocationDialog *dialog) {

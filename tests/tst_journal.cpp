@@ -107,8 +107,9 @@ void TestJournal::everyChangeHasItsLine()
     }
     if (change == QLatin1String("revocation")) {
         const qint64 binding = BindingStore(m_db->connection()).activeByTarget(m_son.id).first().id;
-        QVERIFY(
-            BindingRevocation(m_db->connection()).revoke(binding, "authorizer", QStringLiteral("本人申请"), clerk).ok);
+        QVERIFY(BindingRevocation(m_db->connection())
+                    .revoke(binding, EndRequester::Authorizer, QStringLiteral("本人申请"), clerk)
+                    .ok);
     }
     if (change == QLatin1String("expiry")) {
         WriteTransaction transaction(m_db->connection());
@@ -117,7 +118,7 @@ void TestJournal::everyChangeHasItsLine()
     }
     if (change == QLatin1String("deceased") || change == QLatin1String("kinship")) {
         const KinshipDraft draft = TestDatabase::kinshipDraft(m_mother, m_daughter, QStringLiteral("child"), clerk);
-        QVERIFY(KinshipSubmission(m_db->connection()).submit(draft).stored);
+        QVERIFY(KinshipSubmission(m_db->connection()).submit(draft).stored());
     }
     if (change == QLatin1String("deceased")) {
         Person after = m_daughter;
@@ -129,7 +130,7 @@ void TestJournal::everyChangeHasItsLine()
     if (change == QLatin1String("kinship")) {
         const qint64 binding = KinshipStore(m_db->connection()).activeByHolder(m_mother.id).first().id;
         QVERIFY(BindingRevocation(m_db->connection())
-                    .revokeKinship(binding, "member", QStringLiteral("不再需要"), clerk)
+                    .revokeKinship(binding, EndRequester::Member, QStringLiteral("不再需要"), clerk)
                     .ok);
     }
     const QList<QJsonObject> journal = lines();
@@ -153,7 +154,8 @@ void TestJournal::lineNamesWhatThePlatformNeeds()
         = FilingSubmission(m_db->connection()).submit(TestDatabase::childFiling(m_father, m_son, clerk));
     QVERIFY(stored.stored());
     const qint64 binding = BindingStore(m_db->connection()).activeByTarget(m_son.id).first().id;
-    QVERIFY(BindingRevocation(m_db->connection()).revoke(binding, "target", QStringLiteral("迁出"), clerk).ok);
+    QVERIFY(
+        BindingRevocation(m_db->connection()).revoke(binding, EndRequester::Target, QStringLiteral("迁出"), clerk).ok);
     const QList<QJsonObject> journal = lines();
     QCOMPARE(journal.size(), 3);
     const QJsonObject filing = journal.at(0);
@@ -241,11 +243,12 @@ void TestJournal::exportIsForSupervisors()
     const QString path = m_db->dir() + "/clerk.jsonl";
     const JournalExport::Result result = JournalExport(m_db->connection()).write(0, path, TestDatabase::clerk);
     QVERIFY(!result.ok);
-    QVERIFY(result.notAllowed);
+    QCOMPARE(result.failure, FailureKind::NotAllowed);
     QVERIFY(!QFile::exists(path));
     QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::JournalExport, "clerk.jsonl"), qint64(0));
     const QString receipts = write("r.jsonl", "{\"seq\":1,\"result\":\"accepted\"}\n");
-    QVERIFY(JournalReceipts(m_db->connection()).record(receipts, TestDatabase::clerk).notAllowed);
+    QVERIFY(JournalReceipts(m_db->connection()).record(receipts, TestDatabase::clerk).failure
+            == FailureKind::NotAllowed);
     QVERIFY(!JournalStore(m_db->connection()).receiptOf(1));
 }
 
@@ -296,7 +299,7 @@ void TestJournal::receiptsRefusedWhole()
     QCOMPARE(waiting, qint64(3));
     const JournalReceipts::Result result = receipts.record(write("bad.jsonl", file), TestDatabase::supervisor);
     QVERIFY(!result.ok);
-    QVERIFY(result.inputRefused);
+    QCOMPARE(result.failure, FailureKind::Input);
     QVERIFY2(result.error.contains(message), qPrintable(result.error));
     QCOMPARE(JournalStore(m_db->connection()).countWaiting(), waiting); // nothing of the file was taken
     QCOMPARE(AuditLog(m_db->connection()).countFor(AuditAction::JournalReceipts, "bad.jsonl"), qint64(0));
@@ -331,7 +334,9 @@ void TestJournal::receiptsMarkTheBindings()
     QCOMPARE(byTarget.value(m_daughter.id).handoverReason, QStringLiteral("关系证明不全"));
     // A revocation adds a line not yet answered: the binding waits again.
     const qint64 son = BindingStore(m_db->connection()).activeByTarget(m_son.id).first().id;
-    QVERIFY(BindingRevocation(m_db->connection()).revoke(son, "authorizer", QStringLiteral("本人申请"), clerk).ok);
+    QVERIFY(BindingRevocation(m_db->connection())
+                .revoke(son, EndRequester::Authorizer, QStringLiteral("本人申请"), clerk)
+                .ok);
     for (const HouseholdBinding &b : HouseholdStore(m_db->connection()).bindingsOf(m_father.id))
         if (b.counterpart.id == m_son.id)
             QCOMPARE(b.handover, QStringLiteral("waiting"));

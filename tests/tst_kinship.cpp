@@ -46,9 +46,9 @@ void TestKinship::init()
         add(QStringLiteral("m%1").arg(i), QStringLiteral("成员%1").arg(i), QDate(1990 + i, 1, 1), 81 + i, "390");
     for (int i = 0; i < 5; ++i) {
         KinshipDraft d = draft("full", QStringLiteral("m%1").arg(i));
-        QVERIFY(KinshipSubmission(m_db->connection()).submit(d).stored);
+        QVERIFY(KinshipSubmission(m_db->connection()).submit(d).stored());
     }
-    QVERIFY(KinshipSubmission(m_db->connection()).submit(draft("holder", "adult")).stored);
+    QVERIFY(KinshipSubmission(m_db->connection()).submit(draft("holder", "adult")).stored());
 }
 
 void TestKinship::cleanup() { m_db.reset(); }
@@ -152,7 +152,7 @@ void TestKinship::memberMayHaveSeveralHolders()
 {
     // 王小明 is already in 王建国's account; 李满's account is full, so use another holder.
     KinshipDraft d = draft("child", "adult"); // a child may hold an account too: no eligibility
-    QVERIFY(KinshipSubmission(m_db->connection()).submit(d).stored);
+    QVERIFY(KinshipSubmission(m_db->connection()).submit(d).stored());
     QCOMPARE(KinshipStore(m_db->connection()).activeByMember(m_people.value("adult").id).size(), 2);
 }
 
@@ -160,23 +160,25 @@ void TestKinship::storedAuditedAndRevocable()
 {
     const qint64 auditBefore = AuditLog(m_db->connection()).count();
     const KinshipSubmission::Result stored = KinshipSubmission(m_db->connection()).submit(draft("holder", "full"));
-    QVERIFY(stored.stored);
+    QVERIFY(stored.stored());
     QVERIFY(stored.number.startsWith(QStringLiteral("QQ")));
     QCOMPARE(AuditLog(m_db->connection()).count(), auditBefore + 1);
     BindingRevocation revocation(m_db->connection());
-    QVERIFY(!revocation.revokeKinship(stored.bindingId, "authorizer", "wrong word", "tester").ok); // holder/member only
-    QVERIFY(!revocation.revokeKinship(stored.bindingId, "member", "  ", "tester").ok); // reason required
-    QVERIFY(revocation.revokeKinship(stored.bindingId, "member", "不再需要", "tester").ok);
-    const BindingRevocation::Result twice = revocation.revokeKinship(stored.bindingId, "member", "again", "tester");
+    QVERIFY(!revocation.revokeKinship(stored.bindingId, EndRequester::Authorizer, "wrong word", "tester")
+                 .ok); // holder/member only
+    QVERIFY(!revocation.revokeKinship(stored.bindingId, EndRequester::Member, "  ", "tester").ok); // reason required
+    QVERIFY(revocation.revokeKinship(stored.bindingId, EndRequester::Member, "不再需要", "tester").ok);
+    const BindingRevocation::Result twice
+        = revocation.revokeKinship(stored.bindingId, EndRequester::Member, "again", "tester");
     QVERIFY(!twice.ok);
     QVERIFY(twice.error.contains(QStringLiteral("not active")));
     const std::optional<KinshipBinding> ended = KinshipStore(m_db->connection()).findById(stored.bindingId);
     QCOMPARE(ended->status, BindingStatus::Ended);
-    QCOMPARE(ended->endRequestedBy, QStringLiteral("member"));
+    QCOMPARE(ended->endRequestedBy, EndRequester::Member);
     QCOMPARE(ended->endReason, QStringLiteral("不再需要"));
     QCOMPARE(AuditLog(m_db->connection()).count(), auditBefore + 2);
     // Ended, the pair may be bound again.
-    QVERIFY(KinshipSubmission(m_db->connection()).submit(draft("holder", "full")).stored);
+    QVERIFY(KinshipSubmission(m_db->connection()).submit(draft("holder", "full")).stored());
 }
 
 void TestKinship::noInsuranceEligibility()

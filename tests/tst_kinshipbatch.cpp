@@ -107,7 +107,7 @@ void TestKinshipBatch::init()
         draft.faceVerified = true;
         draft.filedOn = QDate::currentDate();
         draft.clerk = QStringLiteral("tester");
-        QVERIFY(KinshipSubmission(m_db->connection()).submit(draft).stored);
+        QVERIFY(KinshipSubmission(m_db->connection()).submit(draft).stored());
     }
     m_auditBefore = AuditLog(m_db->connection()).count();
 }

@@ -283,7 +283,7 @@ void TestPrintUi::householdBindingPicksTheSummary()
     QVERIFY(titleOf(QStringLiteral("active.pdf")).contains(filingTitle));
 
     const BindingRevocation::Result revoked = BindingRevocation(m_db->connection())
-                                                  .revoke(binding.bindingId, QStringLiteral("authorizer"),
+                                                  .revoke(binding.bindingId, EndRequester::Authorizer,
                                                           QStringLiteral("本人申请"), QStringLiteral("tester"));
     QVERIFY2(revoked.ok, qPrintable(revoked.error));
     binding.status = BindingStatus::Ended;

@@ -132,6 +132,7 @@ void TestQuotaChange::change()
     QVERIFY(stored);
     if (!code.isEmpty()) {
         QVERIFY(!result.ok);
+        QCOMPARE(result.failure, FailureKind::Input);
         QCOMPARE(refusalNames(result.findings), QStringList{code});
         QCOMPARE(result.findings.first().detail, detail);
         QCOMPARE(stored->quotaFen, before); // nothing written
@@ -141,6 +142,7 @@ void TestQuotaChange::change()
         return;
     }
     QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.failure, FailureKind::None);
     const std::optional<qint64> after = quotaAfter > 0 ? std::optional<qint64>(quotaAfter) : std::nullopt;
     QCOMPARE(stored->quotaFen, after);
     QCOMPARE(result.beforeFen, before);
@@ -176,6 +178,7 @@ void TestQuotaChange::refusedWithoutAClerk()
     const QuotaChange::Result result
         = QuotaChange(m_db->connection()).change(bindingId, 50000, QStringLiteral("nobody"));
     QVERIFY(!result.ok);
+    QCOMPARE(result.failure, FailureKind::NotAllowed);
     QVERIFY(!result.error.isEmpty());
     QCOMPARE(BindingStore(m_db->connection()).findById(bindingId)->quotaFen, std::optional<qint64>(100000));
 }
@@ -184,11 +187,13 @@ void TestQuotaChange::endedBindingIsNotChanged()
 {
     const qint64 bindingId = bind(m_faraway, 100000);
     QVERIFY(bindingId);
-    QVERIFY(BindingRevocation(m_db->connection()).revoke(bindingId, "target", "test", TestDatabase::clerk).ok);
+    QVERIFY(
+        BindingRevocation(m_db->connection()).revoke(bindingId, EndRequester::Target, "test", TestDatabase::clerk).ok);
     // Ended: its quota no longer counts, and it can no longer be changed.
     QCOMPARE(BindingStore(m_db->connection()).quotaSetAside(m_authorizer.id), qint64(0));
     const QuotaChange::Result result = QuotaChange(m_db->connection()).change(bindingId, 50000, TestDatabase::clerk);
     QVERIFY(!result.ok);
+    QCOMPARE(result.failure, FailureKind::Stale);
     QVERIFY(result.findings.isEmpty());
     QVERIFY(result.error.contains(QStringLiteral("not active")));
 }
@@ -207,7 +212,9 @@ void TestQuotaChange::summaries()
         QVERIFY2(changeText.contains(expected), qPrintable(expected));
     QVERIFY(!QuotaChangeSummary(m_db->connection(), OfficeInfo{}).build(result.changeId + 100).isValid());
 
-    QVERIFY(BindingRevocation(m_db->connection()).revoke(bindingId, "authorizer", "test", TestDatabase::clerk).ok);
+    QVERIFY(BindingRevocation(m_db->connection())
+                .revoke(bindingId, EndRequester::Authorizer, "test", TestDatabase::clerk)
+                .ok);
     const PrintableSummary revocation = RevocationSummary(m_db->connection(), OfficeInfo{}).build(bindingId);
     QVERIFY2(revocation.isValid(), qPrintable(revocation.error()));
     QVERIFY2(revocation.document()->toPlainText().contains(QStringLiteral("共济额度 1500.50 元已释放")),

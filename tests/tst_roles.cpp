@@ -38,6 +38,9 @@ struct Attempt
 {
     bool ok = false;
     QString error;
+    std::optional<FailureKind> failure; // for the mutations that return an Outcome
+
+    static Attempt of(const Outcome &outcome) { return Attempt{outcome.ok, outcome.error, outcome.failure}; }
 };
 
 // What the database holds: every row of every table, as one digest per table.
@@ -143,17 +146,17 @@ void TestRoles::prepare(TestDatabase &db)
     kinship.filedOn = QDate::currentDate();
     kinship.clerk = supervisor;
     const KinshipSubmission::Result bound = KinshipSubmission(db.connection()).submit(kinship);
-    QVERIFY2(bound.stored, qPrintable(bound.error));
+    QVERIFY2(bound.stored(), qPrintable(bound.error));
     m_kinshipId = bound.bindingId;
 }
 
 Attempt TestRoles::perform(TestDatabase &db, const QString &mutation, const QString &actor)
 {
     const QString c = db.connection();
-    const auto rules = [](const RuleSetChange::Result &r) { return Attempt{r.ok, r.errors.join(' ')}; };
-    const auto accounts = [](const ClerkAccounts::Result &r) { return Attempt{r.ok, r.error}; };
+    const auto rules = [](const RuleSetChange::Result &r) { return Attempt::of(r); };
+    const auto accounts = [](const ClerkAccounts::Result &r) { return Attempt::of(r); };
     const auto registry = [](const RegistryImport::Result &r) { return Attempt{r.ok, r.fileError}; };
-    const auto revocation = [](const BindingRevocation::Result &r) { return Attempt{r.ok, r.error}; };
+    const auto revocation = [](const BindingRevocation::Result &r) { return Attempt::of(r); };
     RuleSet edited = *RuleSetStore(c).findById(m_ruleSetId);
 
     if (mutation == QLatin1String("rules add")) {
@@ -165,8 +168,7 @@ Attempt TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
         RuleSet other = jiangsu();
         other.region = QStringLiteral("320200");
         const QByteArray json = QJsonDocument(QJsonArray{other.toJson()}).toJson();
-        const RuleSetExchange::ImportResult r = RuleSetExchange(c).importJson(json, actor, false);
-        return Attempt{r.ok, r.errors.join(' ')};
+        return Attempt::of(RuleSetExchange(c).importJson(json, actor, false));
     }
     if (mutation == QLatin1String("rules new version")) {
         edited.effectiveFrom = QDate(2026, 7, 1);
@@ -206,17 +208,17 @@ Attempt TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
     if (mutation == QLatin1String("filing")) {
         const FilingDraft d = TestDatabase::childFiling(m_father, m_son, actor);
         const SubmissionResult r = FilingSubmission(c).submit(d);
-        return Attempt{r.stored(), r.error};
+        return Attempt::of(r);
     }
     if (mutation == QLatin1String("revocation"))
-        return revocation(BindingRevocation(c).revoke(m_bindingId, "authorizer", "本人申请", actor));
+        return revocation(BindingRevocation(c).revoke(m_bindingId, EndRequester::Authorizer, "本人申请", actor));
     if (mutation == QLatin1String("kinship binding")) {
         const KinshipSubmission::Result r = KinshipSubmission(c).submit(
             TestDatabase::kinshipDraft(m_holder, m_member, QStringLiteral("child"), actor));
-        return Attempt{r.stored, r.error};
+        return Attempt::of(r);
     }
     if (mutation == QLatin1String("kinship revocation"))
-        return revocation(BindingRevocation(c).revokeKinship(m_kinshipId, "holder", "本人申请", actor));
+        return revocation(BindingRevocation(c).revokeKinship(m_kinshipId, EndRequester::Holder, "本人申请", actor));
     if (mutation == QLatin1String("print record")) {
         QString error;
         const PrintStamp stamp = PrintRecord(c).record(PrintRecord::Document::Filing, m_filingNumber, actor,
@@ -225,7 +227,9 @@ Attempt TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
     }
     if (mutation == QLatin1String("id reveal")) {
         const IdReveal::Result r = IdReveal(c).reveal(actor, m_son.id, QStringLiteral("compare with the ID card"));
-        return Attempt{r.ok && r.idNumber == m_son.idNumber, r.error};
+        Attempt attempt = Attempt::of(r);
+        attempt.ok = r.ok && r.idNumber == m_son.idNumber;
+        return attempt;
     }
     return Attempt{false, QStringLiteral("unknown mutation in the test: ") + mutation};
 }
@@ -268,6 +272,8 @@ void TestRoles::supervisorOnly()
     // Refused with RoleCheck's message, which says what to do, and nothing written.
     QVERIFY(!refusal.isEmpty());
     QCOMPARE(outcome.error, refusal);
+    if (outcome.failure)
+        QCOMPARE(*outcome.failure, FailureKind::NotAllowed); // the CLI's exit code 4, not 1
     QCOMPARE(snapshot(db.connection()), before);
 }
 
@@ -304,8 +310,11 @@ void TestRoles::clerkMutations()
     }
     QVERIFY(!outcome.error.isEmpty());
     // No login at all: filings and kinship bindings say so before their transaction, in their own words.
-    if (!actor.isEmpty() || (mutation != QLatin1String("kinship binding") && mutation != QLatin1String("filing")))
+    if (!actor.isEmpty() || (mutation != QLatin1String("kinship binding") && mutation != QLatin1String("filing"))) {
         QCOMPARE(outcome.error, RoleCheck(db.connection()).refusal(actor, ClerkRole::Clerk));
+        if (outcome.failure)
+            QCOMPARE(*outcome.failure, FailureKind::NotAllowed);
+    }
     QCOMPARE(snapshot(db.connection()), before);
 }
 
@@ -337,7 +346,7 @@ void TestRoles::databaseCopyNeedsASupervisorOfTheSource()
         QCOMPARE(ClerkStore(target.connection()).all().size(), ClerkStore(source.connection()).all().size());
         return;
     }
-    QCOMPARE(result.failure, DatabaseCopy::Result::Failure::NotAllowed);
+    QCOMPARE(result.failure, FailureKind::NotAllowed);
     QCOMPARE(result.error, RoleCheck(source.connection()).refusal(actor, ClerkRole::Supervisor));
     QCOMPARE(snapshot(target.connection()), targetBefore);
 }

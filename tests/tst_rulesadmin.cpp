@@ -90,6 +90,7 @@ void TestRulesAdmin::refusals()
     const qint64 before = RuleSetStore(db.connection()).count();
     const RuleSetChange::Result result = RuleSetChange(db.connection()).add(set, "supervisor");
     QVERIFY(!result.ok);
+    QCOMPARE(result.failure, FailureKind::Input);
     QVERIFY2(result.errors.join(' ').contains(messagePart), qPrintable(result.errors.join(' ')));
     QCOMPARE(RuleSetStore(db.connection()).count(), before);
 }
@@ -129,8 +130,11 @@ void TestRulesAdmin::referencedSetIsNeverChangedInPlace()
     RuleSetChange change(db.connection());
     const RuleSetChange::Result update = change.update(zhejiang, "supervisor");
     QVERIFY(!update.ok);
+    QCOMPARE(update.failure, FailureKind::Input);
     QVERIFY(update.errors.join(' ').contains(QStringLiteral("new version")));
     QVERIFY(!change.remove(zhejiang.id, "supervisor").ok);
+    // A set that is gone (another supervisor deleted it meanwhile) is stale, not bad input.
+    QCOMPARE(change.remove(zhejiang.id + 1000, "supervisor").failure, FailureKind::Stale);
     QCOMPARE(RuleSetStore(db.connection()).findById(zhejiang.id)->toJson(), original.toJson());
 }
 
@@ -237,9 +241,14 @@ void TestRulesAdmin::importConflictImportsNothing()
     const qint64 before = RuleSetStore(db.connection()).count();
     const RuleSetExchange::ImportResult result = RuleSetExchange(db.connection()).importJson(file, "supervisor", false);
     QVERIFY(!result.ok);
+    QCOMPARE(result.failure, FailureKind::Input);
     QVERIFY(result.errors.join(' ').contains(QStringLiteral("overlaps")));
     QCOMPARE(RuleSetStore(db.connection()).count(), before);
-    QVERIFY(!RuleSetExchange(db.connection()).importJson("{not json", "supervisor", false).ok);
+    const RuleSetExchange::ImportResult notJson
+        = RuleSetExchange(db.connection()).importJson("{not json", "supervisor", false);
+    QVERIFY(!notJson.ok);
+    QCOMPARE(notJson.failure, FailureKind::Input);
+    QVERIFY(notJson.error.contains(QStringLiteral("not valid JSON")));
 }
 
 void TestRulesAdmin::importDryRunWritesNothing()

@@ -122,14 +122,14 @@ void TestStatistics::initTestCase()
 
     const qint64 daughterBinding = BindingStore(m_db->connection()).activeByTarget(m_daughter.id).first().id;
     QVERIFY(BindingRevocation(m_db->connection())
-                .revoke(daughterBinding, "authorizer", QStringLiteral("本人申请"), tester)
+                .revoke(daughterBinding, EndRequester::Authorizer, QStringLiteral("本人申请"), tester)
                 .ok);
     at("UPDATE binding SET ended_at = ? WHERE id = ?", "2026-12-01T02:00:00.000Z", daughterBinding);
 
     const KinshipSubmission::Result kinship
         = KinshipSubmission(m_db->connection())
               .submit(TestDatabase::kinshipDraft(m_mother, m_son, QStringLiteral("child"), tester));
-    QVERIFY(kinship.stored);
+    QVERIFY(kinship.stored());
     at("UPDATE kinship_binding SET started_at = ? WHERE id = ?", "2026-12-01T04:00:00.000Z", kinship.bindingId);
 
     FilingDraft second = TestDatabase::childFiling(m_mother, m_grandpa, supervisor);
@@ -152,7 +152,7 @@ void TestStatistics::initTestCase()
     const qint64 grandpaBinding = BindingStore(m_db->connection()).byFiling(two.filingId).first().id;
     at("UPDATE binding SET ended_at = ? WHERE id = ?", "2026-12-02T01:00:00.000Z", grandpaBinding);
     QVERIFY(BindingRevocation(m_db->connection())
-                .revokeKinship(kinship.bindingId, "member", QStringLiteral("不再需要"), tester)
+                .revokeKinship(kinship.bindingId, EndRequester::Member, QStringLiteral("不再需要"), tester)
                 .ok);
     at("UPDATE kinship_binding SET ended_at = ? WHERE id = ?", "2026-12-02T01:00:00.000Z", kinship.bindingId);
 

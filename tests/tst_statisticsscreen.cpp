@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QBarSet>
 #include <QBarSeries>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QClipboard>
@@ -108,6 +109,13 @@ void TestStatisticsScreen::monthChosenWithTheKeyboard()
     const QDate today = QDate::currentDate();
     QCOMPARE(dialog.statistics().period.from, QDate(today.year(), today.month(), 1));
     QCOMPARE(dialog.filingsChart()->table()->rowCount(), today.daysInMonth());
+    // A label under every day would each be cut to "…": a few days are labelled, the first of them
+    // the month's first, and the table lists every day.
+    auto *days
+        = qobject_cast<QCategoryAxis *>(dialog.filingsChart()->chartView()->chart()->axes(Qt::Horizontal).value(0));
+    QVERIFY(days);
+    QVERIFY(days->count() >= 4 && days->count() <= 8);
+    QCOMPARE(days->categoriesLabels().first(), QDate(today.year(), today.month(), 1).toString("MM-dd"));
     QCOMPARE(dialog.statistics().total.filings, qint64(2));
     QTest::keyClick(&dialog, Qt::Key_B, Qt::AltModifier); // &Breakdown
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // by region

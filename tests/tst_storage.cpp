@@ -223,7 +223,7 @@ void TestStorage::oneActiveBindingPerPair()
         QCOMPARE(error.kind(), StorageError::Kind::Constraint);
     }
     // Once ended, the pair may be bound again.
-    QVERIFY(store.end(binding.id, QDateTime::currentDateTimeUtc(), QStringLiteral("tester"), QStringLiteral("target"),
+    QVERIFY(store.end(binding.id, QDateTime::currentDateTimeUtc(), QStringLiteral("tester"), EndRequester::Target,
                       QStringLiteral("test")));
     store.insert(twice);
     QCOMPARE(store.countActive(), 1);

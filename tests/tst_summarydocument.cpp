@@ -145,7 +145,7 @@ QString TestSummaryDocument::bindKinship(const Person &holder, const Person &mem
     // Face verified: the members here are all adults.
     const KinshipDraft draft = TestDatabase::kinshipDraft(holder, member, relationship, QStringLiteral("tester"));
     const KinshipSubmission::Result result = KinshipSubmission(m_db->connection()).submit(draft);
-    if (!result.stored)
+    if (!result.stored())
         qWarning() << "kinship binding not stored:" << result.error;
     return result.number;
 }
@@ -418,7 +418,7 @@ void TestSummaryDocument::revocationSummary()
     const QString reason = QStringLiteral("共济对象已参加职工医保，本人申请解除");
     const BindingRevocation::Result revoked
         = BindingRevocation(m_db->connection())
-              .revoke(bindingId, QStringLiteral("target"), reason, QStringLiteral("tester"));
+              .revoke(bindingId, EndRequester::Target, reason, QStringLiteral("tester"));
     QVERIFY2(revoked.ok, qPrintable(revoked.error));
     const std::optional<MutualAidBinding> ended = BindingStore(m_db->connection()).findById(bindingId);
     QVERIFY(ended && ended->endedAt.isValid());
@@ -561,7 +561,7 @@ void TestSummaryDocument::kinshipSummaryThenReprint()
     QVERIFY(bound);
     const BindingRevocation::Result ended
         = BindingRevocation(m_db->connection())
-              .revokeKinship(bound->id, QStringLiteral("holder"), QStringLiteral("本人申请"), QStringLiteral("tester"));
+              .revokeKinship(bound->id, EndRequester::Holder, QStringLiteral("本人申请"), QStringLiteral("tester"));
     QVERIFY2(ended.ok, qPrintable(ended.error));
     const std::optional<KinshipBinding> after = KinshipStore(m_db->connection()).findByNumber(number);
     QVERIFY(after && after->endedAt.isValid());

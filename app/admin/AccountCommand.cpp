@@ -20,11 +20,11 @@ QString AccountCommand::login(const QCommandLineParser &parser)
     return parser.positionalArguments().constFirst().trimmed();
 }
 
-int AccountCommand::report(const AdminContext &context, bool ok, const QString &error, const QString &done)
+int AccountCommand::report(const AdminContext &context, const Outcome &outcome, const QString &done)
 {
-    if (!ok) {
-        context.err << error << " Nothing was changed.\n";
-        return ExitInputRefused;
+    if (!outcome.ok) {
+        context.err << outcome.error << " Nothing was changed.\n";
+        return exitCodeFor(outcome.failure);
     }
     context.out << done << '\n';
     return ExitOk;

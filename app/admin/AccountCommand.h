@@ -16,8 +16,8 @@ public:
 
 protected:
     static QString login(const QCommandLineParser &parser);
-    // Prints the model's refusal (exit code 1) or `done` (0).
-    static int report(const AdminContext &context, bool ok, const QString &error, const QString &done);
+    // Prints the model's refusal (its exit code, exitCodeFor) or `done` (0).
+    static int report(const AdminContext &context, const Outcome &outcome, const QString &done);
 };
 
 } // namespace gongji

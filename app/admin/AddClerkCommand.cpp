@@ -75,7 +75,7 @@ int AddClerkCommand::run(const QCommandLineParser &parser, const AdminContext &c
     password.password.fill(QLatin1Char('\0'));
     if (!added.ok) {
         context.err << added.error << " Nothing was changed.\n";
-        return ExitInputRefused;
+        return exitCodeFor(added.failure);
     }
     context.out << "Added " << ClerkRoles::keyword(role) << ' ' << login << ".\n";
     return ExitOk;

@@ -62,7 +62,7 @@ int ChangePasswordCommand::run(const QCommandLineParser &parser, const AdminCont
     fresh.password.fill(QLatin1Char('\0'));
     if (!changed.ok) {
         context.err << changed.error << " Nothing was changed.\n";
-        return ExitInputRefused;
+        return exitCodeFor(changed.failure);
     }
     context.out << "Password changed for " << signedIn.login << ".\n";
     return ExitOk;

@@ -55,7 +55,7 @@ int CopyToCommand::run(const QCommandLineParser &parser, const AdminContext &con
     Database::close(targetConnection);
     if (!result.ok) {
         context.err << result.error << '\n';
-        return result.failure == DatabaseCopy::Result::Failure::Storage ? ExitStorage : ExitInputRefused;
+        return exitCodeFor(result.failure);
     }
     for (auto it = result.rows.cbegin(); it != result.rows.cend(); ++it)
         context.out << it.key() << ": " << it.value() << '\n';

@@ -23,8 +23,7 @@ int DisableClerkCommand::run(const QCommandLineParser &parser, const AdminContex
 {
     const ClerkAccounts::Result result
         = ClerkAccounts(context.connection).setActive(context.actor, login(parser), false);
-    return report(context, result.ok, result.error,
-                  QStringLiteral("Disabled %1: it can no longer sign in.").arg(login(parser)));
+    return report(context, result, QStringLiteral("Disabled %1: it can no longer sign in.").arg(login(parser)));
 }
 
 } // namespace gongji

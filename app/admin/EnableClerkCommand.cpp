@@ -21,8 +21,7 @@ int EnableClerkCommand::run(const QCommandLineParser &parser, const AdminContext
 {
     const ClerkAccounts::Result result
         = ClerkAccounts(context.connection).setActive(context.actor, login(parser), true);
-    return report(context, result.ok, result.error,
-                  QStringLiteral("Enabled %1: it may sign in again.").arg(login(parser)));
+    return report(context, result, QStringLiteral("Enabled %1: it may sign in again.").arg(login(parser)));
 }
 
 } // namespace gongji

@@ -63,7 +63,7 @@ int InitCommand::run(const QCommandLineParser &parser, const AdminContext &conte
     password.password.fill(QLatin1Char('\0'));
     if (!created.ok) {
         context.err << created.error << " Nothing was changed.\n";
-        return ExitInputRefused;
+        return exitCodeFor(created.failure);
     }
     context.out << "Supervisor " << login << " created. Sign in with --clerk " << login
                 << " to add clerks (add-clerk) and to change data.\n";

@@ -90,7 +90,7 @@ int JournalCommand::run(const QCommandLineParser &parser, const AdminContext &co
             = JournalExport(context.connection).write(parser.value(m_after).toLongLong(), path, context.actor);
         if (!exported.ok) {
             context.err << exported.error << '\n';
-            return exported.notAllowed ? ExitSignIn : ExitInputRefused;
+            return exitCodeFor(exported.failure);
         }
         context.out << exported.count << " journal line(s) written to " << QDir::toNativeSeparators(path)
                     << "; last seq " << exported.lastSeq << " (export the next ones with --after " << exported.lastSeq
@@ -100,7 +100,7 @@ int JournalCommand::run(const QCommandLineParser &parser, const AdminContext &co
     const JournalReceipts::Result recorded = JournalReceipts(context.connection).record(arguments.at(1), context.actor);
     if (!recorded.ok) {
         context.err << recorded.error << '\n';
-        return recorded.notAllowed ? ExitSignIn : recorded.inputRefused ? ExitInputRefused : ExitStorage;
+        return exitCodeFor(recorded.failure);
     }
     context.out << "Recorded " << recorded.accepted << " accepted and " << recorded.rejected << " rejected line(s)";
     if (recorded.alreadyRecorded > 0)

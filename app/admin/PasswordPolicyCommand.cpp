@@ -83,7 +83,7 @@ int PasswordPolicyCommand::run(const QCommandLineParser &parser, const AdminCont
         const ClerkAccounts::Result result = accounts.setPolicy(context.actor, policy);
         if (!result.ok) {
             context.err << result.error << " Nothing was changed.\n";
-            return ExitInputRefused;
+            return exitCodeFor(result.failure);
         }
         context.out << "The new password policy applies from now on:\n";
     }

@@ -47,7 +47,7 @@ int ResetPasswordCommand::run(const QCommandLineParser &parser, const AdminConte
     const ClerkAccounts::Result result
         = ClerkAccounts(context.connection).resetPassword(context.actor, login(parser), password.password);
     password.password.fill(QLatin1Char('\0'));
-    return report(context, result.ok, result.error,
+    return report(context, result,
                   QStringLiteral("New password set for %1; tell it to them in person.").arg(login(parser)));
 }
 

@@ -6,15 +6,18 @@ namespace gongji {
 
 RevocationOptions::RevocationOptions(const QString &command, const Role &first, const Role &second)
     : m_command(command)
-    , m_firstRole(first.name)
-    , m_secondRole(second.name)
-    , m_first(first.name, first.help, QStringLiteral("TYPE:NUMBER"))
-    , m_second(second.name, second.help, QStringLiteral("TYPE:NUMBER"))
+    , m_firstRequester(first.who)
+    , m_secondRequester(second.who)
+    , m_firstRole(EndRequesters::keyword(first.who))
+    , m_secondRole(EndRequesters::keyword(second.who))
+    , m_first(m_firstRole, first.help, QStringLiteral("TYPE:NUMBER"))
+    , m_second(m_secondRole, second.help, QStringLiteral("TYPE:NUMBER"))
     , m_reason(QStringLiteral("reason"), QStringLiteral("Why the binding ends (recorded and audited)."),
                QStringLiteral("TEXT"))
-    , m_requestedBy(QStringLiteral("requested-by"),
-                    QStringLiteral("Who asks for the revocation: %1 or %2 (default: %1).").arg(first.name, second.name),
-                    QStringLiteral("WHO"), first.name)
+    , m_requestedBy(
+          QStringLiteral("requested-by"),
+          QStringLiteral("Who asks for the revocation: %1 or %2 (default: %1).").arg(m_firstRole, m_secondRole),
+          QStringLiteral("WHO"), m_firstRole)
 {}
 
 QString RevocationOptions::usage() const
@@ -43,10 +46,15 @@ QString RevocationOptions::usageProblem(const QCommandLineParser &parser) const
     }
     if (reason(parser).isEmpty())
         return QStringLiteral("--reason needs a text; a revocation records why the binding ends.");
-    const QString who = requestedBy(parser);
+    const QString who = parser.value(m_requestedBy);
     if (who != m_firstRole && who != m_secondRole)
         return QStringLiteral("--requested-by must be %1 or %2, found \"%3\".").arg(m_firstRole, m_secondRole, who);
     return {};
+}
+
+EndRequester RevocationOptions::requestedBy(const QCommandLineParser &parser) const
+{
+    return parser.value(m_requestedBy) == m_secondRole ? m_secondRequester : m_firstRequester;
 }
 
 std::optional<std::pair<Person, Person>>

@@ -4,6 +4,7 @@
 #include <QTextStream>
 #include <optional>
 
+#include "model/domain/EndRequester.h"
 #include "model/domain/Person.h"
 
 namespace gongji {
@@ -16,7 +17,7 @@ class RevocationOptions
 public:
     struct Role
     {
-        QString name; // "authorizer": the option --authorizer and the default of --requested-by
+        EndRequester who; // Authorizer: the option --authorizer and the default of --requested-by
         QString help; // its line in --help
     };
     RevocationOptions(const QString &command, const Role &first, const Role &second);
@@ -33,11 +34,14 @@ public:
 
     QString firstText(const QCommandLineParser &parser) const { return parser.value(m_first); }
     QString reason(const QCommandLineParser &parser) const { return parser.value(m_reason).trimmed(); }
-    QString requestedBy(const QCommandLineParser &parser) const { return parser.value(m_requestedBy); }
+    // After usageProblem() found nothing wrong: one of the two roles.
+    EndRequester requestedBy(const QCommandLineParser &parser) const;
 
 private:
     QString m_command;
-    QString m_firstRole;
+    EndRequester m_firstRequester;
+    EndRequester m_secondRequester;
+    QString m_firstRole; // its keyword: the option's name
     QString m_secondRole;
     QCommandLineOption m_first;
     QCommandLineOption m_second;

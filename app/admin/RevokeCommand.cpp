@@ -11,8 +11,8 @@ namespace gongji {
 
 RevokeCommand::RevokeCommand()
     : m_options(QStringLiteral("revoke"),
-                {QStringLiteral("authorizer"), QStringLiteral("The authorizer (授权人): ID type code and number.")},
-                {QStringLiteral("target"), QStringLiteral("The target (共济对象): ID type code and number.")})
+                {EndRequester::Authorizer, QStringLiteral("The authorizer (授权人): ID type code and number.")},
+                {EndRequester::Target, QStringLiteral("The target (共济对象): ID type code and number.")})
 {}
 
 QString RevokeCommand::usage() const { return m_options.usage(); }
@@ -70,7 +70,7 @@ int RevokeCommand::run(const QCommandLineParser &parser, const AdminContext &con
 
     const QString clerk = context.actor;
     const QString reason = m_options.reason(parser);
-    const QString requestedBy = m_options.requestedBy(parser);
+    const EndRequester requestedBy = m_options.requestedBy(parser);
     const BindingRevocation::Result revoked
         = BindingRevocation(context.connection).revoke(binding->id, requestedBy, reason, clerk);
     if (!revoked.ok) {
@@ -83,7 +83,8 @@ int RevokeCommand::run(const QCommandLineParser &parser, const AdminContext &con
         context.out << " of filing " << filing->number;
     context.out << ":\n  authorizer: " << PersonArgument::describe(a)
                 << "\n  target:     " << PersonArgument::describe(t) << ", " << binding->relationship
-                << "\n  requested by " << requestedBy << ", reason: " << reason << ", clerk: " << clerk << '\n';
+                << "\n  requested by " << EndRequesters::keyword(requestedBy) << ", reason: " << reason
+                << ", clerk: " << clerk << '\n';
     if (binding->quotaFen)
         context.out << "  quota freed: " << Money::formatYuan(*binding->quotaFen) << " yuan (共济额度 released)\n";
     return ExitOk;

@@ -9,8 +9,8 @@ namespace gongji {
 
 RevokeKinshipCommand::RevokeKinshipCommand()
     : m_options(QStringLiteral("revoke-kinship"),
-                {QStringLiteral("holder"), QStringLiteral("The account holder: ID type code and number.")},
-                {QStringLiteral("member"), QStringLiteral("The member: ID type code and number.")})
+                {EndRequester::Holder, QStringLiteral("The account holder: ID type code and number.")},
+                {EndRequester::Member, QStringLiteral("The member: ID type code and number.")})
 {}
 
 QString RevokeKinshipCommand::usage() const { return m_options.usage(); }
@@ -65,7 +65,7 @@ int RevokeKinshipCommand::run(const QCommandLineParser &parser, const AdminConte
 
     const QString clerk = context.actor;
     const QString reason = m_options.reason(parser);
-    const QString requestedBy = m_options.requestedBy(parser);
+    const EndRequester requestedBy = m_options.requestedBy(parser);
     const BindingRevocation::Result revoked
         = BindingRevocation(context.connection).revokeKinship(binding->id, requestedBy, reason, clerk);
     if (!revoked.ok) {
@@ -74,8 +74,8 @@ int RevokeKinshipCommand::run(const QCommandLineParser &parser, const AdminConte
     }
     context.out << "Ended the kinship-account binding (亲情账户) " << binding->number
                 << ":\n  holder: " << PersonArgument::describe(h) << "\n  member: " << PersonArgument::describe(m)
-                << ", " << binding->relationship << "\n  requested by " << requestedBy << ", reason: " << reason
-                << ", clerk: " << clerk << '\n';
+                << ", " << binding->relationship << "\n  requested by " << EndRequesters::keyword(requestedBy)
+                << ", reason: " << reason << ", clerk: " << clerk << '\n';
     return ExitOk;
 }
 

@@ -139,7 +139,7 @@ int RulesCommand::importSets(const QString &path, bool dryRun, const AdminContex
                     << result.errors.size()
                     << " problem(s). Correct the file (or the stored sets in the rules editor) and run the "
                        "import again.\n";
-        return ExitInputRefused;
+        return exitCodeFor(result.failure);
     }
     if (!dryRun) {
         context.out << result.added << " added, " << result.identical << " identical (unchanged)\n";

@@ -115,9 +115,7 @@ int SetQuotaCommand::run(const QCommandLineParser &parser, const AdminContext &c
               .change(binding->id, Money::parseYuan(parser.value(kQuota).trimmed()), context.actor);
     if (!changed.ok) {
         context.err << changed.error << '\n';
-        const std::optional<MutualAidBinding> now = bindings.findById(binding->id);
-        const bool refused = !changed.findings.isEmpty() || (now && now->quotaFen == binding->quotaFen);
-        return refused ? ExitInputRefused : ExitStorage;
+        return exitCodeFor(changed.failure);
     }
     const std::optional<Filing> filing = FilingStore(context.connection).findById(binding->filingId);
     context.out << "Changed the quota (调整额度) of mutual-aid binding " << binding->id;

@@ -65,7 +65,7 @@ int SetupOfficeCommand::run(const QCommandLineParser &parser, const AdminContext
     const CounterRole::Result result = CounterRole(context.connection).setUp(role);
     if (!result.ok) {
         context.err << result.error << '\n';
-        return result.error.contains(QLatin1String("could not be granted")) ? ExitStorage : ExitInputRefused;
+        return exitCodeFor(result.failure);
     }
     try {
         WriteTransaction transaction(context.connection);

@@ -24,7 +24,7 @@ QString UnlockClerkCommand::description() const
 int UnlockClerkCommand::run(const QCommandLineParser &parser, const AdminContext &context)
 {
     const ClerkAccounts::Result result = ClerkAccounts(context.connection).unlock(context.actor, login(parser));
-    return report(context, result.ok, result.error, QStringLiteral("Unlocked %1.").arg(login(parser)));
+    return report(context, result, QStringLiteral("Unlocked %1.").arg(login(parser)));
 }
 
 } // namespace gongji

@@ -48,12 +48,12 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
     Result result;
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9._-]{1,31}$"));
     if (!loginPattern.match(login).hasMatch()) {
-        result.error = Text::tr(
-            "A login is 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter.");
-        return result;
+        return Outcome::failed(
+            FailureKind::Input,
+            Text::tr(
+                "A login is 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter."));
     }
-    result.error = passwordProblem(password);
-    if (!result.error.isEmpty())
+    if (result.failIf(FailureKind::Input, passwordProblem(password)))
         return result;
     try {
         WriteTransaction transaction(m_connection);
@@ -64,13 +64,11 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
             return result;
         }
         if (!first) {
-            result.error = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
-            if (!result.error.isEmpty())
+            if (result.failIf(FailureKind::NotAllowed, RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor)))
                 return result;
         }
         if (store.findByLogin(login)) {
-            result.error = Text::tr("The login %1 exists already.").arg(login);
-            return result;
+            return Outcome::failed(FailureKind::Input, Text::tr("The login %1 exists already.").arg(login));
         }
         ClerkAccount account;
         account.login = login;
@@ -87,9 +85,9 @@ ClerkAccounts::Result ClerkAccounts::create(const QString &actor, const QString 
             .append(actor, AuditAction::AccountAdd, login,
                     QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(role)}});
         transaction.commit();
-        result.ok = true;
+        return Outcome::done();
     } catch (const StorageError &error) {
-        result.error = error.userMessage();
+        result.failIf(FailureKind::Storage, error.userMessage());
     }
     return result;
 }
@@ -134,13 +132,11 @@ void ClerkAccounts::storeNewPassword(ClerkStore &store, qint64 id, const QString
 ClerkAccounts::Result ClerkAccounts::setPolicy(const QString &actor, const PasswordPolicy &policy)
 {
     Result result;
-    result.error = policy.invalidity();
-    if (!result.error.isEmpty())
+    if (result.failIf(FailureKind::Input, policy.invalidity()))
         return result;
     try {
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
-        if (!result.error.isEmpty())
+        if (result.failIf(FailureKind::NotAllowed, RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor)))
             return result;
         PasswordPolicyStore(m_connection).insert(policy, actor);
         AuditLog(m_connection)
@@ -150,9 +146,9 @@ ClerkAccounts::Result ClerkAccounts::setPolicy(const QString &actor, const Passw
                                 {QStringLiteral("max_age_days"), policy.maxAgeDays},
                                 {QStringLiteral("history_count"), policy.historyCount}});
         transaction.commit();
-        result.ok = true;
+        return Outcome::done();
     } catch (const StorageError &error) {
-        result.error = error.userMessage();
+        result.failIf(FailureKind::Storage, error.userMessage());
     }
     return result;
 }
@@ -164,26 +160,24 @@ ClerkAccounts::changeAccount(const QString &actor, const QString &login, AuditAc
     Result result;
     try {
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
-        if (!result.error.isEmpty())
+        if (result.failIf(FailureKind::NotAllowed, RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor)))
             return result;
         ClerkStore store(m_connection);
         const std::optional<ClerkAccount> account = store.findByLogin(login.trimmed());
         if (!account) {
-            result.error
-                = Text::tr("There is no account %1: check the login in the list of accounts.").arg(login.trimmed());
-            return result;
+            return Outcome::failed(
+                FailureKind::Input,
+                Text::tr("There is no account %1: check the login in the list of accounts.").arg(login.trimmed()));
         }
-        result.error = change(store, *account);
-        if (!result.error.isEmpty())
+        if (result.failIf(FailureKind::Input, change(store, *account)))
             return result;
         AuditLog(m_connection)
             .append(actor, action, account->login,
                     QJsonObject{{QStringLiteral("role"), ClerkRoles::keyword(account->role)}});
         transaction.commit();
-        result.ok = true;
+        return Outcome::done();
     } catch (const StorageError &error) {
-        result.error = error.userMessage();
+        result.failIf(FailureKind::Storage, error.userMessage());
     }
     return result;
 }
@@ -206,9 +200,7 @@ ClerkAccounts::Result ClerkAccounts::setActive(const QString &actor, const QStri
 ClerkAccounts::Result ClerkAccounts::resetPassword(const QString &actor, const QString &login,
                                                    const QString &newPassword)
 {
-    Result problem;
-    problem.error = passwordProblem(newPassword);
-    if (!problem.error.isEmpty())
+    if (Result problem; problem.failIf(FailureKind::Input, passwordProblem(newPassword)))
         return problem;
     return changeAccount(actor, login, AuditAction::AccountResetPassword,
                          [&](ClerkStore &store, const ClerkAccount &account) -> QString {
@@ -240,17 +232,15 @@ ClerkAccounts::Result ClerkAccounts::changeOwnPassword(const QString &login, con
                                                        const QString &newPassword)
 {
     Result result;
-    result.error = passwordProblem(newPassword);
-    if (!result.error.isEmpty())
+    if (result.failIf(FailureKind::Input, passwordProblem(newPassword)))
         return result;
     if (newPassword == oldPassword) {
-        result.error = Text::tr("The new password is the same as the current one: choose another.");
-        return result;
+        return Outcome::failed(FailureKind::Input,
+                               Text::tr("The new password is the same as the current one: choose another."));
     }
     try {
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(login.trimmed(), ClerkRole::Clerk);
-        if (!result.error.isEmpty())
+        if (result.failIf(FailureKind::NotAllowed, RoleCheck(m_connection).refusal(login.trimmed(), ClerkRole::Clerk)))
             return result;
         ClerkStore store(m_connection);
         const std::optional<ClerkAccount> account = store.findByLogin(login.trimmed());
@@ -273,8 +263,7 @@ ClerkAccounts::Result ClerkAccounts::changeOwnPassword(const QString &login, con
             result.error = Text::tr("The current password is wrong; the password was not changed.");
             return result;
         }
-        result.error = reuseProblem(store, *account, newPassword, policy());
-        if (!result.error.isEmpty())
+        if (result.failIf(FailureKind::Input, reuseProblem(store, *account, newPassword, policy())))
             return result;
         const QString hash = PasswordHash::hash(newPassword);
         if (hash.isEmpty()) {
@@ -284,9 +273,9 @@ ClerkAccounts::Result ClerkAccounts::changeOwnPassword(const QString &login, con
         storeNewPassword(store, account->id, hash);
         AuditLog(m_connection).append(account->login, AuditAction::PasswordChange, account->login);
         transaction.commit();
-        result.ok = true;
+        return Outcome::done();
     } catch (const StorageError &error) {
-        result.error = error.userMessage();
+        result.failIf(FailureKind::Storage, error.userMessage());
     }
     return result;
 }

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "model/domain/AuditAction.h"
+#include "model/domain/Outcome.h"
 #include "model/domain/PasswordPolicy.h"
 #include "model/storage/ClerkStore.h"
 
@@ -16,11 +17,9 @@ namespace gongji {
 class ClerkAccounts
 {
 public:
-    struct Result
-    {
-        bool ok = false;
-        QString error; // in the UI language
-    };
+    // Input: the login, the password or the account's state does not allow it; NotAllowed: the
+    // actor's role (or a disabled, unknown actor); Storage: nothing was written.
+    using Result = Outcome;
 
     explicit ClerkAccounts(const QString &connection);
 

@@ -26,18 +26,19 @@ IdReveal::Result IdReveal::reveal(const QString &actor, qint64 personId, const Q
 {
     Result result;
     if (purpose.trimmed().isEmpty()) {
-        result.error = Text::tr("Say why the full ID number is needed; the reveal is recorded with that reason.");
+        result.failIf(FailureKind::Input,
+                      Text::tr("Say why the full ID number is needed; the reveal is recorded with that reason."));
         return result;
     }
     try {
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(actor, ClerkRole::Clerk);
-        if (!result.error.isEmpty())
+        if (result.failIf(FailureKind::NotAllowed, RoleCheck(m_connection).refusal(actor, ClerkRole::Clerk)))
             return result;
         const std::optional<Person> person = PersonStore(m_connection).findById(personId);
         if (!person) {
-            result.error
-                = Text::tr("This person is not in the registry (any more); nothing was revealed. Search again.");
+            result.failIf(FailureKind::Stale,
+                          Text::tr("This person is not in the registry (any more); nothing was "
+                                   "revealed. Search again."));
             return result;
         }
         AuditLog(m_connection)
@@ -46,11 +47,11 @@ IdReveal::Result IdReveal::reveal(const QString &actor, qint64 personId, const Q
                                 {QStringLiteral("masked"), IdNumber::mask(person->idNumber)},
                                 {QStringLiteral("purpose"), purpose.trimmed()}});
         transaction.commit();
-        result.ok = true;
+        result.succeed();
         result.idNumber = person->idNumber;
         result.idType = person->idType;
     } catch (const StorageError &error) {
-        result.error = error.userMessage();
+        result.failIf(FailureKind::Storage, error.userMessage());
     }
     return result;
 }

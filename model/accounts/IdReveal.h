@@ -1,6 +1,8 @@
 #pragma once
 #include <QString>
 
+#include "model/domain/Outcome.h"
+
 namespace gongji {
 
 // The one way to see a person's full ID number: everywhere else (lists, diagrams, printouts,
@@ -11,12 +13,12 @@ namespace gongji {
 class IdReveal
 {
 public:
-    struct Result
+    // Input: no purpose given; NotAllowed: not a clerk account; Stale: the person is gone;
+    // Storage: nothing was revealed (and nothing audited).
+    struct Result : Outcome
     {
-        bool ok = false;
         QString idNumber; // the full number, when ok; show it only on screen, never log it
         QString idType;
-        QString error; // in the UI language
     };
 
     explicit IdReveal(const QString &connection);

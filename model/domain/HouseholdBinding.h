@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "model/domain/BindingStatus.h"
+#include "model/domain/EndRequester.h"
 #include "model/domain/Person.h"
 #include "model/domain/Finding.h"
 
@@ -27,7 +28,7 @@ struct HouseholdBinding
     QDateTime startedAt;
     QDateTime endedAt;
     QString endedBy;
-    QString endRequestedBy;
+    std::optional<EndRequester> endRequestedBy;
     QString endReason;
     QString number; // filing number (共济) or kinship binding number (亲情)
     QDate validUntil; // mutual aid: last day of the authorization period; invalid = open-ended

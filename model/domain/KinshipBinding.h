@@ -1,8 +1,10 @@
 #pragma once
 #include <QDateTime>
 #include <QString>
+#include <optional>
 
 #include "model/domain/BindingStatus.h"
+#include "model/domain/EndRequester.h"
 
 namespace gongji {
 
@@ -22,7 +24,7 @@ struct KinshipBinding
     QDateTime startedAt;
     QDateTime endedAt;
     QString endedBy;
-    QString endRequestedBy; // "holder" / "member" / "system"
+    std::optional<EndRequester> endRequestedBy; // Holder, Member or System; empty while active
     QString endReason;
 };
 

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "model/domain/BindingStatus.h"
+#include "model/domain/EndRequester.h"
 
 namespace gongji {
 
@@ -23,7 +24,7 @@ struct MutualAidBinding
     QDateTime startedAt; // UTC
     QDateTime endedAt; // UTC, invalid while active
     QString endedBy; // clerk login, or "system" for automatic ends
-    QString endRequestedBy; // "authorizer" / "target" / "system"
+    std::optional<EndRequester> endRequestedBy; // Authorizer, Target or System; empty while active
     QString endReason;
     bool ageWarningConfirmed
         = false; // the clerk confirmed the target's warnings (AGE_IMPLAUSIBLE, RELATIONSHIP_UNUSUAL)

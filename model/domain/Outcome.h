@@ -24,6 +24,13 @@ struct Outcome
 
     static Outcome done() { return Outcome{true, FailureKind::None, {}}; }
     static Outcome failed(FailureKind kind, const QString &message) { return Outcome{false, kind, message}; }
+    // For results that carry more: marks this one done.
+    void succeed()
+    {
+        ok = true;
+        failure = FailureKind::None;
+        error.clear();
+    }
     // Records a failure of `kind` when `message` is not empty; true when it did.
     bool failIf(FailureKind kind, const QString &message)
     {

@@ -114,8 +114,10 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
 {
     Result result;
     if (SqlDialect::schemaVersion(source) != SqlDialect::schemaVersion(target)) {
-        result.failure = Result::Failure::DifferentSchema;
-        result.error = Text::tr("The two databases have different schema versions; open both with this program first.");
+        result.refusal = Result::Refusal::DifferentSchema;
+        result.failIf(FailureKind::Input,
+                      Text::tr("The two databases have different schema versions; open both "
+                               "with this program first."));
         return result;
     }
     try {
@@ -123,14 +125,12 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
         WriteTransaction still(source);
         WriteTransaction transaction(target);
         // Copying everything (ID numbers of all citizens) is a supervisor's act, checked in the source.
-        result.error = RoleCheck(source).refusal(actor, ClerkRole::Supervisor);
-        if (!result.error.isEmpty()) {
-            result.failure = Result::Failure::NotAllowed;
+        if (result.failIf(FailureKind::NotAllowed, RoleCheck(source).refusal(actor, ClerkRole::Supervisor)))
             return result;
-        }
         for (const QString &table : tables()) {
             if (!kSeeded.contains(table) && countRows(target, table) > 0) {
-                result.failure = Result::Failure::TargetNotEmpty;
+                result.refusal = Result::Refusal::TargetNotEmpty;
+                result.failure = FailureKind::Input;
                 result.error = Text::tr("The target database is not empty (table %1 has rows). Copy only into a new, "
                                         "empty database; nothing was changed.")
                                    .arg(table);
@@ -146,7 +146,8 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
             const qint64 expected = countRows(source, table);
             const qint64 copied = countRows(target, table);
             if (copied != expected) {
-                result.failure = Result::Failure::CountMismatch;
+                result.refusal = Result::Refusal::CountMismatch;
+                result.failure = FailureKind::Storage;
                 result.error = Text::tr("Table %1: %2 rows in the source but %3 in the copy; nothing was changed.")
                                    .arg(table)
                                    .arg(expected)
@@ -179,10 +180,9 @@ DatabaseCopy::Result DatabaseCopy::copy(const QString &source, const QString &ta
                                 detail);
         transaction.commit();
         still.rollback();
-        result.ok = true;
+        result.succeed();
     } catch (const StorageError &error) {
-        result.failure = Result::Failure::Storage;
-        result.error = error.userMessage();
+        result.failIf(FailureKind::Storage, error.userMessage());
         result.rows.clear();
     }
     return result;

@@ -2,6 +2,8 @@
 #include <QMap>
 #include <QString>
 
+#include "model/domain/Outcome.h"
+
 namespace gongji {
 
 // Copies everything from one opened database into another, empty one (a counter's SQLite file
@@ -10,12 +12,13 @@ namespace gongji {
 class DatabaseCopy
 {
 public:
-    struct Result
+    // Input: different schemas or a target with rows (`refusal` says which); NotAllowed: not a
+    // supervisor of the source; Storage: the copy failed or its counts did not match, and the
+    // target was left as it was.
+    struct Result : Outcome
     {
-        enum class Failure { None, NotAllowed, DifferentSchema, TargetNotEmpty, CountMismatch, Storage };
-        bool ok = false;
-        Failure failure = Failure::None;
-        QString error; // in the UI language
+        enum class Refusal { None, DifferentSchema, TargetNotEmpty, CountMismatch };
+        Refusal refusal = Refusal::None;
         QMap<QString, qint64> rows; // table → rows copied
     };
 

@@ -34,7 +34,7 @@ int BindingExpiry::endExpiredWithin(const QString &connection, const QDate &toda
         // Ended at the start of the first day after the period, local time: what the history
         // shows, whenever a program came to store it.
         const QDateTime endedAt = QDateTime(binding->validUntil.addDays(1), QTime(0, 0)).toUTC();
-        if (BindingRevocation::endMutualAidWithin(connection, id, MutualAidBinding::systemActor(),
+        if (BindingRevocation::endMutualAidWithin(connection, id, EndRequester::System,
                                                   MutualAidBinding::expiredReason(), MutualAidBinding::systemActor(),
                                                   QStringLiteral("expiry"), endedAt))
             ++ended;

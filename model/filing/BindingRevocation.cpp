@@ -31,14 +31,14 @@ QString maskedNumberOf(const QString &connection, qint64 personId)
 }
 
 void audit(const QString &connection, const QString &clerk, AuditAction action, const QString &subject,
-           const QString &sideA, qint64 sideAId, const QString &sideB, qint64 sideBId, const QString &requestedBy,
+           EndRequester sideA, qint64 sideAId, EndRequester sideB, qint64 sideBId, EndRequester requestedBy,
            const QString &reason)
 {
     AuditLog(connection)
         .append(clerk, action, subject,
-                QJsonObject{{sideA, maskedNumberOf(connection, sideAId)},
-                            {sideB, maskedNumberOf(connection, sideBId)},
-                            {QStringLiteral("requested_by"), requestedBy},
+                QJsonObject{{EndRequesters::keyword(sideA), maskedNumberOf(connection, sideAId)},
+                            {EndRequesters::keyword(sideB), maskedNumberOf(connection, sideBId)},
+                            {QStringLiteral("requested_by"), EndRequesters::keyword(requestedBy)},
                             {QStringLiteral("reason"), reason}});
 }
 
@@ -46,7 +46,7 @@ void audit(const QString &connection, const QString &clerk, AuditAction action, 
 
 BindingRevocation::BindingRevocation(const QString &connection) : m_connection(connection) {}
 
-bool BindingRevocation::endMutualAidWithin(const QString &connection, qint64 bindingId, const QString &requestedBy,
+bool BindingRevocation::endMutualAidWithin(const QString &connection, qint64 bindingId, EndRequester requestedBy,
                                            const QString &reason, const QString &clerk, const QString &journalItem,
                                            const QDateTime &endedAt)
 {
@@ -54,33 +54,34 @@ bool BindingRevocation::endMutualAidWithin(const QString &connection, qint64 bin
     const std::optional<MutualAidBinding> binding = store.findById(bindingId);
     if (!binding || !store.end(bindingId, endedAt.isValid() ? endedAt : Timestamp::now(), clerk, requestedBy, reason))
         return false;
-    audit(connection, clerk, AuditAction::Revocation, QString::number(bindingId), QStringLiteral("authorizer"),
-          binding->authorizerId, QStringLiteral("target"), binding->targetId, requestedBy, reason);
+    audit(connection, clerk, AuditAction::Revocation, QString::number(bindingId), EndRequester::Authorizer,
+          binding->authorizerId, EndRequester::Target, binding->targetId, requestedBy, reason);
     HandoverJournal(connection).recordMutualAid(journalItem, bindingId, clerk);
     return true;
 }
 
-bool BindingRevocation::endKinshipWithin(const QString &connection, qint64 kinshipBindingId, const QString &requestedBy,
+bool BindingRevocation::endKinshipWithin(const QString &connection, qint64 kinshipBindingId, EndRequester requestedBy,
                                          const QString &reason, const QString &clerk, const QString &journalItem)
 {
     KinshipStore store(connection);
     const std::optional<KinshipBinding> binding = store.findById(kinshipBindingId);
     if (!binding || !store.end(kinshipBindingId, Timestamp::now(), clerk, requestedBy, reason))
         return false;
-    audit(connection, clerk, AuditAction::KinshipRevocation, binding->number, QStringLiteral("holder"),
-          binding->holderId, QStringLiteral("member"), binding->memberId, requestedBy, reason);
+    audit(connection, clerk, AuditAction::KinshipRevocation, binding->number, EndRequester::Holder, binding->holderId,
+          EndRequester::Member, binding->memberId, requestedBy, reason);
     HandoverJournal(connection).recordKinship(journalItem, kinshipBindingId, clerk);
     return true;
 }
 
-BindingRevocation::Result BindingRevocation::run(const QStringList &requesters, const QString &requestedBy,
+BindingRevocation::Result BindingRevocation::run(const QList<EndRequester> &requesters, EndRequester requestedBy,
                                                  const QString &reason, const QString &clerk,
                                                  const std::function<bool()> &endWithin)
 {
     if (!requesters.contains(requestedBy))
         return Outcome::failed(
             FailureKind::Input,
-            Text::tr("Say who asks for the revocation: %1 or %2.").arg(requesters.at(0), requesters.at(1)));
+            Text::tr("Say who asks for the revocation: %1 or %2.")
+                .arg(EndRequesters::label(requesters.at(0)), EndRequesters::label(requesters.at(1))));
     if (reason.trimmed().isEmpty())
         return Outcome::failed(FailureKind::Input, Text::tr("Give a reason for the revocation."));
     try {
@@ -98,26 +99,22 @@ BindingRevocation::Result BindingRevocation::run(const QStringList &requesters, 
     }
 }
 
-BindingRevocation::Result BindingRevocation::revoke(qint64 bindingId, const QString &requestedBy, const QString &reason,
+BindingRevocation::Result BindingRevocation::revoke(qint64 bindingId, EndRequester requestedBy, const QString &reason,
                                                     const QString &clerk)
 {
-    return run({QStringLiteral("authorizer"), QStringLiteral("target"), QStringLiteral("system")}, requestedBy, reason,
-               clerk, [&] {
-                   return endMutualAidWithin(m_connection, bindingId, requestedBy,
-                                             IdNumber::maskWithin(reason.trimmed()), clerk,
-                                             QStringLiteral("revocation"));
-               });
+    return run(EndRequesters::ofMutualAid(), requestedBy, reason, clerk, [&] {
+        return endMutualAidWithin(m_connection, bindingId, requestedBy, IdNumber::maskWithin(reason.trimmed()), clerk,
+                                  QStringLiteral("revocation"));
+    });
 }
 
-BindingRevocation::Result BindingRevocation::revokeKinship(qint64 kinshipBindingId, const QString &requestedBy,
+BindingRevocation::Result BindingRevocation::revokeKinship(qint64 kinshipBindingId, EndRequester requestedBy,
                                                            const QString &reason, const QString &clerk)
 {
-    return run({QStringLiteral("holder"), QStringLiteral("member"), QStringLiteral("system")}, requestedBy, reason,
-               clerk, [&] {
-                   return endKinshipWithin(m_connection, kinshipBindingId, requestedBy,
-                                           IdNumber::maskWithin(reason.trimmed()), clerk,
-                                           QStringLiteral("kinship_end"));
-               });
+    return run(EndRequesters::ofKinship(), requestedBy, reason, clerk, [&] {
+        return endKinshipWithin(m_connection, kinshipBindingId, requestedBy, IdNumber::maskWithin(reason.trimmed()),
+                                clerk, QStringLiteral("kinship_end"));
+    });
 }
 
 } // namespace gongji

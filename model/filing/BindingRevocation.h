@@ -1,9 +1,9 @@
 #pragma once
 #include <QDateTime>
 #include <QString>
-#include <QStringList>
 #include <functional>
 
+#include "model/domain/EndRequester.h"
 #include "model/domain/Outcome.h"
 
 namespace gongji {
@@ -22,10 +22,10 @@ public:
     // Both refused, nothing written, unless `clerk` is an active account (RoleCheck, "clerk").
     // The reason is free text shown in lists and printouts: a number typed into it is stored
     // masked (IdNumber::maskWithin).
-    // Mutual aid. requestedBy: "authorizer", "target" or "system" (automatic ends).
-    Result revoke(qint64 bindingId, const QString &requestedBy, const QString &reason, const QString &clerk);
-    // Kinship account. requestedBy: "holder", "member" or "system".
-    Result revokeKinship(qint64 kinshipBindingId, const QString &requestedBy, const QString &reason,
+    // Mutual aid: asked by its authorizer or its target (EndRequesters::ofMutualAid()).
+    Result revoke(qint64 bindingId, EndRequester requestedBy, const QString &reason, const QString &clerk);
+    // Kinship account: asked by its holder or its member (EndRequesters::ofKinship()).
+    Result revokeKinship(qint64 kinshipBindingId, EndRequester requestedBy, const QString &reason,
                          const QString &clerk);
 
     // For callers that already hold the write transaction (automatic ends during a registry
@@ -33,15 +33,15 @@ public:
     // entry and its hand-over journal line as `journalItem` ("revocation", "automatic_end",
     // "expiry"; "kinship_end", "kinship_automatic_end"); false when it was not active.
     // Throws StorageError. `endedAt` invalid: now.
-    static bool endMutualAidWithin(const QString &connection, qint64 bindingId, const QString &requestedBy,
+    static bool endMutualAidWithin(const QString &connection, qint64 bindingId, EndRequester requestedBy,
                                    const QString &reason, const QString &clerk, const QString &journalItem,
                                    const QDateTime &endedAt = {});
-    static bool endKinshipWithin(const QString &connection, qint64 kinshipBindingId, const QString &requestedBy,
+    static bool endKinshipWithin(const QString &connection, qint64 kinshipBindingId, EndRequester requestedBy,
                                  const QString &reason, const QString &clerk, const QString &journalItem);
 
 private:
-    Result run(const QStringList &requesters, const QString &requestedBy, const QString &reason, const QString &clerk,
-               const std::function<bool()> &endWithin);
+    Result run(const QList<EndRequester> &requesters, EndRequester requestedBy, const QString &reason,
+               const QString &clerk, const std::function<bool()> &endWithin);
     QString m_connection;
 };
 

@@ -194,7 +194,7 @@ bool commitAccepted(const QString &connection, const QList<BatchRow> &rows, cons
             if (submitted.status == SubmissionResult::Status::Failed) {
                 // The office server restarted while this filing was being stored and it is known
                 // not to be there: the next attempt reconnects (a few, then the batch stops).
-                if (submitted.outcome == SubmissionResult::Outcome::Absent && ++lostAttempts <= kLostAttempts) {
+                if (submitted.reached == SubmissionResult::Reached::Absent && ++lostAttempts <= kLostAttempts) {
                     QThread::msleep(1000);
                     continue;
                 }

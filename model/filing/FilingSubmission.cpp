@@ -43,18 +43,18 @@ constexpr int kOutcomeWaitMs = 10000;
 // After the connection broke while `filing` was being stored: its transaction committed whole or
 // not at all; asked on a new connection. The number alone could have been taken by another
 // counter since: the filing is ours when authorizer and time match too.
-SubmissionResult::Outcome outcomeAfterLoss(const QString &connection, const Filing &filing)
+SubmissionResult::Reached outcomeAfterLoss(const QString &connection, const Filing &filing)
 {
     const QDeadlineTimer deadline(kOutcomeWaitMs);
     for (;;) {
         try {
             const std::optional<Filing> found = FilingStore(connection).findByNumber(filing.number);
             return found && found->authorizerId == filing.authorizerId && found->filedAt == filing.filedAt
-                ? SubmissionResult::Outcome::Stored
-                : SubmissionResult::Outcome::Absent;
+                ? SubmissionResult::Reached::Stored
+                : SubmissionResult::Reached::Absent;
         } catch (const StorageError &error) {
             if (error.kind() != StorageError::Kind::ConnectionLost || deadline.hasExpired())
-                return SubmissionResult::Outcome::Unknown;
+                return SubmissionResult::Reached::Unknown;
         }
         QThread::msleep(250);
     }
@@ -68,15 +68,17 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
 {
     SubmissionResult result;
     if (draft.targets.isEmpty()) {
-        result.error = Text::tr("The filing has no target. Add at least one target before submitting.");
+        result.settle(SubmissionResult::Status::Failed, FailureKind::Input,
+                      Text::tr("The filing has no target. Add at least one target before submitting."));
         return result;
     }
     if (draft.clerk.trimmed().isEmpty()) {
-        result.error = Text::tr("No clerk is recorded for this filing; sign in again.");
+        result.settle(SubmissionResult::Status::Failed, FailureKind::Input,
+                      Text::tr("No clerk is recorded for this filing; sign in again."));
         return result;
     }
     if (draft.signature && !draft.signature->problem().isEmpty()) {
-        result.error = draft.signature->problem();
+        result.settle(SubmissionResult::Status::Failed, FailureKind::Input, draft.signature->problem());
         return result;
     }
     Filing filing; // its number is known once it is being written
@@ -84,9 +86,9 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         // Check again under the write lock: another counter may have bound a target since the
         // clerk saw the verdict on screen.
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(draft.clerk, ClerkRole::Clerk);
-        if (!result.error.isEmpty()) {
-            result.status = SubmissionResult::Status::Failed;
+        if (const QString refusal = RoleCheck(m_connection).refusal(draft.clerk, ClerkRole::Clerk);
+            !refusal.isEmpty()) {
+            result.settle(SubmissionResult::Status::Failed, FailureKind::NotAllowed, refusal);
             return result;
         }
         // A binding whose period ended before the filing date is ended first, so that the same
@@ -94,12 +96,12 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
         BindingExpiry::endExpiredWithin(m_connection, draft.filedOn);
         result.verdict = FilingEvaluator(m_connection).evaluate(draft);
         if (anyRefused(result.verdict)) {
-            result.status = SubmissionResult::Status::Refused;
+            result.settle(SubmissionResult::Status::Refused);
             return result;
         }
         for (int i = 0; i < draft.targets.size(); ++i) {
             if (result.verdict.targets.at(i).hasWarnings() && !draft.targets.at(i).ageWarningConfirmed) {
-                result.status = SubmissionResult::Status::NeedsConfirmation;
+                result.settle(SubmissionResult::Status::NeedsConfirmation);
                 return result;
             }
         }
@@ -162,12 +164,11 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
                                 {QStringLiteral("rule_set_id"), filing.ruleSetId},
                                 {QStringLiteral("targets"), targets}});
         transaction.commit();
-        result.status = SubmissionResult::Status::Stored;
+        result.settle(SubmissionResult::Status::Stored);
         result.filingNumber = filing.number;
         result.filingId = filing.id;
     } catch (const StorageError &error) {
-        result.status = SubmissionResult::Status::Failed;
-        result.error = error.userMessage();
+        result.settle(SubmissionResult::Status::Failed, FailureKind::Storage, error.userMessage());
         result.filingNumber.clear();
         result.filingId = 0;
         if (error.kind() == StorageError::Kind::ConnectionLost)
@@ -179,22 +180,21 @@ SubmissionResult FilingSubmission::submit(const FilingDraft &draft)
 void FilingSubmission::settleAfterLoss(const Filing &filing, SubmissionResult &result) const
 {
     // Before the filing was written the server had nothing of it.
-    result.outcome
-        = filing.number.isEmpty() ? SubmissionResult::Outcome::Absent : outcomeAfterLoss(m_connection, filing);
-    switch (result.outcome) {
-    case SubmissionResult::Outcome::Stored:
-        result.status = SubmissionResult::Status::Stored;
+    result.reached
+        = filing.number.isEmpty() ? SubmissionResult::Reached::Absent : outcomeAfterLoss(m_connection, filing);
+    switch (result.reached) {
+    case SubmissionResult::Reached::Stored:
+        result.settle(SubmissionResult::Status::Stored);
         result.filingNumber = filing.number;
         result.filingId = filing.id;
-        result.error.clear();
         break;
-    case SubmissionResult::Outcome::Absent:
+    case SubmissionResult::Reached::Absent:
         result.error = Text::tr("The connection to the office database broke while the filing was being stored. It was "
                                 "not stored: nothing of it is kept. What you entered is still here; submit it again.");
         break;
-    case SubmissionResult::Outcome::NotLost:
+    case SubmissionResult::Reached::NotLost:
         break;
-    case SubmissionResult::Outcome::Unknown:
+    case SubmissionResult::Reached::Unknown:
         result.error
             = Text::tr("The connection to the office database broke while the filing was being stored, and the "
                        "server does not answer yet. The filing is either stored whole or not at all. Look up the "

@@ -2,24 +2,35 @@
 #include <QString>
 
 #include "model/domain/Filing.h"
+#include "model/domain/Outcome.h"
 #include "model/filing/FilingEvaluator.h"
 
 namespace gongji {
 
-struct SubmissionResult
+// What a submission came to. Beside the Outcome (Input: an incomplete draft, refused by the
+// rules or a warning not confirmed; NotAllowed: not a clerk account; Storage: nothing stored), the
+// status says which of the filing's own cases it is.
+struct SubmissionResult : Outcome
 {
     enum class Status { Stored, Refused, NeedsConfirmation, Failed };
     Status status = Status::Failed;
     QString filingNumber;
     qint64 filingId = 0;
     FilingVerdict verdict; // as re-checked inside the transaction
-    QString error; // Failed: why (not a clerk account, storage) in the UI language
     // When the connection to an office server broke during the submission: whether the filing
     // reached it (whole; never half). Stored also sets status Stored.
-    enum class Outcome { NotLost, Stored, Absent, Unknown };
-    Outcome outcome = Outcome::NotLost;
+    enum class Reached { NotLost, Stored, Absent, Unknown };
+    Reached reached = Reached::NotLost;
 
     bool stored() const { return status == Status::Stored; }
+    // Sets the status with the failure kind it means (Failed: `failedAs`) and `message`.
+    void settle(Status to, FailureKind failedAs = FailureKind::Input, const QString &message = {})
+    {
+        status = to;
+        ok = to == Status::Stored;
+        failure = ok ? FailureKind::None : to == Status::Failed ? failedAs : FailureKind::Input;
+        error = message;
+    }
 };
 
 // The one path that stores a mutual-aid filing, used by the wizard and the batch intake:

@@ -53,14 +53,14 @@ QuotaChange::Result QuotaChange::change(qint64 bindingId, const std::optional<qi
     try {
         // Under the write lock: another counter may have changed a quota or the binding since.
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(clerk, ClerkRole::Clerk);
-        if (!result.error.isEmpty())
+        if (result.failIf(FailureKind::NotAllowed, RoleCheck(m_connection).refusal(clerk, ClerkRole::Clerk)))
             return result;
         BindingStore bindings(m_connection);
         const std::optional<MutualAidBinding> binding = bindings.findById(bindingId);
         if (!binding || !binding->isActiveOn(on)) {
-            result.error
-                = Text::tr("This binding is not active (any more); nothing was changed. Refresh the household view.");
+            result.failIf(FailureKind::Stale,
+                          Text::tr("This binding is not active (any more); nothing was changed. "
+                                   "Refresh the household view."));
             return result;
         }
         result.beforeFen = binding->quotaFen;
@@ -85,8 +85,9 @@ QuotaChange::Result QuotaChange::change(qint64 bindingId, const std::optional<qi
             return result;
         }
         if (!bindings.setQuota(bindingId, after)) {
-            result.error
-                = Text::tr("This binding is not active (any more); nothing was changed. Refresh the household view.");
+            result.failIf(FailureKind::Stale,
+                          Text::tr("This binding is not active (any more); nothing was changed. "
+                                   "Refresh the household view."));
             return result;
         }
         QuotaChangeRecord record;
@@ -105,12 +106,12 @@ QuotaChange::Result QuotaChange::change(qint64 bindingId, const std::optional<qi
                                 {QStringLiteral("quota_after"), yuanOrNull(record.afterFen)}});
         HandoverJournal(m_connection).recordMutualAid(QStringLiteral("quota_change"), bindingId, clerk);
         transaction.commit();
-        result.ok = true;
+        result.succeed();
         result.changeId = record.id;
         result.afterFen = after;
         result.freeFen = QuotaCheck::freeFen(*rules, *authorizer, otherQuotas + after.value_or(0));
     } catch (const StorageError &error) {
-        result.error = error.userMessage();
+        result.failIf(FailureKind::Storage, error.userMessage());
         result.changeId = 0;
     }
     return result;

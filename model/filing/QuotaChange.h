@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "model/domain/Finding.h"
+#include "model/domain/Outcome.h"
 
 namespace gongji {
 
@@ -15,10 +16,10 @@ namespace gongji {
 class QuotaChange
 {
 public:
-    struct Result
+    // Input: refused by the rules (findings) or no change; NotAllowed: not a clerk account; Stale:
+    // the binding is not active (any more); Storage: nothing was written.
+    struct Result : Outcome
     {
-        bool ok = false;
-        QString error; // in the UI language: not active, not a clerk, storage …
         Findings findings; // the quota codes when refused by the rules
         qint64 changeId = 0; // the stored change: print it with PrintRecord::Document::QuotaChange
         std::optional<qint64> beforeFen;

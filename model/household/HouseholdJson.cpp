@@ -72,7 +72,8 @@ QJsonObject HouseholdJson::toJson(const Household &household)
         }
         if (!b.isActive()) {
             item.insert(QStringLiteral("ended_by"), b.endedBy);
-            item.insert(QStringLiteral("end_requested_by"), b.endRequestedBy);
+            item.insert(QStringLiteral("end_requested_by"),
+                        b.endRequestedBy ? EndRequesters::keyword(*b.endRequestedBy) : QString());
             item.insert(QStringLiteral("end_reason"), b.endReason);
         }
         bindings.append(item);

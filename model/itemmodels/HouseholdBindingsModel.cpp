@@ -104,7 +104,8 @@ QVariant HouseholdBindingsModel::data(const QModelIndex &index, int role) const
         case EndedColumn:
             return b.endedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case EndedByColumn:
-            return b.endRequestedBy.isEmpty() ? b.endedBy : tr("%1 (asked by %2)").arg(b.endedBy, b.endRequestedBy);
+            return b.endRequestedBy ? tr("%1 (asked by %2)").arg(b.endedBy, EndRequesters::label(*b.endRequestedBy))
+                                    : b.endedBy;
         case EndReasonColumn:
             // The stored word of an expiry, in the UI language; reasons typed by clerks as they are.
             return b.endReason == MutualAidBinding::expiredReason() && b.endedBy == MutualAidBinding::systemActor()

@@ -41,11 +41,12 @@ void setRuleSet(const QString &connection, JournalEntry &entry, qint64 ruleSetId
 // The end of a binding as a date in the counter's own calendar.
 QDate endDate(const QDateTime &endedAt) { return endedAt.isValid() ? endedAt.toLocalTime().date() : QDate(); }
 
-void setEnd(JournalEntry &entry, BindingStatus status, const QString &requestedBy, const QString &reason)
+void setEnd(JournalEntry &entry, BindingStatus status, std::optional<EndRequester> requestedBy, const QString &reason)
 {
     entry.result = status == BindingStatus::Active ? QStringLiteral("bound") : QStringLiteral("ended");
     if (status != BindingStatus::Active) {
-        entry.reference.insert(QStringLiteral("requested_by"), requestedBy);
+        entry.reference.insert(QStringLiteral("requested_by"),
+                               requestedBy ? EndRequesters::keyword(*requestedBy) : QString());
         entry.reference.insert(QStringLiteral("reason"), reason);
     }
 }

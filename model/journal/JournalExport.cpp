@@ -37,11 +37,8 @@ JournalExport::Result JournalExport::write(qint64 after, const QString &path, co
         // Under the writer lock: no line is added while the file is written, and the audit entry
         // names exactly what left the office.
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
-        if (!result.error.isEmpty()) {
-            result.notAllowed = true;
+        if (result.failIf(FailureKind::NotAllowed, RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor)))
             return result;
-        }
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly)) {
             result.error
@@ -66,9 +63,9 @@ JournalExport::Result JournalExport::write(qint64 after, const QString &path, co
                                 {QStringLiteral("lines"), result.count},
                                 {QStringLiteral("last_seq"), result.lastSeq}});
         transaction.commit();
-        result.ok = true;
+        result.succeed();
     } catch (const StorageError &error) {
-        result.error = error.userMessage();
+        result.failIf(FailureKind::Storage, error.userMessage());
         result.count = 0;
         result.lastSeq = after;
     }

@@ -1,6 +1,8 @@
 #pragma once
 #include <QString>
 
+#include "model/domain/Outcome.h"
+
 namespace gongji {
 
 // Writes the hand-over journal's lines after a sequence number to a JSON Lines file for the
@@ -10,13 +12,12 @@ namespace gongji {
 class JournalExport
 {
 public:
-    struct Result
+    // Input: a negative sequence number or a file that cannot be written; NotAllowed: not a
+    // supervisor; Storage: the journal could not be read (no file is left behind).
+    struct Result : Outcome
     {
-        bool ok = false;
-        bool notAllowed = false; // the actor may not export (RoleCheck)
         qint64 count = 0;
         qint64 lastSeq = 0; // of the last line written, or `after` when none
-        QString error;
     };
 
     explicit JournalExport(const QString &connection);

@@ -69,17 +69,13 @@ JournalReceipts::Result JournalReceipts::record(const QString &path, const QStri
     Result result;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        result.inputRefused = true;
-        result.error = Text::tr("Cannot read %1: %2.").arg(path, file.errorString());
+        result.failIf(FailureKind::Input, Text::tr("Cannot read %1: %2.").arg(path, file.errorString()));
         return result;
     }
     try {
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
-        if (!result.error.isEmpty()) {
-            result.notAllowed = true;
+        if (result.failIf(FailureKind::NotAllowed, RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor)))
             return result;
-        }
         JournalStore store(m_connection);
         QStringList problems;
         QHash<qint64, int> lineOf; // seq → the line that answered it
@@ -117,13 +113,13 @@ JournalReceipts::Result JournalReceipts::record(const QString &path, const QStri
                 problems << Text::tr("line %1: %2").arg(lineNumber).arg(problem);
         }
         if (!problems.isEmpty()) {
-            result.inputRefused = true;
             const qsizetype total = problems.size();
             problems = problems.mid(0, kProblemsShown);
             if (total > kProblemsShown)
                 problems << Text::tr("… and %1 more.").arg(total - kProblemsShown);
-            result.error = Text::tr("The receipts file was not taken; nothing was recorded:\n%1")
-                               .arg(problems.join(QLatin1Char('\n')));
+            result.failIf(FailureKind::Input,
+                          Text::tr("The receipts file was not taken; nothing was recorded:\n%1")
+                              .arg(problems.join(QLatin1Char('\n'))));
             return result;
         }
         const QDateTime now = Timestamp::now();
@@ -137,10 +133,10 @@ JournalReceipts::Result JournalReceipts::record(const QString &path, const QStri
                                 {QStringLiteral("rejected"), result.rejected},
                                 {QStringLiteral("already_recorded"), result.alreadyRecorded}});
         transaction.commit();
-        result.ok = true;
+        result.succeed();
     } catch (const StorageError &error) {
         result = Result{};
-        result.error = error.userMessage();
+        result.failIf(FailureKind::Storage, error.userMessage());
     }
     return result;
 }

@@ -1,6 +1,8 @@
 #pragma once
 #include <QString>
 
+#include "model/domain/Outcome.h"
+
 namespace gongji {
 
 // Records the provincial platform's answers to exported journal lines (docs/journal.md): a JSON
@@ -12,15 +14,13 @@ namespace gongji {
 class JournalReceipts
 {
 public:
-    struct Result
+    // Input: the file, not the database, was at fault (the error names each line); NotAllowed:
+    // not a supervisor; Storage: nothing was recorded.
+    struct Result : Outcome
     {
-        bool ok = false;
-        bool notAllowed = false; // the actor may not record receipts (RoleCheck)
-        bool inputRefused = false; // the file, not the database, was at fault
         int accepted = 0;
         int rejected = 0;
         int alreadyRecorded = 0;
-        QString error; // one problem a line, each naming its line
     };
 
     explicit JournalReceipts(const QString &connection);

@@ -164,7 +164,7 @@ KinshipBatch::Result KinshipBatch::run(const QString &path, const Options &optio
             if (row.verdict != QLatin1String("accepted"))
                 continue;
             const KinshipSubmission::Result submitted = submission.submit(drafts.at(i));
-            if (submitted.stored) {
+            if (submitted.stored()) {
                 row.bindingNumber = submitted.number;
                 continue;
             }

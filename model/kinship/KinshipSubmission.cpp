@@ -20,13 +20,13 @@ KinshipSubmission::Result KinshipSubmission::submit(const KinshipDraft &draft)
 {
     Result result;
     if (draft.clerk.trimmed().isEmpty()) {
-        result.error = QCoreApplication::translate("KinshipSubmission", "No clerk is recorded; sign in again.");
+        result.failIf(FailureKind::Input,
+                      QCoreApplication::translate("KinshipSubmission", "No clerk is recorded; sign in again."));
         return result;
     }
     try {
         WriteTransaction transaction(m_connection);
-        result.error = RoleCheck(m_connection).refusal(draft.clerk, ClerkRole::Clerk);
-        if (!result.error.isEmpty())
+        if (result.failIf(FailureKind::NotAllowed, RoleCheck(m_connection).refusal(draft.clerk, ClerkRole::Clerk)))
             return result;
         result.verdict = KinshipEvaluator(m_connection).evaluate(draft);
         if (result.verdict.refused())
@@ -54,11 +54,13 @@ KinshipSubmission::Result KinshipSubmission::submit(const KinshipDraft &draft)
                                 {QStringLiteral("channel"), draft.channel}});
         HandoverJournal(m_connection).recordKinship(QStringLiteral("kinship_binding"), binding.id, draft.clerk);
         transaction.commit();
-        result.stored = true;
+        result.succeed();
         result.number = binding.number;
         result.bindingId = binding.id;
     } catch (const StorageError &error) {
-        result = Result{false, {}, 0, result.verdict, error.userMessage()};
+        result.number.clear();
+        result.bindingId = 0;
+        result.failIf(FailureKind::Storage, error.userMessage());
     }
     return result;
 }

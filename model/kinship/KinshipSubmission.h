@@ -1,6 +1,7 @@
 #pragma once
 #include <QString>
 
+#include "model/domain/Outcome.h"
 #include "model/kinship/KinshipEvaluator.h"
 
 namespace gongji {
@@ -10,13 +11,15 @@ namespace gongji {
 class KinshipSubmission
 {
 public:
-    struct Result
+    // Input: refused by the rules (the verdict says why) or no clerk recorded; NotAllowed: not a
+    // clerk account; Storage: nothing was written.
+    struct Result : Outcome
     {
-        bool stored = false;
         QString number; // QQ… when stored
         qint64 bindingId = 0;
         KinshipVerdict verdict;
-        QString error; // not a clerk account (nothing stored), storage failure; in the UI language
+
+        bool stored() const { return ok; }
     };
 
     explicit KinshipSubmission(const QString &connection);

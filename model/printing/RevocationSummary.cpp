@@ -61,9 +61,9 @@ PrintableSummary RevocationSummary::build(qint64 bindingId, const PrintStamp &st
                 Text::tr("Binding %1 is incomplete in the database; nothing was printed.").arg(bindingId));
 
         QString requestedBy;
-        if (binding->endRequestedBy == QLatin1String("authorizer"))
+        if (binding->endRequestedBy == EndRequester::Authorizer)
             requestedBy = text(Key::RequestedByAuthorizer) + QStringLiteral(" ") + authorizer->name;
-        else if (binding->endRequestedBy == QLatin1String("target"))
+        else if (binding->endRequestedBy == EndRequester::Target)
             requestedBy = text(Key::RequestedByTarget) + QStringLiteral(" ") + target->name;
         else
             requestedBy = text(Key::RequestedBySystem);

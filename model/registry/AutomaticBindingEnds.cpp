@@ -19,7 +19,6 @@ AutomaticBindingEnds::Counts AutomaticBindingEnds::apply(const Person &before, c
                                                          const QString &actor, const QDate &today)
 {
     Counts counts;
-    const QString system = QStringLiteral("system");
     BindingStore bindings(m_connection);
     const QList<MutualAidBinding> mutual = bindings.activeTouching(after.id, today);
 
@@ -27,14 +26,16 @@ AutomaticBindingEnds::Counts AutomaticBindingEnds::apply(const Person &before, c
         && after.status != before.status;
     if (gone) {
         for (const MutualAidBinding &b : mutual)
-            counts.mutualAid += BindingRevocation::endMutualAidWithin(
-                m_connection, b.id, system, endedReason(after.status), actor, QStringLiteral("automatic_end"));
+            counts.mutualAid += BindingRevocation::endMutualAidWithin(m_connection, b.id, EndRequester::System,
+                                                                      endedReason(after.status), actor,
+                                                                      QStringLiteral("automatic_end"));
         KinshipStore kinship(m_connection);
         QList<KinshipBinding> accounts = kinship.activeByHolder(after.id);
         accounts += kinship.activeByMember(after.id);
         for (const KinshipBinding &k : accounts)
-            counts.kinship += BindingRevocation::endKinshipWithin(m_connection, k.id, system, endedReason(after.status),
-                                                                  actor, QStringLiteral("kinship_automatic_end"));
+            counts.kinship += BindingRevocation::endKinshipWithin(m_connection, k.id, EndRequester::System,
+                                                                  endedReason(after.status), actor,
+                                                                  QStringLiteral("kinship_automatic_end"));
         return counts;
     }
     if (after.poolingRegion == before.poolingRegion)
@@ -49,8 +50,8 @@ AutomaticBindingEnds::Counts AutomaticBindingEnds::apply(const Person &before, c
             continue;
         const std::optional<RuleSet> rule = rules.resolve(authorizer->poolingRegion, today);
         if (rule && !rule->scopeCovers(*authorizer, *target))
-            counts.mutualAid += BindingRevocation::endMutualAidWithin(m_connection, b.id, system, movedReason(), actor,
-                                                                      QStringLiteral("automatic_end"));
+            counts.mutualAid += BindingRevocation::endMutualAidWithin(
+                m_connection, b.id, EndRequester::System, movedReason(), actor, QStringLiteral("automatic_end"));
     }
     return counts;
 }

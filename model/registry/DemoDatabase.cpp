@@ -172,7 +172,15 @@ bool revokeDemoBindings(const QString &connection, QString *error)
                          .arg(line);
             return false;
         }
-        const BindingRevocation::Result result = revocation.revoke(binding->id, fields.at(4), fields.at(5), DemoClerk);
+        const std::optional<EndRequester> requester = EndRequesters::fromKeyword(fields.at(4));
+        if (!requester) {
+            *error = Text::tr("%1, line %2: requested_by is \"%3\"; write authorizer or target.")
+                         .arg(RevocationsPath)
+                         .arg(line)
+                         .arg(fields.at(4));
+            return false;
+        }
+        const BindingRevocation::Result result = revocation.revoke(binding->id, *requester, fields.at(5), DemoClerk);
         if (!result.ok) {
             *error = Text::tr("%1, line %2: %3").arg(RevocationsPath).arg(line).arg(result.error);
             return false;

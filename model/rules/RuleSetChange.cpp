@@ -55,8 +55,7 @@ RuleSetChange::Result RuleSetChange::addAll(QList<RuleSet> ruleSets, const QStri
     try {
         WriteTransaction transaction(m_connection);
         if (const QString refusal = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor); !refusal.isEmpty()) {
-            result.errors = QStringList{refusal};
-            return result;
+            return Result::refused(FailureKind::NotAllowed, {refusal});
         }
         for (int i = 0; i < ruleSets.size(); ++i) {
             RuleSet &set = ruleSets[i];
@@ -72,17 +71,17 @@ RuleSetChange::Result RuleSetChange::addAll(QList<RuleSet> ruleSets, const QStri
             }
         }
         if (!result.errors.isEmpty())
-            return result;
+            return Result::refused(FailureKind::Input, result.errors);
         RuleSetStore store(m_connection);
         for (RuleSet &set : ruleSets) {
             store.insert(set);
             AuditLog(m_connection).append(actor, AuditAction::RulesAdd, QString::number(set.id), set.toJson());
         }
         transaction.commit();
-        result.ok = true;
+        result.succeed();
         result.id = ruleSets.isEmpty() ? 0 : ruleSets.last().id;
     } catch (const StorageError &error) {
-        result.errors = QStringList{error.userMessage()};
+        result = Result::refused(FailureKind::Storage, {error.userMessage()});
     }
     return result;
 }
@@ -108,14 +107,13 @@ RuleSetChange::Result RuleSetChange::newVersion(qint64 baseId, RuleSet next, con
     try {
         WriteTransaction transaction(m_connection);
         if (const QString refusal = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor); !refusal.isEmpty()) {
-            result.errors = QStringList{refusal};
-            return result;
+            return Result::refused(FailureKind::NotAllowed, {refusal});
         }
         RuleSetStore store(m_connection);
         const std::optional<RuleSet> base = store.findById(baseId);
         if (!base) {
-            result.errors << Text::tr("The rule set to version does not exist (any more).");
-            return result;
+            return Result::refused(FailureKind::Stale,
+                                   {Text::tr("The rule set to version does not exist (any more).")});
         }
         if (next.region != base->region)
             result.errors << Text::tr("A new version keeps the region of the set it replaces (%1).").arg(base->region);
@@ -128,7 +126,7 @@ RuleSetChange::Result RuleSetChange::newVersion(qint64 baseId, RuleSet next, con
             closed.effectiveTo = base->effectiveTo; // already ended earlier: leave it
         result.errors += check(next, {baseId});
         if (!result.errors.isEmpty())
-            return result;
+            return Result::refused(FailureKind::Input, result.errors);
         if (closed.effectiveTo != base->effectiveTo)
             store.closePeriod(baseId, closed.effectiveTo);
         store.insert(next);
@@ -136,10 +134,10 @@ RuleSetChange::Result RuleSetChange::newVersion(qint64 baseId, RuleSet next, con
         detail.insert(QStringLiteral("replaces"), baseId);
         AuditLog(m_connection).append(actor, AuditAction::RulesNewVersion, QString::number(next.id), detail);
         transaction.commit();
-        result.ok = true;
+        result.succeed();
         result.id = next.id;
     } catch (const StorageError &error) {
-        result.errors = QStringList{error.userMessage()};
+        result = Result::refused(FailureKind::Storage, {error.userMessage()});
     }
     return result;
 }
@@ -152,29 +150,27 @@ RuleSetChange::Result RuleSetChange::update(const RuleSet &ruleSet, const QStrin
     try {
         WriteTransaction transaction(m_connection);
         if (const QString refusal = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor); !refusal.isEmpty()) {
-            result.errors = QStringList{refusal};
-            return result;
+            return Result::refused(FailureKind::NotAllowed, {refusal});
         }
         RuleSetStore store(m_connection);
         if (!store.findById(edited.id)) {
-            result.errors << Text::tr("The rule set does not exist (any more).");
-            return result;
+            return Result::refused(FailureKind::Stale, {Text::tr("The rule set does not exist (any more).")});
         }
         if (store.isReferenced(edited.id)) {
-            result.errors << Text::tr(
-                "Filings were checked against this rule set, so it cannot be changed. Make a new version instead.");
-            return result;
+            return Result::refused(FailureKind::Input,
+                                   {Text::tr("Filings were checked against this rule set, so it cannot be changed. "
+                                             "Make a new version instead.")});
         }
         result.errors = check(edited);
         if (!result.errors.isEmpty())
-            return result;
+            return Result::refused(FailureKind::Input, result.errors);
         store.update(edited);
         AuditLog(m_connection).append(actor, AuditAction::RulesUpdate, QString::number(edited.id), edited.toJson());
         transaction.commit();
-        result.ok = true;
+        result.succeed();
         result.id = edited.id;
     } catch (const StorageError &error) {
-        result.errors = QStringList{error.userMessage()};
+        result = Result::refused(FailureKind::Storage, {error.userMessage()});
     }
     return result;
 }
@@ -185,27 +181,26 @@ RuleSetChange::Result RuleSetChange::remove(qint64 id, const QString &actor)
     try {
         WriteTransaction transaction(m_connection);
         if (const QString refusal = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor); !refusal.isEmpty()) {
-            result.errors = QStringList{refusal};
-            return result;
+            return Result::refused(FailureKind::NotAllowed, {refusal});
         }
         RuleSetStore store(m_connection);
         const std::optional<RuleSet> set = store.findById(id);
         if (!set) {
-            result.errors << Text::tr("The rule set does not exist (any more).");
-            return result;
+            return Result::refused(FailureKind::Stale, {Text::tr("The rule set does not exist (any more).")});
         }
         if (store.isReferenced(id)) {
-            result.errors << Text::tr("Filings were checked against this rule set, so it cannot be deleted. Close its "
-                                      "period with a new version instead.");
-            return result;
+            return Result::refused(
+                FailureKind::Input,
+                {Text::tr("Filings were checked against this rule set, so it cannot be deleted. Close its "
+                          "period with a new version instead.")});
         }
         store.remove(id);
         AuditLog(m_connection).append(actor, AuditAction::RulesRemove, QString::number(id), set->toJson());
         transaction.commit();
-        result.ok = true;
+        result.succeed();
         result.id = id;
     } catch (const StorageError &error) {
-        result.errors = QStringList{error.userMessage()};
+        result = Result::refused(FailureKind::Storage, {error.userMessage()});
     }
     return result;
 }

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "model/domain/Outcome.h"
 #include "model/domain/RuleSet.h"
 
 namespace gongji {
@@ -15,11 +16,26 @@ namespace gongji {
 class RuleSetChange
 {
 public:
-    struct Result
+    // Input: the set does not pass its checks (each problem in `errors`); NotAllowed: not a
+    // supervisor; Stale: the set is gone; Storage: nothing was written.
+    struct Result : Outcome
     {
-        bool ok = false;
-        QStringList errors; // in the UI language, each says what to change
+        QStringList errors; // in the UI language, each says what to change; `error` joins them
         qint64 id = 0; // of the set added, versioned or updated
+
+        static Result refused(FailureKind kind, const QStringList &problems)
+        {
+            Result result;
+            result.refuse(kind, problems);
+            return result;
+        }
+        void refuse(FailureKind kind, const QStringList &problems)
+        {
+            ok = false;
+            failure = kind;
+            errors = problems;
+            error = problems.join(QLatin1Char('\n'));
+        }
     };
 
     explicit RuleSetChange(const QString &connection);

@@ -37,11 +37,12 @@ RuleSetExchange::ImportResult RuleSetExchange::importJson(const QByteArray &json
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isArray()) {
-        result.errors << (parseError.error != QJsonParseError::NoError
-                              ? Text::tr("The file is not valid JSON (%1 at byte %2).")
-                                    .arg(parseError.errorString())
-                                    .arg(parseError.offset)
-                              : Text::tr("The file must hold a JSON array of rule sets."));
+        result.refuse(FailureKind::Input,
+                      {parseError.error != QJsonParseError::NoError
+                           ? Text::tr("The file is not valid JSON (%1 at byte %2).")
+                                 .arg(parseError.errorString())
+                                 .arg(parseError.offset)
+                           : Text::tr("The file must hold a JSON array of rule sets.")});
         return result;
     }
     try {
@@ -62,8 +63,10 @@ RuleSetExchange::ImportResult RuleSetExchange::importJson(const QByteArray &json
             else
                 toAdd.append(*set);
         }
-        if (!result.errors.isEmpty())
+        if (!result.errors.isEmpty()) {
+            result.refuse(FailureKind::Input, result.errors);
             return result;
+        }
         RuleSetChange change(m_connection);
         if (dryRun) {
             QList<RuleSet> proposed = stored;
@@ -79,20 +82,21 @@ RuleSetExchange::ImportResult RuleSetExchange::importJson(const QByteArray &json
                 changed.insert(set.id);
             }
             result.impact = RuleImpact(m_connection).report(proposed, changed);
-            result.ok = result.errors.isEmpty();
+            if (result.errors.isEmpty())
+                result.succeed();
+            else
+                result.refuse(FailureKind::Input, result.errors);
             result.added = result.ok ? int(toAdd.size()) : 0;
             return result;
         }
         if (toAdd.isEmpty()) {
-            result.ok = true;
+            result.succeed();
             return result;
         }
-        const RuleSetChange::Result added = change.addAll(toAdd, actor);
-        result.errors = added.errors;
-        result.ok = added.ok;
-        result.added = added.ok ? int(toAdd.size()) : 0;
+        static_cast<RuleSetChange::Result &>(result) = change.addAll(toAdd, actor);
+        result.added = result.ok ? int(toAdd.size()) : 0;
     } catch (const StorageError &error) {
-        result.errors << error.userMessage();
+        result.refuse(FailureKind::Storage, {error.userMessage()});
     }
     return result;
 }

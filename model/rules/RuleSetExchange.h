@@ -4,8 +4,9 @@
 #include <QString>
 #include <QStringList>
 
-#include "model/rules/RuleImpact.h"
 #include "model/domain/RuleSet.h"
+#include "model/rules/RuleImpact.h"
+#include "model/rules/RuleSetChange.h"
 
 namespace gongji {
 
@@ -16,10 +17,10 @@ namespace gongji {
 class RuleSetExchange
 {
 public:
-    struct ImportResult
+    // As RuleSetChange reports it (errors: invalid sets and conflicts, each naming the set;
+    // nothing imported). With dryRun, ok says whether the import would be.
+    struct ImportResult : RuleSetChange::Result
     {
-        bool ok = false; // with dryRun: would be ok
-        QStringList errors; // invalid sets and conflicts, each naming the set; nothing imported
         int added = 0;
         int identical = 0; // already stored exactly so: nothing to do
         RuleImpact::Report impact; // only with dryRun

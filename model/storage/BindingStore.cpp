@@ -29,7 +29,7 @@ MutualAidBinding bindingFrom(const SqlStatement &row)
     b.startedAt = Timestamp::fromText(row.value(7).toString());
     b.endedAt = Timestamp::fromText(row.value(8).toString());
     b.endedBy = row.value(9).toString();
-    b.endRequestedBy = row.value(10).toString();
+    b.endRequestedBy = EndRequesters::fromKeyword(row.value(10).toString());
     b.endReason = row.value(11).toString();
     b.ageWarningConfirmed = row.value(12).toInt() != 0;
     b.validUntil = Timestamp::dateFromText(row.value(13).toString());
@@ -177,7 +177,7 @@ void BindingStore::insert(MutualAidBinding &binding)
         proof.bind(QStringLiteral(":id"), binding.id).bind(QStringLiteral(":proof"), p).exec();
 }
 
-bool BindingStore::end(qint64 bindingId, const QDateTime &endedAt, const QString &endedBy, const QString &requestedBy,
+bool BindingStore::end(qint64 bindingId, const QDateTime &endedAt, const QString &endedBy, EndRequester requestedBy,
                        const QString &reason)
 {
     SqlStatement q(m_connection,
@@ -186,7 +186,7 @@ bool BindingStore::end(qint64 bindingId, const QDateTime &endedAt, const QString
                                   "WHERE id = :id AND status = 'active'"));
     q.bind(QStringLiteral(":at"), Timestamp::toText(endedAt))
         .bind(QStringLiteral(":by"), endedBy)
-        .bind(QStringLiteral(":requested"), requestedBy)
+        .bind(QStringLiteral(":requested"), EndRequesters::keyword(requestedBy))
         .bind(QStringLiteral(":reason"), reason)
         .bind(QStringLiteral(":id"), bindingId)
         .exec();

@@ -42,7 +42,7 @@ public:
     // Inserts binding and its proofs; sets binding.id. Call inside a WriteTransaction.
     void insert(MutualAidBinding &binding);
     // Ends an active binding; false when it is not active (any more). Call inside a WriteTransaction.
-    bool end(qint64 bindingId, const QDateTime &endedAt, const QString &endedBy, const QString &requestedBy,
+    bool end(qint64 bindingId, const QDateTime &endedAt, const QString &endedBy, EndRequester requestedBy,
              const QString &reason);
     // Sum of the quotas (fen) of the authorizer's bindings active on `on`, leaving out
     // `exceptBindingId` (the binding whose quota is being changed; 0 = none left out).

@@ -95,8 +95,9 @@ CounterRole::Result CounterRole::setUp(const QString &name)
         WriteTransaction transaction(m_connection);
         grantOn(quoted);
         transaction.commit();
-        result.ok = true;
+        result.succeed();
     } catch (const StorageError &error) {
+        result.failure = FailureKind::Storage;
         result.error = error.kind() == StorageError::Kind::NotPermitted
             ? Text::tr("The rights could not be granted: %1. Run setup-office as the role that owns the database and "
                        "its schema.")

@@ -2,6 +2,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "model/domain/Outcome.h"
+
 namespace gongji {
 
 // The database role every counter of an office connects as, set up by the role that owns the
@@ -13,11 +15,11 @@ namespace gongji {
 class CounterRole
 {
 public:
-    struct Result
+    // Input: not a server, not a plain name, or a role that may not be a counter's; Storage: the
+    // rights could not be granted (or the server failed).
+    struct Result : Outcome
     {
-        bool ok = false;
         bool created = false; // the role did not exist and was made (LOGIN, no password yet)
-        QString error; // what is wrong and what to do
     };
 
     explicit CounterRole(const QString &connection);

@@ -71,7 +71,7 @@ HouseholdBinding bindingFrom(const SqlStatement &q, int first, const Branch &bra
     b.startedAt = Timestamp::fromText(q.value(first + 3).toString());
     b.endedAt = Timestamp::fromText(q.value(first + 4).toString());
     b.endedBy = q.value(first + 5).toString();
-    b.endRequestedBy = q.value(first + 6).toString();
+    b.endRequestedBy = EndRequesters::fromKeyword(q.value(first + 6).toString());
     b.endReason = q.value(first + 7).toString();
     b.number = q.value(first + 8).toString();
     b.validUntil = Timestamp::dateFromText(q.value(first + 9).toString());
@@ -88,7 +88,7 @@ HouseholdBinding bindingFrom(const SqlStatement &q, int first, const Branch &bra
         b.status = BindingStatus::Ended;
         b.endedAt = QDateTime(b.validUntil.addDays(1), QTime(0, 0)).toUTC();
         b.endedBy = MutualAidBinding::systemActor();
-        b.endRequestedBy = MutualAidBinding::systemActor();
+        b.endRequestedBy = EndRequester::System;
         b.endReason = MutualAidBinding::expiredReason();
     }
     return b;

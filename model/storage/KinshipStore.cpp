@@ -26,7 +26,7 @@ KinshipBinding kinshipFrom(const SqlStatement &row)
     k.startedAt = Timestamp::fromText(row.value(10).toString());
     k.endedAt = Timestamp::fromText(row.value(11).toString());
     k.endedBy = row.value(12).toString();
-    k.endRequestedBy = row.value(13).toString();
+    k.endRequestedBy = EndRequesters::fromKeyword(row.value(13).toString());
     k.endReason = row.value(14).toString();
     return k;
 }
@@ -135,7 +135,7 @@ void KinshipStore::insert(KinshipBinding &binding)
     binding.status = BindingStatus::Active;
 }
 
-bool KinshipStore::end(qint64 id, const QDateTime &endedAt, const QString &endedBy, const QString &requestedBy,
+bool KinshipStore::end(qint64 id, const QDateTime &endedAt, const QString &endedBy, EndRequester requestedBy,
                        const QString &reason)
 {
     SqlStatement q(m_connection,
@@ -144,7 +144,7 @@ bool KinshipStore::end(qint64 id, const QDateTime &endedAt, const QString &ended
                                   "WHERE id = :id AND status = 'active'"));
     q.bind(QStringLiteral(":at"), Timestamp::toText(endedAt))
         .bind(QStringLiteral(":by"), endedBy)
-        .bind(QStringLiteral(":requested"), requestedBy)
+        .bind(QStringLiteral(":requested"), EndRequesters::keyword(requestedBy))
         .bind(QStringLiteral(":reason"), reason)
         .bind(QStringLiteral(":id"), id)
         .exec();

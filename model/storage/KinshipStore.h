@@ -31,7 +31,7 @@ public:
     // Sets binding.id; call inside a WriteTransaction.
     void insert(KinshipBinding &binding);
     // False when not active (any more). Call inside a WriteTransaction.
-    bool end(qint64 id, const QDateTime &endedAt, const QString &endedBy, const QString &requestedBy,
+    bool end(qint64 id, const QDateTime &endedAt, const QString &endedBy, EndRequester requestedBy,
              const QString &reason);
 
 private:

@@ -572,6 +572,10 @@
         <translation>演示解除记录（%1）的开头不是表头 %2。%3</translation>
     </message>
     <message>
+        <source>%1, line %2: requested_by is &quot;%3&quot;; write authorizer or target.</source>
+        <translation>%1，第 %2 行：requested_by 为“%3”；请写 authorizer 或 target。</translation>
+    </message>
+    <message>
         <source>%1, line %2: no active demo binding between these two persons.</source>
         <translation>%1 第 %2 行：二人之间没有有效的演示共济关系。</translation>
     </message>
@@ -5020,6 +5024,29 @@ Export the registry with exactly these columns in this order.</source>
     <message>
         <source>Supervisor</source>
         <translation>主管</translation>
+    </message>
+</context>
+<context>
+    <name>EndRequester</name>
+    <message>
+        <source>Authorizer</source>
+        <translation>授权人</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>共济对象</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
     </message>
 </context>
 <context>

@@ -111,7 +111,8 @@ void BulkLoader::addBinding(MutualAidBinding &b)
     m_binding.bindValue(6, Timestamp::toText(b.startedAt));
     m_binding.bindValue(7, textOrNull(Timestamp::toText(b.endedAt)));
     m_binding.bindValue(8, textOrNull(ended ? b.endedBy : QString()));
-    m_binding.bindValue(9, textOrNull(ended ? b.endRequestedBy : QString()));
+    m_binding.bindValue(9,
+                        textOrNull(ended && b.endRequestedBy ? EndRequesters::keyword(*b.endRequestedBy) : QString()));
     m_binding.bindValue(10, textOrNull(ended ? b.endReason : QString()));
     m_binding.bindValue(11, b.ageWarningConfirmed ? 1 : 0);
     exec(m_binding, "bulk insert binding");

@@ -176,7 +176,7 @@ int main(int argc, char *argv[])
                 if (ended) {
                     binding.endedAt = filing.filedAt.addDays(generator.random(10, 120));
                     binding.endedBy = filing.clerk;
-                    binding.endRequestedBy = QStringLiteral("authorizer");
+                    binding.endRequestedBy = EndRequester::Authorizer;
                     binding.endReason = QStringLiteral("revoked at the counter");
                 }
                 loader.addBinding(binding);

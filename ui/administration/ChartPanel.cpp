@@ -4,6 +4,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QClipboard>
@@ -20,6 +21,12 @@
 #include <QVBoxLayout>
 
 namespace gongji {
+
+namespace {
+// The most day labels under the filings line: a month's thirty side by side would each be cut to
+// "…"; every second, third … day is labelled instead, and the table beside lists them all.
+constexpr int kDayLabelsShown = 8;
+} // namespace
 
 ChartPanel::ChartPanel(const QString &title, Kind kind, QWidget *parent)
     : QWidget(parent)
@@ -66,8 +73,21 @@ void ChartPanel::setValues(const QStringList &categories, const QList<QPair<QStr
         chart->removeAxis(axis);
     qint64 largest = 1;
     auto *values = new QValueAxis(chart);
-    auto *axisX = new QBarCategoryAxis(chart);
-    axisX->append(categories);
+    QAbstractAxis *axisX = nullptr;
+    if (m_kind == Kind::Line) {
+        // Point i lies at x = i; a label names the day of the point it stands under.
+        auto *days = new QCategoryAxis(chart);
+        days->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        const qsizetype step = qMax<qsizetype>(1, (categories.size() + kDayLabelsShown - 1) / kDayLabelsShown);
+        for (qsizetype i = 0; i < categories.size(); i += step)
+            days->append(categories.at(i), double(i));
+        days->setRange(-0.5, double(qMax<qsizetype>(categories.size(), 1)) - 0.5);
+        axisX = days;
+    } else {
+        auto *bars = new QBarCategoryAxis(chart);
+        bars->append(categories);
+        axisX = bars;
+    }
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(values, Qt::AlignLeft);
     if (m_kind == Kind::Line) {
@@ -79,7 +99,6 @@ void ChartPanel::setValues(const QStringList &categories, const QList<QPair<QStr
             largest = qMax(largest, points.at(i));
         }
         chart->addSeries(line);
-        // A category axis places point i at category i.
         line->attachAxis(axisX);
         line->attachAxis(values);
     } else {

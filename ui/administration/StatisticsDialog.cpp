@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -90,7 +91,9 @@ StatisticsDialog::StatisticsDialog(const QString &connection, const QString &act
     layout->addWidget(scroll, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
-    resize(1100, 820);
+    // The charts scroll: on a counter's 1280×800 screen the dialog keeps its Close button in view.
+    const QSize room = (parentWidget() ? parentWidget()->screen() : screen())->availableSize();
+    resize(qMin(1100, room.width() - 40), qMin(820, room.height() - 60));
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, &StatisticsDialog::refresh);
     connect(m_breakdown, &QComboBox::currentIndexChanged, this, &StatisticsDialog::refresh);

@@ -131,14 +131,14 @@ RevocationDialog::RevocationDialog(const QString &connection, const QString &cle
     m_fromGiver->setFocus();
 }
 
-QString RevocationDialog::requestedBy() const
+std::optional<EndRequester> RevocationDialog::requestedBy() const
 {
     const bool mutualAid = m_binding.kind == HouseholdBinding::Kind::MutualAid;
     if (m_fromGiver->isChecked())
-        return mutualAid ? QStringLiteral("authorizer") : QStringLiteral("holder");
+        return mutualAid ? EndRequester::Authorizer : EndRequester::Holder;
     if (m_fromReceiver->isChecked())
-        return mutualAid ? QStringLiteral("target") : QStringLiteral("member");
-    return {};
+        return mutualAid ? EndRequester::Target : EndRequester::Member;
+    return std::nullopt;
 }
 
 QString RevocationDialog::reason() const
@@ -159,18 +159,21 @@ void RevocationDialog::updateButtons()
     const bool reasonGiven = row > 0 && (row != otherReasonRow || !m_details->text().trimmed().isEmpty());
     for (QAbstractButton *button : m_buttons->buttons()) {
         if (m_buttons->buttonRole(button) == QDialogButtonBox::AcceptRole)
-            button->setEnabled(!requestedBy().isEmpty() && reasonGiven);
+            button->setEnabled(requestedBy().has_value() && reasonGiven);
     }
 }
 
 void RevocationDialog::accept()
 {
+    const std::optional<EndRequester> requester = requestedBy();
+    if (!requester) // the button waits for the choice; a stray accept() must not pass
+        return;
     BindingRevocation revocation(m_connection);
     BindingRevocation::Result result;
     try {
         result = m_binding.kind == HouseholdBinding::Kind::MutualAid
-            ? revocation.revoke(m_binding.bindingId, requestedBy(), reason(), m_clerk)
-            : revocation.revokeKinship(m_binding.bindingId, requestedBy(), reason(), m_clerk);
+            ? revocation.revoke(m_binding.bindingId, *requester, reason(), m_clerk)
+            : revocation.revokeKinship(m_binding.bindingId, *requester, reason(), m_clerk);
     } catch (const StorageError &error) {
         result.error = error.userMessage();
     }

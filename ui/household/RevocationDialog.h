@@ -1,5 +1,6 @@
 #pragma once
 #include <QDialog>
+#include <optional>
 
 #include "model/domain/HouseholdBinding.h"
 
@@ -24,7 +25,8 @@ public:
 
     // The reason as stored: the chosen common reason, with the free text after it.
     QString reason() const;
-    QString requestedBy() const;
+    // Who asks, as chosen; empty until the clerk picks one.
+    std::optional<EndRequester> requestedBy() const;
 
 public slots:
     void accept() override;

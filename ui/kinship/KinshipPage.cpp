@@ -443,7 +443,7 @@ QString KinshipPage::submit()
     draft.filedOn = QDate::currentDate();
     draft.clerk = m_clerk;
     const KinshipSubmission::Result result = KinshipSubmission(m_connection).submit(draft);
-    if (!result.stored) {
+    if (!result.stored()) {
         if (!result.error.isEmpty())
             m_result->setText(
                 QStringLiteral("<span style=\"color:#b01e1e\">%1</span>").arg(result.error.toHtmlEscaped()));
