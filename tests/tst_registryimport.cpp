@@ -117,7 +117,7 @@ void TestRegistryImport::goodFileIsStored()
     RegistryImport import(m_db->connection());
     const qint64 auditBefore = AuditLog(m_db->connection()).count();
     const RegistryImport::Result result = import.importFile(data("registry-good.csv"), QStringLiteral("supervisor"));
-    QVERIFY2(result.ok, qPrintable(result.fileError));
+    QVERIFY2(result.ok, qPrintable(result.error));
     QVERIFY(result.rowErrors.isEmpty());
     QCOMPARE(result.added, 8);
     QCOMPARE(result.updated, 0);
@@ -162,7 +162,7 @@ void TestRegistryImport::reimportUpdates()
     QVERIFY(import.importFile(data("registry-good.csv"), QStringLiteral("supervisor")).ok);
     // BOM, CRLF and an empty line; 张伟's balance changed, 李娜 the same, 孙丽 new.
     const RegistryImport::Result result = import.importFile(data("registry-update.csv"), QStringLiteral("supervisor"));
-    QVERIFY2(result.ok, qPrintable(result.fileError));
+    QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.added, 1);
     QCOMPARE(result.updated, 1);
     QCOMPARE(result.unchanged, 1);
@@ -208,7 +208,7 @@ void TestRegistryImport::everyEncodingReadsTheSame()
 
     const RegistryImport::Result result
         = RegistryImport(m_db->connection()).importFile(file, QStringLiteral("supervisor"));
-    QVERIFY2(result.ok, qPrintable(result.fileError));
+    QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.encoding, encoding);
     QCOMPARE(result.added, int(expected.size()));
     PersonStore persons(m_db->connection());
@@ -293,7 +293,7 @@ void TestRegistryImport::badRow()
     const RegistryImport::Result result
         = import.importFile(write(header + goodRow + row), QStringLiteral("supervisor"));
     QVERIFY(!result.ok);
-    QVERIFY2(result.fileError.isEmpty(), qPrintable(result.fileError));
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
     QCOMPARE(result.rowErrors.size(), 1);
     QCOMPARE(result.rowErrors.first().line, line);
     QVERIFY2(result.rowErrors.first().message.contains(message), qPrintable(result.rowErrors.first().message));
@@ -335,8 +335,9 @@ void TestRegistryImport::wrongHeaderNamesBoth()
         = "name,id_type,id_number,sex,birth_date,insurance_type,employment,status,region,balance,public_medical\n";
     const RegistryImport::Result result = import.importFile(write(wrong + goodRow), QStringLiteral("supervisor"));
     QVERIFY(!result.ok);
-    QVERIFY(result.fileError.contains(RegistryImport::expectedHeader()));
-    QVERIFY(result.fileError.contains(QStringLiteral("status,region,balance")));
+    QCOMPARE(result.failure, FailureKind::Input);
+    QVERIFY(result.error.contains(RegistryImport::expectedHeader()));
+    QVERIFY(result.error.contains(QStringLiteral("status,region,balance")));
     QCOMPARE(PersonStore(m_db->connection()).count(), 0);
 }
 
@@ -346,14 +347,15 @@ void TestRegistryImport::unreadableFile()
     const RegistryImport::Result missing
         = import.importFile(m_db->dir() + QStringLiteral("/nope.csv"), QStringLiteral("supervisor"));
     QVERIFY(!missing.ok);
-    QVERIFY(missing.fileError.contains(QStringLiteral("nope.csv")));
+    QCOMPARE(missing.failure, FailureKind::Input);
+    QVERIFY(missing.error.contains(QStringLiteral("nope.csv")));
 
     // 张 in GBK, then bytes no encoding has.
     const RegistryImport::Result damaged
         = import.importFile(write(header + "\xD5\xC5\xFF\xFF,01\n"), QStringLiteral("supervisor"));
     QVERIFY(!damaged.ok);
-    QVERIFY2(damaged.fileError.contains(QStringLiteral("Line 2: the bytes FF FF are neither UTF-8 nor GB18030 (GBK)")),
-             qPrintable(damaged.fileError));
+    QVERIFY2(damaged.error.contains(QStringLiteral("Line 2: the bytes FF FF are neither UTF-8 nor GB18030 (GBK)")),
+             qPrintable(damaged.error));
     QCOMPARE(PersonStore(m_db->connection()).count(), 0);
 }
 
@@ -369,7 +371,7 @@ void TestRegistryImport::busyDatabaseRollsBack()
         const RegistryImport::Result result
             = import.importFile(data("registry-good.csv"), QStringLiteral("supervisor"));
         QVERIFY(!result.ok);
-        QVERIFY(!result.fileError.isEmpty());
+        QVERIFY(!result.error.isEmpty());
         QCOMPARE(result.added, 0);
     }
     Database::close(other);
@@ -414,7 +416,7 @@ void TestRegistryImport::changesEndBindings()
     QCOMPARE(bindings.countActive(), 1);
 
     const RegistryImport::Result result = import.importFile(write(header + change), QStringLiteral("supervisor"));
-    QVERIFY2(result.ok, qPrintable(result.fileError));
+    QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.updated, 1);
     QCOMPARE(result.bindingsEnded, ended);
     QCOMPARE(bindings.countActive(), 1 - ended);
@@ -522,7 +524,7 @@ void TestRegistryImport::cancelledMidFileStoresNothing()
                   lastTotal = total;
                   return true;
               });
-    QVERIFY2(again.ok, qPrintable(again.fileError));
+    QVERIFY2(again.ok, qPrintable(again.error));
     QCOMPARE(again.added, 3000);
     QCOMPARE(lastDone, 3000);
     QCOMPARE(lastTotal, 3000);
@@ -532,7 +534,7 @@ void TestRegistryImport::cancelledMidFileStoresNothing()
 void TestRegistryImport::checkStoresNothing()
 {
     const RegistryImport::Result good = RegistryImport(m_db->connection()).check(data("registry-good.csv"));
-    QVERIFY2(good.ok, qPrintable(good.fileError));
+    QVERIFY2(good.ok, qPrintable(good.error));
     QCOMPARE(good.rows, 8);
     QCOMPARE(good.added, 0);
     QCOMPARE(PersonStore(m_db->connection()).count(), 0);

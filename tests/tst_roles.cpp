@@ -155,7 +155,7 @@ Attempt TestRoles::perform(TestDatabase &db, const QString &mutation, const QStr
     const QString c = db.connection();
     const auto rules = [](const RuleSetChange::Result &r) { return Attempt::of(r); };
     const auto accounts = [](const ClerkAccounts::Result &r) { return Attempt::of(r); };
-    const auto registry = [](const RegistryImport::Result &r) { return Attempt{r.ok, r.fileError}; };
+    const auto registry = [](const RegistryImport::Result &r) { return Attempt::of(r); };
     const auto revocation = [](const BindingRevocation::Result &r) { return Attempt::of(r); };
     RuleSet edited = *RuleSetStore(c).findById(m_ruleSetId);
 

@@ -56,10 +56,10 @@ int ImportRegistryCommand::run(const QCommandLineParser &parser, const AdminCont
         if (stored.moreErrors > 0)
             context.err << "... and " << stored.moreErrors << " more problem(s) after the first "
                         << stored.rowErrors.size() << ", not listed.\n";
-        if (!stored.fileError.isEmpty())
-            context.err << stored.fileError << '\n';
-        if (stored.storageFailed)
-            return ExitStorage;
+        if (!stored.error.isEmpty())
+            context.err << stored.error << '\n';
+        if (stored.failure != FailureKind::Input)
+            return exitCodeFor(stored.failure);
         if (stored.problemCount() > 0)
             context.err << "Nothing was imported: " << stored.problemCount()
                         << " problem(s). Correct the file and run the import again.\n";

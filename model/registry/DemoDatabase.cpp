@@ -99,8 +99,8 @@ bool importRegistry(const QString &connection, QString *error)
     if (result.ok)
         return true;
     QStringList problems;
-    if (!result.fileError.isEmpty())
-        problems << result.fileError;
+    if (!result.error.isEmpty())
+        problems << result.error;
     for (const RegistryImport::RowError &row : result.rowErrors)
         problems << Text::tr("line %1: %2").arg(row.line).arg(row.message);
     *error = Text::tr("The demo registry (%1) could not be loaded: %2")

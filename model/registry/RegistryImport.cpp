@@ -58,7 +58,7 @@ bool openRegistry(CsvFile &file, const QString &path, RegistryImport::Result &re
                                                             "with exactly these columns in this order.");
     if (file.open(path, RegistryImport::expectedHeader(), wrongHeader))
         return true;
-    result.fileError = file.error();
+    result.error = file.error();
     return false;
 }
 
@@ -98,7 +98,7 @@ void readRows(const QString &path, const Take &take, const RegistryImport::Progr
     }
     result.encoding = CsvEncodings::name(reader.encoding());
     if (reader.hasError())
-        result.fileError = reader.error();
+        result.error = reader.error();
 }
 
 // A second reading, only when some listed "same person" problems lack the line of the first
@@ -163,8 +163,7 @@ void auditImport(const QString &connection, const QString &actor, const QString 
 RegistryImport::Result storageFailure(const StorageError &error)
 {
     RegistryImport::Result result;
-    result.fileError = error.userMessage();
-    result.storageFailed = true;
+    result.failIf(FailureKind::Storage, error.userMessage());
     return result;
 }
 
@@ -225,7 +224,7 @@ RegistryImport::Result RegistryImport::check(const QString &path) const
                     return 0;
                 },
                 {}, result, unplaced);
-            if (result.fileError.isEmpty()) {
+            if (result.error.isEmpty()) {
                 staging.finishLoading();
                 int total = 0;
                 const QList<RegistryStaging::Repeat> repeats = staging.repeats(maxListedErrors, &total);
@@ -241,7 +240,8 @@ RegistryImport::Result RegistryImport::check(const QString &path) const
     } catch (const StorageError &error) {
         return storageFailure(error);
     }
-    result.ok = result.fileError.isEmpty() && result.problemCount() == 0;
+    if (result.error.isEmpty() && result.problemCount() == 0)
+        result.succeed();
     return result;
 }
 
@@ -251,11 +251,8 @@ RegistryImport::Result RegistryImport::importFile(const QString &path, const QSt
     Unplaced unplaced;
     try {
         WriteTransaction transaction(m_connection);
-        result.fileError = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
-        if (!result.fileError.isEmpty()) {
-            result.storageFailed = true;
+        if (result.failIf(FailureKind::NotAllowed, RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor)))
             return result; // a registry import is a supervisor's; nothing was stored
-        }
         PersonStore store(m_connection);
         AutomaticBindingEnds ends(m_connection);
         // On an office server the rows go by COPY into a staging table, merged at the end by one
@@ -289,13 +286,13 @@ RegistryImport::Result RegistryImport::importFile(const QString &path, const QSt
         readRows(path, take, progress, result, unplaced);
         if (result.cancelled)
             return cancelledResult();
-        if (staging && result.fileError.isEmpty()) {
+        if (staging && result.error.isEmpty()) {
             staging->finishLoading();
             int total = 0;
             const QList<RegistryStaging::Repeat> repeats = staging->repeats(maxListedErrors, &total);
             addRepeats(result, repeats, total);
         }
-        if (!result.fileError.isEmpty() || result.problemCount() > 0) {
+        if (!result.error.isEmpty() || result.problemCount() > 0) {
             placeFirstLines(path, result, unplaced);
             result.added = result.updated = result.unchanged = result.bindingsEnded = 0;
             return result;
@@ -322,7 +319,7 @@ RegistryImport::Result RegistryImport::importFile(const QString &path, const QSt
         if (progress && !progress(result.rows, result.rows))
             return cancelledResult();
         transaction.commit();
-        result.ok = true;
+        result.succeed();
     } catch (const StorageError &error) {
         result = storageFailure(error);
     }
@@ -336,11 +333,8 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
     const int total = int(persons.size());
     try {
         WriteTransaction transaction(m_connection);
-        result.fileError = RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor);
-        if (!result.fileError.isEmpty()) {
-            result.storageFailed = true;
+        if (result.failIf(FailureKind::NotAllowed, RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor)))
             return result; // a registry import is a supervisor's; nothing was stored
-        }
         PersonStore store(m_connection);
         AutomaticBindingEnds ends(m_connection);
         // Into an empty registry every row is new: one INSERT a row instead of a look-up and an INSERT.
@@ -359,7 +353,7 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
         if (progress && !progress(total, total))
             return cancelledResult();
         transaction.commit();
-        result.ok = true;
+        result.succeed();
     } catch (const StorageError &error) {
         result = storageFailure(error);
     }

@@ -3,6 +3,7 @@
 #include <QString>
 #include <functional>
 
+#include "model/domain/Outcome.h"
 #include "model/domain/Person.h"
 
 namespace gongji {
@@ -19,11 +20,10 @@ public:
         int line = 0; // line number in the file (header is line 1)
         QString message; // what is wrong and what to do
     };
-    struct Result
+    // Input: the file (unreadable, wrong header, bad rows: `error` or `rowErrors`) or a cancel;
+    // NotAllowed: not a supervisor; Storage: the database failed. Nothing was stored unless ok.
+    struct Result : Outcome
     {
-        bool ok = false;
-        QString fileError; // unreadable file, wrong header, storage failure, refusal
-        bool storageFailed = false; // fileError comes from the database (or the role check), not the file
         QString encoding; // what the file was read as (CsvEncodings::name); empty when unread
         QList<RowError> rowErrors; // the first maxListedErrors problems, in the order of the file
         int moreErrors = 0; // problems after those, counted only

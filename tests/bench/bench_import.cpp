@@ -67,7 +67,7 @@ double modelImport(const QString &csv, const QString &path, int *rows, double *c
     *cpu = cpuSeconds(RUSAGE_SELF) - cpuStart - accountCpu;
     Database::close(QStringLiteral("import"));
     if (!result.ok) {
-        fprintf(stderr, "bench_import: RegistryImport refused the file: %s %s\n", qPrintable(result.fileError),
+        fprintf(stderr, "bench_import: RegistryImport refused the file: %s %s\n", qPrintable(result.error),
                 result.rowErrors.isEmpty() ? "" : qPrintable(result.rowErrors.first().message));
         std::exit(1);
     }

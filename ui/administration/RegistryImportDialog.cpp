@@ -183,8 +183,8 @@ void RegistryImportDialog::checkFile(const QString &path)
     m_errorsLabel->setVisible(rowErrors);
     m_errors->setVisible(rowErrors);
 
-    if (!parsed.fileError.isEmpty())
-        showSummary(parsed.fileError, false);
+    if (!parsed.error.isEmpty())
+        showSummary(parsed.error, false);
     else if (rowErrors)
         showSummary(tr("The file has errors; correct them and check the file again."), false);
     else
@@ -236,7 +236,7 @@ void RegistryImportDialog::startImport()
         if (result.moreErrors > 0)
             problems << tr("and %1 more problem(s)").arg(result.moreErrors);
         showSummary(tr("Nothing was imported. %1")
-                        .arg(result.fileError.isEmpty() ? problems.join(QLatin1Char('\n')) : result.fileError),
+                        .arg(result.error.isEmpty() ? problems.join(QLatin1Char('\n')) : result.error),
                     false);
         return;
     }
