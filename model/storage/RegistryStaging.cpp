@@ -17,6 +17,9 @@ const QString kValues = QStringLiteral("name, id_type, id_number, sex, birth_dat
 
 RegistryStaging::RegistryStaging(const QString &connection) : m_connection(connection)
 {
+    // A city's registry takes minutes to merge: the 60 s bound every statement of a counter has
+    // (Database::open) would cancel it halfway. Lifted for this transaction only.
+    SqlStatement::run(m_connection, QStringLiteral("SET LOCAL statement_timeout = 0"));
     // The table is the schema's (step 13); the transaction sees only the rows it sends.
     m_copy = std::make_unique<PostgresCopy>(m_connection,
                                             QStringLiteral("COPY registry_staging (line, %1) FROM STDIN").arg(kValues));
