@@ -167,6 +167,19 @@ RegistryImport::Result storageFailure(const StorageError &error)
     return result;
 }
 
+// How every import ends once its rows are in: the audit entry, the progress's last word (which may
+// still cancel), the commit. False when cancelled (the transaction rolls back on leaving).
+bool finishImport(WriteTransaction &transaction, const QString &connection, const QString &actor, const QString &source,
+                  qsizetype rows, const RegistryImport::Progress &progress, RegistryImport::Result &result)
+{
+    auditImport(connection, actor, source, rows, result);
+    if (progress && !progress(int(rows), int(rows)))
+        return false;
+    transaction.commit();
+    result.succeed();
+    return true;
+}
+
 RegistryImport::Result cancelledResult()
 {
     RegistryImport::Result result;
@@ -315,11 +328,8 @@ RegistryImport::Result RegistryImport::importFile(const QString &path, const QSt
             staging->clear();
         if (documents)
             documents->drop();
-        auditImport(m_connection, actor, QFileInfo(path).fileName(), result.rows, result);
-        if (progress && !progress(result.rows, result.rows))
+        if (!finishImport(transaction, m_connection, actor, QFileInfo(path).fileName(), result.rows, progress, result))
             return cancelledResult();
-        transaction.commit();
-        result.succeed();
     } catch (const StorageError &error) {
         result = storageFailure(error);
     }
@@ -349,11 +359,8 @@ RegistryImport::Result RegistryImport::store(const QList<Person> &persons, const
             else
                 upsertCounted(store, ends, person, actor, result);
         }
-        auditImport(m_connection, actor, source, persons.size(), result);
-        if (progress && !progress(total, total))
+        if (!finishImport(transaction, m_connection, actor, source, total, progress, result))
             return cancelledResult();
-        transaction.commit();
-        result.succeed();
     } catch (const StorageError &error) {
         result = storageFailure(error);
     }
