@@ -34,8 +34,9 @@ JournalEntry::Party party(const QString &connection, const QString &role, qint64
 void setRuleSet(const QString &connection, JournalEntry &entry, qint64 ruleSetId)
 {
     entry.ruleSetId = ruleSetId;
-    if (const std::optional<RuleSet> rules = RuleSetStore(connection).findById(ruleSetId))
-        entry.ruleSetRegion = rules->region;
+    // The region alone: a line is written inside every filing's transaction, where each
+    // statement is a round trip to an office server.
+    entry.ruleSetRegion = RuleSetStore(connection).regionOf(ruleSetId);
 }
 
 // The end of a binding as a date in the counter's own calendar.

@@ -127,6 +127,13 @@ std::optional<RuleSet> RuleSetStore::findById(qint64 id) const
     return set;
 }
 
+QString RuleSetStore::regionOf(qint64 id) const
+{
+    SqlStatement q(m_connection, QStringLiteral("SELECT region FROM rule_set WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), id).exec();
+    return q.next() ? q.value(0).toString() : QString();
+}
+
 std::optional<RuleSet> RuleSetStore::resolve(const QString &poolingRegion, const QDate &date) const
 {
     if (poolingRegion.size() != 6 || !date.isValid())

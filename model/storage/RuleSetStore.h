@@ -16,6 +16,8 @@ public:
 
     QList<RuleSet> all() const; // ordered by region, effective_from
     std::optional<RuleSet> findById(qint64 id) const;
+    // The region of the set `id` alone (one statement, its lists not read); empty if there is none.
+    QString regionOf(qint64 id) const;
     // docs/domain.md §5: among sets in effect on `date` whose region is the pooling region, its
     // province or 000000, the most specific region, then the latest effective_from.
     std::optional<RuleSet> resolve(const QString &poolingRegion, const QDate &date) const;
