@@ -110,7 +110,7 @@ std::optional<MutualAidBinding> BindingStore::findById(qint64 bindingId) const
     return found.first();
 }
 
-std::optional<MutualAidBinding> BindingStore::activeOfPair(qint64 authorizerId, qint64 targetId, const QDate &on) const
+qint64 BindingStore::activeIdOfPair(qint64 authorizerId, qint64 targetId, const QDate &on) const
 {
     SqlStatement q(m_connection,
                    QStringLiteral("SELECT id FROM binding WHERE authorizer_id = :a AND target_id = :t AND ")
@@ -119,21 +119,18 @@ std::optional<MutualAidBinding> BindingStore::activeOfPair(qint64 authorizerId, 
         .bind(QStringLiteral(":t"), targetId)
         .bind(QStringLiteral(":on"), Timestamp::dateToText(on))
         .exec();
-    if (!q.next())
-        return std::nullopt;
-    return findById(q.value(0).toLongLong());
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+std::optional<MutualAidBinding> BindingStore::activeOfPair(qint64 authorizerId, qint64 targetId, const QDate &on) const
+{
+    const qint64 id = activeIdOfPair(authorizerId, targetId, on);
+    return id ? findById(id) : std::nullopt;
 }
 
 bool BindingStore::activePairExists(qint64 authorizerId, qint64 targetId, const QDate &on) const
 {
-    SqlStatement q(m_connection,
-                   QStringLiteral("SELECT 1 FROM binding WHERE authorizer_id = :a AND target_id = :t AND ")
-                       + QLatin1String(kActiveOn));
-    q.bind(QStringLiteral(":a"), authorizerId)
-        .bind(QStringLiteral(":t"), targetId)
-        .bind(QStringLiteral(":on"), Timestamp::dateToText(on))
-        .exec();
-    return q.next();
+    return activeIdOfPair(authorizerId, targetId, on) != 0;
 }
 
 std::optional<QDateTime> BindingStore::lastEndOfPair(qint64 authorizerId, qint64 targetId) const

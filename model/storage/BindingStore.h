@@ -57,6 +57,8 @@ public:
                                          const std::function<void(const BindingWithPersons &)> &visit) const;
 
 private:
+    // The id of the pair's binding active on `on`, or 0.
+    qint64 activeIdOfPair(qint64 authorizerId, qint64 targetId, const QDate &on) const;
     // `where` names :id; with a valid `on` it also names :on.
     QList<MutualAidBinding> select(const QString &where, qint64 id, const QDate &on) const;
     QString m_connection;
