@@ -6,6 +6,8 @@
 
 #include "TestDatabase.h"
 #include "model/filing/FilingSubmission.h"
+#include "model/storage/SqlDialect.h"
+#include "model/storage/SqlStatement.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/BindingStore.h"
 #include "model/storage/Database.h"
@@ -27,6 +29,8 @@ private slots:
     void recheckSeesAnotherCounter();
     void reopeningKeepsTheFiling();
     void lostServerReconnectsAndStoresOnce();
+    void roundTripsWhateverTheTargets_data();
+    void roundTripsWhateverTheTargets();
 
 private:
     FilingDraft draft(const QList<Person> &targets, const QString &relationship = QStringLiteral("child")) const;
@@ -229,4 +233,27 @@ void TestFilingSubmission::lostServerReconnectsAndStoresOnce()
 }
 
 QTEST_GUILESS_MAIN(TestFilingSubmission)
+void TestFilingSubmission::roundTripsWhateverTheTargets_data()
+{
+    QTest::addColumn<int>("targets");
+    QTest::newRow("one target") << 1;
+    QTest::newRow("two targets") << 2;
+}
+
+// On an office server a submission costs BEGIN, the writer's lock, two batches of reads, one of
+// writes and COMMIT: six round trips, however many targets it has.
+void TestFilingSubmission::roundTripsWhateverTheTargets()
+{
+    QFETCH(int, targets);
+    if (SqlDialect::engineOf(m_db->connection()) != SqlDialect::Engine::PostgreSQL)
+        QSKIP("round trips are an office server's cost; SQLite runs in the process");
+    const QList<Person> persons = QList<Person>{m_son, m_daughter}.mid(0, targets);
+    const qint64 before = SqlStatement::roundTrips(m_db->connection());
+    const SubmissionResult result = FilingSubmission(m_db->connection()).submit(draft(persons));
+    QVERIFY2(result.stored(), qPrintable(result.error));
+    QCOMPARE(SqlStatement::roundTrips(m_db->connection()) - before, 6);
+    QCOMPARE(rows(QStringLiteral("binding")), qint64(targets));
+    QCOMPARE(rows(QStringLiteral("journal")), qint64(targets + 1));
+}
+
 #include "tst_filingsubmission.moc"

@@ -19,8 +19,14 @@ RoleCheck::RoleCheck(const QString &connection) : m_connection(connection) {}
 QString RoleCheck::refusal(const QString &actor, ClerkRole role) const
 {
     if (actor.trimmed().isEmpty())
+        return refusalOf(actor, std::nullopt, role);
+    return refusalOf(actor, ClerkStore(m_connection).findByLogin(actor), role);
+}
+
+QString RoleCheck::refusalOf(const QString &actor, const std::optional<ClerkAccount> &account, ClerkRole role)
+{
+    if (actor.trimmed().isEmpty())
         return Text::tr("Nobody is signed in: sign in with your own login first.");
-    const std::optional<ClerkAccount> account = ClerkStore(m_connection).findByLogin(actor);
     if (!account)
         return Text::tr("%1 is not a clerk account of this database: sign in with your own login.").arg(actor);
     if (!account->active)

@@ -1,6 +1,9 @@
 #pragma once
 #include <QString>
 
+#include <optional>
+
+#include "model/domain/ClerkAccount.h"
 #include "model/domain/ClerkRole.h"
 
 namespace gongji {
@@ -17,6 +20,8 @@ public:
     // Empty when `actor` is an active account with `role`, or a supervisor; otherwise why not,
     // in the UI language, saying what to do.
     QString refusal(const QString &actor, ClerkRole role) const;
+    // The same for an account already read (none: not an account of this database).
+    static QString refusalOf(const QString &actor, const std::optional<ClerkAccount> &account, ClerkRole role);
 
 private:
     QString m_connection;

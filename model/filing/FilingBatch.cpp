@@ -296,11 +296,15 @@ FilingBatch::Result FilingBatch::run(const QString &path, const Options &options
         // Rows in file order; each sees the earlier accepted rows as if they were stored.
         FilingEvaluator evaluator(m_connection);
         QList<PendingBinding> pending;
+        QHash<qint64, Person> pendingPersons; // the persons of `pending`, as the checks name them
         for (BatchRow &row : rows) {
             TargetEntry &target = row.draft.targets.first();
             target.ageWarningConfirmed = options.acceptWarnings;
-            const AuthorizerVerdict authorizer = evaluator.checkAuthorizer(row.draft);
-            const TargetVerdict verdict = evaluator.checkTarget(authorizer, target, row.draft.filedOn, pending);
+            FilingNeighbourhood around = evaluator.read(row.draft);
+            around.persons.insert(pendingPersons);
+            const AuthorizerVerdict authorizer = FilingEvaluator::checkAuthorizer(row.draft, around);
+            const TargetVerdict verdict
+                = FilingEvaluator::checkTarget(authorizer, target, row.draft.filedOn, pending, around);
             RowResult &out = result.rows[row.index];
             row.poolingRegion = authorizer.person ? authorizer.person->poolingRegion : QString();
             row.ruleSetId = authorizer.ruleSet ? authorizer.ruleSet->id : 0;
@@ -309,6 +313,8 @@ FilingBatch::Result FilingBatch::run(const QString &path, const Options &options
                 row.authorizerId = authorizer.person->id;
                 pending.append({authorizer.person->id, verdict.person->id, target.relationship, out.row,
                                 target.quotaFen.value_or(0)});
+                pendingPersons.insert(authorizer.person->id, *authorizer.person);
+                pendingPersons.insert(verdict.person->id, *verdict.person);
             }
         }
         if (options.commit) {

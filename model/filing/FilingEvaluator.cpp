@@ -7,9 +7,6 @@
 #include "model/domain/Relationship.h"
 #include "model/filing/QuotaCheck.h"
 #include "model/filing/RelationshipAgreement.h"
-#include "model/storage/BindingStore.h"
-#include "model/storage/PersonStore.h"
-#include "model/storage/RuleSetStore.h"
 
 namespace gongji {
 
@@ -64,7 +61,38 @@ bool FilingVerdict::targetAccepted(int targetIndex, bool warningsConfirmed) cons
 
 FilingEvaluator::FilingEvaluator(const QString &connection) : m_connection(connection) {}
 
+NeighbourhoodStore::Request FilingEvaluator::readsFor(const FilingDraft &draft)
+{
+    NeighbourhoodStore::Request request;
+    request.on = draft.filedOn;
+    if (const IdCheck id = IdNumber::check(draft.authorizerIdType, draft.authorizerIdNumber); id.isValid())
+        request.authorizer = NeighbourhoodStore::Document{id.type, id.number};
+    for (const TargetEntry &target : draft.targets) {
+        if (const IdCheck id = IdNumber::check(target.idType, target.idNumber); id.isValid())
+            request.targets << NeighbourhoodStore::Document{id.type, id.number};
+    }
+    return request;
+}
+
+FilingNeighbourhood FilingEvaluator::read(const FilingDraft &draft, const QList<PendingBinding> &pending) const
+{
+    NeighbourhoodStore::Request request = readsFor(draft);
+    for (const PendingBinding &p : pending)
+        request.alsoNamed << p.authorizerId << p.targetId;
+    return NeighbourhoodStore(m_connection).load(request);
+}
+
 AuthorizerVerdict FilingEvaluator::checkAuthorizer(const FilingDraft &draft) const
+{
+    return checkAuthorizer(draft, read(draft));
+}
+
+FilingVerdict FilingEvaluator::evaluate(const FilingDraft &draft, const QList<PendingBinding> &earlier) const
+{
+    return evaluate(draft, read(draft, earlier), earlier);
+}
+
+AuthorizerVerdict FilingEvaluator::checkAuthorizer(const FilingDraft &draft, const FilingNeighbourhood &around)
 {
     AuthorizerVerdict verdict;
     if (!draft.commitmentAcknowledged)
@@ -75,7 +103,7 @@ AuthorizerVerdict FilingEvaluator::checkAuthorizer(const FilingDraft &draft) con
         add(verdict.findings, id.error, Finding::Field::AuthorizerId, id.detail);
         return verdict;
     }
-    verdict.person = PersonStore(m_connection).findByDocument(id.type, id.number);
+    verdict.person = around.byDocument(id.type, id.number);
     if (!verdict.person) {
         add(verdict.findings, RefusalCode::PersonNotFound, Finding::Field::AuthorizerId);
         return verdict;
@@ -90,7 +118,7 @@ AuthorizerVerdict FilingEvaluator::checkAuthorizer(const FilingDraft &draft) con
         add(verdict.findings, RefusalCode::AuthorizerNotActive, Finding::Field::AuthorizerId,
             Person::statusLabel(person.status));
 
-    verdict.ruleSet = RuleSetStore(m_connection).resolve(person.poolingRegion, draft.filedOn);
+    verdict.ruleSet = around.ruleSet;
     if (!verdict.ruleSet) {
         add(verdict.findings, RefusalCode::NoRuleInEffect, Finding::Field::AuthorizerId,
             Text::tr("region %1, date %2").arg(person.poolingRegion, draft.filedOn.toString(Qt::ISODate)));
@@ -104,7 +132,8 @@ AuthorizerVerdict FilingEvaluator::checkAuthorizer(const FilingDraft &draft) con
 }
 
 TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, const TargetEntry &target,
-                                           const QDate &filedOn, const QList<PendingBinding> &pending) const
+                                           const QDate &filedOn, const QList<PendingBinding> &pending,
+                                           const FilingNeighbourhood &around)
 {
     TargetVerdict verdict;
     Findings &findings = verdict.findings;
@@ -137,8 +166,7 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
     if (rules && !rules->idTypes.contains(id.type))
         add(findings, RefusalCode::IdTypeNotAccepted, Finding::Field::TargetIdType);
 
-    PersonStore persons(m_connection);
-    verdict.person = persons.findByDocument(id.type, id.number);
+    verdict.person = around.byDocument(id.type, id.number);
     if (!verdict.person) {
         add(findings, RefusalCode::PersonNotFound, Finding::Field::TargetId);
         return verdict;
@@ -163,25 +191,24 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
             Text::tr("target insured in %1, authorizer in %2; rule: %3")
                 .arg(person.poolingRegion, auth.poolingRegion, RuleSet::scopeLabel(rules->scope)));
 
-    BindingStore bindings(m_connection);
-    qint64 setAsideFen = bindings.quotaSetAside(auth.id, filedOn);
+    qint64 setAsideFen = around.quotaSetAside(auth.id);
     for (const PendingBinding &p : pending) {
         if (p.authorizerId == auth.id)
             setAsideFen += p.quotaFen;
     }
     findings += QuotaCheck::check(*rules, auth, person, target.quotaFen, setAsideFen);
-    if (bindings.activePairExists(auth.id, person.id, filedOn) || pendingHas(pending, auth.id, person.id)) {
+    if (around.pairActive(auth.id, person.id) || pendingHas(pending, auth.id, person.id)) {
         add(findings, RefusalCode::AlreadyBound, Finding::Field::TargetId);
     } else {
         if (rules->maxAuthorizersPerTarget) {
             QStringList current;
-            for (const MutualAidBinding &b : bindings.activeByTarget(person.id, filedOn)) {
-                if (const std::optional<Person> other = persons.findById(b.authorizerId))
+            for (const MutualAidBinding &b : around.byTarget(person.id)) {
+                if (const std::optional<Person> other = around.byId(b.authorizerId))
                     current << other->name;
             }
             for (const PendingBinding &p : pending) {
                 if (p.targetId == person.id && p.authorizerId != auth.id) {
-                    if (const std::optional<Person> other = persons.findById(p.authorizerId))
+                    if (const std::optional<Person> other = around.byId(p.authorizerId))
                         current << other->name;
                 }
             }
@@ -190,7 +217,7 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
                     Text::tr("current authorizer: %1").arg(current.join(QStringLiteral(", "))));
         }
         if (rules->maxTargetsPerAuthorizer) {
-            qint64 count = bindings.activeByAuthorizer(auth.id, filedOn).size();
+            qint64 count = around.byAuthorizer(auth.id).size();
             count += std::count_if(pending.begin(), pending.end(), [&](const PendingBinding &p) {
                 return p.authorizerId == auth.id && p.targetId != person.id;
             });
@@ -199,18 +226,17 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
                     Text::tr("%1 of at most %2 targets already bound").arg(count).arg(*rules->maxTargetsPerAuthorizer));
         }
     }
-    if (!rules->allowMutual
-        && (bindings.activePairExists(person.id, auth.id, filedOn) || pendingHas(pending, person.id, auth.id)))
+    if (!rules->allowMutual && (around.pairActive(person.id, auth.id) || pendingHas(pending, person.id, auth.id)))
         add(findings, RefusalCode::MutualNotAllowed, Finding::Field::Target);
     if (rules->cooldownDays > 0) {
-        if (const std::optional<QDateTime> ended = bindings.lastEndOfPair(auth.id, person.id)) {
+        if (const std::optional<QDateTime> ended = around.lastEndOfPair(auth.id, person.id)) {
             const QDate allowedFrom = ended->toLocalTime().date().addDays(rules->cooldownDays);
             if (filedOn < allowedFrom)
                 add(findings, RefusalCode::CooldownActive, Finding::Field::Target,
                     Text::tr("may be bound again from %1").arg(allowedFrom.toString(Qt::ISODate)));
         }
     }
-    findings += RelationshipAgreement(m_connection).check(auth, person, target.relationship, filedOn, pending);
+    findings += RelationshipAgreement::check(around, auth, person, target.relationship, pending);
     if (!agePlausible(target.relationship, auth, person))
         add(findings, RefusalCode::AgeImplausible, Finding::Field::Relationship,
             Text::tr("authorizer born %1, target born %2")
@@ -218,13 +244,14 @@ TargetVerdict FilingEvaluator::checkTarget(const AuthorizerVerdict &authorizer, 
     return verdict;
 }
 
-FilingVerdict FilingEvaluator::evaluate(const FilingDraft &draft, const QList<PendingBinding> &earlier) const
+FilingVerdict FilingEvaluator::evaluate(const FilingDraft &draft, const FilingNeighbourhood &around,
+                                        const QList<PendingBinding> &earlier)
 {
     FilingVerdict verdict;
-    verdict.authorizer = checkAuthorizer(draft);
+    verdict.authorizer = checkAuthorizer(draft, around);
     QList<PendingBinding> pending = earlier;
     for (const TargetEntry &target : draft.targets) {
-        TargetVerdict targetVerdict = checkTarget(verdict.authorizer, target, draft.filedOn, pending);
+        TargetVerdict targetVerdict = checkTarget(verdict.authorizer, target, draft.filedOn, pending, around);
         // Later targets of the same filing must see this one as if it were stored already.
         if (!targetVerdict.refused() && targetVerdict.person && verdict.authorizer.person)
             pending.append(PendingBinding{verdict.authorizer.person->id, targetVerdict.person->id, target.relationship,

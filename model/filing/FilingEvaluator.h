@@ -9,6 +9,7 @@
 #include "model/filing/PendingBinding.h"
 #include "model/domain/Finding.h"
 #include "model/domain/RuleSet.h"
+#include "model/storage/NeighbourhoodStore.h"
 
 namespace gongji {
 
@@ -45,15 +46,24 @@ class FilingEvaluator
 public:
     explicit FilingEvaluator(const QString &connection);
 
+    // What the checks of `draft` read, and that read (with the persons of `pending`, bindings
+    // accepted but not yet stored): two round trips to an office server whatever the draft.
+    static NeighbourhoodStore::Request readsFor(const FilingDraft &draft);
+    FilingNeighbourhood read(const FilingDraft &draft, const QList<PendingBinding> &pending = {}) const;
+
     // ID, registry, insurance, status and rule checks of the authorizer, plus the commitment.
-    AuthorizerVerdict checkAuthorizer(const FilingDraft &draft) const;
+    static AuthorizerVerdict checkAuthorizer(const FilingDraft &draft, const FilingNeighbourhood &around);
+    AuthorizerVerdict checkAuthorizer(const FilingDraft &draft) const; // reads first
     // Checks one target for an authorizer already checked. `pending` = bindings accepted but
     // not yet stored (earlier targets of the same draft, earlier rows of a batch).
-    TargetVerdict checkTarget(const AuthorizerVerdict &authorizer, const TargetEntry &target, const QDate &filedOn,
-                              const QList<PendingBinding> &pending) const;
+    static TargetVerdict checkTarget(const AuthorizerVerdict &authorizer, const TargetEntry &target,
+                                     const QDate &filedOn, const QList<PendingBinding> &pending,
+                                     const FilingNeighbourhood &around);
     // Whole draft: each target sees the draft's earlier non-refused targets as pending,
     // after `earlier`.
-    FilingVerdict evaluate(const FilingDraft &draft, const QList<PendingBinding> &earlier = {}) const;
+    static FilingVerdict evaluate(const FilingDraft &draft, const FilingNeighbourhood &around,
+                                  const QList<PendingBinding> &earlier = {});
+    FilingVerdict evaluate(const FilingDraft &draft, const QList<PendingBinding> &earlier = {}) const; // reads first
 
 private:
     QString m_connection;

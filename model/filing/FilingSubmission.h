@@ -1,6 +1,9 @@
 #pragma once
 #include <QString>
 
+#include <optional>
+
+#include "model/domain/ClerkAccount.h"
 #include "model/domain/Filing.h"
 #include "model/domain/Outcome.h"
 #include "model/filing/FilingEvaluator.h"
@@ -34,8 +37,10 @@ struct SubmissionResult : Outcome
 };
 
 // The one path that stores a mutual-aid filing, used by the wizard and the batch intake:
-// inside one BEGIN IMMEDIATE transaction the draft is checked again, the filing, its bindings
-// and an audit entry are written, and committed together, or nothing is.
+// inside one BEGIN IMMEDIATE transaction the draft is checked again, the filing, its bindings,
+// their journal lines and an audit entry are written, and committed together, or nothing is.
+// On an office server that is five round trips whatever the number of targets: BEGIN, the
+// writer's lock, the reads (two batches), the writes (one batch), COMMIT (docs/storage.md).
 class FilingSubmission
 {
 public:
@@ -47,6 +52,19 @@ public:
     SubmissionResult submit(const FilingDraft &draft);
 
 private:
+    // What a submission reads under its write lock, besides the checks' own reads: in the same
+    // round trip.
+    struct Ground
+    {
+        FilingNeighbourhood around;
+        std::optional<ClerkAccount> account;
+        bool expiredBindings = false; // bindings still stored as active whose period is over
+        QString number; // the day's next filing number
+        qint64 lastSeq = 0; // the journal's
+        qint64 filingId = 0; // reserved
+        QList<qint64> bindingIds; // reserved, one per target
+    };
+    Ground readGround(const FilingDraft &draft, const QDate &today) const;
     void settleAfterLoss(const Filing &filing, SubmissionResult &result) const;
 
     QString m_connection;

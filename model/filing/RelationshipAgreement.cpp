@@ -1,15 +1,12 @@
 #include "model/filing/RelationshipAgreement.h"
 
-#include <QHash>
 #include <QSet>
 #include <algorithm>
 
 #include "model/domain/IdNumber.h"
 #include "model/domain/Relationship.h"
 #include "model/domain/HouseholdBinding.h"
-#include "model/storage/BindingStore.h"
-#include "model/storage/FilingStore.h"
-#include "model/storage/PersonStore.h"
+#include "model/storage/NeighbourhoodStore.h"
 
 namespace gongji {
 
@@ -32,43 +29,22 @@ struct Edge
     qint64 otherThan(qint64 personId) const { return authorizerId == personId ? targetId : authorizerId; }
 };
 
-// Looks people and filing numbers up once per check.
-class Lookup
+// Describes a binding the check disagrees with, from what was read around the pair.
+ConflictingBinding describe(const FilingNeighbourhood &around, const Edge &edge, qint64 otherId)
 {
-public:
-    explicit Lookup(const QString &connection) : m_persons(connection), m_filings(connection) {}
-    void remember(const Person &person) { m_cache.insert(person.id, person); }
-    Person person(qint64 id)
-    {
-        const auto found = m_cache.constFind(id);
-        if (found != m_cache.constEnd())
-            return found.value();
-        const Person person = m_persons.findById(id).value_or(Person{});
-        m_cache.insert(id, person);
-        return person;
-    }
-    ConflictingBinding describe(const Edge &edge, qint64 otherId)
-    {
-        ConflictingBinding conflict;
-        if (edge.filingId != 0) {
-            if (const std::optional<Filing> filing = m_filings.findById(edge.filingId))
-                conflict.filingNumber = filing->number;
-        }
-        conflict.batchRow = edge.batchRow;
-        conflict.authorizerName = person(edge.authorizerId).name;
-        conflict.targetName = person(edge.targetId).name;
-        const Person other = person(otherId);
-        conflict.otherName = other.name;
-        conflict.otherIdNumber = IdNumber::mask(other.idNumber);
-        conflict.relationship = edge.relationship;
-        return conflict;
-    }
-
-private:
-    PersonStore m_persons;
-    FilingStore m_filings;
-    QHash<qint64, Person> m_cache;
-};
+    const auto name = [&](qint64 id) { return around.byId(id).value_or(Person{}).name; };
+    ConflictingBinding conflict;
+    if (edge.filingId != 0)
+        conflict.filingNumber = around.filingNumbers.value(edge.filingId);
+    conflict.batchRow = edge.batchRow;
+    conflict.authorizerName = name(edge.authorizerId);
+    conflict.targetName = name(edge.targetId);
+    const Person other = around.byId(otherId).value_or(Person{});
+    conflict.otherName = other.name;
+    conflict.otherIdNumber = IdNumber::mask(other.idNumber);
+    conflict.relationship = edge.relationship;
+    return conflict;
+}
 
 void add(Findings &findings, RefusalCode code, const ConflictingBinding &conflict)
 {
@@ -88,16 +64,15 @@ QChar RelationshipAgreement::sexOf(const Person &person)
     return IdNumber::check(person.idType, person.idNumber).sex;
 }
 
-Findings RelationshipAgreement::check(const Person &authorizer, const Person &target, const QString &relationship,
-                                      const QDate &on, const QList<PendingBinding> &pending,
-                                      qint64 storedBindingId) const
+Findings RelationshipAgreement::check(const FilingNeighbourhood &around, const Person &authorizer, const Person &target,
+                                      const QString &relationship, const QList<PendingBinding> &pending,
+                                      qint64 storedBindingId)
 {
     const qint64 a = authorizer.id;
     const qint64 t = target.id;
     QList<Edge> edges;
     QSet<qint64> seen;
-    BindingStore bindings(m_connection);
-    for (const MutualAidBinding &b : bindings.activeTouching(a, on) + bindings.activeTouching(t, on)) {
+    for (const MutualAidBinding &b : around.touching(a) + around.touching(t)) {
         if (b.id == storedBindingId || seen.contains(b.id))
             continue;
         seen.insert(b.id);
@@ -110,9 +85,6 @@ Findings RelationshipAgreement::check(const Person &authorizer, const Person &ta
     }
 
     Findings findings;
-    Lookup lookup(m_connection);
-    lookup.remember(authorizer);
-    lookup.remember(target);
     const auto isThePair = [&](const Edge &e) { return e.touches(a) && e.touches(t); };
 
     // A→B spouse and B→A spouse are one couple; any other spouse of either is a second one.
@@ -121,7 +93,7 @@ Findings RelationshipAgreement::check(const Person &authorizer, const Person &ta
             if (e.relationship != Spouse || isThePair(e))
                 continue;
             const qint64 side = e.touches(a) ? a : t;
-            add(findings, RefusalCode::SpouseAlreadyBound, lookup.describe(e, e.otherThan(side)));
+            add(findings, RefusalCode::SpouseAlreadyBound, describe(around, e, e.otherThan(side)));
         }
     }
 
@@ -131,7 +103,7 @@ Findings RelationshipAgreement::check(const Person &authorizer, const Person &ta
         for (const Edge &e : std::as_const(edges)) {
             if (e.authorizerId == t && e.targetId == a && !Relationship::inverse(e.relationship).isEmpty()
                 && e.relationship != inverse)
-                add(findings, RefusalCode::RelationshipConflict, lookup.describe(e, t));
+                add(findings, RefusalCode::RelationshipConflict, describe(around, e, t));
         }
     }
 
@@ -152,8 +124,8 @@ Findings RelationshipAgreement::check(const Person &authorizer, const Person &ta
         const QChar sex = sexOf(target);
         for (const auto &[parent, edge] : std::as_const(parents)) {
             // Three parents: every other one is named; two: only one of the same sex.
-            if (parents.size() >= 2 || (!sex.isNull() && sexOf(lookup.person(parent)) == sex))
-                add(findings, RefusalCode::RelationshipUnusual, lookup.describe(edge, parent));
+            if (parents.size() >= 2 || (!sex.isNull() && sexOf(around.byId(parent).value_or(Person{})) == sex))
+                add(findings, RefusalCode::RelationshipUnusual, describe(around, edge, parent));
         }
     }
     return findings;
@@ -161,13 +133,24 @@ Findings RelationshipAgreement::check(const Person &authorizer, const Person &ta
 
 void RelationshipAgreement::review(Household &household, const QDate &on) const
 {
+    // One read around the person and every counterpart: each pair's bindings are among them.
+    NeighbourhoodStore::Request request;
+    request.on = on;
+    request.personIds << household.person.id;
+    for (const HouseholdBinding &b : std::as_const(household.bindings)) {
+        if (b.kind == HouseholdBinding::Kind::MutualAid && b.isActive())
+            request.personIds << b.counterpart.id;
+    }
+    if (request.personIds.size() == 1)
+        return;
+    const FilingNeighbourhood around = NeighbourhoodStore(m_connection).load(request);
     for (HouseholdBinding &b : household.bindings) {
         if (b.kind != HouseholdBinding::Kind::MutualAid || !b.isActive())
             continue;
         const bool outgoing = b.direction == HouseholdBinding::Direction::Outgoing;
         const Person &authorizer = outgoing ? household.person : b.counterpart;
         const Person &target = outgoing ? b.counterpart : household.person;
-        b.agreement = check(authorizer, target, b.relationship, on, {}, b.bindingId);
+        b.agreement = check(around, authorizer, target, b.relationship, {}, b.bindingId);
     }
 }
 

@@ -6,6 +6,7 @@
 #include "model/domain/Person.h"
 #include "model/filing/PendingBinding.h"
 #include "model/domain/Finding.h"
+#include "model/domain/FilingNeighbourhood.h"
 
 namespace gongji {
 
@@ -23,11 +24,13 @@ public:
     explicit RelationshipAgreement(const QString &connection);
 
     // The findings of a binding `relationship` from `authorizer` to `target` against the stored
-    // bindings of both active on `on` and `pending` (earlier entries of the same filing or file).
-    // `storedBindingId`: the binding being checked is this stored one (the household screen
-    // checks the bindings it shows); it is left out of the comparison.
-    Findings check(const Person &authorizer, const Person &target, const QString &relationship, const QDate &on,
-                   const QList<PendingBinding> &pending, qint64 storedBindingId = 0) const;
+    // bindings of both active on `around.on` and `pending` (earlier entries of the same filing or
+    // file). `around` holds both persons' bindings and the persons these name (and those of
+    // `pending`). `storedBindingId`: the binding being checked is this stored one (the household
+    // screen checks the bindings it shows); it is left out of the comparison.
+    static Findings check(const FilingNeighbourhood &around, const Person &authorizer, const Person &target,
+                          const QString &relationship, const QList<PendingBinding> &pending,
+                          qint64 storedBindingId = 0);
 
     // Fills in HouseholdBinding::agreement for every mutual-aid binding of the household active
     // on `on`: bindings stored before these checks existed, or by another program, may disagree.

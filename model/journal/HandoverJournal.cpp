@@ -31,14 +31,6 @@ JournalEntry::Party party(const QString &connection, const QString &role, qint64
     return {role, *person};
 }
 
-void setRuleSet(const QString &connection, JournalEntry &entry, qint64 ruleSetId)
-{
-    entry.ruleSetId = ruleSetId;
-    // The region alone: a line is written inside every filing's transaction, where each
-    // statement is a round trip to an office server.
-    entry.ruleSetRegion = RuleSetStore(connection).regionOf(ruleSetId);
-}
-
 // The end of a binding as a date in the counter's own calendar.
 QDate endDate(const QDateTime &endedAt) { return endedAt.isValid() ? endedAt.toLocalTime().date() : QDate(); }
 
@@ -61,15 +53,22 @@ qint64 HandoverJournal::recordFiling(qint64 filingId)
     const std::optional<Filing> filing = FilingStore(m_connection).findById(filingId);
     if (!filing)
         missing(QStringLiteral("filing"), filingId);
+    return append(filingEntry(*filing, party(m_connection, QStringLiteral("authorizer"), filing->authorizerId).person,
+                              RuleSetStore(m_connection).regionOf(filing->ruleSetId)));
+}
+
+JournalEntry HandoverJournal::filingEntry(const Filing &filing, const Person &authorizer, const QString &region)
+{
     JournalEntry entry;
     entry.item = QStringLiteral("filing");
-    entry.clerk = filing->clerk;
-    entry.persons = {party(m_connection, QStringLiteral("authorizer"), filing->authorizerId)};
-    setRuleSet(m_connection, entry, filing->ruleSetId);
-    entry.periodFrom = filing->effectiveOn;
+    entry.clerk = filing.clerk;
+    entry.persons = {{QStringLiteral("authorizer"), authorizer}};
+    entry.ruleSetId = filing.ruleSetId;
+    entry.ruleSetRegion = region;
+    entry.periodFrom = filing.effectiveOn;
     entry.result = QStringLiteral("stored");
-    entry.reference = {{QStringLiteral("filing_no"), filing->number}, {QStringLiteral("channel"), filing->channel}};
-    return append(entry);
+    entry.reference = {{QStringLiteral("filing_no"), filing.number}, {QStringLiteral("channel"), filing.channel}};
+    return entry;
 }
 
 qint64 HandoverJournal::recordMutualAid(const QString &item, qint64 bindingId, const QString &clerk)
@@ -77,23 +76,32 @@ qint64 HandoverJournal::recordMutualAid(const QString &item, qint64 bindingId, c
     const std::optional<MutualAidBinding> binding = BindingStore(m_connection).findById(bindingId);
     if (!binding)
         missing(QStringLiteral("binding"), bindingId);
-    const std::optional<Filing> filing = FilingStore(m_connection).findById(binding->filingId);
+    return append(mutualAidEntry(item, *binding, FilingStore(m_connection).findById(binding->filingId),
+                                 party(m_connection, QStringLiteral("authorizer"), binding->authorizerId).person,
+                                 party(m_connection, QStringLiteral("target"), binding->targetId).person,
+                                 RuleSetStore(m_connection).regionOf(binding->ruleSetId), clerk));
+}
+
+JournalEntry HandoverJournal::mutualAidEntry(const QString &item, const MutualAidBinding &binding,
+                                             const std::optional<Filing> &filing, const Person &authorizer,
+                                             const Person &target, const QString &region, const QString &clerk)
+{
     JournalEntry entry;
     entry.item = item;
     entry.clerk = clerk;
-    entry.persons = {party(m_connection, QStringLiteral("authorizer"), binding->authorizerId),
-                     party(m_connection, QStringLiteral("target"), binding->targetId)};
-    entry.relationship = binding->relationship;
-    setRuleSet(m_connection, entry, binding->ruleSetId);
-    entry.periodFrom = filing ? filing->effectiveOn : binding->startedAt.toLocalTime().date();
+    entry.persons = {{QStringLiteral("authorizer"), authorizer}, {QStringLiteral("target"), target}};
+    entry.relationship = binding.relationship;
+    entry.ruleSetId = binding.ruleSetId;
+    entry.ruleSetRegion = region;
+    entry.periodFrom = filing ? filing->effectiveOn : binding.startedAt.toLocalTime().date();
     // Until the end once ended, else the authorization period's last day (open-ended: null).
-    entry.periodUntil = binding->endedAt.isValid() ? endDate(binding->endedAt) : binding->validUntil;
-    entry.quotaFen = binding->quotaFen;
-    entry.reference = {{QStringLiteral("binding_id"), binding->id},
+    entry.periodUntil = binding.endedAt.isValid() ? endDate(binding.endedAt) : binding.validUntil;
+    entry.quotaFen = binding.quotaFen;
+    entry.reference = {{QStringLiteral("binding_id"), binding.id},
                        {QStringLiteral("filing_no"), filing ? filing->number : QString()}};
-    setEnd(entry, binding->status, binding->endRequestedBy, binding->endReason);
-    entry.bindingId = binding->id;
-    return append(entry);
+    setEnd(entry, binding.status, binding.endRequestedBy, binding.endReason);
+    entry.bindingId = binding.id;
+    return entry;
 }
 
 qint64 HandoverJournal::recordKinship(const QString &item, qint64 kinshipBindingId, const QString &clerk)
@@ -119,6 +127,24 @@ qint64 HandoverJournal::append(const JournalEntry &entry)
 {
     JournalStore store(m_connection);
     const qint64 seq = store.takeNextSeq();
+    store.insert(seq, lineOf(entry, seq));
+    return seq;
+}
+
+void HandoverJournal::queue(StatementBatch &batch, const QList<JournalEntry> &entries, qint64 lastSeq)
+{
+    if (entries.isEmpty())
+        return;
+    JournalStore::queueTake(batch, int(entries.size()));
+    qint64 seq = lastSeq;
+    for (const JournalEntry &entry : entries) {
+        ++seq;
+        JournalStore::queueInsert(batch, seq, lineOf(entry, seq));
+    }
+}
+
+JournalStore::Line HandoverJournal::lineOf(const JournalEntry &entry, qint64 seq)
+{
     JournalStore::Line line;
     line.at = entry.at.isValid() ? entry.at : Timestamp::now();
     line.item = entry.item;
@@ -129,8 +155,7 @@ qint64 HandoverJournal::append(const JournalEntry &entry)
     stamped.at = line.at;
     line.text = QString::fromUtf8(
         QJsonDocument(stamped.toJson(seq, OfficeSettings::load().name)).toJson(QJsonDocument::Compact));
-    store.insert(seq, line);
-    return seq;
+    return line;
 }
 
 } // namespace gongji

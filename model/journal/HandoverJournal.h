@@ -1,9 +1,16 @@
 #pragma once
 #include <QString>
 
+#include <optional>
+
+#include "model/domain/Filing.h"
+#include "model/domain/MutualAidBinding.h"
 #include "model/journal/JournalEntry.h"
+#include "model/storage/JournalStore.h"
 
 namespace gongji {
+
+class StatementBatch;
 
 // The hand-over journal (docs/journal.md): every stored change gets one line with a gap-free
 // sequence number, written in the transaction of the change, so that the change and its line
@@ -28,7 +35,17 @@ public:
     // Any entry: takes the next number and stores the line. Returns the number.
     qint64 append(const JournalEntry &entry);
 
+    // For a change whose writes are sent together (a filing's): the entries from what it has in
+    // hand, and their lines added to `batch`, numbered after `lastSeq` (JournalStore::queueLastSeq,
+    // read under the same write lock).
+    static JournalEntry filingEntry(const Filing &filing, const Person &authorizer, const QString &region);
+    static JournalEntry mutualAidEntry(const QString &item, const MutualAidBinding &binding,
+                                       const std::optional<Filing> &filing, const Person &authorizer,
+                                       const Person &target, const QString &region, const QString &clerk);
+    static void queue(StatementBatch &batch, const QList<JournalEntry> &entries, qint64 lastSeq);
+
 private:
+    static JournalStore::Line lineOf(const JournalEntry &entry, qint64 seq);
     QString m_connection;
 };
 

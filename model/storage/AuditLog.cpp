@@ -6,6 +6,7 @@
 
 #include "model/domain/IdNumber.h"
 #include "model/storage/SqlStatement.h"
+#include "model/storage/StatementBatch.h"
 #include "model/storage/Timestamp.h"
 
 namespace gongji {
@@ -39,17 +40,23 @@ AuditLog::AuditLog(const QString &connection) : m_connection(connection) {}
 
 void AuditLog::append(const QString &actor, AuditAction action, const QString &subject, const QJsonObject &detail)
 {
-    SqlStatement q(m_connection,
-                   QStringLiteral("INSERT INTO audit_log (at, actor, action, subject, detail) "
-                                  "VALUES (:at, :actor, :action, :subject, :detail)"));
-    q.bind(QStringLiteral(":at"), Timestamp::nowText())
+    StatementBatch batch(m_connection);
+    queueAppend(batch, actor, action, subject, detail);
+    batch.run();
+}
+
+void AuditLog::queueAppend(StatementBatch &batch, const QString &actor, AuditAction action, const QString &subject,
+                           const QJsonObject &detail)
+{
+    batch.add(QStringLiteral("INSERT INTO audit_log (at, actor, action, subject, detail) "
+                             "VALUES (:at, :actor, :action, :subject, :detail)"));
+    batch.bind(QStringLiteral(":at"), Timestamp::nowText())
         .bind(QStringLiteral(":actor"), actor)
         .bind(QStringLiteral(":action"), AuditActions::keyword(action))
         .bind(QStringLiteral(":subject"),
               subject.isNull() ? QStringLiteral("") : IdNumber::maskWithin(subject)) // a null QString binds as NULL
         .bind(QStringLiteral(":detail"),
-              QString::fromUtf8(QJsonDocument(masked(detail).toObject()).toJson(QJsonDocument::Compact)))
-        .exec();
+              QString::fromUtf8(QJsonDocument(masked(detail).toObject()).toJson(QJsonDocument::Compact)));
 }
 
 qint64 AuditLog::count() const

@@ -9,6 +9,8 @@
 
 namespace gongji {
 
+class StatementBatch;
+
 // Append-only record of who did what (the database rejects UPDATE and DELETE on it).
 // Details never contain full ID numbers: pass masked ones (append masks any that slip through,
 // in the subject and in every text of the detail, with IdNumber::maskWithin).
@@ -19,6 +21,9 @@ public:
 
     // Call inside the WriteTransaction of the action it records.
     void append(const QString &actor, AuditAction action, const QString &subject, const QJsonObject &detail = {});
+    // The same among other statements sent together (a filing's writes, in one round trip).
+    static void queueAppend(StatementBatch &batch, const QString &actor, AuditAction action, const QString &subject,
+                            const QJsonObject &detail = {});
     qint64 count() const;
     // How many entries record `action` on `subject` (e.g. earlier prints of one filing).
     qint64 countFor(AuditAction action, const QString &subject) const;

@@ -1,7 +1,10 @@
 #include "model/storage/BindingStore.h"
 
 #include "model/storage/PersonStore.h"
+#include "model/storage/IdReservation.h"
+#include "model/storage/SqlRow.h"
 #include "model/storage/SqlStatement.h"
+#include "model/storage/StatementBatch.h"
 #include "model/storage/Timestamp.h"
 
 namespace gongji {
@@ -11,32 +14,11 @@ namespace {
 const char kColumns[]
     = "id, filing_id, authorizer_id, target_id, relationship, rule_set_id, status, started_at, "
       "ended_at, ended_by, end_requested_by, end_reason, age_warning_confirmed, valid_until, quota_fen";
-const int kColumnCount = 15;
 
 // Active on a day: not ended, and the authorization period (if any) not over. Bound as :on.
 const char kActiveOn[] = "status = 'active' AND (valid_until IS NULL OR valid_until >= :on)";
 
-MutualAidBinding bindingFrom(const SqlStatement &row)
-{
-    MutualAidBinding b;
-    b.id = row.value(0).toLongLong();
-    b.filingId = row.value(1).toLongLong();
-    b.authorizerId = row.value(2).toLongLong();
-    b.targetId = row.value(3).toLongLong();
-    b.relationship = row.value(4).toString();
-    b.ruleSetId = row.value(5).toLongLong();
-    b.status = BindingStatuses::fromKeyword(row.value(6).toString());
-    b.startedAt = Timestamp::fromText(row.value(7).toString());
-    b.endedAt = Timestamp::fromText(row.value(8).toString());
-    b.endedBy = row.value(9).toString();
-    b.endRequestedBy = EndRequesters::fromKeyword(row.value(10).toString());
-    b.endReason = row.value(11).toString();
-    b.ageWarningConfirmed = row.value(12).toInt() != 0;
-    b.validUntil = Timestamp::dateFromText(row.value(13).toString());
-    if (!row.value(14).isNull())
-        b.quotaFen = row.value(14).toLongLong();
-    return b;
-}
+MutualAidBinding bindingFrom(const SqlStatement &row) { return BindingStore::fromRow(row, 0); }
 
 QVariant fenOrNull(const std::optional<qint64> &fen)
 {
@@ -46,6 +28,47 @@ QVariant fenOrNull(const std::optional<qint64> &fen)
 } // namespace
 
 BindingStore::BindingStore(const QString &connection) : m_connection(connection) {}
+
+QString BindingStore::columns(const QString &alias)
+{
+    QStringList qualified;
+    for (const QString &column : QString::fromLatin1(kColumns).split(QStringLiteral(", ")))
+        qualified.append(alias + QLatin1Char('.') + column);
+    return qualified.join(QStringLiteral(", "));
+}
+
+QString BindingStore::activeOn(const QString &alias)
+{
+    return QStringLiteral("%1.status = 'active' AND (%1.valid_until IS NULL OR %1.valid_until >= :on)").arg(alias);
+}
+
+QString BindingStore::endStartingCooldown()
+{
+    // The end of an authorization period is no revocation: no cooldown starts from it.
+    return QStringLiteral("status = 'ended' AND NOT (end_reason = 'expired' AND ended_by = 'system')");
+}
+
+MutualAidBinding BindingStore::fromRow(const SqlRow &row, int first)
+{
+    MutualAidBinding b;
+    b.id = row.value(first).toLongLong();
+    b.filingId = row.value(first + 1).toLongLong();
+    b.authorizerId = row.value(first + 2).toLongLong();
+    b.targetId = row.value(first + 3).toLongLong();
+    b.relationship = row.value(first + 4).toString();
+    b.ruleSetId = row.value(first + 5).toLongLong();
+    b.status = BindingStatuses::fromKeyword(row.value(first + 6).toString());
+    b.startedAt = Timestamp::fromText(row.value(first + 7).toString());
+    b.endedAt = Timestamp::fromText(row.value(first + 8).toString());
+    b.endedBy = row.value(first + 9).toString();
+    b.endRequestedBy = EndRequesters::fromKeyword(row.value(first + 10).toString());
+    b.endReason = row.value(first + 11).toString();
+    b.ageWarningConfirmed = row.value(first + 12).toInt() != 0;
+    b.validUntil = Timestamp::dateFromText(row.value(first + 13).toString());
+    if (!row.value(first + 14).isNull())
+        b.quotaFen = row.value(first + 14).toLongLong();
+    return b;
+}
 
 QList<MutualAidBinding> BindingStore::select(const QString &where, qint64 id, const QDate &on) const
 {
@@ -87,13 +110,26 @@ QList<MutualAidBinding> BindingStore::activeTouching(qint64 personId, const QDat
 
 QList<qint64> BindingStore::activeEndedBefore(const QDate &day) const
 {
-    SqlStatement q(m_connection,
-                   QStringLiteral("SELECT id FROM binding WHERE status = 'active' AND valid_until IS NOT NULL "
-                                  "AND valid_until < :day ORDER BY id"));
-    q.bind(QStringLiteral(":day"), Timestamp::dateToText(day)).exec();
+    StatementBatch batch(m_connection);
+    const int index = queueActiveEndedBefore(batch, day);
+    batch.run();
+    return readIds(batch, index);
+}
+
+int BindingStore::queueActiveEndedBefore(StatementBatch &batch, const QDate &day)
+{
+    const int index = batch.add(QStringLiteral("SELECT id FROM binding WHERE status = 'active' AND valid_until IS NOT "
+                                               "NULL AND valid_until < :day ORDER BY id"));
+    batch.bind(QStringLiteral(":day"), Timestamp::dateToText(day));
+    return index;
+}
+
+QList<qint64> BindingStore::readIds(const StatementBatch &batch, int index)
+{
     QList<qint64> ids;
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
+    StatementBatch::Rows rows = batch.rows(index);
+    while (rows.next())
+        ids.append(rows.value(0).toLongLong());
     return ids;
 }
 
@@ -135,11 +171,9 @@ bool BindingStore::activePairExists(qint64 authorizerId, qint64 targetId, const 
 
 std::optional<QDateTime> BindingStore::lastEndOfPair(qint64 authorizerId, qint64 targetId) const
 {
-    // The end of an authorization period is no revocation: no cooldown starts from it.
     SqlStatement q(m_connection,
-                   QStringLiteral("SELECT MAX(ended_at) FROM binding WHERE authorizer_id = :a "
-                                  "AND target_id = :t AND status = 'ended' "
-                                  "AND NOT (end_reason = 'expired' AND ended_by = 'system')"));
+                   QStringLiteral("SELECT MAX(ended_at) FROM binding WHERE authorizer_id = :a AND target_id = :t AND ")
+                       + endStartingCooldown());
     q.bind(QStringLiteral(":a"), authorizerId).bind(QStringLiteral(":t"), targetId).exec();
     if (!q.next() || q.value(0).isNull())
         return std::nullopt;
@@ -148,13 +182,23 @@ std::optional<QDateTime> BindingStore::lastEndOfPair(qint64 authorizerId, qint64
 
 void BindingStore::insert(MutualAidBinding &binding)
 {
-    SqlStatement q(
-        m_connection,
-        QStringLiteral("INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, "
-                       "status, started_at, age_warning_confirmed, valid_until, quota_fen) VALUES (:filing, "
-                       ":authorizer, :target, :relationship, :ruleSet, 'active', :started, :ageConfirmed, "
-                       ":validUntil, :quota) RETURNING id"));
-    q.bind(QStringLiteral(":filing"), binding.filingId)
+    StatementBatch batch(m_connection);
+    const int ids = IdReservation::queue(batch, QStringLiteral("binding"), 1);
+    batch.run();
+    binding.id = IdReservation::read(batch, ids).value(0);
+    queueInsert(batch, binding);
+    batch.run();
+    binding.status = BindingStatus::Active;
+}
+
+void BindingStore::queueInsert(StatementBatch &batch, const MutualAidBinding &binding)
+{
+    batch.add(QStringLiteral("INSERT INTO binding (id, filing_id, authorizer_id, target_id, relationship, rule_set_id, "
+                             "status, started_at, age_warning_confirmed, valid_until, quota_fen) VALUES (:id, :filing, "
+                             ":authorizer, :target, :relationship, :ruleSet, 'active', :started, :ageConfirmed, "
+                             ":validUntil, :quota)"));
+    batch.bind(QStringLiteral(":id"), binding.id)
+        .bind(QStringLiteral(":filing"), binding.filingId)
         .bind(QStringLiteral(":authorizer"), binding.authorizerId)
         .bind(QStringLiteral(":target"), binding.targetId)
         .bind(QStringLiteral(":relationship"), binding.relationship)
@@ -164,14 +208,11 @@ void BindingStore::insert(MutualAidBinding &binding)
         .bind(QStringLiteral(":validUntil"),
               binding.validUntil.isValid() ? QVariant(Timestamp::dateToText(binding.validUntil))
                                            : QVariant(QMetaType::fromType<QString>()))
-        .bind(QStringLiteral(":quota"), fenOrNull(binding.quotaFen))
-        .exec();
-    binding.id = q.insertedId();
-    binding.status = BindingStatus::Active;
-    SqlStatement proof(m_connection,
-                       QStringLiteral("INSERT INTO binding_proof (binding_id, proof) VALUES (:id, :proof)"));
-    for (const QString &p : binding.proofs)
-        proof.bind(QStringLiteral(":id"), binding.id).bind(QStringLiteral(":proof"), p).exec();
+        .bind(QStringLiteral(":quota"), fenOrNull(binding.quotaFen));
+    for (const QString &proof : binding.proofs) {
+        batch.add(QStringLiteral("INSERT INTO binding_proof (binding_id, proof) VALUES (:id, :proof)"));
+        batch.bind(QStringLiteral(":id"), binding.id).bind(QStringLiteral(":proof"), proof);
+    }
 }
 
 bool BindingStore::end(qint64 bindingId, const QDateTime &endedAt, const QString &endedBy, EndRequester requestedBy,
@@ -225,16 +266,12 @@ namespace gongji {
 void BindingStore::forEachActiveByAuthorizerRegion(const QString &regionPrefix, const QDate &on,
                                                    const std::function<void(const BindingWithPersons &)> &visit) const
 {
-    QString columns;
-    for (const QString &column : QString::fromLatin1(kColumns).split(QStringLiteral(", ")))
-        columns += QStringLiteral("b.") + column + QStringLiteral(", ");
-    SqlStatement q(
-        m_connection,
-        QStringLiteral("SELECT %1%2, %3 FROM binding b JOIN person a ON a.id = b.authorizer_id "
-                       "JOIN person t ON t.id = b.target_id WHERE b.status = 'active' "
-                       "AND (b.valid_until IS NULL OR b.valid_until >= :on) "
-                       "AND a.pooling_region >= :low AND a.pooling_region < :high ORDER BY b.id")
-            .arg(columns, PersonStore::columns(QStringLiteral("a")), PersonStore::columns(QStringLiteral("t"))));
+    SqlStatement q(m_connection,
+                   QStringLiteral("SELECT %1, %2, %3 FROM binding b JOIN person a ON a.id = b.authorizer_id "
+                                  "JOIN person t ON t.id = b.target_id WHERE %4 "
+                                  "AND a.pooling_region >= :low AND a.pooling_region < :high ORDER BY b.id")
+                       .arg(columns(QStringLiteral("b")), PersonStore::columns(QStringLiteral("a")),
+                            PersonStore::columns(QStringLiteral("t")), activeOn(QStringLiteral("b"))));
     q.bind(QStringLiteral(":low"), regionPrefix)
         .bind(QStringLiteral(":high"), QString(regionPrefix + QLatin1Char('~')))
         .bind(QStringLiteral(":on"), Timestamp::dateToText(on))
@@ -243,8 +280,8 @@ void BindingStore::forEachActiveByAuthorizerRegion(const QString &regionPrefix, 
     while (q.next()) {
         BindingWithPersons row;
         row.binding = bindingFrom(q);
-        row.authorizer = PersonStore::fromRow(q, kColumnCount);
-        row.target = PersonStore::fromRow(q, kColumnCount + personColumns);
+        row.authorizer = PersonStore::fromRow(q, columnCount);
+        row.target = PersonStore::fromRow(q, columnCount + personColumns);
         visit(row);
     }
 }

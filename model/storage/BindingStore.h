@@ -15,6 +15,10 @@
 
 namespace gongji {
 
+class StatementBatch;
+
+class SqlRow;
+
 // Every SQL statement on mutual-aid bindings.
 class BindingStore
 {
@@ -34,6 +38,8 @@ public:
     QList<MutualAidBinding> activeTouching(qint64 personId, const QDate &on = QDate::currentDate()) const;
     // Bindings still stored as active whose valid_until lies before `day`: the ones to expire.
     QList<qint64> activeEndedBefore(const QDate &day) const;
+    static int queueActiveEndedBefore(StatementBatch &batch, const QDate &day);
+    static QList<qint64> readIds(const StatementBatch &batch, int index);
     // When the latest ended binding of this pair ended, if any; an expiry (BindingExpiry) is
     // not counted.
     std::optional<QDateTime> lastEndOfPair(qint64 authorizerId, qint64 targetId) const;
@@ -41,6 +47,8 @@ public:
     std::optional<MutualAidBinding> findById(qint64 bindingId) const;
     // Inserts binding and its proofs; sets binding.id. Call inside a WriteTransaction.
     void insert(MutualAidBinding &binding);
+    // The same among other statements sent together, for a binding whose id is reserved already.
+    static void queueInsert(StatementBatch &batch, const MutualAidBinding &binding);
     // Ends an active binding; false when it is not active (any more). Call inside a WriteTransaction.
     bool end(qint64 bindingId, const QDateTime &endedAt, const QString &endedBy, EndRequester requestedBy,
              const QString &reason);
@@ -55,6 +63,16 @@ public:
     // streamed so that a national report does not hold a million rows.
     void forEachActiveByAuthorizerRegion(const QString &regionPrefix, const QDate &on,
                                          const std::function<void(const BindingWithPersons &)> &visit) const;
+
+    // For other stores that read bindings: the column list under `alias`, "active on :on" for
+    // `alias`, the binding read from a row starting at column `first` (its proofs not read), and
+    // how many columns it takes.
+    static QString columns(const QString &alias);
+    static QString activeOn(const QString &alias);
+    // The condition on an ended binding from whose end a cooldown runs (lastEndOfPair).
+    static QString endStartingCooldown();
+    static MutualAidBinding fromRow(const SqlRow &row, int first);
+    static constexpr int columnCount = 15;
 
 private:
     // The id of the pair's binding active on `on`, or 0.

@@ -1,3 +1,4 @@
+#include "model/storage/StatementBatch.h"
 #include "model/storage/ClerkStore.h"
 
 #include "model/storage/SqlStatement.h"
@@ -10,7 +11,7 @@ namespace {
 const char kColumns[]
     = "id, login, display_name, role, password_hash, active, failed_attempts, locked_until, password_changed_at";
 
-ClerkAccount accountFrom(const SqlStatement &row)
+ClerkAccount accountFrom(const SqlRow &row)
 {
     ClerkAccount a;
     a.id = row.value(0).toLongLong();
@@ -29,14 +30,26 @@ ClerkAccount accountFrom(const SqlStatement &row)
 
 ClerkStore::ClerkStore(const QString &connection) : m_connection(connection) {}
 
+int ClerkStore::queueFindByLogin(StatementBatch &batch, const QString &login)
+{
+    const int index
+        = batch.add(QStringLiteral("SELECT %1 FROM clerk WHERE login = :login").arg(QLatin1String(kColumns)));
+    batch.bind(QStringLiteral(":login"), login);
+    return index;
+}
+
+std::optional<ClerkAccount> ClerkStore::readAccount(const StatementBatch &batch, int index)
+{
+    StatementBatch::Rows row = batch.rows(index);
+    return row.next() ? std::optional<ClerkAccount>(accountFrom(row)) : std::nullopt;
+}
+
 std::optional<ClerkAccount> ClerkStore::findByLogin(const QString &login) const
 {
-    SqlStatement q(m_connection,
-                   QStringLiteral("SELECT %1 FROM clerk WHERE login = :login").arg(QLatin1String(kColumns)));
-    q.bind(QStringLiteral(":login"), login).exec();
-    if (!q.next())
-        return std::nullopt;
-    return accountFrom(q);
+    StatementBatch batch(m_connection);
+    const int index = queueFindByLogin(batch, login);
+    batch.run();
+    return readAccount(batch, index);
 }
 
 QList<ClerkAccount> ClerkStore::all() const

@@ -9,6 +9,8 @@
 
 namespace gongji {
 
+class StatementBatch;
+
 // Every SQL statement on clerk accounts.
 class ClerkStore
 {
@@ -16,6 +18,9 @@ public:
     explicit ClerkStore(const QString &connection);
 
     std::optional<ClerkAccount> findByLogin(const QString &login) const;
+    // findByLogin among other reads sent together: added to `batch`, then read after it ran.
+    static int queueFindByLogin(StatementBatch &batch, const QString &login);
+    static std::optional<ClerkAccount> readAccount(const StatementBatch &batch, int index);
     QList<ClerkAccount> all() const;
     qint64 countSupervisors() const;
     // Sets account.id. Call inside a WriteTransaction.

@@ -1,5 +1,7 @@
 #include "model/storage/FilingStore.h"
 
+#include "model/storage/StatementBatch.h"
+#include "model/storage/IdReservation.h"
 #include "model/storage/SqlStatement.h"
 #include "model/storage/Timestamp.h"
 
@@ -10,7 +12,7 @@ namespace {
 const char kColumns[] = "id, filing_no, authorizer_id, clerk, channel, filed_at, effective_on, rule_set_id, "
                         "commitment_version, commitment_at, commitment_method";
 
-Filing filingFrom(const SqlStatement &row)
+Filing filingFrom(const SqlRow &row)
 {
     Filing f;
     f.id = row.value(0).toLongLong();
@@ -31,29 +33,61 @@ Filing filingFrom(const SqlStatement &row)
 
 FilingStore::FilingStore(const QString &connection) : m_connection(connection) {}
 
+namespace {
+
+QString prefixOf(const QDate &day)
+{
+    return QStringLiteral("GJ") + day.toString(QStringLiteral("yyyyMMdd")) + QLatin1Char('-');
+}
+
+} // namespace
+
+int FilingStore::queueNextNumber(StatementBatch &batch, const QDate &day)
+{
+    const QString prefix = prefixOf(day);
+    // Numbers of one day share the prefix and sort by sequence (fixed width).
+    const int index
+        = batch.add(QStringLiteral("SELECT MAX(filing_no) FROM filing WHERE filing_no >= :low AND filing_no < :high"));
+    batch.bind(QStringLiteral(":low"), prefix).bind(QStringLiteral(":high"), QString(prefix + QLatin1Char('~')));
+    return index;
+}
+
+QString FilingStore::readNextNumber(const StatementBatch &batch, int index, const QDate &day)
+{
+    const QString prefix = prefixOf(day);
+    StatementBatch::Rows row = batch.rows(index);
+    int sequence = 1;
+    if (row.next() && !row.value(0).isNull())
+        sequence = row.value(0).toString().mid(prefix.size()).toInt() + 1;
+    return prefix + QStringLiteral("%1").arg(sequence, 4, 10, QLatin1Char('0'));
+}
+
 QString FilingStore::nextNumber(const QDate &day) const
 {
-    const QString prefix = QStringLiteral("GJ") + day.toString(QStringLiteral("yyyyMMdd")) + QLatin1Char('-');
-    // Numbers of one day share the prefix and sort by sequence (fixed width).
-    SqlStatement q(m_connection,
-                   QStringLiteral("SELECT MAX(filing_no) FROM filing WHERE filing_no >= :low AND filing_no < :high"));
-    q.bind(QStringLiteral(":low"), prefix).bind(QStringLiteral(":high"), QString(prefix + QLatin1Char('~'))).exec();
-    int sequence = 1;
-    if (q.next() && !q.value(0).isNull())
-        sequence = q.value(0).toString().mid(prefix.size()).toInt() + 1;
-    return prefix + QStringLiteral("%1").arg(sequence, 4, 10, QLatin1Char('0'));
+    StatementBatch batch(m_connection);
+    const int index = queueNextNumber(batch, day);
+    batch.run();
+    return readNextNumber(batch, index, day);
 }
 
 void FilingStore::insert(Filing &filing)
 {
-    SqlStatement q(
-        m_connection,
-        QStringLiteral(
-            "INSERT INTO filing (filing_no, authorizer_id, clerk, channel, filed_at, effective_on, "
-            "rule_set_id, commitment_version, commitment_at, commitment_method) VALUES (:number, :authorizer, "
-            ":clerk, :channel, :filedAt, :effective, :ruleSet, :version, :commitmentAt, :method) "
-            "RETURNING id"));
-    q.bind(QStringLiteral(":number"), filing.number)
+    StatementBatch batch(m_connection);
+    const int ids = IdReservation::queue(batch, QStringLiteral("filing"), 1);
+    batch.run();
+    filing.id = IdReservation::read(batch, ids).value(0);
+    queueInsert(batch, filing);
+    batch.run();
+}
+
+void FilingStore::queueInsert(StatementBatch &batch, const Filing &filing)
+{
+    batch.add(QStringLiteral(
+        "INSERT INTO filing (id, filing_no, authorizer_id, clerk, channel, filed_at, effective_on, "
+        "rule_set_id, commitment_version, commitment_at, commitment_method) VALUES (:id, :number, :authorizer, "
+        ":clerk, :channel, :filedAt, :effective, :ruleSet, :version, :commitmentAt, :method)"));
+    batch.bind(QStringLiteral(":id"), filing.id)
+        .bind(QStringLiteral(":number"), filing.number)
         .bind(QStringLiteral(":authorizer"), filing.authorizerId)
         .bind(QStringLiteral(":clerk"), filing.clerk)
         .bind(QStringLiteral(":channel"), filing.channel)
@@ -62,9 +96,7 @@ void FilingStore::insert(Filing &filing)
         .bind(QStringLiteral(":ruleSet"), filing.ruleSetId)
         .bind(QStringLiteral(":version"), filing.commitmentVersion)
         .bind(QStringLiteral(":commitmentAt"), Timestamp::toText(filing.commitmentAt))
-        .bind(QStringLiteral(":method"), filing.commitmentMethod)
-        .exec();
-    filing.id = q.insertedId();
+        .bind(QStringLiteral(":method"), filing.commitmentMethod);
 }
 
 std::optional<Filing> FilingStore::findByNumber(const QString &number) const

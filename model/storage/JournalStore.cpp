@@ -1,6 +1,7 @@
 #include "model/storage/JournalStore.h"
 
 #include "model/storage/SqlStatement.h"
+#include "model/storage/StatementBatch.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/Timestamp.h"
 
@@ -22,10 +23,41 @@ qint64 JournalStore::takeNextSeq() const
 
 void JournalStore::insert(qint64 seq, const Line &line) const
 {
-    SqlStatement q(m_connection,
-                   QStringLiteral("INSERT INTO journal (seq, at, item, clerk, binding_id, kinship_binding_id, line) "
-                                  "VALUES (:seq, :at, :item, :clerk, :binding, :kinship, :line)"));
-    q.bind(QStringLiteral(":seq"), seq)
+    StatementBatch batch(m_connection);
+    queueInsert(batch, seq, line);
+    batch.run();
+}
+
+qint64 JournalStore::lastSeq() const
+{
+    StatementBatch batch(m_connection);
+    const int index = queueLastSeq(batch);
+    batch.run();
+    return readLastSeq(batch, index);
+}
+
+int JournalStore::queueLastSeq(StatementBatch &batch)
+{
+    return batch.add(QStringLiteral("SELECT last_seq FROM journal_counter WHERE id = 1"));
+}
+
+qint64 JournalStore::readLastSeq(const StatementBatch &batch, int index)
+{
+    StatementBatch::Rows row = batch.rows(index);
+    return row.next() ? row.value(0).toLongLong() : 0;
+}
+
+void JournalStore::queueTake(StatementBatch &batch, int count)
+{
+    batch.add(QStringLiteral("UPDATE journal_counter SET last_seq = last_seq + :count WHERE id = 1"));
+    batch.bind(QStringLiteral(":count"), count);
+}
+
+void JournalStore::queueInsert(StatementBatch &batch, qint64 seq, const Line &line)
+{
+    batch.add(QStringLiteral("INSERT INTO journal (seq, at, item, clerk, binding_id, kinship_binding_id, line) "
+                             "VALUES (:seq, :at, :item, :clerk, :binding, :kinship, :line)"));
+    batch.bind(QStringLiteral(":seq"), seq)
         .bind(QStringLiteral(":at"), Timestamp::toText(line.at))
         .bind(QStringLiteral(":item"), line.item)
         .bind(QStringLiteral(":clerk"), line.clerk)
@@ -33,15 +65,7 @@ void JournalStore::insert(qint64 seq, const Line &line) const
               line.bindingId > 0 ? QVariant(line.bindingId) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":kinship"),
               line.kinshipBindingId > 0 ? QVariant(line.kinshipBindingId) : QVariant(QMetaType(QMetaType::LongLong)))
-        .bind(QStringLiteral(":line"), line.text)
-        .exec();
-}
-
-qint64 JournalStore::lastSeq() const
-{
-    SqlStatement q(m_connection, QStringLiteral("SELECT last_seq FROM journal_counter WHERE id = 1"));
-    q.exec();
-    return q.next() ? q.value(0).toLongLong() : 0;
+        .bind(QStringLiteral(":line"), line.text);
 }
 
 void JournalStore::forEachAfter(qint64 after, const std::function<void(qint64, const QString &)> &visit) const

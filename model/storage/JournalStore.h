@@ -8,6 +8,8 @@
 
 namespace gongji {
 
+class StatementBatch;
+
 // Every SQL statement on the hand-over journal (docs/journal.md): the counter, the lines and the
 // platform's receipts.
 class JournalStore
@@ -44,6 +46,13 @@ public:
     // Stores `line` under `seq`. Call inside a WriteTransaction.
     void insert(qint64 seq, const Line &line) const;
     qint64 lastSeq() const;
+    // Among other statements sent together (a filing's, under its write lock): the counter read
+    // first; then `count` numbers taken after it and the lines stored under them. A line whose
+    // number another writer took meanwhile fails on the journal's key: nothing is stored.
+    static int queueLastSeq(StatementBatch &batch);
+    static qint64 readLastSeq(const StatementBatch &batch, int index);
+    static void queueTake(StatementBatch &batch, int count);
+    static void queueInsert(StatementBatch &batch, qint64 seq, const Line &line);
     // The lines with seq > after, in order, to `visit` (seq, text).
     void forEachAfter(qint64 after, const std::function<void(qint64, const QString &)> &visit) const;
     bool exists(qint64 seq) const;

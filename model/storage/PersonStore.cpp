@@ -3,7 +3,9 @@
 #include <QHash>
 #include <QMutex>
 
+#include "model/storage/SqlRow.h"
 #include "model/storage/SqlStatement.h"
+#include "model/storage/StatementBatch.h"
 #include "model/storage/Timestamp.h"
 
 namespace gongji {
@@ -78,7 +80,7 @@ QString PersonStore::columns(const QString &alias)
     return *built.insert(alias, qualified.join(QStringLiteral(", ")));
 }
 
-Person PersonStore::fromRow(const SqlStatement &row, int first)
+Person PersonStore::fromRow(const SqlRow &row, int first)
 {
     Person p;
     p.id = row.value(first).toLongLong();
@@ -99,13 +101,25 @@ Person PersonStore::fromRow(const SqlStatement &row, int first)
 
 std::optional<Person> PersonStore::findByDocument(const QString &idType, const QString &idNumber) const
 {
+    StatementBatch batch(m_connection);
+    const int index = queueFindByDocument(batch, idType, idNumber);
+    batch.run();
+    return readPerson(batch, index);
+}
+
+int PersonStore::queueFindByDocument(StatementBatch &batch, const QString &idType, const QString &idNumber)
+{
     static const QString sql
         = QStringLiteral("SELECT %1 FROM person WHERE id_type = :type AND id_number = :number").arg(kColumns);
-    SqlStatement q(m_connection, sql);
-    q.bind(QStringLiteral(":type"), idType).bind(QStringLiteral(":number"), idNumber).exec();
-    if (!q.next())
-        return std::nullopt;
-    return personFrom(q);
+    const int index = batch.add(sql);
+    batch.bind(QStringLiteral(":type"), idType).bind(QStringLiteral(":number"), idNumber);
+    return index;
+}
+
+std::optional<Person> PersonStore::readPerson(const StatementBatch &batch, int index)
+{
+    StatementBatch::Rows row = batch.rows(index);
+    return row.next() ? std::optional<Person>(fromRow(row, 0)) : std::nullopt;
 }
 
 std::optional<Person> PersonStore::findById(qint64 id) const

@@ -7,7 +7,8 @@
 
 namespace gongji {
 
-class SqlStatement;
+class SqlRow;
+class StatementBatch;
 
 // Every SQL statement on the insured registry.
 class PersonStore
@@ -16,6 +17,9 @@ public:
     explicit PersonStore(const QString &connection);
 
     std::optional<Person> findByDocument(const QString &idType, const QString &idNumber) const;
+    // findByDocument among other reads sent together: added to `batch`, read after it ran.
+    static int queueFindByDocument(StatementBatch &batch, const QString &idType, const QString &idNumber);
+    static std::optional<Person> readPerson(const StatementBatch &batch, int index);
     std::optional<Person> findById(qint64 id) const;
     // Names starting with `prefix`, at most `limit`, ordered by name then id (uses the name index).
     // Keyset paging: pass the last row of the previous page as `after` to get the next page.
@@ -35,7 +39,7 @@ public:
     // For other stores that join the person table: the column list under `alias`, and the
     // Person read from a row starting at column `first`.
     static QString columns(const QString &alias);
-    static Person fromRow(const SqlStatement &row, int first);
+    static Person fromRow(const SqlRow &row, int first);
 
 private:
     QString m_connection;

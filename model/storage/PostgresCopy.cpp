@@ -1,10 +1,8 @@
 #include "model/storage/PostgresCopy.h"
 
-#include <QSqlDatabase>
-#include <QSqlDriver>
-#include <QVariant>
 #include <libpq-fe.h>
 
+#include "model/storage/PostgresHandle.h"
 #include "model/storage/StorageError.h"
 
 namespace gongji {
@@ -23,12 +21,7 @@ StorageError copyError(PGconn *conn, const QString &what)
 
 PostgresCopy::PostgresCopy(const QString &connection, const QString &copySql)
 {
-    const QVariant handle = QSqlDatabase::database(connection, false).driver()->handle();
-    // Qt 6 names the handle's type after the struct behind libpq's typedef.
-    const char *type = handle.typeName();
-    if ((qstrcmp(type, "pg_conn*") != 0 && qstrcmp(type, "PGconn*") != 0) || !handle.data())
-        throw StorageError(StorageError::Kind::Other, QStringLiteral("COPY needs a PostgreSQL connection"));
-    m_conn = *static_cast<PGconn *const *>(handle.data());
+    m_conn = PostgresHandle::of(connection);
     PGresult *result = PQexec(m_conn, copySql.toUtf8().constData());
     const bool started = PQresultStatus(result) == PGRES_COPY_IN;
     PQclear(result);

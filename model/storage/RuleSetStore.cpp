@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 
 #include "model/storage/SqlStatement.h"
+#include "model/storage/StatementBatch.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/Timestamp.h"
 
@@ -17,7 +18,7 @@ const char kColumns[] = "id, region, effective_from, effective_to, title, source
                         "exclude_public_medical, reserve_floor_fen, payment_order, cooldown_days, max_period_months, "
                         "quota_required_beyond";
 
-RuleSet ruleSetFrom(const SqlStatement &row)
+RuleSet ruleSetFrom(const SqlRow &row)
 {
     RuleSet r;
     r.id = row.value(0).toLongLong();
@@ -136,26 +137,57 @@ QString RuleSetStore::regionOf(qint64 id) const
 
 std::optional<RuleSet> RuleSetStore::resolve(const QString &poolingRegion, const QDate &date) const
 {
+    StatementBatch batch(m_connection);
+    const int first = queueResolve(batch, poolingRegion, date);
+    batch.run();
+    return readResolved(batch, first);
+}
+
+int RuleSetStore::queueResolve(StatementBatch &batch, const QString &poolingRegion, const QDate &date)
+{
     if (poolingRegion.size() != 6 || !date.isValid())
-        return std::nullopt;
+        return -1;
     const QString province = poolingRegion.left(2) + QStringLiteral("0000");
     // Most specific region first (pooling region > province > national), then the latest start.
-    SqlStatement q(
-        m_connection,
-        QStringLiteral("SELECT %1 FROM rule_set "
-                       "WHERE region IN (:pooling, :province, '000000') "
-                       "AND effective_from <= :date AND (effective_to IS NULL OR effective_to >= :date) "
-                       "ORDER BY CASE WHEN region = :pooling THEN 0 WHEN region = :province THEN 1 ELSE 2 END, "
-                       "effective_from DESC, id DESC LIMIT 1")
-            .arg(QLatin1String(kColumns)));
-    q.bind(QStringLiteral(":pooling"), poolingRegion)
-        .bind(QStringLiteral(":province"), province)
-        .bind(QStringLiteral(":date"), Timestamp::dateToText(date))
-        .exec();
-    if (!q.next())
+    const QString resolved
+        = QStringLiteral("SELECT %1 FROM rule_set "
+                         "WHERE region IN (:pooling, :province, '000000') "
+                         "AND effective_from <= :date AND (effective_to IS NULL OR effective_to >= :date) "
+                         "ORDER BY CASE WHEN region = :pooling THEN 0 WHEN region = :province THEN 1 ELSE 2 END, "
+                         "effective_from DESC, id DESC LIMIT 1");
+    const auto bindRegion = [&] {
+        batch.bind(QStringLiteral(":pooling"), poolingRegion)
+            .bind(QStringLiteral(":province"), province)
+            .bind(QStringLiteral(":date"), Timestamp::dateToText(date));
+    };
+    const int first = batch.add(resolved.arg(QLatin1String(kColumns)));
+    bindRegion();
+    // The lists of whichever set that is, in the same round trip.
+    for (const ListTable &list : kLists) {
+        batch.add(QStringLiteral("SELECT %1 FROM %2 WHERE rule_set_id = (%3)")
+                      .arg(QLatin1String(list.column), QLatin1String(list.table), resolved.arg(QStringLiteral("id"))));
+        bindRegion();
+    }
+    return first;
+}
+
+std::optional<RuleSet> RuleSetStore::readResolved(const StatementBatch &batch, int first)
+{
+    if (first < 0)
         return std::nullopt;
-    RuleSet set = ruleSetFrom(q);
-    loadLists(set);
+    StatementBatch::Rows row = batch.rows(first);
+    if (!row.next())
+        return std::nullopt;
+    RuleSet set = ruleSetFrom(row);
+    int statement = first;
+    for (const ListTable &list : kLists) {
+        StatementBatch::Rows values = batch.rows(++statement);
+        QStringList items;
+        while (values.next())
+            items.append(values.value(0).toString());
+        set.*(list.member) = items;
+    }
+    set.sortLists();
     return set;
 }
 

@@ -8,6 +8,8 @@
 
 namespace gongji {
 
+class StatementBatch;
+
 // Every SQL statement on rule sets and their allowed lists.
 class RuleSetStore
 {
@@ -21,6 +23,11 @@ public:
     // docs/domain.md §5: among sets in effect on `date` whose region is the pooling region, its
     // province or 000000, the most specific region, then the latest effective_from.
     std::optional<RuleSet> resolve(const QString &poolingRegion, const QDate &date) const;
+    // resolve() among other reads sent together: its statements (the set and its lists) added to
+    // `batch`, and after the batch ran, the set they found. queueResolve returns the index to read
+    // from, -1 when the region or date cannot be resolved.
+    static int queueResolve(StatementBatch &batch, const QString &poolingRegion, const QDate &date);
+    static std::optional<RuleSet> readResolved(const StatementBatch &batch, int first);
     // Inserts with its lists; sets ruleSet.id. Call inside a WriteTransaction.
     void insert(RuleSet &ruleSet);
     qint64 count() const;

@@ -1,6 +1,7 @@
 #include "model/storage/SignatureStore.h"
 
 #include "model/storage/SqlStatement.h"
+#include "model/storage/StatementBatch.h"
 #include "model/storage/Timestamp.h"
 
 namespace gongji {
@@ -9,16 +10,19 @@ SignatureStore::SignatureStore(const QString &connection) : m_connection(connect
 
 void SignatureStore::insert(qint64 filingId, const Signature &signature)
 {
-    // The PNG as base64 text: the same column type on SQLite and PostgreSQL, and copied between
-    // them like any other text.
-    SqlStatement q(m_connection,
-                   QStringLiteral("INSERT INTO filing_signature (filing_id, strokes, png_base64, signed_at) "
-                                  "VALUES (:filing, :strokes, :png, :at)"));
-    q.bind(QStringLiteral(":filing"), filingId)
+    StatementBatch batch(m_connection);
+    queueInsert(batch, filingId, signature);
+    batch.run();
+}
+
+void SignatureStore::queueInsert(StatementBatch &batch, qint64 filingId, const Signature &signature)
+{
+    batch.add(QStringLiteral("INSERT INTO filing_signature (filing_id, strokes, png_base64, signed_at) "
+                             "VALUES (:filing, :strokes, :png, :at)"));
+    batch.bind(QStringLiteral(":filing"), filingId)
         .bind(QStringLiteral(":strokes"), signature.strokesJson())
         .bind(QStringLiteral(":png"), QString::fromLatin1(signature.png().toBase64()))
-        .bind(QStringLiteral(":at"), Timestamp::toText(signature.signedAt))
-        .exec();
+        .bind(QStringLiteral(":at"), Timestamp::toText(signature.signedAt));
 }
 
 std::optional<Signature> SignatureStore::find(qint64 filingId) const

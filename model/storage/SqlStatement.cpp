@@ -44,19 +44,17 @@ KeptStatements &kept()
     return statements;
 }
 
-// The failure of a statement on `connection`. On PostgreSQL every error the server reports has
-// an SQLSTATE; one without comes from libpq itself: the connection broke. It is marked, and the
-// next statement opens it again (Database::reopenIfLost).
-StorageError failure(const QString &connection, const QSqlError &error, const QString &what)
+// Requests sent on each connection (SqlStatement::roundTrips).
+struct SentCounts
 {
-    StorageError storage = StorageError::fromSqlError(error, what);
-    if (QSqlDatabase::database(connection, false).driverName() != QLatin1String("QPSQL"))
-        return storage;
-    if (storage.kind() == StorageError::Kind::ConnectionLost || error.nativeErrorCode().isEmpty()) {
-        Database::markLost(connection);
-        return StorageError(StorageError::Kind::ConnectionLost, storage.message(), storage.nativeCode());
-    }
-    return storage;
+    QMutex mutex;
+    QHash<QString, qint64> byConnection;
+};
+
+SentCounts &sent()
+{
+    static SentCounts counts;
+    return counts;
 }
 
 void prepareQuery(Prepared &prepared, const QString &connection, const QString &sql)
@@ -68,8 +66,10 @@ void prepareQuery(Prepared &prepared, const QString &connection, const QString &
     // the connection (a loop inside a loop) would discard the rest of it.
     if (db.driverName() != QLatin1String("QPSQL"))
         prepared.query->setForwardOnly(true);
+    SqlStatement::countRoundTrip(connection); // QPSQL sends PREPARE to the server
     if (!prepared.query->prepare(sql))
-        throw failure(connection, prepared.query->lastError(), QStringLiteral("prepare ") + sql.simplified().left(80));
+        throw SqlStatement::failure(connection, prepared.query->lastError(),
+                                    QStringLiteral("prepare ") + sql.simplified().left(80));
 }
 
 void prepare(Prepared &prepared, sqlite3 *sqlite, const QString &connection, const QString &sql)
@@ -81,6 +81,21 @@ void prepare(Prepared &prepared, sqlite3 *sqlite, const QString &connection, con
 }
 
 } // namespace
+
+// The failure of a statement on `connection`. On PostgreSQL every error the server reports has
+// an SQLSTATE; one without comes from libpq itself: the connection broke. It is marked, and the
+// next statement opens it again (Database::reopenIfLost).
+StorageError SqlStatement::failure(const QString &connection, const QSqlError &error, const QString &what)
+{
+    StorageError storage = StorageError::fromSqlError(error, what);
+    if (QSqlDatabase::database(connection, false).driverName() != QLatin1String("QPSQL"))
+        return storage;
+    if (storage.kind() == StorageError::Kind::ConnectionLost || error.nativeErrorCode().isEmpty()) {
+        Database::markLost(connection);
+        return StorageError(StorageError::Kind::ConnectionLost, storage.message(), storage.nativeCode());
+    }
+    return storage;
+}
 
 SqlStatement::SqlStatement(const QString &connection, const QString &sql) : m_connection(connection), m_sql(sql)
 {
@@ -150,10 +165,11 @@ SqlStatement &SqlStatement::bind(const QString &placeholder, const QVariant &val
 
 SqlStatement &SqlStatement::exec()
 {
+    countRoundTrip(m_connection);
     if (m_prepared->native)
         m_prepared->native->exec();
     else if (!m_prepared->query->exec())
-        throw failure(m_connection, m_prepared->query->lastError(), m_sql.simplified().left(80));
+        throw SqlStatement::failure(m_connection, m_prepared->query->lastError(), m_sql.simplified().left(80));
     return *this;
 }
 
@@ -187,12 +203,27 @@ QStringList SqlStatement::columnNames() const
     return names;
 }
 
+void SqlStatement::countRoundTrip(const QString &connection)
+{
+    SentCounts &counts = sent();
+    QMutexLocker lock(&counts.mutex);
+    ++counts.byConnection[connection];
+}
+
+qint64 SqlStatement::roundTrips(const QString &connection)
+{
+    SentCounts &counts = sent();
+    QMutexLocker lock(&counts.mutex);
+    return counts.byConnection.value(connection);
+}
+
 void SqlStatement::run(const QString &connection, const QString &sql)
 {
+    countRoundTrip(connection);
     Database::reopenIfLost(connection);
     QSqlQuery query(QSqlDatabase::database(connection, false));
     if (!query.exec(sql))
-        throw failure(connection, query.lastError(), sql.simplified().left(80));
+        throw SqlStatement::failure(connection, query.lastError(), sql.simplified().left(80));
 }
 
 void SqlStatement::keepStatements(const QString &connection)
