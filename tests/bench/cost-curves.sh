@@ -107,8 +107,8 @@ SQL
     pg_submit="$(grep '^RESULT name=pg_submit_one_target ' "$out/submit-pg-$tag.txt")"
     pg_import_figures "$csv" 2>>"$out/programs.txt" | tee "$out/import-pg-$tag.txt"
     # "…: SECONDS s, peak RSS KB KB" of the import, then of \copy
-    read -r pg_s pg_kb psql_s psql_kb < <(sed -n 's/.*: \([0-9.]*\) s, peak RSS \([0-9]*\) KB/\1 \2/p' \
-      "$out/import-pg-$tag.txt" | tr '\n' ' ')
+    read -r pg_s pg_kb psql_s psql_kb <<<"$(sed -n 's/.*: \([0-9.]*\) s, peak RSS \([0-9]*\) KB/\1 \2/p' \
+      "$out/import-pg-$tag.txt" | tr '\n' ' ')"
     pg="$(field p95 <<<"$pg_lookup") $(field baseline_p95 <<<"$pg_lookup") $(field p95 <<<"$pg_submit")"
     pg+=" $(field baseline_p95 <<<"$pg_submit") $pg_s $psql_s $((pg_kb / 1024)) $((psql_kb / 1024))"
   fi
@@ -159,5 +159,5 @@ plot "$dat" using 1:8 with linespoints ls 1 title "SQLite: gongji-admin import-r
 unset multiplot
 GP
   echo "==> $out/curves.png"
-  [[ -n "${GONGJI_CURVES_PNG:-}" ]] && cp "$out/curves.png" "$GONGJI_CURVES_PNG"
+  if [[ -n "${GONGJI_CURVES_PNG:-}" ]]; then cp "$out/curves.png" "$GONGJI_CURVES_PNG"; fi
 fi

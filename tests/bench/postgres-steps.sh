@@ -41,7 +41,7 @@ pg_import_figures() {
     status TEXT NOT NULL, pooling_region TEXT NOT NULL, balance TEXT, public_medical INTEGER NOT NULL,
     UNIQUE (id_type, id_number))" \
     -c "CREATE INDEX person_import_by_name ON person_import (name)" >&2
-  /usr/bin/time -f 'psql \copy: %e s, peak RSS %M KB' -o "$data/tmp/import-time.txt" \
+  /usr/bin/time -f 'psql \\copy: %e s, peak RSS %M KB' -o "$data/tmp/import-time.txt" \
     "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U gongji -d bench_copy \
     -c "\\copy person_import FROM '$csv' WITH (FORMAT csv, HEADER true)" >&2
   cat "$data/tmp/import-time.txt"
