@@ -1,7 +1,11 @@
 #include <QFile>
+#include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
+#include <atomic>
+#include <memory>
 
 #include "TestDatabase.h"
 #include "model/csv/CsvReader.h"
@@ -47,6 +51,8 @@ private slots:
     void cancelledMidFileStoresNothing_data();
     void cancelledMidFileStoresNothing();
     void checkStoresNothing();
+    void twoImportsAtOnce_data();
+    void twoImportsAtOnce();
 
 private:
     QString write(const QByteArray &content);
@@ -570,6 +576,141 @@ void TestRegistryImport::checkStoresNothing()
     QCOMPARE(bad.rows, 17);
     QVERIFY(RegistryImport(m_db->connection()).importFile(data("registry-good.csv"), QStringLiteral("supervisor")).ok);
     QCOMPARE(PersonStore(m_db->connection()).count(), 8);
+}
+
+void TestRegistryImport::twoImportsAtOnce_data()
+{
+    QTest::addColumn<QByteArray>("first");
+    QTest::addColumn<QByteArray>("second");
+    QTest::addColumn<bool>("cancelFirst"); // the supervisor at the first counter presses Cancel
+    // Of each import: ok, added, updated, unchanged, problems.
+    QTest::addColumn<QList<int>>("firstOutcome");
+    QTest::addColumn<QList<int>>("secondOutcome");
+    const QByteArray renamed = residents(150, 300).replace("居民", "住民");
+    QTest::newRow("two files of different persons") << residents(0, 300) << residents(300, 200) << false
+                                                    << QList<int>{1, 300, 0, 0, 0} << QList<int>{1, 200, 0, 0, 0};
+    QTest::newRow("the second renames half of the first's persons")
+        << residents(0, 300) << renamed << false << QList<int>{1, 300, 0, 0, 0} << QList<int>{1, 150, 150, 0, 0};
+    QTest::newRow("the same file twice") << residents(0, 300) << residents(0, 300) << false
+                                         << QList<int>{1, 300, 0, 0, 0} << QList<int>{1, 0, 0, 300, 0};
+    // 330102198003151230: goodRow's number with a wrong check character.
+    QTest::newRow("the second's last row is bad: it stores nothing")
+        << residents(0, 300) << residents(300, 200) + "张伟,01,330102198003151230,,,310,working,active,330100,1.00,0\n"
+        << false << QList<int>{1, 300, 0, 0, 0} << QList<int>{0, 0, 0, 0, 1};
+    QTest::newRow("the first is cancelled: the second alone is stored")
+        << residents(0, 300) << residents(150, 300) << true << QList<int>{0, 0, 0, 0, 0} << QList<int>{1, 300, 0, 0, 0};
+}
+
+// Two supervisors import at two counters at the same moment, each on a connection (and thread) of
+// its own: the second waits for the first's writer lock (the server's staging table must not mix
+// their rows), and the registry is then what importing the files one after the other gives, with
+// nothing of a failed or cancelled file in it.
+void TestRegistryImport::twoImportsAtOnce()
+{
+    QFETCH(QByteArray, first);
+    QFETCH(QByteArray, second);
+    QFETCH(bool, cancelFirst);
+    QFETCH(QList<int>, firstOutcome);
+    QFETCH(QList<int>, secondOutcome);
+    const QString files[2] = {write(header + first), write(header + second)};
+    const QString path = m_db->path();
+    const auto outcome = [](const RegistryImport::Result &r) {
+        return QList<int>{r.ok ? 1 : 0, r.added, r.updated, r.unchanged, r.problemCount()};
+    };
+    const auto registry = [](const QString &connection) {
+        QSqlQuery q(QSqlDatabase::database(connection));
+        q.exec(QStringLiteral("SELECT id, name, id_type, id_number, sex, birth_date, insurance_type, employment, "
+                              "status, pooling_region, balance_fen, public_medical FROM person ORDER BY id"));
+        QStringList rows;
+        while (q.next()) {
+            QStringList row;
+            for (int i = 0; i < 12; ++i)
+                row << q.value(i).toString();
+            rows << row.join(QLatin1Char('|'));
+        }
+        return rows;
+    };
+    const auto auditedImports = [](const QString &connection) {
+        QSqlQuery q(QSqlDatabase::database(connection));
+        q.exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'registry_import'"));
+        return q.next() ? q.value(0).toInt() : -1;
+    };
+
+    QSemaphore opened, firstHoldsTheLock, secondMayStart, firstMayGoOn;
+    std::atomic<bool> secondReadsRows{false};
+    RegistryImport::Result results[2];
+    bool connected[2] = {false, false};
+    std::unique_ptr<QThread> counters[2];
+    for (int k = 0; k < 2; ++k) {
+        counters[k].reset(QThread::create([&, k] {
+            const QString connection = QStringLiteral("counter%1").arg(k);
+            connected[k] = Database::open(path, connection).ok;
+            opened.release();
+            if (connected[k]) {
+                // The first stops before its first row, inside its transaction, until the second is
+                // waiting; the second notes when it gets to read its rows.
+                bool stopped = false;
+                const RegistryImport::Progress progress = [&, k](int, int) {
+                    if (k == 1) {
+                        secondReadsRows = true;
+                        return true;
+                    }
+                    if (!stopped) {
+                        stopped = true;
+                        firstHoldsTheLock.release();
+                        firstMayGoOn.tryAcquire(1, 30000);
+                        return !cancelFirst;
+                    }
+                    return true;
+                };
+                if (k == 1)
+                    secondMayStart.tryAcquire(1, 30000);
+                results[k] = RegistryImport(connection)
+                                 .importFile(files[k], QString::fromLatin1(TestDatabase::supervisor), progress);
+            }
+            Database::close(connection);
+        }));
+        counters[k]->start();
+    }
+    QVERIFY(opened.tryAcquire(2, 30000));
+    QVERIFY(connected[0] && connected[1]);
+    QVERIFY(firstHoldsTheLock.tryAcquire(1, 30000));
+    secondMayStart.release();
+    if (TestDatabase::usesServer()) {
+        // The second is there once the server shows it waiting for the writer lock.
+        QSqlQuery waiting(QSqlDatabase::database(m_db->connection()));
+        QTRY_VERIFY_WITH_TIMEOUT(waiting.exec(QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = "
+                                                             "'advisory' AND NOT granted"))
+                                     && waiting.next() && waiting.value(0).toInt() == 1,
+                                 8000);
+    } else {
+        QTest::qWait(500); // waiting in BEGIN IMMEDIATE, which SQLite does not show
+    }
+    QVERIFY(!secondReadsRows); // it waits: the file is read inside the write transaction
+    firstMayGoOn.release();
+    for (auto &counter : counters)
+        QVERIFY(counter->wait(60000));
+    QCOMPARE(outcome(results[0]), firstOutcome);
+    QCOMPARE(results[0].cancelled, cancelFirst);
+    QCOMPARE(outcome(results[1]), secondOutcome);
+
+    // The same two files one after the other, in a database of their own.
+    TestDatabase reference(QStringLiteral("reference"));
+    QVERIFY(reference.isOpen());
+    RegistryImport one(reference.connection());
+    QCOMPARE(outcome(one.importFile(files[0], QString::fromLatin1(TestDatabase::supervisor),
+                                    [&](int, int) { return !cancelFirst; })),
+             firstOutcome);
+    QCOMPARE(outcome(one.importFile(files[1], QString::fromLatin1(TestDatabase::supervisor))), secondOutcome);
+    const QStringList stored = registry(m_db->connection());
+    QCOMPARE(stored.size(), registry(reference.connection()).size());
+    QCOMPARE(stored, registry(reference.connection()));
+    QCOMPARE(auditedImports(m_db->connection()), firstOutcome.first() + secondOutcome.first());
+    if (TestDatabase::usesServer()) {
+        QSqlQuery staged(QSqlDatabase::database(m_db->connection()));
+        QVERIFY(staged.exec(QStringLiteral("SELECT count(*) FROM registry_staging")) && staged.next());
+        QCOMPARE(staged.value(0).toInt(), 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRegistryImport)

@@ -4,6 +4,7 @@
 #include <QSqlError>
 #include <QVariant>
 
+#include "model/storage/PostgresCopy.h"
 #include "model/storage/SqlStatement.h"
 #include "model/storage/StorageError.h"
 #include "model/storage/Timestamp.h"
@@ -12,6 +13,12 @@ namespace gongji {
 
 namespace {
 
+// Indices into m_tables, in the order of their references.
+enum TableIndex { PersonTable, FilingTable, BindingTable, ProofTable, AuditTable };
+
+// Rows gathered before they are sent: a few hundred MB at most, and few COPY statements.
+constexpr qsizetype kBatchRows = 200000;
+
 QVariant textOrNull(const QString &text)
 {
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
@@ -19,7 +26,31 @@ QVariant textOrNull(const QString &text)
 
 } // namespace
 
-BulkLoader::BulkLoader(const QString &connection) : m_connection(connection) {}
+BulkLoader::BulkLoader(const QString &connection) : m_connection(connection), m_engine(SqlDialect::engineOf(connection))
+{
+    // Moved in one by one: a QSqlQuery is not to be copied.
+    const auto table = [this](const char *name, const QStringList &columns, bool givesId) {
+        Table entry;
+        entry.name = QString::fromLatin1(name);
+        entry.columns = columns;
+        entry.givesId = givesId;
+        m_tables.push_back(std::move(entry));
+    };
+    table("person",
+          {"name", "id_type", "id_number", "sex", "birth_date", "insurance_type", "employment", "status",
+           "pooling_region", "balance_fen", "public_medical", "updated_at"},
+          true);
+    table("filing",
+          {"filing_no", "authorizer_id", "clerk", "channel", "filed_at", "effective_on", "rule_set_id",
+           "commitment_version", "commitment_at"},
+          true);
+    table("binding",
+          {"filing_id", "authorizer_id", "target_id", "relationship", "rule_set_id", "status", "started_at", "ended_at",
+           "ended_by", "end_requested_by", "end_reason", "age_warning_confirmed"},
+          true);
+    table("binding_proof", {"binding_id", "proof"}, false);
+    table("audit_log", {"at", "actor", "action", "subject", "detail"}, false);
+}
 
 BulkLoader::~BulkLoader()
 {
@@ -27,128 +58,144 @@ BulkLoader::~BulkLoader()
         try {
             SqlStatement::run(m_connection, QStringLiteral("ROLLBACK"));
         } catch (const std::exception &) {
-            // Already rolled back by SQLite itself; nothing left to undo.
+            // Already rolled back by the engine itself; nothing left to undo.
         }
     }
 }
 
-QSqlQuery BulkLoader::prepared(const QString &sql) const
-{
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    if (!query.prepare(sql))
-        throw StorageError::fromSqlError(query.lastError(), QStringLiteral("prepare ") + sql.left(60));
-    return query;
-}
-
-void BulkLoader::exec(QSqlQuery &query, const char *what)
-{
-    if (!query.exec())
-        throw StorageError::fromSqlError(query.lastError(), QString::fromLatin1(what));
-}
-
 void BulkLoader::begin()
 {
-    // Positional placeholders, prepared once: binding by name costs a lookup per value.
-    m_person = prepared(QStringLiteral(
-        "INSERT INTO person (name, id_type, id_number, sex, birth_date, insurance_type, employment, status, "
-        "pooling_region, balance_fen, public_medical, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    m_filing = prepared(QStringLiteral(
-        "INSERT INTO filing (filing_no, authorizer_id, clerk, channel, filed_at, effective_on, rule_set_id, "
-        "commitment_version, commitment_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    m_binding = prepared(QStringLiteral(
-        "INSERT INTO binding (filing_id, authorizer_id, target_id, relationship, rule_set_id, status, started_at, "
-        "ended_at, ended_by, end_requested_by, end_reason, age_warning_confirmed) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    m_proof = prepared(QStringLiteral("INSERT INTO binding_proof (binding_id, proof) VALUES (?, ?)"));
-    m_audit
-        = prepared(QStringLiteral("INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)"));
-    SqlStatement::run(m_connection, QStringLiteral("BEGIN IMMEDIATE"));
+    if (m_engine == SqlDialect::Engine::PostgreSQL) {
+        // A batch's COPY and the VACUUM ANALYZE after the load take longer than the 60 s a
+        // counter's statement may (Database::open).
+        SqlStatement::run(m_connection, QStringLiteral("SET statement_timeout = 0"));
+    } else {
+        for (Table &table : m_tables) {
+            // Positional placeholders, prepared once: binding by name costs a lookup per value.
+            const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (?%3)")
+                                    .arg(table.name, table.columns.join(QStringLiteral(", ")),
+                                         QStringLiteral(", ?").repeated(table.columns.size() - 1));
+            table.insert = QSqlQuery(QSqlDatabase::database(m_connection, false));
+            if (!table.insert.prepare(sql))
+                throw StorageError::fromSqlError(table.insert.lastError(), QStringLiteral("prepare ") + sql.left(60));
+        }
+    }
+    // The one writer lock, as every write of the model takes it.
+    for (const QString &statement : SqlDialect::beginWrite(m_engine))
+        SqlStatement::run(m_connection, statement);
     m_open = true;
+    if (m_engine == SqlDialect::Engine::PostgreSQL) {
+        for (Table &table : m_tables) {
+            if (!table.givesId)
+                continue;
+            SqlStatement last(m_connection, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table.name));
+            table.lastId = last.exec().next() ? last.value(0).toLongLong() : 0;
+        }
+    }
+}
+
+qint64 BulkLoader::add(Table &table, const QVariantList &values)
+{
+    if (m_engine == SqlDialect::Engine::PostgreSQL) {
+        const qint64 id = table.givesId ? ++table.lastId : 0;
+        table.waiting.append(values);
+        if (table.givesId)
+            table.waiting.last().prepend(id);
+        if (++m_waitingRows >= kBatchRows)
+            sendWaiting();
+        return id;
+    }
+    for (int i = 0; i < values.size(); ++i)
+        table.insert.bindValue(i, values.at(i));
+    if (!table.insert.exec())
+        throw StorageError::fromSqlError(table.insert.lastError(), QStringLiteral("bulk insert ") + table.name);
+    return table.insert.lastInsertId().toLongLong();
+}
+
+void BulkLoader::sendWaiting()
+{
+    for (Table &table : m_tables) {
+        if (table.waiting.isEmpty())
+            continue;
+        const QStringList columns = table.givesId ? QStringList{QStringLiteral("id")} + table.columns : table.columns;
+        PostgresCopy copy(
+            m_connection,
+            QStringLiteral("COPY %1 (%2) FROM STDIN").arg(table.name, columns.join(QStringLiteral(", "))));
+        for (const QVariantList &row : std::as_const(table.waiting)) {
+            for (const QVariant &value : row) {
+                const int type = value.typeId();
+                if (type == QMetaType::Int || type == QMetaType::LongLong)
+                    copy.field(value.toLongLong());
+                else
+                    copy.field(value.toString()); // a null text is SQL NULL
+            }
+            copy.endRow();
+        }
+        copy.finish();
+        table.waiting.clear();
+    }
+    m_waitingRows = 0;
 }
 
 void BulkLoader::addPerson(Person &p)
 {
-    m_person.bindValue(0, p.name);
-    m_person.bindValue(1, p.idType);
-    m_person.bindValue(2, p.idNumber);
-    m_person.bindValue(3, textOrNull(p.sex.isNull() ? QString() : QString(p.sex)));
-    m_person.bindValue(4, textOrNull(Timestamp::dateToText(p.birthDate)));
-    m_person.bindValue(5, p.insuranceType);
-    m_person.bindValue(6, textOrNull(p.employment));
-    m_person.bindValue(7, p.status);
-    m_person.bindValue(8, p.poolingRegion);
-    m_person.bindValue(9, p.balanceFen);
-    m_person.bindValue(10, p.publicMedical ? 1 : 0);
-    m_person.bindValue(11, QStringLiteral("2026-01-01T00:00:00.000Z"));
-    exec(m_person, "bulk insert person");
-    p.id = m_person.lastInsertId().toLongLong();
+    p.id = add(m_tables[PersonTable],
+               {p.name, p.idType, p.idNumber, textOrNull(p.sex.isNull() ? QString() : QString(p.sex)),
+                textOrNull(Timestamp::dateToText(p.birthDate)), p.insuranceType, textOrNull(p.employment), p.status,
+                p.poolingRegion, p.balanceFen, p.publicMedical ? 1 : 0, QStringLiteral("2026-01-01T00:00:00.000Z")});
 }
 
 void BulkLoader::addFiling(Filing &f)
 {
-    m_filing.bindValue(0, f.number);
-    m_filing.bindValue(1, f.authorizerId);
-    m_filing.bindValue(2, f.clerk);
-    m_filing.bindValue(3, f.channel);
-    m_filing.bindValue(4, Timestamp::toText(f.filedAt));
-    m_filing.bindValue(5, Timestamp::dateToText(f.effectiveOn));
-    m_filing.bindValue(6, f.ruleSetId);
-    m_filing.bindValue(7, f.commitmentVersion);
-    m_filing.bindValue(8, Timestamp::toText(f.commitmentAt));
-    exec(m_filing, "bulk insert filing");
-    f.id = m_filing.lastInsertId().toLongLong();
+    f.id = add(m_tables[FilingTable],
+               {f.number, f.authorizerId, f.clerk, f.channel, Timestamp::toText(f.filedAt),
+                Timestamp::dateToText(f.effectiveOn), f.ruleSetId, f.commitmentVersion,
+                Timestamp::toText(f.commitmentAt)});
 }
 
 void BulkLoader::addBinding(MutualAidBinding &b)
 {
     const bool ended = b.endedAt.isValid();
-    m_binding.bindValue(0, b.filingId);
-    m_binding.bindValue(1, b.authorizerId);
-    m_binding.bindValue(2, b.targetId);
-    m_binding.bindValue(3, b.relationship);
-    m_binding.bindValue(4, b.ruleSetId);
-    m_binding.bindValue(5, ended ? QStringLiteral("ended") : QStringLiteral("active"));
-    m_binding.bindValue(6, Timestamp::toText(b.startedAt));
-    m_binding.bindValue(7, textOrNull(Timestamp::toText(b.endedAt)));
-    m_binding.bindValue(8, textOrNull(ended ? b.endedBy : QString()));
-    m_binding.bindValue(9,
-                        textOrNull(ended && b.endRequestedBy ? EndRequesters::keyword(*b.endRequestedBy) : QString()));
-    m_binding.bindValue(10, textOrNull(ended ? b.endReason : QString()));
-    m_binding.bindValue(11, b.ageWarningConfirmed ? 1 : 0);
-    exec(m_binding, "bulk insert binding");
-    b.id = m_binding.lastInsertId().toLongLong();
-    for (const QString &proof : b.proofs) {
-        m_proof.bindValue(0, b.id);
-        m_proof.bindValue(1, proof);
-        exec(m_proof, "bulk insert binding_proof");
-    }
+    b.id = add(m_tables[BindingTable],
+               {b.filingId, b.authorizerId, b.targetId, b.relationship, b.ruleSetId,
+                ended ? QStringLiteral("ended") : QStringLiteral("active"), Timestamp::toText(b.startedAt),
+                textOrNull(Timestamp::toText(b.endedAt)), textOrNull(ended ? b.endedBy : QString()),
+                textOrNull(ended && b.endRequestedBy ? EndRequesters::keyword(*b.endRequestedBy) : QString()),
+                textOrNull(ended ? b.endReason : QString()), b.ageWarningConfirmed ? 1 : 0});
+    for (const QString &proof : b.proofs)
+        add(m_tables[ProofTable], {b.id, proof});
 }
 
 void BulkLoader::addAudit(const QString &at, const QString &actor, const QString &action, const QString &subject,
                           const QString &detailJson)
 {
-    m_audit.bindValue(0, at);
-    m_audit.bindValue(1, actor);
-    m_audit.bindValue(2, action);
-    m_audit.bindValue(3, subject);
-    m_audit.bindValue(4, detailJson);
-    exec(m_audit, "bulk insert audit_log");
+    add(m_tables[AuditTable], {at, actor, action, subject, detailJson});
 }
 
 void BulkLoader::commit()
 {
     if (!m_open)
         return;
-    // Statements are finished first, or COMMIT could find them still running.
-    m_person.finish();
-    m_filing.finish();
-    m_binding.finish();
-    m_proof.finish();
-    m_audit.finish();
+    if (m_engine == SqlDialect::Engine::PostgreSQL) {
+        sendWaiting();
+        // The identity sequences move past the ids given here, for the counters' next rows.
+        for (const QString &statement : SqlDialect::afterExplicitIds(
+                 m_engine, {m_tables[PersonTable].name, m_tables[FilingTable].name, m_tables[BindingTable].name}))
+            SqlStatement::run(m_connection, statement);
+    } else {
+        // Statements are finished first, or COMMIT could find them still running.
+        for (Table &table : m_tables)
+            table.insert.finish();
+    }
     SqlStatement::run(m_connection, QStringLiteral("COMMIT"));
     m_open = false;
 }
 
-void BulkLoader::checkpoint() { SqlStatement::run(m_connection, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")); }
+void BulkLoader::settle()
+{
+    SqlStatement::run(m_connection,
+                      m_engine == SqlDialect::Engine::PostgreSQL ? QStringLiteral("VACUUM ANALYZE")
+                                                                 : QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+}
 
 } // namespace gongji

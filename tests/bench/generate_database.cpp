@@ -1,8 +1,11 @@
 // gongji-bench-generate: builds an office-sized database (or registry CSV) for the benchmarks.
-//   gongji-bench-generate --db FILE [--persons N] [--active N] [--ended N] [--seed S]
+//   gongji-bench-generate --db FILE [--persons N] [--active N] [--ended N] [--seed S] [--lookups F]
+//   gongji-bench-generate --db postgresql://USER@HOST:PORT/DB --lookups F [--persons N] …
 //   gongji-bench-generate --registry-csv FILE [--persons N] [--seed S]
-// The database is filled through the model's schema (Database::open) and BulkLoader, in one
-// transaction; FILE.lookups.txt lists ID numbers of people with bindings, for the lookups.
+// The database (a new file, or an empty database on an office server) gets the model's schema
+// (Database::open, migrations) and is filled through BulkLoader, in one transaction: on the
+// server by COPY. The lookups file (default FILE.lookups.txt) lists ID numbers of people with
+// bindings, for the lookups. The same seed gives the same data on both engines.
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -19,6 +22,8 @@
 #include "model/domain/IdNumber.h"
 #include "BulkLoader.h"
 #include "model/storage/Database.h"
+#include "model/storage/DatabaseLocation.h"
+#include "model/storage/PersonStore.h"
 #include "model/storage/RuleSetStore.h"
 #include "model/storage/StorageError.h"
 
@@ -97,7 +102,11 @@ int main(int argc, char *argv[])
                                          QStringLiteral("N"), QStringLiteral("100000"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"),
                                         QStringLiteral("20261122"));
-    parser.addOptions({dbOption, csvOption, personsOption, activeOption, endedOption, seedOption});
+    const QCommandLineOption lookupsOption(QStringLiteral("lookups"),
+                                           QStringLiteral("ID numbers to look up are written here (default "
+                                                          "FILE.lookups.txt; needed for a server)."),
+                                           QStringLiteral("FILE"));
+    parser.addOptions({dbOption, csvOption, personsOption, activeOption, endedOption, seedOption, lookupsOption});
     parser.process(app);
     const qint64 persons = parser.value(personsOption).toLongLong();
     const qint64 activeWanted = parser.value(activeOption).toLongLong();
@@ -110,21 +119,33 @@ int main(int argc, char *argv[])
         return 64;
     }
     const QString path = parser.value(dbOption);
-    if (QFile::exists(path)) {
+    const bool server = DatabaseLocation::parse(path).isServer;
+    if (server && !parser.isSet(lookupsOption)) {
+        fprintf(stderr, "gongji-bench-generate: give --lookups FILE for a server database\n");
+        return 64;
+    }
+    if (!server && QFile::exists(path)) {
         fprintf(stderr, "gongji-bench-generate: %s exists; remove it first\n", qPrintable(path));
         return 1;
     }
     const QString connection = QStringLiteral("generate");
-    const auto opened = Database::open(path, connection);
+    // A server's schema is created as gongji-admin setup-office does: only when asked for.
+    Database::Options options;
+    options.upgradeServerSchema = true;
+    const auto opened = Database::open(path, connection, options);
     if (!opened.ok) {
         fprintf(stderr, "%s\n", qPrintable(opened.error));
         return 2;
+    }
+    if (server && !PersonStore(connection).isEmpty()) {
+        fprintf(stderr, "gongji-bench-generate: %s already holds persons; give a new database\n", qPrintable(path));
+        return 1;
     }
 
     QElapsedTimer timer;
     timer.start();
     Counts counts;
-    QFile lookups(path + QStringLiteral(".lookups.txt"));
+    QFile lookups(parser.isSet(lookupsOption) ? parser.value(lookupsOption) : path + QStringLiteral(".lookups.txt"));
     lookups.open(QIODevice::WriteOnly | QIODevice::Truncate);
     QTextStream lookupOut(&lookups);
     try {
@@ -239,7 +260,7 @@ int main(int argc, char *argv[])
                         counts.ended, timer.elapsed() / 1000.0);
         }
         loader.commit();
-        loader.checkpoint();
+        loader.settle();
     } catch (const StorageError &error) {
         fprintf(stderr, "gongji-bench-generate: %s\n", qPrintable(error.message()));
         return 3;

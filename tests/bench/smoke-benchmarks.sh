@@ -2,7 +2,7 @@
 # The benchmark programs still run (ctest: bench_smoke): each on a tiny generated database with
 # one or two runs, and each must print its RESULT lines. No figure is judged here: timing belongs
 # to run-benchmarks.sh on office-sized data, not to the test suite.
-#   smoke-benchmarks.sh BENCH_DIR DESK
+#   smoke-benchmarks.sh BENCH_DIR DESK   (with GONGJI_TEST_POSTGRES set: on that server too)
 set -euo pipefail
 bench="$1"; desk="$2"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
@@ -26,4 +26,17 @@ mkdir "$work/pdf"
 expect_result pdf "$bench/bench_pdf" "$work/pdf" --runs 2
 expect_result startup "$bench/bench_startup" "$desk" "$bench/gongji-bench-minimal-window" "$work/small.sqlite" --runs 1 \
   --household-viewer "$bench/gongji-bench-gui-household" "$(head -1 "$work/small.sqlite.lookups.txt")"
+# Under tests/postgres/with-postgres.sh (bench_smoke_postgres): the same data generated on the
+# server through COPY, and the lookup and submit there.
+if [[ -n "${GONGJI_TEST_POSTGRES:-}" ]]; then
+  server="${GONGJI_TEST_POSTGRES%/*}"
+  psql -X -q -v ON_ERROR_STOP=1 "$GONGJI_TEST_POSTGRES" -c "CREATE DATABASE bench_smoke"
+  "$bench/gongji-bench-generate" --db "$server/bench_smoke" --persons 3000 --active 3000 --ended 300 \
+    --lookups "$work/pg.lookups.txt"
+  cmp "$work/pg.lookups.txt" "$work/small.sqlite.lookups.txt" \
+    || { echo "bench_smoke: the server's data is not the file's" >&2; exit 1; }
+  expect_result "lookup, PostgreSQL" "$bench/bench_lookup" "$server/bench_smoke" --lookups "$work/pg.lookups.txt" --passes 1
+  psql -X -q -v ON_ERROR_STOP=1 "$GONGJI_TEST_POSTGRES" -c "CREATE DATABASE bench_submit TEMPLATE bench_smoke"
+  expect_result "submit, PostgreSQL" "$bench/bench_submit" "$server/bench_submit" --runs 5
+fi
 echo "bench_smoke: every benchmark program ran"
