@@ -36,6 +36,7 @@ struct KeptStatements
 {
     QMutex mutex;
     QHash<QString, KeptConnection> byConnection;
+    QHash<QString, qint64> roundTrips; // requests sent, by connection (SqlStatement::roundTrips)
 };
 
 KeptStatements &kept()
@@ -44,18 +45,6 @@ KeptStatements &kept()
     return statements;
 }
 
-// Requests sent on each connection (SqlStatement::roundTrips).
-struct SentCounts
-{
-    QMutex mutex;
-    QHash<QString, qint64> byConnection;
-};
-
-SentCounts &sent()
-{
-    static SentCounts counts;
-    return counts;
-}
 
 void prepareQuery(Prepared &prepared, const QString &connection, const QString &sql)
 {
@@ -205,16 +194,16 @@ QStringList SqlStatement::columnNames() const
 
 void SqlStatement::countRoundTrip(const QString &connection)
 {
-    SentCounts &counts = sent();
-    QMutexLocker lock(&counts.mutex);
-    ++counts.byConnection[connection];
+    KeptStatements &all = kept();
+    QMutexLocker lock(&all.mutex);
+    ++all.roundTrips[connection];
 }
 
 qint64 SqlStatement::roundTrips(const QString &connection)
 {
-    SentCounts &counts = sent();
-    QMutexLocker lock(&counts.mutex);
-    return counts.byConnection.value(connection);
+    KeptStatements &all = kept();
+    QMutexLocker lock(&all.mutex);
+    return all.roundTrips.value(connection);
 }
 
 void SqlStatement::run(const QString &connection, const QString &sql)
