@@ -20,6 +20,9 @@ RegistryStaging::RegistryStaging(const QString &connection) : m_connection(conne
     // A city's registry takes minutes to merge: the 60 s bound every statement of a counter has
     // (Database::open) would cancel it halfway. Lifted for this transaction only.
     SqlStatement::run(m_connection, QStringLiteral("SET LOCAL statement_timeout = 0"));
+    // The staging table's sorts and hashes (a file's repeats, the merge in line order) in memory
+    // rather than spilled to disk; imports run one at a time (the writer lock).
+    SqlStatement::run(m_connection, QStringLiteral("SET LOCAL work_mem = '64MB'"));
     // The table is the schema's (step 13); the transaction sees only the rows it sends.
     m_copy = std::make_unique<PostgresCopy>(m_connection,
                                             QStringLiteral("COPY registry_staging (line, %1) FROM STDIN").arg(kValues));
@@ -57,7 +60,8 @@ qint64 RegistryStaging::finishLoading()
 QList<RegistryStaging::Repeat> RegistryStaging::repeats(int limit, int *total) const
 {
     SqlStatement count(m_connection,
-                       QStringLiteral("SELECT count(*) - count(DISTINCT (id_type, id_number)) FROM registry_staging"));
+                       QStringLiteral("SELECT COALESCE(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM registry_staging "
+                                      "GROUP BY id_type, id_number HAVING count(*) > 1) d"));
     count.exec();
     *total = count.next() ? count.value(0).toInt() : 0;
     QList<Repeat> found;
@@ -75,6 +79,10 @@ QList<RegistryStaging::Repeat> RegistryStaging::repeats(int limit, int *total) c
 
 RegistryStaging::Merged RegistryStaging::merge()
 {
+    // The planner has no statistics of the staging table (the counter role may not ANALYZE it)
+    // and takes it for one row: it would probe the registry's index once per row. Whole-table
+    // joins are what the merge does; the paging read after it (changedStatusOrRegion) probes again.
+    SqlStatement::run(m_connection, QStringLiteral("SET LOCAL enable_nestloop = off"));
     // Who loses bindings (docs/domain.md §7) is judged against the rows as they were: noted first.
     SqlStatement::run(
         m_connection,
@@ -107,6 +115,7 @@ RegistryStaging::Merged RegistryStaging::merge()
         merged.added = q.value(0).toInt();
         merged.updated = q.value(1).toInt();
     }
+    SqlStatement::run(m_connection, QStringLiteral("SET LOCAL enable_nestloop = on"));
     return merged;
 }
 
