@@ -16,6 +16,7 @@
 #include "model/storage/AuditLog.h"
 #include "model/storage/FileDocumentIndex.h"
 #include "model/storage/PersonStore.h"
+#include "model/storage/RegistryFirstLoad.h"
 #include "model/storage/RegistryStaging.h"
 #include "model/storage/ScratchTransaction.h"
 #include "model/storage/SqlDialect.h"
@@ -270,20 +271,30 @@ RegistryImport::Result RegistryImport::importFile(const QString &path, const QSt
         AutomaticBindingEnds ends(m_connection);
         // On an office server the rows go by COPY into a staging table, merged at the end by one
         // statement; the server finds the same person twice there.
+        // Into an empty registry (an office's first import) every row is new: on a server they
+        // go by COPY straight into the person table; on SQLite one INSERT … ON CONFLICT DO
+        // NOTHING a row. The person table's own unique index finds the same person twice (where
+        // the first row was is looked up afterwards; on a server the staging path lists them).
+        // Otherwise a temporary index of the file's documents finds them, with their first line.
+        const bool server = SqlDialect::engineOf(m_connection) == SqlDialect::Engine::PostgreSQL;
+        const bool firstImport = store.isEmpty();
         std::optional<RegistryStaging> staging;
-        if (SqlDialect::engineOf(m_connection) == SqlDialect::Engine::PostgreSQL)
+        std::optional<RegistryFirstLoad> firstLoad;
+        if (server && firstImport)
+            firstLoad.emplace(m_connection);
+        else if (server)
             staging.emplace(m_connection);
-        // Into an empty registry (an office's first import) every row is new: one INSERT … ON
-        // CONFLICT DO NOTHING a row, and the person table's own unique index finds the same
-        // person twice (where the first row was is looked up afterwards). Otherwise a temporary
-        // index of the file's documents finds them, with their first line.
-        const bool firstImport = !staging && store.isEmpty();
         std::optional<FileDocumentIndex> documents;
-        if (!staging && !firstImport)
+        if (!server && !firstImport)
             documents.emplace(m_connection);
         const Take take = [&](Person &person, int line) -> int {
             if (staging) {
                 staging->add(person, line);
+                return 0;
+            }
+            if (firstLoad) {
+                firstLoad->add(person);
+                ++result.added;
                 return 0;
             }
             if (firstImport)
@@ -299,6 +310,17 @@ RegistryImport::Result RegistryImport::importFile(const QString &path, const QSt
         readRows(path, take, progress, result, unplaced);
         if (result.cancelled)
             return cancelledResult();
+        if (firstLoad && result.error.isEmpty() && result.problemCount() == 0 && !firstLoad->finish()) {
+            // The same person twice: nothing of the COPY is kept; the staging path reads the
+            // file again and lists every repeat with its first line.
+            firstLoad.reset();
+            result = Result{};
+            unplaced = Unplaced{};
+            staging.emplace(m_connection);
+            readRows(path, take, progress, result, unplaced);
+            if (result.cancelled)
+                return cancelledResult();
+        }
         if (staging && result.error.isEmpty()) {
             staging->finishLoading();
             int total = 0;

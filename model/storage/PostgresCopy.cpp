@@ -1,5 +1,6 @@
 #include "model/storage/PostgresCopy.h"
 
+#include <QSqlError>
 #include <libpq-fe.h>
 
 #include "model/storage/PostgresHandle.h"
@@ -103,15 +104,20 @@ qint64 PostgresCopy::finish()
         throw copyError(m_conn, QStringLiteral("COPY"));
     qint64 rows = 0;
     QString failure;
+    QString state;
     while (PGresult *result = PQgetResult(m_conn)) {
-        if (PQresultStatus(result) == PGRES_COMMAND_OK)
+        if (PQresultStatus(result) == PGRES_COMMAND_OK) {
             rows = QByteArray(PQcmdTuples(result)).toLongLong();
-        else
+        } else {
             failure = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+            state = QString::fromUtf8(PQresultErrorField(result, PG_DIAG_SQLSTATE));
+        }
         PQclear(result);
     }
+    // The server's SQLSTATE decides the kind (a unique key violated is Constraint).
     if (!failure.isEmpty())
-        throw StorageError(StorageError::Kind::Other, QStringLiteral("COPY: ") + failure);
+        throw StorageError::fromSqlError(QSqlError(QString(), failure, QSqlError::StatementError, state),
+                                         QStringLiteral("COPY"));
     return rows;
 }
 

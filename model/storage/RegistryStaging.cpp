@@ -15,27 +15,22 @@ const QString kValues = QStringLiteral("name, id_type, id_number, sex, birth_dat
 
 } // namespace
 
-RegistryStaging::RegistryStaging(const QString &connection) : m_connection(connection)
+void RegistryStaging::liftBounds(const QString &connection)
 {
-    // A city's registry takes minutes to merge: the 60 s bound every statement of a counter has
-    // (Database::open) would cancel it halfway. Lifted for this transaction only.
-    SqlStatement::run(m_connection, QStringLiteral("SET LOCAL statement_timeout = 0"));
+    // A city's registry takes minutes to load and merge: the 60 s bound every statement of a
+    // counter has (Database::open) would cancel it halfway. Lifted for this transaction only.
+    SqlStatement::run(connection, QStringLiteral("SET LOCAL statement_timeout = 0"));
     // The staging table's sorts and hashes (a file's repeats, the merge in line order) in memory
     // rather than spilled to disk; imports run one at a time (the writer lock).
-    SqlStatement::run(m_connection, QStringLiteral("SET LOCAL work_mem = '64MB'"));
-    // The table is the schema's (step 13); the transaction sees only the rows it sends.
-    m_copy = std::make_unique<PostgresCopy>(m_connection,
-                                            QStringLiteral("COPY registry_staging (line, %1) FROM STDIN").arg(kValues));
+    SqlStatement::run(connection, QStringLiteral("SET LOCAL work_mem = '64MB'"));
 }
 
-RegistryStaging::~RegistryStaging() = default;
+QString RegistryStaging::personColumns() { return kValues; }
 
-void RegistryStaging::add(const Person &person, int line)
+void RegistryStaging::sendPerson(PostgresCopy &copy, const Person &person)
 {
     // The stored forms of PersonStore: empty texts as NULL, sex as M/F, dates as YYYY-MM-DD.
     const auto orNull = [](const QString &text) { return text.isEmpty() ? QString() : text; };
-    PostgresCopy &copy = *m_copy;
-    copy.field(qint64(line));
     copy.field(person.name);
     copy.field(person.idType);
     copy.field(person.idNumber);
@@ -47,7 +42,23 @@ void RegistryStaging::add(const Person &person, int line)
     copy.field(person.poolingRegion);
     copy.field(person.balanceFen);
     copy.field(qint64(person.publicMedical ? 1 : 0));
-    copy.endRow();
+}
+
+RegistryStaging::RegistryStaging(const QString &connection) : m_connection(connection)
+{
+    liftBounds(m_connection);
+    // The table is the schema's (step 13); the transaction sees only the rows it sends.
+    m_copy = std::make_unique<PostgresCopy>(m_connection,
+                                            QStringLiteral("COPY registry_staging (line, %1) FROM STDIN").arg(kValues));
+}
+
+RegistryStaging::~RegistryStaging() = default;
+
+void RegistryStaging::add(const Person &person, int line)
+{
+    m_copy->field(qint64(line));
+    sendPerson(*m_copy, person);
+    m_copy->endRow();
 }
 
 qint64 RegistryStaging::finishLoading()

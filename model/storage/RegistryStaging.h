@@ -48,6 +48,12 @@ public:
     // Deletes the rows sent, before the transaction commits (the next import starts empty).
     void clear();
 
+    // For RegistryFirstLoad, which sends the same rows straight to the person table: the bounds
+    // of the import's transaction, the person columns sent (in order) and one row's fields.
+    static void liftBounds(const QString &connection);
+    static QString personColumns();
+    static void sendPerson(PostgresCopy &copy, const Person &person);
+
 private:
     QString m_connection;
     std::unique_ptr<PostgresCopy> m_copy;
