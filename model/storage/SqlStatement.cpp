@@ -45,7 +45,6 @@ KeptStatements &kept()
     return statements;
 }
 
-
 void prepareQuery(Prepared &prepared, const QString &connection, const QString &sql)
 {
     const QSqlDatabase db = QSqlDatabase::database(connection, false);
