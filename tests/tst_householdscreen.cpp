@@ -69,6 +69,7 @@ private slots:
     void paymentPreviewShowsWhoPays();
     void mainWindowSwitchesPages();
     void platformAnswersAreMarked();
+    void fitsACounterScreenInEnglish();
 
 private:
     template<typename T> T *child(QWidget *parent, const char *name) const
@@ -648,6 +649,17 @@ void TestHouseholdScreen::mainWindowSwitchesPages()
 // The hand-over journal's way round: gongji-admin exports the lines, the platform answers (here:
 // everything accepted but the grandmother's binding, and the daughter's kinship account not yet),
 // gongji-admin records the receipts, and the household screen shows each binding's answer.
+// The English texts are the longest: a person's household, diagram and lists still fit the width
+// of a 1280-pixel counter screen with the window frame and the main window's margins.
+void TestHouseholdScreen::fitsACounterScreenInEnglish()
+{
+    QTest::keyClicks(m_screen->findChild<QLineEdit *>(QStringLiteral("householdId")), m_father.idNumber);
+    QTest::keyClick(m_screen->findChild<QLineEdit *>(QStringLiteral("householdId")), Qt::Key_Return);
+    QVERIFY(m_screen->minimumSizeHint().width() <= 1240);
+    m_screen->resize(1240, 760);
+    QVERIFY(m_screen->width() <= 1240);
+}
+
 void TestHouseholdScreen::platformAnswersAreMarked()
 {
     const AdminCli cli(m_db->dir());

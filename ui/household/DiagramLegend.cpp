@@ -1,6 +1,7 @@
 #include "ui/household/DiagramLegend.h"
 
 #include <QPainter>
+#include <algorithm>
 #include <QPainterPath>
 
 #include "ui/household/KindStyle.h"
@@ -28,7 +29,50 @@ void drawArrow(QPainter &painter, const QPointF &from, const QPointF &to, const 
 DiagramLegend::DiagramLegend(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("diagramLegend"));
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    policy.setHeightForWidth(true); // the keys go on as many lines as the width needs
+    setSizePolicy(policy);
+}
+
+int DiagramLegend::itemWidth(int index) const
+{
+    return lineLength + gap + fontMetrics().horizontalAdvance(texts().at(index)) + spacing;
+}
+
+QList<QPoint> DiagramLegend::placesFor(int width) const
+{
+    const int lineHeight = fontMetrics().height() + 10;
+    QList<QPoint> places;
+    int x = 2;
+    int y = 0;
+    for (int i = 0; i < texts().size(); ++i) {
+        if (x > 2 && x + itemWidth(i) - spacing > width) {
+            x = 2;
+            y += lineHeight;
+        }
+        places.append(QPoint(x, y));
+        x += itemWidth(i);
+    }
+    return places;
+}
+
+bool DiagramLegend::hasHeightForWidth() const { return true; }
+
+void DiagramLegend::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (heightForWidth(width()) != height())
+        updateGeometry(); // one line more or less: the layout asks sizeHint() again
+}
+
+int DiagramLegend::heightForWidth(int width) const { return placesFor(width).last().y() + fontMetrics().height() + 10; }
+
+QSize DiagramLegend::minimumSizeHint() const
+{
+    int widest = 0;
+    for (int i = 0; i < texts().size(); ++i)
+        widest = std::max(widest, itemWidth(i) - spacing + 4);
+    return {widest, fontMetrics().height() + 10};
 }
 
 QStringList DiagramLegend::texts() const
@@ -39,9 +83,10 @@ QStringList DiagramLegend::texts() const
 QSize DiagramLegend::sizeHint() const
 {
     int width = 0;
-    for (const QString &text : texts())
-        width += lineLength + gap + fontMetrics().horizontalAdvance(text) + spacing;
-    return {width, fontMetrics().height() + 10};
+    for (int i = 0; i < texts().size(); ++i)
+        width += itemWidth(i);
+    // As high as the lines at the width it has now (a fixed height follows the width).
+    return {width, heightForWidth(this->width() > 0 ? this->width() : width)};
 }
 
 void DiagramLegend::paintEvent(QPaintEvent *)
@@ -53,15 +98,17 @@ void DiagramLegend::paintEvent(QPaintEvent *)
     const QPen pens[] = {QPen(KindStyle::color(Kind::MutualAid), 2.4, KindStyle::penStyle(Kind::MutualAid)),
                          QPen(KindStyle::color(Kind::Kinship), 2.4, KindStyle::penStyle(Kind::Kinship)),
                          QPen(KindStyle::endedColor(), 1.6, Qt::SolidLine)};
-    const qreal y = height() / 2.0;
-    qreal x = 2;
+    const QList<QPoint> places = placesFor(width());
+    const int lineHeight = fontMetrics().height() + 10;
     for (int i = 0; i < labels.size(); ++i) {
+        const qreal y = places.at(i).y() + lineHeight / 2.0;
+        qreal x = places.at(i).x();
         drawArrow(painter, QPointF(x, y), QPointF(x + lineLength, y), pens[i]);
         x += lineLength + gap;
         painter.setPen(palette().color(QPalette::WindowText));
         const int textWidth = fontMetrics().horizontalAdvance(labels.at(i));
-        painter.drawText(QRectF(x, 0, textWidth + 2, height()), Qt::AlignVCenter | Qt::AlignLeft, labels.at(i));
-        x += textWidth + spacing;
+        painter.drawText(QRectF(x, places.at(i).y(), textWidth + 2, lineHeight), Qt::AlignVCenter | Qt::AlignLeft,
+                         labels.at(i));
     }
 }
 

@@ -1,4 +1,6 @@
 #pragma once
+#include <QList>
+#include <QPoint>
 #include <QWidget>
 
 namespace gongji {
@@ -11,12 +13,19 @@ class DiagramLegend : public QWidget
 public:
     explicit DiagramLegend(QWidget *parent = nullptr);
     QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override;
+    int heightForWidth(int width) const override;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QStringList texts() const;
+    int itemWidth(int index) const;
+    // Where each key starts when the legend is `width` wide: on the next line when it would not fit.
+    QList<QPoint> placesFor(int width) const;
 };
 
 } // namespace gongji

@@ -1,5 +1,6 @@
 #include "ui/household/HouseholdScreen.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
@@ -78,6 +79,11 @@ QWidget *HouseholdScreen::createLookupBar()
     m_idType = new ShorthandComboBox(IdTypeListModel::ShorthandsRole, bar);
     m_idType->setObjectName(QStringLiteral("householdIdType"));
     m_idType->setModel(m_idTypes);
+    // Not as wide as the longest English type name: the row must fit a 1280-pixel screen. The
+    // list that opens still shows every name whole.
+    m_idType->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_idType->setMinimumContentsLength(20);
+    m_idType->view()->setMinimumWidth(m_idType->view()->sizeHintForColumn(0) + 24);
     m_idNumber = new IdNumberEdit(bar);
     connect(static_cast<ShorthandComboBox *>(m_idType), &ShorthandComboBox::shorthandCompleted, this,
             [this] { m_idNumber->setFocus(); });
@@ -191,12 +197,17 @@ QWidget *HouseholdScreen::createHouseholdPage()
     m_showEnded->setChecked(true);
     auto *hint = new QLabel(tr("Click a person, or choose with the arrow keys and press Enter, to open them."), page);
     hint->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    hint->setWordWrap(true);
 
-    auto *diagramHeader = new QHBoxLayout;
+    // The title above its two switches: side by side they would not leave the lists room on a
+    // 1280-pixel screen in English.
+    auto *switches = new QHBoxLayout;
+    switches->addWidget(m_secondStep);
+    switches->addWidget(m_showEnded);
+    switches->addStretch(1);
+    auto *diagramHeader = new QVBoxLayout;
     diagramHeader->addWidget(m_diagramTitle);
-    diagramHeader->addStretch(1);
-    diagramHeader->addWidget(m_secondStep);
-    diagramHeader->addWidget(m_showEnded);
+    diagramHeader->addLayout(switches);
     auto *right = new QWidget(page);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(6, 0, 0, 0);
