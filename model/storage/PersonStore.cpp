@@ -99,19 +99,30 @@ Person PersonStore::fromRow(const SqlRow &row, int first)
     return p;
 }
 
+namespace {
+
+const QString &byDocumentSql()
+{
+    static const QString sql
+        = QStringLiteral("SELECT %1 FROM person WHERE id_type = :type AND id_number = :number").arg(kColumns);
+    return sql;
+}
+
+} // namespace
+
 std::optional<Person> PersonStore::findByDocument(const QString &idType, const QString &idNumber) const
 {
-    StatementBatch batch(m_connection);
-    const int index = queueFindByDocument(batch, idType, idNumber);
-    batch.run();
-    return readPerson(batch, index);
+    // A kept statement, not a batch of one: the registry import on SQLite asks this once a row.
+    SqlStatement q(m_connection, byDocumentSql());
+    q.bind(QStringLiteral(":type"), idType).bind(QStringLiteral(":number"), idNumber).exec();
+    if (!q.next())
+        return std::nullopt;
+    return personFrom(q);
 }
 
 int PersonStore::queueFindByDocument(StatementBatch &batch, const QString &idType, const QString &idNumber)
 {
-    static const QString sql
-        = QStringLiteral("SELECT %1 FROM person WHERE id_type = :type AND id_number = :number").arg(kColumns);
-    const int index = batch.add(sql);
+    const int index = batch.add(byDocumentSql());
     batch.bind(QStringLiteral(":type"), idType).bind(QStringLiteral(":number"), idNumber);
     return index;
 }
