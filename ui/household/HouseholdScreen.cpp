@@ -111,8 +111,12 @@ QWidget *HouseholdScreen::createLookupBar()
     auto *nameLabel = new QLabel(tr("or na&me:"), bar);
     nameLabel->setBuddy(m_name);
 
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 4);
+    // The message under the row, its full width: beside it, it would be one word a line.
+    auto *lines = new QVBoxLayout(bar);
+    lines->setContentsMargins(0, 0, 0, 4);
+    auto *row = new QHBoxLayout;
+    lines->addLayout(row);
+    lines->addWidget(m_lookupMessage);
     row->addWidget(typeLabel);
     row->addWidget(m_idType);
     row->addWidget(numberLabel);
@@ -122,8 +126,7 @@ QWidget *HouseholdScreen::createLookupBar()
     row->addWidget(nameLabel);
     row->addWidget(m_name);
     row->addWidget(byName);
-    row->addSpacing(12);
-    row->addWidget(m_lookupMessage, 1);
+    row->addStretch(1);
     row->addWidget(m_backButton);
 
     connect(m_idNumber, &IdNumberEdit::submitted, this, &HouseholdScreen::lookUpByNumber);
