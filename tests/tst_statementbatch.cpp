@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include "TestDatabase.h"
+#include "model/storage/Database.h"
 #include "model/storage/SqlDialect.h"
 #include "model/storage/SqlStatement.h"
 #include "model/storage/StatementBatch.h"
@@ -34,9 +35,32 @@ private slots:
     void firstFailureStopsTheRestAndRollsBack();
     void connectionUsableAfterAFailure();
     void oneRoundTripOnAServer();
+    void preparedOncePerSession();
+    void preparedStatementOutlivesARollback();
+    void statementStoppedByAFailureIsPreparedLater();
+    void reopenedConnectionPreparesAgain();
 
 private:
     QString connection() const { return m_db->connection(); }
+    bool onServer() const { return SqlDialect::engineOf(connection()) == SqlDialect::Engine::PostgreSQL; }
+    // How many statements this session has prepared on the server whose text is `numbered`.
+    qint64 preparedOnServer(const QString &numbered) const
+    {
+        SqlStatement q(connection(),
+                       QStringLiteral("SELECT COUNT(*) FROM pg_prepared_statements "
+                                      "WHERE name LIKE 'gongji\\_%' AND statement = :sql"));
+        q.bind(QStringLiteral(":sql"), numbered).exec();
+        return q.next() ? q.value(0).toLongLong() : -1;
+    }
+    QString nameOf(qint64 id) const
+    {
+        StatementBatch batch(connection());
+        const int index = batch.add(QStringLiteral("SELECT name FROM person WHERE id = :id"));
+        batch.bind(QStringLiteral(":id"), id);
+        batch.run();
+        StatementBatch::Rows rows = batch.rows(index);
+        return rows.next() ? rows.value(0).toString() : QString();
+    }
     std::unique_ptr<TestDatabase> m_db;
     Person m_first, m_second;
 };
@@ -185,6 +209,89 @@ void TestStatementBatch::oneRoundTripOnAServer()
     QCOMPARE(SqlStatement::roundTrips(connection()) - before, server ? 1 : 5);
     batch.run(); // nothing new to send
     QCOMPARE(SqlStatement::roundTrips(connection()) - before, server ? 1 : 5);
+}
+
+void TestStatementBatch::preparedOncePerSession()
+{
+    if (!onServer())
+        QSKIP("SQLite keeps its statements in SqlStatement; this is a server session's");
+    StatementBatch twice(connection());
+    for (const Person &person : {m_first, m_second}) {
+        twice.add(QStringLiteral("SELECT name FROM person WHERE id = :id"));
+        twice.bind(QStringLiteral(":id"), person.id);
+    }
+    twice.run();
+    QCOMPARE(twice.rows(0).size(), 1);
+    QCOMPARE(twice.rows(1).size(), 1);
+    QCOMPARE(nameOf(m_second.id), m_second.name);
+    QCOMPARE(nameOf(m_first.id), m_first.name);
+    QCOMPARE(preparedOnServer(QStringLiteral("SELECT name FROM person WHERE id = $1")), 1);
+}
+
+void TestStatementBatch::preparedStatementOutlivesARollback()
+{
+    if (!onServer())
+        QSKIP("SQLite keeps its statements in SqlStatement; this is a server session's");
+    {
+        WriteTransaction transaction(connection());
+        QCOMPARE(nameOf(m_first.id), m_first.name); // prepared inside the transaction
+    } // rolled back
+    QCOMPARE(nameOf(m_second.id), m_second.name);
+    QCOMPARE(preparedOnServer(QStringLiteral("SELECT name FROM person WHERE id = $1")), 1);
+}
+
+void TestStatementBatch::statementStoppedByAFailureIsPreparedLater()
+{
+    StatementBatch batch(connection());
+    batch.add(QStringLiteral("SELECT no_such_column FROM person"));
+    batch.add(QStringLiteral("SELECT id_number FROM person WHERE id = :id")); // never prepared: stopped
+    batch.bind(QStringLiteral(":id"), m_first.id);
+    QVERIFY_THROWS_EXCEPTION(StorageError, batch.run());
+    for (int again = 0; again < 2; ++again) { // the failing one fails alike, not as "not prepared"
+        StatementBatch failing(connection());
+        failing.add(QStringLiteral("SELECT no_such_column FROM person"));
+        try {
+            failing.run();
+            QFAIL("a missing column was read");
+        } catch (const StorageError &error) {
+            QVERIFY2(error.message().contains(QStringLiteral("no_such_column")), qPrintable(error.message()));
+        }
+    }
+    StatementBatch later(connection());
+    const int index = later.add(QStringLiteral("SELECT id_number FROM person WHERE id = :id"));
+    later.bind(QStringLiteral(":id"), m_first.id);
+    later.run();
+    StatementBatch::Rows rows = later.rows(index);
+    QVERIFY(rows.next());
+    QCOMPARE(rows.value(0).toString(), m_first.idNumber);
+}
+
+void TestStatementBatch::reopenedConnectionPreparesAgain()
+{
+    if (!onServer())
+        QSKIP("only a server's connection is lost and opened again");
+    QCOMPARE(nameOf(m_first.id), m_first.name);
+    const auto backend = [&] {
+        SqlStatement q(connection(), QStringLiteral("SELECT pg_backend_pid()"));
+        q.exec();
+        return q.next() ? q.value(0).toLongLong() : 0;
+    };
+    const qint64 before = backend();
+    {
+        // The server ends this session, as a restart or a network cut would.
+        QVERIFY(Database::open(m_db->path(), QStringLiteral("server-admin")).ok);
+        SqlStatement kill(QStringLiteral("server-admin"), QStringLiteral("SELECT pg_terminate_backend(:pid)"));
+        kill.bind(QStringLiteral(":pid"), before).exec();
+        Database::close(QStringLiteral("server-admin"));
+    }
+    try {
+        nameOf(m_first.id); // finds the session gone: the connection is marked lost
+    } catch (const StorageError &error) {
+        QCOMPARE(error.kind(), StorageError::Kind::ConnectionLost);
+    }
+    QCOMPARE(nameOf(m_second.id), m_second.name); // opened again, prepared again
+    QVERIFY(backend() != before);
+    QCOMPARE(preparedOnServer(QStringLiteral("SELECT name FROM person WHERE id = $1")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestStatementBatch)

@@ -8,6 +8,7 @@
 #include <QSqlRecord>
 
 #include "model/storage/Database.h"
+#include "model/storage/NamedStatements.h"
 #include "model/storage/SqliteStatement.h"
 #include "model/storage/StorageError.h"
 
@@ -225,6 +226,7 @@ void SqlStatement::keepStatements(const QString &connection)
 
 void SqlStatement::forgetStatements(const QString &connection)
 {
+    NamedStatements::forget(connection);
     KeptStatements &all = kept();
     KeptConnection statements;
     {

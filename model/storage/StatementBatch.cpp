@@ -2,11 +2,13 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <libpq-fe.h>
 
 #include "model/storage/Database.h"
+#include "model/storage/NamedStatements.h"
 #include "model/storage/PostgresHandle.h"
 #include "model/storage/SqlStatement.h"
 #include "model/storage/StorageError.h"
@@ -21,45 +23,6 @@ constexpr Oid kBytea = 17;
 constexpr Oid kInt8 = 20;
 constexpr Oid kInt2 = 21;
 constexpr Oid kInt4 = 23;
-
-// The statement's :name placeholders as $1, $2 … (one number per name), skipping quoted text and
-// "::" casts. `names` receives the names in their numbers' order.
-QByteArray numbered(const QString &sql, QStringList &names)
-{
-    QString out;
-    out.reserve(sql.size());
-    for (qsizetype i = 0; i < sql.size(); ++i) {
-        const QChar c = sql.at(i);
-        if (c == QLatin1Char('\'')) {
-            const qsizetype end = sql.indexOf(QLatin1Char('\''), i + 1);
-            const qsizetype stop = end < 0 ? sql.size() - 1 : end;
-            out += sql.mid(i, stop - i + 1);
-            i = stop;
-            continue;
-        }
-        if (c == QLatin1Char(':') && i + 1 < sql.size() && sql.at(i + 1) == QLatin1Char(':')) {
-            out += QStringLiteral("::");
-            ++i;
-            continue;
-        }
-        if (c == QLatin1Char(':') && i + 1 < sql.size() && (sql.at(i + 1).isLetter() || sql.at(i + 1) == u'_')) {
-            qsizetype end = i + 1;
-            while (end < sql.size() && (sql.at(end).isLetterOrNumber() || sql.at(end) == u'_'))
-                ++end;
-            const QString name = sql.mid(i, end - i);
-            qsizetype number = names.indexOf(name);
-            if (number < 0) {
-                names << name;
-                number = names.size() - 1;
-            }
-            out += QLatin1Char('$') + QString::number(number + 1);
-            i = end - 1;
-            continue;
-        }
-        out += c;
-    }
-    return out.toUtf8();
-}
 
 // A bound value in PostgreSQL's text format; nullopt is SQL NULL (as QPSQL binds a null QString).
 std::optional<QByteArray> textOf(const QVariant &value)
@@ -165,10 +128,26 @@ void StatementBatch::runOnPostgres(qsizetype first)
     SqlStatement::countRoundTrip(m_connection);
     if (PQenterPipelineMode(conn) != 1)
         throw lost(QStringLiteral("pipeline"));
+    // What the server answers, in order: a statement's preparation (its first run in this
+    // session), then the statement's own answer. Each ends with a null result.
+    struct Answer
+    {
+        qsizetype statement;
+        bool preparation;
+    };
+    QList<Answer> answers;
+    QSet<QString> preparing; // the same text twice in this batch is prepared once
+    const auto sent = [&](int ok, const Statement &statement) {
+        if (ok == 1)
+            return;
+        const StorageError error = lost(statement.sql.simplified().left(80));
+        PQexitPipelineMode(conn);
+        throw error;
+    };
     for (qsizetype i = first; i < m_statements.size(); ++i) {
         const Statement &statement = m_statements.at(i);
-        QStringList names;
-        const QByteArray sql = numbered(statement.sql, names);
+        const NamedStatements::Statement named = NamedStatements::of(m_connection, conn, statement.sql);
+        const QStringList &names = named.placeholders;
         QList<QByteArray> texts(names.size());
         QList<const char *> values(names.size(), nullptr);
         for (const auto &[name, value] : statement.values) {
@@ -179,13 +158,21 @@ void StatementBatch::runOnPostgres(qsizetype first)
             texts[number] = text.value_or(QByteArray());
             values[number] = text ? texts[number].constData() : nullptr;
         }
-        if (PQsendQueryParams(conn, sql.constData(), int(names.size()), nullptr, values.constData(), nullptr, nullptr,
-                              0)
-            != 1) {
-            const StorageError error = lost(statement.sql.simplified().left(80));
-            PQexitPipelineMode(conn);
-            throw error;
+        const int count = int(names.size());
+        if (named.name.isEmpty()) {
+            sent(
+                PQsendQueryParams(conn, named.sql.constData(), count, nullptr, values.constData(), nullptr, nullptr, 0),
+                statement);
+        } else {
+            if (!named.prepared && !preparing.contains(statement.sql)) {
+                sent(PQsendPrepare(conn, named.name.constData(), named.sql.constData(), count, nullptr), statement);
+                answers.append({i, true});
+                preparing.insert(statement.sql);
+            }
+            sent(PQsendQueryPrepared(conn, named.name.constData(), count, values.constData(), nullptr, nullptr, 0),
+                 statement);
         }
+        answers.append({i, false});
     }
     if (PQpipelineSync(conn) != 1)
         throw lost(QStringLiteral("pipeline"));
@@ -193,7 +180,7 @@ void StatementBatch::runOnPostgres(qsizetype first)
     // Every answer is read, up to the sync, even after a failure: the connection is then ready
     // for the next statement (the failed transaction is rolled back by its owner).
     std::optional<StorageError> failure;
-    qsizetype current = first;
+    qsizetype current = 0; // in answers
     for (;;) {
         PGresult *result = PQgetResult(conn);
         if (!result) {
@@ -201,7 +188,7 @@ void StatementBatch::runOnPostgres(qsizetype first)
                 failure = lost(QStringLiteral("pipeline"));
                 break;
             }
-            ++current; // the end of one statement's answers
+            ++current; // the end of one answer
             continue;
         }
         const ExecStatusType status = PQresultStatus(result);
@@ -209,9 +196,12 @@ void StatementBatch::runOnPostgres(qsizetype first)
             PQclear(result);
             break;
         }
-        if (current < m_statements.size()) {
-            Statement &statement = m_statements[current];
-            if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+        if (current < answers.size()) {
+            const Answer answer = answers.at(current);
+            Statement &statement = m_statements[answer.statement];
+            if (answer.preparation && status == PGRES_COMMAND_OK) {
+                NamedStatements::markPrepared(m_connection, conn, statement.sql);
+            } else if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
                 const int columns = PQnfields(result);
                 for (int r = 0; r < PQntuples(result); ++r) {
                     QVariantList row;
