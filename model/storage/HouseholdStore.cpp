@@ -6,6 +6,7 @@
 #include "model/storage/JournalStore.h"
 #include "model/storage/PersonStore.h"
 #include "model/storage/SqlStatement.h"
+#include "model/storage/StatementBatch.h"
 #include "model/storage/Timestamp.h"
 
 namespace gongji {
@@ -60,7 +61,7 @@ QString branchSql(const Branch &branch, const QString &key)
 
 // The binding whose columns start at `first`, as bindingsOf's statements and the household
 // statement's binding rows (shifted by one) give them.
-HouseholdBinding bindingFrom(const SqlStatement &q, int first, const Branch &branch, const QDate &on)
+HouseholdBinding bindingFrom(const SqlRow &q, int first, const Branch &branch, const QDate &on)
 {
     HouseholdBinding b;
     b.kind = branch.kind;
@@ -151,10 +152,14 @@ std::optional<Household> HouseholdStore::findById(qint64 personId, const QDate &
 std::optional<Household>
 HouseholdStore::household(const QString &sql, const QList<std::pair<QString, QVariant>> &values, const QDate &on) const
 {
-    SqlStatement q(m_connection, sql);
+    // A batch of one: on a server, the statement prepared once per session and run through
+    // libpq, one round trip (docs/storage.md).
+    StatementBatch batch(m_connection);
+    const int statement = batch.add(sql);
     for (const auto &[placeholder, value] : values)
-        q.bind(placeholder, value);
-    q.exec();
+        batch.bind(placeholder, value);
+    batch.run();
+    StatementBatch::Rows q = batch.rows(statement);
     if (!q.next() || q.value(0).toInt() != 0)
         return std::nullopt;
     Household household;
