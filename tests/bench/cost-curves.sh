@@ -40,7 +40,7 @@ mkdir -p "$out" "$data/tmp"
 dat="$out/curves.dat"
 echo "# persons lookup_p95_us lookup_raw_p95_us submit_p95_ms submit_raw_p95_ms import_s sqlite3_import_s import_rss_mb" \
   "sqlite3_rss_mb load1 pg_lookup_p95_us libpq_lookup_p95_us pg_submit_p95_ms libpq_submit_p95_ms pg_import_s" \
-  "psql_copy_s pg_import_rss_mb psql_copy_rss_mb (? = not measured)" >"$dat"
+  "psql_copy_s pg_import_rss_mb psql_copy_rss_mb pg_reimport_s (? = not measured)" >"$dat"
 if (( postgres )); then
   source "$root/tests/bench/postgres-cluster.sh"
   source "$root/tests/bench/postgres-steps.sh"
@@ -92,7 +92,7 @@ SQL
 )
   rm -f "$shell"*
   echo "registry import of $n rows: gongji-admin ${import_s} s, peak RSS $((import_kb / 1024)) MB; sqlite3 .import ${shell_s} s, peak RSS $((shell_kb / 1024)) MB" | tee "$out/import-$tag.txt"
-  pg="? ? ? ? ? ? ? ?"
+  pg="? ? ? ? ? ? ? ? ?"
   if (( postgres )); then
     name="office_$tag"
     pg_office_database "$name" "$n" "$n" "$((n / 10))"
@@ -106,11 +106,11 @@ SQL
     psql_bench -d postgres -c "DROP DATABASE curves_submit"
     pg_submit="$(grep '^RESULT name=pg_submit_one_target ' "$out/submit-pg-$tag.txt")"
     pg_import_figures "$csv" 2>>"$out/programs.txt" | tee "$out/import-pg-$tag.txt"
-    # "…: SECONDS s, peak RSS KB KB" of the import, then of \copy
-    read -r pg_s pg_kb psql_s psql_kb <<<"$(sed -n 's/.*: \([0-9.]*\) s, peak RSS \([0-9]*\) KB/\1 \2/p' \
+    # "…: SECONDS s, peak RSS KB KB" of the import, of \copy, then of the import again
+    read -r pg_s pg_kb psql_s psql_kb again_s again_kb <<<"$(sed -n 's/.*: \([0-9.]*\) s, peak RSS \([0-9]*\) KB/\1 \2/p' \
       "$out/import-pg-$tag.txt" | tr '\n' ' ')"
     pg="$(field p95 <<<"$pg_lookup") $(field baseline_p95 <<<"$pg_lookup") $(field p95 <<<"$pg_submit")"
-    pg+=" $(field baseline_p95 <<<"$pg_submit") $pg_s $psql_s $((pg_kb / 1024)) $((psql_kb / 1024))"
+    pg+=" $(field baseline_p95 <<<"$pg_submit") $pg_s $psql_s $((pg_kb / 1024)) $((psql_kb / 1024)) $again_s"
   fi
   echo "$n $(field p95 <<<"$lookup") $(field baseline_p95 <<<"$lookup") $(field p95 <<<"$submit") $(field baseline_p95 <<<"$submit") $import_s $shell_s $((import_kb / 1024)) $((shell_kb / 1024)) $load $pg" >>"$dat"
 done
