@@ -192,6 +192,11 @@ QStringList SqlStatement::columnNames() const
     return names;
 }
 
+int SqlStatement::columnCount() const
+{
+    return m_prepared->native ? m_prepared->native->columnCount() : m_prepared->query->record().count();
+}
+
 void SqlStatement::countRoundTrip(const QString &connection)
 {
     KeptStatements &all = kept();

@@ -39,6 +39,8 @@ public:
     int rowsAffected() const;
     // The result's column names, after exec().
     QStringList columnNames() const;
+    // How many columns the result has, after exec(): columnNames().size() without the names.
+    int columnCount() const;
 
     // Runs one statement without parameters (schema, pragmas).
     static void run(const QString &connection, const QString &sql);

@@ -253,6 +253,8 @@ QStringList SqliteStatement::columnNames() const
     return names;
 }
 
+int SqliteStatement::columnCount() const { return m_returnsId ? 1 : sqlite3_column_count(m_statement); }
+
 void SqliteStatement::finish()
 {
     sqlite3_reset(m_statement);

@@ -35,6 +35,7 @@ public:
     QVariant value(int column) const;
     int rowsAffected() const { return m_changes; }
     QStringList columnNames() const;
+    int columnCount() const;
     // Ends a run: resets the statement (no read snapshot or lock kept) and clears its values.
     void finish();
 

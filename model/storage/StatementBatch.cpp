@@ -105,7 +105,7 @@ void StatementBatch::runOnSqlite(Statement &statement) const
     for (const auto &[name, value] : std::as_const(statement.values))
         q.bind(name, value);
     q.exec();
-    const qsizetype columns = q.columnNames().size();
+    const int columns = q.columnCount();
     while (q.next()) {
         QVariantList row;
         row.reserve(columns);
