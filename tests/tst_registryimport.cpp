@@ -15,6 +15,7 @@
 #include "model/storage/BindingStore.h"
 #include "model/storage/AuditLog.h"
 #include "model/storage/Database.h"
+#include "model/storage/ImportPageCache.h"
 #include "model/storage/PersonStore.h"
 #include "model/storage/RegistryStaging.h"
 #include "model/storage/WriteTransaction.h"
@@ -41,6 +42,7 @@ private slots:
     void unreadableFile();
     void busyDatabaseRollsBack();
     void statementBoundLiftedForTheImportOnly();
+    void pageCacheLargerForTheImportOnly();
     void changesEndBindings_data();
     void changesEndBindings();
     void badRowAtTheVeryEndStoresNothing_data();
@@ -408,6 +410,37 @@ void TestRegistryImport::statementBoundLiftedForTheImportOnly()
         QCOMPARE(bound(), QStringLiteral("0"));
     } // rolled back
     QCOMPARE(bound(), QStringLiteral("1min"));
+}
+
+void TestRegistryImport::pageCacheLargerForTheImportOnly()
+{
+    // On SQLite the import's rows land all over the registry's two indexes: the connection's page
+    // cache is 32 MiB while it runs (ImportPageCache), the default before and after, also when
+    // the file is refused.
+    if (TestDatabase::usesServer())
+        QSKIP("the page cache is SQLite's; a server's import bounds its sorts (statementBoundLifted…)");
+    const QString c = m_db->connection();
+    const auto cacheSize = [&c] {
+        QSqlQuery q(QSqlDatabase::database(c));
+        return q.exec(QStringLiteral("PRAGMA cache_size")) && q.next() ? q.value(0).toLongLong() : 0;
+    };
+    const qint64 before = cacheSize();
+    QVERIFY(before != -ImportPageCache::kKibibytes);
+    for (const QByteArray &rows : {QByteArray("张小明,01,330102201005011354,,,390,,active,330100,,0\n"),
+                                   QByteArray("张小明,01,330102201005011354,,,390,,sleeping,330100,,0\n")}) {
+        const QString path = write(header + rows);
+        QList<qint64> during;
+        const RegistryImport::Result result
+            = RegistryImport(c).importFile(path, QString::fromLatin1(TestDatabase::supervisor), [&](int, int) {
+                  during << cacheSize();
+                  return true;
+              });
+        QVERIFY(!during.isEmpty());
+        for (const qint64 size : std::as_const(during))
+            QCOMPARE(size, -qint64(ImportPageCache::kKibibytes));
+        QCOMPARE(cacheSize(), before);
+        QCOMPARE(result.problemCount() == 0, rows.contains("active"));
+    }
 }
 
 void TestRegistryImport::changesEndBindings_data()

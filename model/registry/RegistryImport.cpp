@@ -18,6 +18,7 @@
 #include "model/storage/PersonStore.h"
 #include "model/storage/RegistryFirstLoad.h"
 #include "model/storage/RegistryStaging.h"
+#include "model/storage/ImportPageCache.h"
 #include "model/storage/ScratchTransaction.h"
 #include "model/storage/SqlDialect.h"
 #include "model/storage/StorageError.h"
@@ -264,6 +265,7 @@ RegistryImport::Result RegistryImport::importFile(const QString &path, const QSt
     Result result;
     Unplaced unplaced;
     try {
+        const ImportPageCache cache(m_connection);
         WriteTransaction transaction(m_connection);
         if (result.failIf(FailureKind::NotAllowed, RoleCheck(m_connection).refusal(actor, ClerkRole::Supervisor)))
             return result; // a registry import is a supervisor's; nothing was stored
