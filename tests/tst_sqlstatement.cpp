@@ -268,6 +268,7 @@ void TestSqlStatement::columnNames()
     SqlStatement q(m_db->connection(), QStringLiteral("SELECT id, name, id_number FROM person"));
     q.exec();
     QCOMPARE(q.columnNames(), (QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("id_number")}));
+    QCOMPARE(q.columnCount(), 3);
 }
 
 void TestSqlStatement::insertIfAbsent()

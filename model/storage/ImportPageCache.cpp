@@ -6,7 +6,7 @@
 
 namespace gongji {
 
-ImportPageCache::ImportPageCache(const QString &connection, int kibibytes) : m_connection(connection)
+ImportPageCache::ImportPageCache(const QString &connection) : m_connection(connection)
 {
     if (SqlDialect::engineOf(connection) != SqlDialect::Engine::SQLite)
         return;
@@ -16,7 +16,7 @@ ImportPageCache::ImportPageCache(const QString &connection, int kibibytes) : m_c
         m_before = size.next() ? size.value(0).toLongLong() : 0;
     }
     // A negative size is in KiB; PRAGMA takes no bound values, and both numbers are our own.
-    SqlStatement::run(connection, QStringLiteral("PRAGMA cache_size = %1").arg(-qint64(kibibytes)));
+    SqlStatement::run(connection, QStringLiteral("PRAGMA cache_size = %1").arg(-qint64(kKibibytes)));
     m_changed = true;
 }
 

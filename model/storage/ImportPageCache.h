@@ -12,7 +12,7 @@ namespace gongji {
 class ImportPageCache
 {
 public:
-    explicit ImportPageCache(const QString &connection, int kibibytes = kKibibytes); // throws StorageError
+    explicit ImportPageCache(const QString &connection); // throws StorageError
     ~ImportPageCache();
     ImportPageCache(const ImportPageCache &) = delete;
     ImportPageCache &operator=(const ImportPageCache &) = delete;
